@@ -1,0 +1,46 @@
+/**
+ * Stable error ids shared by server and client. The server answers
+ * `{ error: { code, message, fields? } }`; clients may switch on `code` and
+ * show `message` (Simplified Chinese) as is.
+ */
+export const ERRORS = {
+  validation_failed: { status: 400, message: '提交的信息有误，请检查后重试' },
+  invalid_json: { status: 400, message: '请求内容不是有效的 JSON' },
+  payload_too_large: { status: 413, message: '提交的内容过大' },
+  unauthenticated: { status: 401, message: '请先登录' },
+  token_invalid: { status: 401, message: '登录已失效，请重新登录' },
+  forbidden: { status: 403, message: '没有权限进行此操作' },
+  not_found: { status: 404, message: '请求的内容不存在' },
+  route_not_found: { status: 404, message: '接口不存在' },
+  method_not_allowed: { status: 405, message: '不支持该请求方式' },
+  conflict: { status: 409, message: '操作冲突，请刷新后重试' },
+  rate_limited: { status: 429, message: '操作过于频繁，请稍后再试' },
+  wechat_code_invalid: { status: 400, message: '微信登录凭证无效或已过期，请重新登录' },
+  wechat_unavailable: { status: 502, message: '微信服务暂时不可用，请稍后再试' },
+  login_failed: { status: 401, message: '用户名或密码错误' },
+  account_locked: { status: 423, message: '登录失败次数过多，账号已暂时锁定，请稍后再试' },
+  account_disabled: { status: 403, message: '账号已停用' },
+  username_taken: { status: 409, message: '用户名已被使用' },
+  consent_required: { status: 403, message: '请先阅读并同意隐私政策' },
+  consent_version_mismatch: { status: 409, message: '隐私政策已更新，请重新阅读并同意' },
+  id_number_taken: { status: 409, message: '该身份证号已被其他账号实名认证' },
+  already_verified: { status: 409, message: '您已完成实名认证' },
+  real_name_required: { status: 403, message: '请先完成实名认证' },
+  phone_code_invalid: { status: 400, message: '手机号授权凭证无效或已过期' },
+  content_risky: { status: 422, message: '内容包含违规信息，请修改后重试' },
+  content_under_review: { status: 202, message: '内容已提交，正在审核中' },
+  subscribe_consent_missing: { status: 409, message: '用户未授权订阅消息' },
+  db_unavailable: { status: 503, message: '数据库暂时不可用' },
+  internal: { status: 500, message: '服务器开小差了，请稍后再试' },
+} as const;
+
+export type TErrorCode = keyof typeof ERRORS;
+
+export interface TFieldError {
+  path: string;
+  message: string;
+}
+
+export interface TErrorBody {
+  error: { code: TErrorCode | string; message: string; fields?: TFieldError[] };
+}
