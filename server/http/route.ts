@@ -1,0 +1,48 @@
+import type { ParameterizedContext } from 'koa';
+import type { ZodType } from 'zod';
+import type { Policy } from './policy';
+import type { Actor } from './actor';
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+export interface LinliState {
+  requestId: string;
+  actor: Actor | null;
+}
+
+export type LinliContext = ParameterizedContext<LinliState> & {
+  /** Parsed, validated input (set by validate()). */
+  input: { body: unknown; query: unknown; params: unknown };
+};
+
+export interface RouteInput<B, Q, P> {
+  body: B;
+  query: Q;
+  params: P;
+}
+
+/**
+ * One HTTP route. Every route names its policy (checked after validation so
+ * clients see 401 → 400 → 403 in that order), its zod input schemas (which also
+ * feed OpenAPI) and a thin handler: load, authorise, call one command, present.
+ */
+export interface RouteSpec<B = unknown, Q = unknown, P = unknown> {
+  method: HttpMethod;
+  path: string;
+  summary: string;
+  tags: string[];
+  policy: Policy;
+  body?: ZodType<B>;
+  query?: ZodType<Q>;
+  params?: ZodType<P>;
+  /** Response schema for OpenAPI (optional; describe the presenter's output). */
+  response?: ZodType<unknown>;
+  /** Non-JSON or special responses, for the OpenAPI document. */
+  produces?: string;
+  handler: (ctx: LinliContext, input: RouteInput<B, Q, P>) => Promise<void>;
+}
+
+/** Identity helper that keeps the generic parameters inferred from the schemas. */
+export function defineRoute<B = undefined, Q = undefined, P = undefined>(spec: RouteSpec<B, Q, P>): RouteSpec {
+  return spec as unknown as RouteSpec;
+}
