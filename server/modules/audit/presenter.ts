@@ -1,0 +1,20 @@
+import type { TAuditEntryDto } from '@shared/schemas/audit';
+import type { AuditEntryDoc } from './model';
+
+export function presentAuditEntry(e: AuditEntryDoc): TAuditEntryDto {
+  return {
+    id: e._id.toHexString(),
+    actor: {
+      id: e.actor.id ? e.actor.id.toHexString() : undefined,
+      kind: e.actor.kind,
+      displayName: e.actor.displayName,
+      system: e.actor.system,
+    },
+    action: e.action,
+    target: { type: e.target.type, id: e.target.id },
+    before: e.before,
+    after: e.after,
+    requestId: e.requestId,
+    at: e.at.toISOString(),
+  };
+}
