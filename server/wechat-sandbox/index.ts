@@ -1,0 +1,158 @@
+/**
+ * The WeChat sandbox: a local HTTP server with the paths and JSON shapes of api.weixin.qq.com and
+ * api.mch.weixin.qq.com, for dev and tests only. Every instance has its own state and credentials.
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readBody, Router, sendJson, type SandboxRequest } from './http';
+import { registerMiniProgramRoutes } from './mp-routes';
+import { parseFault, registerSandboxRoutes } from './pages';
+import { type Fault, type MediaCheck, type SandboxState, type SentMessage, takeFault } from './state';
+
+export type { Fault, MediaCheck, SentMessage } from './state';
+
+export const DEFAULT_RISKY_WORDS = ['违禁词', '赌博网站'];
+export const DEFAULT_REVIEW_WORDS = ['待审词'];
+
+export interface SandboxOptions {
+  port?: number;
+  host?: string;
+  appId?: string;
+  appSecret?: string;
+  /** Words that make msg_sec_check answer `risky` (default: 违禁词, 赌博网站). */
+  riskyWords?: string[];
+  /** Words that make msg_sec_check answer `review` (default: 待审词). */
+  reviewWords?: string[];
+  /** access_token lifetime in seconds (WeChat: 7200). */
+  tokenExpiresIn?: number;
+  /** Where media_check_async results are pushed (WeChat's "message push" URL). */
+  mediaCheckCallbackUrl?: string;
+  /** Token used to sign message pushes (`signature = sha1(sort(token, timestamp, nonce))`). */
+  messageToken?: string;
+}
+
+export interface Sandbox {
+  url: string;
+  port: number;
+  appId: string;
+  appSecret: string;
+  messageToken: string;
+  stop(): Promise<void>;
+  /** Subscribe messages accepted so far, oldest first. */
+  sentMessages(): SentMessage[];
+  /** The getPhoneNumber code the sandbox accepts for this phone number. */
+  phoneCodeFor(phone: string): string;
+  /** The wx.login code the sandbox accepts for this openid (reusable). */
+  loginCodeFor(openid: string): string;
+  /** Arm a failure: the next `times` requests to `path` fail with `errcode` or `httpStatus`. */
+  injectFault(fault: Omit<Fault, 'times'> & { times?: number }): void;
+  clearFaults(): void;
+  /** How many access-token requests (token / stable_token) were answered, to observe caching. */
+  tokenRequests(): number;
+  /** Make every issued access_token invalid, as when another server refreshed it. */
+  revokeAccessTokens(): void;
+  mediaChecks(): MediaCheck[];
+}
+
+function requestLine(raw: string): { path: string; query: URLSearchParams } {
+  const url = new URL(raw, 'http://sandbox.local');
+  return { path: url.pathname, query: url.searchParams };
+}
+
+export async function startWechatSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
+  const state: SandboxState = {
+    appId: opts.appId ?? 'wxsandbox000000001',
+    appSecret: opts.appSecret ?? randomBytes(16).toString('hex'),
+    tokenExpiresIn: opts.tokenExpiresIn ?? 7200,
+    tokens: new Map(),
+    tokenRequests: 0,
+    usedCodes: new Set(),
+    messages: [],
+    nextMsgid: 1_000_000_001,
+    faults: [],
+    riskyWords: opts.riskyWords ?? DEFAULT_RISKY_WORDS,
+    reviewWords: opts.reviewWords ?? DEFAULT_REVIEW_WORDS,
+    mediaChecks: new Map(),
+    mediaCheckCallbackUrl: opts.mediaCheckCallbackUrl,
+    messageToken: opts.messageToken ?? 'sandbox-message-token',
+    closed: false,
+    timers: new Set(),
+  };
+
+  const router = new Router();
+  registerMiniProgramRoutes(router, state);
+  registerSandboxRoutes(router, state);
+
+  const server: Server = createServer((req, res) => {
+    void (async () => {
+      try {
+        const rawBody = await readBody(req);
+        const { path, query } = requestLine(req.url ?? '/');
+        let json: unknown;
+        try {
+          json = rawBody ? JSON.parse(rawBody) : undefined;
+        } catch {
+          json = undefined;
+        }
+        const request: SandboxRequest = { method: req.method ?? 'GET', path, query, headers: req.headers, rawBody, json };
+        if (!path.startsWith('/sandbox')) {
+          const fault = takeFault(state, path);
+          if (fault?.httpStatus) return sendJson(res, fault.httpStatus, { message: 'sandbox injected failure' });
+          if (fault) return sendJson(res, 200, { errcode: fault.errcode, errmsg: fault.errmsg ?? 'sandbox injected failure' });
+        }
+        const found = router.match(request.method, path);
+        if (!found) return sendJson(res, 404, { errcode: 404, errmsg: `sandbox: no route ${request.method} ${path}` });
+        await found.handler(request, res, found.params);
+      } catch (error) {
+        if (!res.headersSent) sendJson(res, 500, { errcode: -1, errmsg: `system error: ${(error as Error).message}` });
+        else res.destroy();
+      }
+    })();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
+
+  return {
+    url,
+    port: address.port,
+    appId: state.appId,
+    appSecret: state.appSecret,
+    messageToken: state.messageToken,
+    async stop() {
+      state.closed = true;
+      for (const timer of state.timers) clearTimeout(timer);
+      state.timers.clear();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+    sentMessages: () => state.messages.map((m) => ({ ...m })),
+    phoneCodeFor: (phone) => `phone:${phone}`,
+    loginCodeFor: (openid) => `sandbox:${openid}`,
+    injectFault(fault) {
+      const parsed = parseFault(fault);
+      if (typeof parsed === 'string') throw new Error(`invalid fault: ${parsed}`);
+      state.faults.push(parsed);
+    },
+    clearFaults: () => {
+      state.faults.length = 0;
+    },
+    tokenRequests: () => state.tokenRequests,
+    revokeAccessTokens: () => {
+      state.tokens.clear();
+      state.stableToken = undefined;
+    },
+    mediaChecks: () => [...state.mediaChecks.values()].map((c) => ({ ...c })),
+  };
+}

@@ -1,0 +1,19 @@
+/** WeChat server-side clients. Base URLs come from config: real WeChat in production, the sandbox in dev and tests. */
+export { WechatError, type WechatErrorKind, kindForErrcode } from './errors';
+export {
+  createWechatClient,
+  verifyPushSignature,
+  parseMediaCheckEvent,
+  MSG_SEC_CHECK_MAX_CHARS,
+  type WechatClient,
+  type WechatClientConfig,
+  type Code2SessionResult,
+  type PhoneNumber,
+  type SubscribeMessageInput,
+  type SubscribeSendResult,
+  type SecSuggest,
+  type SecScene,
+  type SecCheckResult,
+  type MediaCheckInput,
+  type MediaCheckEvent,
+} from './client';
