@@ -1,0 +1,38 @@
+import { Input, Text, View } from '@tarojs/components';
+import type { InputProps } from '@tarojs/components';
+
+interface Props {
+  id: string;
+  label: string;
+  value: string;
+  error?: string;
+  placeholder?: string;
+  password?: boolean;
+  type?: InputProps['type'];
+  maxlength?: number;
+  onChange: (value: string) => void;
+}
+
+/** Labelled input with its `.field-error` line; the id is the hook for browser tests. */
+export function FormField({ id, label, value, error, placeholder, password, type, maxlength, onChange }: Props) {
+  return (
+    <View className={`field${error ? ' field--invalid' : ''}`}>
+      <Text className='field__label'>{label}</Text>
+      <Input
+        id={id}
+        className='field__input'
+        value={value}
+        placeholder={placeholder}
+        password={password}
+        type={type ?? 'text'}
+        maxlength={maxlength ?? 140}
+        onInput={(e) => onChange(e.detail.value)}
+      />
+      {error ? (
+        <Text className='field-error' id={`${id}-error`}>
+          {error}
+        </Text>
+      ) : null}
+    </View>
+  );
+}

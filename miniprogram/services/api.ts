@@ -1,0 +1,87 @@
+/**
+ * One typed method per endpoint of API-CONTRACT.md. Pages and hooks call
+ * these; nothing else builds URLs.
+ */
+import type { TConsentInput, TCreateStaffInput, TLoginResult, TRealNameInput, TRoleGrant, TStaffLoginInput } from '@shared/schemas/auth';
+import { createRequester, type TRawResult } from './request';
+import { taroTransport } from './taro-transport';
+import { clearSession, getToken } from './session';
+import { goConsent, goLogin } from './nav';
+import type {
+  TAuditEntry,
+  TClientConfig,
+  TNotificationPage,
+  TPage,
+  TPersonalData,
+  TPrivacyPolicy,
+  TSubscribeResult,
+  TUserDto,
+  TUserEnvelope,
+} from './types';
+
+export const API_BASE: string = process.env.TARO_APP_API_BASE ?? '';
+
+const http = createRequester({
+  baseUrl: API_BASE,
+  transport: taroTransport,
+  getToken,
+  onUnauthorized: () => {
+    clearSession();
+    goLogin();
+  },
+  onConsentRequired: () => goConsent(),
+});
+
+const { request } = http;
+
+export const api = {
+  // Public
+  health: () => request<{ status: string; db: string }>({ path: '/api/health', anonymous: true }),
+  clientConfig: () => request<TClientConfig>({ path: '/api/client-config', anonymous: true }),
+  privacyPolicy: () => request<TPrivacyPolicy>({ path: '/api/privacy-policy', anonymous: true }),
+
+  // Auth
+  wechatLogin: (code: string) =>
+    request<TLoginResult>({ method: 'POST', path: '/api/auth/wechat/login', body: { code }, anonymous: true }),
+  staffLogin: (input: TStaffLoginInput) =>
+    request<TLoginResult>({ method: 'POST', path: '/api/auth/staff/login', body: input, anonymous: true }),
+  logout: () => request<void>({ method: 'POST', path: '/api/auth/logout' }),
+
+  // Me
+  me: () => request<TUserEnvelope>({ path: '/api/me' }),
+  updatePreferences: (prefs: { elderMode: boolean }) =>
+    request<TUserEnvelope>({ method: 'PATCH', path: '/api/me/preferences', body: prefs }),
+  consent: (input: TConsentInput) => request<TUserEnvelope>({ method: 'POST', path: '/api/me/consent', body: input }),
+  bindPhone: (code: string) => request<TUserEnvelope>({ method: 'POST', path: '/api/me/phone', body: { code } }),
+  realName: (input: TRealNameInput) =>
+    request<TUserEnvelope>({ method: 'POST', path: '/api/me/real-name', body: input }),
+  exportData: (): Promise<TRawResult<unknown>> => http.raw<unknown>({ path: '/api/me/export' }),
+  deleteAccount: () => request<void>({ method: 'DELETE', path: '/api/me' }),
+  reportSubscriptions: (results: Record<string, TSubscribeResult>) =>
+    request<{ consents: Record<string, number> }>({ method: 'POST', path: '/api/me/subscriptions', body: { results } }),
+  notifications: (page = 1, pageSize = 20) =>
+    request<TNotificationPage>({ path: '/api/me/notifications', query: { page, pageSize } }),
+  markNotificationRead: (id: string) =>
+    request<void>({ method: 'POST', path: `/api/me/notifications/${encodeURIComponent(id)}/read` }),
+
+  // District admin
+  adminUsers: (q: { q?: string; role?: string; page?: number; pageSize?: number }) =>
+    request<TPage<TUserDto>>({ path: '/api/admin/users', query: q }),
+  adminCreateStaff: (input: TCreateStaffInput) =>
+    request<TUserEnvelope>({ method: 'POST', path: '/api/admin/staff', body: input }),
+  adminGrantRole: (userId: string, grant: TRoleGrant) =>
+    request<TUserEnvelope>({ method: 'POST', path: `/api/admin/users/${encodeURIComponent(userId)}/roles`, body: grant }),
+  adminRevokeRole: (userId: string, index: number) =>
+    request<TUserEnvelope>({ method: 'DELETE', path: `/api/admin/users/${encodeURIComponent(userId)}/roles/${index}` }),
+  adminSetDisabled: (userId: string, disabled: boolean) =>
+    request<TUserEnvelope>({
+      method: 'POST',
+      path: `/api/admin/users/${encodeURIComponent(userId)}/${disabled ? 'disable' : 'enable'}`,
+    }),
+  adminPersonal: (userId: string) =>
+    request<TPersonalData>({ path: `/api/admin/users/${encodeURIComponent(userId)}/personal` }),
+  adminAudit: (q: { actor?: string; action?: string; page?: number; pageSize?: number }) =>
+    request<TPage<TAuditEntry>>({ path: '/api/admin/audit', query: q }),
+};
+
+export { ApiError } from './request';

@@ -1,0 +1,26 @@
+import { ROUTES } from './nav';
+
+export interface TDomainEntry {
+  key: string;
+  title: string;
+  description: string;
+  /** Set only when the page exists; entries without one render as 即将开放. */
+  url?: string;
+}
+
+/** Home entries. A later issue that ships a domain sets its `url`. */
+export const DOMAIN_ENTRIES: TDomainEntry[] = [
+  { key: 'activities', title: '志愿活动', description: '查找附近活动、报名与签到', url: ROUTES.activities },
+  { key: 'legal', title: '法律服务', description: '预约社区法律咨询' },
+  { key: 'report', title: '随手拍', description: '上报社区问题，跟踪处理进度' },
+  { key: 'charity', title: '公益捐赠', description: '支持公益项目，账目公开可查' },
+];
+
+/** 早上好 / 中午好 / 下午好 / 晚上好 by the hour in Asia/Shanghai (UTC+8, no DST). */
+export function greetingFor(now: Date = new Date()): string {
+  const hour = (now.getUTCHours() + 8) % 24;
+  if (hour >= 5 && hour < 11) return '早上好';
+  if (hour >= 11 && hour < 13) return '中午好';
+  if (hour >= 13 && hour < 18) return '下午好';
+  return '晚上好';
+}

@@ -1,0 +1,56 @@
+/** Response shapes from API-CONTRACT.md that have no zod schema in shared/. */
+import type { TUserDto } from '@shared/schemas/auth';
+
+export type { TUserDto, TLoginResult } from '@shared/schemas/auth';
+
+export interface TClientConfig {
+  privacyPolicyVersion: string;
+  subscribeTemplates: Record<string, string>;
+  devLogin: boolean;
+}
+
+export interface TPrivacyPolicy {
+  version: string;
+  title: string;
+  body: string;
+}
+
+export interface TUserEnvelope {
+  user: TUserDto;
+}
+
+export interface TPage<T> {
+  items: T[];
+  total: number;
+}
+
+export interface TNotification {
+  id: string;
+  title: string;
+  body: string;
+  link?: string;
+  readAt?: string | null;
+  createdAt: string;
+}
+
+export interface TNotificationPage extends TPage<TNotification> {
+  unread: number;
+}
+
+export type TSubscribeResult = 'accept' | 'reject' | 'ban' | 'filter';
+
+export interface TAuditEntry {
+  id: string;
+  actor: { id: string; displayName: string } | null;
+  action: string;
+  target: { type: string; id: string } | null;
+  before?: unknown;
+  after?: unknown;
+  at: string;
+}
+
+export interface TPersonalData {
+  realName: string | null;
+  phone: string | null;
+  idNumberMasked: string | null;
+}
