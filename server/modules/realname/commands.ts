@@ -1,0 +1,79 @@
+import { Types } from 'mongoose';
+import { maskIdNumber } from '@shared/idcard';
+import type { TRealNameInput } from '@shared/schemas/auth';
+import type { AppDeps } from '../../deps';
+import { fail } from '../../http/errors';
+import type { Actor } from '../../http/actor';
+import { recordAudit } from '../audit/record';
+import { User, type UserDoc } from '../users/model';
+import { decryptField, encryptField, hashIdNumber, normaliseIdNumber } from './crypto';
+import { maskName } from './mask';
+
+const isDuplicateKey = (e: unknown): boolean =>
+  typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 11000;
+
+/**
+ * Verifies the caller's real name in one conditional update: it only matches an
+ * active user without a real name (→ already_verified otherwise) and the unique
+ * index on realName.idNumberHash rejects a second account with the same ID
+ * (→ id_number_taken), so two concurrent requests can never both win.
+ */
+export async function verifyRealName(deps: AppDeps, userId: string, input: TRealNameInput): Promise<UserDoc> {
+  const idNumber = normaliseIdNumber(input.idNumber);
+  const key = deps.config.LINLI_ID_ENC_KEY;
+  const realName = {
+    nameEnc: encryptField(key, input.name),
+    idNumberEnc: encryptField(key, idNumber),
+    idNumberHash: hashIdNumber(deps.config.LINLI_ID_HASH_KEY, idNumber),
+    nameMasked: maskName(input.name),
+    idNumberMasked: maskIdNumber(idNumber),
+    verifiedAt: deps.now(),
+  };
+  let updated: UserDoc | null;
+  try {
+    updated = await User.findOneAndUpdate(
+      { _id: new Types.ObjectId(userId), status: 'active', realName: { $exists: false } },
+      { $set: { realName } },
+      { new: true },
+    ).lean<UserDoc>();
+  } catch (e) {
+    if (isDuplicateKey(e)) throw fail('id_number_taken');
+    throw e;
+  }
+  if (!updated) {
+    const exists = await User.exists({ _id: userId, status: 'active' });
+    throw fail(exists ? 'already_verified' : 'not_found');
+  }
+  return updated;
+}
+
+export interface PersonalData {
+  realName: string | null;
+  phone: string | null;
+  idNumberMasked: string | null;
+}
+
+/**
+ * A district admin looks at a resident's personal data. The audit entry is
+ * written before the data is returned: no unaudited views. The ID number
+ * itself is never decrypted for display; only its mask leaves the server.
+ */
+export async function viewPersonalData(
+  deps: AppDeps,
+  actor: Actor,
+  userId: string,
+  requestId: string,
+): Promise<PersonalData> {
+  const user = await User.findById(userId).lean<UserDoc>();
+  if (!user) throw fail('not_found');
+  const realName = user.realName ? decryptField([deps.config.LINLI_ID_ENC_KEY], user.realName.nameEnc) : null;
+  await recordAudit({
+    actor,
+    action: 'personal_data.viewed',
+    target: { type: 'user', id: userId },
+    after: { fields: ['realName', 'phone', 'idNumberMasked'] },
+    requestId,
+    at: deps.now(),
+  });
+  return { realName, phone: user.phone ?? null, idNumberMasked: user.realName?.idNumberMasked ?? null };
+}
