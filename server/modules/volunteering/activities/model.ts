@@ -1,0 +1,115 @@
+import mongoose, { Schema, type Model, type Types } from 'mongoose';
+import type { TActivityCategory, TActivityStatus } from '@shared/schemas/volunteering/activities';
+
+export interface PointDoc {
+  type: 'Point';
+  /** [lng, lat] */
+  coordinates: [number, number];
+}
+
+export interface ActivityDoc {
+  _id: Types.ObjectId;
+  team: Types.ObjectId;
+  /** Denormalised for lists (team names rarely change). */
+  teamName: string;
+  title: string;
+  description: string;
+  coverUrl?: string;
+  address: string;
+  location: PointDoc;
+  category: TActivityCategory;
+  requiredSkills: string[];
+  signupDeadline: Date;
+  cancelDeadline: Date;
+  checkinRadiusM: number;
+  requiresApproval: boolean;
+  checkinRequired: boolean;
+  status: TActivityStatus;
+  /** Earliest shift start / latest shift end, kept by publish and edit. */
+  startsAt: Date;
+  endsAt: Date;
+  cancelReason?: string;
+  createdBy: Types.ObjectId;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const PointSchema = new Schema<PointDoc>(
+  {
+    type: { type: String, enum: ['Point'], required: true, default: 'Point' },
+    coordinates: { type: [Number], required: true },
+  },
+  { _id: false },
+);
+
+const ActivitySchema = new Schema<ActivityDoc>(
+  {
+    team: { type: Schema.Types.ObjectId, ref: 'Team', required: true },
+    teamName: { type: String, default: '' },
+    title: { type: String, required: true },
+    description: { type: String, required: true },
+    coverUrl: { type: String },
+    address: { type: String, required: true },
+    location: { type: PointSchema, required: true },
+    category: { type: String, required: true },
+    requiredSkills: { type: [String], default: [] },
+    signupDeadline: { type: Date, required: true },
+    cancelDeadline: { type: Date, required: true },
+    checkinRadiusM: { type: Number, required: true },
+    requiresApproval: { type: Boolean, default: false },
+    checkinRequired: { type: Boolean, default: true },
+    status: { type: String, enum: ['published', 'cancelled', 'completed'], default: 'published' },
+    startsAt: { type: Date, required: true },
+    endsAt: { type: Date, required: true },
+    cancelReason: { type: String },
+    createdBy: { type: Schema.Types.ObjectId, ref: 'User', required: true },
+  },
+  { timestamps: true, versionKey: false, collection: 'activities' },
+);
+ActivitySchema.index({ location: '2dsphere' });
+ActivitySchema.index({ status: 1, startsAt: 1 });
+ActivitySchema.index({ team: 1, startsAt: -1 });
+ActivitySchema.index({ category: 1, startsAt: 1 });
+
+/**
+ * One shift of an activity. `confirmedCount` counts places taken (confirmed,
+ * offered and awaiting approval) and only ever changes through guarded atomic
+ * updates in signups/commands/placement.ts; `waitSeq` hands out waitlist
+ * positions in arrival order; `waitingCount` is how many still wait.
+ */
+export interface ShiftDoc {
+  _id: Types.ObjectId;
+  activity: Types.ObjectId;
+  team: Types.ObjectId;
+  start: Date;
+  end: Date;
+  capacity: number;
+  confirmedCount: number;
+  waitingCount: number;
+  waitSeq: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const ShiftSchema = new Schema<ShiftDoc>(
+  {
+    activity: { type: Schema.Types.ObjectId, ref: 'Activity', required: true },
+    team: { type: Schema.Types.ObjectId, ref: 'Team', required: true },
+    start: { type: Date, required: true },
+    end: { type: Date, required: true },
+    capacity: { type: Number, required: true, min: 1 },
+    confirmedCount: { type: Number, default: 0, min: 0 },
+    waitingCount: { type: Number, default: 0, min: 0 },
+    waitSeq: { type: Number, default: 0 },
+  },
+  { timestamps: true, versionKey: false, collection: 'shifts' },
+);
+ShiftSchema.index({ activity: 1, start: 1 });
+ShiftSchema.index({ start: 1 });
+
+function modelOf<T>(name: string, schema: Schema<T>): Model<T> {
+  return (mongoose.models[name] as Model<T> | undefined) ?? mongoose.model<T>(name, schema);
+}
+
+export const Activity = modelOf('Activity', ActivitySchema);
+export const Shift = modelOf('Shift', ShiftSchema);

@@ -1,0 +1,209 @@
+import { z } from 'zod';
+import { ZGeoPoint, ZObjectId } from '../common';
+import { VOLUNTEERING_LIMITS as L, ZIsoDateTime, ZPageQuery, zBoolQuery, zLatQuery, zLngQuery, zTag, zText } from './common';
+
+export const ACTIVITY_CATEGORIES = [
+  'community_service',
+  'elderly_care',
+  'child_care',
+  'environment',
+  'culture',
+  'health',
+  'emergency',
+  'legal_aid',
+  'other',
+] as const;
+export type TActivityCategory = (typeof ACTIVITY_CATEGORIES)[number];
+export const ACTIVITY_CATEGORY_LABELS: Record<TActivityCategory, string> = {
+  community_service: '社区服务',
+  elderly_care: '助老服务',
+  child_care: '关爱儿童',
+  environment: '环境保护',
+  culture: '文化宣传',
+  health: '医疗健康',
+  emergency: '应急救援',
+  legal_aid: '法律援助',
+  other: '其他',
+};
+
+const ZCapacity = z
+  .number({ error: '名额必须是数字' })
+  .int('名额必须是整数')
+  .min(1, '名额至少为 1')
+  .max(L.capacityMax, `名额最多 ${L.capacityMax}`);
+
+export const ZShiftInput = z
+  .strictObject({
+    start: ZIsoDateTime,
+    end: ZIsoDateTime,
+    capacity: ZCapacity,
+  })
+  .refine((s) => Date.parse(s.end) > Date.parse(s.start), { message: '结束时间必须晚于开始时间', path: ['end'] })
+  .refine((s) => Date.parse(s.end) - Date.parse(s.start) <= 24 * 3600_000, {
+    message: '单个班次不能超过 24 小时',
+    path: ['end'],
+  });
+export type TShiftInput = z.infer<typeof ZShiftInput>;
+
+const ZCoverUrl = z
+  .string({ error: '封面图片地址格式不正确' })
+  .trim()
+  .max(500, '封面图片地址过长')
+  .regex(/^(https:\/\/|\/api\/)[^\s]*$/, '封面图片须为 https 地址或本站上传的图片');
+
+const activityFields = {
+  title: zText('活动标题', 2, L.titleMax),
+  description: zText('活动介绍', 1, L.descriptionMax),
+  coverUrl: ZCoverUrl,
+  address: zText('活动地址', 2, 120),
+  location: z.strictObject(ZGeoPoint.shape, { error: '请在地图上选择活动地点' }),
+  category: z.enum(ACTIVITY_CATEGORIES, { error: '活动类别无效' }),
+  requiredSkills: z.array(zTag('技能'), { error: '技能格式不正确' }).max(L.tagsMax, `技能最多 ${L.tagsMax} 项`),
+  signupDeadline: ZIsoDateTime,
+  cancelDeadline: ZIsoDateTime,
+  checkinRadiusM: z
+    .number({ error: '签到范围必须是数字' })
+    .int('签到范围必须是整数')
+    .min(L.radiusMinM, `签到范围至少 ${L.radiusMinM} 米`)
+    .max(L.radiusMaxM, `签到范围最多 ${L.radiusMaxM} 米`),
+  requiresApproval: z.boolean({ error: '是否需要审核只能是 true 或 false' }),
+  checkinRequired: z.boolean({ error: '是否需要现场签到只能是 true 或 false' }),
+};
+
+/** Deadlines must not fall after the first shift starts. */
+function checkDeadlines(
+  v: { signupDeadline?: string; cancelDeadline?: string },
+  firstStart: number | null,
+  ctx: z.RefinementCtx,
+) {
+  if (firstStart === null) return;
+  if (v.signupDeadline && Date.parse(v.signupDeadline) > firstStart)
+    ctx.addIssue({ code: 'custom', path: ['signupDeadline'], message: '报名截止时间不能晚于第一个班次开始时间' });
+  if (v.cancelDeadline && Date.parse(v.cancelDeadline) > firstStart)
+    ctx.addIssue({ code: 'custom', path: ['cancelDeadline'], message: '取消截止时间不能晚于第一个班次开始时间' });
+}
+
+/** POST /api/activities — a certified team's admin publishes an activity. */
+export const ZActivityCreateInput = z
+  .strictObject({
+    teamId: ZObjectId,
+    ...activityFields,
+    coverUrl: activityFields.coverUrl.optional(),
+    requiredSkills: activityFields.requiredSkills.default([]),
+    checkinRadiusM: activityFields.checkinRadiusM.default(300),
+    requiresApproval: activityFields.requiresApproval.default(false),
+    checkinRequired: activityFields.checkinRequired.default(true),
+    shifts: z
+      .array(ZShiftInput, { error: '请至少添加一个班次' })
+      .min(1, '请至少添加一个班次')
+      .max(L.shiftsMax, `班次最多 ${L.shiftsMax} 个`),
+  })
+  .superRefine((v, ctx) => {
+    const starts = v.shifts.map((s) => Date.parse(s.start)).filter((n) => !Number.isNaN(n));
+    checkDeadlines(v, starts.length ? Math.min(...starts) : null, ctx);
+  });
+export type TActivityCreateInput = z.infer<typeof ZActivityCreateInput>;
+
+/**
+ * PATCH /api/activities/:id — edit; everyone signed up is notified. Shift
+ * capacities may change (never below the places already taken); new shifts
+ * may be added. Deadlines are re-checked against the shifts by the command.
+ */
+export const ZActivityUpdateInput = z
+  .strictObject({
+    title: activityFields.title.optional(),
+    description: activityFields.description.optional(),
+    coverUrl: activityFields.coverUrl.optional(),
+    address: activityFields.address.optional(),
+    location: activityFields.location.optional(),
+    category: activityFields.category.optional(),
+    requiredSkills: activityFields.requiredSkills.optional(),
+    signupDeadline: activityFields.signupDeadline.optional(),
+    cancelDeadline: activityFields.cancelDeadline.optional(),
+    checkinRadiusM: activityFields.checkinRadiusM.optional(),
+    capacities: z
+      .array(z.strictObject({ shiftId: ZObjectId, capacity: ZCapacity }), { error: '名额修改格式不正确' })
+      .max(L.shiftsMax, '修改的班次过多')
+      .optional(),
+    addShifts: z.array(ZShiftInput, { error: '班次格式不正确' }).max(L.shiftsMax, '班次过多').optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: '没有需要修改的内容' });
+export type TActivityUpdateInput = z.infer<typeof ZActivityUpdateInput>;
+
+export const ZActivityCancelInput = z.strictObject({ reason: zText('取消原因', 2, L.reasonMax) });
+export type TActivityCancelInput = z.infer<typeof ZActivityCancelInput>;
+
+export const ZActivityParams = z.strictObject({ id: ZObjectId });
+export type TActivityParams = z.infer<typeof ZActivityParams>;
+
+/**
+ * GET /api/activities — discovery. With lng/lat: nearest first within radiusKm;
+ * otherwise soonest first. `suitable=true` (signed in) keeps activities whose
+ * required skills the volunteer has, in their service areas or availability.
+ */
+export const ZActivityListQuery = z
+  .strictObject({
+    lng: zLngQuery.optional(),
+    lat: zLatQuery.optional(),
+    radiusKm: z.coerce
+      .number({ error: '范围格式不正确' })
+      .positive('范围必须大于 0')
+      .max(L.nearbyMaxKm, `范围最大 ${L.nearbyMaxKm} 公里`)
+      .default(10),
+    from: ZIsoDateTime.optional(),
+    to: ZIsoDateTime.optional(),
+    category: z.enum(ACTIVITY_CATEGORIES, { error: '活动类别无效' }).optional(),
+    teamId: ZObjectId.optional(),
+    suitable: zBoolQuery.optional(),
+    ...ZPageQuery,
+  })
+  .refine((q) => (q.lng === undefined) === (q.lat === undefined), { message: '经纬度需同时提供', path: ['lat'] })
+  .refine((q) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to), {
+    message: '开始日期不能晚于结束日期',
+    path: ['to'],
+  });
+export type TActivityListQuery = z.infer<typeof ZActivityListQuery>;
+
+export type TActivityStatus = 'published' | 'cancelled' | 'completed';
+
+export interface TShiftDto {
+  id: string;
+  start: string;
+  end: string;
+  capacity: number;
+  /** Places taken (confirmed, offered or awaiting approval). */
+  taken: number;
+  remaining: number;
+  waiting: number;
+}
+
+export interface TActivitySummaryDto {
+  id: string;
+  teamId: string;
+  teamName: string;
+  title: string;
+  coverUrl: string | null;
+  address: string;
+  location: { lng: number; lat: number };
+  distanceM?: number;
+  category: TActivityCategory;
+  status: TActivityStatus;
+  startsAt: string;
+  endsAt: string;
+  signupDeadline: string;
+  remaining: number;
+}
+
+export interface TActivityDetailDto extends TActivitySummaryDto {
+  description: string;
+  requiredSkills: string[];
+  cancelDeadline: string;
+  checkinRadiusM: number;
+  requiresApproval: boolean;
+  checkinRequired: boolean;
+  cancelReason: string | null;
+  shifts: TShiftDto[];
+  sharePath: string;
+  createdAt: string;
+  updatedAt: string;
+}

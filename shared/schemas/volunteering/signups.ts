@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { ZObjectId } from '../common';
+import { VOLUNTEERING_LIMITS as L, ZPageQuery, zText } from './common';
+import type { TApplicantSummaryDto } from './volunteers';
+
+export const SIGNUP_STATUSES = [
+  'pending_approval',
+  'confirmed',
+  'waitlisted',
+  'offered',
+  'cancelled',
+  'late_cancelled',
+  'no_show',
+  'rejected',
+  'offer_expired',
+  'activity_cancelled',
+] as const;
+export type TSignupStatus = (typeof SIGNUP_STATUSES)[number];
+/** Statuses that hold a place or a queue position (and a slot in the volunteer's schedule). */
+export const ACTIVE_SIGNUP_STATUSES = ['pending_approval', 'confirmed', 'waitlisted', 'offered'] as const;
+
+/** Named outcomes of POST /api/shifts/:id/signups (HTTP 200 for placed outcomes, 409/422 otherwise). */
+export type TSignupOutcome = 'confirmed' | 'waitlisted' | 'pending_approval' | 'offered';
+export type TCancelOutcome = 'cancelled' | 'late_cancelled';
+
+export const ZSignupInput = z.strictObject({ note: zText('备注', 0, 200).optional() });
+export type TSignupInput = z.infer<typeof ZSignupInput>;
+
+export const ZShiftParams = z.strictObject({ id: ZObjectId });
+export type TShiftParams = z.infer<typeof ZShiftParams>;
+export const ZSignupParams = z.strictObject({ id: ZObjectId });
+export type TSignupParams = z.infer<typeof ZSignupParams>;
+
+export const ZSignupDecisionInput = z
+  .strictObject({
+    decision: z.enum(['approve', 'reject'], { error: '处理结果只能是 approve 或 reject' }),
+    reason: zText('理由', 0, L.reasonMax).optional(),
+  })
+  .refine((v) => v.decision !== 'reject' || (v.reason?.length ?? 0) >= 2, {
+    message: '拒绝时请填写理由（至少 2 个字）',
+    path: ['reason'],
+  });
+export type TSignupDecisionInput = z.infer<typeof ZSignupDecisionInput>;
+
+export const ZMySignupsQuery = z.strictObject({
+  scope: z.enum(['upcoming', 'past', 'all'], { error: '范围只能是 upcoming、past 或 all' }).default('upcoming'),
+  ...ZPageQuery,
+});
+export type TMySignupsQuery = z.infer<typeof ZMySignupsQuery>;
+
+export const ZApplicantsQuery = z.strictObject({
+  status: z.enum(SIGNUP_STATUSES, { error: '状态无效' }).optional(),
+  shiftId: ZObjectId.optional(),
+  ...ZPageQuery,
+});
+export type TApplicantsQuery = z.infer<typeof ZApplicantsQuery>;
+
+export interface TSignupDto {
+  id: string;
+  shiftId: string;
+  activityId: string;
+  teamId: string;
+  status: TSignupStatus;
+  waitPos: number | null;
+  /** Position among those still waiting (1 = next), for waitlisted signups. */
+  aheadOfYou: number | null;
+  offerExpiresAt: string | null;
+  shift: { start: string; end: string };
+  activity: { title: string; address: string } | null;
+  checkinAt: string | null;
+  checkoutAt: string | null;
+  autoCheckedOut: boolean;
+  note: string;
+  reason: string | null;
+  createdAt: string;
+}
+
+export interface TSignupResult {
+  outcome: TSignupOutcome;
+  signup: TSignupDto;
+}
+
+export interface TApplicantDto extends TSignupDto {
+  applicant: TApplicantSummaryDto;
+}
