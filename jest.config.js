@@ -32,5 +32,12 @@ module.exports = {
       testMatch: ['<rootDir>/server/**/*.test.ts', '<rootDir>/shared/**/*.test.ts', '<rootDir>/test/api/**/*.test.ts'],
       testPathIgnorePatterns: [...shared.testPathIgnorePatterns, '/server/embedded-mongo/'],
     },
+    {
+      ...shared,
+      // Pure client logic (API client retries, error mapping); pages are tested through the H5 build.
+      displayName: 'client',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/miniprogram/**/*.test.ts'],
+    },
   ],
 };
