@@ -1,0 +1,65 @@
+import mongoose, { Types } from 'mongoose';
+import { HoursEntry, HoursTotal, type HoursEntryDoc } from './model';
+
+export interface TotalsView {
+  confirmedMinutes: number;
+  pendingMinutes: number;
+}
+
+const ZERO: TotalsView = { confirmedMinutes: 0, pendingMinutes: 0 };
+
+/** One indexed point read of a maintained total — never an aggregation over the ledger. */
+export async function totalsFor(kind: 'volunteer' | 'team' | 'team_member', team: string | null, user: string | null): Promise<TotalsView> {
+  const doc = await HoursTotal.findOne(
+    { kind, team: team ? new Types.ObjectId(team) : null, user: user ? new Types.ObjectId(user) : null },
+    { confirmedMinutes: 1, pendingMinutes: 1 },
+  ).lean();
+  return doc ? { confirmedMinutes: doc.confirmedMinutes, pendingMinutes: doc.pendingMinutes } : ZERO;
+}
+
+export interface LeaderboardRow {
+  user: Types.ObjectId;
+  confirmedMinutes: number;
+  displayName: string;
+}
+
+/** Top volunteers by confirmed minutes, district-wide or within one team (index: kind, team, confirmedMinutes). */
+export async function leaderboard(opts: { teamId?: string; limit: number }): Promise<LeaderboardRow[]> {
+  const filter = opts.teamId
+    ? { kind: 'team_member', team: new Types.ObjectId(opts.teamId), confirmedMinutes: { $gt: 0 } }
+    : { kind: 'volunteer', team: null, confirmedMinutes: { $gt: 0 } };
+  const rows = await HoursTotal.find(filter, { user: 1, confirmedMinutes: 1 })
+    .sort({ confirmedMinutes: -1, user: 1 })
+    .limit(opts.limit)
+    .lean();
+  const users = rows.map((r) => r.user).filter((u): u is Types.ObjectId => u !== null);
+  const names = await displayNames(users);
+  return rows.map((r) => ({ user: r.user!, confirmedMinutes: r.confirmedMinutes, displayName: names.get(String(r.user)) ?? '' }));
+}
+
+/** Display names by user id, read straight from the users collection (no personal data beyond the chosen name). */
+export async function displayNames(ids: Types.ObjectId[]): Promise<Map<string, string>> {
+  const db = mongoose.connection.db;
+  if (!db || ids.length === 0) return new Map();
+  const docs = await db
+    .collection<{ _id: Types.ObjectId; displayName?: string }>('users')
+    .find({ _id: { $in: ids } }, { projection: { displayName: 1 } })
+    .toArray();
+  return new Map(docs.map((d) => [String(d._id), d.displayName ?? '']));
+}
+
+export async function listEntries(
+  filter: Record<string, unknown>,
+  page: number,
+  pageSize: number,
+): Promise<{ items: HoursEntryDoc[]; total: number }> {
+  const [items, total] = await Promise.all([
+    HoursEntry.find(filter)
+      .sort({ createdAt: -1, _id: -1 })
+      .skip((page - 1) * pageSize)
+      .limit(pageSize)
+      .lean(),
+    HoursEntry.countDocuments(filter),
+  ]);
+  return { items, total };
+}
