@@ -1,0 +1,61 @@
+/** aggregate: a leading $match uses the index path; $geoNear goes to the geo module; mingo runs the rest. */
+import { aggregate as mingoAggregate, ProcessingMode } from 'mingo';
+import { asServerError, err } from '../errors';
+import { geo } from '../geo-bridge';
+import { queryOptions } from '../mingo-context';
+import { findRecs } from '../query';
+import { plainOf } from '../store/collection';
+import { clonePlain, isPlainObject, toPlain, type Doc } from '../values';
+import { getColl, num, type Handler } from './context';
+
+/** Stages that never write into their input documents, so stored views can be passed uncloned. */
+const READ_ONLY_STAGES = new Set(['$match', '$group', '$count', '$sort', '$limit', '$skip', '$project', '$sortByCount']);
+const UNSUPPORTED = new Set(['$out', '$merge', '$changeStream', '$currentOp', '$listSessions', '$collStats', '$indexStats', '$search']);
+
+const aggregate: Handler = (cmd, ctx) => {
+  if (typeof cmd.aggregate !== 'string') throw err(115, 'collection-less aggregate is not supported by the embedded engine');
+  const name = cmd.aggregate;
+  if (!Array.isArray(cmd.pipeline)) throw err(14, "'pipeline' option must be specified as an array");
+  if (!isPlainObject(cmd.cursor) && cmd.explain !== true) throw err(9, "The 'cursor' option is required, except for aggregate with the explain argument");
+  const pipeline = toPlain(cmd.pipeline) as Doc[];
+  for (const stage of pipeline) {
+    const op = isPlainObject(stage) ? Object.keys(stage)[0] : undefined;
+    if (!op) throw err(40323, 'A pipeline stage specification object must contain exactly one field.');
+    if (UNSUPPORTED.has(op)) throw err(40324, `Unrecognized pipeline stage name: '${op}' (not supported by the embedded engine)`);
+  }
+  const safe = pipeline.every((s) => READ_ONLY_STAGES.has(Object.keys(s)[0]));
+  const copy = (d: Doc) => (safe ? d : clonePlain(d));
+  const coll = getColl(ctx, name);
+  let rest = pipeline;
+  let input: Doc[];
+  const first = pipeline[0] ? Object.keys(pipeline[0])[0] : undefined;
+  if (first === '$geoNear') {
+    const g = geo();
+    if (!g) throw err(2, '$geoNear is not available in this build of the embedded engine');
+    const all = coll ? [...coll.docs.values()].map((r) => copy(plainOf(r))) : [];
+    if (coll && !coll.indexes.some((i) => i.geoFields.length)) throw err(291, 'There is more than one 2dsphere index or no 2dsphere index; unable to run $geoNear');
+    input = g.geoNearStage(all, pipeline[0].$geoNear as Doc, coll ? coll.specs() : []);
+    rest = pipeline.slice(1);
+  } else if (first === '$match') {
+    input = findRecs(coll, { filter: pipeline[0].$match as Doc }).map((r) => copy(plainOf(r)));
+    rest = pipeline.slice(1);
+  } else {
+    input = coll ? [...coll.docs.values()].map((r) => copy(plainOf(r))) : [];
+  }
+  const resolver = (other: string): Doc[] => {
+    const c = getColl(ctx, other);
+    return c ? [...c.docs.values()].map((r) => copy(plainOf(r))) : [];
+  };
+  let out: Doc[];
+  try {
+    out = rest.length
+      ? (mingoAggregate(input, rest, queryOptions({ collectionResolver: resolver, processingMode: ProcessingMode.CLONE_OFF })) as Doc[])
+      : input;
+  } catch (e) {
+    throw asServerError(e);
+  }
+  const batchSize = num((cmd.cursor as Doc | undefined)?.batchSize);
+  return ctx.cursors.open(`${ctx.db}.${name}`, out, batchSize, false, ctx.sessionKey);
+};
+
+export const aggregateCommands: Record<string, Handler> = { aggregate };

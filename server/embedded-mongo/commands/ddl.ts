@@ -1,0 +1,110 @@
+/** Collections, databases and indexes. */
+import { err } from '../errors';
+import { compileFilter } from '../query';
+import { toPlain, type Doc } from '../values';
+import { collName, docArg, ensureColl, getColl, type Handler } from './context';
+
+const create: Handler = (cmd, ctx) => {
+  const name = collName(cmd, 'create');
+  if (getColl(ctx, name)) throw err(48, `Collection ${ctx.db}.${name} already exists.`);
+  const { create: _c, $db: _d, lsid: _l, txnNumber: _t, autocommit: _a, startTransaction: _s, $clusterTime: _k, ...options } = cmd;
+  ctx.engine.ensureCollection(ctx.op, ctx.db, name, options);
+  return { ok: 1 };
+};
+
+const drop: Handler = (cmd, ctx) => {
+  const name = collName(cmd, 'drop');
+  const coll = getColl(ctx, name);
+  if (!coll) throw err(26, 'ns not found');
+  const nIndexesWas = coll.indexes.length + 1;
+  ctx.engine.drop(ctx.op, ctx.db, name);
+  return { nIndexesWas, ns: coll.ns, ok: 1 };
+};
+
+const dropDatabase: Handler = (_cmd, ctx) => {
+  ctx.engine.dropDatabase(ctx.op, ctx.db);
+  return { dropped: ctx.db, ok: 1 };
+};
+
+const listCollections: Handler = (cmd, ctx) => {
+  const colls = ctx.engine.dbs.get(ctx.db);
+  const q = compileFilter(toPlain(docArg(cmd.filter, 'filter')) as Doc);
+  const out: Doc[] = [];
+  for (const c of colls?.values() ?? []) {
+    const entry: Doc = cmd.nameOnly === true
+      ? { name: c.name, type: 'collection' }
+      : { name: c.name, type: 'collection', options: c.options, info: { readOnly: false }, idIndex: { v: 2, key: { _id: 1 }, name: '_id_' } };
+    if (!q || q.test(toPlain(entry) as Doc)) out.push(entry);
+  }
+  return ctx.cursors.open(`${ctx.db}.$cmd.listCollections`, out, undefined, false);
+};
+
+const createIndexes: Handler = (cmd, ctx) => {
+  const name = collName(cmd, 'createIndexes');
+  const specs = cmd.indexes;
+  if (!Array.isArray(specs) || !specs.length) throw err(2, 'Must specify at least one index to create');
+  const existed = !!getColl(ctx, name);
+  const coll = ensureColl(ctx, name);
+  const before = coll.indexes.length + 1;
+  const created = ctx.engine.createIndexes(ctx.op, coll, specs as Doc[]);
+  const reply: Doc = { numIndexesBefore: before, numIndexesAfter: before + created, createdCollectionAutomatically: !existed };
+  if (!created) reply.note = 'all indexes already exist';
+  reply.ok = 1;
+  return reply;
+};
+
+const listIndexes: Handler = (cmd, ctx) => {
+  const name = collName(cmd, 'listIndexes');
+  const coll = getColl(ctx, name);
+  if (!coll) throw err(26, `ns does not exist: ${ctx.db}.${name}`);
+  return ctx.cursors.open(coll.ns, coll.specs(), undefined, false);
+};
+
+const dropIndexes: Handler = (cmd, ctx) => {
+  const name = collName(cmd, 'dropIndexes' in cmd ? 'dropIndexes' : 'deleteIndexes');
+  const coll = getColl(ctx, name);
+  if (!coll) throw err(26, `ns not found ${ctx.db}.${name}`);
+  const nIndexesWas = coll.indexes.length + 1;
+  const which = cmd.index;
+  let names: string[];
+  if (which === '*') names = coll.indexes.map((i) => i.name);
+  else if (typeof which === 'string') names = [which];
+  else if (Array.isArray(which)) names = which.map(String);
+  else if (which && typeof which === 'object') {
+    const key = JSON.stringify(toPlain(which));
+    const ix = coll.indexes.find((i) => JSON.stringify(toPlain(i.spec.key)) === key);
+    if (!ix) throw err(27, `can't find index with key: ${key}`);
+    names = [ix.name];
+  } else throw err(14, 'index must be a string, an array of strings or a key pattern');
+  if (names.includes('_id_')) throw err(72, 'cannot drop _id index');
+  for (const n of names) if (!coll.findIndex(n)) throw err(27, `index not found with name [${n}]`);
+  ctx.engine.dropIndexes(ctx.op, coll, names);
+  return { nIndexesWas, ok: 1 };
+};
+
+const collMod: Handler = (cmd, ctx) => {
+  const name = collName(cmd, 'collMod');
+  const coll = getColl(ctx, name);
+  if (!coll) throw err(26, `ns does not exist: ${ctx.db}.${name}`);
+  const ix = cmd.index as Doc | undefined;
+  if (ix && typeof ix.name === 'string' && ix.expireAfterSeconds !== undefined) {
+    const target = coll.findIndex(ix.name);
+    if (!target) throw err(27, `cannot find index ${ix.name} for ns ${coll.ns}`);
+    const spec = { ...target.spec, expireAfterSeconds: Number(toPlain(ix.expireAfterSeconds)) };
+    ctx.engine.dropIndexes(ctx.op, coll, [ix.name]);
+    ctx.engine.createIndexes(ctx.op, coll, [spec]);
+  }
+  return { ok: 1 };
+};
+
+export const ddlCommands: Record<string, Handler> = {
+  create,
+  drop,
+  dropDatabase,
+  listCollections,
+  createIndexes,
+  listIndexes,
+  dropIndexes,
+  deleteIndexes: dropIndexes,
+  collMod,
+};

@@ -1,0 +1,239 @@
+/**
+ * The read path: pick candidates through the _id map or a secondary index (equality, $in, ranges
+ * on the leading field), filter them with mingo on the plain view, then sort, skip, limit and
+ * project the typed documents.
+ */
+import { Query } from 'mingo';
+import { ObjectId } from 'bson';
+import { asServerError } from './errors';
+import type { Bounds, Index } from './indexes';
+import { queryOptions } from './mingo-context';
+import { plainOf, type Collection, type Rec } from './store/collection';
+import { idKey, isPlainObject, sortDocs, toNumber, type Doc } from './values';
+
+export interface Plan {
+  stage: 'IDHACK' | 'IXSCAN' | 'COLLSCAN' | 'EOF';
+  index?: string;
+  keysExamined: number;
+  docsExamined: number;
+}
+
+function usableScalar(v: unknown): boolean {
+  if (v === undefined || v instanceof RegExp || Array.isArray(v) || isPlainObject(v)) return false;
+  return true;
+}
+
+/** Bounds on a field implied by its condition, or null if the condition cannot use an index. */
+function boundsFor(cond: unknown, allowNull: boolean): Bounds[] | null {
+  if (usableScalar(cond)) return cond === null && !allowNull ? null : [{ lo: cond, loInc: true, hi: cond, hiInc: true }];
+  if (!isPlainObject(cond)) return null;
+  const keys = Object.keys(cond);
+  if (!keys.length || !keys.every((k) => k.startsWith('$'))) return null;
+  if ('$eq' in cond) return boundsFor(cond.$eq, allowNull);
+  if ('$in' in cond) {
+    const vals = cond.$in;
+    if (!Array.isArray(vals) || !vals.every((v) => usableScalar(v) && (v !== null || allowNull))) return null;
+    return vals.map((v) => ({ lo: v, loInc: true, hi: v, hiInc: true }));
+  }
+  const b: Bounds = {};
+  if ('$gt' in cond) Object.assign(b, { lo: cond.$gt, loInc: false });
+  if ('$gte' in cond) Object.assign(b, { lo: cond.$gte, loInc: true });
+  if ('$lt' in cond) Object.assign(b, { hi: cond.$lt, hiInc: false });
+  if ('$lte' in cond) Object.assign(b, { hi: cond.$lte, hiInc: true });
+  if (b.lo === undefined && b.hi === undefined) return null;
+  if ((b.lo !== undefined && !usableScalar(b.lo)) || (b.hi !== undefined && !usableScalar(b.hi))) return null;
+  if (b.lo === null || b.hi === null) return null;
+  return [b];
+}
+
+/** Top-level conditions on a field, including those inside a top-level $and. */
+function conditionsOn(filter: Doc, field: string): unknown[] {
+  const out: unknown[] = [];
+  if (field in filter) out.push(filter[field]);
+  if (Array.isArray(filter.$and)) for (const c of filter.$and) if (isPlainObject(c)) out.push(...conditionsOn(c, field));
+  return out;
+}
+
+function idCandidates(coll: Collection, filter: Doc): Rec[] | null {
+  for (const cond of conditionsOn(filter, '_id')) {
+    const b = boundsFor(cond, true);
+    if (!b || b.some((x) => x.lo !== x.hi)) continue;
+    const out: Rec[] = [];
+    const seen = new Set<string>();
+    for (const x of b) {
+      const key = idKey(x.lo);
+      const rec = coll.docs.get(key);
+      if (rec && !seen.has(key)) {
+        seen.add(key);
+        out.push(rec);
+      }
+    }
+    return out;
+  }
+  return null;
+}
+
+/** Candidate records for a plain filter, with the plan used. */
+export function candidates(coll: Collection, filter: Doc): { recs: Iterable<Rec>; plan: Plan } {
+  const byId = idCandidates(coll, filter);
+  if (byId) return { recs: byId, plan: { stage: 'IDHACK', keysExamined: byId.length, docsExamined: 0 } };
+  let best: { ix: Index; bounds: Bounds[]; eq: boolean } | null = null;
+  for (const ix of coll.indexes) {
+    if (ix.special || ix.spec.partialFilterExpression) continue;
+    for (const cond of conditionsOn(filter, ix.fields[0])) {
+      const bounds = boundsFor(cond, !ix.spec.sparse);
+      if (!bounds) continue;
+      const eq = bounds.every((b) => b.lo === b.hi);
+      if (!best || (eq && !best.eq)) best = { ix, bounds, eq };
+    }
+  }
+  if (!best) return { recs: coll.docs.values(), plan: { stage: 'COLLSCAN', keysExamined: 0, docsExamined: 0 } };
+  const stats = { keys: 0 };
+  const seen = new Set<string>();
+  const recs: Rec[] = [];
+  for (const b of best.bounds) {
+    for (const id of best.ix.scan(b, stats)) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const rec = coll.docs.get(id);
+      if (rec) recs.push(rec);
+    }
+  }
+  return { recs, plan: { stage: 'IXSCAN', index: best.ix.name, keysExamined: stats.keys, docsExamined: 0 } };
+}
+
+export function compileFilter(filter: Doc): Query | null {
+  if (!Object.keys(filter).length) return null;
+  try {
+    return new Query(filter, queryOptions());
+  } catch (e) {
+    throw asServerError(e);
+  }
+}
+
+export interface FindSpec {
+  filter: Doc;
+  sort?: Doc;
+  skip?: number;
+  limit?: number;
+}
+
+/** Matching records in result order (sort, skip and limit applied). */
+export function findRecs(coll: Collection | undefined, spec: FindSpec, planOut?: { plan?: Plan }): Rec[] {
+  if (!coll) {
+    if (planOut) planOut.plan = { stage: 'EOF', keysExamined: 0, docsExamined: 0 };
+    return [];
+  }
+  const { recs, plan } = candidates(coll, spec.filter);
+  const q = compileFilter(spec.filter);
+  const skip = spec.skip ?? 0;
+  const limit = spec.limit && spec.limit > 0 ? spec.limit : Infinity;
+  const hasSort = spec.sort && Object.keys(spec.sort).length > 0;
+  const stopAt = hasSort ? Infinity : skip + limit;
+  let out: Rec[] = [];
+  try {
+    for (const rec of recs) {
+      plan.docsExamined++;
+      if (!q || q.test(plainOf(rec))) {
+        out.push(rec);
+        if (out.length >= stopAt) break;
+      }
+    }
+  } catch (e) {
+    throw asServerError(e);
+  }
+  coll.stats.docsExamined += plan.docsExamined;
+  coll.stats.keysExamined += plan.keysExamined;
+  if (planOut) planOut.plan = plan;
+  if (hasSort) out = sortDocs(out, spec.sort!, (r) => r.t);
+  if (skip || limit !== Infinity) out = out.slice(skip, skip + limit);
+  return out;
+}
+
+// ---- projection --------------------------------------------------------------------------------
+
+type Tree = { [k: string]: Tree | true };
+
+function isSimpleProjection(p: Doc): boolean {
+  return Object.entries(p).every(([k, v]) => !k.includes('$') && (typeof v === 'boolean' || typeof v === 'number' || (v !== null && typeof v === 'object' && !isPlainObject(v) && !Number.isNaN(toNumber(v)))));
+}
+
+export function makeProjector(projection: Doc | undefined, filter: Doc = {}): ((d: Doc) => Doc) | null {
+  if (!projection || !Object.keys(projection).length) return null;
+  if (!isSimpleProjection(projection)) {
+    const q = new Query(filter, queryOptions());
+    return (d) => {
+      try {
+        return (q.find([d], projection).all()[0] as Doc) ?? d;
+      } catch (e) {
+        throw asServerError(e);
+      }
+    };
+  }
+  let includeId = true;
+  const tree: Tree = {};
+  let inclusive: boolean | null = null;
+  for (const [path, raw] of Object.entries(projection)) {
+    const on = typeof raw === 'boolean' ? raw : toNumber(raw) !== 0;
+    if (path === '_id') {
+      includeId = on;
+      continue;
+    }
+    if (inclusive === null) inclusive = on;
+    else if (inclusive !== on) throw asServerError(new Error(`Cannot do ${inclusive ? 'exclusion' : 'inclusion'} on field ${path} in ${inclusive ? 'inclusion' : 'exclusion'} projection`));
+    let node = tree;
+    const parts = path.split('.');
+    parts.forEach((p, i) => {
+      if (i === parts.length - 1) node[p] = true;
+      else {
+        const next = node[p];
+        if (next === true) return;
+        node = (node[p] = next ?? {}) as Tree;
+      }
+    });
+  }
+  if (inclusive === null) {
+    if (includeId) return (d) => ('_id' in d ? { _id: d._id } : {});
+    inclusive = false;
+  }
+  if (inclusive) {
+    return (d) => {
+      const out = include(d, tree);
+      if (includeId && '_id' in d) return { _id: d._id, ...out };
+      return out;
+    };
+  }
+  if (!includeId) tree._id = true;
+  return (d) => exclude(d, tree);
+}
+
+function include(d: Doc, tree: Tree): Doc {
+  const out: Doc = {};
+  for (const k of Object.keys(d)) {
+    const t = tree[k];
+    if (!t || k === '_id') continue;
+    if (t === true) out[k] = d[k];
+    else {
+      const v = d[k];
+      if (isPlainObject(v)) out[k] = include(v, t);
+      else if (Array.isArray(v)) out[k] = v.filter((x) => isPlainObject(x)).map((x) => include(x as Doc, t));
+    }
+  }
+  return out;
+}
+
+function exclude(d: Doc, tree: Tree): Doc {
+  const out: Doc = {};
+  for (const k of Object.keys(d)) {
+    const t = tree[k];
+    if (t === true) continue;
+    const v = d[k];
+    if (!t) out[k] = v;
+    else if (isPlainObject(v)) out[k] = exclude(v, t);
+    else if (Array.isArray(v)) out[k] = v.map((x) => (isPlainObject(x) ? exclude(x, t) : x));
+    else out[k] = v;
+  }
+  return out;
+}
+
+export const newObjectId = (): ObjectId => new ObjectId();
