@@ -11,6 +11,7 @@
 import type { Agenda as AgendaType, Job } from 'agenda';
 import type { AppDeps } from '../deps';
 import { loadAgenda } from './load-agenda';
+import { linliJobs, type JobSpec } from './registry';
 
 export type JobHandler<T = unknown> = (data: T) => Promise<void>;
 
@@ -37,12 +38,14 @@ export interface Scheduler {
 }
 
 export interface SchedulerOptions {
+  /** Jobs to define (default: every job in registry.ts). */
+  jobs?: JobSpec[];
   /** How often this process looks for due jobs (default 5 seconds). */
   processEvery?: string | number;
   collection?: string;
 }
 
-export function createScheduler(deps: Pick<AppDeps, 'db' | 'logger'>, opts: SchedulerOptions = {}): Scheduler {
+export function createScheduler(deps: AppDeps, opts: SchedulerOptions = {}): Scheduler {
   const { Agenda, MongoBackend } = loadAgenda();
   const db = deps.db.connection.db;
   if (!db) throw new Error('createScheduler: the database is not connected');
@@ -61,11 +64,13 @@ export function createScheduler(deps: Pick<AppDeps, 'db' | 'logger'>, opts: Sche
   agenda.on('fail', (err: unknown, job: Job) => logger.error({ err, job: job.attrs.name }, 'job failed'));
 
   let started = false;
+  const jobs = opts.jobs ?? linliJobs(deps);
 
-  return {
+  const scheduler: Scheduler = {
     async start() {
       if (started) return;
       await agenda.start();
+      for (const job of jobs) if (job.every) await agenda.every(job.every, job.name, {});
       started = true;
       logger.info('scheduler started');
     },
@@ -97,4 +102,6 @@ export function createScheduler(deps: Pick<AppDeps, 'db' | 'logger'>, opts: Sche
       return agenda.cancel({ name, ...(data ? { data } : {}) });
     },
   };
+  for (const job of jobs) scheduler.define(job.name, job.handler, { concurrency: job.concurrency });
+  return scheduler;
 }

@@ -1,0 +1,31 @@
+import type { AppDeps } from '../deps';
+import { sendDueNotifications } from '../modules/notifications/sender';
+
+/**
+ * Every job the server runs. Later issues add theirs here (activity reminders,
+ * SLA timers, waitlist-offer expiries...): a name, a handler, and `every` for
+ * recurring ones; one-off jobs are queued with scheduler.schedule(when, name, data).
+ */
+export interface JobSpec {
+  name: string;
+  handler: (data: Record<string, unknown>) => Promise<void>;
+  /** Recurring interval ('10 seconds', '1 hour', or a cron string). */
+  every?: string;
+  concurrency?: number;
+}
+
+export const JOB_NAMES = {
+  sendNotifications: 'notifications.send-due',
+} as const;
+
+export function linliJobs(deps: AppDeps): JobSpec[] {
+  return [
+    {
+      name: JOB_NAMES.sendNotifications,
+      every: '10 seconds',
+      handler: async () => {
+        await sendDueNotifications(deps);
+      },
+    },
+  ];
+}

@@ -1,0 +1,28 @@
+import { Types } from 'mongoose';
+import type { TNotificationListQuery } from '@shared/schemas/notifications';
+import { fail } from '../../http/errors';
+import { Notification, type NotificationDoc } from './model';
+
+export async function listInbox(
+  userId: string,
+  q: TNotificationListQuery,
+): Promise<{ items: NotificationDoc[]; total: number; unread: number }> {
+  const filter = { user: new Types.ObjectId(userId), channel: 'inbox' as const };
+  const [items, total, unread] = await Promise.all([
+    Notification.find(filter)
+      .sort({ createdAt: -1, _id: -1 })
+      .skip((q.page - 1) * q.pageSize)
+      .limit(q.pageSize)
+      .lean<NotificationDoc[]>(),
+    Notification.countDocuments(filter),
+    Notification.countDocuments({ ...filter, readAt: { $exists: false } }),
+  ]);
+  return { items, total, unread };
+}
+
+/** Idempotent; someone else's notification is reported as missing, not forbidden. */
+export async function markRead(userId: string, id: string, now: Date): Promise<void> {
+  const filter = { _id: new Types.ObjectId(id), user: new Types.ObjectId(userId), channel: 'inbox' as const };
+  const res = await Notification.updateOne({ ...filter, readAt: { $exists: false } }, { $set: { readAt: now } });
+  if (res.matchedCount === 0 && !(await Notification.exists(filter))) throw fail('not_found');
+}
