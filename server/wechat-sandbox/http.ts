@@ -3,6 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export interface SandboxRequest {
   method: string;
+  /** Path and query exactly as requested (what WeChat Pay signatures cover). */
+  url: string;
   path: string;
   query: URLSearchParams;
   headers: IncomingMessage['headers'];

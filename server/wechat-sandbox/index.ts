@@ -3,14 +3,29 @@
  * api.mch.weixin.qq.com, for dev and tests only. Every instance has its own state and credentials.
  */
 import { randomBytes } from 'node:crypto';
+import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readBody, Router, sendJson, type SandboxRequest } from './http';
 import { registerMiniProgramRoutes } from './mp-routes';
 import { parseFault, registerSandboxRoutes } from './pages';
+import { generatePayKeys, type SandboxPayKeys } from './pay-keys';
+import {
+  failPayment,
+  succeedPayment,
+  type ActionResult,
+  type NotificationDelivery,
+  type PayOrder,
+  type PayRefund,
+  type PayState,
+} from './pay-notify';
+import { registerPayRoutes } from './pay-routes';
 import { type Fault, type MediaCheck, type SandboxState, type SentMessage, takeFault } from './state';
 
 export type { Fault, MediaCheck, SentMessage } from './state';
+export type { SandboxPayKeys } from './pay-keys';
+export type { NotificationDelivery, PayOrder, PayRefund } from './pay-notify';
+export { generatePayKeys, loadPayKeys, savePayKeys } from './pay-keys';
 
 export const DEFAULT_RISKY_WORDS = ['违禁词', '赌博网站'];
 export const DEFAULT_REVIEW_WORDS = ['待审词'];
@@ -30,6 +45,32 @@ export interface SandboxOptions {
   mediaCheckCallbackUrl?: string;
   /** Token used to sign message pushes (`signature = sha1(sort(token, timestamp, nonce))`). */
   messageToken?: string;
+  /** WeChat Pay merchant id (default 1900000109); ignored when payKeys are given. */
+  mchId?: string;
+  /** Reuse these Pay keys instead of generating fresh RSA-2048 pairs (see loadPayKeys). */
+  payKeys?: SandboxPayKeys;
+  /** Waits between payment-notification attempts (default 1s, 2s, 5s, 15s, 30s, 60s). */
+  notifyRetryDelaysMs?: number[];
+  /** How long a refund stays PROCESSING before it succeeds (default 200 ms). */
+  refundDelayMs?: number;
+}
+
+export interface SandboxPay {
+  mchId: string;
+  apiV3Key: string;
+  merchantPrivateKeyPem: string;
+  merchantCertPem: string;
+  merchantCertSerial: string;
+  platformCertPem: string;
+  platformPublicKeyPem: string;
+  platformSerial: string;
+  /** The payer pays: order → SUCCESS, TRANSACTION.SUCCESS notification sent to its notify_url. */
+  succeed(outTradeNo: string): ActionResult;
+  /** The payment fails: order → PAYERROR (no notification, as with WeChat). */
+  fail(outTradeNo: string): ActionResult;
+  orders(): PayOrder[];
+  refunds(): PayRefund[];
+  notifications(): NotificationDelivery[];
 }
 
 export interface Sandbox {
@@ -53,6 +94,22 @@ export interface Sandbox {
   /** Make every issued access_token invalid, as when another server refreshed it. */
   revokeAccessTokens(): void;
   mediaChecks(): MediaCheck[];
+  pay: SandboxPay;
+}
+
+const DEFAULT_MCH_ID = '1900000109';
+/**
+ * Generated keys are shared by the sandboxes of one process (RSA generation costs ~0.2 s per pair,
+ * and test suites start many sandboxes); each process still gets its own.
+ */
+const generatedKeys = new Map<string, SandboxPayKeys>();
+function keysFor(mchId: string): SandboxPayKeys {
+  let keys = generatedKeys.get(mchId);
+  if (!keys) {
+    keys = generatePayKeys(mchId);
+    generatedKeys.set(mchId, keys);
+  }
+  return keys;
 }
 
 function requestLine(raw: string): { path: string; query: URLSearchParams } {
@@ -83,6 +140,19 @@ export async function startWechatSandbox(opts: SandboxOptions = {}): Promise<San
   const router = new Router();
   registerMiniProgramRoutes(router, state);
   registerSandboxRoutes(router, state);
+  const keys = opts.payKeys ?? keysFor(opts.mchId ?? DEFAULT_MCH_ID);
+  const payState: PayState = {
+    base: state,
+    keys,
+    merchantPublicKey: createPublicKey(keys.merchantCertPem),
+    platformPrivateKey: createPrivateKey(keys.platformPrivateKeyPem),
+    orders: new Map(),
+    refunds: new Map(),
+    deliveries: [],
+    notifyRetryDelaysMs: opts.notifyRetryDelaysMs ?? [1000, 2000, 5000, 15_000, 30_000, 60_000],
+    refundDelayMs: opts.refundDelayMs ?? 200,
+  };
+  registerPayRoutes(router, payState);
 
   const server: Server = createServer((req, res) => {
     void (async () => {
@@ -95,7 +165,7 @@ export async function startWechatSandbox(opts: SandboxOptions = {}): Promise<San
         } catch {
           json = undefined;
         }
-        const request: SandboxRequest = { method: req.method ?? 'GET', path, query, headers: req.headers, rawBody, json };
+        const request: SandboxRequest = { method: req.method ?? 'GET', url: req.url ?? '/', path, query, headers: req.headers, rawBody, json };
         if (!path.startsWith('/sandbox')) {
           const fault = takeFault(state, path);
           if (fault?.httpStatus) return sendJson(res, fault.httpStatus, { message: 'sandbox injected failure' });
@@ -154,5 +224,20 @@ export async function startWechatSandbox(opts: SandboxOptions = {}): Promise<San
       state.stableToken = undefined;
     },
     mediaChecks: () => [...state.mediaChecks.values()].map((c) => ({ ...c })),
+    pay: {
+      mchId: keys.mchId,
+      apiV3Key: keys.apiV3Key,
+      merchantPrivateKeyPem: keys.merchantPrivateKeyPem,
+      merchantCertPem: keys.merchantCertPem,
+      merchantCertSerial: keys.merchantCertSerial,
+      platformCertPem: keys.platformCertPem,
+      platformPublicKeyPem: keys.platformPublicKeyPem,
+      platformSerial: keys.platformSerial,
+      succeed: (outTradeNo) => succeedPayment(payState, outTradeNo),
+      fail: (outTradeNo) => failPayment(payState, outTradeNo),
+      orders: () => [...payState.orders.values()].map((o) => ({ ...o })),
+      refunds: () => [...payState.refunds.values()].map((r) => ({ ...r })),
+      notifications: () => payState.deliveries.map((d) => ({ ...d, attempts: [...d.attempts] })),
+    },
   };
 }

@@ -41,3 +41,29 @@ export function kindForErrcode(errcode: number): WechatErrorKind {
 export function errorFromErrcode(errcode: number, errmsg: unknown, what: string): WechatError {
   return new WechatError(kindForErrcode(errcode), `${what}: errcode ${errcode} ${String(errmsg ?? '')}`.trim(), errcode);
 }
+
+export type WechatPayErrorKind =
+  /** Network failure, timeout, 5xx or rate limiting: try again later. */
+  | 'unavailable'
+  /** A response or notification whose platform signature or encryption does not check out. */
+  | 'bad_signature'
+  /** The order or refund does not exist at WeChat Pay. */
+  | 'not_found'
+  /** WeChat Pay refused the request (code such as ORDERPAID, NOT_ENOUGH, PARAM_ERROR). */
+  | 'rejected'
+  /** Our merchant credentials are wrong (401 SIGN_ERROR and friends). */
+  | 'misconfigured';
+
+export class WechatPayError extends Error {
+  override readonly name = 'WechatPayError';
+
+  constructor(
+    readonly kind: WechatPayErrorKind,
+    message: string,
+    /** WeChat Pay's error code, e.g. 'ORDERPAID'. */
+    readonly code?: string,
+    readonly httpStatus?: number,
+  ) {
+    super(message);
+  }
+}

@@ -17,3 +17,14 @@ export {
   type MediaCheckInput,
   type MediaCheckEvent,
 } from './client';
+export { WechatPayError, type WechatPayErrorKind } from './errors';
+export {
+  createPayClient,
+  type PayClient,
+  type PayClientConfig,
+  type PayParams,
+  type PayNotification,
+  type WechatPayTransaction,
+  type WechatPayRefund,
+} from './pay-client';
+export { decryptResource, verifyPlatformSignature, type HeaderBag } from './pay-verify';
