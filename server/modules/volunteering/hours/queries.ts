@@ -26,8 +26,8 @@ export interface LeaderboardRow {
 /** Top volunteers by confirmed minutes, district-wide or within one team (index: kind, team, confirmedMinutes). */
 export async function leaderboard(opts: { teamId?: string; limit: number }): Promise<LeaderboardRow[]> {
   const filter = opts.teamId
-    ? { kind: 'team_member', team: new Types.ObjectId(opts.teamId), confirmedMinutes: { $gt: 0 } }
-    : { kind: 'volunteer', team: null, confirmedMinutes: { $gt: 0 } };
+    ? { kind: 'team_member' as const, team: new Types.ObjectId(opts.teamId), confirmedMinutes: { $gt: 0 } }
+    : { kind: 'volunteer' as const, team: null, confirmedMinutes: { $gt: 0 } };
   const rows = await HoursTotal.find(filter, { user: 1, confirmedMinutes: 1 })
     .sort({ confirmedMinutes: -1, user: 1 })
     .limit(opts.limit)

@@ -1,6 +1,6 @@
 import type { Types } from 'mongoose';
 import { Volunteer } from '../volunteers/model';
-import { HoursTotal } from './model';
+import { HoursTotal, type TTotalKind } from './model';
 
 export interface TotalsDelta {
   confirmed: number;
@@ -18,7 +18,7 @@ export interface TotalsDelta {
 export async function applyTotalsDelta(user: Types.ObjectId, team: Types.ObjectId, delta: TotalsDelta): Promise<void> {
   if (delta.confirmed === 0 && delta.pending === 0) return;
   const $inc = { confirmedMinutes: delta.confirmed, pendingMinutes: delta.pending };
-  const upsert = (kind: string, teamId: Types.ObjectId | null, userId: Types.ObjectId | null) => ({
+  const upsert = (kind: TTotalKind, teamId: Types.ObjectId | null, userId: Types.ObjectId | null) => ({
     updateOne: { filter: { kind, team: teamId, user: userId }, update: { $inc }, upsert: true },
   });
   await HoursTotal.bulkWrite([upsert('volunteer', null, user), upsert('team', team, null), upsert('team_member', team, user)], {

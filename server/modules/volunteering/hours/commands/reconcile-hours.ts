@@ -92,7 +92,7 @@ export async function reconcileHours(opts: { fix: boolean }): Promise<TReconcile
     for (const m of mismatches) {
       const key = keyOf(m.kind, m.teamId, m.userId);
       if (expected.has(key)) continue;
-      const filter = { kind: m.kind, team: m.teamId, user: m.userId };
+      const filter = { kind: m.kind as TTotalKind, team: m.teamId, user: m.userId };
       if (m.field.startsWith('volunteer.')) {
         await Volunteer.updateOne({ user: m.userId }, { $set: { confirmedMinutes: 0, totalMinutes: 0 } });
       } else {
