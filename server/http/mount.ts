@@ -1,0 +1,50 @@
+import Router from '@koa/router';
+import { currentPolicyVersion } from '../modules/privacy/policy-text';
+import type { Actor } from './actor';
+import { AppError } from './errors';
+import type { LinliContext, LinliState, RouteSpec } from './route';
+import { validateInput } from './validate';
+
+/** Resolves a bearer token to the acting user, or null when unknown, expired, revoked or disabled. */
+export type Authenticator = (token: string, ctx: LinliContext) => Promise<Actor | null>;
+
+const BEARER = /^Bearer\s+([A-Za-z0-9_-]{20,128})\s*$/i;
+
+/**
+ * Mounts every RouteSpec with the checks in the order clients rely on:
+ * 401 (no or bad token) → 400 (input) → 403 consent → 403 policy → handler.
+ */
+export function mountRoutes(router: Router<LinliState>, specs: RouteSpec[], authenticate: Authenticator): void {
+  const seen = new Set<string>();
+  for (const spec of specs) {
+    const key = `${spec.method.toUpperCase()} ${spec.path}`;
+    if (seen.has(key)) throw new Error(`Route defined twice: ${key}`);
+    seen.add(key);
+    if (!spec.policy) throw new Error(`Route without a policy: ${key}`);
+
+    router[spec.method](spec.path, async function linliRoute(koaCtx) {
+      const ctx = koaCtx as unknown as LinliContext;
+      const header = ctx.get('authorization');
+      const match = header ? BEARER.exec(header) : null;
+      const actor = match ? await authenticate(match[1], ctx) : null;
+      ctx.state.actor = actor;
+      if (spec.policy.requiresAuth && !actor) {
+        throw new AppError(header ? 'token_invalid' : 'unauthenticated');
+      }
+
+      const input = validateInput(spec, {
+        body: ctx.request.body,
+        query: { ...ctx.query },
+        params: { ...(koaCtx.params ?? {}) },
+      });
+      ctx.input = input;
+
+      if (spec.policy.requiresConsent && actor?.consentVersion !== currentPolicyVersion()) {
+        throw new AppError('consent_required');
+      }
+      if (!spec.policy.allows(actor, ctx)) throw new AppError('forbidden');
+
+      await spec.handler(ctx, input as never);
+    });
+  }
+}

@@ -1,0 +1,47 @@
+import { randomInt } from 'node:crypto';
+import type { AppDeps } from '../../../deps';
+import { AppError } from '../../../http/errors';
+import { WechatError } from '../../../wechat/errors';
+import { User, type UserDoc } from '../../users/model';
+import { issueToken } from '../tokens';
+
+export type WechatLoginOutcome = { outcome: 'signed_in' | 'registered'; user: UserDoc; token: string; expiresAt: Date };
+
+async function findOrCreateResident(openid: string, unionid: string | undefined): Promise<{ user: UserDoc; created: boolean }> {
+  const existing = await User.findOne({ openid }).lean<UserDoc>();
+  if (existing) return { user: existing, created: false };
+  try {
+    const created = await User.create({
+      kind: 'resident',
+      openid,
+      unionid,
+      displayName: `邻里居民${randomInt(1000, 10000)}`,
+      roles: [{ role: 'resident' }],
+    });
+    return { user: created.toObject(), created: true };
+  } catch (error) {
+    // Two first logins at once: the unique openid index lets one win; the other reads its user.
+    if ((error as { code?: number }).code !== 11000) throw error;
+    const winner = await User.findOne({ openid }).lean<UserDoc>();
+    if (!winner) throw error;
+    return { user: winner, created: false };
+  }
+}
+
+/** wx.login code → code2Session → resident user (created at first login) → new session. */
+export async function loginWithWechat(deps: AppDeps, code: string): Promise<WechatLoginOutcome> {
+  let session: { openid: string; unionid?: string };
+  try {
+    session = await deps.wechat.code2Session(code);
+  } catch (error) {
+    if (error instanceof WechatError && error.kind === 'invalid_code') {
+      throw new AppError('wechat_code_invalid', { fields: [{ path: 'code', message: '微信登录凭证无效或已过期' }] });
+    }
+    deps.logger.warn({ err: error }, 'code2Session failed');
+    throw new AppError('wechat_unavailable');
+  }
+  const { user, created } = await findOrCreateResident(session.openid, session.unionid);
+  if (user.status !== 'active') throw new AppError('account_disabled');
+  const issued = await issueToken(user._id, deps.now(), deps.config.TOKEN_TTL_DAYS);
+  return { outcome: created ? 'registered' : 'signed_in', user, token: issued.token, expiresAt: issued.expiresAt };
+}

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import {
+  ZStaffLoginInput,
+  ZWechatLoginInput,
+  type TLoginResult,
+  type TStaffLoginInput,
+  type TWechatLoginInput,
+} from '@shared/schemas/auth';
+import type { AppDeps } from '../../deps';
+import { publicAccess, signedIn } from '../../http/policy';
+import { createRateLimiter } from '../../http/rate-limit';
+import { defineRoute, type RouteSpec } from '../../http/route';
+import { ZUserDto } from '../users/dto-schema';
+import { presentUser } from '../users/presenter';
+import { loginStaff } from './commands/login-staff';
+import { loginWithWechat } from './commands/login-with-wechat';
+import { revokeSession } from './tokens';
+
+const ZLoginResult = z.object({ token: z.string(), expiresAt: z.string(), user: ZUserDto });
+
+export function routes(deps: AppDeps): RouteSpec[] {
+  // Per IP and per account name: one noisy client cannot lock others out of the login form.
+  const limiter = createRateLimiter({ max: deps.config.LOGIN_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 });
+
+  return [
+    defineRoute<TWechatLoginInput>({
+      method: 'post',
+      path: '/api/auth/wechat/login',
+      summary: '微信登录：wx.login 的 code 换取令牌，首次登录自动注册为居民',
+      tags: ['auth'],
+      policy: publicAccess,
+      body: ZWechatLoginInput,
+      response: ZLoginResult,
+      handler: async (ctx, { body }) => {
+        limiter.hit(`wechat|${ctx.ip}|${body.code}`);
+        const r = await loginWithWechat(deps, body.code);
+        const result: TLoginResult = { token: r.token, expiresAt: r.expiresAt.toISOString(), user: presentUser(r.user) };
+        ctx.body = result;
+      },
+    }),
+    defineRoute<TStaffLoginInput>({
+      method: 'post',
+      path: '/api/auth/staff/login',
+      summary: '工作人员登录（用户名 + 密码）；连续 5 次失败锁定 15 分钟',
+      tags: ['auth'],
+      policy: publicAccess,
+      body: ZStaffLoginInput,
+      response: ZLoginResult,
+      handler: async (ctx, { body }) => {
+        limiter.hit(`staff|${ctx.ip}|${body.username.toLowerCase()}`);
+        const r = await loginStaff(deps, body.username, body.password);
+        const result: TLoginResult = { token: r.token, expiresAt: r.expiresAt.toISOString(), user: presentUser(r.user) };
+        ctx.body = result;
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/auth/logout',
+      summary: '退出登录：吊销当前令牌',
+      tags: ['auth'],
+      policy: signedIn,
+      handler: async (ctx) => {
+        await revokeSession(ctx.state.actor!.tokenId, deps.now());
+        ctx.status = 204;
+      },
+    }),
+  ];
+}

@@ -1,0 +1,2 @@
+export { createTestContext, type TestContext, type TestContextOptions } from './context';
+export { buildResident, buildStaff, buildDistrictAdmin, uniqueSuffix, type Built } from './factories';
