@@ -65,6 +65,8 @@ export const err = (code: number, message: string, extra?: Doc): MongoServerErro
 /** Anything thrown by mingo or our own code becomes a MongoDB-shaped error. */
 export function asServerError(e: unknown): MongoServerError {
   if (e instanceof MongoServerError) return e;
+  const code = (e as { code?: unknown } | null)?.code;
+  if (e instanceof Error && typeof code === 'number' && Number.isInteger(code)) return new MongoServerError(code, e.message);
   const message = e instanceof Error ? e.message : String(e);
   return new MongoServerError(2, message);
 }

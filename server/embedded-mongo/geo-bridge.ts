@@ -9,6 +9,7 @@ export interface GeoModule {
   registerGeoOperators(): void;
   nearSpec(filter: Doc): { path: string; center: [number, number]; maxDistance?: number; minDistance?: number; spherical: boolean } | null;
   distanceMeters(a: [number, number], b: [number, number]): number;
+  nearDistance?(spec: NonNullable<ReturnType<GeoModule['nearSpec']>>, doc: Doc): number | null;
   geoNearStage(docs: Doc[], spec: Doc, indexes: { key: Doc }[]): Doc[];
   validateGeoJSON(value: unknown): string | null;
 }

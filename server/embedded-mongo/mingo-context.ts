@@ -1,14 +1,12 @@
 /**
- * The mingo options the engine passes everywhere. Extra operators (e.g. geo query operators) are
- * added to `engineContext` with `engineContext.addQueryOps({...})` / `addPipelineOps` and then apply
- * to every query, update and aggregation the engine runs.
+ * The mingo options the engine passes everywhere. No `context` is passed on purpose: mingo then
+ * uses its shared default operator context instead of merging a new one per call (which costs
+ * more than the query itself). Extra operators (the geo module) hook into mingo's Context.
  */
-import { Context, ProcessingMode, type Query } from 'mingo';
+import { ProcessingMode, type Query } from 'mingo';
 
 type Options = NonNullable<ConstructorParameters<typeof Query>[1]>;
 
-export const engineContext: Context = Context.init();
-
 export function queryOptions(extra: Options = {}): Options {
-  return { context: engineContext, processingMode: ProcessingMode.CLONE_OFF, useStrictMode: true, ...extra };
+  return { processingMode: ProcessingMode.CLONE_OFF, useStrictMode: true, ...extra };
 }

@@ -15,6 +15,7 @@ function nearOrder(recs: Rec[], filter: Doc): Rec[] {
   const spec = g.nearSpec(filter);
   if (!spec) return recs;
   const dist = (r: Rec): number => {
+    if (g.nearDistance) return g.nearDistance(spec, plainOf(r)) ?? Infinity;
     let best = Infinity;
     for (const v of pathValues(plainOf(r), spec.path)) {
       const pt = pointOf(v);
