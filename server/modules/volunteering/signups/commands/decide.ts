@@ -1,0 +1,62 @@
+import type { Actor } from '../../../../http/actor';
+import type { AppDeps } from '../../../../deps';
+import { recordAudit } from '../../../audit/record';
+import { Activity, type ActivityDoc } from '../../activities/model';
+import { Signup, type SignupDoc } from '../model';
+import { notifyVolunteers } from '../notify';
+import { releaseCounters } from './cancel';
+
+export type DecideResult =
+  | { outcome: 'approved' | 'rejected'; signup: SignupDoc }
+  | { outcome: 'not_found' | 'not_pending' };
+
+/**
+ * A team admin approves a pending signup (it keeps its place) or rejects a
+ * pending, waitlisted or offered one (its place or queue position is given
+ * back). Audited with the actor.
+ */
+export async function decideSignup(
+  deps: AppDeps,
+  actor: Actor,
+  signup: SignupDoc,
+  input: { decision: 'approve' | 'reject'; reason?: string },
+  requestId?: string,
+): Promise<DecideResult> {
+  const now = deps.now();
+  const allowedFrom = input.decision === 'approve' ? ['pending_approval'] : ['pending_approval', 'waitlisted', 'offered'];
+  if (!allowedFrom.includes(signup.status)) return { outcome: 'not_pending' };
+  const set =
+    input.decision === 'approve'
+      ? { $set: { status: 'confirmed', confirmedAt: now, decidedBy: actor.userId, decidedAt: now } }
+      : {
+          $set: { status: 'rejected', decidedBy: actor.userId, decidedAt: now, reason: input.reason },
+          $unset: { activeKey: 1, offerExpiresAt: 1 },
+        };
+  const updated = await Signup.findOneAndUpdate({ _id: signup._id, status: signup.status }, set, {
+    returnDocument: 'after',
+  }).lean<SignupDoc>();
+  if (!updated) return { outcome: 'not_pending' };
+  const activity = await Activity.findById(signup.activity, { title: 1 }).lean<ActivityDoc>();
+  if (input.decision === 'reject' && activity) await releaseCounters(deps, signup, activity);
+  await recordAudit({
+    actor,
+    action: input.decision === 'approve' ? 'volunteering.signup.approved' : 'volunteering.signup.rejected',
+    target: { type: 'signup', id: String(signup._id) },
+    before: { status: signup.status },
+    after: { status: updated.status, reason: input.reason },
+    requestId,
+    at: now,
+  });
+  await notifyVolunteers(deps, {
+    users: [signup.user],
+    template: 'signupResult',
+    title: input.decision === 'approve' ? '报名审核通过' : '报名未通过',
+    body:
+      input.decision === 'approve'
+        ? `您报名的「${activity?.title ?? ''}」已通过审核`
+        : `您报名的「${activity?.title ?? ''}」未通过审核：${input.reason ?? ''}`,
+    link: `/pages/volunteering/activity/index?id=${String(signup.activity)}`,
+    key: `signup:${String(signup._id)}:${input.decision}`,
+  });
+  return { outcome: input.decision === 'approve' ? 'approved' : 'rejected', signup: updated };
+}

@@ -1,0 +1,104 @@
+import { Types } from 'mongoose';
+import type { TSignupOutcome } from '@shared/schemas/volunteering/signups';
+import type { AppDeps } from '../../../../deps';
+import { Activity, Shift, type ActivityDoc, type ShiftDoc } from '../../activities/model';
+import { Volunteer } from '../../volunteers/model';
+import { Signup, type SignupDoc } from '../model';
+import { notifyVolunteers } from '../notify';
+import {
+  activeKeyOf,
+  claimSlot,
+  fillFreePlaces,
+  freePlace,
+  isDuplicateKey,
+  joinWaitlist,
+  leaveWaitlist,
+  releaseSlot,
+  takePlace,
+} from './placement';
+import { notifyOffers } from './offers';
+
+export type SignupResult =
+  | { outcome: TSignupOutcome; signup: SignupDoc }
+  | { outcome: 'not_found' | 'not_volunteer' | 'activity_not_open' | 'closed' | 'already_signed_up' | 'overlap' };
+
+/**
+ * A volunteer signs up for one shift. Outcomes: confirmed (a place was free
+ * and nobody waits), pending_approval (same, but the activity needs approval),
+ * waitlisted (full: queued in arrival order), offered (queued, and a place
+ * freed up at once); or refused: closed, overlap, already_signed_up, ...
+ */
+export async function signupForShift(
+  deps: AppDeps,
+  userId: string,
+  shiftId: string,
+  input: { note?: string },
+): Promise<SignupResult> {
+  const now = deps.now();
+  const shift = await Shift.findById(shiftId).lean<ShiftDoc>();
+  if (!shift) return { outcome: 'not_found' };
+  const activity = await Activity.findById(shift.activity).lean<ActivityDoc>();
+  if (!activity) return { outcome: 'not_found' };
+  if (activity.status !== 'published') return { outcome: 'activity_not_open' };
+  if (now >= activity.signupDeadline || now >= shift.start) return { outcome: 'closed' };
+  const user = new Types.ObjectId(userId);
+  if (!(await Volunteer.exists({ user }))) return { outcome: 'not_volunteer' };
+
+  const claim = await claimSlot(user, shift);
+  if (claim === 'same_shift') return { outcome: 'already_signed_up' };
+  if (claim === 'overlap') return { outcome: 'overlap' };
+
+  let status: SignupDoc['status'];
+  let waitPos: number | undefined;
+  if (await takePlace(shift._id)) {
+    status = activity.requiresApproval ? 'pending_approval' : 'confirmed';
+  } else {
+    waitPos = await joinWaitlist(shift._id);
+    status = 'waitlisted';
+  }
+
+  let signup: SignupDoc;
+  try {
+    const created = await Signup.create({
+      shift: shift._id,
+      activity: activity._id,
+      team: activity.team,
+      user,
+      status,
+      activeKey: activeKeyOf(shift._id, user),
+      waitPos,
+      start: shift.start,
+      end: shift.end,
+      note: input.note ?? '',
+      confirmedAt: status === 'confirmed' ? now : undefined,
+    });
+    signup = created.toObject<SignupDoc>();
+  } catch (err) {
+    // Undo the counters so the shift stays consistent, then report.
+    if (status === 'waitlisted') await leaveWaitlist(shift._id);
+    else await freePlace(shift._id);
+    if (isDuplicateKey(err)) return { outcome: 'already_signed_up' };
+    await releaseSlot(user, shift._id);
+    throw err;
+  }
+
+  if (status === 'waitlisted') {
+    // A place may have been freed while we queued (a cancel that found nobody waiting).
+    const offered = await fillFreePlaces(shift._id, now);
+    await notifyOffers(deps, offered, activity);
+    const mine = offered.find((s) => String(s._id) === String(signup._id));
+    if (mine) return { outcome: 'offered', signup: mine };
+    return { outcome: 'waitlisted', signup };
+  }
+  if (status === 'confirmed') {
+    await notifyVolunteers(deps, {
+      users: [user],
+      template: 'signupResult',
+      title: '报名成功',
+      body: `您已成功报名「${activity.title}」`,
+      link: `/pages/volunteering/activity/index?id=${String(activity._id)}`,
+      key: `signup:${String(signup._id)}:confirmed`,
+    });
+  }
+  return { outcome: status, signup };
+}

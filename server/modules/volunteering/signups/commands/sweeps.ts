@@ -1,0 +1,80 @@
+import type { Types } from 'mongoose';
+import type { AppDeps } from '../../../../deps';
+import { Activity, type ActivityDoc } from '../../activities/model';
+import { recordNoShowEvent } from '../../volunteers/commands/no-show';
+import { Signup, type SignupDoc } from '../model';
+import { notifyVolunteers } from '../notify';
+
+/** Reminder lead before a shift starts. */
+export const REMINDER_LEAD_MS = 2 * 3600_000;
+/** A confirmed volunteer who never checked in is a no-show once the shift ended this long ago. */
+export const NO_SHOW_GRACE_MS = 30 * 60_000;
+
+/**
+ * Sends one reminder per confirmed signup whose shift starts within the lead
+ * time. Each signup is claimed with a conditional set of reminderSentAt, so
+ * overlapping sweeps (several processes) send it once.
+ */
+export async function sendDueReminders(deps: AppDeps, leadMs = REMINDER_LEAD_MS): Promise<number> {
+  const now = deps.now();
+  const due = await Signup.find(
+    { status: 'confirmed', reminderSentAt: { $exists: false }, start: { $gt: now, $lte: new Date(now.getTime() + leadMs) } },
+    { _id: 1 },
+  )
+    .limit(500)
+    .lean();
+  let sent = 0;
+  for (const { _id } of due) {
+    const s = await Signup.findOneAndUpdate(
+      { _id, status: 'confirmed', reminderSentAt: { $exists: false } },
+      { $set: { reminderSentAt: now } },
+      { returnDocument: 'after' },
+    ).lean<SignupDoc>();
+    if (!s) continue;
+    const activity = await Activity.findById(s.activity, { title: 1, address: 1 }).lean<ActivityDoc>();
+    await notifyVolunteers(deps, {
+      users: [s.user],
+      template: 'activityReminder',
+      title: '活动即将开始',
+      body: `「${activity?.title ?? ''}」将于 ${s.start.toISOString()} 开始，地点：${activity?.address ?? ''}`,
+      link: `/pages/volunteering/activity/index?id=${String(s.activity)}`,
+      key: `signup:${String(s._id)}:reminder`,
+    });
+    sent += 1;
+  }
+  return sent;
+}
+
+/**
+ * Marks confirmed signups of ended shifts (with on-site check-in required)
+ * that never checked in as no_show and records the event once.
+ */
+export async function markNoShows(deps: AppDeps, where: { shift?: Types.ObjectId } = {}): Promise<number> {
+  const now = deps.now();
+  const cutoff = new Date(now.getTime() - NO_SHOW_GRACE_MS);
+  const candidates = await Signup.find(
+    { ...where, status: 'confirmed', checkinAt: { $exists: false }, end: { $lte: cutoff } },
+    { _id: 1, activity: 1 },
+  )
+    .limit(500)
+    .lean();
+  let marked = 0;
+  const checkinRequired = new Map<string, boolean>();
+  for (const c of candidates) {
+    const key = String(c.activity);
+    if (!checkinRequired.has(key)) {
+      const a = await Activity.findById(c.activity, { checkinRequired: 1 }).lean<ActivityDoc>();
+      checkinRequired.set(key, a?.checkinRequired ?? false);
+    }
+    if (!checkinRequired.get(key)) continue;
+    const s = await Signup.findOneAndUpdate(
+      { _id: c._id, status: 'confirmed', checkinAt: { $exists: false } },
+      { $set: { status: 'no_show' } },
+      { returnDocument: 'after' },
+    ).lean<SignupDoc>();
+    if (!s) continue;
+    await recordNoShowEvent({ user: s.user, kind: 'no_show', at: s.end, activity: s.activity, signup: s._id, team: s.team });
+    marked += 1;
+  }
+  return marked;
+}

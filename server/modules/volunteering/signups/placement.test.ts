@@ -1,0 +1,154 @@
+import { Types } from 'mongoose';
+import { Shift } from '../activities/model';
+import { Volunteer } from '../volunteers/model';
+import { acceptOffer, expireOffers } from './commands/offers';
+import { cancelSignup } from './commands/cancel';
+import { reconcileShift } from './commands/placement';
+import { signupForShift } from './commands/signup';
+import { Signup } from './model';
+import { openCommandTestEnv, seedActivity, seedVolunteer, type CommandTestEnv } from './testing';
+
+jest.setTimeout(60_000);
+
+let env: CommandTestEnv;
+beforeAll(async () => {
+  env = await openCommandTestEnv();
+});
+afterAll(async () => {
+  await env.close();
+});
+
+const HOUR = 3600_000;
+const outcomeOf = async (user: string, shift: Types.ObjectId) =>
+  (await signupForShift(env.deps, user, String(shift), {})).outcome;
+
+describe('signup placement', () => {
+  test('when 60 volunteers sign up at once for a 10-place shift, exactly 10 are confirmed and 50 wait in arrival order', async () => {
+    const { shifts } = await seedActivity(env, { capacity: 10 });
+    const users = await Promise.all(Array.from({ length: 60 }, () => seedVolunteer()));
+    const results = await Promise.all(users.map((u) => signupForShift(env.deps, u, String(shifts[0]._id), {})));
+    const counts = results.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.outcome]: (acc[r.outcome] ?? 0) + 1 }), {});
+    expect(counts).toEqual({ confirmed: 10, waitlisted: 50 });
+    const shift = await Shift.findById(shifts[0]._id).lean();
+    expect(shift).toMatchObject({ confirmedCount: 10, waitingCount: 50, waitSeq: 50 });
+    const waiting = await Signup.find({ shift: shifts[0]._id, status: 'waitlisted' }).sort({ waitPos: 1 }).lean();
+    expect(waiting.map((s) => s.waitPos)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    // Arrival order: queue positions follow creation order.
+    const byCreation = [...waiting].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.waitPos! - b.waitPos!);
+    expect(byCreation.map((s) => s.waitPos)).toEqual(waiting.map((s) => s.waitPos));
+  });
+
+  test('when the shift is full and a confirmed volunteer cancels, the first in line is offered the place and confirms it', async () => {
+    const { shifts } = await seedActivity(env, { capacity: 2 });
+    const [a, b, c, d] = await Promise.all([seedVolunteer(), seedVolunteer(), seedVolunteer(), seedVolunteer()]);
+    expect(await outcomeOf(a, shifts[0]._id)).toBe('confirmed');
+    expect(await outcomeOf(b, shifts[0]._id)).toBe('confirmed');
+    expect(await outcomeOf(c, shifts[0]._id)).toBe('waitlisted');
+    expect(await outcomeOf(d, shifts[0]._id)).toBe('waitlisted');
+    const sa = await Signup.findOne({ user: a }).lean();
+    expect((await cancelSignup(env.deps, a, String(sa!._id))).outcome).toBe('cancelled');
+    const sc = await Signup.findOne({ user: c }).lean();
+    expect(sc).toMatchObject({ status: 'offered' });
+    expect(sc!.offerExpiresAt!.getTime()).toBe(env.clock.now.getTime() + 2 * HOUR);
+    expect((await Signup.findOne({ user: d }).lean())!.status).toBe('waitlisted');
+    expect((await acceptOffer(env.deps, c, String(sc!._id))).outcome).toBe('confirmed');
+    expect(await Shift.findById(shifts[0]._id).lean()).toMatchObject({ confirmedCount: 2, waitingCount: 1 });
+  });
+
+  test('when an offer is not confirmed within the hold window, it passes on to the next in line', async () => {
+    const { shifts } = await seedActivity(env, { capacity: 1 });
+    const [a, b, c] = await Promise.all([seedVolunteer(), seedVolunteer(), seedVolunteer()]);
+    await outcomeOf(a, shifts[0]._id);
+    await outcomeOf(b, shifts[0]._id);
+    await outcomeOf(c, shifts[0]._id);
+    const sa = await Signup.findOne({ user: a }).lean();
+    await cancelSignup(env.deps, a, String(sa!._id));
+    const sb = await Signup.findOne({ user: b }).lean();
+    expect(sb!.status).toBe('offered');
+    const saved = env.clock.now;
+    env.clock.now = new Date(saved.getTime() + 2 * HOUR + 1000);
+    try {
+      expect(await expireOffers(env.deps)).toBeGreaterThanOrEqual(1);
+      expect((await Signup.findById(sb!._id).lean())!.status).toBe('offer_expired');
+      expect((await Signup.findOne({ user: c }).lean())!.status).toBe('offered');
+      expect((await acceptOffer(env.deps, b, String(sb!._id))).outcome).toBe('expired');
+      expect(await Shift.findById(shifts[0]._id).lean()).toMatchObject({ confirmedCount: 1, waitingCount: 0 });
+    } finally {
+      env.clock.now = saved;
+    }
+  });
+
+  test('when one volunteer signs up for two overlapping shifts at the same time, only one succeeds', async () => {
+    const one = await seedActivity(env, { shifts: [{ startInH: 50, lengthH: 3 }] });
+    const two = await seedActivity(env, { shifts: [{ startInH: 52, lengthH: 3 }] });
+    const u = await seedVolunteer();
+    const results = await Promise.all([
+      signupForShift(env.deps, u, String(one.shifts[0]._id), {}),
+      signupForShift(env.deps, u, String(two.shifts[0]._id), {}),
+    ]);
+    expect(results.map((r) => r.outcome).sort()).toEqual(['confirmed', 'overlap']);
+    expect(await Signup.countDocuments({ user: u })).toBe(1);
+  });
+
+  test('when one volunteer double-submits the same shift, one signup is kept and the other is already_signed_up', async () => {
+    const { shifts } = await seedActivity(env, { capacity: 5 });
+    const u = await seedVolunteer();
+    const results = await Promise.all([outcomeOf(u, shifts[0]._id), outcomeOf(u, shifts[0]._id)]);
+    expect(results.sort()).toEqual(['already_signed_up', 'confirmed']);
+    expect(await Shift.findById(shifts[0]._id).lean()).toMatchObject({ confirmedCount: 1 });
+  });
+
+  test('when back-to-back shifts touch but do not overlap, both can be booked; after cancelling, the slot is free again', async () => {
+    const { shifts } = await seedActivity(env, { shifts: [{ startInH: 60, lengthH: 2 }, { startInH: 62, lengthH: 2 }, { startInH: 61, lengthH: 2 }] });
+    const u = await seedVolunteer();
+    expect(await outcomeOf(u, shifts[0]._id)).toBe('confirmed');
+    expect(await outcomeOf(u, shifts[1]._id)).toBe('confirmed');
+    expect(await outcomeOf(u, shifts[2]._id)).toBe('overlap');
+    const first = await Signup.findOne({ user: u, shift: shifts[0]._id }).lean();
+    await cancelSignup(env.deps, u, String(first!._id));
+    // still overlaps the second shift (62–64 vs 61–63)
+    expect(await outcomeOf(u, shifts[2]._id)).toBe('overlap');
+    expect(await outcomeOf(u, shifts[0]._id)).toBe('confirmed');
+  });
+
+  test('when the signup deadline has passed, signing up is closed; a non-volunteer is refused', async () => {
+    const { shifts } = await seedActivity(env, { signupDeadlineInH: -1 });
+    expect(await outcomeOf(await seedVolunteer(), shifts[0]._id)).toBe('closed');
+    const open = await seedActivity(env);
+    expect(await outcomeOf(String(new Types.ObjectId()), open.shifts[0]._id)).toBe('not_volunteer');
+  });
+
+  test('when a confirmed volunteer cancels after the cancellation deadline, it is a late cancel recorded once on their no-show history', async () => {
+    const { shifts } = await seedActivity(env, { shifts: [{ startInH: 10, lengthH: 2 }], cancelDeadlineInH: 5 });
+    const u = await seedVolunteer();
+    await outcomeOf(u, shifts[0]._id);
+    const s = await Signup.findOne({ user: u }).lean();
+    const saved = env.clock.now;
+    env.clock.now = new Date(saved.getTime() + 6 * HOUR);
+    try {
+      expect((await cancelSignup(env.deps, u, String(s!._id))).outcome).toBe('late_cancelled');
+      expect((await cancelSignup(env.deps, u, String(s!._id))).outcome).toBe('not_active');
+    } finally {
+      env.clock.now = saved;
+    }
+    const v = await Volunteer.findOne({ user: u }).lean();
+    expect(v!.noShowEvents.map((e) => e.kind)).toEqual(['late_cancel']);
+  });
+
+  test('when a place frees up while newcomers keep arriving, the waitlist is served before any newcomer', async () => {
+    const { shifts } = await seedActivity(env, { capacity: 3 });
+    const first = await Promise.all(Array.from({ length: 5 }, () => seedVolunteer()));
+    for (const u of first) await outcomeOf(u, shifts[0]._id);
+    const confirmed = await Signup.find({ shift: shifts[0]._id, status: 'confirmed' }).lean();
+    const newcomers = await Promise.all(Array.from({ length: 10 }, () => seedVolunteer()));
+    const [cancelResult, ...newOutcomes] = await Promise.all([
+      cancelSignup(env.deps, String(confirmed[0].user), String(confirmed[0]._id)),
+      ...newcomers.map((u) => outcomeOf(u, shifts[0]._id)),
+    ]);
+    expect(cancelResult.outcome).toBe('cancelled');
+    expect(newOutcomes.every((o) => o === 'waitlisted')).toBe(true);
+    const offered = await Signup.find({ shift: shifts[0]._id, status: 'offered' }).lean();
+    expect(offered.map((s) => s.waitPos)).toEqual([1]);
+    expect(await reconcileShift(shifts[0]._id)).toEqual({ confirmedCount: 3, waitingCount: 11 });
+  });
+});
