@@ -5,6 +5,9 @@ import { routes as auditRoutes } from './audit/routes';
 import { routes as authRoutes } from './auth/routes';
 import { routes as orgRoutes } from './org/routes';
 import { routes as userRoutes } from './users/routes';
+import { routes as notificationRoutes } from './notifications/routes';
+import { routes as privacyRoutes } from './privacy/routes';
+import { routes as realNameRoutes } from './realname/routes';
 
 /** Every module's routes. One import + one spread line per module (targeted edits only). */
 export function allRoutes(deps: AppDeps): RouteSpec[] {
@@ -14,5 +17,8 @@ export function allRoutes(deps: AppDeps): RouteSpec[] {
     ...adminRoutes(deps),
     ...auditRoutes(deps),
     ...orgRoutes(deps),
+    ...notificationRoutes(deps),
+    ...privacyRoutes(deps),
+    ...realNameRoutes(deps),
   ];
 }

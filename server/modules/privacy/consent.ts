@@ -1,0 +1,25 @@
+import { Types } from 'mongoose';
+import type { AppDeps } from '../../deps';
+import { fail } from '../../http/errors';
+import { User, type UserDoc } from '../users/model';
+import { currentPolicyVersion } from './policy-text';
+
+/**
+ * Records agreement to the current policy version. Agreeing to an old version
+ * (a client showing a stale text) is refused so the user reads the new one.
+ * Agreeing twice to the same version records it once.
+ */
+export async function recordConsent(deps: AppDeps, userId: string, version: string): Promise<UserDoc> {
+  if (version !== currentPolicyVersion()) throw fail('consent_version_mismatch');
+  const at = deps.now();
+  const _id = new Types.ObjectId(userId);
+  const updated = await User.findOneAndUpdate(
+    { _id, status: 'active', 'consent.version': { $ne: version } },
+    { $set: { 'consent.version': version, 'consent.at': at }, $push: { 'consent.history': { version, at } } },
+    { new: true },
+  ).lean<UserDoc>();
+  if (updated) return updated;
+  const user = await User.findOne({ _id, status: 'active' }).lean<UserDoc>();
+  if (!user) throw fail('not_found');
+  return user;
+}

@@ -1,0 +1,53 @@
+import { Types } from 'mongoose';
+import type { AppDeps } from '../../deps';
+import { recordAudit } from '../audit/record';
+import { AuditEntry } from '../audit/model';
+import { Session } from '../auth/session-model';
+import { Notification } from '../notifications/model';
+import { User } from '../users/model';
+import { PERSONAL_DATA_SECTIONS } from './sections';
+
+export const DELETED_DISPLAY_NAME = '已注销用户';
+
+/**
+ * Deletes the account (PIPL art. 47). The user document stays as an anonymous
+ * tombstone so records others rely on (confirmed hours, donations on the public
+ * ledger, audit entries) keep a valid reference; every identifying field goes:
+ * openid/unionid (a later WeChat login creates a new, clean account), phone,
+ * real name and its ID hash (the ID may verify a new account), username and
+ * password. Sessions are revoked, private messages deleted, module data erased.
+ * Idempotent: running it again on a deleted account changes nothing more.
+ */
+export async function deleteAccount(deps: AppDeps, userId: string, requestId?: string): Promise<void> {
+  const _id = new Types.ObjectId(userId);
+  const now = deps.now();
+  const res = await User.updateOne(
+    { _id, status: { $ne: 'deleted' } },
+    {
+      $set: {
+        status: 'deleted',
+        deletedAt: now,
+        displayName: DELETED_DISPLAY_NAME,
+        roles: [],
+        subscribeConsents: {},
+        preferences: { elderMode: false },
+        failedLogins: 0,
+      },
+      $unset: { openid: 1, unionid: 1, phone: 1, realName: 1, username: 1, passwordHash: 1, lockedUntil: 1 },
+    },
+  );
+  // Everything below is idempotent, so a retry after a crash completes the erasure.
+  await Session.updateMany({ userId: _id, revokedAt: { $exists: false } }, { $set: { revokedAt: now } });
+  await Notification.deleteMany({ user: _id });
+  await AuditEntry.updateMany({ 'actor.id': _id }, { $set: { 'actor.displayName': DELETED_DISPLAY_NAME } });
+  for (const s of PERSONAL_DATA_SECTIONS) if (s.erase) await s.erase(_id, now);
+  if (res.modifiedCount === 1) {
+    await recordAudit({
+      actor: { system: 'privacy' },
+      action: 'user.deleted',
+      target: { type: 'user', id: userId },
+      requestId,
+      at: now,
+    });
+  }
+}

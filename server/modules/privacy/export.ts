@@ -1,0 +1,107 @@
+import mongoose, { Types, type Model } from 'mongoose';
+import type { AppDeps } from '../../deps';
+import { fail } from '../../http/errors';
+import { sanitizeForAudit } from '../audit/sanitize';
+import { AuditEntry, type AuditEntryDoc } from '../audit/model';
+import { presentAuditEntry } from '../audit/presenter';
+import { Session, type SessionDoc } from '../auth/session-model';
+import { Notification, type NotificationDoc } from '../notifications/model';
+import { consentCounts } from '../notifications/consents';
+import { User, type UserDoc } from '../users/model';
+import { presentUser } from '../users/presenter';
+import { PERSONAL_DATA_SECTIONS } from './sections';
+import { PRIVACY_POLICY } from './policy-text';
+
+/** Handled explicitly below; everything else referencing the user is dumped generically. */
+const EXPLICIT = new Set(['User', 'Session', 'Notification', 'AuditEntry']);
+const GENERIC_LIMIT = 5000;
+
+/** Paths of a schema that hold a user id (`ref: 'User'`, also inside arrays). */
+function userRefPaths(model: Model<unknown>): string[] {
+  const paths: string[] = [];
+  model.schema.eachPath((path, type) => {
+    const opts = (type as unknown as { options?: { ref?: unknown; type?: unknown } }).options;
+    const caster = (type as unknown as { caster?: { options?: { ref?: unknown } } }).caster;
+    if (opts?.ref === 'User' || caster?.options?.ref === 'User') paths.push(path);
+  });
+  return paths;
+}
+
+async function genericSections(userId: Types.ObjectId, covered: Set<string>): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const name of Object.keys(mongoose.models).sort()) {
+    if (EXPLICIT.has(name) || covered.has(name)) continue;
+    const model = mongoose.models[name] as Model<unknown>;
+    const paths = userRefPaths(model);
+    if (!paths.length) continue;
+    const docs = await model
+      .find({ $or: paths.map((p) => ({ [p]: userId })) })
+      .limit(GENERIC_LIMIT)
+      .lean();
+    if (docs.length) out[model.collection.collectionName] = docs.map((d) => sanitizeForAudit(d) as unknown);
+  }
+  return out;
+}
+
+/** Asia/Shanghai calendar date, for the file name. */
+const shanghaiDate = (d: Date): string => new Date(d.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+
+/**
+ * Everything Linli holds about the user (PIPL art. 45), as one JSON document.
+ * The ID number appears masked, as in every response; token hashes and other
+ * secrets are left out.
+ */
+export async function exportPersonalData(deps: AppDeps, userId: string): Promise<{ filename: string; data: unknown }> {
+  const _id = new Types.ObjectId(userId);
+  const user = await User.findById(_id).lean<UserDoc>();
+  if (!user) throw fail('not_found');
+  const [sessions, notifications, audit] = await Promise.all([
+    Session.find({ userId: _id }).sort({ createdAt: -1 }).lean<SessionDoc[]>(),
+    Notification.find({ user: _id }).sort({ createdAt: -1 }).lean<NotificationDoc[]>(),
+    AuditEntry.find({ $or: [{ 'target.type': 'user', 'target.id': userId }, { 'actor.id': _id }] })
+      .sort({ at: -1 })
+      .lean<AuditEntryDoc[]>(),
+  ]);
+  const custom: Record<string, unknown> = {};
+  const covered = new Set<string>();
+  for (const s of PERSONAL_DATA_SECTIONS) {
+    if (!s.export) continue;
+    custom[s.name] = await s.export(_id);
+    for (const m of s.covers ?? []) covered.add(m);
+  }
+  const now = deps.now();
+  const data = {
+    exportedAt: now.toISOString(),
+    privacyPolicy: { current: PRIVACY_POLICY.version },
+    profile: {
+      ...presentUser(user),
+      status: user.status,
+      openid: user.openid,
+      phone: user.phone,
+    },
+    consents: (user.consent?.history ?? []).map((h) => ({ version: h.version, at: new Date(h.at).toISOString() })),
+    subscribeConsents: consentCounts(deps, user),
+    sessions: sessions.map((s) => ({
+      id: String(s._id),
+      createdAt: s.createdAt?.toISOString(),
+      lastSeenAt: s.lastSeenAt?.toISOString(),
+      expiresAt: s.expiresAt?.toISOString(),
+      revokedAt: s.revokedAt?.toISOString(),
+    })),
+    notifications: notifications.map((n) => ({
+      id: String(n._id),
+      channel: n.channel,
+      title: n.title,
+      body: n.body,
+      link: n.link,
+      status: n.status,
+      readAt: n.readAt?.toISOString(),
+      sentAt: n.sentAt?.toISOString(),
+      createdAt: n.createdAt.toISOString(),
+    })),
+    auditEntries: audit.map(presentAuditEntry),
+    ...custom,
+    other: await genericSections(_id, covered),
+  };
+  return { filename: `linli-export-${shanghaiDate(now)}.json`, data };
+}

@@ -1,0 +1,53 @@
+import { ZConsentInput, type TConsentInput } from '@shared/schemas/auth';
+import type { AppDeps } from '../../deps';
+import { defineRoute, type RouteSpec } from '../../http/route';
+import { signedIn } from '../../http/policy';
+import { ZUserEnvelope } from '../users/dto-schema';
+import { presentUser } from '../users/presenter';
+import { recordConsent } from './consent';
+import { exportPersonalData } from './export';
+import { deleteAccount } from './erase';
+
+export function routes(deps: AppDeps): RouteSpec[] {
+  return [
+    defineRoute<TConsentInput>({
+      method: 'post',
+      path: '/api/me/consent',
+      summary: '同意当前版本的隐私政策（版本不一致返回 409 consent_version_mismatch）',
+      tags: ['me'],
+      policy: signedIn,
+      body: ZConsentInput,
+      response: ZUserEnvelope,
+      handler: async (ctx, { body }) => {
+        const user = await recordConsent(deps, ctx.state.actor!.userId, body.version);
+        ctx.body = { user: presentUser(user) };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/me/export',
+      summary: '导出我的全部个人数据（JSON 文件下载；身份证号为掩码）',
+      tags: ['me'],
+      policy: signedIn,
+      produces: 'application/json (attachment)',
+      handler: async (ctx) => {
+        const { filename, data } = await exportPersonalData(deps, ctx.state.actor!.userId);
+        ctx.set('Content-Disposition', `attachment; filename="${filename}"`);
+        ctx.set('Cache-Control', 'no-store');
+        ctx.type = 'application/json; charset=utf-8';
+        ctx.body = JSON.stringify(data, null, 2);
+      },
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/api/me',
+      summary: '注销账号：删除或匿名化个人信息，注销所有登录',
+      tags: ['me'],
+      policy: signedIn,
+      handler: async (ctx) => {
+        await deleteAccount(deps, ctx.state.actor!.userId, ctx.state.requestId);
+        ctx.status = 204;
+      },
+    }),
+  ];
+}
