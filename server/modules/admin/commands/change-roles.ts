@@ -11,12 +11,16 @@ async function loadUser(userId: string): Promise<UserDoc> {
   return user;
 }
 
-/** Adds one role; the same grant twice is a 409. $addToSet keeps concurrent grants from duplicating. */
+/** Adds one role; the same role on the same scope twice is a 409. The conditional update keeps concurrent grants from duplicating. */
 export async function grantRole(actor: Actor, userId: string, input: TRoleGrant, requestId?: string): Promise<UserDoc> {
   const before = await loadUser(userId);
   const grant = await validateRoleGrant(input);
   const clean = Object.fromEntries(Object.entries(grant).filter(([, v]) => v !== undefined));
-  const res = await User.updateOne({ _id: userId, status: { $ne: 'deleted' } }, { $addToSet: { roles: clean } });
+  const same = grant.scopeId ? { role: grant.role, scopeId: grant.scopeId } : { role: grant.role };
+  const res = await User.updateOne(
+    { _id: userId, status: { $ne: 'deleted' }, $nor: [{ roles: { $elemMatch: same } }] },
+    { $push: { roles: clean } },
+  );
   if (res.modifiedCount === 0) throw new AppError('conflict', { message: '该用户已拥有此角色' });
   const after = await loadUser(userId);
   await recordAudit({

@@ -18,7 +18,7 @@ export async function setAccountStatus(
   const user = await User.findOneAndUpdate(
     { _id: userId, status: { $ne: 'deleted' } },
     status === 'active' ? { $set: { status, failedLogins: 0 }, $unset: { lockedUntil: 1 } } : { $set: { status } },
-    { new: true },
+    { returnDocument: 'after' },
   ).lean<UserDoc>();
   if (!user) throw new AppError('not_found');
   if (status === 'disabled') await revokeAllSessions(user._id, now);

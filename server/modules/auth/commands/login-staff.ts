@@ -34,7 +34,7 @@ async function countFailure(user: UserDoc, now: Date): Promise<void> {
   const after = await User.findOneAndUpdate(
     { _id: user._id },
     { $inc: { failedLogins: 1 } },
-    { new: true, projection: { failedLogins: 1 } },
+    { returnDocument: 'after', projection: { failedLogins: 1 } },
   ).lean<Pick<UserDoc, 'failedLogins'>>();
   if (after && after.failedLogins >= LIMITS.loginFailuresBeforeLock) {
     // Only the request that crossed the threshold (or a later one) locks; the counter restarts for after the lock.

@@ -16,7 +16,7 @@ export async function bindPhone(deps: AppDeps, userId: string, code: string): Pr
     deps.logger.warn({ err: error }, 'getPhoneNumber failed');
     throw new AppError('wechat_unavailable');
   }
-  const user = await User.findOneAndUpdate({ _id: userId, status: 'active' }, { $set: { phone } }, { new: true }).lean<UserDoc>();
+  const user = await User.findOneAndUpdate({ _id: userId, status: 'active' }, { $set: { phone } }, { returnDocument: 'after' }).lean<UserDoc>();
   if (!user) throw new AppError('not_found');
   return user;
 }

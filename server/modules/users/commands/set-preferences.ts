@@ -6,7 +6,7 @@ export async function setPreferences(userId: string, prefs: TPreferencesInput): 
   const user = await User.findOneAndUpdate(
     { _id: userId, status: 'active' },
     { $set: { 'preferences.elderMode': prefs.elderMode } },
-    { new: true },
+    { returnDocument: 'after' },
   ).lean<UserDoc>();
   if (!user) throw new AppError('not_found');
   return user;
