@@ -25,6 +25,9 @@ function kindOf(u: unknown): 'pipeline' | 'operators' | 'replacement' {
   return 'operators';
 }
 
+const touchesId = (u: Doc): boolean =>
+  Object.values(u).some((spec) => isPlainObject(spec) && Object.keys(spec).some((k) => k === '_id' || k.startsWith('_id.')));
+
 const immutableId = () => err(66, "Performing an update on the path '_id' would modify the immutable field '_id'");
 
 /** New typed document after applying `u` to `old` (typed). */
@@ -52,6 +55,7 @@ export function applyUpdate(old: Doc, oldPlain: Doc, u: unknown, filter: Doc, ar
       result = plain;
     }
   } catch (e) {
+    if (!inserting && kind === 'operators' && touchesId(u as Doc)) throw immutableId();
     throw asServerError(e);
   }
   if (!inserting && compareValues(result._id, oldPlain._id) !== 0) throw immutableId();

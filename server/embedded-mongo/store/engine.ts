@@ -106,13 +106,17 @@ export class Engine {
   createIndexes(ctx: OpCtx, coll: Collection, specs: Doc[]): number {
     let created = 0;
     const added: IndexSpec[] = [];
-    for (const s of specs) {
-      if (coll.addIndex(s).created) {
-        created++;
-        added.push(coll.indexes[coll.indexes.length - 1].spec);
+    try {
+      for (const s of specs) {
+        if (coll.addIndex(s).created) {
+          created++;
+          added.push(coll.indexes[coll.indexes.length - 1].spec);
+        }
       }
+    } finally {
+      // indexes built before a failing spec stay, as in MongoDB, so they must reach the journal
+      if (added.length) this.log(ctx, { op: 'createIndexes', ns: coll.ns, specs: added });
     }
-    if (added.length) this.log(ctx, { op: 'createIndexes', ns: coll.ns, specs: added });
     return created;
   }
 

@@ -1,0 +1,177 @@
+/**
+ * Conformance: geo queries and TTL through the official driver, against the embedded engine or
+ * (with MONGODB_URI) real MongoDB. Expected values follow MongoDB's documentation: distances on a
+ * sphere of radius 6378.1 km, meters for GeoJSON and radians for legacy pairs with $nearSphere.
+ */
+import type { Collection, Db, Document } from 'mongodb';
+import { againstRealMongo, openTestDb, type TestDb } from './test-support';
+
+let t: TestDb;
+let db: Db;
+
+beforeAll(async () => {
+  t = await openTestDb('geo');
+  db = t.client.db(t.dbName);
+});
+afterAll(() => t.cleanup());
+
+const R = 6378100;
+const pt = (lng: number, lat: number) => ({ type: 'Point' as const, coordinates: [lng, lat] });
+const CENTER = pt(116.4, 39.9);
+/** Points due north of CENTER: 0.001 degree of latitude is R * pi / 180 / 1000 = ~111.3 m. */
+const north = (deg: number) => pt(116.4, 39.9 + deg);
+const meters = (deg: number) => (R * Math.PI * deg) / 180;
+const names = (docs: Document[]) => docs.map((d) => d.name);
+
+describe('when a collection has a 2dsphere index on GeoJSON points', () => {
+  let places: Collection;
+
+  beforeAll(async () => {
+    places = db.collection('places');
+    await places.createIndex({ loc: '2dsphere' });
+    // Inserted out of distance order on purpose.
+    await places.insertMany([
+      { name: 'c', loc: north(0.006), kind: 'park' },
+      { name: 'far', loc: north(0.02), kind: 'park' },
+      { name: 'a', loc: north(0.001), kind: 'clinic' },
+      { name: 'b', loc: north(0.003), kind: 'park' },
+      { name: 'shanghai', loc: pt(121.4737, 31.2304), kind: 'city' },
+      { name: 'no-location', kind: 'park' },
+    ]);
+  });
+
+  it('lists the 2dsphere index', async () => {
+    const indexes = await places.listIndexes().toArray();
+    expect(indexes.find((i) => i.name === 'loc_2dsphere')?.key).toEqual({ loc: '2dsphere' });
+  });
+
+  it('$near with $maxDistance returns the documents within it, nearest first', async () => {
+    const docs = await places.find({ loc: { $near: { $geometry: CENTER, $maxDistance: 1000 } } }).toArray();
+    expect(names(docs)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('$near with $minDistance and another condition drops the nearer and the other documents', async () => {
+    const docs = await places.find({ kind: 'park', loc: { $near: { $geometry: CENTER, $minDistance: 200, $maxDistance: 5000 } } }).toArray();
+    expect(names(docs)).toEqual(['b', 'c', 'far']);
+  });
+
+  it('$near with a limit returns the nearest ones', async () => {
+    const docs = await places.find({ loc: { $near: { $geometry: CENTER } } }).limit(2).toArray();
+    expect(names(docs)).toEqual(['a', 'b']);
+  });
+
+  it('$nearSphere with GeoJSON measures meters, with a legacy pair radians', async () => {
+    const geo = await places.find({ loc: { $nearSphere: { $geometry: CENTER, $maxDistance: meters(0.004) } } }).toArray();
+    expect(names(geo)).toEqual(['a', 'b']);
+    const legacy = await places.find({ loc: { $nearSphere: [116.4, 39.9], $maxDistance: (0.004 * Math.PI) / 180 } }).toArray();
+    expect(names(legacy)).toEqual(['a', 'b']);
+  });
+
+  it('$geoWithin $centerSphere takes the radius in radians', async () => {
+    const docs = await places.find({ loc: { $geoWithin: { $centerSphere: [[116.4, 39.9], 1000 / R] } } }).toArray();
+    expect(names(docs).sort()).toEqual(['a', 'b', 'c']);
+  });
+
+  it('$geoWithin $geometry Polygon and MultiPolygon keep the points inside', async () => {
+    const ring = (x0: number, y0: number, x1: number, y1: number) => [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]];
+    const poly = await places.find({ loc: { $geoWithin: { $geometry: { type: 'Polygon', coordinates: ring(116.39, 39.9005, 116.41, 39.904) } } } }).toArray();
+    expect(names(poly).sort()).toEqual(['a', 'b']);
+    const multi = await places
+      .find({ loc: { $geoWithin: { $geometry: { type: 'MultiPolygon', coordinates: [ring(116.39, 39.9005, 116.41, 39.0015 + 39.9 - 39), ring(121, 31, 122, 32)] } } } })
+      .toArray();
+    expect(names(multi).sort()).toEqual(['a', 'shanghai']);
+  });
+
+  it('$geoIntersects with a Polygon matches the points in it', async () => {
+    const area = { type: 'Polygon', coordinates: [[[116.39, 39.902], [116.41, 39.902], [116.41, 39.91], [116.39, 39.91], [116.39, 39.902]]] };
+    const docs = await places.find({ loc: { $geoIntersects: { $geometry: area } } }).toArray();
+    expect(names(docs).sort()).toEqual(['b', 'c']);
+  });
+
+  it('$geoNear adds the distance in meters, applies query and sorts by distance', async () => {
+    const docs = await places
+      .aggregate([
+        { $geoNear: { near: CENTER, distanceField: 'dist.calculated', spherical: true, query: { kind: 'park' }, maxDistance: 3000 } },
+        { $project: { _id: 0, name: 1, dist: 1 } },
+      ])
+      .toArray();
+    expect(names(docs)).toEqual(['b', 'c', 'far']);
+    const expected = [0.003, 0.006, 0.02].map(meters);
+    docs.forEach((d, i) => expect(Math.abs(d.dist.calculated - expected[i])).toBeLessThan(1));
+  });
+
+  it('$geoNear with includeLocs and distanceMultiplier reports the location and scaled distance', async () => {
+    const [first] = await places
+      .aggregate([{ $geoNear: { near: CENTER, distanceField: 'km', distanceMultiplier: 0.001, includeLocs: 'where', spherical: true } }, { $limit: 1 }])
+      .toArray();
+    expect(first.name).toBe('a');
+    expect(first.where).toEqual(north(0.001));
+    expect(Math.abs(first.km - meters(0.001) / 1000)).toBeLessThan(0.001);
+  });
+
+  it('$geoNear without distanceField fails with 16606 on MongoDB < 8.1', async () => {
+    const hello = await db.admin().command({ buildInfo: 1 });
+    const [major, minor] = String(hello.version).split('.').map(Number);
+    if (major > 8 || (major === 8 && minor >= 1)) return; // 8.1 made distanceField optional
+    await expect(places.aggregate([{ $geoNear: { near: CENTER } }]).toArray()).rejects.toMatchObject({ code: 16606 });
+  });
+
+  it('invalid GeoJSON is rejected with 16755 and nothing is written', async () => {
+    const bad = [
+      { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1]]] }, // not closed
+      { type: 'Point', coordinates: [200, 0] }, // longitude out of bounds
+      { type: 'Polygon', coordinates: [[[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]]] }, // edges cross
+    ];
+    for (const loc of bad) {
+      await expect(places.insertOne({ name: 'bad', loc })).rejects.toMatchObject({ code: 16755 });
+    }
+    await expect(places.updateOne({ name: 'a' }, { $set: { loc: { type: 'Point', coordinates: [0, 95] } } })).rejects.toMatchObject({ code: 16755 });
+    expect(await places.countDocuments({ name: 'bad' })).toBe(0);
+    expect((await places.findOne({ name: 'a' }))?.loc).toEqual(north(0.001));
+  });
+});
+
+describe('when a $geoNear collection has two 2dsphere indexes', () => {
+  it('requires key, and uses the one it names', async () => {
+    const c = db.collection('homes');
+    await c.createIndexes([{ key: { home: '2dsphere' } }, { key: { work: '2dsphere' } }]);
+    await c.insertOne({ name: 'x', home: pt(0, 0), work: pt(1, 0) });
+    await expect(c.aggregate([{ $geoNear: { near: pt(0, 0), distanceField: 'd' } }]).toArray()).rejects.toMatchObject({ code: 27 });
+    const [doc] = await c.aggregate([{ $geoNear: { near: pt(0, 0), distanceField: 'd', key: 'work' } }]).toArray();
+    expect(Math.abs(doc.d - meters(1))).toBeLessThan(1);
+  });
+});
+
+describe('when documents hold legacy coordinate pairs', () => {
+  it('$geoWithin $box and $center use flat coordinates', async () => {
+    const c = db.collection('grid');
+    await c.insertMany([{ name: 'in', pos: [5, 5] }, { name: 'edge', pos: [10, 10] }, { name: 'out', pos: [11, 5] }]);
+    expect(names(await c.find({ pos: { $geoWithin: { $box: [[0, 0], [10, 10]] } } }).toArray()).sort()).toEqual(['edge', 'in']);
+    expect(names(await c.find({ pos: { $geoWithin: { $center: [[5, 5], 1] } } }).toArray())).toEqual(['in']);
+  });
+});
+
+describe('when a collection has a TTL index', () => {
+  it('removes documents whose date is older than expireAfterSeconds and keeps the others', async () => {
+    const c = db.collection('sessions');
+    await c.createIndex({ expireAt: 1 }, { expireAfterSeconds: 0 });
+    await c.createIndex({ createdAt: 1 }, { expireAfterSeconds: 3600 });
+    const now = Date.now();
+    await c.insertMany([
+      { name: 'expired', expireAt: new Date(now - 1000) },
+      { name: 'future', expireAt: new Date(now + 3600_000) },
+      { name: 'old', createdAt: new Date(now - 7200_000) },
+      { name: 'recent', createdAt: new Date(now - 60_000) },
+      { name: 'not-a-date', expireAt: 'yesterday' },
+      { name: 'no-field' },
+    ]);
+    const deadline = Date.now() + (againstRealMongo() ? 150_000 : 10_000);
+    let left: string[] = [];
+    while (Date.now() < deadline) {
+      left = names(await c.find({}).toArray()).sort();
+      if (!left.includes('expired') && !left.includes('old')) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(left).toEqual(['future', 'no-field', 'not-a-date', 'recent']);
+  }, 180_000);
+});
