@@ -55,6 +55,7 @@ export interface SandboxOptions {
   refundDelayMs?: number;
 }
 
+/** Pay credentials and payer actions; the RSA keys are generated on first access. */
 export interface SandboxPay {
   mchId: string;
   apiV3Key: string;
@@ -140,19 +141,25 @@ export async function startWechatSandbox(opts: SandboxOptions = {}): Promise<San
   const router = new Router();
   registerMiniProgramRoutes(router, state);
   registerSandboxRoutes(router, state);
-  const keys = opts.payKeys ?? keysFor(opts.mchId ?? DEFAULT_MCH_ID);
-  const payState: PayState = {
-    base: state,
-    keys,
-    merchantPublicKey: createPublicKey(keys.merchantCertPem),
-    platformPrivateKey: createPrivateKey(keys.platformPrivateKeyPem),
-    orders: new Map(),
-    refunds: new Map(),
-    deliveries: [],
-    notifyRetryDelaysMs: opts.notifyRetryDelaysMs ?? [1000, 2000, 5000, 15_000, 30_000, 60_000],
-    refundDelayMs: opts.refundDelayMs ?? 200,
+  let payState: PayState | undefined;
+  const getPay = (): PayState => {
+    if (!payState) {
+      const keys = opts.payKeys ?? keysFor(opts.mchId ?? DEFAULT_MCH_ID);
+      payState = {
+        base: state,
+        keys,
+        merchantPublicKey: createPublicKey(keys.merchantCertPem),
+        platformPrivateKey: createPrivateKey(keys.platformPrivateKeyPem),
+        orders: new Map(),
+        refunds: new Map(),
+        deliveries: [],
+        notifyRetryDelaysMs: opts.notifyRetryDelaysMs ?? [1000, 2000, 5000, 15_000, 30_000, 60_000],
+        refundDelayMs: opts.refundDelayMs ?? 200,
+      };
+    }
+    return payState;
   };
-  registerPayRoutes(router, payState);
+  registerPayRoutes(router, getPay);
 
   const server: Server = createServer((req, res) => {
     void (async () => {
@@ -225,19 +232,35 @@ export async function startWechatSandbox(opts: SandboxOptions = {}): Promise<San
     },
     mediaChecks: () => [...state.mediaChecks.values()].map((c) => ({ ...c })),
     pay: {
-      mchId: keys.mchId,
-      apiV3Key: keys.apiV3Key,
-      merchantPrivateKeyPem: keys.merchantPrivateKeyPem,
-      merchantCertPem: keys.merchantCertPem,
-      merchantCertSerial: keys.merchantCertSerial,
-      platformCertPem: keys.platformCertPem,
-      platformPublicKeyPem: keys.platformPublicKeyPem,
-      platformSerial: keys.platformSerial,
-      succeed: (outTradeNo) => succeedPayment(payState, outTradeNo),
-      fail: (outTradeNo) => failPayment(payState, outTradeNo),
-      orders: () => [...payState.orders.values()].map((o) => ({ ...o })),
-      refunds: () => [...payState.refunds.values()].map((r) => ({ ...r })),
-      notifications: () => payState.deliveries.map((d) => ({ ...d, attempts: [...d.attempts] })),
+      get mchId() {
+        return getPay().keys.mchId;
+      },
+      get apiV3Key() {
+        return getPay().keys.apiV3Key;
+      },
+      get merchantPrivateKeyPem() {
+        return getPay().keys.merchantPrivateKeyPem;
+      },
+      get merchantCertPem() {
+        return getPay().keys.merchantCertPem;
+      },
+      get merchantCertSerial() {
+        return getPay().keys.merchantCertSerial;
+      },
+      get platformCertPem() {
+        return getPay().keys.platformCertPem;
+      },
+      get platformPublicKeyPem() {
+        return getPay().keys.platformPublicKeyPem;
+      },
+      get platformSerial() {
+        return getPay().keys.platformSerial;
+      },
+      succeed: (outTradeNo) => succeedPayment(getPay(), outTradeNo),
+      fail: (outTradeNo) => failPayment(getPay(), outTradeNo),
+      orders: () => [...getPay().orders.values()].map((o) => ({ ...o })),
+      refunds: () => [...getPay().refunds.values()].map((r) => ({ ...r })),
+      notifications: () => getPay().deliveries.map((d) => ({ ...d, attempts: [...d.attempts] })),
     },
   };
 }

@@ -25,8 +25,6 @@ interface PayAnswer {
   body?: unknown;
 }
 
-type PayHandler = (req: SandboxRequest, params: Record<string, string>) => PayAnswer;
-
 function fail(status: number, code: string, message: string): PayAnswer {
   return { status, body: { code, message } };
 }
@@ -180,22 +178,24 @@ function certificates(pay: PayState): PayAnswer {
   };
 }
 
-export function registerPayRoutes(router: Router, pay: PayState): void {
-  const guarded = (method: string, path: string, handler: PayHandler): void => {
+/** `getPay` creates the Pay state (and its RSA keys) on first use, so sandboxes that never pay start fast. */
+export function registerPayRoutes(router: Router, getPay: () => PayState): void {
+  const guarded = (method: string, path: string, handler: (pay: PayState, req: SandboxRequest, params: Record<string, string>) => PayAnswer): void => {
     router.on(method, path, (req, res, params) => {
+      const pay = getPay();
       const denied = authorise(pay, req);
       if (denied) return sendJson(res, denied.status, denied.body);
-      signed(pay, res, handler(req, params));
+      signed(pay, res, handler(pay, req, params));
     });
   };
 
-  guarded('POST', '/v3/pay/transactions/jsapi', (req) => jsapi(pay, req));
-  guarded('GET', '/v3/pay/transactions/out-trade-no/:no', (req, { no }) => {
+  guarded('POST', '/v3/pay/transactions/jsapi', (pay, req) => jsapi(pay, req));
+  guarded('GET', '/v3/pay/transactions/out-trade-no/:no', (pay, req, { no }) => {
     if (req.query.get('mchid') !== pay.keys.mchId) return fail(400, 'PARAM_ERROR', 'mchid 参数错误');
     const order = pay.orders.get(no);
     return order ? { status: 200, body: presentTransaction(order) } : fail(404, 'ORDER_NOT_EXIST', '订单不存在');
   });
-  guarded('POST', '/v3/pay/transactions/out-trade-no/:no/close', (req, { no }) => {
+  guarded('POST', '/v3/pay/transactions/out-trade-no/:no/close', (pay, req, { no }) => {
     if (!isRecord(req.json) || req.json.mchid !== pay.keys.mchId) return fail(400, 'PARAM_ERROR', 'mchid 参数错误');
     const order = pay.orders.get(no);
     if (!order) return fail(404, 'ORDER_NOT_EXIST', '订单不存在');
@@ -203,23 +203,23 @@ export function registerPayRoutes(router: Router, pay: PayState): void {
     order.trade_state = 'CLOSED';
     return { status: 204 };
   });
-  guarded('POST', '/v3/refund/domestic/refunds', (req) => refund(pay, req));
-  guarded('GET', '/v3/refund/domestic/refunds/:no', (_req, { no }) => {
+  guarded('POST', '/v3/refund/domestic/refunds', (pay, req) => refund(pay, req));
+  guarded('GET', '/v3/refund/domestic/refunds/:no', (pay, _req, { no }) => {
     const found = pay.refunds.get(no);
     return found ? { status: 200, body: presentRefund(found) } : fail(404, 'RESOURCE_NOT_EXISTS', '退款单不存在');
   });
-  guarded('GET', '/v3/certificates', () => certificates(pay));
+  guarded('GET', '/v3/certificates', (pay) => certificates(pay));
 
   // Sandbox-only actions standing in for the payer.
   const action = (run: typeof succeedPayment) => (_req: SandboxRequest, res: ServerResponse, params: Record<string, string>) => {
-    const result = run(pay, params.no);
+    const result = run(getPay(), params.no);
     if (!result.ok) return sendJson(res, result.status, { error: result.error });
     sendJson(res, 200, { ok: true, transaction: result.transaction });
   };
   router.on('POST', '/sandbox/pay/:no/succeed', action(succeedPayment));
   router.on('POST', '/sandbox/pay/:no/fail', action(failPayment));
   router.on('GET', '/sandbox/pay/orders.json', (_req, res) =>
-    sendJson(res, 200, { orders: [...pay.orders.values()].map(presentTransaction) }),
+    sendJson(res, 200, { orders: [...getPay().orders.values()].map(presentTransaction) }),
   );
-  router.on('GET', '/sandbox/pay/notifications.json', (_req, res) => sendJson(res, 200, { notifications: pay.deliveries }));
+  router.on('GET', '/sandbox/pay/notifications.json', (_req, res) => sendJson(res, 200, { notifications: getPay().deliveries }));
 }

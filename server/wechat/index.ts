@@ -28,3 +28,4 @@ export {
   type WechatPayRefund,
 } from './pay-client';
 export { decryptResource, verifyPlatformSignature, type HeaderBag } from './pay-verify';
+export { payClientConfigFromEnv, type PayEnv } from './config';
