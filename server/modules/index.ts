@@ -8,6 +8,7 @@ import { routes as userRoutes } from './users/routes';
 import { routes as notificationRoutes } from './notifications/routes';
 import { routes as privacyRoutes } from './privacy/routes';
 import { routes as realNameRoutes } from './realname/routes';
+import { routes as volAttendanceRoutes } from './volunteering/attendance/routes';
 
 /** Every module's routes. One import + one spread line per module (targeted edits only). */
 export function allRoutes(deps: AppDeps): RouteSpec[] {
@@ -20,5 +21,6 @@ export function allRoutes(deps: AppDeps): RouteSpec[] {
     ...notificationRoutes(deps),
     ...privacyRoutes(deps),
     ...realNameRoutes(deps),
+    ...volAttendanceRoutes(deps),
   ];
 }
