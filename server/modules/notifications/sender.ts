@@ -33,7 +33,7 @@ async function claimNext(now: Date): Promise<NotificationDoc | null> {
       ],
     },
     { $set: { status: 'sending', leaseUntil: new Date(now.getTime() + SEND_LEASE_MS) }, $inc: { attempts: 1 } },
-    { sort: { nextAttemptAt: 1 }, new: true },
+    { sort: { nextAttemptAt: 1 }, returnDocument: 'after' },
   ).lean<NotificationDoc>();
 }
 

@@ -16,7 +16,7 @@ export async function recordConsent(deps: AppDeps, userId: string, version: stri
   const updated = await User.findOneAndUpdate(
     { _id, status: 'active', 'consent.version': { $ne: version } },
     { $set: { 'consent.version': version, 'consent.at': at }, $push: { 'consent.history': { version, at } } },
-    { new: true },
+    { returnDocument: 'after' },
   ).lean<UserDoc>();
   if (updated) return updated;
   const user = await User.findOne({ _id, status: 'active' }).lean<UserDoc>();

@@ -34,7 +34,7 @@ export async function verifyRealName(deps: AppDeps, userId: string, input: TReal
     updated = await User.findOneAndUpdate(
       { _id: new Types.ObjectId(userId), status: 'active', realName: { $exists: false } },
       { $set: { realName } },
-      { new: true },
+      { returnDocument: 'after' },
     ).lean<UserDoc>();
   } catch (e) {
     if (isDuplicateKey(e)) throw fail('id_number_taken');
