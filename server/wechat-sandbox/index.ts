@@ -119,6 +119,9 @@ function requestLine(raw: string): { path: string; query: URLSearchParams } {
 }
 
 export async function startWechatSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
+  if (process.env.NODE_ENV === 'production') {
+    throw new Error('The WeChat sandbox is for development and tests only; it never runs with NODE_ENV=production.');
+  }
   const state: SandboxState = {
     appId: opts.appId ?? 'wxsandbox000000001',
     appSecret: opts.appSecret ?? randomBytes(16).toString('hex'),

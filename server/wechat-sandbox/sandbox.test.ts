@@ -1,4 +1,4 @@
-import { X509Certificate, createPublicKey } from 'node:crypto';
+import { X509Certificate, createPrivateKey, createPublicKey } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -115,10 +115,8 @@ describe('pay keys', () => {
     expect(platform.serialNumber.toUpperCase()).toBe(keys.platformSerial);
     expect(platform.publicKey.export({ type: 'spki', format: 'pem' })).toBe(keys.platformPublicKeyPem);
     const merchant = new X509Certificate(keys.merchantCertPem);
-    expect(merchant.checkPrivateKey(
-      // the merchant certificate carries the merchant's public key
-      require('node:crypto').createPrivateKey(keys.merchantPrivateKeyPem),
-    )).toBe(true);
+    // The merchant certificate carries the merchant's public key and is issued by the platform CA key.
+    expect(merchant.checkPrivateKey(createPrivateKey(keys.merchantPrivateKeyPem))).toBe(true);
     expect(merchant.verify(createPublicKey(keys.platformCertPem))).toBe(true);
     const pay = new Pay({ appid: 'wx', mchid: keys.mchId, publicKey: Buffer.from(keys.merchantCertPem), privateKey: Buffer.from(keys.merchantPrivateKeyPem) });
     expect(pay.getSN(keys.merchantCertPem).toUpperCase()).toBe(keys.merchantCertSerial);
