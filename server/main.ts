@@ -1,0 +1,178 @@
+/**
+ * `npm start`: config → (dev) WeChat sandbox → database → app → listen → H5 portal
+ * → district admin → demo data → URL. Graceful shutdown on SIGTERM/SIGINT.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import path from 'node:path';
+import { ConfigError, loadConfig, type ServerConfig } from '../config/env';
+import { createApp } from './app';
+import { ensureIndexes, openDatabase, type Database } from './db';
+import type { AppDeps } from './deps';
+import { createScheduler } from './jobs/scheduler';
+import { createLogger, type Logger } from './logger';
+import { ensureDistrictAdmin } from './modules/admin/bootstrap';
+import { createWechatClient } from './wechat';
+import { startWechatSandbox, type Sandbox } from './wechat-sandbox';
+
+const ROOT = path.resolve(__dirname, '..');
+const H5_DIR = path.join(ROOT, 'dist', 'h5');
+const SHUTDOWN_GRACE_MS = 10_000;
+
+interface DemoAccount {
+  role: string;
+  username?: string;
+  password?: string;
+  openid?: string;
+}
+type SeedFn = (deps: AppDeps) => Promise<{ accounts: DemoAccount[] }>;
+
+const out = (line = '') => process.stdout.write(`${line}\n`);
+
+function readConfig(): ServerConfig {
+  const envFile = path.join(ROOT, '.env');
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
+  if (process.argv.includes('--dev') && !process.env.NODE_ENV) process.env.NODE_ENV = 'development';
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`\nLinli cannot start: ${error.message}\nSee .env.example and README.md (Configuration).\n\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+function ensureH5Build(logger: Logger): boolean {
+  if (existsSync(path.join(H5_DIR, 'index.html'))) return true;
+  logger.info('dist/h5 is missing: building the H5 portal (npm run build:h5), this takes a minute');
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const res = spawnSync(npm, ['run', 'build:h5'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  if (res.status !== 0 || !existsSync(path.join(H5_DIR, 'index.html'))) {
+    logger.error('H5 build failed: serving the API only (run `npm run build:h5` to see why)');
+    return false;
+  }
+  return true;
+}
+
+function loadSeed(logger: Logger): SeedFn | undefined {
+  try {
+    // Resolved at run time so the server starts even in a checkout without demo data.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require(path.join(__dirname, 'demo', 'seed')) as { seedDemoData: SeedFn }).seedDemoData;
+  } catch (error) {
+    const missing = (error as { code?: string }).code === 'MODULE_NOT_FOUND';
+    if (missing) logger.warn('demo data module not available (server/demo/seed.ts): starting without demo data');
+    else logger.error({ err: error }, 'demo data module failed to load');
+    return undefined;
+  }
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const logger = createLogger(config.LOG_LEVEL);
+  for (const w of config.warnings) logger.warn(w);
+
+  let sandbox: Sandbox | undefined;
+  if (config.WECHAT_SANDBOX) {
+    sandbox = await startWechatSandbox({ host: '127.0.0.1', port: 0, appId: config.WECHAT_APP_ID });
+    config.WECHAT_API_BASE = sandbox.url;
+    config.WECHAT_PAY_BASE = sandbox.url;
+    config.WECHAT_APP_ID = sandbox.appId;
+    config.WECHAT_APP_SECRET = sandbox.appSecret;
+    logger.info({ url: sandbox.url }, 'WeChat sandbox started (dev only)');
+  }
+
+  let db: Database;
+  if (!config.MONGODB_URI) mkdirSync(path.resolve(ROOT, config.LINLI_DATA_DIR), { recursive: true });
+  try {
+    db = await openDatabase({
+      mongodbUri: config.MONGODB_URI,
+      dbPath: config.MONGODB_URI ? undefined : path.resolve(ROOT, config.LINLI_DATA_DIR),
+      dbName: config.MONGODB_URI ? undefined : 'linli',
+      logger,
+    });
+  } catch (error) {
+    logger.fatal({ err: error }, 'cannot open the database');
+    await sandbox?.stop();
+    process.exit(1);
+  }
+
+  const deps: AppDeps = {
+    config,
+    logger,
+    db: { kind: db.kind, connection: db.connection },
+    wechat: createWechatClient({ apiBase: config.WECHAT_API_BASE, appId: config.WECHAT_APP_ID, appSecret: config.WECHAT_APP_SECRET }),
+    now: () => new Date(),
+  };
+  if (config.JOBS_ENABLED) deps.scheduler = createScheduler(deps);
+
+  const portal = ensureH5Build(logger);
+  const app = createApp(deps, portal ? { staticDir: H5_DIR } : {});
+  await ensureIndexes();
+
+  const server: Server = createServer(app.callback());
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.PORT, config.HOST, resolve);
+  });
+  if (deps.scheduler) await deps.scheduler.start();
+
+  let admin: { username: string; password: string } | undefined;
+  if (config.LINLI_ADMIN_USERNAME && config.LINLI_ADMIN_PASSWORD) {
+    await ensureDistrictAdmin(config.LINLI_ADMIN_USERNAME, config.LINLI_ADMIN_PASSWORD, logger);
+    admin = { username: config.LINLI_ADMIN_USERNAME, password: config.LINLI_ADMIN_PASSWORD };
+  }
+  let accounts: DemoAccount[] = [];
+  if (config.LINLI_DEMO_DATA) {
+    const seed = loadSeed(logger);
+    if (seed) {
+      try {
+        accounts = (await seed(deps)).accounts;
+      } catch (error) {
+        logger.error({ err: error }, 'demo data failed');
+      }
+    }
+  }
+
+  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+  const url = `http://${host}:${(server.address() as { port: number }).port}`;
+  out();
+  out(`  Linli 邻里 is running: ${url}`);
+  out(`  API docs: ${url}/api/docs   health: ${url}/api/health   database: ${db.kind}`);
+  if (sandbox) out(`  WeChat sandbox: ${sandbox.url}/sandbox (dev only; resident dev login uses code sandbox:<openid>)`);
+  if (admin && !config.isProduction) out(`  District admin: ${admin.username} / ${admin.password}`);
+  for (const a of accounts) {
+    const who = a.username ? `${a.username} / ${a.password ?? ''}` : `openid ${a.openid} (login code sandbox:${a.openid})`;
+    out(`  Demo ${a.role}: ${who}`);
+  }
+  out();
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
+    const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+    force.unref();
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+    await deps.scheduler?.stop().catch((err: unknown) => logger.error({ err }, 'scheduler stop failed'));
+    await db.close().catch((err: unknown) => logger.error({ err }, 'database close failed'));
+    await sandbox?.stop().catch(() => undefined);
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Linli failed to start: ${(error as Error)?.stack ?? String(error)}\n`);
+  process.exit(1);
+});
