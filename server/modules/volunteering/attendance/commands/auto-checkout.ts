@@ -1,0 +1,55 @@
+import type { Types } from 'mongoose';
+import { AUTO_CHECKOUT_GRACE_MINUTES } from '@shared/schemas/volunteering/attendance';
+import { Activity } from '../../activities/model';
+import { Signup } from '../../signups/model';
+import { AttendanceEvent } from '../model';
+import { recordAttendanceHours } from './check-in';
+
+export interface AutoCheckoutReport {
+  checkedOut: number;
+}
+
+/**
+ * Checks out, at the shift's end, everyone who checked in but not out once the grace
+ * period has passed, and flags them (`autoCheckedOut`) so the team admin sees it when
+ * confirming. Safe to run from several processes or twice: each signup moves with a
+ * guarded update and its ledger entry has a unique key.
+ */
+export async function autoCheckout(now: Date, opts: { activity?: Types.ObjectId; batch?: number } = {}): Promise<AutoCheckoutReport> {
+  const batch = opts.batch ?? 500;
+  const cutoff = new Date(now.getTime() - AUTO_CHECKOUT_GRACE_MINUTES * 60_000);
+  let checkedOut = 0;
+  const titles = new Map<string, string>();
+  for (;;) {
+    const due = await Signup.find({
+      ...(opts.activity ? { activity: opts.activity } : {}),
+      status: 'confirmed',
+      end: { $lte: cutoff },
+      checkinAt: { $ne: null },
+      checkoutAt: null,
+    })
+      .sort({ end: 1 })
+      .limit(batch)
+      .lean();
+    if (due.length === 0) break;
+    for (const s of due) {
+      const updated = await Signup.findOneAndUpdate(
+        { _id: s._id, status: 'confirmed', checkinAt: { $ne: null }, checkoutAt: null },
+        { $set: { checkoutAt: s.end, autoCheckedOut: true } },
+        { returnDocument: 'after' },
+      ).lean();
+      if (!updated) continue;
+      checkedOut += 1;
+      await AttendanceEvent.create({ signup: s._id, activity: s.activity, shift: s.shift, user: s.user, kind: 'auto_checkout', at: s.end }).catch(
+        (err: { code?: number }) => {
+          if (err.code !== 11000) throw err;
+        },
+      );
+      const key = String(s.activity);
+      if (!titles.has(key)) titles.set(key, (await Activity.findById(s.activity, { title: 1 }).lean())?.title ?? '');
+      await recordAttendanceHours(updated, titles.get(key) ?? '', now);
+    }
+    if (due.length < batch) break;
+  }
+  return { checkedOut };
+}

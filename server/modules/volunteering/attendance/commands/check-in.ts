@@ -1,0 +1,108 @@
+import { Types } from 'mongoose';
+import { AUTO_CHECKOUT_GRACE_MINUTES, CHECKIN_OPENS_BEFORE_MINUTES, type TAttendanceBody } from '@shared/schemas/volunteering/attendance';
+import { fail } from '../../../../http/errors';
+import { Signup, type SignupDoc } from '../../signups/model';
+import { serviceMinutes } from '../../hours/compute';
+import { recordHoursEntry } from '../../hours/commands/record-entry';
+import { AttendanceEvent } from '../model';
+import { verifyScan } from './verify-scan';
+
+const MINUTE = 60_000;
+
+export type AttendanceResult = {
+  outcome: 'checked_in' | 'checked_out';
+  signup: SignupDoc;
+  distanceM: number;
+  minutes: number | null;
+};
+
+const pointOf = (b: TAttendanceBody) => ({ type: 'Point' as const, coordinates: [b.location.lng, b.location.lat] as [number, number] });
+
+/**
+ * Check-in: only while the shift is open (from 30 min before start to its end), once.
+ * The guarded update (`checkinAt: null` in the filter) makes a double tap or two phones
+ * racing yield one check-in and one "already_checked_in".
+ */
+export async function checkIn(userId: string, body: TAttendanceBody, now: Date): Promise<AttendanceResult> {
+  const { signup, distanceM } = await verifyScan(userId, body, now);
+  if (now.getTime() < signup.start.getTime() - CHECKIN_OPENS_BEFORE_MINUTES * MINUTE || now > signup.end) {
+    throw fail('checkin_closed');
+  }
+  const updated = await Signup.findOneAndUpdate(
+    { _id: signup._id, status: 'confirmed', checkinAt: null },
+    { $set: { checkinAt: now } },
+    { returnDocument: 'after' },
+  ).lean();
+  if (!updated) throw fail('already_checked_in');
+  await AttendanceEvent.create({
+    signup: signup._id,
+    activity: signup.activity,
+    shift: signup.shift,
+    user: signup.user,
+    kind: 'checkin',
+    at: now,
+    location: pointOf(body),
+    accuracyM: body.location.accuracy,
+    distanceM,
+  });
+  return { outcome: 'checked_in', signup: updated, distanceM, minutes: null };
+}
+
+/** Appends the pending ledger entry for a finished attendance (idempotent per signup). */
+export async function recordAttendanceHours(signup: SignupDoc, activityTitle: string, at: Date): Promise<number> {
+  if (!signup.checkinAt || !signup.checkoutAt) return 0;
+  const minutes = serviceMinutes({
+    checkinAt: signup.checkinAt,
+    checkoutAt: signup.checkoutAt,
+    shiftStart: signup.start,
+    shiftEnd: signup.end,
+  });
+  await recordHoursEntry({
+    user: signup.user,
+    team: signup.team,
+    activity: signup.activity,
+    shift: signup.shift,
+    signup: signup._id,
+    activityTitle,
+    serviceDate: signup.start,
+    minutes,
+    source: 'checkin',
+    status: 'pending',
+    dedupeKey: `checkin:${String(signup._id)}`,
+    autoCheckedOut: signup.autoCheckedOut,
+    createdBy: signup.autoCheckedOut ? null : new Types.ObjectId(String(signup.user)),
+    at,
+  });
+  return minutes;
+}
+
+/**
+ * Check-out: same token and radius rules, after a check-in and until the automatic
+ * check-out takes over (shift end + grace). Computes the minutes and appends them to
+ * the ledger as pending, for the team to confirm.
+ */
+export async function checkOut(userId: string, body: TAttendanceBody, now: Date): Promise<AttendanceResult> {
+  const { activity, signup, distanceM } = await verifyScan(userId, body, now);
+  if (!signup.checkinAt) throw fail('not_checked_in');
+  if (signup.checkoutAt) throw fail('already_checked_out');
+  if (now.getTime() > signup.end.getTime() + AUTO_CHECKOUT_GRACE_MINUTES * MINUTE) throw fail('checkin_closed');
+  const updated = await Signup.findOneAndUpdate(
+    { _id: signup._id, status: 'confirmed', checkinAt: { $ne: null }, checkoutAt: null },
+    { $set: { checkoutAt: now } },
+    { returnDocument: 'after' },
+  ).lean();
+  if (!updated) throw fail('already_checked_out');
+  await AttendanceEvent.create({
+    signup: signup._id,
+    activity: signup.activity,
+    shift: signup.shift,
+    user: signup.user,
+    kind: 'checkout',
+    at: now,
+    location: pointOf(body),
+    accuracyM: body.location.accuracy,
+    distanceM,
+  });
+  const minutes = await recordAttendanceHours(updated, activity.title, now);
+  return { outcome: 'checked_out', signup: updated, distanceM, minutes };
+}

@@ -1,0 +1,14 @@
+import type { AppDeps } from '../../../deps';
+import { autoCheckout } from './commands/auto-checkout';
+
+/** Recurring jobs of this part, in server/jobs/registry.ts's JobSpec shape. */
+export const attendanceJobs = (deps: AppDeps) => [
+  {
+    name: 'volunteering.auto-checkout',
+    every: '5 minutes',
+    handler: async () => {
+      const { checkedOut } = await autoCheckout(deps.now());
+      if (checkedOut > 0) deps.logger.info({ checkedOut }, 'automatic check-out');
+    },
+  },
+];

@@ -1,0 +1,81 @@
+import { randomBytes } from 'node:crypto';
+import mongoose, { Schema, type Model, type Types } from 'mongoose';
+
+function modelOf<T>(name: string, schema: Schema<T>): Model<T> {
+  return (mongoose.models[name] as Model<T> | undefined) ?? mongoose.model<T>(name, schema);
+}
+
+/**
+ * The per-activity HMAC secret behind the rotating QR token. Per activity (not one
+ * server-wide key) so that one activity's secret leaking or being rotated touches nothing
+ * else; never leaves the server.
+ */
+export interface CheckinKeyDoc {
+  _id: Types.ObjectId;
+  activity: Types.ObjectId;
+  secret: string;
+  createdAt: Date;
+}
+const CheckinKeySchema = new Schema<CheckinKeyDoc>(
+  {
+    activity: { type: Schema.Types.ObjectId, required: true },
+    secret: { type: String, required: true },
+    createdAt: { type: Date, required: true },
+  },
+  { collection: 'checkin_keys', versionKey: false },
+);
+CheckinKeySchema.index({ activity: 1 }, { unique: true });
+export const CheckinKey = modelOf('CheckinKey', CheckinKeySchema);
+
+/** Creates the activity's secret on first use; a concurrent first use loses the unique race and reads the winner's. */
+export async function checkinSecretFor(activity: Types.ObjectId, at: Date): Promise<Buffer> {
+  const existing = await CheckinKey.findOne({ activity }).lean();
+  if (existing) return Buffer.from(existing.secret, 'base64');
+  try {
+    const created = await CheckinKey.create({ activity, secret: randomBytes(32).toString('base64'), createdAt: at });
+    return Buffer.from(created.secret, 'base64');
+  } catch (err) {
+    if ((err as { code?: number }).code !== 11000) throw err;
+    const winner = await CheckinKey.findOne({ activity }).lean();
+    if (!winner) throw err;
+    return Buffer.from(winner.secret, 'base64');
+  }
+}
+
+/**
+ * Where and when each check-in and check-out happened (the Signup keeps only the times).
+ * Kept as evidence for disputed hours; location is the volunteer's reported fix.
+ */
+export const ATTENDANCE_KINDS = ['checkin', 'checkout', 'auto_checkout'] as const;
+export interface AttendanceEventDoc {
+  _id: Types.ObjectId;
+  signup: Types.ObjectId;
+  activity: Types.ObjectId;
+  shift: Types.ObjectId;
+  user: Types.ObjectId;
+  kind: (typeof ATTENDANCE_KINDS)[number];
+  at: Date;
+  location?: { type: 'Point'; coordinates: [number, number] };
+  accuracyM?: number;
+  distanceM?: number;
+}
+const AttendanceEventSchema = new Schema<AttendanceEventDoc>(
+  {
+    signup: { type: Schema.Types.ObjectId, required: true },
+    activity: { type: Schema.Types.ObjectId, required: true },
+    shift: { type: Schema.Types.ObjectId, required: true },
+    user: { type: Schema.Types.ObjectId, required: true },
+    kind: { type: String, enum: ATTENDANCE_KINDS, required: true },
+    at: { type: Date, required: true },
+    location: {
+      type: new Schema({ type: { type: String, enum: ['Point'] }, coordinates: [Number] }, { _id: false }),
+      default: undefined,
+    },
+    accuracyM: { type: Number },
+    distanceM: { type: Number },
+  },
+  { collection: 'attendance_events', versionKey: false },
+);
+AttendanceEventSchema.index({ activity: 1, at: -1 });
+AttendanceEventSchema.index({ signup: 1, kind: 1 }, { unique: true });
+export const AttendanceEvent = modelOf('AttendanceEvent', AttendanceEventSchema);

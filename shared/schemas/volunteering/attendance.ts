@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { ZObjectId } from '../common';
+
+/** The organiser's QR token rotates every 30 s; the current and the previous token are accepted. */
+export const QR_ROTATION_SECONDS = 30;
+/** Check-in opens this long before the shift starts. */
+export const CHECKIN_OPENS_BEFORE_MINUTES = 30;
+/** Without a check-out, the volunteer is checked out automatically at shift end once this grace has passed. */
+export const AUTO_CHECKOUT_GRACE_MINUTES = 30;
+
+export const ZCheckinQrQuery = z.strictObject({ shiftId: ZObjectId });
+export type TCheckinQrQuery = z.infer<typeof ZCheckinQrQuery>;
+
+export const ZAttendanceBody = z.strictObject({
+  activityId: ZObjectId,
+  token: z.string({ error: '请扫描签到码' }).trim().min(1, '请扫描签到码').max(200, '签到码格式不正确'),
+  location: z.strictObject({
+    lng: z.number({ error: '经度必须是数字' }).min(-180, '经度超出范围').max(180, '经度超出范围'),
+    lat: z.number({ error: '纬度必须是数字' }).min(-90, '纬度超出范围').max(90, '纬度超出范围'),
+    accuracy: z.number({ error: '定位精度必须是数字' }).min(0, '定位精度不能为负数').max(100_000, '定位精度超出范围').optional(),
+  }),
+});
+export type TAttendanceBody = z.infer<typeof ZAttendanceBody>;
+
+export interface TCheckinQrDto {
+  activityId: string;
+  shiftId: string;
+  token: string;
+  /** When this token stops being the newest; the display refreshes then (the old one stays valid one more window). */
+  rotatesAt: string;
+  rotationSeconds: number;
+  /** PNG data URL of the token, for the organiser's screen. */
+  qrDataUrl: string;
+}
+
+export type TCheckinOutcome = 'checked_in';
+export type TCheckoutOutcome = 'checked_out';
+
+export interface TAttendanceResultDto {
+  outcome: TCheckinOutcome | TCheckoutOutcome;
+  signupId: string;
+  shiftId: string;
+  checkinAt: string;
+  checkoutAt: string | null;
+  distanceM: number;
+  /** Rounded service minutes now pending the team's confirmation (check-out only). */
+  minutes: number | null;
+}
+
+export interface TAttendanceRowDto {
+  signupId: string;
+  userId: string;
+  displayName: string;
+  shiftId: string;
+  status: string;
+  checkinAt: string | null;
+  checkoutAt: string | null;
+  autoCheckedOut: boolean;
+}
