@@ -17,6 +17,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     ? (process.env.TARO_APP_H5_API_BASE ?? '')
     : (process.env.TARO_APP_API_BASE || 'http://127.0.0.1:3000');
 
+  // shared/ sits outside sourceRoot; Taro only transpiles sourceRoot unless told.
+  const sharedDir = path.resolve(__dirname, '..', 'shared');
+
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'linli',
     date: '2025-11-23',
@@ -26,7 +29,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot: `dist/${process.env.TARO_ENV}`,
     plugins: [],
     alias: {
-      '@shared': path.resolve(__dirname, '..', 'shared'),
+      '@shared': sharedDir,
     },
     defineConstants: {},
     env: {
@@ -38,6 +41,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: false },
     logger: { quiet: true, stats: false },
     mini: {
+      compile: { include: [sharedDir] },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: {
@@ -48,6 +52,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     h5: {
       publicPath: '/',
+      compile: { include: [sharedDir] },
       // The whole portal is ~400 KB before gzip; webpack's 244 KB hint is for marketing pages.
       webpackChain(chain) {
         chain.performance.maxAssetSize(768 * 1024).maxEntrypointSize(1024 * 1024);

@@ -14,6 +14,16 @@ function scripted(steps: Step[]) {
   return { transport, calls };
 }
 
+/** Awaits a request expected to fail and returns its ApiError. */
+async function failure(p: Promise<unknown>): Promise<ApiError> {
+  try {
+    await p;
+  } catch (e) {
+    return e as ApiError;
+  }
+  throw new Error('expected the request to fail');
+}
+
 const ok = (data: unknown, statusCode = 200): TTransportResponse => ({ statusCode, data, header: {} });
 const status = (statusCode: number, data: unknown = null): TTransportResponse => ({ statusCode, data, header: {} });
 
@@ -47,7 +57,7 @@ describe('request retries', () => {
 
   it('when a GET keeps failing on the network, it stops after 2 retries with the network message', async () => {
     const { http, calls } = setup(['network']);
-    const err = await http.request({ path: '/api/me' }).catch((e) => e);
+    const err = await failure(http.request({ path: '/api/me' }));
     expect(calls).toHaveLength(3);
     expect(err).toBeInstanceOf(ApiError);
     expect(err.isNetwork).toBe(true);
@@ -77,7 +87,7 @@ describe('request retries', () => {
 
   it('when a POST gets 503, it is not retried and shows the unavailable message', async () => {
     const { http, calls } = setup([status(503, '<html>bad gateway</html>'), ok({})]);
-    const err = await http.request({ method: 'POST', path: '/api/x', body: {} }).catch((e) => e);
+    const err = await failure(http.request({ method: 'POST', path: '/api/x', body: {} }));
     expect(calls).toHaveLength(1);
     expect(err.status).toBe(503);
     expect(err.message).toBe(UNAVAILABLE_MESSAGE);
@@ -154,7 +164,7 @@ describe('error mapping', () => {
 
   it("when the server sends an error body, the ApiError carries its code, Chinese message and fields", async () => {
     const { http } = setup([status(400, body)]);
-    const err: ApiError = await http.request({ method: 'POST', path: '/api/me/real-name', body: {} }).catch((e) => e);
+    const err: ApiError = await failure(http.request({ method: 'POST', path: '/api/me/real-name', body: {} }));
     expect(err.status).toBe(400);
     expect(err.code).toBe('validation_failed');
     expect(err.message).toBe('提交的信息有误，请检查后重试');
@@ -164,14 +174,14 @@ describe('error mapping', () => {
 
   it('when fields are malformed, they are dropped but the message is kept', async () => {
     const { http } = setup([status(409, { error: { code: 'id_number_taken', message: '该身份证号已被其他账号实名认证', fields: 'nope' } })]);
-    const err: ApiError = await http.request({ method: 'POST', path: '/x', body: {} }).catch((e) => e);
+    const err: ApiError = await failure(http.request({ method: 'POST', path: '/x', body: {} }));
     expect(err.code).toBe('id_number_taken');
     expect(err.fields).toEqual([]);
   });
 
   it('when the body is not an error envelope, a Chinese message by status is used', async () => {
     const { http } = setup([status(429, 'Too Many Requests')]);
-    const err: ApiError = await http.request({ path: '/x' }).catch((e) => e);
+    const err: ApiError = await failure(http.request({ path: '/x' }));
     expect(err.code).toBe('rate_limited');
     expect(err.message).toBe('操作过于频繁，请稍后再试');
   });

@@ -39,18 +39,13 @@ export interface TNotificationPage extends TPage<TNotification> {
 
 export type TSubscribeResult = 'accept' | 'reject' | 'ban' | 'filter';
 
-export interface TAuditEntry {
-  id: string;
-  actor: { id: string; displayName: string } | null;
-  action: string;
-  target: { type: string; id: string } | null;
-  before?: unknown;
-  after?: unknown;
-  at: string;
-}
+export type { TAuditEntryDto as TAuditEntry } from '@shared/schemas/audit';
 
 export interface TPersonalData {
   realName: string | null;
   phone: string | null;
   idNumberMasked: string | null;
 }
+
+/** Admin views may carry account state the resident DTO does not. */
+export type TAdminUserDto = TUserDto & { disabled?: boolean; status?: string };

@@ -1,0 +1,66 @@
+import { useCallback, useState } from 'react';
+import type { z } from 'zod';
+import { ZRoleGrant } from '@shared/schemas/auth';
+import { api } from '../services/api';
+import { rememberSelectedUser, selectedUser } from '../services/admin';
+import { formErrorsFrom } from '../services/form-errors';
+import type { TAdminUserDto, TPersonalData } from '../services/types';
+import { useForm } from './useForm';
+
+/** One account seen by a district admin: roles, enable/disable, audited personal-data view. */
+export function useAdminUser(id: string | undefined) {
+  const [user, setUserState] = useState<TAdminUserDto | null>(() => selectedUser(id));
+  const [personal, setPersonal] = useState<TPersonalData | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [success, setSuccess] = useState<string | null>(null);
+
+  const update = useCallback((u: TAdminUserDto) => {
+    rememberSelectedUser(u);
+    setUserState(u);
+  }, []);
+
+  const run = useCallback(async (name: string, fn: () => Promise<string>) => {
+    setBusy(name);
+    setError(null);
+    setSuccess(null);
+    try {
+      setSuccess(await fn());
+    } catch (e) {
+      setError(formErrorsFrom(e).form);
+    } finally {
+      setBusy(null);
+    }
+  }, []);
+
+  const revoke = (index: number) =>
+    run(`revoke-${index}`, async () => {
+      update((await api.adminRevokeRole(user!.id, index)).user);
+      return '角色已收回';
+    });
+
+  const setDisabled = (disabled: boolean) =>
+    run('disable', async () => {
+      update((await api.adminSetDisabled(user!.id, disabled)).user);
+      return disabled ? '账号已停用' : '账号已启用';
+    });
+
+  const viewPersonal = () =>
+    run('personal', async () => {
+      setPersonal(await api.adminPersonal(user!.id));
+      return '本次查看已记入审计日志';
+    });
+
+  const onGrant = useCallback(
+    async (grant: z.output<typeof ZRoleGrant>) => {
+      if (!user) return;
+      const clean = { ...grant, scopeId: grant.scopeId || undefined, supervisorId: grant.supervisorId || undefined };
+      update((await api.adminGrantRole(user.id, clean)).user);
+      setSuccess('角色已授予');
+    },
+    [user, update],
+  );
+  const grantForm = useForm(ZRoleGrant, { role: 'team_admin', scopeType: 'team', scopeId: '', supervisorId: '' }, onGrant);
+
+  return { user, personal, busy, error, success, revoke, setDisabled, viewPersonal, grantForm };
+}

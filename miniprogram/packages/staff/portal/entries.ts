@@ -1,0 +1,31 @@
+import type { TRole } from '@shared/enums';
+import { ROUTES } from '../../../services/nav';
+
+export interface TPortalEntry {
+  key: string;
+  title: string;
+  description: string;
+  /** Roles that see the entry. */
+  roles: TRole[];
+  /** Page in a role subpackage; omitted while the feature is not built (shown as 即将开放). */
+  url?: string;
+}
+
+/**
+ * The one table behind the staff portal. A domain issue adds its subpackage
+ * (packages/team, packages/clinic, packages/dispatch, ...) and sets `url` here.
+ */
+export const PORTAL_ENTRIES: TPortalEntry[] = [
+  { key: 'admin-users', title: '人员与角色', description: '查看账号，授予或收回角色，停用账号', roles: ['district_admin'], url: ROUTES.adminUsers },
+  { key: 'admin-staff-new', title: '新建工作人员', description: '为工作人员开设登录账号', roles: ['district_admin'], url: ROUTES.adminStaffNew },
+  { key: 'admin-audit', title: '审计日志', description: '所有工作人员操作的记录', roles: ['district_admin'], url: ROUTES.adminAudit },
+  { key: 'team', title: '团队管理', description: '发布活动、审核报名与服务时长', roles: ['team_admin'] },
+  { key: 'clinic-bookings', title: '法律咨询', description: '查看预约，记录咨询结果', roles: ['lawyer', 'law_student'] },
+  { key: 'clinic-schedule', title: '诊所排班', description: '安排律师与实习生的接待时间', roles: ['clinic_coordinator'] },
+  { key: 'dispatch', title: '工单调度', description: '分派随手拍工单到网格与部门', roles: ['dispatcher'] },
+  { key: 'handle', title: '工单处理', description: '处理分派给本部门或网格的问题', roles: ['handler'] },
+];
+
+export function entriesFor(roles: readonly string[]): TPortalEntry[] {
+  return PORTAL_ENTRIES.filter((e) => e.roles.some((r) => roles.includes(r)));
+}
