@@ -24,6 +24,8 @@ interface Route {
 
 const MAX_BODY = 1024 * 1024;
 
+export class BodyTooLarge extends Error {}
+
 export function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -31,8 +33,8 @@ export function readBody(req: IncomingMessage): Promise<string> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY) {
-        reject(new Error('body too large'));
-        req.destroy();
+        reject(new BodyTooLarge('body too large'));
+        req.pause();
         return;
       }
       chunks.push(chunk);

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { createPrivateKey, createPublicKey } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readBody, Router, sendJson, type SandboxRequest } from './http';
+import { BodyTooLarge, readBody, Router, sendJson, type SandboxRequest } from './http';
 import { registerMiniProgramRoutes } from './mp-routes';
 import { parseFault, registerSandboxRoutes } from './pages';
 import { generatePayKeys, type SandboxPayKeys } from './pay-keys';
@@ -185,6 +185,10 @@ export async function startWechatSandbox(opts: SandboxOptions = {}): Promise<San
         if (!found) return sendJson(res, 404, { errcode: 404, errmsg: `sandbox: no route ${request.method} ${path}` });
         await found.handler(request, res, found.params);
       } catch (error) {
+        if (error instanceof BodyTooLarge && !res.headersSent) {
+          res.setHeader('connection', 'close');
+          return sendJson(res, 413, { errcode: 45002, errmsg: 'content size out of limit' });
+        }
         if (!res.headersSent) sendJson(res, 500, { errcode: -1, errmsg: `system error: ${(error as Error).message}` });
         else res.destroy();
       }

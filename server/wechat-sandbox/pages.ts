@@ -6,6 +6,10 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
 
+function beijingTime(iso: string): string {
+  return new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+}
+
 function messagesPage(messages: SentMessage[]): string {
   const rows = [...messages]
     .reverse()
@@ -13,7 +17,7 @@ function messagesPage(messages: SentMessage[]): string {
       const data = Object.entries(m.data)
         .map(([k, v]) => `<div><b>${escapeHtml(k)}</b>：${escapeHtml(String(v?.value ?? ''))}</div>`)
         .join('');
-      return `<tr><td>${m.msgid}</td><td>${escapeHtml(m.sentAt)}</td><td>${escapeHtml(m.touser)}</td><td>${escapeHtml(
+      return `<tr><td>${m.msgid}</td><td>${escapeHtml(beijingTime(m.sentAt))}</td><td>${escapeHtml(m.touser)}</td><td>${escapeHtml(
         m.template_id,
       )}</td><td>${escapeHtml(m.page ?? '')}</td><td>${data}</td></tr>`;
     })
@@ -25,7 +29,7 @@ function messagesPage(messages: SentMessage[]): string {
 td,th{border:1px solid #ddd;padding:6px 8px;text-align:left;vertical-align:top}th{background:#f4f4f4}</style></head>
 <body><h1>微信沙箱 · 已发送的订阅消息</h1>
 <p>共 ${messages.length} 条（仅用于开发与测试，生产环境不使用沙箱）。<a href="/sandbox/messages.json">JSON</a></p>
-<table><thead><tr><th>消息编号</th><th>发送时间（UTC）</th><th>接收用户 openid</th><th>模板编号</th><th>跳转页面</th><th>内容</th></tr></thead>
+<table><thead><tr><th>消息编号</th><th>发送时间（北京时间）</th><th>接收用户 openid</th><th>模板编号</th><th>跳转页面</th><th>内容</th></tr></thead>
 <tbody>${rows || '<tr><td colspan="6">暂无消息</td></tr>'}</tbody></table></body></html>`;
 }
 

@@ -103,6 +103,12 @@ describe('sandbox controls', () => {
     expect(html).not.toContain('<script>alert');
   });
 
+  it('a body over 1 MiB is refused with 413 and the sandbox keeps serving', async () => {
+    const res = await fetch(`${sandbox.url}/wxa/msg_sec_check?access_token=x`, { method: 'POST', body: 'x'.repeat(2 * 1024 * 1024) });
+    expect(res.status).toBe(413);
+    expect((await get('/sandbox/messages.json')).status).toBe(200);
+  });
+
   it('unknown paths answer 404 JSON', async () => {
     expect(await get('/cgi-bin/nothing')).toMatchObject({ status: 404 });
   });
