@@ -87,7 +87,7 @@ describe('loadConfig', () => {
 
 describe('documentation stays in step with config/env.ts', () => {
   const source = readFileSync(path.join(root, 'config/env.ts'), 'utf8');
-  const rawKeys = [...source.slice(source.indexOf('const RawEnv'), source.indexOf('export interface ServerConfig')).matchAll(/^  ([A-Z0-9_]+):/gm)].map(
+  const rawKeys = [...source.slice(source.indexOf('const RawEnv'), source.indexOf('export interface ServerConfig')).matchAll(/^ {2}([A-Z0-9_]+):/gm)].map(
     (m) => m[1],
   );
 
