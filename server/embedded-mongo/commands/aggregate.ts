@@ -33,7 +33,6 @@ const aggregate: Handler = (cmd, ctx) => {
     const g = geo();
     if (!g) throw err(2, '$geoNear is not available in this build of the embedded engine');
     const all = coll ? [...coll.docs.values()].map((r) => copy(plainOf(r))) : [];
-    if (coll && !coll.indexes.some((i) => i.geoFields.length)) throw err(291, 'There is more than one 2dsphere index or no 2dsphere index; unable to run $geoNear');
     input = g.geoNearStage(all, pipeline[0].$geoNear as Doc, coll ? coll.specs() : []);
     rest = pipeline.slice(1);
   } else if (first === '$match') {

@@ -8,12 +8,14 @@ import { compareValues, idKey, isPlainObject, pathValues, type Doc } from '../va
 import { collName, docArg, ensureColl, getColl, num, plainFilter, type CmdCtx, type Handler } from './context';
 
 /** Sorts by distance when the filter has $near/$nearSphere (MongoDB's order for those queries). */
-function nearOrder(recs: Rec[], filter: Doc): Rec[] {
+function nearOrder(coll: Collection | undefined, recs: Rec[], filter: Doc): Rec[] {
   if (!usesGeo(filter)) return recs;
   const g = geo();
   if (!g) throw err(2, 'geo query operators are not available in this build of the embedded engine');
   const spec = g.nearSpec(filter);
   if (!spec) return recs;
+  if (!coll?.indexes.some((i) => i.fields.some((f) => f === spec.path && (i.spec.key[f] === '2dsphere' || i.spec.key[f] === '2d'))))
+    throw err(291, 'error processing query: planner returned error :: caused by :: unable to find index for $geoNear query');
   const dist = (r: Rec): number => {
     if (g.nearDistance) return g.nearDistance(spec, plainOf(r)) ?? Infinity;
     let best = Infinity;
@@ -51,7 +53,7 @@ export function readRecs(coll: Collection | undefined, spec: ReadSpec, planOut?:
   const near = usesGeo(spec.filter) && !(spec.sort && Object.keys(spec.sort).length);
   if (!near) return findRecs(coll, spec, planOut);
   const all = findRecs(coll, { filter: spec.filter }, planOut);
-  const sorted = nearOrder(all, spec.filter);
+  const sorted = nearOrder(coll, all, spec.filter);
   const skip = spec.skip ?? 0;
   return sorted.slice(skip, spec.limit ? skip + spec.limit : undefined);
 }

@@ -27,12 +27,12 @@ describe('when array elements are updated', () => {
   });
 
   it('pushes, pulls and adds to sets', async () => {
-    const c = db.collection('lists');
-    await c.insertOne({ _id: 3 as never, tags: ['a'] });
-    await c.updateOne({ _id: 3 as never }, { $push: { tags: { $each: ['b', 'c'] } } });
-    await c.updateOne({ _id: 3 as never }, { $addToSet: { tags: 'a' } });
-    await c.updateOne({ _id: 3 as never }, { $pull: { tags: 'b' } });
-    expect((await c.findOne({ _id: 3 as never }))!.tags).toEqual(['a', 'c']);
+    const c = db.collection<{ _id: number; tags: string[] }>('lists');
+    await c.insertOne({ _id: 3, tags: ['a'] });
+    await c.updateOne({ _id: 3 }, { $push: { tags: { $each: ['b', 'c'] } } });
+    await c.updateOne({ _id: 3 }, { $addToSet: { tags: 'a' } });
+    await c.updateOne({ _id: 3 }, { $pull: { tags: 'b' } });
+    expect((await c.findOne({ _id: 3 }))!.tags).toEqual(['a', 'c']);
   });
 });
 

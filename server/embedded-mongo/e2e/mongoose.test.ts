@@ -16,6 +16,10 @@ Member.index({ phone: 1 }, { unique: true, partialFilterExpression: { phone: { $
 const Shift = new Schema({ title: String, capacity: Number, taken: { type: Number, default: 0 } });
 const Account = new Schema({ owner: String, balance: Number });
 
+interface MemberDoc { email: string; phone?: string; team?: unknown; active: boolean }
+interface ShiftDoc { title: string; capacity: number; taken: number }
+interface AccountDoc { owner: string; balance: number }
+
 beforeAll(async () => {
   t = await openTestDb('mongoose');
   conn = await mongoose.createConnection(uriWithDb(t.uri, t.dbName)).asPromise();
@@ -47,7 +51,7 @@ describe('when documents reference each other', () => {
   it('populates references and counts documents', async () => {
     const team = await conn.model('Team').create({ name: 'river' });
     await conn.model('Member').create([{ email: 'p1@x.cn', team: team._id }, { email: 'p2@x.cn', team: team._id, active: false }]);
-    const rows = await conn.model('Member').find({ team: team._id }).populate('team').sort({ email: 1 }).lean();
+    const rows = await conn.model<MemberDoc>('Member').find({ team: team._id }).populate('team').sort({ email: 1 }).lean();
     expect(rows.map((r) => [r.email, (r.team as unknown as { name: string }).name])).toEqual([['p1@x.cn', 'river'], ['p2@x.cn', 'river']]);
     expect(await conn.model('Member').countDocuments({ team: team._id, active: true })).toBe(1);
     expect(await conn.model('Member').estimatedDocumentCount()).toBeGreaterThanOrEqual(2);
@@ -56,7 +60,7 @@ describe('when documents reference each other', () => {
 
 describe('when 500 callers race for a shift with capacity 37', () => {
   it('lets exactly capacity callers in through a guarded findOneAndUpdate', async () => {
-    const Shifts = conn.model('Shift');
+    const Shifts = conn.model<ShiftDoc>('Shift');
     const shift = await Shifts.create({ title: 'clean-up', capacity: 37 });
     const results = await Promise.all(
       Array.from({ length: 500 }, () =>
@@ -70,7 +74,7 @@ describe('when 500 callers race for a shift with capacity 37', () => {
 
 describe('when writes run in a transaction', () => {
   it('commits every write of withTransaction together', async () => {
-    const Accounts = conn.model('Account');
+    const Accounts = conn.model<AccountDoc>('Account');
     const [a, b] = await Accounts.create([{ owner: 'a', balance: 100 }, { owner: 'b', balance: 0 }]);
     const session = await conn.startSession();
     await session.withTransaction(async () => {
@@ -84,7 +88,7 @@ describe('when writes run in a transaction', () => {
   });
 
   it('rolls back every write when the transaction aborts', async () => {
-    const Accounts = conn.model('Account');
+    const Accounts = conn.model<AccountDoc>('Account');
     const before = await Accounts.find({}).sort({ owner: 1 }).lean();
     const session = await conn.startSession();
     await expect(

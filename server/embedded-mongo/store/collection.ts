@@ -6,7 +6,7 @@
 import { err } from '../errors';
 import { Index, duplicateKey, normaliseSpec, type IndexSpec } from '../indexes';
 import { geoValidator } from '../geo-bridge';
-import { idKey, pathValues, toPlain, type Doc } from '../values';
+import { idKey, pathValues, renderDoc, toPlain, type Doc } from '../values';
 
 export interface Rec {
   /** The document with its BSON wrapper types. */
@@ -51,17 +51,7 @@ export class Collection {
     const rec: Rec = { t: doc };
     const keys = this.indexes.map((ix) => ix.keysFor(doc, () => plainOf(rec)));
     this.indexes.forEach((ix, i) => ix.checkUnique(this.ns, id, keys[i]));
-    for (const ix of this.indexes) {
-      for (const field of ix.geoFields) {
-        const validate = geoValidator();
-        if (!validate) continue;
-        for (const v of pathValues(doc, field)) {
-          if (v === undefined || v === null) continue;
-          const problem = validate(toPlain(v));
-          if (problem) throw err(16755, `Can't extract geo keys: ${problem}`);
-        }
-      }
-    }
+    for (const ix of this.indexes) checkGeo(ix, doc);
     return keys;
   }
 
@@ -102,6 +92,7 @@ export class Collection {
     }
     const ix = new Index(spec);
     for (const [id, rec] of this.docs) {
+      checkGeo(ix, rec.t);
       const keys = ix.keysFor(rec.t, () => plainOf(rec));
       ix.checkUnique(this.ns, id, keys);
       ix.add(id, keys);
@@ -118,6 +109,21 @@ export class Collection {
 
   static keyOf(doc: Doc): string {
     return idKey(doc._id);
+  }
+}
+
+/** A 2dsphere index only accepts GeoJSON (or legacy pairs) in its fields: 16755 otherwise. */
+function checkGeo(ix: Index, doc: Doc): void {
+  const fields = ix.geoFields;
+  if (!fields.length) return;
+  const validate = geoValidator();
+  if (!validate) return;
+  for (const field of fields) {
+    for (const v of pathValues(doc, field)) {
+      if (v === undefined || v === null) continue;
+      const problem = validate(toPlain(v));
+      if (problem) throw err(16755, `Can't extract geo keys: ${renderDoc({ _id: doc._id, [field]: v })}  ${problem}`);
+    }
   }
 }
 

@@ -1,0 +1,76 @@
+/** Conformance: multi-document transactions through the driver. */
+import type { Db } from 'mongodb';
+import { openTestDb, type TestDb } from '../test-support';
+
+let t: TestDb;
+let db: Db;
+
+beforeAll(async () => {
+  t = await openTestDb('txn');
+  db = t.client.db(t.dbName);
+  await db.createCollection('acct');
+  await db.collection('acct').createIndex({ owner: 1 }, { unique: true });
+});
+afterAll(() => t.cleanup());
+
+describe('when a transaction runs', () => {
+  it('reads its own writes and publishes them on commit', async () => {
+    const c = db.collection('acct');
+    const s = t.client.startSession();
+    s.startTransaction();
+    await c.insertOne({ owner: 'ann', bal: 10 }, { session: s });
+    await c.updateOne({ owner: 'ann' }, { $inc: { bal: 5 } }, { session: s });
+    expect((await c.findOne({ owner: 'ann' }, { session: s }))!.bal).toBe(15);
+    await s.commitTransaction();
+    await s.endSession();
+    expect((await c.findOne({ owner: 'ann' }))!.bal).toBe(15);
+  });
+
+  it('rolls back inserts, updates and deletes on abort and frees unique keys', async () => {
+    const c = db.collection('acct');
+    const s = t.client.startSession();
+    s.startTransaction();
+    await c.insertOne({ owner: 'bo', bal: 1 }, { session: s });
+    await c.updateOne({ owner: 'ann' }, { $set: { bal: 0 } }, { session: s });
+    await c.deleteOne({ owner: 'ann' }, { session: s });
+    await s.abortTransaction();
+    await s.endSession();
+    expect(await c.find({}, { projection: { _id: 0 } }).toArray()).toEqual([{ owner: 'ann', bal: 15 }]);
+    await c.insertOne({ owner: 'bo', bal: 2 });
+  });
+
+  it('answers a second transaction writing the same document with 112 WriteConflict', async () => {
+    const c = db.collection('acct');
+    const s1 = t.client.startSession();
+    const s2 = t.client.startSession();
+    s1.startTransaction();
+    s2.startTransaction();
+    await c.updateOne({ owner: 'ann' }, { $inc: { bal: 1 } }, { session: s1 });
+    const e = await c.updateOne({ owner: 'ann' }, { $inc: { bal: 100 } }, { session: s2 }).catch((x) => x);
+    expect(e.code).toBe(112);
+    expect(e.hasErrorLabel('TransientTransactionError')).toBe(true);
+    await s2.abortTransaction().catch(() => undefined);
+    await s1.commitTransaction();
+    await s1.endSession();
+    await s2.endSession();
+    expect((await c.findOne({ owner: 'ann' }))!.bal).toBe(16);
+  });
+
+  it('retries withTransaction callbacks after a transient conflict and commits once', async () => {
+    const c = db.collection('acct');
+    const blocker = t.client.startSession();
+    blocker.startTransaction();
+    await c.updateOne({ owner: 'bo' }, { $inc: { bal: 1 } }, { session: blocker });
+    let attempts = 0;
+    const s = t.client.startSession();
+    setTimeout(() => void blocker.commitTransaction(), 200);
+    await s.withTransaction(async () => {
+      attempts++;
+      await c.updateOne({ owner: 'bo' }, { $inc: { bal: 10 } }, { session: s });
+    });
+    await s.endSession();
+    await blocker.endSession();
+    expect(attempts).toBeGreaterThan(1);
+    expect((await c.findOne({ owner: 'bo' }))!.bal).toBe(13);
+  });
+});
