@@ -9,6 +9,7 @@ import { routes as notificationRoutes } from './notifications/routes';
 import { routes as privacyRoutes } from './privacy/routes';
 import { routes as realNameRoutes } from './realname/routes';
 import { routes as volAttendanceRoutes } from './volunteering/attendance/routes';
+import { routes as volHoursRoutes } from './volunteering/hours/routes';
 
 /** Every module's routes. One import + one spread line per module (targeted edits only). */
 export function allRoutes(deps: AppDeps): RouteSpec[] {
@@ -22,5 +23,6 @@ export function allRoutes(deps: AppDeps): RouteSpec[] {
     ...privacyRoutes(deps),
     ...realNameRoutes(deps),
     ...volAttendanceRoutes(deps),
+    ...volHoursRoutes(deps),
   ];
 }
