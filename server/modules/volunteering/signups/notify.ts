@@ -1,10 +1,10 @@
 import type { Types } from 'mongoose';
 import type { AppDeps } from '../../../deps';
+import { notify } from '../../notifications/notify';
 
 /**
  * The one place volunteering hands messages to the foundation's outbox
- * (in-app inbox + subscribe message). Commands call this and never talk to
- * WeChat directly, so swapping the transport touches only this file.
+ * (in-app inbox + subscribe message, sent only with remaining consent).
  */
 export type VolunteeringTemplate = 'signupResult' | 'waitlistOffer' | 'activityReminder';
 
@@ -14,15 +14,35 @@ export interface VolunteeringMessage {
   title: string;
   body: string;
   link: string;
-  /** Idempotency key prefix: one message per (key, user). */
+  /** Idempotency key: one message per (key, user). */
   key: string;
+  /** Subscribe-message template fields (thing/time/...). */
+  data?: Record<string, unknown>;
 }
 
+/** "2026-06-03 09:00" in Asia/Shanghai, the form subscribe messages show. */
+export function shanghaiTime(d: Date): string {
+  const s = new Date(d.getTime() + 8 * 3600_000).toISOString();
+  return `${s.slice(0, 10)} ${s.slice(11, 16)}`;
+}
+
+/**
+ * Enqueues one message per user. A failure to enqueue is logged, not thrown:
+ * the signup or cancellation that caused it has already happened.
+ */
 export async function notifyVolunteers(deps: AppDeps, msg: VolunteeringMessage): Promise<void> {
-  if (msg.users.length === 0) return;
-  // Until the foundation's outbox lands, the message is logged (no delivery).
-  deps.logger.info(
-    { template: msg.template, users: msg.users.map(String), key: msg.key, title: msg.title },
-    'volunteering notification',
-  );
+  for (const user of msg.users) {
+    try {
+      await notify(deps, String(user), {
+        title: msg.title,
+        body: msg.body,
+        link: msg.link,
+        templateKey: msg.template,
+        data: msg.data ?? { thing1: msg.title.slice(0, 20), thing2: msg.body.slice(0, 20) },
+        dedupeKey: `vol:${msg.key}:${String(user)}`,
+      });
+    } catch (err) {
+      deps.logger.error({ err, key: msg.key, user: String(user) }, 'volunteering notification not enqueued');
+    }
+  }
 }

@@ -1,3 +1,4 @@
+import type { Refusal } from '../outcome';
 import type { TCancelOutcome } from '@shared/schemas/volunteering/signups';
 import type { AppDeps } from '../../../../deps';
 import { Activity, type ActivityDoc } from '../../activities/model';
@@ -8,7 +9,7 @@ import { fillFreePlaces, freePlace, holdsPlace, leaveWaitlist, releaseSlot } fro
 
 export type CancelResult =
   | { outcome: TCancelOutcome; signup: SignupDoc }
-  | { outcome: 'not_found' | 'not_active' | 'too_late' };
+  | Refusal<'not_found' | 'not_active' | 'too_late'>;
 
 const ACTIVE = ['pending_approval', 'confirmed', 'waitlisted', 'offered'];
 

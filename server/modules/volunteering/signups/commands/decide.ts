@@ -1,3 +1,4 @@
+import type { Refusal } from '../outcome';
 import type { Actor } from '../../../../http/actor';
 import type { AppDeps } from '../../../../deps';
 import { recordAudit } from '../../../audit/record';
@@ -8,7 +9,7 @@ import { releaseCounters } from './cancel';
 
 export type DecideResult =
   | { outcome: 'approved' | 'rejected'; signup: SignupDoc }
-  | { outcome: 'not_found' | 'not_pending' };
+  | Refusal<'not_found' | 'not_pending'>;
 
 /**
  * A team admin approves a pending signup (it keeps its place) or rejects a

@@ -1,3 +1,4 @@
+import type { Refusal } from '../outcome';
 import { Types } from 'mongoose';
 import type { AppDeps } from '../../../../deps';
 import { Activity, type ActivityDoc } from '../../activities/model';
@@ -24,7 +25,7 @@ export async function notifyOffers(
 
 export type AcceptOfferResult =
   | { outcome: 'confirmed' | 'pending_approval'; signup: SignupDoc }
-  | { outcome: 'not_found' | 'expired' | 'not_offered' };
+  | Refusal<'not_found' | 'expired' | 'not_offered'>;
 
 /** The waitlisted volunteer accepts the place held for them, before the hold ends. */
 export async function acceptOffer(deps: AppDeps, userId: string, signupId: string): Promise<AcceptOfferResult> {

@@ -1,3 +1,4 @@
+import type { Refusal } from '../outcome';
 import { Types } from 'mongoose';
 import type { TSignupOutcome } from '@shared/schemas/volunteering/signups';
 import type { AppDeps } from '../../../../deps';
@@ -20,7 +21,7 @@ import { notifyOffers } from './offers';
 
 export type SignupResult =
   | { outcome: TSignupOutcome; signup: SignupDoc }
-  | { outcome: 'not_found' | 'not_volunteer' | 'activity_not_open' | 'closed' | 'already_signed_up' | 'overlap' };
+  | Refusal<'not_found' | 'not_volunteer' | 'activity_not_open' | 'closed' | 'already_signed_up' | 'overlap'>;
 
 /**
  * A volunteer signs up for one shift. Outcomes: confirmed (a place was free

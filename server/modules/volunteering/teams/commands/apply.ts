@@ -1,0 +1,103 @@
+import { Types } from 'mongoose';
+import type { TTeamApplyInput, TTeamReviewInput } from '@shared/schemas/volunteering/teams';
+import type { Actor } from '../../../../http/actor';
+import type { AppDeps } from '../../../../deps';
+import { recordAudit } from '../../../audit/record';
+import { Team, type TeamDoc } from '../../../org/model';
+import { User } from '../../../users/model';
+import { notifyVolunteers } from '../../signups/notify';
+import type { Refusal } from '../../signups/outcome';
+import { TeamMembership, TeamProfile, type TeamProfileDoc } from '../model';
+
+/**
+ * A resident applies to create a team: a pending org Team plus its
+ * volunteering profile. If the profile cannot be written the team is removed,
+ * so no half-made application is left behind.
+ */
+export async function applyForTeam(
+  deps: AppDeps,
+  userId: string,
+  input: TTeamApplyInput,
+): Promise<{ team: TeamDoc; profile: TeamProfileDoc }> {
+  const team = await Team.create({
+    name: input.name,
+    hostOrg: input.hostOrg,
+    serviceArea: input.serviceArea,
+    location: { type: 'Point', coordinates: [input.location.lng, input.location.lat] },
+    contact: { name: input.contactName, phone: input.contactPhone },
+    status: 'pending',
+  });
+  try {
+    const profile = await TeamProfile.create({
+      team: team._id,
+      applicant: new Types.ObjectId(userId),
+      address: input.address,
+      intro: input.intro,
+    });
+    return { team: team.toObject<TeamDoc>(), profile: profile.toObject<TeamProfileDoc>() };
+  } catch (err) {
+    await Team.deleteOne({ _id: team._id });
+    throw err;
+  }
+}
+
+export type ReviewResult = { outcome: 'certified' | 'rejected'; team: TeamDoc } | Refusal<'not_found' | 'already_reviewed'>;
+
+/**
+ * A district admin certifies or rejects a pending team (audited). On
+ * certification the applicant becomes the team's first admin: an active admin
+ * membership and a team_admin role scoped to the team.
+ */
+export async function reviewTeam(
+  deps: AppDeps,
+  actor: Actor,
+  teamId: string,
+  input: TTeamReviewInput,
+  requestId?: string,
+): Promise<ReviewResult> {
+  const now = deps.now();
+  const status = input.decision === 'certify' ? 'certified' : 'rejected';
+  const team = await Team.findOneAndUpdate({ _id: teamId, status: 'pending' }, { $set: { status } }, { returnDocument: 'after' }).lean<TeamDoc>();
+  if (!team) return { outcome: (await Team.exists({ _id: teamId })) ? 'already_reviewed' : 'not_found' };
+  const profile = await TeamProfile.findOneAndUpdate(
+    { team: team._id },
+    {
+      $set: { reviewedBy: new Types.ObjectId(actor.userId), reviewedAt: now, rejectReason: status === 'rejected' ? input.reason : undefined },
+      $setOnInsert: { team: team._id },
+    },
+    { upsert: true, returnDocument: 'after' },
+  ).lean<TeamProfileDoc>();
+  const applicant = profile?.applicant;
+  if (status === 'certified' && applicant) {
+    await TeamMembership.updateOne(
+      { team: team._id, user: applicant },
+      { $set: { role: 'admin', status: 'active', decidedBy: new Types.ObjectId(actor.userId), decidedAt: now } },
+      { upsert: true },
+    );
+    await TeamProfile.updateOne({ team: team._id }, { $set: { memberCount: 1 } });
+    await User.updateOne(
+      { _id: applicant, roles: { $not: { $elemMatch: { role: 'team_admin', scopeId: String(team._id) } } } },
+      { $push: { roles: { role: 'team_admin', scopeType: 'team', scopeId: String(team._id) } } },
+    );
+  }
+  await recordAudit({
+    actor,
+    action: `volunteering.team.${status}`,
+    target: { type: 'team', id: String(team._id) },
+    before: { status: 'pending' },
+    after: { status, reason: input.reason },
+    requestId,
+    at: now,
+  });
+  if (applicant) {
+    await notifyVolunteers(deps, {
+      users: [applicant],
+      template: 'signupResult',
+      title: status === 'certified' ? '团队认证通过' : '团队认证未通过',
+      body: status === 'certified' ? `「${team.name}」已通过认证` : `「${team.name}」未通过认证：${input.reason ?? ''}`,
+      link: `/pages/volunteering/team/index?id=${String(team._id)}`,
+      key: `team:${String(team._id)}:${status}`,
+    });
+  }
+  return { outcome: status, team };
+}

@@ -1,0 +1,218 @@
+import {
+  ZJoinDecisionInput,
+  ZJoinRequestInput,
+  ZMemberRoleInput,
+  ZMembershipQuery,
+  ZNearbyTeamsQuery,
+  ZTeamApplicationsQuery,
+  ZTeamApplyInput,
+  ZTeamMemberParams,
+  ZTeamParams,
+  ZTeamReviewInput,
+  type TJoinDecisionInput,
+  type TJoinRequestInput,
+  type TMemberRoleInput,
+  type TMembershipQuery,
+  type TNearbyTeamsQuery,
+  type TTeamApplicationsQuery,
+  type TTeamApplyInput,
+  type TTeamMemberParams,
+  type TTeamParams,
+  type TTeamReviewInput,
+} from '@shared/schemas/volunteering/teams';
+import type { AppDeps } from '../../../deps';
+import { defineRoute, type RouteSpec } from '../../../http/route';
+import { anyRole, member, publicAccess } from '../../../http/policy';
+import { fail } from '../../../http/errors';
+import { Team, type TeamDoc } from '../../org/model';
+import { ensureTextAllowed } from '../activities/content';
+import { applyForTeam, reviewTeam } from './commands/apply';
+import { decideJoin, leaveTeam, requestToJoin, setMemberRole } from './commands/membership';
+import { TeamMembership, TeamProfile, type TeamMembershipDoc, type TeamProfileDoc } from './model';
+import { teamPolicy } from './policy';
+import { presentMembership, presentTeamDetail, presentTeamSummary } from './presenter';
+import { displayNames, membershipOf, nearbyTeams, profilesOf } from './queries';
+
+export function routes(deps: AppDeps): RouteSpec[] {
+  return [
+    defineRoute<TTeamApplyInput>({
+      method: 'post',
+      path: '/api/teams',
+      summary: '申请成立志愿团队（待区级管理员认证）',
+      tags: ['volunteering'],
+      policy: member,
+      body: ZTeamApplyInput,
+      handler: async (ctx, { body }) => {
+        await ensureTextAllowed(deps, ctx.state.actor!.userId, [
+          { path: 'name', text: body.name },
+          { path: 'intro', text: body.intro },
+        ]);
+        const { team, profile } = await applyForTeam(deps, ctx.state.actor!.userId, body);
+        ctx.status = 201;
+        ctx.body = { team: presentTeamDetail(team, profile, null) };
+      },
+    }),
+    defineRoute<undefined, TNearbyTeamsQuery>({
+      method: 'get',
+      path: '/api/teams/nearby',
+      summary: '附近的认证志愿团队（志愿地图），由近及远',
+      tags: ['volunteering'],
+      policy: publicAccess,
+      query: ZNearbyTeamsQuery,
+      handler: async (ctx, { query }) => {
+        const { items, hasMore, profiles } = await nearbyTeams(query);
+        ctx.body = {
+          items: items.map((t) => presentTeamSummary(t, profiles.get(String(t._id)) ?? null, t.distanceM)),
+          hasMore,
+          page: query.page,
+          pageSize: query.pageSize,
+        };
+      },
+    }),
+    defineRoute<undefined, undefined, TTeamParams>({
+      method: 'get',
+      path: '/api/teams/:id',
+      summary: '团队主页：简介、成员数、服务时长；未认证团队仅申请人与管理员可见',
+      tags: ['volunteering'],
+      policy: publicAccess,
+      params: ZTeamParams,
+      handler: async (ctx, { params }) => {
+        const team = await Team.findById(params.id).lean<TeamDoc>();
+        if (!team) throw fail('not_found');
+        const profile = await TeamProfile.findOne({ team: team._id }).lean<TeamProfileDoc>();
+        const actor = ctx.state.actor;
+        if (team.status !== 'certified') {
+          const own = actor && profile?.applicant && String(profile.applicant) === actor.userId;
+          if (!own && !(await teamPolicy.canManage(actor, team._id))) throw fail('not_found');
+        }
+        const mine = await membershipOf(params.id, actor?.userId);
+        ctx.body = { team: presentTeamDetail(team, profile, mine) };
+      },
+    }),
+    defineRoute<undefined, TMembershipQuery, TTeamParams>({
+      method: 'get',
+      path: '/api/teams/:id/members',
+      summary: '团队成员（status=pending 为入队申请，仅团队管理员可看）',
+      tags: ['volunteering'],
+      policy: member,
+      params: ZTeamParams,
+      query: ZMembershipQuery,
+      handler: async (ctx, { params, query }) => {
+        if (query.status === 'pending' && !(await teamPolicy.canManage(ctx.state.actor, params.id))) throw fail('forbidden');
+        const filter = { team: params.id, status: query.status };
+        const [rows, total] = await Promise.all([
+          TeamMembership.find(filter)
+            .sort({ role: 1, createdAt: 1 })
+            .skip((query.page - 1) * query.pageSize)
+            .limit(query.pageSize)
+            .lean<TeamMembershipDoc[]>(),
+          TeamMembership.countDocuments(filter),
+        ]);
+        const names = await displayNames(rows.map((m) => m.user));
+        ctx.body = { items: rows.map((m) => presentMembership(m, names.get(String(m.user)) ?? '')), total };
+      },
+    }),
+    defineRoute<TJoinRequestInput, undefined, TTeamParams>({
+      method: 'post',
+      path: '/api/teams/:id/join',
+      summary: '申请加入团队（由团队管理员审核）',
+      tags: ['volunteering'],
+      policy: member,
+      params: ZTeamParams,
+      body: ZJoinRequestInput,
+      handler: async (ctx, { params, body }) => {
+        if (body.message) await ensureTextAllowed(deps, ctx.state.actor!.userId, [{ path: 'message', text: body.message }]);
+        const r = await requestToJoin(deps, ctx.state.actor!.userId, params.id, body.message);
+        if (r.outcome === 'not_found') throw fail('not_found');
+        if (r.outcome === 'not_certified') throw fail('team_not_certified');
+        if (r.outcome === 'already_member') throw fail('already_member');
+        ctx.status = 201;
+        ctx.body = { membership: presentMembership(r.membership, '') };
+      },
+    }),
+    defineRoute<undefined, undefined, TTeamParams>({
+      method: 'post',
+      path: '/api/teams/:id/leave',
+      summary: '退出团队',
+      tags: ['volunteering'],
+      policy: member,
+      params: ZTeamParams,
+      handler: async (ctx, { params }) => {
+        const r = await leaveTeam(ctx.state.actor!.userId, params.id);
+        if (r.outcome === 'not_member') throw fail('not_found');
+        if (r.outcome === 'last_admin') throw fail('last_team_admin');
+        ctx.status = 204;
+      },
+    }),
+    defineRoute<TJoinDecisionInput, undefined, TTeamMemberParams>({
+      method: 'post',
+      path: '/api/teams/:id/members/:userId/decision',
+      summary: '审核入队申请（团队管理员，记审计）',
+      tags: ['volunteering'],
+      policy: member,
+      params: ZTeamMemberParams,
+      body: ZJoinDecisionInput,
+      handler: async (ctx, { params, body }) => {
+        if (!(await teamPolicy.canManage(ctx.state.actor, params.id))) throw fail('forbidden');
+        const r = await decideJoin(deps, ctx.state.actor!, params.id, params.userId, body, ctx.state.requestId);
+        if (r.outcome === 'not_pending') throw fail('not_found');
+        const names = await displayNames([r.membership.user]);
+        ctx.body = { membership: presentMembership(r.membership, names.get(params.userId) ?? '') };
+      },
+    }),
+    defineRoute<TMemberRoleInput, undefined, TTeamMemberParams>({
+      method: 'patch',
+      path: '/api/teams/:id/members/:userId',
+      summary: '设置成员角色 member / admin（团队管理员，记审计）',
+      tags: ['volunteering'],
+      policy: member,
+      params: ZTeamMemberParams,
+      body: ZMemberRoleInput,
+      handler: async (ctx, { params, body }) => {
+        if (!(await teamPolicy.canManage(ctx.state.actor, params.id))) throw fail('forbidden');
+        const r = await setMemberRole(deps, ctx.state.actor!, params.id, params.userId, body.role, ctx.state.requestId);
+        if (r.outcome === 'not_member') throw fail('not_found');
+        if (r.outcome === 'last_admin') throw fail('last_team_admin');
+        const names = await displayNames([r.membership.user]);
+        ctx.body = { membership: presentMembership(r.membership, names.get(params.userId) ?? '') };
+      },
+    }),
+    defineRoute<undefined, TTeamApplicationsQuery>({
+      method: 'get',
+      path: '/api/admin/team-applications',
+      summary: '团队认证申请列表（区级管理员）',
+      tags: ['volunteering', 'admin'],
+      policy: anyRole('district_admin'),
+      query: ZTeamApplicationsQuery,
+      handler: async (ctx, { query }) => {
+        const filter = { status: query.status };
+        const [teams, total] = await Promise.all([
+          Team.find(filter)
+            .sort({ createdAt: 1 })
+            .skip((query.page - 1) * query.pageSize)
+            .limit(query.pageSize)
+            .lean<TeamDoc[]>(),
+          Team.countDocuments(filter),
+        ]);
+        const profiles = await profilesOf(teams.map((t) => t._id));
+        ctx.body = { items: teams.map((t) => presentTeamDetail(t, profiles.get(String(t._id)) ?? null, null)), total };
+      },
+    }),
+    defineRoute<TTeamReviewInput, undefined, TTeamParams>({
+      method: 'post',
+      path: '/api/admin/teams/:id/review',
+      summary: '认证或驳回团队申请（区级管理员，驳回需理由，记审计）',
+      tags: ['volunteering', 'admin'],
+      policy: anyRole('district_admin'),
+      params: ZTeamParams,
+      body: ZTeamReviewInput,
+      handler: async (ctx, { params, body }) => {
+        const r = await reviewTeam(deps, ctx.state.actor!, params.id, body, ctx.state.requestId);
+        if (r.outcome === 'not_found') throw fail('not_found');
+        if (r.outcome === 'already_reviewed') throw fail('team_already_reviewed');
+        const profile = await TeamProfile.findOne({ team: r.team._id }).lean<TeamProfileDoc>();
+        ctx.body = { team: presentTeamDetail(r.team, profile, null) };
+      },
+    }),
+  ];
+}

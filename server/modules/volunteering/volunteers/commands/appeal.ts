@@ -1,0 +1,63 @@
+import type { Refusal } from '../../signups/outcome';
+import { Types } from 'mongoose';
+import type { Actor } from '../../../../http/actor';
+import type { AppDeps } from '../../../../deps';
+import { recordAudit } from '../../../audit/record';
+import { Volunteer, type VolunteerDoc } from '../model';
+
+export type AppealResult = { outcome: 'appealed'; volunteer: VolunteerDoc } | Refusal<'not_found' | 'already_appealed'>;
+
+/** The volunteer contests one no-show or late-cancel event (once). */
+export async function appealNoShow(deps: AppDeps, userId: string, eventId: string, reason: string): Promise<AppealResult> {
+  const now = deps.now();
+  const event = new Types.ObjectId(eventId);
+  const updated = await Volunteer.findOneAndUpdate(
+    { user: userId, noShowEvents: { $elemMatch: { _id: event, appeal: { $exists: false } } } },
+    { $set: { 'noShowEvents.$.appeal': { reason, status: 'pending', at: now } } },
+    { returnDocument: 'after' },
+  ).lean<VolunteerDoc>();
+  if (updated) return { outcome: 'appealed', volunteer: updated };
+  const exists = await Volunteer.exists({ user: userId, 'noShowEvents._id': event });
+  return { outcome: exists ? 'already_appealed' : 'not_found' };
+}
+
+export type AppealDecisionResult = { outcome: 'upheld' | 'rejected'; volunteer: VolunteerDoc } | { outcome: 'not_pending' };
+
+/**
+ * A team admin decides an appeal on an event of their team. Upheld → the
+ * event is waived (weight 0); rejected → it stays. Audited.
+ */
+export async function decideAppeal(
+  deps: AppDeps,
+  actor: Actor,
+  volunteerUserId: string,
+  eventId: string,
+  input: { decision: 'upheld' | 'rejected'; note?: string },
+  requestId?: string,
+): Promise<AppealDecisionResult> {
+  const now = deps.now();
+  const event = new Types.ObjectId(eventId);
+  const updated = await Volunteer.findOneAndUpdate(
+    { user: volunteerUserId, noShowEvents: { $elemMatch: { _id: event, 'appeal.status': 'pending' } } },
+    {
+      $set: {
+        'noShowEvents.$.appeal.status': input.decision,
+        'noShowEvents.$.appeal.reviewedBy': new Types.ObjectId(actor.userId),
+        'noShowEvents.$.appeal.reviewedAt': now,
+        'noShowEvents.$.appeal.note': input.note,
+        'noShowEvents.$.waived': input.decision === 'upheld',
+      },
+    },
+    { returnDocument: 'after' },
+  ).lean<VolunteerDoc>();
+  if (!updated) return { outcome: 'not_pending' };
+  await recordAudit({
+    actor,
+    action: `volunteering.no_show_appeal.${input.decision}`,
+    target: { type: 'volunteer', id: String(updated._id) },
+    after: { eventId, decision: input.decision, note: input.note },
+    requestId,
+    at: now,
+  });
+  return { outcome: input.decision, volunteer: updated };
+}

@@ -1,0 +1,75 @@
+import type { Refusal } from '../../signups/outcome';
+import { Types } from 'mongoose';
+import type { TVolunteerProfileUpdate, TVolunteerRegisterInput } from '@shared/schemas/volunteering/volunteers';
+import type { AppDeps } from '../../../../deps';
+import { User } from '../../../users/model';
+import { Volunteer, VolunteeringCounter, type VolunteerDoc } from '../model';
+import { isDuplicateKey } from '../../signups/commands/placement';
+
+export type RegisterResult =
+  | { outcome: 'registered'; volunteer: VolunteerDoc }
+  | Refusal<'not_verified' | 'already_registered'>;
+
+/** Next volunteer number, e.g. V2026000123 (year of registration + district-wide sequence). */
+async function nextVolunteerNo(now: Date): Promise<string> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const c = await VolunteeringCounter.findOneAndUpdate(
+        { _id: 'volunteerNo' },
+        { $inc: { seq: 1 } },
+        { upsert: true, returnDocument: 'after' },
+      ).lean();
+      return `V${now.getUTCFullYear()}${String(c!.seq).padStart(6, '0')}`;
+    } catch (err) {
+      // Two first-ever registrations raced on the upsert; the counter exists now.
+      if (!isDuplicateKey(err) || attempt > 2) throw err;
+    }
+  }
+}
+
+/**
+ * A real-name-verified user registers as a volunteer: one Volunteer per user
+ * (unique index), a volunteer number, and the `volunteer` role.
+ */
+export async function registerVolunteer(
+  deps: AppDeps,
+  userId: string,
+  input: TVolunteerRegisterInput,
+): Promise<RegisterResult> {
+  const user = await User.findById(userId, { realName: 1 }).lean();
+  if (!user?.realName?.verifiedAt) return { outcome: 'not_verified' };
+  if (await Volunteer.exists({ user: userId })) return { outcome: 'already_registered' };
+  const now = deps.now();
+  let volunteer: VolunteerDoc;
+  try {
+    const created = await Volunteer.create({
+      user: new Types.ObjectId(userId),
+      volunteerNo: await nextVolunteerNo(now),
+      nameMasked: user.realName.nameMasked,
+      skills: dedupe(input.skills),
+      serviceAreas: dedupe(input.serviceAreas),
+      availability: input.availability,
+      intro: input.intro ?? '',
+    });
+    volunteer = created.toObject<VolunteerDoc>();
+  } catch (err) {
+    if (isDuplicateKey(err)) return { outcome: 'already_registered' };
+    throw err;
+  }
+  await User.updateOne(
+    { _id: userId, roles: { $not: { $elemMatch: { role: 'volunteer' } } } },
+    { $push: { roles: { role: 'volunteer' } } },
+  );
+  return { outcome: 'registered', volunteer };
+}
+
+export async function updateVolunteerProfile(userId: string, input: TVolunteerProfileUpdate): Promise<VolunteerDoc | null> {
+  const set: Record<string, unknown> = {};
+  if (input.skills) set.skills = dedupe(input.skills);
+  if (input.serviceAreas) set.serviceAreas = dedupe(input.serviceAreas);
+  if (input.availability) set.availability = input.availability;
+  if (input.intro !== undefined) set.intro = input.intro;
+  return Volunteer.findOneAndUpdate({ user: userId }, { $set: set }, { returnDocument: 'after' }).lean<VolunteerDoc>();
+}
+
+const dedupe = (xs: string[]): string[] => [...new Set(xs)];

@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import {
+  ZAppealDecisionInput,
+  ZEventParams,
+  ZNoShowAppealInput,
+  ZVolunteerProfileUpdate,
+  ZVolunteerRegisterInput,
+  ZVolunteerUserParams,
+  type TAppealDecisionInput,
+  type TNoShowAppealInput,
+  type TVolunteerProfileUpdate,
+  type TVolunteerRegisterInput,
+} from '@shared/schemas/volunteering/volunteers';
+import { ZTeamParams, type TTeamParams } from '@shared/schemas/volunteering/teams';
+import type { AppDeps } from '../../../deps';
+import { defineRoute, type RouteSpec } from '../../../http/route';
+import { member } from '../../../http/policy';
+import { AppError, fail } from '../../../http/errors';
+import { teamPolicy } from '../teams/policy';
+import { appealNoShow, decideAppeal } from './commands/appeal';
+import { registerVolunteer, updateVolunteerProfile } from './commands/register';
+import { Volunteer, type VolunteerDoc } from './model';
+import { volunteerPolicy } from './policy';
+import { presentNoShowEvent, presentVolunteer } from './presenter';
+
+const actorOf = (ctx: { state: { actor: { userId: string } | null } }) => ctx.state.actor!;
+
+export function routes(deps: AppDeps): RouteSpec[] {
+  return [
+    defineRoute<TVolunteerRegisterInput>({
+      method: 'post',
+      path: '/api/volunteers',
+      summary: '注册成为志愿者（需先实名认证）',
+      tags: ['volunteering'],
+      policy: member,
+      body: ZVolunteerRegisterInput,
+      handler: async (ctx, { body }) => {
+        if (!volunteerPolicy.canRegister(ctx.state.actor)) throw fail('real_name_required');
+        const r = await registerVolunteer(deps, actorOf(ctx).userId, body);
+        if (r.outcome === 'not_verified') throw fail('real_name_required');
+        if (r.outcome === 'already_registered') throw fail('already_volunteer');
+        ctx.status = 201;
+        ctx.body = { volunteer: presentVolunteer(r.volunteer, deps.now()) };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/volunteers/me',
+      summary: '我的志愿者档案（未注册时 volunteer 为 null）：编号、时长、失约记录与分数',
+      tags: ['volunteering'],
+      policy: member,
+      handler: async (ctx) => {
+        const v = await Volunteer.findOne({ user: actorOf(ctx).userId }).lean<VolunteerDoc>();
+        ctx.body = { volunteer: v ? presentVolunteer(v, deps.now()) : null };
+      },
+    }),
+    defineRoute<TVolunteerProfileUpdate>({
+      method: 'patch',
+      path: '/api/volunteers/me',
+      summary: '修改志愿者档案：技能、服务区域、可服务时间、简介',
+      tags: ['volunteering'],
+      policy: member,
+      body: ZVolunteerProfileUpdate,
+      handler: async (ctx, { body }) => {
+        const v = await updateVolunteerProfile(actorOf(ctx).userId, body);
+        if (!v) throw fail('volunteer_required');
+        ctx.body = { volunteer: presentVolunteer(v, deps.now()) };
+      },
+    }),
+    defineRoute<TNoShowAppealInput, undefined, { eventId: string }>({
+      method: 'post',
+      path: '/api/volunteers/me/no-show-events/:eventId/appeal',
+      summary: '对一条失约/迟退记录提出申诉（每条一次），由该团队管理员处理',
+      tags: ['volunteering'],
+      policy: member,
+      params: ZEventParams,
+      body: ZNoShowAppealInput,
+      handler: async (ctx, { body, params }) => {
+        const r = await appealNoShow(deps, actorOf(ctx).userId, params.eventId, body.reason);
+        if (r.outcome === 'not_found') throw fail('not_found');
+        if (r.outcome === 'already_appealed') throw fail('appeal_exists');
+        ctx.body = { volunteer: presentVolunteer(r.volunteer, deps.now()) };
+      },
+    }),
+    defineRoute<undefined, undefined, TTeamParams>({
+      method: 'get',
+      path: '/api/teams/:id/no-show-appeals',
+      summary: '团队待处理的失约申诉（团队管理员）',
+      tags: ['volunteering'],
+      policy: member,
+      params: ZTeamParams,
+      handler: async (ctx, { params }) => {
+        if (!(await teamPolicy.canManage(ctx.state.actor, params.id))) throw fail('forbidden');
+        const vols = await Volunteer.find({
+          noShowEvents: { $elemMatch: { team: params.id, 'appeal.status': 'pending' } },
+        })
+          .limit(200)
+          .lean<VolunteerDoc[]>();
+        const now = deps.now();
+        ctx.body = {
+          items: vols.flatMap((v) =>
+            v.noShowEvents
+              .filter((e) => String(e.team) === params.id && e.appeal?.status === 'pending')
+              .map((e) => ({
+                userId: String(v.user),
+                volunteerNo: v.volunteerNo,
+                nameMasked: v.nameMasked,
+                event: presentNoShowEvent(e, now),
+              })),
+          ),
+        };
+      },
+    }),
+    defineRoute<TAppealDecisionInput, undefined, z.infer<typeof ZVolunteerUserParams>>({
+      method: 'post',
+      path: '/api/volunteers/:userId/no-show-events/:eventId/decision',
+      summary: '处理失约申诉：upheld 申诉成立（记录作废）/ rejected 驳回（团队管理员，记审计）',
+      tags: ['volunteering'],
+      policy: member,
+      params: ZVolunteerUserParams,
+      body: ZAppealDecisionInput,
+      handler: async (ctx, { body, params }) => {
+        const v = await Volunteer.findOne({ user: params.userId, 'noShowEvents._id': params.eventId }).lean<VolunteerDoc>();
+        const event = v?.noShowEvents.find((e) => String(e._id) === params.eventId);
+        if (!v || !event) throw fail('not_found');
+        if (!(await volunteerPolicy.canDecideAppeal(ctx.state.actor, event))) throw fail('forbidden');
+        const r = await decideAppeal(deps, ctx.state.actor!, params.userId, params.eventId, body, ctx.state.requestId);
+        if (r.outcome === 'not_pending') throw new AppError('signup_state_invalid', { message: '该申诉已处理或不存在' });
+        const updated = r.volunteer.noShowEvents.find((e) => String(e._id) === params.eventId)!;
+        ctx.body = { event: presentNoShowEvent(updated, deps.now()) };
+      },
+    }),
+  ];
+}
