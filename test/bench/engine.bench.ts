@@ -1,0 +1,148 @@
+/**
+ * Embedded engine benchmark (issue 2): mongoose through the real driver against the engine in
+ * the same process, as `npm start` and the tests run it. Fixed op counts, each one at a time
+ * and with 20 in flight; the indexed lookup is measured at 1,000 and at 100,000 documents and
+ * reported as a ratio. A journaled variant (dbPath, fsync 'batch') shows the cost of durability.
+ */
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import mongoose, { Schema, type Connection } from 'mongoose';
+import { startEmbeddedMongo } from '../../server/embedded-mongo';
+import { measure, ratio, type OpStats } from './lib';
+
+const IN_FLIGHT = 20;
+const TARGETS = { indexedFindOneOpsPerSec: 5000, lookupRatio100kTo1k: 0.8 };
+
+const itemSchema = new Schema({
+  sku: { type: String, required: true, unique: true },
+  group: { type: Number, index: true },
+  name: String,
+  tags: [String],
+});
+const slotSchema = new Schema({ capacity: Number, taken: Number });
+const lookupSchema = new Schema({ key: { type: Number, index: true }, label: String, n: Number });
+
+function uriWithDb(uri: string, db: string): string {
+  const u = new URL(uri);
+  u.pathname = `/${db}`;
+  return u.toString();
+}
+
+async function connect(uri: string, db: string): Promise<Connection> {
+  return mongoose.createConnection(uriWithDb(uri, db), { maxPoolSize: IN_FLIGHT + 5 }).asPromise();
+}
+
+const item = (prefix: string, i: number) => ({ sku: `${prefix}-${i}`, group: i % 50, name: `item ${i}`, tags: ['a', 'b'] });
+
+/** create, indexed findOne().lean() and guarded findOneAndUpdate, one at a time and 20 in flight. */
+async function coreOps(conn: Connection, scale: number): Promise<Record<string, OpStats>> {
+  const Item = conn.model('Item', itemSchema);
+  const Slot = conn.model('Slot', slotSchema);
+  await Item.init();
+  const out: Record<string, OpStats> = {};
+  out.createSerial = await measure(1500 * scale, 1, (i) => Item.create(item('s', i)));
+  out.create20 = await measure(3000 * scale, IN_FLIGHT, (i) => Item.create(item('c', i)));
+
+  const known = 1500 * scale;
+  const pick = (i: number) => `s-${(i * 7919) % known}`;
+  out.findOneLeanSerial = await measure(4000 * scale, 1, async (i) => {
+    if (!(await Item.findOne({ sku: pick(i) }).lean())) throw new Error(`lookup missed ${pick(i)}`);
+  });
+  out.findOneLean20 = await measure(8000 * scale, IN_FLIGHT, async (i) => {
+    if (!(await Item.findOne({ sku: pick(i) }).lean())) throw new Error(`lookup missed ${pick(i)}`);
+  });
+
+  const slots = await Slot.insertMany(Array.from({ length: 10 }, () => ({ capacity: 1e9, taken: 0 })));
+  let granted = 0;
+  const take = async (i: number) => {
+    const res = await Slot.findOneAndUpdate(
+      { _id: slots[i % slots.length]._id, $expr: { $lt: ['$taken', '$capacity'] } },
+      { $inc: { taken: 1 } },
+      { returnDocument: 'after' },
+    ).lean();
+    if (!res) throw new Error('guarded update refused below capacity');
+    granted++;
+  };
+  out.guardedFindOneAndUpdateSerial = await measure(1500 * scale, 1, take);
+  out.guardedFindOneAndUpdate20 = await measure(3000 * scale, IN_FLIGHT, take);
+  const [{ total }] = await Slot.aggregate<{ total: number }>([{ $group: { _id: null, total: { $sum: '$taken' } } }]);
+  if (total !== granted) throw new Error(`guarded updates lost: ${granted} granted, ${total} recorded`);
+  return out;
+}
+
+async function fill(conn: Connection, name: string, count: number): Promise<mongoose.Model<unknown>> {
+  const Model = conn.model(name, lookupSchema) as unknown as mongoose.Model<unknown>;
+  await Model.init();
+  for (let start = 0; start < count; start += 10_000) {
+    const batch = Array.from({ length: Math.min(10_000, count - start) }, (_, j) => ({ key: start + j, label: `row ${start + j}`, n: j }));
+    await Model.collection.insertMany(batch, { ordered: false });
+  }
+  return Model;
+}
+
+/** Indexed findOne at 1k vs 100k documents, interleaved in rounds so machine drift hits both. */
+async function lookupRatio(conn: Connection): Promise<Record<string, unknown>> {
+  const small = await fill(conn, 'Small', 1_000);
+  const large = await fill(conn, 'Large', 100_000);
+  const lookup = (Model: mongoose.Model<unknown>, size: number) => async (i: number) => {
+    const key = (i * 7919) % size;
+    if (!(await Model.findOne({ key }).lean())) throw new Error(`lookup missed key ${key}`);
+  };
+  const rounds = { small: [] as OpStats[], large: [] as OpStats[] };
+  for (let r = 0; r < 3; r++) {
+    rounds.small.push(await measure(1000, 1, lookup(small, 1_000)));
+    rounds.large.push(await measure(1000, 1, lookup(large, 100_000)));
+  }
+  const rate = (xs: OpStats[]) => Math.round((xs.reduce((s, x) => s + x.ops, 0) / xs.reduce((s, x) => s + x.totalMs, 0)) * 1000);
+  const at1k = rate(rounds.small);
+  const at100k = rate(rounds.large);
+  return { opsPerSecAt1k: at1k, opsPerSecAt100k: at100k, ratio100kTo1k: ratio(at100k, at1k), rounds };
+}
+
+export default async function run(): Promise<Record<string, unknown>> {
+  const memory = await startEmbeddedMongo();
+  let results: Record<string, OpStats>;
+  let lookup: Record<string, unknown>;
+  try {
+    const conn = await connect(memory.uri, 'bench_engine');
+    results = await coreOps(conn, 1);
+    lookup = await lookupRatio(conn);
+    await conn.close();
+  } finally {
+    await memory.stop();
+  }
+
+  const dbPath = await fs.mkdtemp(path.join(os.tmpdir(), 'linli-bench-'));
+  const durable = await startEmbeddedMongo({ dbPath, fsync: 'batch' });
+  let journaled: Record<string, OpStats>;
+  try {
+    const conn = await connect(durable.uri, 'bench_journal');
+    const Item = conn.model('Item', itemSchema);
+    await Item.init();
+    journaled = {
+      createSerial: await measure(500, 1, (i) => Item.create(item('s', i)), 50),
+      create20: await measure(2000, IN_FLIGHT, (i) => Item.create(item('c', i)), 100),
+    };
+    await conn.close();
+  } finally {
+    await durable.stop();
+    await fs.rm(dbPath, { recursive: true, force: true });
+  }
+
+  const findSerial = results.findOneLeanSerial.opsPerSec;
+  const find20 = results.findOneLean20.opsPerSec;
+  return {
+    setup: 'engine in-process, memory only (journaled: dbPath with fsync batch); mongoose 9 through the mongodb driver',
+    targets: TARGETS,
+    pass: {
+      indexedFindOneSerial: findSerial >= TARGETS.indexedFindOneOpsPerSec,
+      indexedFindOne20InFlight: find20 >= TARGETS.indexedFindOneOpsPerSec,
+      lookupRatio100kTo1k: (lookup.ratio100kTo1k as number) >= TARGETS.lookupRatio100kTo1k,
+    },
+    opsPerSec: Object.fromEntries(Object.entries(results).map(([k, v]) => [k, v.opsPerSec])),
+    lookup,
+    details: results,
+    journaled,
+  };
+}
