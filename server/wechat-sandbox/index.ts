@@ -92,6 +92,8 @@ export interface Sandbox {
   clearFaults(): void;
   /** How many access-token requests (token / stable_token) were answered, to observe caching. */
   tokenRequests(): number;
+  /** How many requests reached this WeChat path (e.g. '/v3/certificates'), faults included. */
+  requestCount(path: string): number;
   /** Make every issued access_token invalid, as when another server refreshed it. */
   revokeAccessTokens(): void;
   mediaChecks(): MediaCheck[];
@@ -141,6 +143,7 @@ export async function startWechatSandbox(opts: SandboxOptions = {}): Promise<San
     timers: new Set(),
   };
 
+  const hits = new Map<string, number>();
   const router = new Router();
   registerMiniProgramRoutes(router, state);
   registerSandboxRoutes(router, state);
@@ -177,6 +180,7 @@ export async function startWechatSandbox(opts: SandboxOptions = {}): Promise<San
         }
         const request: SandboxRequest = { method: req.method ?? 'GET', url: req.url ?? '/', path, query, headers: req.headers, rawBody, json };
         if (!path.startsWith('/sandbox')) {
+          hits.set(path, (hits.get(path) ?? 0) + 1);
           const fault = takeFault(state, path);
           if (fault?.httpStatus) return sendJson(res, fault.httpStatus, { message: 'sandbox injected failure' });
           if (fault) return sendJson(res, 200, { errcode: fault.errcode, errmsg: fault.errmsg ?? 'sandbox injected failure' });
@@ -233,6 +237,7 @@ export async function startWechatSandbox(opts: SandboxOptions = {}): Promise<San
       state.faults.length = 0;
     },
     tokenRequests: () => state.tokenRequests,
+    requestCount: (path) => hits.get(path) ?? 0,
     revokeAccessTokens: () => {
       state.tokens.clear();
       state.stableToken = undefined;

@@ -151,8 +151,28 @@ describe('jsapiPrepay', () => {
   it('when no platform certificate is configured, it is downloaded from /v3/certificates, decrypted and used', async () => {
     const downloading = createPayClient({ ...config, platformCertPem: undefined });
     await expect(downloading.jsapiPrepay(order('LL20250501000005'))).resolves.toMatchObject({ prepayId: expect.any(String) });
+    await downloading.queryOrder('LL20250501000005');
+    expect(sandbox.requestCount('/v3/certificates')).toBe(1);
     const wrongKey = createPayClient({ ...config, platformCertPem: undefined, apiV3Key: 'x'.repeat(32) });
     await expect(rejection(wrongKey.queryOrder('LL20250501000005'))).resolves.toMatchObject({ kind: 'bad_signature' });
+  });
+
+  it('when WeChat signs with a certificate we were not given (rotation), the new one is downloaded once', async () => {
+    const stale = generatePayKeys('1900000109');
+    const rotated = createPayClient({ ...config, platformCertPem: stale.platformCertPem });
+    await rotated.jsapiPrepay(order('LL20250501000060'));
+    await rotated.jsapiPrepay(order('LL20250501000061'));
+    expect(sandbox.requestCount('/v3/certificates')).toBe(1);
+    const forged = {
+      'wechatpay-serial': 'ABCDEF',
+      'wechatpay-timestamp': String(Math.floor(Date.now() / 1000)),
+      'wechatpay-nonce': 'n',
+      'wechatpay-signature': 'x',
+    };
+    const error = await rejection(rotated.verifyAndDecryptNotification({ headers: forged, rawBody: '{}' }));
+    expect(error).toMatchObject({ kind: 'bad_signature', message: expect.stringMatching(/unknown platform serial/) });
+    // A forged serial right after a download does not cause another one.
+    expect(sandbox.requestCount('/v3/certificates')).toBe(1);
   });
 });
 

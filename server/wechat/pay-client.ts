@@ -13,6 +13,7 @@ import { DEFAULT_TIMEOUT_MS, fetchText, type JsonResponse } from './http';
 import { decryptResource, headerValue, PlatformKeys, verifyPlatformSignature, type EncryptedResource, type HeaderBag } from './pay-verify';
 
 const LIBRARY_BASE = 'https://api.mch.weixin.qq.com';
+const CERT_REFRESH_MIN_INTERVAL_MS = 60_000;
 
 export interface PayClientConfig {
   /** https://api.mch.weixin.qq.com in production; the sandbox URL (origin only) in dev and tests. */
@@ -126,8 +127,10 @@ export function createPayClient(cfg: PayClientConfig): PayClient {
     if (!cfg.platformPublicKeyId) throw new Error('platformPublicKeyId is required with platformPublicKeyPem');
     platform.addPublicKey(cfg.platformPublicKeyId, cfg.platformPublicKeyPem);
   }
-  const downloadCertificates = platform.size === 0;
+  // An unknown serial (first use, or WeChat rotating its certificate) triggers a download; once we hold
+  // any certificate, at most one a minute, so forged serials cannot make us hammer /v3/certificates.
   let certDownload: Promise<void> | undefined;
+  let lastDownloadAt = -Infinity;
 
   const pay = new Pay({
     appid: cfg.appId,
@@ -171,7 +174,9 @@ export function createPayClient(cfg: PayClientConfig): PayClient {
 
   async function verify(message: { headers: HeaderBag; rawBody: string }): Promise<void> {
     const serial = headerValue(message.headers, 'wechatpay-serial');
-    if (downloadCertificates && serial && !platform.get(serial)) {
+    const due = platform.size === 0 || now() - lastDownloadAt > CERT_REFRESH_MIN_INTERVAL_MS;
+    if (serial && !platform.get(serial) && (certDownload || due)) {
+      if (!certDownload) lastDownloadAt = now();
       certDownload ??= fetchCertificates().finally(() => {
         certDownload = undefined;
       });
