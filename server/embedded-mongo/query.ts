@@ -113,6 +113,8 @@ export function compileFilter(filter: Doc): Query | null {
 
 export interface FindSpec {
   filter: Doc;
+  /** The reading transaction: it sees its own uncommitted writes, everyone else the committed images. */
+  txn?: object;
   sort?: Doc;
   skip?: number;
   limit?: number;
@@ -131,11 +133,24 @@ export function findRecs(coll: Collection | undefined, spec: FindSpec, planOut?:
   const hasSort = spec.sort && Object.keys(spec.sort).length > 0;
   const stopAt = hasSort ? Infinity : skip + limit;
   let out: Rec[] = [];
+  const pending = coll.pending.size ? coll.pending : undefined;
   try {
     for (const rec of recs) {
+      if (pending) {
+        const p = pending.get(idKey(rec.t._id));
+        if (p && p.owner !== spec.txn) continue;
+      }
       plan.docsExamined++;
       if (!q || q.test(plainOf(rec))) {
         out.push(rec);
+        if (out.length >= stopAt) break;
+      }
+    }
+    if (pending && out.length < stopAt) {
+      for (const p of pending.values()) {
+        if (p.owner === spec.txn || !p.before) continue;
+        plan.docsExamined++;
+        if (!q || q.test(plainOf(p.before))) out.push(p.before);
         if (out.length >= stopAt) break;
       }
     }

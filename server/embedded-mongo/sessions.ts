@@ -50,7 +50,7 @@ export class Sessions {
       s.txnNumber = n;
       s.state = 'active';
       s.startedAt = Date.now();
-      s.txn = { key, undo: [], redo: [], owned: new Set() };
+      s.txn = { key, undo: [], redo: [], owned: new Map() };
       return s.txn;
     }
     if (n !== s.txnNumber) throw noSuchTxn(n, 'has not been started or has been aborted');

@@ -26,24 +26,24 @@ const aggregate: Handler = (cmd, ctx) => {
   const safe = pipeline.every((s) => READ_ONLY_STAGES.has(Object.keys(s)[0]));
   const copy = (d: Doc) => (safe ? d : clonePlain(d));
   const coll = getColl(ctx, name);
+  const txn = ctx.op.txn;
   let rest = pipeline;
   let input: Doc[];
   const first = pipeline[0] ? Object.keys(pipeline[0])[0] : undefined;
   if (first === '$geoNear') {
     const g = geo();
     if (!g) throw err(2, '$geoNear is not available in this build of the embedded engine');
-    const all = coll ? [...coll.docs.values()].map((r) => copy(plainOf(r))) : [];
+    const all = findRecs(coll, { filter: {}, txn }).map((r) => copy(plainOf(r)));
     input = g.geoNearStage(all, pipeline[0].$geoNear as Doc, coll ? coll.specs() : []);
     rest = pipeline.slice(1);
   } else if (first === '$match') {
-    input = findRecs(coll, { filter: pipeline[0].$match as Doc }).map((r) => copy(plainOf(r)));
+    input = findRecs(coll, { filter: pipeline[0].$match as Doc, txn }).map((r) => copy(plainOf(r)));
     rest = pipeline.slice(1);
   } else {
-    input = coll ? [...coll.docs.values()].map((r) => copy(plainOf(r))) : [];
+    input = findRecs(coll, { filter: {}, txn }).map((r) => copy(plainOf(r)));
   }
   const resolver = (other: string): Doc[] => {
-    const c = getColl(ctx, other);
-    return c ? [...c.docs.values()].map((r) => copy(plainOf(r))) : [];
+    return findRecs(getColl(ctx, other), { filter: {}, txn }).map((r) => copy(plainOf(r)));
   };
   let out: Doc[];
   try {

@@ -43,6 +43,7 @@ function pointOf(v: unknown): [number, number] | null {
 
 export interface ReadSpec {
   filter: Doc;
+  txn?: object;
   sort?: Doc;
   skip?: number;
   limit?: number;
@@ -52,7 +53,7 @@ export interface ReadSpec {
 export function readRecs(coll: Collection | undefined, spec: ReadSpec, planOut?: { plan?: Plan }): Rec[] {
   const near = usesGeo(spec.filter) && !(spec.sort && Object.keys(spec.sort).length);
   if (!near) return findRecs(coll, spec, planOut);
-  const all = findRecs(coll, { filter: spec.filter }, planOut);
+  const all = findRecs(coll, { filter: spec.filter, txn: spec.txn }, planOut);
   const sorted = nearOrder(coll, all, spec.filter);
   const skip = spec.skip ?? 0;
   return sorted.slice(skip, spec.limit ? skip + spec.limit : undefined);
@@ -73,7 +74,7 @@ function findSpec(cmd: Doc): ReadSpec & { batchSize?: number; singleBatch: boole
 const find: Handler = (cmd, ctx) => {
   const name = collName(cmd, 'find');
   const spec = findSpec(cmd);
-  const recs = readRecs(getColl(ctx, name), spec);
+  const recs = readRecs(getColl(ctx, name), { ...spec, txn: ctx.op.txn });
   const project = makeProjector(docArg(cmd.projection, 'projection'), spec.filter);
   const docs = recs.map((r) => (project ? project(r.t) : r.t));
   const batch = spec.limit && spec.batchSize === undefined ? spec.limit : spec.batchSize;
@@ -86,14 +87,14 @@ const killCursors: Handler = (cmd, ctx) => ctx.cursors.kill(Array.isArray(cmd.cu
 
 const count: Handler = (cmd, ctx) => {
   const name = collName(cmd, 'count');
-  const recs = findRecs(getColl(ctx, name), { filter: plainFilter(cmd.query, 'query'), skip: num(cmd.skip, 0), limit: Math.abs(num(cmd.limit, 0)!) });
+  const recs = findRecs(getColl(ctx, name), { filter: plainFilter(cmd.query, 'query'), skip: num(cmd.skip, 0), limit: Math.abs(num(cmd.limit, 0)!), txn: ctx.op.txn });
   return { n: recs.length, ok: 1 };
 };
 
 const distinct: Handler = (cmd, ctx) => {
   const name = collName(cmd, 'distinct');
   if (typeof cmd.key !== 'string') throw err(14, "BSON field 'distinct.key' is missing but a required field");
-  const recs = findRecs(getColl(ctx, name), { filter: plainFilter(cmd.query, 'query') });
+  const recs = findRecs(getColl(ctx, name), { filter: plainFilter(cmd.query, 'query'), txn: ctx.op.txn });
   const values: unknown[] = [];
   const seen = new Set<string>();
   for (const r of recs) {
@@ -149,7 +150,7 @@ const del: Handler = (cmd, ctx) => {
       const limit = num(d.limit, 0)!;
       if (limit !== 0 && limit !== 1) throw err(9, `The limit field in delete objects must be 0 or 1. Got ${limit}`);
       if (!coll) continue;
-      const recs = readRecs(coll, { filter: plainFilter(d.q, 'q'), limit });
+      const recs = readRecs(coll, { filter: plainFilter(d.q, 'q'), limit, txn: ctx.op.txn });
       for (const r of recs) {
         ctx.engine.remove(ctx.op, coll, idKey(r.t._id));
         n++;
@@ -169,7 +170,7 @@ const explain: Handler = (cmd, ctx) => {
   const name = collName(inner, verb);
   const filter = plainFilter(verb === 'find' ? inner.filter : inner.query);
   const out: { plan?: Plan } = {};
-  const recs = readRecs(getColl(ctx, name), { filter, sort: docArg(inner.sort, 'sort'), skip: num(inner.skip, 0), limit: num(inner.limit, 0) }, out);
+  const recs = readRecs(getColl(ctx, name), { filter, sort: docArg(inner.sort, 'sort'), skip: num(inner.skip, 0), limit: num(inner.limit, 0), txn: ctx.op.txn }, out);
   const plan = out.plan!;
   const stage = plan.index ? { stage: 'FETCH', inputStage: { stage: plan.stage, indexName: plan.index } } : { stage: plan.stage };
   return {

@@ -142,7 +142,7 @@ const update: Handler = (cmd, ctx) => {
       kindOf(s.u);
       if (multi && kindOf(s.u) === 'replacement') throw err(9, 'multi update is not supported for replacement-style update');
       const existing = getColl(ctx, name);
-      const recs = readRecs(existing, { filter, limit: multi ? 0 : 1, sort: docArg(s.sort, 'sort') });
+      const recs = readRecs(existing, { filter, limit: multi ? 0 : 1, sort: docArg(s.sort, 'sort'), txn: ctx.op.txn });
       if (!recs.length && s.upsert === true) {
         const doc = doUpsert(ctx, ensureColl(ctx, name), q, s.u, filter, arrayFilters);
         upserted.push({ index: i, _id: doc._id });
@@ -181,7 +181,7 @@ const findAndModify: Handler = (cmd, ctx) => {
   const project = makeProjector(docArg(cmd.fields, 'fields'), filter);
   const shape = (d: Doc | null) => (d && project ? project(d) : d);
   const existing = getColl(ctx, name);
-  const [rec] = readRecs(existing, { filter, sort: docArg(cmd.sort, 'sort'), limit: 1 });
+  const [rec] = readRecs(existing, { filter, sort: docArg(cmd.sort, 'sort'), limit: 1, txn: ctx.op.txn });
   if (remove) {
     if (!rec) return { lastErrorObject: { n: 0 }, value: null, ok: 1 };
     ctx.engine.remove(ctx.op, existing!, idKey(rec.t._id));

@@ -26,6 +26,21 @@ describe('when a transaction runs', () => {
     expect((await c.findOne({ owner: 'ann' }))!.bal).toBe(15);
   });
 
+  it('hides uncommitted writes from readers outside the transaction until commit', async () => {
+    const c = db.collection('acct');
+    const s = t.client.startSession();
+    s.startTransaction();
+    await c.insertOne({ owner: 'hidden', bal: 1 }, { session: s });
+    await c.updateOne({ owner: 'ann' }, { $set: { bal: 999 } }, { session: s });
+    expect(await c.findOne({ owner: 'hidden' })).toBeNull();
+    expect((await c.findOne({ owner: 'ann' }))!.bal).toBe(15);
+    expect(await c.countDocuments({ bal: 999 })).toBe(0);
+    expect(await c.countDocuments({ bal: 999 }, { session: s })).toBe(1);
+    await s.abortTransaction();
+    await s.endSession();
+    expect((await c.findOne({ owner: 'ann' }))!.bal).toBe(15);
+  });
+
   it('rolls back inserts, updates and deletes on abort and frees unique keys', async () => {
     const c = db.collection('acct');
     const s = t.client.startSession();

@@ -26,6 +26,11 @@ export class Collection {
   readonly indexes: Index[] = [];
   /** Query-path statistics, read by explain and tests. */
   readonly stats = { docsExamined: 0, keysExamined: 0 };
+  /**
+   * Documents written by a transaction that has not finished, with their committed image
+   * (undefined: inserted by the transaction). Readers outside that transaction see the image.
+   */
+  readonly pending = new Map<string, { owner: object; before?: Rec }>();
 
   constructor(
     readonly db: string,

@@ -20,7 +20,7 @@ export interface Txn {
   key: string;
   undo: Array<{ coll: Collection; id: string; before?: Rec }>;
   redo: Doc[];
-  owned: Set<string>;
+  owned: Map<string, { coll: Collection; id: string }>;
 }
 
 export interface OpCtx {
@@ -75,7 +75,8 @@ export class Engine {
       });
     if (ctx.txn && !owner) {
       this.owners.set(key, ctx.txn);
-      ctx.txn.owned.add(key);
+      ctx.txn.owned.set(key, { coll, id });
+      coll.pending.set(id, { owner: ctx.txn, before });
     }
     if (ctx.txn) ctx.txn.undo.push({ coll, id, before });
   }
@@ -156,7 +157,10 @@ export class Engine {
   }
 
   private release(txn: Txn): void {
-    for (const key of txn.owned) if (this.owners.get(key) === txn) this.owners.delete(key);
+    for (const [key, { coll, id }] of txn.owned) {
+      if (this.owners.get(key) === txn) this.owners.delete(key);
+      if (coll.pending.get(id)?.owner === txn) coll.pending.delete(id);
+    }
     txn.owned.clear();
     txn.undo = [];
   }
