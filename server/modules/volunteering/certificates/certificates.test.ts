@@ -1,0 +1,117 @@
+import { Types } from 'mongoose';
+import { buildResident, createTestContext, type TestContext } from '../../../../test/support';
+import { buildVerifiedResident } from '../../../../test/support/factories-realname';
+import { buildTeamWithAdmin } from '../attendance/fixtures';
+import { recordHoursEntry } from '../hours/commands/record-entry';
+import { issueSerial } from './serial';
+
+let ctx: TestContext;
+jest.setTimeout(30_000);
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(async () => {
+  await ctx.close();
+});
+
+async function serve(userId: string, team: Types.ObjectId, title: string, minutes: number, status: 'confirmed' | 'pending' = 'confirmed') {
+  const activity = new Types.ObjectId();
+  await recordHoursEntry({
+    user: new Types.ObjectId(userId),
+    team,
+    activity,
+    shift: null,
+    signup: null,
+    activityTitle: title,
+    serviceDate: new Date('2026-03-08T01:00:00Z'),
+    minutes,
+    source: 'checkin',
+    status,
+    dedupeKey: `test:${activity.toHexString()}`,
+    createdBy: null,
+    at: new Date(),
+  });
+}
+
+describe('certificates', () => {
+  it('401 → 400 → 403 (no real name) → 409 (no hours) → 201, then PDF download and public verification', async () => {
+    const { team } = await buildTeamWithAdmin(ctx);
+    expect((await ctx.http.post('/api/me/certificates').send({})).status).toBe(401);
+    const unverified = await buildResident(ctx);
+    const bad = await ctx.http.post('/api/me/certificates').set('Authorization', unverified.auth).send({ teamId: 'x' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields).toEqual([{ path: 'teamId', message: '编号格式不正确' }]);
+    const noName = await ctx.http.post('/api/me/certificates').set('Authorization', unverified.auth).send({});
+    expect(noName.status).toBe(403);
+    expect(noName.body.error.code).toBe('real_name_required');
+
+    const v = await buildVerifiedResident(ctx);
+    const none = await ctx.http.post('/api/me/certificates').set('Authorization', v.auth).send({});
+    expect(none.status).toBe(409);
+    expect(none.body.error.code).toBe('certificate_no_hours');
+
+    await serve(v.user.id, team._id, '社区清洁日', 180);
+    await serve(v.user.id, team._id, '助老探访', 90);
+    await serve(v.user.id, team._id, '未确认的活动', 60, 'pending');
+    const ok = await ctx.http.post('/api/me/certificates').set('Authorization', v.auth).send({ teamId: String(team._id) });
+    expect(ok.status).toBe(201);
+    expect(ok.body).toMatchObject({
+      totalMinutes: 270,
+      totalHours: '4.5',
+      issuer: { type: 'team', name: team.name, teamId: String(team._id) },
+      holder: { nameMasked: v.user.realName!.nameMasked, idNumberMasked: v.user.realName!.idNumberMasked },
+    });
+    expect(ok.body.services).toEqual([
+      expect.objectContaining({ activityTitle: '社区清洁日', teamName: team.name, date: '2026-03-08', hours: '3' }),
+      expect.objectContaining({ activityTitle: '助老探访', hours: '1.5' }),
+    ]);
+    expect(ok.body.serial).toMatch(/^LL-\d{8}-[0-9A-Z]{8}-[0-9A-Z]$/);
+    expect(JSON.stringify(ok.body)).not.toContain(v.idNumber);
+    expect(JSON.stringify(ok.body)).not.toContain(v.name);
+
+    const pdf = await ctx.http.get(ok.body.pdfPath).set('Authorization', v.auth).buffer(true).parse((res, cb) => {
+      const parts: Buffer[] = [];
+      res.on('data', (c: Buffer) => parts.push(c));
+      res.on('end', () => cb(null, Buffer.concat(parts)));
+    });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await ctx.http.get(ok.body.pdfPath).set('Authorization', unverified.auth)).status).toBe(404);
+
+    const verify = await ctx.http.get(`/api/certificates/${encodeURIComponent(ok.body.serial.toLowerCase())}/verify`);
+    expect(verify.status).toBe(200);
+    expect(verify.body).toEqual({
+      authentic: true,
+      serial: ok.body.serial,
+      holderNameMasked: v.user.realName!.nameMasked,
+      totalMinutes: 270,
+      totalHours: '4.5',
+      issuer: team.name,
+      issuedAt: ok.body.issuedAt,
+    });
+    const mine = await ctx.http.get('/api/me/certificates').set('Authorization', v.auth);
+    expect(mine.body.items.map((c: { serial: string }) => c.serial)).toEqual([ok.body.serial]);
+  });
+
+  it('when the serial is well-formed but unknown, verification says not found; when mistyped, it says so', async () => {
+    const unknown = await ctx.http.get(`/api/certificates/${issueSerial(new Date())}/verify`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error).toMatchObject({ code: 'certificate_not_found', message: '未找到该编号的证明，请核对编号' });
+    const typo = await ctx.http.get('/api/certificates/LL-20260101-AAAAAAAA-0/verify');
+    expect(typo.status).toBe(400);
+    expect(typo.body.error.fields).toEqual([{ path: 'serial', message: '证明编号有误，请核对后重新输入' }]);
+  });
+
+  it('when issued for the district, all teams count and the issuer is the district body', async () => {
+    const a = await buildTeamWithAdmin(ctx);
+    const b = await buildTeamWithAdmin(ctx);
+    const v = await buildVerifiedResident(ctx);
+    await serve(v.user.id, a.team._id, '活动甲', 60);
+    await serve(v.user.id, b.team._id, '活动乙', 45);
+    const ok = await ctx.http.post('/api/me/certificates').set('Authorization', v.auth).send({});
+    expect(ok.status).toBe(201);
+    expect(ok.body).toMatchObject({ totalMinutes: 105, issuer: { type: 'district', teamId: null } });
+    expect(ok.body.issuer.name.length).toBeGreaterThan(0);
+  });
+});

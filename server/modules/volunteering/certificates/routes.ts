@@ -1,0 +1,96 @@
+import { Types } from 'mongoose';
+import {
+  ZIssueCertificateBody,
+  ZSerialParams,
+  type TIssueCertificateBody,
+  type TSerialParams,
+} from '@shared/schemas/volunteering/certificates';
+import type { AppDeps } from '../../../deps';
+import { fail, fieldError } from '../../../http/errors';
+import { member, publicAccess } from '../../../http/policy';
+import { defineRoute, type RouteSpec } from '../../../http/route';
+import { issueCertificate } from './commands/issue-certificate';
+import { Certificate } from './model';
+import { CjkFontMissingError, renderCertificatePdf } from './pdf';
+import { certificateVerifyUrl, presentCertificate, presentVerification } from './presenter';
+import { normaliseSerial } from './serial';
+
+function serialOrFail(raw: string): string {
+  const serial = normaliseSerial(raw);
+  if (!serial) throw fieldError('serial', '证明编号有误，请核对后重新输入');
+  return serial;
+}
+
+export function routes(deps: AppDeps): RouteSpec[] {
+  const base = deps.config.PUBLIC_BASE_URL;
+  return [
+    defineRoute<TIssueCertificateBody>({
+      method: 'post',
+      path: '/api/me/certificates',
+      summary: '自助开具志愿服务记录证明（需实名）：按团队或全区，含脱敏身份、时长、服务记录、编号',
+      tags: ['volunteering'],
+      policy: member,
+      body: ZIssueCertificateBody,
+      handler: async (ctx, { body }) => {
+        const r = await issueCertificate({ userId: ctx.state.actor!.userId, teamId: body.teamId, now: deps.now() });
+        ctx.status = 201;
+        ctx.body = presentCertificate(r.certificate, base);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/me/certificates',
+      summary: '我开具过的证明（最新在前）',
+      tags: ['volunteering'],
+      policy: member,
+      handler: async (ctx) => {
+        const items = await Certificate.find({ user: new Types.ObjectId(ctx.state.actor!.userId) })
+          .sort({ issuedAt: -1 })
+          .limit(100)
+          .lean();
+        ctx.body = { items: items.map((c) => presentCertificate(c, base)) };
+      },
+    }),
+    defineRoute<undefined, undefined, TSerialParams>({
+      method: 'get',
+      path: '/api/me/certificates/:serial/pdf',
+      summary: '下载证明 PDF（本人）',
+      tags: ['volunteering'],
+      policy: member,
+      params: ZSerialParams,
+      produces: 'application/pdf',
+      handler: async (ctx, { params }) => {
+        const serial = serialOrFail(params.serial);
+        const cert = await Certificate.findOne({ serial }).lean();
+        if (!cert || String(cert.user) !== ctx.state.actor!.userId) throw fail('certificate_not_found');
+        let pdf: Buffer;
+        try {
+          pdf = await renderCertificatePdf(cert, certificateVerifyUrl(base, serial));
+        } catch (err) {
+          if (err instanceof CjkFontMissingError) {
+            deps.logger.error({ err }, 'certificate PDF: no CJK font installed');
+            throw fail('internal', '证明文件暂时无法生成，请联系管理员');
+          }
+          throw err;
+        }
+        ctx.set('Content-Type', 'application/pdf');
+        ctx.set('Content-Disposition', `attachment; filename="certificate-${serial}.pdf"`);
+        ctx.set('Cache-Control', 'private, no-store');
+        ctx.body = pdf;
+      },
+    }),
+    defineRoute<undefined, undefined, TSerialParams>({
+      method: 'get',
+      path: '/api/certificates/:serial/verify',
+      summary: '公开核验证明真伪：仅返回脱敏姓名、时长、出具单位与日期',
+      tags: ['volunteering'],
+      policy: publicAccess,
+      params: ZSerialParams,
+      handler: async (ctx, { params }) => {
+        const cert = await Certificate.findOne({ serial: serialOrFail(params.serial) }).lean();
+        if (!cert || cert.revokedAt) throw fail('certificate_not_found');
+        ctx.body = presentVerification(cert);
+      },
+    }),
+  ];
+}
