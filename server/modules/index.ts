@@ -10,6 +10,7 @@ import { routes as privacyRoutes } from './privacy/routes';
 import { routes as realNameRoutes } from './realname/routes';
 import { routes as volAttendanceRoutes } from './volunteering/attendance/routes';
 import { routes as volHoursRoutes } from './volunteering/hours/routes';
+import { routes as volCertificatesRoutes } from './volunteering/certificates/routes';
 
 /** Every module's routes. One import + one spread line per module (targeted edits only). */
 export function allRoutes(deps: AppDeps): RouteSpec[] {
@@ -24,5 +25,6 @@ export function allRoutes(deps: AppDeps): RouteSpec[] {
     ...realNameRoutes(deps),
     ...volAttendanceRoutes(deps),
     ...volHoursRoutes(deps),
+    ...volCertificatesRoutes(deps),
   ];
 }
