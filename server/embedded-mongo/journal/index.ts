@@ -18,6 +18,7 @@ import { promises as fs } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { DeserializeOptions, Document } from 'bson';
+import { acquireLock } from './lock';
 import { encodeRecord, parseRecords } from './records';
 
 export type FsyncMode = 'batch' | 'always' | 'off';
@@ -75,6 +76,7 @@ export class Journal {
   private failed: Error | null = null;
   private closed = false;
   private compacting: Promise<void> = Promise.resolve();
+  private release: () => Promise<void> = async () => undefined;
 
   private constructor(
     private readonly dir: string,
@@ -99,8 +101,20 @@ export class Journal {
 
   static async open(opts: JournalOptions): Promise<{ journal: Journal; entries: Document[] }> {
     const dir = path.resolve(opts.dir);
-    const readOpts: DeserializeOptions = opts.deserialize ?? { promoteValues: false };
     await fs.mkdir(dir, { recursive: true });
+    const release = await acquireLock(dir);
+    try {
+      const opened = await Journal.recover(dir, opts);
+      opened.journal.release = release;
+      return opened;
+    } catch (e) {
+      await release();
+      throw e;
+    }
+  }
+
+  private static async recover(dir: string, opts: JournalOptions): Promise<{ journal: Journal; entries: Document[] }> {
+    const readOpts: DeserializeOptions = opts.deserialize ?? { promoteValues: false };
     const names = await fs.readdir(dir);
     for (const n of names) if (n.endsWith('.tmp')) await fs.rm(path.join(dir, n), { force: true });
     const found = names.map((n) => FILE_RE.exec(n)).filter((m): m is RegExpExecArray => m !== null);
@@ -239,6 +253,7 @@ export class Journal {
     const h = await this.file.ready;
     if (this.mode !== 'off' && !this.failed) await h.sync();
     await h.close();
+    await this.release();
   }
 }
 

@@ -218,3 +218,35 @@ describe('Journal', () => {
     await expect(journal.append([op(1)])).rejects.toThrow(/closed/);
   });
 });
+
+describe('Journal lock', () => {
+  it('when the dbPath is already open, refuses a second open until the first closes', async () => {
+    const { journal } = await Journal.open({ dir });
+    await expect(Journal.open({ dir })).rejects.toThrow(/already open in this process/);
+    await journal.close();
+    const again = await Journal.open({ dir });
+    await again.journal.close();
+  });
+
+  it('when another live process holds the lock, refuses; when its owner is gone, takes over', async () => {
+    await fs.writeFile(path.join(dir, 'LOCK'), `${process.ppid}\n`);
+    await expect(Journal.open({ dir })).rejects.toThrow(new RegExp(`in use by process ${process.ppid}`));
+    await fs.writeFile(path.join(dir, 'LOCK'), '999999999\n');
+    const { journal } = await Journal.open({ dir });
+    await journal.close();
+    expect((await fs.readdir(dir)).includes('LOCK')).toBe(false);
+  });
+
+  it('when recovery fails, releases the lock', async () => {
+    const { journal } = await Journal.open({ dir });
+    await journal.append([op(1)]);
+    await journal.append([op(2)]);
+    await journal.close();
+    const file = await lastJournal();
+    const buf = await fs.readFile(file);
+    buf[20] ^= 0xff;
+    await fs.writeFile(file, buf);
+    await expect(Journal.open({ dir })).rejects.toThrow(CorruptJournalError);
+    expect((await fs.readdir(dir)).includes('LOCK')).toBe(false);
+  });
+});
