@@ -63,10 +63,12 @@ describe('loadConfig', () => {
       expect.arrayContaining([
         expect.stringContaining('LINLI_ID_ENC_KEY: required in production'),
         expect.stringContaining('LINLI_ID_HASH_KEY: required in production'),
-        expect.stringContaining('WECHAT_SANDBOX'),
         expect.stringContaining('WECHAT_APP_ID'),
+        expect.stringContaining('WECHAT_APP_SECRET'),
       ]),
     );
+    // The sandbox is off by default in production and refused when asked for.
+    expect(loadConfig({ ...prodBase, WECHAT_SANDBOX: undefined as unknown as string }).WECHAT_SANDBOX).toBe(false);
     expect(problemsOf({ ...prodBase, WECHAT_SANDBOX: 'true' })).toEqual([expect.stringContaining('refused in production')]);
     expect(problemsOf({ ...prodBase, LINLI_ID_HASH_KEY: 'a'.repeat(64) })).toEqual([
       'LINLI_ID_HASH_KEY: must differ from LINLI_ID_ENC_KEY',
