@@ -1,6 +1,6 @@
 /**
  * Crash test: the engine runs as a child process on a dbpath; a concurrent burst of inserts and
- * multi-field updates runs through the driver; the child is killed with SIGKILL mid-burst and
+ * multi-field updates and two-document transactions runs through the driver; the child is killed with SIGKILL mid-burst and
  * restarted on the same dbpath. Every acknowledged write must be there, no unacknowledged write
  * may be half-applied, and the unique index must still hold.
  */
@@ -81,6 +81,7 @@ it('when the engine is killed mid-burst, keeps every acknowledged write whole an
   const triedInserts = new Set<string>();
   const ackedIncs = new Array<number>(ACCOUNTS).fill(0);
   const triedIncs = new Array<number>(ACCOUNTS).fill(0);
+  const ackedPairs = new Set<string>();
   let stop = false;
 
   const worker = async (w: number): Promise<void> => {
@@ -94,6 +95,20 @@ it('when the engine is killed mid-burst, keeps every acknowledged write whole an
       // One multi-field update: a, b and v must move together or not at all.
       await db.collection('accounts').updateOne({ _id: acct as never }, { $inc: { a: 1, b: 1, v: 1 } });
       ackedIncs[acct]++;
+      if (k % 4 === 0) {
+        // A two-document transaction: after the crash both halves exist or neither does.
+        const pair = `p${w}-${k}`;
+        const session = client.startSession();
+        try {
+          await session.withTransaction(async () => {
+            await db.collection('pairs').insertOne({ pair, half: 1 }, { session });
+            await db.collection('pairs').insertOne({ pair, half: 2 }, { session });
+          });
+        } finally {
+          await session.endSession().catch(() => undefined);
+        }
+        ackedPairs.add(pair);
+      }
     }
   };
   const burst = Promise.allSettled(Array.from({ length: WORKERS }, (_, w) => worker(w)));
@@ -108,6 +123,7 @@ it('when the engine is killed mid-burst, keeps every acknowledged write whole an
   await client.close(true).catch(() => undefined);
   expect(outcomes.some((o) => o.status === 'rejected')).toBe(true); // the kill really hit in-flight writes
   expect(ackedInserts.size).toBeGreaterThanOrEqual(50);
+  expect(ackedPairs.size).toBeGreaterThan(0);
 
   const second = await startEngine(dbPath);
   children.push(second.child);
@@ -133,6 +149,11 @@ it('when the engine is killed mid-burst, keeps every acknowledged write whole an
       expect(acc.v).toBeGreaterThanOrEqual(ackedIncs[i]);
       expect(acc.v).toBeLessThanOrEqual(triedIncs[i]);
     }
+
+    const halves = new Map<string, number>();
+    for (const d of await adb.collection('pairs').find({}).toArray()) halves.set(d.pair, (halves.get(d.pair) ?? 0) + 1);
+    for (const [pair, n] of halves) expect([pair, n]).toEqual([pair, 2]);
+    for (const pair of ackedPairs) expect(halves.get(pair)).toBe(2);
 
     const indexes = await adb.collection('items').listIndexes().toArray();
     expect(indexes.find((i) => i.name === 'sku_1')).toMatchObject({ unique: true, key: { sku: 1 } });
