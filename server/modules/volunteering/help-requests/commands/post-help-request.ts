@@ -1,0 +1,35 @@
+import { Types } from 'mongoose';
+import type { TCreateHelpRequest } from '@shared/schemas/volunteering/help-requests';
+import type { AppDeps } from '../../../../deps';
+import { fieldError } from '../../../../http/errors';
+import { checkText } from '../../../content';
+import { User } from '../../../users/model';
+import { HelpRequest, type HelpRequestDoc } from '../model';
+
+/**
+ * A resident posts a need. It is never public straight away: a district or team admin
+ * reviews every request (people's home situations are sensitive), and the text also goes
+ * through msg_sec_check — risky text is refused (422), flagged text is marked for the reviewer.
+ */
+export async function postHelpRequest(deps: AppDeps, userId: string, input: TCreateHelpRequest): Promise<{ outcome: 'submitted'; request: HelpRequestDoc }> {
+  const now = deps.now();
+  if (input.neededAt.getTime() < now.getTime() - 60_000) throw fieldError('neededAt', '需要帮助的时间不能早于现在');
+  if (input.neededAt.getTime() > now.getTime() + 366 * 86_400_000) throw fieldError('neededAt', '需要帮助的时间不能超过一年以后');
+  const author = await User.findById(userId, { openid: 1 }).lean();
+  const verdict = await checkText(deps, {
+    openid: author?.openid,
+    scene: 'forum',
+    fields: { description: input.description, address: input.address },
+  });
+  const created = await HelpRequest.create({
+    author: new Types.ObjectId(userId),
+    category: input.category,
+    description: input.description,
+    address: input.address,
+    location: input.location ? { type: 'Point', coordinates: [input.location.lng, input.location.lat] } : undefined,
+    neededAt: input.neededAt,
+    status: 'pending_review',
+    contentFlag: verdict,
+  });
+  return { outcome: 'submitted', request: created.toObject() };
+}

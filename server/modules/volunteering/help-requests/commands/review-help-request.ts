@@ -1,0 +1,47 @@
+import { Types } from 'mongoose';
+import type { TReviewHelpRequest } from '@shared/schemas/volunteering/help-requests';
+import type { AppDeps } from '../../../../deps';
+import type { Actor } from '../../../../http/actor';
+import { fail } from '../../../../http/errors';
+import { recordAudit } from '../../../audit/record';
+import { notify } from '../../../notifications';
+import { HelpRequest, type HelpRequestDoc } from '../model';
+
+/** Approve (→ published) or reject a pending request; guarded so two reviewers cannot both decide. */
+export async function reviewHelpRequest(
+  deps: AppDeps,
+  input: { id: string; actor: Actor; body: TReviewHelpRequest; requestId?: string },
+): Promise<{ outcome: 'published' | 'rejected'; request: HelpRequestDoc }> {
+  const at = deps.now();
+  const approve = input.body.decision === 'approve';
+  const updated = await HelpRequest.findOneAndUpdate(
+    { _id: new Types.ObjectId(input.id), status: 'pending_review' },
+    {
+      $set: {
+        status: approve ? 'published' : 'rejected',
+        review: { decision: input.body.decision, reason: input.body.reason ?? '', by: new Types.ObjectId(input.actor.userId), at },
+      },
+    },
+    { returnDocument: 'after' },
+  ).lean();
+  if (!updated) {
+    if (!(await HelpRequest.exists({ _id: new Types.ObjectId(input.id) }))) throw fail('not_found', '求助不存在');
+    throw fail('help_request_state_invalid');
+  }
+  await recordAudit({
+    actor: input.actor,
+    action: approve ? 'help_request.approve' : 'help_request.reject',
+    target: { type: 'help_request', id: input.id },
+    before: { status: 'pending_review' },
+    after: { status: updated.status, reason: input.body.reason },
+    requestId: input.requestId,
+    at,
+  });
+  await notify(deps, String(updated.author), {
+    title: approve ? '您的求助已公开' : '您的求助未通过审核',
+    body: approve ? '志愿团队可以看到并响应您的求助了。' : `原因：${input.body.reason ?? ''}`,
+    link: `pages/volunteering/help-request/index?id=${input.id}`,
+    dedupeKey: `help_review:${input.id}`,
+  });
+  return { outcome: approve ? 'published' : 'rejected', request: updated };
+}

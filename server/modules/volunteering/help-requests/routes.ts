@@ -1,0 +1,176 @@
+import { Types } from 'mongoose';
+import {
+  ZConvertHelpRequest,
+  ZCreateHelpRequest,
+  ZHelpIdParams,
+  ZHelpListQuery,
+  ZHelpReviewQuery,
+  ZReviewHelpRequest,
+  ZTakeHelpRequest,
+  type TConvertHelpRequest,
+  type TCreateHelpRequest,
+  type THelpIdParams,
+  type THelpListQuery,
+  type THelpReviewQuery,
+  type TReviewHelpRequest,
+  type TTakeHelpRequest,
+} from '@shared/schemas/volunteering/help-requests';
+import type { TPagination } from '@shared/schemas/common';
+import { ZPagination } from '@shared/schemas/common';
+import type { AppDeps } from '../../../deps';
+import { fail } from '../../../http/errors';
+import { anyRole, member, publicAccess, signedIn } from '../../../http/policy';
+import { defineRoute, type RouteSpec } from '../../../http/route';
+import { teamPolicy } from '../teams/policy';
+import { postHelpRequest } from './commands/post-help-request';
+import { reviewHelpRequest } from './commands/review-help-request';
+import { convertHelpRequest, takeUpHelpRequest } from './commands/take-up-help-request';
+import { HelpRequest, type HelpRequestDoc } from './model';
+import { helpRequestPolicy } from './policy';
+import { presentActivityDraft, presentHelpRequest, presentHelpRequestDetail } from './presenter';
+
+async function page(filter: Record<string, unknown>, q: TPagination): Promise<{ items: HelpRequestDoc[]; total: number }> {
+  const [items, total] = await Promise.all([
+    HelpRequest.find(filter).sort({ createdAt: -1, _id: -1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean(),
+    HelpRequest.countDocuments(filter),
+  ]);
+  return { items, total };
+}
+
+async function load(id: string): Promise<HelpRequestDoc> {
+  const r = await HelpRequest.findById(id).lean();
+  if (!r) throw fail('not_found', '求助不存在');
+  return r;
+}
+
+export function routes(deps: AppDeps): RouteSpec[] {
+  return [
+    defineRoute<TCreateHelpRequest>({
+      method: 'post',
+      path: '/api/help-requests',
+      summary: '居民发布求助（类别、描述、地点、时间），经内容安全检测，审核通过后公开',
+      tags: ['volunteering'],
+      policy: member,
+      body: ZCreateHelpRequest,
+      handler: async (ctx, { body }) => {
+        const r = await postHelpRequest(deps, ctx.state.actor!.userId, body);
+        ctx.status = 201;
+        ctx.body = { outcome: r.outcome, request: presentHelpRequestDetail(r.request) };
+      },
+    }),
+    defineRoute<undefined, THelpListQuery>({
+      method: 'get',
+      path: '/api/help-requests',
+      summary: '已公开的求助（不含求助人身份），可按类别筛选',
+      tags: ['volunteering'],
+      policy: publicAccess,
+      query: ZHelpListQuery,
+      handler: async (ctx, { query }) => {
+        const filter: Record<string, unknown> = { status: { $in: ['published', 'taken', 'converted'] } };
+        if (query.category) filter.category = query.category;
+        const { items, total } = await page(filter, query);
+        ctx.body = { items: items.map(presentHelpRequest), total, page: query.page, pageSize: query.pageSize };
+      },
+    }),
+    defineRoute<undefined, TPagination>({
+      method: 'get',
+      path: '/api/me/help-requests',
+      summary: '我发布的求助（含审核结果）',
+      tags: ['volunteering'],
+      policy: member,
+      query: ZPagination,
+      handler: async (ctx, { query }) => {
+        const { items, total } = await page({ author: new Types.ObjectId(ctx.state.actor!.userId) }, query);
+        ctx.body = { items: items.map(presentHelpRequestDetail), total, page: query.page, pageSize: query.pageSize };
+      },
+    }),
+    defineRoute<undefined, THelpReviewQuery>({
+      method: 'get',
+      path: '/api/admin/help-requests',
+      summary: '求助审核队列（区级管理员、团队管理员），默认待审核',
+      tags: ['volunteering', 'admin'],
+      policy: anyRole('district_admin', 'team_admin'),
+      query: ZHelpReviewQuery,
+      handler: async (ctx, { query }) => {
+        const { items, total } = await page({ status: query.status }, query);
+        ctx.body = { items: items.map(presentHelpRequestDetail), total, page: query.page, pageSize: query.pageSize };
+      },
+    }),
+    defineRoute<undefined, undefined, THelpIdParams>({
+      method: 'get',
+      path: '/api/help-requests/:id',
+      summary: '求助详情：公开后所有人可见；之前仅求助人与审核人',
+      tags: ['volunteering'],
+      policy: publicAccess,
+      params: ZHelpIdParams,
+      handler: async (ctx, { params }) => {
+        const r = await load(params.id);
+        const actor = ctx.state.actor;
+        if (helpRequestPolicy.canSeeDetail(actor, r)) ctx.body = presentHelpRequestDetail(r);
+        else if (helpRequestPolicy.isPublic(r)) ctx.body = presentHelpRequest(r);
+        else throw fail('not_found', '求助不存在');
+      },
+    }),
+    defineRoute<TReviewHelpRequest, undefined, THelpIdParams>({
+      method: 'post',
+      path: '/api/help-requests/:id/review',
+      summary: '审核求助（区级管理员、团队管理员）：通过后公开，驳回需填写原因；记入审计并通知求助人',
+      tags: ['volunteering', 'admin'],
+      policy: anyRole('district_admin', 'team_admin'),
+      params: ZHelpIdParams,
+      body: ZReviewHelpRequest,
+      handler: async (ctx, { params, body }) => {
+        const r = await reviewHelpRequest(deps, { id: params.id, actor: ctx.state.actor!, body, requestId: ctx.state.requestId });
+        ctx.body = { outcome: r.outcome, request: presentHelpRequestDetail(r.request) };
+      },
+    }),
+    defineRoute<TTakeHelpRequest, undefined, THelpIdParams>({
+      method: 'post',
+      path: '/api/help-requests/:id/take',
+      summary: '团队响应求助（该团队管理员）：仅一个团队能响应；返回活动草稿供发布',
+      tags: ['volunteering'],
+      policy: signedIn,
+      params: ZHelpIdParams,
+      body: ZTakeHelpRequest,
+      handler: async (ctx, { params, body }) => {
+        if (!(await teamPolicy.canManage(ctx.state.actor, body.teamId))) throw fail('forbidden');
+        const r = await takeUpHelpRequest(deps, { id: params.id, teamId: body.teamId, actor: ctx.state.actor!, requestId: ctx.state.requestId });
+        ctx.body = { outcome: r.outcome, request: presentHelpRequest(r.request), activityDraft: presentActivityDraft(r.request) };
+      },
+    }),
+    defineRoute<TConvertHelpRequest, undefined, THelpIdParams>({
+      method: 'post',
+      path: '/api/help-requests/:id/convert',
+      summary: '把已响应的求助关联到本团队发布的活动（该团队管理员）',
+      tags: ['volunteering'],
+      policy: signedIn,
+      params: ZHelpIdParams,
+      body: ZConvertHelpRequest,
+      handler: async (ctx, { params, body }) => {
+        const request = await load(params.id);
+        if (!request.takenBy || !(await teamPolicy.canManage(ctx.state.actor, request.takenBy.team))) throw fail('forbidden');
+        const r = await convertHelpRequest(deps, { request, activityId: body.activityId, actor: ctx.state.actor!, requestId: ctx.state.requestId });
+        ctx.body = { outcome: r.outcome, request: presentHelpRequest(r.request) };
+      },
+    }),
+    defineRoute<undefined, undefined, THelpIdParams>({
+      method: 'post',
+      path: '/api/help-requests/:id/close',
+      summary: '求助人关闭自己的求助（待审核或已公开时）',
+      tags: ['volunteering'],
+      policy: member,
+      params: ZHelpIdParams,
+      handler: async (ctx, { params }) => {
+        const request = await load(params.id);
+        if (!helpRequestPolicy.isAuthor(ctx.state.actor, request)) throw fail('forbidden');
+        const updated = await HelpRequest.findOneAndUpdate(
+          { _id: request._id, status: { $in: ['pending_review', 'published'] } },
+          { $set: { status: 'closed', closedAt: deps.now() } },
+          { returnDocument: 'after' },
+        ).lean();
+        if (!updated) throw fail('help_request_state_invalid');
+        ctx.body = { outcome: 'closed', request: presentHelpRequestDetail(updated) };
+      },
+    }),
+  ];
+}

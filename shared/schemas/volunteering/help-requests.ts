@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { ZGeoPoint, ZObjectId, ZPagination } from '../common';
+
+export const HELP_CATEGORIES = ['elderly_care', 'disability_support', 'child_care', 'daily_errands', 'health', 'environment', 'other'] as const;
+export type THelpCategory = (typeof HELP_CATEGORIES)[number];
+export const HELP_CATEGORY_LABELS: Record<THelpCategory, string> = {
+  elderly_care: '助老',
+  disability_support: '助残',
+  child_care: '关爱儿童',
+  daily_errands: '生活帮办',
+  health: '健康',
+  environment: '环境',
+  other: '其他',
+};
+
+/**
+ * pending_review → published (approved) | rejected; published → taken (a team takes it up)
+ * → converted (linked to the activity the team published) ; the author may close it while
+ * pending or published.
+ */
+export const HELP_STATUSES = ['pending_review', 'published', 'rejected', 'taken', 'converted', 'closed'] as const;
+export type THelpStatus = (typeof HELP_STATUSES)[number];
+
+export const ZCreateHelpRequest = z.strictObject({
+  category: z.enum(HELP_CATEGORIES, { error: '求助类别无效' }),
+  description: z.string({ error: '请描述需要的帮助' }).trim().min(5, '描述至少 5 个字').max(1000, '描述不能超过 1000 个字'),
+  address: z.string({ error: '请填写地点' }).trim().min(2, '地点至少 2 个字').max(100, '地点不能超过 100 个字'),
+  location: ZGeoPoint.optional(),
+  neededAt: z.coerce.date({ error: '时间格式不正确' }),
+});
+export type TCreateHelpRequest = z.infer<typeof ZCreateHelpRequest>;
+
+export const ZHelpIdParams = z.strictObject({ id: ZObjectId });
+export type THelpIdParams = z.infer<typeof ZHelpIdParams>;
+
+export const ZReviewHelpRequest = z
+  .strictObject({
+    decision: z.enum(['approve', 'reject'], { error: '请选择通过或驳回' }),
+    reason: z.string().trim().max(200, '原因不能超过 200 个字').optional(),
+  })
+  .refine((b) => b.decision === 'approve' || (b.reason ?? '').length >= 2, { message: '驳回时请填写原因（至少 2 个字）', path: ['reason'] });
+export type TReviewHelpRequest = z.infer<typeof ZReviewHelpRequest>;
+
+export const ZTakeHelpRequest = z.strictObject({ teamId: ZObjectId });
+export type TTakeHelpRequest = z.infer<typeof ZTakeHelpRequest>;
+
+export const ZConvertHelpRequest = z.strictObject({ activityId: ZObjectId });
+export type TConvertHelpRequest = z.infer<typeof ZConvertHelpRequest>;
+
+export const ZHelpListQuery = ZPagination.extend({
+  category: z.enum(HELP_CATEGORIES, { error: '求助类别无效' }).optional(),
+});
+export type THelpListQuery = z.infer<typeof ZHelpListQuery>;
+
+export const ZHelpReviewQuery = ZPagination.extend({
+  status: z.enum(HELP_STATUSES, { error: '状态不正确' }).default('pending_review'),
+});
+export type THelpReviewQuery = z.infer<typeof ZHelpReviewQuery>;
+
+/** Public view: no author identity. */
+export interface THelpRequestDto {
+  id: string;
+  category: THelpCategory;
+  categoryLabel: string;
+  description: string;
+  address: string;
+  location: { lng: number; lat: number } | null;
+  neededAt: string;
+  status: THelpStatus;
+  takenBy: { teamId: string; teamName: string } | null;
+  activityId: string | null;
+  createdAt: string;
+}
+
+/** Author's and reviewers' view adds the review outcome and the content-check flag. */
+export interface THelpRequestDetailDto extends THelpRequestDto {
+  authorId: string;
+  contentFlag: 'pass' | 'review';
+  review: { decision: 'approve' | 'reject'; reason: string; at: string } | null;
+}
+
+/** Prefill for the team's activity form when it takes a request up. */
+export interface TActivityDraftDto {
+  title: string;
+  description: string;
+  address: string;
+  location: { lng: number; lat: number } | null;
+  helpRequestId: string;
+}
