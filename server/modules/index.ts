@@ -11,6 +11,7 @@ import { routes as realNameRoutes } from './realname/routes';
 import { routes as volAttendanceRoutes } from './volunteering/attendance/routes';
 import { routes as volHoursRoutes } from './volunteering/hours/routes';
 import { routes as volCertificatesRoutes } from './volunteering/certificates/routes';
+import { routes as volHelpRequestsRoutes } from './volunteering/help-requests/routes';
 
 /** Every module's routes. One import + one spread line per module (targeted edits only). */
 export function allRoutes(deps: AppDeps): RouteSpec[] {
@@ -26,5 +27,6 @@ export function allRoutes(deps: AppDeps): RouteSpec[] {
     ...volAttendanceRoutes(deps),
     ...volHoursRoutes(deps),
     ...volCertificatesRoutes(deps),
+    ...volHelpRequestsRoutes(deps),
   ];
 }
