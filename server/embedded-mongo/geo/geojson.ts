@@ -108,7 +108,7 @@ function positions(v: unknown, what: string): LngLat[] | string {
 const samePos = (a: LngLat, b: LngLat): boolean => a[0] === b[0] && a[1] === b[1];
 
 /** Rings are validated like S2 loops: closed, 3+ distinct vertices, no crossing edges. */
-function ring(v: unknown): LngLat[] | string {
+function ring(v: unknown, strict: boolean): LngLat[] | string {
   const ps = positions(v, 'Loop');
   if (typeof ps === 'string') return ps;
   if (ps.length < 4) return `Loop must have at least 3 different vertices: ${show(v)}`;
@@ -119,7 +119,7 @@ function ring(v: unknown): LngLat[] | string {
   const compact = ps.filter((p, i) => i === 0 || !samePos(p, ps[i - 1]));
   const distinct = new Set(compact.slice(0, -1).map((p) => `${p[0]},${p[1]}`));
   if (distinct.size < 3) return `Loop must have at least 3 different vertices: ${show(v)}`;
-  const crossing = crossingEdges(compact);
+  const crossing = strict ? crossingEdges(compact) : null;
   if (crossing) return `Loop is not valid: ${show(v)} Edges ${crossing[0]} and ${crossing[1]} cross`;
   return compact;
 }
@@ -138,15 +138,15 @@ function crossingEdges(ps: LngLat[]): [number, number] | null {
   return null;
 }
 
-function polygon(v: unknown): LngLat[][] | string {
+function polygon(v: unknown, strict: boolean): LngLat[][] | string {
   if (!Array.isArray(v) || v.length === 0) return `Polygon coordinates must be a non-empty array of loops: ${show(v)}`;
   const rings: LngLat[][] = [];
   for (const r of v) {
-    const parsed = ring(r);
+    const parsed = ring(r, strict);
     if (typeof parsed === 'string') return parsed;
     rings.push(parsed);
   }
-  if (rings.length > 1) {
+  if (strict && rings.length > 1) {
     const shell = new SphericalRing(rings[0]);
     for (const hole of rings.slice(1)) {
       const inside = hole.slice(0, -1).every((p) => shell.onBoundary(toVec(p)) || shell.contains(toVec(p), p));
@@ -159,7 +159,7 @@ function polygon(v: unknown): LngLat[][] | string {
 const empty = (): Shape => ({ points: [], lines: [], polygons: [] });
 
 /** Parse one GeoJSON object (not a legacy pair). */
-function geoJSON(v: Record<string, unknown>, depth = 0): Shape | string {
+function geoJSON(v: Record<string, unknown>, strict: boolean, depth = 0): Shape | string {
   const type = v.type;
   if (typeof type !== 'string' || !GEO_TYPES.has(type)) return `unknown GeoJSON type: ${show(v)}`;
   if (v.crs !== undefined) {
@@ -199,7 +199,7 @@ function geoJSON(v: Record<string, unknown>, depth = 0): Shape | string {
       const polys = type === 'Polygon' ? [c] : c;
       if (!Array.isArray(polys) || polys.length === 0) return `GeoJSON coordinates must be an array: ${show(v)}`;
       for (const p of polys) {
-        const rings = polygon(p);
+        const rings = polygon(p, strict);
         if (typeof rings === 'string') return rings;
         shape.polygons.push(rings);
       }
@@ -211,7 +211,7 @@ function geoJSON(v: Record<string, unknown>, depth = 0): Shape | string {
       if (!Array.isArray(v.geometries) || v.geometries.length === 0) return `GeometryCollection geometries must be a non-empty array: ${show(v)}`;
       for (const g of v.geometries) {
         if (!isObj(g)) return `Element of GeometryCollection is not a GeoJSON object: ${show(g)}`;
-        const sub = geoJSON(g, depth + 1);
+        const sub = geoJSON(g, strict, depth + 1);
         if (typeof sub === 'string') return sub;
         shape.points.push(...sub.points);
         shape.lines.push(...sub.lines);
@@ -222,9 +222,13 @@ function geoJSON(v: Record<string, unknown>, depth = 0): Shape | string {
   }
 }
 
-/** Parse a single geometry: a GeoJSON object or a legacy pair. */
-export function parseGeometry(v: unknown): Shape | string {
-  if (isObj(v) && 'type' in v) return geoJSON(v);
+/**
+ * Parse a single geometry: a GeoJSON object or a legacy pair. `strict` (index and query input)
+ * also checks for crossing edges and stray holes, which is quadratic in the ring size; stored
+ * values were checked on the way in, so reads skip it.
+ */
+export function parseGeometry(v: unknown, strict = true): Shape | string {
+  if (isObj(v) && 'type' in v) return geoJSON(v, strict);
   const p = legacyPair(v);
   if (p) {
     const b = inBounds(p);
@@ -239,18 +243,18 @@ export function parseGeometry(v: unknown): Shape | string {
  * All geometries held by a document field value: one geometry, or an array of them (multikey).
  * Missing and null hold none. Returns an error message for values a 2dsphere index rejects.
  */
-export function shapesOf(value: unknown): Shape[] | string {
+export function shapesOf(value: unknown, strict = true): Shape[] | string {
   if (value === undefined || value === null) return [];
   if (Array.isArray(value) && (value.length === 0 || num(value[0]) === null)) {
     const out: Shape[] = [];
     for (const item of value) {
-      const s = parseGeometry(item);
+      const s = parseGeometry(item, strict);
       if (typeof s === 'string') return s;
       out.push(s);
     }
     return out;
   }
-  const s = parseGeometry(value);
+  const s = parseGeometry(value, strict);
   return typeof s === 'string' ? s : [s];
 }
 
@@ -262,11 +266,11 @@ export function validateGeoJSON(value: unknown): string | null {
 
 /** Like shapesOf, but values that are not geometry simply hold none (queries skip them). */
 export function shapesForQuery(value: unknown): Shape[] {
-  const r = shapesOf(value);
+  const r = shapesOf(value, false);
   if (typeof r !== 'string') return r;
   if (!Array.isArray(value)) return [];
   return value.flatMap((item) => {
-    const s = parseGeometry(item);
+    const s = parseGeometry(item, false);
     return typeof s === 'string' ? [] : [s];
   });
 }
