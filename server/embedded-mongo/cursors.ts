@@ -1,6 +1,7 @@
 /** Server-side cursors: results are materialised once, then handed out in byte-capped batches. */
 import { calculateObjectSize, Long } from 'bson';
 import { err } from './errors';
+import { sessionKey } from './sessions';
 import type { Doc } from './values';
 
 /** Room left for the reply envelope inside the 16 MiB + 16 KiB a reply may take. */
@@ -22,13 +23,13 @@ export class CursorStore {
   private next = 1n;
 
   /** Builds the `cursor` reply for find/aggregate, registering a cursor if results remain. */
-  open(ns: string, docs: Doc[], batchSize: number | undefined, singleBatch: boolean, sessionKey?: string): Doc {
+  open(ns: string, docs: Doc[], batchSize: number | undefined, singleBatch: boolean, lsid?: unknown): Doc {
     const size = batchSize === undefined ? DEFAULT_FIRST_BATCH : batchSize;
     const firstBatch = takeBatch(docs, 0, size);
     let id = Long.ZERO;
     if (!singleBatch && firstBatch.length < docs.length) {
       id = Long.fromBigInt(this.next++);
-      this.cursors.set(id.toString(), { id, ns, docs, pos: firstBatch.length, lastUsed: Date.now(), sessionKey });
+      this.cursors.set(id.toString(), { id, ns, docs, pos: firstBatch.length, lastUsed: Date.now(), sessionKey: sessionKey(lsid) });
     }
     return { cursor: { firstBatch, id, ns }, ok: 1 };
   }

@@ -7,6 +7,7 @@ import { Query } from 'mingo';
 import { err } from './errors';
 import { compareValues, pathValues, renderDoc, toNumber, toPlain, typeRank, type Doc } from './values';
 import { queryOptions } from './mingo-context';
+import { SortedList } from './sorted-list';
 
 export interface IndexSpec extends Doc {
   key: Doc;
@@ -41,7 +42,7 @@ export class Index {
   readonly fields: string[];
   /** 2dsphere/text indexes are accepted but answered by scans (geo filters run in mingo). */
   readonly special: boolean;
-  private entries: Entry[] = [];
+  private entries = new SortedList<Entry>();
   private partial?: Query;
 
   constructor(readonly spec: IndexSpec) {
@@ -80,50 +81,44 @@ export class Index {
   }
 
   add(id: string, keys: unknown[][]): void {
-    for (const k of keys) {
-      const e = { k, id };
-      this.entries.splice(this.lowerBound(e), 0, e);
-    }
+    for (const k of keys) this.entries.insert({ k, id }, entryProbe(k, id));
   }
 
   remove(id: string, keys: unknown[][]): void {
     for (const k of keys) {
-      const i = this.lowerBound({ k, id });
-      if (i < this.entries.length && this.entries[i].id === id && cmpKeys(this.entries[i].k, k) === 0) this.entries.splice(i, 1);
+      const p = this.entries.seek(entryProbe(k, id));
+      const e = this.entries.at(p);
+      if (e && e.id === id && cmpKeys(e.k, k) === 0) this.entries.removeAt(p);
     }
   }
 
   clear(): void {
-    this.entries = [];
+    this.entries.clear();
   }
 
   /** Throws E11000 if another document already holds one of these keys. */
-  checkUnique(ns: string, id: string, keys: unknown[][], extraTaken?: (k: unknown[]) => boolean): void {
+  checkUnique(ns: string, id: string, keys: unknown[][]): void {
     if (!this.spec.unique) return;
     for (const k of keys) {
-      let i = this.lowerBoundKey(k, this.fields.length);
-      let dup = false;
-      for (; i < this.entries.length && cmpKeys(this.entries[i].k, k) === 0; i++) {
-        if (this.entries[i].id !== id) {
-          dup = true;
-          break;
-        }
+      const p = this.entries.seek((e) => cmpKeys(e.k, k));
+      for (let e = this.entries.at(p); e && cmpKeys(e.k, k) === 0; e = this.entries.next(p) ? this.entries.at(p) : undefined) {
+        if (e.id !== id) throw duplicateKey(ns, this.name, this.spec.key, this.fields, k);
       }
-      if (dup || extraTaken?.(k)) throw duplicateKey(ns, this.name, this.spec.key, this.fields, k);
     }
   }
 
-  /** Document keys whose leading field falls within bounds; `examined` counts keys looked at. */
+  /** Document keys whose leading field falls within bounds; `stats.keys` counts keys looked at. */
   scan(bounds: Bounds, stats: { keys: number }): string[] {
     const out: string[] = [];
-    let i = bounds.lo === undefined ? 0 : this.lowerBoundKey([bounds.lo], 1);
     const rank = bounds.lo !== undefined ? typeRank(bounds.lo) : bounds.hi !== undefined ? typeRank(bounds.hi) : -1;
-    if (bounds.lo === undefined && bounds.hi !== undefined) {
-      // skip to the start of the type bracket: MongoDB ranges never cross BSON types
-      while (i < this.entries.length && typeRank(this.entries[i].k[0]) < rank) i++;
-    }
-    for (; i < this.entries.length; i++) {
-      const e = this.entries[i];
+    // MongoDB ranges never cross BSON types: start at the bound, or at the start of its type bracket
+    const p =
+      bounds.lo !== undefined
+        ? this.entries.seek((e) => compareValues(e.k[0], bounds.lo))
+        : rank >= 0
+          ? this.entries.seek((e) => typeRank(e.k[0]) - rank)
+          : { c: 0, i: 0 };
+    for (let e = this.entries.at(p); e; e = this.entries.next(p) ? this.entries.at(p) : undefined) {
       const v = e.k[0];
       stats.keys++;
       if (rank >= 0 && typeRank(v) !== rank) break;
@@ -136,30 +131,10 @@ export class Index {
     }
     return out;
   }
+}
 
-  private lowerBound(e: Entry): number {
-    let lo = 0;
-    let hi = this.entries.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const m = this.entries[mid];
-      const c = cmpKeys(m.k, e.k) || (m.id < e.id ? -1 : m.id > e.id ? 1 : 0);
-      if (c < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  private lowerBoundKey(k: unknown[], n: number): number {
-    let lo = 0;
-    let hi = this.entries.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (cmpKeys(this.entries[mid].k, k, n) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
+function entryProbe(k: unknown[], id: string): (e: Entry) => number {
+  return (e) => cmpKeys(e.k, k) || (e.id < id ? -1 : e.id > id ? 1 : 0);
 }
 
 function cmpKeys(a: unknown[], b: unknown[], n = a.length): number {

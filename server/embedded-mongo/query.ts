@@ -9,7 +9,7 @@ import { asServerError } from './errors';
 import type { Bounds, Index } from './indexes';
 import { queryOptions } from './mingo-context';
 import { plainOf, type Collection, type Rec } from './store/collection';
-import { idKey, isPlainObject, sortDocs, toNumber, type Doc } from './values';
+import { compareValues, idKey, isPlainObject, pathValues, sortDocs, toNumber, type Doc } from './values';
 
 export interface Plan {
   stage: 'IDHACK' | 'IXSCAN' | 'COLLSCAN' | 'EOF';
@@ -102,8 +102,32 @@ export function candidates(coll: Collection, filter: Doc): { recs: Iterable<Rec>
   return { recs, plan: { stage: 'IXSCAN', index: best.ix.name, keysExamined: stats.keys, docsExamined: 0 } };
 }
 
-export function compileFilter(filter: Doc): Query | null {
+export interface Matcher {
+  test(doc: Doc): boolean;
+}
+
+/**
+ * Filters made only of `field: value` (or `{$eq: value}`) equalities with non-null scalar values
+ * are matched directly on the typed document: the commonest query shape skips building a mingo
+ * Query, which copies mingo's operator tables on every construction.
+ */
+function equalityMatcher(filter: Doc): Matcher | null {
+  const conds: Array<[string, unknown]> = [];
+  for (const [path, raw] of Object.entries(filter)) {
+    if (path.startsWith('$')) return null;
+    const v = isPlainObject(raw) && Object.keys(raw).length === 1 && '$eq' in raw ? raw.$eq : raw;
+    if (v === null || v === undefined || !usableScalar(v) || typeof v === 'number' && Number.isNaN(v)) return null;
+    conds.push([path, v]);
+  }
+  return {
+    test: (doc) => conds.every(([path, v]) => pathValues(doc, path).some((x) => x !== undefined && compareValues(x, v) === 0)),
+  };
+}
+
+export function compileFilter(filter: Doc): Matcher | null {
   if (!Object.keys(filter).length) return null;
+  const fast = equalityMatcher(filter);
+  if (fast) return fast;
   try {
     return new Query(filter, queryOptions());
   } catch (e) {
@@ -141,7 +165,7 @@ export function findRecs(coll: Collection | undefined, spec: FindSpec, planOut?:
         if (p && p.owner !== spec.txn) continue;
       }
       plan.docsExamined++;
-      if (!q || q.test(plainOf(rec))) {
+      if (!q || q.test(q instanceof Query ? plainOf(rec) : rec.t)) {
         out.push(rec);
         if (out.length >= stopAt) break;
       }
@@ -150,7 +174,7 @@ export function findRecs(coll: Collection | undefined, spec: FindSpec, planOut?:
       for (const p of pending.values()) {
         if (p.owner === spec.txn || !p.before) continue;
         plan.docsExamined++;
-        if (!q || q.test(plainOf(p.before))) out.push(p.before);
+        if (!q || q.test(q instanceof Query ? plainOf(p.before) : p.before.t)) out.push(p.before);
         if (out.length >= stopAt) break;
       }
     }

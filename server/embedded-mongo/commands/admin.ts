@@ -1,6 +1,7 @@
 /** Handshake, server information and session bookkeeping commands. */
 import { calculateObjectSize } from 'bson';
 import { MAX_BSON_BYTES, MAX_MESSAGE_BYTES } from '../wire';
+import { sessionKey } from '../sessions';
 import type { Doc } from '../values';
 import type { CmdCtx, Handler } from './context';
 
@@ -61,6 +62,10 @@ const listDatabases: Handler = (cmd, ctx) => {
 const endSessions: Handler = (cmd, ctx) => {
   const lsids = Array.isArray(cmd.endSessions) ? cmd.endSessions : [];
   ctx.sessions.end(lsids);
+  for (const lsid of lsids) {
+    const key = sessionKey(lsid);
+    if (key) ctx.cursors.killSession(key);
+  }
   return { ok: 1 };
 };
 

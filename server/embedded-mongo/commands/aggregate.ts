@@ -54,7 +54,7 @@ const aggregate: Handler = (cmd, ctx) => {
     throw asServerError(e);
   }
   const batchSize = num((cmd.cursor as Doc | undefined)?.batchSize);
-  return ctx.cursors.open(`${ctx.db}.${name}`, out, batchSize, false, ctx.sessionKey);
+  return ctx.cursors.open(`${ctx.db}.${name}`, out, batchSize, false, ctx.lsid);
 };
 
 export const aggregateCommands: Record<string, Handler> = { aggregate };

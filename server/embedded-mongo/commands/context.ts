@@ -20,7 +20,8 @@ export interface CmdCtx {
   db: string;
   server: ServerInfo;
   connectionId: number;
-  sessionKey?: string;
+  /** The command's logical session id, if any (cursors die with their session). */
+  lsid?: unknown;
 }
 
 export type Handler = (cmd: Doc, ctx: CmdCtx) => Doc | Promise<Doc>;

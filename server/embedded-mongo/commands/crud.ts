@@ -78,7 +78,7 @@ const find: Handler = (cmd, ctx) => {
   const project = makeProjector(docArg(cmd.projection, 'projection'), spec.filter);
   const docs = recs.map((r) => (project ? project(r.t) : r.t));
   const batch = spec.limit && spec.batchSize === undefined ? spec.limit : spec.batchSize;
-  return ctx.cursors.open(`${ctx.db}.${name}`, docs, batch, spec.singleBatch, ctx.sessionKey);
+  return ctx.cursors.open(`${ctx.db}.${name}`, docs, batch, spec.singleBatch, ctx.lsid);
 };
 
 const getMore: Handler = (cmd, ctx) => ctx.cursors.getMore(cmd.getMore, `${ctx.db}.${collName(cmd, 'collection')}`, num(cmd.batchSize));

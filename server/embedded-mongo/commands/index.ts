@@ -1,6 +1,5 @@
 /** Command dispatch: finds the handler, binds the session/transaction, journals before replying. */
 import { asServerError, err } from '../errors';
-import { sessionKey } from '../sessions';
 import { newCtx } from '../store/engine';
 import type { Doc } from '../values';
 import { adminCommands } from './admin';
@@ -32,7 +31,7 @@ const HANDLERS: Record<string, Handler> = {
 
 const TXN_CONTROL = new Set(['commitTransaction', 'abortTransaction']);
 
-export type Env = Omit<CmdCtx, 'op' | 'db' | 'sessionKey'>;
+export type Env = Omit<CmdCtx, 'op' | 'db' | 'lsid'>;
 
 export async function runCommand(cmd: Doc, env: Env, defaultDb = 'admin'): Promise<Doc> {
   const name = Object.keys(cmd)[0];
@@ -45,7 +44,7 @@ export async function runCommand(cmd: Doc, env: Env, defaultDb = 'admin'): Promi
   } catch (e) {
     return asServerError(e).toReply();
   }
-  const ctx: CmdCtx = { ...env, op: newCtx(txn), db, sessionKey: sessionKey(cmd.lsid) };
+  const ctx: CmdCtx = { ...env, op: newCtx(txn), db, lsid: cmd.lsid };
   let reply: Doc;
   try {
     reply = await handler(cmd, ctx);
