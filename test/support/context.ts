@@ -24,6 +24,8 @@ export interface TestContextOptions {
   /** Controlled clock for deps.now(). */
   now?: () => Date;
   sandbox?: SandboxOptions;
+  /** Serve a built H5 portal from this folder at `/` (as npm start does with dist/h5). */
+  staticDir?: string;
 }
 
 export interface TestContext {
@@ -68,7 +70,7 @@ export async function createTestContext(opts: TestContextOptions = {}): Promise<
       now: opts.now ?? (() => new Date()),
     };
     if (opts.jobs) deps.scheduler = createScheduler(deps, { processEvery: '200 milliseconds' });
-    const app = createApp(deps);
+    const app = createApp(deps, { staticDir: opts.staticDir });
     await ensureIndexes();
     if (deps.scheduler) await deps.scheduler.start();
 
