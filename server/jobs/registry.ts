@@ -1,5 +1,6 @@
 import type { AppDeps } from '../deps';
 import { sendDueNotifications } from '../modules/notifications/sender';
+import { signupJobs } from '../modules/volunteering/signups/jobs';
 
 /**
  * Every job the server runs. Later issues add theirs here (activity reminders,
@@ -27,5 +28,6 @@ export function linliJobs(deps: AppDeps): JobSpec[] {
         await sendDueNotifications(deps);
       },
     },
+    ...signupJobs(deps),
   ];
 }

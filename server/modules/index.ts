@@ -12,6 +12,10 @@ import { routes as volAttendanceRoutes } from './volunteering/attendance/routes'
 import { routes as volHoursRoutes } from './volunteering/hours/routes';
 import { routes as volCertificatesRoutes } from './volunteering/certificates/routes';
 import { routes as volHelpRequestsRoutes } from './volunteering/help-requests/routes';
+import { routes as volVolunteersRoutes } from './volunteering/volunteers/routes';
+import { routes as volTeamsRoutes } from './volunteering/teams/routes';
+import { routes as volActivitiesRoutes } from './volunteering/activities/routes';
+import { routes as volSignupsRoutes } from './volunteering/signups/routes';
 
 /** Every module's routes. One import + one spread line per module (targeted edits only). */
 export function allRoutes(deps: AppDeps): RouteSpec[] {
@@ -28,5 +32,9 @@ export function allRoutes(deps: AppDeps): RouteSpec[] {
     ...volHoursRoutes(deps),
     ...volCertificatesRoutes(deps),
     ...volHelpRequestsRoutes(deps),
+    ...volVolunteersRoutes(deps),
+    ...volTeamsRoutes(deps),
+    ...volActivitiesRoutes(deps),
+    ...volSignupsRoutes(deps),
   ];
 }

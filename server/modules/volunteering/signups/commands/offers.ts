@@ -53,7 +53,10 @@ export async function acceptOffer(deps: AppDeps, userId: string, signupId: strin
  * it), its place goes to the next in line. Called by the scheduler sweep and
  * lazily when offers are read.
  */
-export async function expireOffers(deps: AppDeps, where: { shift?: Types.ObjectId } = {}): Promise<number> {
+export async function expireOffers(
+  deps: AppDeps,
+  where: { shift?: Types.ObjectId; activity?: Types.ObjectId; user?: Types.ObjectId } = {},
+): Promise<number> {
   const now = deps.now();
   const due = await Signup.find(
     { ...where, status: 'offered', offerExpiresAt: { $lte: now } },

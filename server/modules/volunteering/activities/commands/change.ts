@@ -1,0 +1,154 @@
+import { ACTIVE_SIGNUP_STATUSES, type TSignupStatus } from '@shared/schemas/volunteering/signups';
+import type { TActivityUpdateInput } from '@shared/schemas/volunteering/activities';
+import type { Actor } from '../../../../http/actor';
+import type { AppDeps } from '../../../../deps';
+import { AppError } from '../../../../http/errors';
+import { recordAudit } from '../../../audit/record';
+import { notifyOffers } from '../../signups/commands/offers';
+import { fillFreePlaces, releaseSlot } from '../../signups/commands/placement';
+import { Signup, type SignupDoc } from '../../signups/model';
+import { notifyVolunteers } from '../../signups/notify';
+import type { Refusal } from '../../signups/outcome';
+import { Activity, Shift, type ActivityDoc, type ShiftDoc } from '../model';
+
+const ACTIVE: TSignupStatus[] = [...ACTIVE_SIGNUP_STATUSES];
+
+async function activeUsers(activityId: ActivityDoc['_id']): Promise<SignupDoc['user'][]> {
+  const rows = await Signup.find({ activity: activityId, status: { $in: ACTIVE } }, { user: 1 }).lean();
+  return [...new Map(rows.map((r) => [String(r.user), r.user])).values()];
+}
+
+export type UpdateResult = { outcome: 'updated'; activity: ActivityDoc } | Refusal<'not_open'>;
+
+/**
+ * Edits a published activity and notifies everyone signed up. Capacity
+ * changes are guarded atomically (never below the places taken); a raised
+ * capacity is offered to the waitlist at once. Shift times are not editable
+ * (signups and schedules depend on them): cancel and republish instead.
+ */
+export async function updateActivity(
+  deps: AppDeps,
+  actor: Actor,
+  activity: ActivityDoc,
+  input: TActivityUpdateInput,
+  requestId?: string,
+): Promise<UpdateResult> {
+  if (activity.status !== 'published') return { outcome: 'not_open' };
+  const now = deps.now();
+  const existing = await Shift.find({ activity: activity._id }).lean<ShiftDoc[]>();
+  for (const c of input.capacities ?? []) {
+    if (!existing.some((s) => String(s._id) === c.shiftId)) {
+      throw new AppError('validation_failed', { fields: [{ path: 'capacities', message: '班次不属于该活动' }] });
+    }
+  }
+  const added = (input.addShifts ?? []).map((s) => ({ start: new Date(s.start), end: new Date(s.end), capacity: s.capacity }));
+  const starts = [...existing.map((s) => s.start), ...added.map((s) => s.start)].map((d) => d.getTime());
+  const ends = [...existing.map((s) => s.end), ...added.map((s) => s.end)].map((d) => d.getTime());
+  const firstStart = Math.min(...starts);
+  const signupDeadline = input.signupDeadline ? new Date(input.signupDeadline) : activity.signupDeadline;
+  const cancelDeadline = input.cancelDeadline ? new Date(input.cancelDeadline) : activity.cancelDeadline;
+  const fields = [];
+  if (signupDeadline.getTime() > firstStart) fields.push({ path: 'signupDeadline', message: '报名截止时间不能晚于第一个班次开始时间' });
+  if (cancelDeadline.getTime() > firstStart) fields.push({ path: 'cancelDeadline', message: '取消截止时间不能晚于第一个班次开始时间' });
+  if (added.some((s) => s.start.getTime() <= now.getTime())) fields.push({ path: 'addShifts', message: '新增班次须在将来开始' });
+  if (fields.length) throw new AppError('validation_failed', { fields });
+
+  const raised: ShiftDoc['_id'][] = [];
+  for (const c of input.capacities ?? []) {
+    // Guarded: only when the places already taken still fit.
+    const res = await Shift.updateOne(
+      { _id: c.shiftId, activity: activity._id, confirmedCount: { $lte: c.capacity } },
+      { $set: { capacity: c.capacity } },
+    );
+    if (res.matchedCount === 0) throw new AppError('capacity_below_taken', { fields: [{ path: 'capacities', message: '名额不能少于已占用的名额' }] });
+    const before = existing.find((s) => String(s._id) === c.shiftId)!;
+    if (c.capacity > before.capacity) raised.push(before._id);
+  }
+  if (added.length) await Shift.insertMany(added.map((s) => ({ ...s, activity: activity._id, team: activity.team })));
+
+  const set: Record<string, unknown> = {
+    startsAt: new Date(firstStart),
+    endsAt: new Date(Math.max(...ends)),
+    signupDeadline,
+    cancelDeadline,
+  };
+  for (const k of ['title', 'description', 'coverUrl', 'address', 'category', 'requiredSkills', 'checkinRadiusM'] as const) {
+    if (input[k] !== undefined) set[k] = input[k];
+  }
+  if (input.location) set.location = { type: 'Point', coordinates: [input.location.lng, input.location.lat] };
+  const updated = await Activity.findOneAndUpdate({ _id: activity._id, status: 'published' }, { $set: set }, { returnDocument: 'after' }).lean<ActivityDoc>();
+  if (!updated) return { outcome: 'not_open' };
+
+  for (const shiftId of raised) await notifyOffers(deps, await fillFreePlaces(shiftId, now), updated);
+  await recordAudit({
+    actor,
+    action: 'volunteering.activity.updated',
+    target: { type: 'activity', id: String(activity._id) },
+    after: input,
+    requestId,
+    at: now,
+  });
+  await notifyVolunteers(deps, {
+    users: await activeUsers(activity._id),
+    template: 'signupResult',
+    title: '活动信息有更新',
+    body: `您报名的「${updated.title}」信息已更新，请查看最新安排`,
+    link: `/pages/volunteering/activity/index?id=${String(activity._id)}`,
+    key: `activity:${String(activity._id)}:updated:${updated.updatedAt.getTime()}`,
+  });
+  return { outcome: 'updated', activity: updated };
+}
+
+export type CancelActivityResult = { outcome: 'cancelled'; activity: ActivityDoc; released: number } | Refusal<'not_open'>;
+
+/**
+ * Cancels the activity: every active signup is released (status
+ * activity_cancelled, schedule slot freed) and notified; shift counters reset.
+ */
+export async function cancelActivity(
+  deps: AppDeps,
+  actor: Actor,
+  activity: ActivityDoc,
+  reason: string,
+  requestId?: string,
+): Promise<CancelActivityResult> {
+  const now = deps.now();
+  const updated = await Activity.findOneAndUpdate(
+    { _id: activity._id, status: 'published' },
+    { $set: { status: 'cancelled', cancelReason: reason } },
+    { returnDocument: 'after' },
+  ).lean<ActivityDoc>();
+  if (!updated) return { outcome: 'not_open' };
+  const users = await activeUsers(activity._id);
+  const active = await Signup.find({ activity: activity._id, status: { $in: ACTIVE } }, { _id: 1, user: 1, shift: 1, status: 1 }).lean();
+  let released = 0;
+  for (const s of active) {
+    const r = await Signup.updateOne(
+      { _id: s._id, status: s.status },
+      { $set: { status: 'activity_cancelled', cancelledAt: now, reason }, $unset: { activeKey: 1, offerExpiresAt: 1 } },
+    );
+    if (r.modifiedCount === 1) {
+      released += 1;
+      await releaseSlot(s.user, s.shift);
+    }
+  }
+  await Shift.updateMany({ activity: activity._id }, { $set: { confirmedCount: 0, waitingCount: 0 } });
+  await recordAudit({
+    actor,
+    action: 'volunteering.activity.cancelled',
+    target: { type: 'activity', id: String(activity._id) },
+    before: { status: activity.status },
+    after: { status: 'cancelled', reason, released },
+    requestId,
+    at: now,
+  });
+  await notifyVolunteers(deps, {
+    users,
+    template: 'signupResult',
+    title: '活动已取消',
+    body: `您报名的「${activity.title}」已取消：${reason}`,
+    link: `/pages/volunteering/activity/index?id=${String(activity._id)}`,
+    key: `activity:${String(activity._id)}:cancelled`,
+  });
+  return { outcome: 'cancelled', activity: updated, released };
+}

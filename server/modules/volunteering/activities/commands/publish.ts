@@ -1,0 +1,54 @@
+import { Types } from 'mongoose';
+import type { TActivityCreateInput } from '@shared/schemas/volunteering/activities';
+import type { AppDeps } from '../../../../deps';
+import { Team, type TeamDoc } from '../../../org/model';
+import type { Refusal } from '../../signups/outcome';
+import { Activity, Shift, type ActivityDoc, type ShiftDoc } from '../model';
+
+export type PublishResult =
+  | { outcome: 'published'; activity: ActivityDoc; shifts: ShiftDoc[] }
+  | Refusal<'team_not_found' | 'team_not_certified'>;
+
+/**
+ * A certified team's admin publishes an activity with its shifts. If the
+ * shifts cannot be written the activity is removed again, so nothing half
+ * published is visible.
+ */
+export async function publishActivity(deps: AppDeps, userId: string, input: TActivityCreateInput): Promise<PublishResult> {
+  const team = await Team.findById(input.teamId, { status: 1, name: 1 }).lean<TeamDoc>();
+  if (!team) return { outcome: 'team_not_found' };
+  if (team.status !== 'certified') return { outcome: 'team_not_certified' };
+  const shifts = input.shifts.map((s) => ({ start: new Date(s.start), end: new Date(s.end), capacity: s.capacity }));
+  const activity = await Activity.create({
+    team: team._id,
+    teamName: team.name,
+    title: input.title,
+    description: input.description,
+    coverUrl: input.coverUrl,
+    address: input.address,
+    location: { type: 'Point', coordinates: [input.location.lng, input.location.lat] },
+    category: input.category,
+    requiredSkills: [...new Set(input.requiredSkills)],
+    signupDeadline: new Date(input.signupDeadline),
+    cancelDeadline: new Date(input.cancelDeadline),
+    checkinRadiusM: input.checkinRadiusM,
+    requiresApproval: input.requiresApproval,
+    checkinRequired: input.checkinRequired,
+    status: 'published',
+    startsAt: new Date(Math.min(...shifts.map((s) => s.start.getTime()))),
+    endsAt: new Date(Math.max(...shifts.map((s) => s.end.getTime()))),
+    createdBy: new Types.ObjectId(userId),
+  });
+  try {
+    const created = await Shift.insertMany(shifts.map((s) => ({ ...s, activity: activity._id, team: team._id })));
+    return {
+      outcome: 'published',
+      activity: activity.toObject<ActivityDoc>(),
+      shifts: created.map((s) => s.toObject<ShiftDoc>()),
+    };
+  } catch (err) {
+    await Shift.deleteMany({ activity: activity._id });
+    await Activity.deleteOne({ _id: activity._id });
+    throw err;
+  }
+}

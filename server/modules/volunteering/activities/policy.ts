@@ -1,0 +1,11 @@
+import type { Actor } from '../../../http/actor';
+import { teamPolicy } from '../teams/policy';
+import type { ActivityDoc } from './model';
+
+/** Activity rules: a team's admins publish, edit and cancel its activities; published ones are public. */
+export const activityPolicy = {
+  canPublishFor: (actor: Actor | null, teamId: string): Promise<boolean> => teamPolicy.canManage(actor, teamId),
+  canManage: (actor: Actor | null, a: Pick<ActivityDoc, 'team'>): Promise<boolean> => teamPolicy.canManage(actor, a.team),
+  canView: async (actor: Actor | null, a: Pick<ActivityDoc, 'team' | 'status'>): Promise<boolean> =>
+    a.status !== 'cancelled' || (await teamPolicy.canManage(actor, a.team)) || actor !== null,
+};

@@ -1,0 +1,52 @@
+import type { TActivityDetailDto, TActivitySummaryDto, TShiftDto } from '@shared/schemas/volunteering/activities';
+import type { ActivityDoc, ShiftDoc } from './model';
+
+export const sharePathOf = (activityId: string): string => `/pages/volunteering/activity/index?id=${activityId}`;
+
+export function presentShift(s: ShiftDoc): TShiftDto {
+  return {
+    id: String(s._id),
+    start: s.start.toISOString(),
+    end: s.end.toISOString(),
+    capacity: s.capacity,
+    taken: s.confirmedCount,
+    remaining: Math.max(0, s.capacity - s.confirmedCount),
+    waiting: s.waitingCount,
+  };
+}
+
+export function presentActivitySummary(a: ActivityDoc, shifts: ShiftDoc[], distanceM?: number): TActivitySummaryDto {
+  return {
+    id: String(a._id),
+    teamId: String(a.team),
+    teamName: a.teamName,
+    title: a.title,
+    coverUrl: a.coverUrl ?? null,
+    address: a.address,
+    location: { lng: a.location.coordinates[0], lat: a.location.coordinates[1] },
+    ...(distanceM === undefined ? {} : { distanceM: Math.round(distanceM) }),
+    category: a.category,
+    status: a.status,
+    startsAt: a.startsAt.toISOString(),
+    endsAt: a.endsAt.toISOString(),
+    signupDeadline: a.signupDeadline.toISOString(),
+    remaining: shifts.reduce((n, s) => n + Math.max(0, s.capacity - s.confirmedCount), 0),
+  };
+}
+
+export function presentActivityDetail(a: ActivityDoc, shifts: ShiftDoc[]): TActivityDetailDto {
+  return {
+    ...presentActivitySummary(a, shifts),
+    description: a.description,
+    requiredSkills: a.requiredSkills,
+    cancelDeadline: a.cancelDeadline.toISOString(),
+    checkinRadiusM: a.checkinRadiusM,
+    requiresApproval: a.requiresApproval,
+    checkinRequired: a.checkinRequired,
+    cancelReason: a.cancelReason ?? null,
+    shifts: [...shifts].sort((x, y) => x.start.getTime() - y.start.getTime()).map(presentShift),
+    sharePath: sharePathOf(String(a._id)),
+    createdAt: a.createdAt.toISOString(),
+    updatedAt: a.updatedAt.toISOString(),
+  };
+}
