@@ -36,6 +36,9 @@ export default defineAppConfig({
     ],
   },
   requiredPrivateInfos: ['getLocation', 'chooseLocation'],
+  // H5 only: no slide animation between pages. Pages appear at once, which
+  // suits the elder-mode audience and keeps browser tests deterministic.
+  ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
   permission: {
     'scope.userLocation': { desc: '用于查找您附近的志愿活动，以及在随手拍中标注问题位置' },
   },

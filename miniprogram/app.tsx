@@ -1,7 +1,10 @@
 import type { PropsWithChildren } from 'react';
 import { useLaunch } from '@tarojs/taro';
 import { bootSession } from './services/auth-flow';
+import { installRootFontSize } from './services/h5-rem';
 import './app.scss';
+
+if (process.env.TARO_ENV === 'h5') installRootFontSize();
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {

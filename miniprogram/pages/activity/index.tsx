@@ -1,14 +1,13 @@
-import { View } from '@tarojs/components';
 import { PageShell } from '../../components/PageShell';
-import { EmptyState } from '../../components/EmptyState';
+import { ActivityDiscover } from '../../components/volunteering/ActivityDiscover';
+import { useSession } from '../../hooks/useSession';
 
-/** 活动 tab. Activity search and sign-up arrive with the volunteering issue; until then say so. */
+/** 活动 tab: discover volunteer activities (list logic in hooks/volunteering/useActivityDiscover). */
 export default function ActivityPage() {
+  const { loggedIn } = useSession();
   return (
     <PageShell title='志愿活动'>
-      <View className='card' id='activity-empty'>
-        <EmptyState title='暂无可报名的活动' description='志愿活动功能即将开放，届时可在这里查找附近的活动并报名。' />
-      </View>
+      <ActivityDiscover loggedIn={loggedIn} />
     </PageShell>
   );
 }

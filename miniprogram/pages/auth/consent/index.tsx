@@ -19,15 +19,17 @@ export default function ConsentPage() {
         <Notice type='info' message='使用邻里前，请阅读并同意以下隐私政策。' id='consent-required' />
       ) : null}
       <Notice message={policy.error} id='policy-error' />
-      <View className='card consent__body' id='privacy-policy'>
-        {policy.loading && !policy.data ? <Text className='muted'>正在加载隐私政策…</Text> : null}
-        {paragraphs.map((p, i) => (
-          <Text key={i} className='consent__para'>
-            {p}
-          </Text>
-        ))}
-        {policy.data ? <Text className='muted'>版本：{policy.data.version}</Text> : null}
-      </View>
+      {policy.data || policy.loading ? (
+        <View className='card consent__body' id='privacy-policy'>
+          {policy.loading && !policy.data ? <Text className='muted'>正在加载隐私政策…</Text> : null}
+          {paragraphs.map((p, i) => (
+            <Text key={i} className='consent__para'>
+              {p}
+            </Text>
+          ))}
+          {policy.data ? <Text className='muted'>版本：{policy.data.version}</Text> : null}
+        </View>
+      ) : null}
       <Notice message={error} id='consent-error' />
       {user ? (
         user.consent.required ? (

@@ -1,0 +1,105 @@
+import { Button, Picker, Text, View } from '@tarojs/components';
+import { ACTIVITY_CATEGORIES, ACTIVITY_CATEGORY_LABELS } from '@shared/schemas/volunteering/activities';
+import { DATE_OPTIONS, useActivityDiscover } from '../../hooks/volunteering/useActivityDiscover';
+import { VROUTES, withQuery } from '../../hooks/volunteering/routes';
+import { go } from '../../services/nav';
+import { EmptyState } from '../EmptyState';
+import { Notice } from '../Notice';
+import { ActivityCard } from './ActivityCard';
+import './volunteering.scss';
+
+const CATEGORY_OPTIONS = ['全部类别', ...ACTIVITY_CATEGORIES.map((c) => ACTIVITY_CATEGORY_LABELS[c])];
+
+/** The 活动 tab body: filters, the list, and links to 我的活动 / 附近团队 / 求助. */
+export function ActivityDiscover({ loggedIn, teamId }: { loggedIn: boolean; teamId?: string }) {
+  const d = useActivityDiscover({ teamId });
+  const f = d.filters;
+  const catIndex = f.category ? ACTIVITY_CATEGORIES.indexOf(f.category) + 1 : 0;
+
+  return (
+    <View id='activity-discover'>
+      <View className='v-chips'>
+        <Text id='activity-links-my' className='v-chip' onClick={() => go(VROUTES.mySignups)}>
+          我的活动
+        </Text>
+        <Text id='activity-links-hours' className='v-chip' onClick={() => go(VROUTES.hours)}>
+          我的时长与证明
+        </Text>
+        <Text id='activity-links-teams' className='v-chip' onClick={() => go(VROUTES.teams)}>
+          附近团队
+        </Text>
+        <Text id='activity-links-help' className='v-chip' onClick={() => go(VROUTES.help)}>
+          我要求助
+        </Text>
+      </View>
+      <View className='card'>
+        <View className='v-chips' id='activity-sort'>
+          <Text id='activity-sort-time' className={`v-chip${f.sort === 'time' ? ' v-chip--on' : ''}`} onClick={() => void d.update({ sort: 'time' })}>
+            最近开始
+          </Text>
+          <Text id='activity-sort-near' className={`v-chip${f.sort === 'near' ? ' v-chip--on' : ''}`} onClick={() => void d.update({ sort: 'near' })}>
+            附近
+          </Text>
+          {loggedIn ? (
+            <Text
+              id='activity-suitable'
+              className={`v-chip${f.suitable ? ' v-chip--on' : ''}`}
+              onClick={() => void d.update({ suitable: !f.suitable })}
+            >
+              适合我
+            </Text>
+          ) : null}
+        </View>
+        <View className='v-chips' id='activity-date'>
+          {DATE_OPTIONS.map((o) => (
+            <Text
+              key={o.key}
+              id={`activity-date-${o.key}`}
+              className={`v-chip${f.date === o.key ? ' v-chip--on' : ''}`}
+              onClick={() => void d.update({ date: o.key })}
+            >
+              {o.label}
+            </Text>
+          ))}
+        </View>
+        <Picker
+          mode='selector'
+          range={CATEGORY_OPTIONS}
+          value={catIndex}
+          onChange={(e) => {
+            const i = Number(e.detail.value);
+            void d.update({ category: i === 0 ? undefined : ACTIVITY_CATEGORIES[i - 1] });
+          }}
+        >
+          <View className='row' id='activity-category'>
+            <Text className='row__label'>类别</Text>
+            <Text>{CATEGORY_OPTIONS[catIndex]} ▾</Text>
+          </View>
+        </Picker>
+        {f.teamId ? (
+          <View className='row' id='activity-team-filter' onClick={() => void d.update({ teamId: undefined })}>
+            <Text className='row__label'>仅看本团队</Text>
+            <Text className='link'>清除 ×</Text>
+          </View>
+        ) : null}
+      </View>
+
+      <Notice message={d.error} id='activity-list-error' />
+      {!d.loading && !d.error && d.items.length === 0 ? (
+        <View className='card' id='activity-empty'>
+          <EmptyState title='暂无符合条件的活动' description='换个筛选条件试试，或稍后再来看看。' />
+        </View>
+      ) : null}
+      <View id='activity-list'>
+        {d.items.map((a) => (
+          <ActivityCard key={a.id} activity={a} onOpen={(id) => go(withQuery(VROUTES.activity, { id }))} />
+        ))}
+      </View>
+      {d.more ? (
+        <Button id='activity-more' className='btn btn--plain' loading={d.loading} onClick={() => void d.more?.()}>
+          加载更多
+        </Button>
+      ) : null}
+    </View>
+  );
+}

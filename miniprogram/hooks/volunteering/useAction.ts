@@ -1,0 +1,52 @@
+import { useCallback, useRef, useState } from 'react';
+import { formErrorsFrom } from '../../services/form-errors';
+import { ApiError } from '../../services/request';
+
+export interface TActionApi {
+  busy: string | null;
+  error: string | null;
+  /** Stable API error code of the last failure (e.g. not_volunteer), for follow-up links. */
+  errorCode: string | null;
+  success: string | null;
+  /** Runs one named action; its returned string is shown as the success message. */
+  run: (name: string, action: () => Promise<string | null | void>) => Promise<boolean>;
+  clear: () => void;
+}
+
+/** One action at a time per page, with a visible error or success message (never a silent failure). */
+export function useAction(): TActionApi {
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [success, setSuccess] = useState<string | null>(null);
+  const [errorCode, setErrorCode] = useState<string | null>(null);
+  const running = useRef(false);
+
+  const run = useCallback(async (name: string, action: () => Promise<string | null | void>) => {
+    if (running.current) return false;
+    running.current = true;
+    setBusy(name);
+    setError(null);
+    setErrorCode(null);
+    setSuccess(null);
+    try {
+      const msg = await action();
+      setSuccess(msg || null);
+      return true;
+    } catch (e) {
+      setError(formErrorsFrom(e).form);
+      setErrorCode(e instanceof ApiError ? e.code : null);
+      return false;
+    } finally {
+      running.current = false;
+      setBusy(null);
+    }
+  }, []);
+
+  const clear = useCallback(() => {
+    setError(null);
+    setErrorCode(null);
+    setSuccess(null);
+  }, []);
+
+  return { busy, error, errorCode, success, run, clear };
+}

@@ -1,0 +1,45 @@
+import { useCallback, useState } from 'react';
+import { useAsync } from '../useAsync';
+import { volunteeringApi } from '../../services/volunteering';
+import { useAction } from './useAction';
+import { useCheckinQr } from './useCheckinQr';
+
+/** Team admin's view of one activity: applicants and approvals, the check-in QR, attendance, cancel. */
+export function useManageActivity(activityId: string | undefined) {
+  const enabled = !!activityId;
+  const detail = useAsync(() => volunteeringApi.activity(activityId as string), [activityId], enabled);
+  const applicants = useAsync(() => volunteeringApi.applicants(activityId as string), [activityId], enabled);
+  const attendance = useAsync(() => volunteeringApi.attendance(activityId as string), [activityId], enabled);
+  const [qrShift, setQrShift] = useState<string | null>(null);
+  const qr = useCheckinQr(activityId, qrShift);
+  const action = useAction();
+  const reloadApplicants = applicants.reload;
+  const reloadDetail = detail.reload;
+  const reloadAttendance = attendance.reload;
+
+  const refresh = useCallback(async () => {
+    await Promise.all([reloadDetail(), reloadApplicants(), reloadAttendance()]);
+  }, [reloadDetail, reloadApplicants, reloadAttendance]);
+
+  const decide = useCallback(
+    (signupId: string, decision: 'approve' | 'reject', reason?: string) =>
+      action.run(`${decision}-${signupId}`, async () => {
+        await volunteeringApi.decideSignup(signupId, reason ? { decision, reason } : { decision });
+        await refresh();
+        return decision === 'approve' ? '已通过' : '已拒绝';
+      }),
+    [action, refresh],
+  );
+
+  const cancelActivity = useCallback(
+    (reason: string) =>
+      action.run('cancel-activity', async () => {
+        const r = await volunteeringApi.cancelActivity(activityId as string, { reason });
+        await refresh();
+        return `活动已取消，已通知并释放 ${r.released} 名报名者`;
+      }),
+    [action, activityId, refresh],
+  );
+
+  return { detail, applicants, attendance, qrShift, setQrShift, qr, action, decide, cancelActivity, refresh };
+}

@@ -1,0 +1,65 @@
+import { Button, Text, View } from '@tarojs/components';
+import { useDidShow, useRouter } from '@tarojs/taro';
+import { PageShell } from '../../../components/PageShell';
+import { Notice } from '../../../components/Notice';
+import { useAsync } from '../../../hooks/useAsync';
+import { useTeamAdmin } from '../../../hooks/volunteering/useTeamAdmin';
+import { VROUTES, withQuery } from '../../../hooks/volunteering/routes';
+import { formatRange } from '../../../hooks/volunteering/labels';
+import { volunteeringApi } from '../../../services/volunteering';
+import { go } from '../../../services/nav';
+import '../../../components/volunteering/volunteering.scss';
+
+/** Team admin home: pick a team, publish, manage its activities, hours and members. */
+export default function TeamHomePage() {
+  const t = useTeamAdmin(useRouter().params.team);
+  const list = useAsync(() => volunteeringApi.activities({ teamId: t.teamId, pageSize: 50 }), [t.teamId], t.allowed);
+  useDidShow(() => void (t.allowed ? list.reload() : undefined));
+  if (!t.allowed) {
+    return (
+      <PageShell title='团队管理'>
+        <Notice message={t.user ? '您还不是任何已认证团队的管理员。' : null} id='team-forbidden' />
+        <Button className='btn btn--plain' onClick={() => go(VROUTES.teamApply)}>
+          申请成立志愿团队
+        </Button>
+      </PageShell>
+    );
+  }
+  const q = { team: t.teamId };
+  return (
+    <PageShell title={t.team?.name ?? '团队管理'}>
+      <Notice message={t.teamError} id='team-load-error' />
+      {t.teamIds.length > 1 ? (
+        <View className='v-chips' id='team-switch'>
+          {t.teamIds.map((tid) => (
+            <Text key={tid} className={`v-chip${tid === t.teamId ? ' v-chip--on' : ''}`} onClick={() => go(withQuery(VROUTES.teamHome, { team: tid }))}>
+              团队 {tid.slice(-6)}
+            </Text>
+          ))}
+        </View>
+      ) : null}
+      <View className='v-actions'>
+        <Button id='team-publish' className='btn btn--primary' onClick={() => go(withQuery(VROUTES.teamPublish, q))}>
+          发布活动
+        </Button>
+        <Button id='team-hours' className='btn btn--plain' onClick={() => go(withQuery(VROUTES.teamHours, q))}>
+          时长确认
+        </Button>
+        <Button id='team-members' className='btn btn--plain' onClick={() => go(withQuery(VROUTES.teamMembers, q))}>
+          成员管理
+        </Button>
+      </View>
+      <Text className='card__title'>本团队活动</Text>
+      <Notice message={list.error} id='team-activities-error' />
+      <View id='team-activity-list'>
+        {(list.data?.items ?? []).map((a) => (
+          <View key={a.id} className='card v-item' id={`team-activity-${a.id}`} onClick={() => go(withQuery(VROUTES.teamActivity, { id: a.id }))}>
+            <Text className='v-item__title'>{a.title}</Text>
+            <Text className='v-item__meta'>{formatRange(a.startsAt, a.endsAt)}</Text>
+            <Text className='v-item__meta'>余 {a.remaining} 个名额</Text>
+          </View>
+        ))}
+      </View>
+    </PageShell>
+  );
+}

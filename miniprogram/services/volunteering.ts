@@ -1,0 +1,234 @@
+/**
+ * Typed client for the volunteering API (issue 4). One method per endpoint;
+ * pages and hooks call these, nothing else builds volunteering URLs. Response
+ * shapes come from shared/schemas/volunteering/*.ts.
+ */
+import type {
+  TActivityCancelInput,
+  TActivityCreateInput,
+  TActivityDetailDto,
+  TActivityListQuery,
+  TActivitySummaryDto,
+  TActivityUpdateInput,
+} from '@shared/schemas/volunteering/activities';
+import type { TAttendanceBody, TAttendanceResultDto, TAttendanceRowDto, TCheckinQrDto } from '@shared/schemas/volunteering/attendance';
+import type { TCertificateDto, TCertificateVerificationDto } from '@shared/schemas/volunteering/certificates';
+import type {
+  TActivityDraftDto,
+  TCreateHelpRequest,
+  THelpRequestDetailDto,
+  THelpRequestDto,
+  THelpStatus,
+} from '@shared/schemas/volunteering/help-requests';
+import type { TBulkResultDto, THoursEntryDto, THoursStatus, THoursTotalsDto, TLeaderboardRowDto } from '@shared/schemas/volunteering/hours';
+import type { TApplicantDto, TSignupDecisionInput, TSignupDto, TSignupResult } from '@shared/schemas/volunteering/signups';
+import type {
+  TJoinDecisionInput,
+  TMembershipDto,
+  TTeamApplyInput,
+  TTeamDetailDto,
+  TTeamReviewInput,
+  TTeamSummaryDto,
+} from '@shared/schemas/volunteering/teams';
+import type { TVolunteerDto, TVolunteerProfileUpdate, TVolunteerRegisterInput } from '@shared/schemas/volunteering/volunteers';
+import { createRequester } from './request';
+import { taroTransport } from './taro-transport';
+import { clearSession, getToken } from './session';
+import { goConsent, goLogin } from './nav';
+import { API_BASE } from './api';
+
+const http = createRequester({
+  baseUrl: API_BASE,
+  transport: taroTransport,
+  getToken,
+  onUnauthorized: () => {
+    clearSession();
+    goLogin();
+  },
+  onConsentRequired: () => goConsent(),
+});
+const { request } = http;
+const id = encodeURIComponent;
+
+/** Query values the requester accepts (dates already ISO strings). */
+type TQuery = Record<string, string | number | boolean | undefined | null>;
+
+export interface TListPage<T> {
+  items: T[];
+  hasMore?: boolean;
+  total?: number;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface TActivityDetailEnvelope {
+  activity: TActivityDetailDto;
+  mySignups: TSignupDto[];
+  canManage: boolean;
+}
+
+export interface TMyHours {
+  totals: THoursTotalsDto;
+  items: THoursEntryDto[];
+  total: number;
+}
+
+export interface TTeamHours extends TMyHours {}
+
+export interface TAdjustResult {
+  outcome: string;
+  before: { minutes: number } | number;
+  after: unknown;
+  adjustment: THoursEntryDto | null;
+}
+
+export type TActivityQuery = Partial<Omit<TActivityListQuery, 'suitable'>> & { suitable?: boolean };
+
+export const volunteeringApi = {
+  // Volunteers
+  myVolunteer: () => request<{ volunteer: TVolunteerDto | null }>({ path: '/api/volunteers/me' }),
+  registerVolunteer: (input: TVolunteerRegisterInput) =>
+    request<{ volunteer: TVolunteerDto }>({ method: 'POST', path: '/api/volunteers', body: input }),
+  updateVolunteer: (input: TVolunteerProfileUpdate) =>
+    request<{ volunteer: TVolunteerDto }>({ method: 'PATCH', path: '/api/volunteers/me', body: input }),
+  appealNoShow: (eventId: string, reason: string) =>
+    request<{ volunteer: TVolunteerDto }>({
+      method: 'POST',
+      path: `/api/volunteers/me/no-show-events/${id(eventId)}/appeal`,
+      body: { reason },
+    }),
+
+  // Teams
+  applyTeam: (input: TTeamApplyInput) => request<{ team: TTeamDetailDto }>({ method: 'POST', path: '/api/teams', body: input }),
+  nearbyTeams: (q: { lng: number; lat: number; radiusKm?: number; page?: number }) =>
+    request<TListPage<TTeamSummaryDto>>({ path: '/api/teams/nearby', query: q, anonymous: !getToken() }),
+  team: (teamId: string) => request<{ team: TTeamDetailDto }>({ path: `/api/teams/${id(teamId)}`, anonymous: !getToken() }),
+  teamMembers: (teamId: string, status: 'pending' | 'active' = 'active') =>
+    request<TListPage<TMembershipDto>>({ path: `/api/teams/${id(teamId)}/members`, query: { status, pageSize: 100 } }),
+  joinTeam: (teamId: string, message?: string) =>
+    request<{ membership: TMembershipDto }>({ method: 'POST', path: `/api/teams/${id(teamId)}/join`, body: message ? { message } : {} }),
+  decideJoin: (teamId: string, userId: string, input: TJoinDecisionInput) =>
+    request<{ membership: TMembershipDto }>({
+      method: 'POST',
+      path: `/api/teams/${id(teamId)}/members/${id(userId)}/decision`,
+      body: input,
+    }),
+  setMemberRole: (teamId: string, userId: string, role: 'member' | 'admin') =>
+    request<{ membership: TMembershipDto }>({ method: 'PATCH', path: `/api/teams/${id(teamId)}/members/${id(userId)}`, body: { role } }),
+  teamApplications: (status: 'pending' | 'certified' | 'rejected' = 'pending') =>
+    request<TListPage<TTeamDetailDto>>({ path: '/api/admin/team-applications', query: { status, pageSize: 100 } }),
+  reviewTeam: (teamId: string, input: TTeamReviewInput) =>
+    request<{ team: TTeamDetailDto }>({ method: 'POST', path: `/api/admin/teams/${id(teamId)}/review`, body: input }),
+
+  // Activities
+  activities: (q: TActivityQuery) =>
+    request<TListPage<TActivitySummaryDto>>({ path: '/api/activities', query: q as TQuery, anonymous: !getToken() }),
+  activity: (activityId: string) =>
+    request<TActivityDetailEnvelope>({ path: `/api/activities/${id(activityId)}`, anonymous: !getToken() }),
+  publishActivity: (input: TActivityCreateInput, idempotencyKey?: string) =>
+    request<{ activity: TActivityDetailDto }>({ method: 'POST', path: '/api/activities', body: input, idempotencyKey }),
+  updateActivity: (activityId: string, input: TActivityUpdateInput) =>
+    request<{ activity: TActivityDetailDto }>({ method: 'PATCH', path: `/api/activities/${id(activityId)}`, body: input }),
+  cancelActivity: (activityId: string, input: TActivityCancelInput) =>
+    request<{ activity: TActivityDetailDto; released: number }>({
+      method: 'POST',
+      path: `/api/activities/${id(activityId)}/cancel`,
+      body: input,
+    }),
+
+  // Signups
+  signup: (shiftId: string, note?: string) =>
+    request<TSignupResult>({ method: 'POST', path: `/api/shifts/${id(shiftId)}/signups`, body: note ? { note } : {} }),
+  cancelSignup: (signupId: string) =>
+    request<{ outcome: string; signup: TSignupDto }>({ method: 'POST', path: `/api/signups/${id(signupId)}/cancel` }),
+  acceptOffer: (signupId: string) =>
+    request<{ outcome: string; signup: TSignupDto }>({ method: 'POST', path: `/api/signups/${id(signupId)}/accept-offer` }),
+  mySignups: (scope: 'upcoming' | 'past' | 'all' = 'upcoming') =>
+    request<TListPage<TSignupDto>>({ path: '/api/volunteers/me/signups', query: { scope, pageSize: 50 } }),
+  applicants: (activityId: string, q: { status?: string; shiftId?: string } = {}) =>
+    request<TListPage<TApplicantDto>>({ path: `/api/activities/${id(activityId)}/signups`, query: { ...q, pageSize: 100 } }),
+  decideSignup: (signupId: string, input: TSignupDecisionInput) =>
+    request<{ outcome: string; signup: TSignupDto }>({ method: 'POST', path: `/api/signups/${id(signupId)}/decision`, body: input }),
+
+  // Attendance
+  checkinQr: (activityId: string, shiftId: string) =>
+    request<TCheckinQrDto>({ path: `/api/activities/${id(activityId)}/checkin-qr`, query: { shiftId } }),
+  checkin: (body: TAttendanceBody) => request<TAttendanceResultDto>({ method: 'POST', path: '/api/attendance/checkin', body }),
+  checkout: (body: TAttendanceBody) => request<TAttendanceResultDto>({ method: 'POST', path: '/api/attendance/checkout', body }),
+  attendance: (activityId: string) =>
+    request<{ items: TAttendanceRowDto[] }>({ path: `/api/activities/${id(activityId)}/attendance` }),
+
+  // Hours
+  myHours: (page = 1) => request<TMyHours>({ path: '/api/me/hours', query: { page, pageSize: 50 } }),
+  selfReport: (activityId: string, body: { shiftId: string; minutes: number; note?: string }) =>
+    request<{ outcome: string; entry: THoursEntryDto }>({
+      method: 'POST',
+      path: `/api/activities/${id(activityId)}/hours/self-report`,
+      body,
+    }),
+  teamHours: (teamId: string, q: { status?: THoursStatus; activityId?: string } = {}) =>
+    request<TTeamHours>({ path: `/api/teams/${id(teamId)}/hours`, query: { ...q, pageSize: 100 } }),
+  confirmHours: (teamId: string, entryIds: string[]) =>
+    request<TBulkResultDto>({ method: 'POST', path: `/api/teams/${id(teamId)}/hours/confirm`, body: { entryIds } }),
+  rejectHours: (teamId: string, entryIds: string[], reason: string) =>
+    request<TBulkResultDto>({ method: 'POST', path: `/api/teams/${id(teamId)}/hours/reject`, body: { entryIds, reason } }),
+  adjustHours: (entryId: string, minutes: number, reason: string) =>
+    request<TAdjustResult>({ method: 'POST', path: `/api/hours/${id(entryId)}/adjust`, body: { minutes, reason } }),
+  teamHoursSummary: (teamId: string) =>
+    request<THoursTotalsDto>({ path: `/api/teams/${id(teamId)}/hours/summary`, anonymous: true }),
+  leaderboard: (teamId?: string) =>
+    request<{ items: TLeaderboardRowDto[] }>({ path: '/api/hours/leaderboard', query: { teamId }, anonymous: true }),
+
+  // Certificates
+  issueCertificate: (teamId?: string) =>
+    request<TCertificateDto>({ method: 'POST', path: '/api/me/certificates', body: teamId ? { teamId } : {} }),
+  myCertificates: () => request<{ items: TCertificateDto[] }>({ path: '/api/me/certificates' }),
+  verifyCertificate: (serial: string) =>
+    request<TCertificateVerificationDto>({ path: `/api/certificates/${id(serial)}/verify`, anonymous: true }),
+  certificatePdfUrl: (serial: string) => `${API_BASE}/api/me/certificates/${id(serial)}/pdf`,
+
+  // Help requests
+  createHelpRequest: (input: TCreateHelpRequest) =>
+    request<{ outcome: string; request: THelpRequestDetailDto }>({ method: 'POST', path: '/api/help-requests', body: input }),
+  helpRequests: (category?: string) =>
+    request<TListPage<THelpRequestDto>>({ path: '/api/help-requests', query: { category }, anonymous: !getToken() }),
+  myHelpRequests: () => request<TListPage<THelpRequestDetailDto>>({ path: '/api/me/help-requests' }),
+  helpReviewQueue: (status: THelpStatus = 'pending_review') =>
+    request<TListPage<THelpRequestDetailDto>>({ path: '/api/admin/help-requests', query: { status, pageSize: 100 } }),
+  reviewHelpRequest: (helpId: string, decision: 'approve' | 'reject', reason?: string) =>
+    request<{ outcome: string; request: THelpRequestDetailDto }>({
+      method: 'POST',
+      path: `/api/help-requests/${id(helpId)}/review`,
+      body: reason ? { decision, reason } : { decision },
+    }),
+  takeHelpRequest: (helpId: string, teamId: string) =>
+    request<{ outcome: string; request: THelpRequestDto; activityDraft: TActivityDraftDto }>({
+      method: 'POST',
+      path: `/api/help-requests/${id(helpId)}/take`,
+      body: { teamId },
+    }),
+
+  // Stats (route names follow the issue; the page reports a clear error until they exist)
+  teamStats: (teamId: string, q: { from?: string; to?: string } = {}) =>
+    request<TStats>({ path: `/api/teams/${id(teamId)}/stats`, query: q }),
+  districtStats: (q: { from?: string; to?: string } = {}) => request<TStats>({ path: '/api/admin/volunteering/stats', query: q }),
+  districtStatsCsvUrl: (q: { from?: string; to?: string } = {}) =>
+    `${API_BASE}/api/admin/volunteering/stats.csv${q.from || q.to ? `?${URLSearchParamsLite(q)}` : ''}`,
+};
+
+export interface TStats {
+  volunteers?: number;
+  activities?: number;
+  confirmedMinutes?: number;
+  hours?: string | number;
+  periods?: { period: string; volunteers?: number; activities?: number; minutes?: number; hours?: string | number }[];
+  [key: string]: unknown;
+}
+
+/** URLSearchParams is missing in the mini-program runtime. */
+function URLSearchParamsLite(q: Record<string, string | undefined>): string {
+  return Object.entries(q)
+    .filter(([, v]) => v)
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v as string)}`)
+    .join('&');
+}
