@@ -1,0 +1,135 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildResident, createTestContext, type TestContext } from '../../../../test/support';
+import { AuditEntry } from '../../audit/model';
+import { Signup } from '../signups/model';
+import { buildActivityWithShift, buildSignup, buildTeamWithAdmin } from '../attendance/fixtures';
+import { applyMediaCheckResult } from './commands/upload-photo';
+
+let ctx: TestContext;
+let dataDir: string;
+jest.setTimeout(30_000);
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), 'linli-gallery-'));
+  ctx = await createTestContext({ env: { LINLI_DATA_DIR: dataDir } });
+});
+afterAll(async () => {
+  await ctx.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+const seg = (marker: number, payload: Buffer) => {
+  const head = Buffer.from([0xff, marker, 0, 0]);
+  head.writeUInt16BE(payload.length + 2, 2);
+  return Buffer.concat([head, payload]);
+};
+const JPEG_CORE = [
+  seg(0xe0, Buffer.from('JFIF\0\x01\x01\0\0\x01\0\x01\0\0', 'latin1')),
+  seg(0xdb, Buffer.alloc(65, 1)),
+  seg(0xc0, Buffer.from([8, 0, 16, 0, 16, 1, 1, 0x11, 0])),
+  seg(0xda, Buffer.from([1, 1, 0, 0, 0x3f, 0])),
+  Buffer.from([0x12, 0x34, 0x56]),
+];
+const EXIF = seg(0xe1, Buffer.from('Exif\0\0MM\0*GPSLatitude 31.2304 N', 'latin1'));
+const jpegWithExif = Buffer.concat([Buffer.from([0xff, 0xd8]), JPEG_CORE[0], EXIF, ...JPEG_CORE.slice(1), Buffer.from([0xff, 0xd9])]);
+const jpegClean = Buffer.concat([Buffer.from([0xff, 0xd8]), ...JPEG_CORE, Buffer.from([0xff, 0xd9])]);
+
+async function setup() {
+  const { team, admin } = await buildTeamWithAdmin(ctx);
+  const start = new Date(Date.now() - 3_600_000);
+  const { activity, shift } = await buildActivityWithShift({ team, createdBy: admin.user.id, start, end: new Date(start.getTime() + 3 * 3_600_000) });
+  const volunteer = await buildResident(ctx);
+  const signup = await buildSignup({ userId: volunteer.user.id, activity, shift });
+  await Signup.updateOne({ _id: signup._id }, { $set: { checkinAt: new Date() } });
+  const upload = (auth: string, body: Buffer, type = 'image/jpeg') =>
+    ctx.http.post(`/api/activities/${String(activity._id)}/photos`).set('Authorization', auth).set('Content-Type', type).send(body);
+  return { team, admin, activity, volunteer, upload };
+}
+
+const binary = (req: ReturnType<TestContext['http']['get']>) =>
+  req.buffer(true).parse((res, cb) => {
+    const parts: Buffer[] = [];
+    res.on('data', (c: Buffer) => parts.push(c));
+    res.on('end', () => cb(null, Buffer.concat(parts)));
+  });
+
+describe('activity gallery', () => {
+  it('401 → 400 → 403 → 202: a participant’s photo is stored without EXIF and waits for the image check', async () => {
+    const s = await setup();
+    expect((await ctx.http.post(`/api/activities/${String(s.activity._id)}/photos`).send(jpegWithExif)).status).toBe(401);
+    const bad = await ctx.http.post('/api/activities/nope/photos').set('Authorization', s.volunteer.auth).set('Content-Type', 'image/jpeg').send(jpegWithExif);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields).toEqual([{ path: 'activityId', message: '编号格式不正确' }]);
+    const stranger = await buildResident(ctx);
+    const denied = await s.upload(stranger.auth, jpegWithExif);
+    expect(denied.status).toBe(403);
+    expect(denied.body.error.code).toBe('not_participant');
+
+    const ok = await s.upload(s.volunteer.auth, jpegWithExif);
+    expect(ok.status).toBe(202);
+    expect(ok.body).toMatchObject({ outcome: 'checking', photo: { status: 'checking', mime: 'image/jpeg', bytes: jpegClean.length } });
+    const fileUrl = ok.body.photo.url as string;
+    const own = await binary(ctx.http.get(fileUrl).set('Authorization', s.volunteer.auth));
+    expect(own.status).toBe(200);
+    expect((own.body as Buffer).equals(jpegClean)).toBe(true);
+    expect((await ctx.http.get(fileUrl)).status).toBe(404);
+    const pub = await ctx.http.get(`/api/activities/${String(s.activity._id)}/photos`);
+    expect(pub.body.items).toEqual([]);
+    const mine = await ctx.http.get(`/api/activities/${String(s.activity._id)}/photos`).set('Authorization', s.volunteer.auth);
+    expect(mine.body.items).toHaveLength(1);
+
+    // WeChat's checker fetched the photo through the keyed URL and answered "pass".
+    const check = ctx.sandbox.mediaChecks().find((c) => c.media_url.includes(ok.body.photo.id));
+    expect(check).toBeDefined();
+    const keyed = new URL(check!.media_url);
+    expect((await ctx.http.get(`${keyed.pathname}${keyed.search}`)).status).toBe(200);
+    expect(await applyMediaCheckResult(check!.trace_id, 'pass')).toBe(1);
+    const after = await ctx.http.get(`/api/activities/${String(s.activity._id)}/photos`);
+    expect(after.body.items.map((p: { id: string }) => p.id)).toEqual([ok.body.photo.id]);
+    expect((await ctx.http.get(fileUrl)).status).toBe(200);
+  });
+
+  it('when the bytes are not an image, are corrupt, or are too large, clear 4xx codes come back', async () => {
+    const s = await setup();
+    const gif = await s.upload(s.volunteer.auth, Buffer.from('GIF89a........'), 'image/jpeg');
+    expect(gif.status).toBe(415);
+    expect(gif.body.error.code).toBe('image_type_unsupported');
+    const svg = await s.upload(s.volunteer.auth, Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), 'image/png');
+    expect(svg.status).toBe(415);
+    const corrupt = await s.upload(s.volunteer.auth, jpegWithExif.subarray(0, 30));
+    expect(corrupt.status).toBe(400);
+    expect(corrupt.body.error.code).toBe('image_invalid');
+    const huge = await s.upload(s.volunteer.auth, Buffer.concat([jpegClean, Buffer.alloc(5 * 1024 * 1024)]));
+    expect(huge.status).toBe(413);
+    expect(huge.body.error).toMatchObject({ code: 'image_too_large', message: '图片不能超过 5MB' });
+  });
+
+  it('when a team admin hides a photo with a reason, it leaves the public gallery and is audited', async () => {
+    const s = await setup();
+    const up = await s.upload(s.admin.auth, jpegClean);
+    expect(up.status).toBe(201); // staff have no openid: attributable, visible at once
+    const id = up.body.photo.id as string;
+    const path_ = `/api/gallery/photos/${id}/moderate`;
+    expect((await ctx.http.post(path_).send({ action: 'hide', reason: '含人脸' })).status).toBe(401);
+    expect((await ctx.http.post(path_).set('Authorization', s.admin.auth).send({ action: 'hide' })).body.error.fields).toEqual([
+      { path: 'reason', message: '请填写原因（至少 2 个字）' },
+    ]);
+    expect((await ctx.http.post(path_).set('Authorization', s.volunteer.auth).send({ action: 'hide', reason: '含人脸' })).status).toBe(403);
+    const ok = await ctx.http.post(path_).set('Authorization', s.admin.auth).send({ action: 'hide', reason: '含未授权人脸' });
+    expect(ok.body.status).toBe('hidden');
+    expect((await ctx.http.get(`/api/activities/${String(s.activity._id)}/photos`)).body.items).toEqual([]);
+    expect(await AuditEntry.countDocuments({ action: 'gallery.hide', 'target.id': id })).toBe(1);
+  });
+
+  it('gives a share path, H5 link and title for an activity', async () => {
+    const s = await setup();
+    const res = await ctx.http.get(`/api/activities/${String(s.activity._id)}/share`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      path: `pages/volunteering/activity/index?id=${String(s.activity._id)}`,
+      title: expect.stringContaining('社区清洁日'),
+    });
+    expect(res.body.h5Url).toContain(`#/pages/volunteering/activity/index?id=${String(s.activity._id)}`);
+  });
+});

@@ -1,0 +1,50 @@
+import mongoose, { Schema, type Model, type Types } from 'mongoose';
+import { PHOTO_STATUSES, type TPhotoStatus } from '@shared/schemas/volunteering/gallery';
+
+function modelOf<T>(name: string, schema: Schema<T>): Model<T> {
+  return (mongoose.models[name] as Model<T> | undefined) ?? mongoose.model<T>(name, schema);
+}
+
+/**
+ * One on-site photo. The file lives under LINLI_DATA_DIR/uploads/gallery (metadata already
+ * stripped); `checking` until WeChat's asynchronous image check answers, visible only to the
+ * uploader and the team meanwhile. `fetchKey` lets WeChat's checker fetch a not-yet-public file.
+ */
+export interface PhotoDoc {
+  _id: Types.ObjectId;
+  activity: Types.ObjectId;
+  team: Types.ObjectId;
+  uploader: Types.ObjectId;
+  file: string;
+  mime: string;
+  bytes: number;
+  sha256: string;
+  status: TPhotoStatus;
+  traceId?: string;
+  fetchKey: string;
+  hiddenReason?: string;
+  createdAt: Date;
+}
+
+const PhotoSchema = new Schema<PhotoDoc>(
+  {
+    activity: { type: Schema.Types.ObjectId, required: true },
+    team: { type: Schema.Types.ObjectId, required: true },
+    uploader: { type: Schema.Types.ObjectId, required: true },
+    file: { type: String, required: true },
+    mime: { type: String, required: true },
+    bytes: { type: Number, required: true },
+    sha256: { type: String, required: true },
+    status: { type: String, enum: PHOTO_STATUSES, required: true },
+    traceId: { type: String },
+    fetchKey: { type: String, required: true },
+    hiddenReason: { type: String },
+    createdAt: { type: Date, required: true },
+  },
+  { collection: 'gallery_photos', versionKey: false },
+);
+PhotoSchema.index({ activity: 1, status: 1, createdAt: -1 });
+PhotoSchema.index({ traceId: 1 });
+PhotoSchema.index({ activity: 1, uploader: 1 });
+
+export const Photo = modelOf('Photo', PhotoSchema);

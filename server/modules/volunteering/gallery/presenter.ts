@@ -1,0 +1,13 @@
+import type { TPhotoDto } from '@shared/schemas/volunteering/gallery';
+import type { PhotoDoc } from './model';
+
+export const presentPhoto = (p: PhotoDoc): TPhotoDto => ({
+  id: String(p._id),
+  activityId: String(p.activity),
+  uploaderId: String(p.uploader),
+  url: `/api/gallery/photos/${String(p._id)}/file`,
+  mime: p.mime,
+  bytes: p.bytes,
+  status: p.status,
+  createdAt: p.createdAt.toISOString(),
+});

@@ -1,0 +1,162 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { timingSafeEqual } from 'node:crypto';
+import { Types } from 'mongoose';
+import type { TPagination } from '@shared/schemas/common';
+import {
+  GALLERY_MAX_BYTES,
+  ZGalleryParams,
+  ZGalleryQuery,
+  ZModeratePhotoBody,
+  ZPhotoFileQuery,
+  ZPhotoParams,
+  type TActivityShareDto,
+  type TGalleryParams,
+  type TModeratePhotoBody,
+  type TPhotoFileQuery,
+  type TPhotoParams,
+} from '@shared/schemas/volunteering/gallery';
+import type { AppDeps } from '../../../deps';
+import { fail } from '../../../http/errors';
+import { member, publicAccess, signedIn } from '../../../http/policy';
+import { defineRoute, type RouteSpec } from '../../../http/route';
+import { recordAudit } from '../../audit/record';
+import { Activity } from '../activities/model';
+import { teamPolicy } from '../teams/policy';
+import { galleryDir, uploadPhoto } from './commands/upload-photo';
+import { Photo } from './model';
+import { presentPhoto } from './presenter';
+import { readRawBody } from './read-body';
+
+const sameKey = (a: string | undefined, b: string): boolean =>
+  !!a && a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+async function loadActivity(id: string) {
+  const activity = await Activity.findById(id).lean();
+  if (!activity) throw fail('not_found', '活动不存在');
+  return activity;
+}
+
+export function routes(deps: AppDeps): RouteSpec[] {
+  return [
+    defineRoute<undefined, undefined, TGalleryParams>({
+      method: 'post',
+      path: '/api/activities/:activityId/photos',
+      summary: '上传活动现场照片（参与者）：请求体为图片原始字节（JPG/PNG/WebP，≤5MB），去除 EXIF 后送内容安全检测',
+      tags: ['volunteering'],
+      policy: member,
+      params: ZGalleryParams,
+      produces: 'application/json',
+      handler: async (ctx, { params }) => {
+        const activity = await loadActivity(params.activityId);
+        const body = await readRawBody(ctx.req, GALLERY_MAX_BYTES);
+        const r = await uploadPhoto(deps, { actor: ctx.state.actor!, activity, body });
+        ctx.status = r.outcome === 'visible' ? 201 : 202;
+        ctx.body = { outcome: r.outcome, photo: presentPhoto(r.photo) };
+      },
+    }),
+    defineRoute<undefined, TPagination, TGalleryParams>({
+      method: 'get',
+      path: '/api/activities/:activityId/photos',
+      summary: '活动相册：公开显示已通过检测的照片；上传者另见自己的待检测照片，团队管理员可见全部',
+      tags: ['volunteering'],
+      policy: publicAccess,
+      params: ZGalleryParams,
+      query: ZGalleryQuery,
+      handler: async (ctx, { params, query }) => {
+        const activity = await loadActivity(params.activityId);
+        const actor = ctx.state.actor;
+        const manager = await teamPolicy.canManage(actor, activity.team);
+        const filter: Record<string, unknown> = { activity: activity._id };
+        if (!manager) {
+          filter.$or = [{ status: 'visible' }, ...(actor ? [{ uploader: new Types.ObjectId(actor.userId), status: 'checking' }] : [])];
+        }
+        const [items, total] = await Promise.all([
+          Photo.find(filter).sort({ createdAt: -1, _id: -1 }).skip((query.page - 1) * query.pageSize).limit(query.pageSize).lean(),
+          Photo.countDocuments(filter),
+        ]);
+        ctx.body = { items: items.map(presentPhoto), total, page: query.page, pageSize: query.pageSize };
+      },
+    }),
+    defineRoute<undefined, TPhotoFileQuery, TPhotoParams>({
+      method: 'get',
+      path: '/api/gallery/photos/:photoId/file',
+      summary: '照片文件：已通过检测的公开；待检测的仅上传者、团队管理员或携带检测密钥的微信检测服务',
+      tags: ['volunteering'],
+      policy: publicAccess,
+      params: ZPhotoParams,
+      query: ZPhotoFileQuery,
+      produces: 'image/*',
+      handler: async (ctx, { params, query }) => {
+        const photo = await Photo.findById(params.photoId).lean();
+        if (!photo) throw fail('not_found', '照片不存在');
+        const actor = ctx.state.actor;
+        const allowed =
+          photo.status === 'visible' ||
+          sameKey(query.k, photo.fetchKey) ||
+          (actor !== null && String(photo.uploader) === actor.userId) ||
+          (await teamPolicy.canManage(actor, photo.team));
+        if (!allowed) throw fail('not_found', '照片不存在');
+        const file = path.join(galleryDir(deps), photo.file);
+        const info = await stat(file).catch(() => null);
+        if (!info) throw fail('not_found', '照片不存在');
+        ctx.set('Content-Type', photo.mime);
+        ctx.set('Content-Length', String(info.size));
+        ctx.set('Cache-Control', photo.status === 'visible' ? 'public, max-age=86400' : 'private, no-store');
+        ctx.set('X-Content-Type-Options', 'nosniff');
+        ctx.body = createReadStream(file);
+      },
+    }),
+    defineRoute<TModeratePhotoBody, undefined, TPhotoParams>({
+      method: 'post',
+      path: '/api/gallery/photos/:photoId/moderate',
+      summary: '团队管理员显示或隐藏照片（需填写原因，记入审计）',
+      tags: ['volunteering'],
+      policy: signedIn,
+      params: ZPhotoParams,
+      body: ZModeratePhotoBody,
+      handler: async (ctx, { params, body }) => {
+        const photo = await Photo.findById(params.photoId).lean();
+        if (!photo) throw fail('not_found', '照片不存在');
+        if (!(await teamPolicy.canManage(ctx.state.actor, photo.team))) throw fail('forbidden');
+        const status = body.action === 'show' ? 'visible' : 'hidden';
+        const updated = await Photo.findOneAndUpdate(
+          { _id: photo._id },
+          { $set: { status, hiddenReason: body.action === 'hide' ? body.reason : undefined } },
+          { returnDocument: 'after' },
+        ).lean();
+        await recordAudit({
+          actor: ctx.state.actor!,
+          action: `gallery.${body.action}`,
+          target: { type: 'photo', id: params.photoId },
+          before: { status: photo.status },
+          after: { status, reason: body.reason },
+          requestId: ctx.state.requestId,
+          at: deps.now(),
+        });
+        ctx.body = presentPhoto(updated!);
+      },
+    }),
+    defineRoute<undefined, undefined, TGalleryParams>({
+      method: 'get',
+      path: '/api/activities/:activityId/share',
+      summary: '活动分享卡片：小程序分享路径、H5 链接、标题与配图',
+      tags: ['volunteering'],
+      policy: publicAccess,
+      params: ZGalleryParams,
+      handler: async (ctx, { params }) => {
+        const activity = await loadActivity(params.activityId);
+        const photo = activity.coverUrl ? null : await Photo.findOne({ activity: activity._id, status: 'visible' }).sort({ createdAt: 1 }).lean();
+        const pagePath = `pages/volunteering/activity/index?id=${String(activity._id)}`;
+        const body: TActivityShareDto = {
+          title: `${activity.title}｜${activity.teamName || '邻里志愿'}`.slice(0, 40),
+          path: pagePath,
+          h5Url: `${deps.config.PUBLIC_BASE_URL.replace(/\/$/, '')}/#/${pagePath}`,
+          imageUrl: activity.coverUrl ?? (photo ? `/api/gallery/photos/${String(photo._id)}/file` : null),
+        };
+        ctx.body = body;
+      },
+    }),
+  ];
+}
