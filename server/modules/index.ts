@@ -16,6 +16,7 @@ import { routes as volVolunteersRoutes } from './volunteering/volunteers/routes'
 import { routes as volTeamsRoutes } from './volunteering/teams/routes';
 import { routes as volActivitiesRoutes } from './volunteering/activities/routes';
 import { routes as volSignupsRoutes } from './volunteering/signups/routes';
+import { routes as volGalleryRoutes } from './volunteering/gallery/routes';
 
 /** Every module's routes. One import + one spread line per module (targeted edits only). */
 export function allRoutes(deps: AppDeps): RouteSpec[] {
@@ -36,5 +37,6 @@ export function allRoutes(deps: AppDeps): RouteSpec[] {
     ...volTeamsRoutes(deps),
     ...volActivitiesRoutes(deps),
     ...volSignupsRoutes(deps),
+    ...volGalleryRoutes(deps),
   ];
 }
