@@ -9,7 +9,7 @@ import { asServerError } from './errors';
 import type { Bounds, Index } from './indexes';
 import { queryOptions } from './mingo-context';
 import { plainOf, type Collection, type Rec } from './store/collection';
-import { compareValues, idKey, isPlainObject, pathValues, sortDocs, toNumber, type Doc } from './values';
+import { compareValues, idKey, isPlainObject, pathValues, restoreTyped, sortDocs, toNumber, toPlain, type Doc } from './values';
 
 export interface Plan {
   stage: 'IDHACK' | 'IXSCAN' | 'COLLSCAN' | 'EOF';
@@ -200,10 +200,14 @@ function isSimpleProjection(p: Doc): boolean {
 export function makeProjector(projection: Doc | undefined, filter: Doc = {}): ((d: Doc) => Doc) | null {
   if (!projection || !Object.keys(projection).length) return null;
   if (!isSimpleProjection(projection)) {
+    // mingo evaluates on the plain view (the filter drives positional projection); types come back from d
     const q = new Query(filter, queryOptions());
+    const plainProjection = toPlain(projection) as Doc;
+    const noHints = new Map<number, unknown>();
     return (d) => {
       try {
-        return (q.find([d], projection).all()[0] as Doc) ?? d;
+        const out = q.find([toPlain(d)], plainProjection).all()[0] as Doc | undefined;
+        return out ? (restoreTyped(out, d, noHints) as Doc) : d;
       } catch (e) {
         throw asServerError(e);
       }

@@ -51,7 +51,8 @@ export function applyUpdate(old: Doc, oldPlain: Doc, u: unknown, filter: Doc, ar
         if (inserting) mod.$set = { ...(mod.$set as Doc), ...(mod.$setOnInsert as Doc) };
         delete mod.$setOnInsert;
       }
-      mingoUpdate(plain, mod, arrayFilters ? (toPlain(arrayFilters) as Doc[]) : undefined, filter, { queryOptions: queryOptions() });
+      // mingo re-checks the condition before updating; an upsert's new document need not match it
+      mingoUpdate(plain, mod, arrayFilters ? (toPlain(arrayFilters) as Doc[]) : undefined, inserting ? {} : filter, { queryOptions: queryOptions() });
       result = plain;
     }
   } catch (e) {
