@@ -9,9 +9,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import mongoose, { Schema, type Connection } from 'mongoose';
 import { startEmbeddedMongo } from '../../server/embedded-mongo';
-import { measure, ratio, type OpStats } from './lib';
+import { measure, nowMs, percentile, ratio, type OpStats } from './lib';
 
 const IN_FLIGHT = 20;
+const LOOKUPS_PER_SIZE = 3000;
 const TARGETS = { indexedFindOneOpsPerSec: 5000, lookupRatio100kTo1k: 0.8 };
 
 const itemSchema = new Schema({
@@ -81,23 +82,38 @@ async function fill(conn: Connection, name: string, count: number): Promise<mong
   return Model;
 }
 
-/** Indexed findOne at 1k vs 100k documents, interleaved in rounds so machine drift hits both. */
+/**
+ * Indexed findOne at 1k vs 100k documents. Lookups alternate one by one between the two
+ * collections so load changes on the machine hit both sides alike.
+ */
 async function lookupRatio(conn: Connection): Promise<Record<string, unknown>> {
   const small = await fill(conn, 'Small', 1_000);
   const large = await fill(conn, 'Large', 100_000);
-  const lookup = (Model: mongoose.Model<unknown>, size: number) => async (i: number) => {
+  const lookup = async (Model: mongoose.Model<unknown>, size: number, i: number) => {
     const key = (i * 7919) % size;
     if (!(await Model.findOne({ key }).lean())) throw new Error(`lookup missed key ${key}`);
   };
-  const rounds = { small: [] as OpStats[], large: [] as OpStats[] };
-  for (let r = 0; r < 3; r++) {
-    rounds.small.push(await measure(1000, 1, lookup(small, 1_000)));
-    rounds.large.push(await measure(1000, 1, lookup(large, 100_000)));
+  for (let i = 0; i < 200; i++) await Promise.all([lookup(small, 1_000, i), lookup(large, 100_000, i)]); // warm-up
+  const lat = { at1k: [] as number[], at100k: [] as number[] };
+  for (let i = 0; i < LOOKUPS_PER_SIZE * 2; i++) {
+    const t = nowMs();
+    if (i % 2 === 0) await lookup(small, 1_000, i >> 1);
+    else await lookup(large, 100_000, i >> 1);
+    (i % 2 === 0 ? lat.at1k : lat.at100k).push(nowMs() - t);
   }
-  const rate = (xs: OpStats[]) => Math.round((xs.reduce((s, x) => s + x.ops, 0) / xs.reduce((s, x) => s + x.totalMs, 0)) * 1000);
-  const at1k = rate(rounds.small);
-  const at100k = rate(rounds.large);
-  return { opsPerSecAt1k: at1k, opsPerSecAt100k: at100k, ratio100kTo1k: ratio(at100k, at1k), rounds };
+  const perSec = (xs: number[]) => Math.round((xs.length / xs.reduce((a, b) => a + b, 0)) * 1000);
+  const median = (xs: number[]) => Number(percentile([...xs].sort((a, b) => a - b), 50).toFixed(3));
+  const at1k = perSec(lat.at1k);
+  const at100k = perSec(lat.at100k);
+  return {
+    lookupsPerSize: LOOKUPS_PER_SIZE,
+    opsPerSecAt1k: at1k,
+    opsPerSecAt100k: at100k,
+    ratio100kTo1k: ratio(at100k, at1k),
+    medianMsAt1k: median(lat.at1k),
+    medianMsAt100k: median(lat.at100k),
+    medianRatio100kTo1k: ratio(median(lat.at1k), median(lat.at100k)),
+  };
 }
 
 export default async function run(): Promise<Record<string, unknown>> {
