@@ -2,7 +2,7 @@
  * `npm start`: config → (dev) WeChat sandbox → database → app → listen → H5 portal
  * → district admin → demo data → URL. Graceful shutdown on SIGTERM/SIGINT.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
@@ -45,16 +45,21 @@ function readConfig(): ServerConfig {
   }
 }
 
-function ensureH5Build(logger: Logger): boolean {
-  if (existsSync(path.join(H5_DIR, 'index.html'))) return true;
-  logger.info('dist/h5 is missing: building the H5 portal (npm run build:h5), this takes a minute');
+/**
+ * Builds the H5 portal in the background when dist/h5 is missing, so the API is
+ * up (and healthy) at once; the portal appears as soon as the build finishes,
+ * because the static middleware looks for files per request.
+ */
+function buildH5InBackground(logger: Logger): void {
+  if (existsSync(path.join(H5_DIR, 'index.html'))) return;
+  logger.info('dist/h5 is missing: building the H5 portal in the background (npm run build:h5), this takes a minute or two');
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const res = spawnSync(npm, ['run', 'build:h5'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
-  if (res.status !== 0 || !existsSync(path.join(H5_DIR, 'index.html'))) {
-    logger.error('H5 build failed: serving the API only (run `npm run build:h5` to see why)');
-    return false;
-  }
-  return true;
+  const child = spawn(npm, ['run', 'build:h5'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } });
+  child.once('exit', (code) => {
+    if (code === 0 && existsSync(path.join(H5_DIR, 'index.html'))) logger.info('H5 portal built: open the URL above');
+    else logger.error('H5 build failed: serving the API only (run `npm run build:h5` to see why)');
+  });
+  process.once('exit', () => child.kill());
 }
 
 function loadSeed(logger: Logger): SeedFn | undefined {
@@ -109,8 +114,7 @@ async function main(): Promise<void> {
   };
   if (config.JOBS_ENABLED) deps.scheduler = createScheduler(deps);
 
-  const portal = ensureH5Build(logger);
-  const app = createApp(deps, portal ? { staticDir: H5_DIR } : {});
+  const app = createApp(deps, { staticDir: H5_DIR });
   await ensureIndexes();
 
   const server: Server = createServer(app.callback());
@@ -120,6 +124,7 @@ async function main(): Promise<void> {
     server.listen(config.PORT, config.HOST, resolve);
   });
   if (deps.scheduler) await deps.scheduler.start();
+  buildH5InBackground(logger);
 
   let admin: { username: string; password: string } | undefined;
   if (config.LINLI_ADMIN_USERNAME && config.LINLI_ADMIN_PASSWORD) {
