@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { ZObjectId } from '../common';
+
+const ZMonth = z.string({ error: '月份格式应为 YYYY-MM' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
+export const STATS_MAX_MONTHS = 36;
+
+const monthIndex = (m: string): number => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
+
+/** Periods are Asia/Shanghai calendar months, inclusive; omitted → the last 12 months. */
+export const ZStatsQuery = z
+  .strictObject({
+    from: ZMonth.optional(),
+    to: ZMonth.optional(),
+    by: z.enum(['month', 'team'], { error: '分组方式只能是 month 或 team' }).default('month'),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '开始月份不能晚于结束月份', path: ['to'] })
+  .refine((q) => !q.from || !q.to || monthIndex(q.to) - monthIndex(q.from) < STATS_MAX_MONTHS, {
+    message: `统计区间最多 ${STATS_MAX_MONTHS} 个月`,
+    path: ['from'],
+  });
+export type TStatsQuery = z.infer<typeof ZStatsQuery>;
+
+export const ZStatsTeamParams = z.strictObject({ teamId: ZObjectId });
+export type TStatsTeamParams = z.infer<typeof ZStatsTeamParams>;
+
+export interface TStatsRowDto {
+  /** YYYY-MM when grouped by month; the team id when grouped by team. */
+  key: string;
+  label: string;
+  volunteers: number;
+  minutes: number;
+  hours: string;
+  /** Activities with confirmed service in the period. */
+  activitiesServed: number;
+  /** Activities whose first shift starts in the period (published or completed). */
+  activitiesHeld: number;
+}
+
+export interface TStatsDto {
+  scope: { type: 'team' | 'district'; teamId: string | null; name: string };
+  from: string;
+  to: string;
+  by: 'month' | 'team';
+  rows: TStatsRowDto[];
+  totals: { volunteers: number; minutes: number; hours: string; activitiesServed: number; activitiesHeld: number };
+  /** District scope only: registered volunteers and certified teams now. */
+  registeredVolunteers: number | null;
+  certifiedTeams: number | null;
+}
