@@ -17,6 +17,7 @@ import { routes as volTeamsRoutes } from './volunteering/teams/routes';
 import { routes as volActivitiesRoutes } from './volunteering/activities/routes';
 import { routes as volSignupsRoutes } from './volunteering/signups/routes';
 import { routes as volGalleryRoutes } from './volunteering/gallery/routes';
+import { routes as volStatsRoutes } from './volunteering/stats/routes';
 
 /** Every module's routes. One import + one spread line per module (targeted edits only). */
 export function allRoutes(deps: AppDeps): RouteSpec[] {
@@ -38,5 +39,6 @@ export function allRoutes(deps: AppDeps): RouteSpec[] {
     ...volActivitiesRoutes(deps),
     ...volSignupsRoutes(deps),
     ...volGalleryRoutes(deps),
+    ...volStatsRoutes(deps),
   ];
 }
