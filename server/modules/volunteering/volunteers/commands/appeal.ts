@@ -37,17 +37,19 @@ export async function decideAppeal(
 ): Promise<AppealDecisionResult> {
   const now = deps.now();
   const event = new Types.ObjectId(eventId);
+  const current = await Volunteer.findOne({ user: volunteerUserId, 'noShowEvents._id': event }, { noShowEvents: 1 }).lean<VolunteerDoc>();
+  const before = current?.noShowEvents.find((e) => e._id.equals(event));
+  if (!before?.appeal || before.appeal.status !== 'pending') return { outcome: 'not_pending' };
+  const decided = {
+    ...before,
+    waived: input.decision === 'upheld',
+    appeal: { ...before.appeal, status: input.decision, reviewedBy: new Types.ObjectId(actor.userId), reviewedAt: now, note: input.note },
+  };
+  // One path (the whole element), guarded on the appeal still pending: two
+  // admins deciding at once cannot both win.
   const updated = await Volunteer.findOneAndUpdate(
     { user: volunteerUserId, noShowEvents: { $elemMatch: { _id: event, 'appeal.status': 'pending' } } },
-    {
-      $set: {
-        'noShowEvents.$.appeal.status': input.decision,
-        'noShowEvents.$.appeal.reviewedBy': new Types.ObjectId(actor.userId),
-        'noShowEvents.$.appeal.reviewedAt': now,
-        'noShowEvents.$.appeal.note': input.note,
-        'noShowEvents.$.waived': input.decision === 'upheld',
-      },
-    },
+    { $set: { 'noShowEvents.$': decided } },
     { returnDocument: 'after' },
   ).lean<VolunteerDoc>();
   if (!updated) return { outcome: 'not_pending' };

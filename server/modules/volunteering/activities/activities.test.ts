@@ -1,0 +1,132 @@
+import { createTestContext, buildResident, type TestContext } from '../../../../test/support';
+import { buildVerifiedResident } from '../../../../test/support/factories-realname';
+import { activityInput, buildActivity, buildCertifiedTeam, buildVolunteer, teamInput } from '../teams/api-testing';
+
+jest.setTimeout(120_000);
+
+let ctx: TestContext;
+const clock = new Date('2026-06-01T02:00:00Z');
+beforeAll(async () => {
+  ctx = await createTestContext({ now: () => clock });
+});
+afterAll(async () => {
+  await ctx.close();
+});
+
+describe('publishing activities', () => {
+  test('POST /api/activities: 401 → 400 → 403 for non-admins → 409 for an uncertified team → 201', async () => {
+    const team = await buildCertifiedTeam(ctx);
+    expect((await ctx.http.post('/api/activities').send(activityInput(team.teamId, clock))).status).toBe(401);
+    const outsider = await buildResident(ctx);
+    const bad = await ctx.http.post('/api/activities').set('Authorization', outsider.auth).send({ teamId: team.teamId });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields.map((f: { path: string }) => f.path)).toEqual(expect.arrayContaining(['title', 'shifts', 'location']));
+    expect((await ctx.http.post('/api/activities').set('Authorization', outsider.auth).send(activityInput(team.teamId, clock))).status).toBe(403);
+
+    const applicant = await buildVerifiedResident(ctx);
+    const pending = await ctx.http.post('/api/teams').set('Authorization', applicant.auth).send(teamInput());
+    const uncert = await ctx.http
+      .post('/api/activities')
+      .set('Authorization', applicant.auth)
+      .send(activityInput(pending.body.team.id, clock));
+    // the applicant is not an admin of a pending team yet
+    expect(uncert.status).toBe(403);
+
+    const ok = await ctx.http.post('/api/activities').set('Authorization', team.admin.auth).send(activityInput(team.teamId, clock));
+    expect(ok.status).toBe(201);
+    expect(ok.body.activity).toMatchObject({
+      title: '社区清洁日',
+      status: 'published',
+      teamName: '阳光志愿服务队',
+      remaining: 2,
+      shifts: [{ capacity: 2, taken: 0, remaining: 2, waiting: 0 }],
+    });
+    expect(ok.body.activity.sharePath).toContain(ok.body.activity.id);
+  });
+});
+
+describe('discovery', () => {
+  test('when activities are near and far, the nearby list is nearest first and filters by category and team', async () => {
+    const base = { lng: 110.25, lat: 20.25 };
+    const team = await buildCertifiedTeam(ctx, { location: base });
+    const near = await buildActivity(ctx, team, { location: { lng: base.lng + 0.001, lat: base.lat }, category: 'elderly_care' });
+    const mid = await buildActivity(ctx, team, { location: { lng: base.lng + 0.01, lat: base.lat } });
+    await buildActivity(ctx, team, { location: { lng: base.lng + 2, lat: base.lat } });
+
+    expect((await ctx.http.get('/api/activities?lng=110')).status).toBe(400);
+    const res = await ctx.http.get(`/api/activities?lng=${base.lng}&lat=${base.lat}&radiusKm=5`);
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((a: { id: string }) => a.id)).toEqual([near.id, mid.id]);
+    expect(res.body.items[0].distanceM).toBeLessThan(150);
+    const cat = await ctx.http.get(`/api/activities?lng=${base.lng}&lat=${base.lat}&radiusKm=5&category=elderly_care`);
+    expect(cat.body.items.map((a: { id: string }) => a.id)).toEqual([near.id]);
+    const byTeam = await ctx.http.get(`/api/activities?teamId=${team.teamId}`);
+    expect(byTeam.body.items).toHaveLength(3);
+  });
+
+  test('when "suitable for me" is asked, activities needing skills the volunteer lacks are left out', async () => {
+    const team = await buildCertifiedTeam(ctx);
+    const needsFirstAid = await buildActivity(ctx, team, { requiredSkills: ['急救'] });
+    const needsSignLanguage = await buildActivity(ctx, team, { requiredSkills: ['手语'] });
+    const v = await buildVolunteer(ctx, { skills: ['急救'] });
+    const res = await ctx.http.get(`/api/activities?teamId=${team.teamId}&suitable=true`).set('Authorization', v.auth);
+    const ids = res.body.items.map((a: { id: string }) => a.id);
+    expect(ids).toContain(needsFirstAid.id);
+    expect(ids).not.toContain(needsSignLanguage.id);
+  });
+});
+
+describe('editing and cancelling', () => {
+  test('when capacity is raised the waitlist is offered places; it cannot go below places taken; outsiders get 403', async () => {
+    const team = await buildCertifiedTeam(ctx);
+    const act = await buildActivity(ctx, team);
+    const vols = [await buildVolunteer(ctx), await buildVolunteer(ctx), await buildVolunteer(ctx)];
+    for (const v of vols) await ctx.http.post(`/api/shifts/${act.shiftIds[0]}/signups`).set('Authorization', v.auth).send({});
+
+    expect((await ctx.http.patch(`/api/activities/${act.id}`).set('Authorization', vols[0].auth).send({ title: '新标题' })).status).toBe(403);
+    const below = await ctx.http
+      .patch(`/api/activities/${act.id}`)
+      .set('Authorization', team.admin.auth)
+      .send({ capacities: [{ shiftId: act.shiftIds[0], capacity: 1 }] });
+    expect(below.status).toBe(409);
+    expect(below.body.error.code).toBe('capacity_below_taken');
+    const late = await ctx.http
+      .patch(`/api/activities/${act.id}`)
+      .set('Authorization', team.admin.auth)
+      .send({ cancelDeadline: '2026-12-01T00:00:00Z' });
+    expect(late.status).toBe(400);
+    expect(late.body.error.fields[0].path).toBe('cancelDeadline');
+
+    const raised = await ctx.http
+      .patch(`/api/activities/${act.id}`)
+      .set('Authorization', team.admin.auth)
+      .send({ title: '社区清洁日（扩招）', capacities: [{ shiftId: act.shiftIds[0], capacity: 3 }] });
+    expect(raised.status).toBe(200);
+    expect(raised.body.activity).toMatchObject({ title: '社区清洁日（扩招）', shifts: [{ capacity: 3, taken: 3, waiting: 0 }] });
+    const third = await ctx.http.get('/api/volunteers/me/signups').set('Authorization', vols[2].auth);
+    expect(third.body.items[0].status).toBe('offered');
+    const inbox = await ctx.http.get('/api/me/notifications').set('Authorization', vols[0].auth);
+    expect(inbox.body.items.map((n: { title: string }) => n.title)).toContain('活动信息有更新');
+  });
+
+  test('when an activity is cancelled, everyone is released and notified, and the slot is free for another shift', async () => {
+    const team = await buildCertifiedTeam(ctx);
+    const act = await buildActivity(ctx, team);
+    const v = await buildVolunteer(ctx);
+    const s = await ctx.http.post(`/api/shifts/${act.shiftIds[0]}/signups`).set('Authorization', v.auth).send({});
+    expect(s.body.outcome).toBe('confirmed');
+    expect((await ctx.http.post(`/api/activities/${act.id}/cancel`).set('Authorization', team.admin.auth).send({})).status).toBe(400);
+    const res = await ctx.http.post(`/api/activities/${act.id}/cancel`).set('Authorization', team.admin.auth).send({ reason: '台风预警' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ released: 1, activity: { status: 'cancelled', cancelReason: '台风预警' } });
+    const mine = await ctx.http.get('/api/volunteers/me/signups').set('Authorization', v.auth);
+    expect(mine.body.items[0].status).toBe('activity_cancelled');
+    const inbox = await ctx.http.get('/api/me/notifications').set('Authorization', v.auth);
+    expect(inbox.body.items.map((n: { title: string }) => n.title)).toContain('活动已取消');
+    // same time slot, another activity: no overlap any more
+    const other = await buildActivity(ctx, team);
+    expect((await ctx.http.post(`/api/shifts/${other.shiftIds[0]}/signups`).set('Authorization', v.auth).send({})).body.outcome).toBe('confirmed');
+    const again = await ctx.http.post(`/api/shifts/${act.shiftIds[0]}/signups`).set('Authorization', v.auth).send({});
+    expect(again.body.error.code).toBe('activity_not_open');
+  });
+});
