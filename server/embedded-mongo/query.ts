@@ -128,11 +128,54 @@ export function compileFilter(filter: Doc): Matcher | null {
   if (!Object.keys(filter).length) return null;
   const fast = equalityMatcher(filter);
   if (fast) return fast;
+  const key = filterKey(filter);
+  const cached = key === null ? undefined : queryCache.get(key);
+  if (cached) {
+    queryCache.delete(key!);
+    queryCache.set(key!, cached);
+    return cached;
+  }
+  let q: Query;
   try {
-    return new Query(filter, queryOptions());
+    q = new Query(filter, queryOptions());
   } catch (e) {
     throw asServerError(e);
   }
+  if (key !== null) {
+    queryCache.set(key, q);
+    if (queryCache.size > QUERY_CACHE_SIZE) queryCache.delete(queryCache.keys().next().value!);
+  }
+  return q;
+}
+
+/**
+ * Compiled mingo queries by filter (building one costs more than running it; pollers and guarded
+ * updates repeat the same filters). Keys keep BSON types apart; filters reading the clock are not cached.
+ */
+const QUERY_CACHE_SIZE = 500;
+const queryCache = new Map<string, Query>();
+
+function filterKey(filter: Doc): string | null {
+  let cacheable = true;
+  const key = JSON.stringify(filter, function (this: Record<string, unknown>, k: string, v: unknown) {
+    const o = this[k];
+    if (o === undefined) return { $u: 1 };
+    if (typeof o === 'string') {
+      if (o.startsWith('$$')) cacheable = false;
+      return v;
+    }
+    if (typeof o === 'number') return Number.isFinite(o) ? o : { $n: String(o) };
+    if (o === null || typeof o !== 'object' || Array.isArray(o) || isPlainObject(o)) {
+      if (typeof o === 'function' || typeof o === 'bigint') cacheable = false;
+      return v;
+    }
+    if (o instanceof ObjectId) return { $o: o.toHexString() };
+    if (o instanceof Date) return { $d: o.getTime() };
+    if (o instanceof RegExp) return { $r: o.source, f: o.flags };
+    cacheable = false;
+    return null;
+  });
+  return cacheable ? key : null;
 }
 
 export interface FindSpec {

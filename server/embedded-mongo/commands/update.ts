@@ -6,7 +6,7 @@ import { queryOptions } from '../mingo-context';
 import { makeProjector } from '../query';
 import { plainOf, type Collection, type Rec } from '../store/collection';
 import { clonePlain, compareValues, idKey, isPlainObject, numberHints, restoreTyped, toPlain, type Doc } from '../values';
-import { collName, docArg, ensureColl, getColl, num, plainFilter, type CmdCtx, type Handler } from './context';
+import { collName, docArg, ensureColl, getColl, type CmdCtx, type Handler } from './context';
 import { readRecs } from './crud';
 
 const UPDATE_OPS = new Set(['$set', '$unset', '$inc', '$mul', '$min', '$max', '$push', '$addToSet', '$pull', '$pullAll', '$pop', '$rename', '$currentDate', '$setOnInsert', '$bit']);
