@@ -23,7 +23,7 @@ export function linliJobs(deps: AppDeps): JobSpec[] {
   return [
     {
       name: JOB_NAMES.sendNotifications,
-      every: '10 seconds',
+      every: '5 seconds',
       handler: async () => {
         await sendDueNotifications(deps);
       },

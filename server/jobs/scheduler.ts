@@ -45,6 +45,16 @@ export interface SchedulerOptions {
   collection?: string;
 }
 
+/**
+ * Agenda parses intervals with human-interval, which reads '200 milliseconds'
+ * as 200 000 ms; milliseconds are passed as numbers instead.
+ */
+export function toInterval(interval: string | number): string | number {
+  if (typeof interval === 'number') return interval;
+  const ms = /^\s*(\d+)\s*(ms|msec|millisecond|milliseconds)\s*$/i.exec(interval);
+  return ms ? Number(ms[1]) : interval;
+}
+
 export function createScheduler(deps: AppDeps, opts: SchedulerOptions = {}): Scheduler {
   const { Agenda, MongoBackend } = loadAgenda();
   const db = deps.db.connection.db;
@@ -57,7 +67,7 @@ export function createScheduler(deps: AppDeps, opts: SchedulerOptions = {}): Sch
   const agenda: AgendaType = new Agenda({
     backend,
     name: `linli-${process.pid}`,
-    processEvery: opts.processEvery ?? '5 seconds',
+    processEvery: toInterval(opts.processEvery ?? '5 seconds'),
     defaultLockLifetime: 10 * 60 * 1000,
   });
   agenda.on('error', (err: unknown) => logger.error({ err }, 'scheduler error'));
@@ -70,7 +80,7 @@ export function createScheduler(deps: AppDeps, opts: SchedulerOptions = {}): Sch
     async start() {
       if (started) return;
       await agenda.start();
-      for (const job of jobs) if (job.every) await agenda.every(job.every, job.name, {});
+      for (const job of jobs) if (job.every) await agenda.every(toInterval(job.every), job.name, {});
       started = true;
       logger.info('scheduler started');
     },
@@ -90,7 +100,7 @@ export function createScheduler(deps: AppDeps, opts: SchedulerOptions = {}): Sch
       );
     },
     async every(interval, name, data) {
-      await agenda.every(interval, name, data ?? {}, { skipImmediate: false });
+      await agenda.every(toInterval(interval), name, data ?? {}, { skipImmediate: false });
     },
     async schedule(when, name, data) {
       await agenda.schedule(when, name, data ?? {});
