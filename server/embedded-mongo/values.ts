@@ -66,29 +66,46 @@ function typedNumber(n: number, like: unknown): unknown {
 }
 
 /**
- * Rebuild a typed value from a plain one: reuse the previous typed value where nothing changed,
- * take the type of an operand from the update with the same value, else infer like MongoDB
- * arithmetic (int stays int unless it overflows or becomes fractional).
+ * Rebuild a typed value from a plain one. `prev` is the typed value at the same path before the
+ * update, or the update's operand where the update assigns that path (`overrides`). Unchanged
+ * numbers keep their type; computed ones keep the previous type (int stays int unless it overflows
+ * or turns fractional, as MongoDB arithmetic does); new numbers take the type of an operand with
+ * the same value (`hints`), else int32/double.
  */
-export function restoreTyped(plain: unknown, prev: unknown, hints: Map<number, unknown>): unknown {
+export function restoreTyped(plain: unknown, prev: unknown, hints: Map<number, unknown>, overrides?: Map<string, unknown>, path = ''): unknown {
   if (typeof plain === 'number') {
-    if (isNumberLike(prev) && toNumber(prev) === plain) return prev;
+    if (isNumberLike(prev)) return toNumber(prev) === plain ? prev : typedNumber(plain, prev);
     const hint = hints.get(plain);
-    if (hint !== undefined) return hint;
-    return typedNumber(plain, isNumberLike(prev) ? prev : undefined);
+    return hint !== undefined ? hint : typedNumber(plain, undefined);
   }
   if (plain === null || typeof plain !== 'object') return plain;
+  const child = (k: string | number, p: unknown): unknown => {
+    if (!overrides) return p;
+    const full = path ? `${path}.${k}` : String(k);
+    return overrides.has(full) ? overrides.get(full) : p;
+  };
+  const sub = (k: string | number) => (overrides ? (path ? `${path}.${k}` : String(k)) : '');
   if (Array.isArray(plain)) {
     const p = Array.isArray(prev) ? prev : [];
-    return plain.map((x, i) => restoreTyped(x, p[i], hints));
+    return plain.map((x, i) => restoreTyped(x, child(i, p[i]), hints, overrides, sub(i)));
   }
   if (isPlainObject(plain)) {
     const p = isPlainObject(prev) ? prev : {};
     const out: Doc = {};
-    for (const k of Object.keys(plain)) out[k] = restoreTyped(plain[k], p[k], hints);
+    for (const k of Object.keys(plain)) out[k] = restoreTyped(plain[k], child(k, p[k]), hints, overrides, sub(k));
     return out;
   }
   return plain;
+}
+
+/** Paths an operator update assigns outright, with the typed operand (for restoreTyped). */
+export function assignedPaths(update: Doc, inserting: boolean): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const op of inserting ? ['$setOnInsert', '$set'] : ['$set']) {
+    const spec = update[op];
+    if (isPlainObject(spec)) for (const [p, v] of Object.entries(spec)) if (!p.includes('$')) out.set(p, v);
+  }
+  return out;
 }
 
 /** Every typed number found in an update document, by value, so $set/$push keep their BSON type. */

@@ -5,7 +5,7 @@ import { asServerError, err } from '../errors';
 import { queryOptions } from '../mingo-context';
 import { makeProjector } from '../query';
 import { plainOf, type Collection, type Rec } from '../store/collection';
-import { clonePlain, compareValues, idKey, isPlainObject, numberHints, restoreTyped, toPlain, type Doc } from '../values';
+import { assignedPaths, clonePlain, compareValues, idKey, isPlainObject, numberHints, restoreTyped, toPlain, type Doc } from '../values';
 import { collName, docArg, ensureColl, getColl, type CmdCtx, type Handler } from './context';
 import { readRecs } from './crud';
 
@@ -60,7 +60,8 @@ export function applyUpdate(old: Doc, oldPlain: Doc, u: unknown, filter: Doc, ar
     throw asServerError(e);
   }
   if (!inserting && compareValues(result._id, oldPlain._id) !== 0) throw immutableId();
-  return restoreTyped(result, old, hints) as Doc;
+  const overrides = kind === 'operators' ? assignedPaths(u as Doc, inserting) : undefined;
+  return restoreTyped(result, old, hints, overrides) as Doc;
 }
 
 /** The document an upsert starts from: the filter's equality conditions. */

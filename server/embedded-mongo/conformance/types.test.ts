@@ -43,6 +43,17 @@ describe('when typed values are stored', () => {
     expect(raw!.i).toBeInstanceOf(Int32);
   });
 
+  it('gives $set values their own type and keeps computed values in the field type', async () => {
+    const c = db.collection('typed2');
+    await c.insertOne({ _id: 2 as never, d: new Double(2), i: new Int32(1), l: Long.fromNumber(10) });
+    await c.updateOne({ _id: 2 as never }, { $inc: { d: new Int32(1), l: new Int32(1) }, $set: { i: new Double(3) } });
+    const raw = await c.findOne({ _id: 2 as never }, { promoteValues: false });
+    expect(raw!.d).toBeInstanceOf(Double);
+    expect(raw!.i).toBeInstanceOf(Double);
+    expect(raw!.l).toBeInstanceOf(Long);
+    expect((raw!.l as Long).toNumber()).toBe(11);
+  });
+
   it('matches numbers across numeric types', async () => {
     const c = db.collection('nums');
     await c.insertMany([{ v: new Int32(5) }, { v: Long.fromNumber(5) }, { v: new Double(5) }, { v: Decimal128.fromString('5') }, { v: 6 }]);
