@@ -64,6 +64,13 @@ export const api = {
   markNotificationRead: (id: string) =>
     request<void>({ method: 'POST', path: `/api/me/notifications/${encodeURIComponent(id)}/read` }),
 
+  // Organisation directory (public), used to pick role scopes
+  orgList: (kind: 'teams' | 'clinics' | 'departments' | 'grids') =>
+    request<{ items: { id: string; name: string }[]; total?: number }>({
+      path: `/api/org/${kind}`,
+      query: kind === 'teams' ? { pageSize: 100 } : undefined,
+    }),
+
   // District admin
   adminUsers: (q: { q?: string; role?: string; page?: number; pageSize?: number }) =>
     request<TPage<TUserDto>>({ path: '/api/admin/users', query: q }),

@@ -2,7 +2,8 @@ import { Button, Picker, Text, View } from '@tarojs/components';
 import type { TRole } from '@shared/enums';
 import { ROLE_LABELS } from '@shared/enums';
 import type { TRoleGrant } from '@shared/schemas/auth';
-import { FormField } from '../FormField';
+import { OptionPicker } from './OptionPicker';
+import { useLawyerOptions, useScopeOptions } from '../../hooks/useScopeOptions';
 import { Notice } from '../Notice';
 import { GRANTABLE_ROLES, ROLE_SCOPES, SCOPE_LABELS, type TScopeType } from '../../services/admin';
 import type { TFormApi } from '../../hooks/useForm';
@@ -15,6 +16,8 @@ export function RoleGrantFields({ form, idPrefix }: { form: TFormApi<TGrantValue
   const scopes = ROLE_SCOPES[role] ?? [];
   const roleIndex = Math.max(0, GRANTABLE_ROLES.indexOf(role));
   const scopeIndex = Math.max(0, scopes.indexOf(form.values.scopeType as TScopeType));
+  const scopeOptions = useScopeOptions(scopes[scopeIndex]);
+  const lawyers = useLawyerOptions(role === 'law_student');
 
   return (
     <View>
@@ -26,6 +29,8 @@ export function RoleGrantFields({ form, idPrefix }: { form: TFormApi<TGrantValue
           const next = GRANTABLE_ROLES[Number(e.detail.value)];
           form.setField('role', next);
           form.setField('scopeType', ROLE_SCOPES[next]?.[0]);
+          form.setField('scopeId', '');
+          form.setField('supervisorId', '');
         }}
       >
         <View className='row' id={`${idPrefix}-role`}>
@@ -39,7 +44,10 @@ export function RoleGrantFields({ form, idPrefix }: { form: TFormApi<TGrantValue
           mode='selector'
           range={scopes.map((s) => SCOPE_LABELS[s])}
           value={scopeIndex}
-          onChange={(e) => form.setField('scopeType', scopes[Number(e.detail.value)])}
+          onChange={(e) => {
+            form.setField('scopeType', scopes[Number(e.detail.value)]);
+            form.setField('scopeId', '');
+          }}
         >
           <View className='row' id={`${idPrefix}-scope-type`}>
             <Text className='row__label'>范围类型</Text>
@@ -48,23 +56,27 @@ export function RoleGrantFields({ form, idPrefix }: { form: TFormApi<TGrantValue
         </Picker>
       ) : null}
       {scopes.length ? (
-        <FormField
+        <OptionPicker
           id={`${idPrefix}-scope-id`}
-          label={`${SCOPE_LABELS[scopes[scopeIndex]]}编号`}
-          value={form.values.scopeId ?? ''}
-          error={form.errors.scopeId}
-          maxlength={64}
-          onChange={(v) => form.setField('scopeId', v)}
+          label={SCOPE_LABELS[scopes[scopeIndex]]}
+          options={scopeOptions.data}
+          loading={scopeOptions.loading}
+          value={form.values.scopeId}
+          error={form.errors.scopeId ?? scopeOptions.error ?? undefined}
+          emptyText={`暂无可选的${SCOPE_LABELS[scopes[scopeIndex]]}`}
+          onChange={(id) => form.setField('scopeId', id)}
         />
       ) : null}
       {role === 'law_student' ? (
-        <FormField
+        <OptionPicker
           id={`${idPrefix}-supervisor`}
-          label='指导律师账号编号'
-          value={form.values.supervisorId ?? ''}
-          error={form.errors.supervisorId}
-          maxlength={64}
-          onChange={(v) => form.setField('supervisorId', v)}
+          label='指导律师'
+          options={lawyers.data}
+          loading={lawyers.loading}
+          value={form.values.supervisorId}
+          error={form.errors.supervisorId ?? lawyers.error ?? undefined}
+          emptyText='暂无律师账号'
+          onChange={(id) => form.setField('supervisorId', id)}
         />
       ) : null}
     </View>

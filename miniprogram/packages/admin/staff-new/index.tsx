@@ -9,7 +9,7 @@ import { Notice } from '../../../components/Notice';
 import { RoleGrantFields } from '../../../components/admin/RoleGrantForm';
 import { useStaffGuard } from '../../../hooks/useStaffGuard';
 import { useForm, type TFormApi } from '../../../hooks/useForm';
-import { api } from '../../../services/api';
+import { ApiError, api } from '../../../services/api';
 import { rememberSelectedUser } from '../../../services/admin';
 import { ROUTES, replace } from '../../../services/nav';
 
@@ -21,7 +21,13 @@ export default function AdminStaffNewPage() {
   const onValid = useCallback(async (v: z.output<typeof ZNewStaffForm>) => {
     const { role, scopeType, scopeId, supervisorId, ...account } = v;
     const grant = { role, scopeType: scopeId ? scopeType : undefined, scopeId: scopeId || undefined, supervisorId: supervisorId || undefined };
-    const { user } = await api.adminCreateStaff({ ...account, roles: [grant] });
+    const { user } = await api.adminCreateStaff({ ...account, roles: [grant] }).catch((e: unknown) => {
+      // The API names role fields `roles.0.scopeId`; this form shows one role flat.
+      if (e instanceof ApiError) {
+        throw new ApiError(e.status, e.code, e.message, e.fields.map((f) => ({ ...f, path: f.path.replace(/^roles\.0\./, '') })));
+      }
+      throw e;
+    });
     rememberSelectedUser(user);
     replace(`${ROUTES.adminUser}?id=${encodeURIComponent(user.id)}`);
   }, []);
