@@ -15,6 +15,23 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/staff', pages: ['login/index', 'portal/index'] },
     { root: 'packages/admin', pages: ['users/index', 'user/index', 'staff-new/index', 'audit/index'] },
+    {
+      root: 'packages/volunteer',
+      pages: [
+        'activity/index',
+        'my/index',
+        'checkin/index',
+        'hours/index',
+        'verify/index',
+        'register/index',
+        'team/index',
+        'teams/index',
+        'team-apply/index',
+        'help/index',
+      ],
+    },
+    { root: 'packages/team', pages: ['home/index', 'publish/index', 'activity/index', 'hours/index', 'members/index'] },
+    { root: 'packages/district', pages: ['teams/index', 'help/index', 'stats/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -21,6 +21,7 @@ import type {
   THelpStatus,
 } from '@shared/schemas/volunteering/help-requests';
 import type { TBulkResultDto, THoursEntryDto, THoursStatus, THoursTotalsDto, TLeaderboardRowDto } from '@shared/schemas/volunteering/hours';
+import type { TStatsDto } from '@shared/schemas/volunteering/stats';
 import type { TApplicantDto, TSignupDecisionInput, TSignupDto, TSignupResult } from '@shared/schemas/volunteering/signups';
 import type {
   TJoinDecisionInput,
@@ -31,7 +32,7 @@ import type {
   TTeamSummaryDto,
 } from '@shared/schemas/volunteering/teams';
 import type { TVolunteerDto, TVolunteerProfileUpdate, TVolunteerRegisterInput } from '@shared/schemas/volunteering/volunteers';
-import { createRequester } from './request';
+import { buildQuery, createRequester } from './request';
 import { taroTransport } from './taro-transport';
 import { clearSession, getToken } from './session';
 import { goConsent, goLogin } from './nav';
@@ -87,9 +88,9 @@ export type TActivityQuery = Partial<Omit<TActivityListQuery, 'suitable'>> & { s
 export const volunteeringApi = {
   // Volunteers
   myVolunteer: () => request<{ volunteer: TVolunteerDto | null }>({ path: '/api/volunteers/me' }),
-  registerVolunteer: (input: TVolunteerRegisterInput) =>
+  registerVolunteer: (input: Partial<TVolunteerRegisterInput>) =>
     request<{ volunteer: TVolunteerDto }>({ method: 'POST', path: '/api/volunteers', body: input }),
-  updateVolunteer: (input: TVolunteerProfileUpdate) =>
+  updateVolunteer: (input: Partial<TVolunteerProfileUpdate>) =>
     request<{ volunteer: TVolunteerDto }>({ method: 'PATCH', path: '/api/volunteers/me', body: input }),
   appealNoShow: (eventId: string, reason: string) =>
     request<{ volunteer: TVolunteerDto }>({
@@ -208,27 +209,15 @@ export const volunteeringApi = {
       body: { teamId },
     }),
 
-  // Stats (route names follow the issue; the page reports a clear error until they exist)
-  teamStats: (teamId: string, q: { from?: string; to?: string } = {}) =>
-    request<TStats>({ path: `/api/teams/${id(teamId)}/stats`, query: q }),
-  districtStats: (q: { from?: string; to?: string } = {}) => request<TStats>({ path: '/api/admin/volunteering/stats', query: q }),
-  districtStatsCsvUrl: (q: { from?: string; to?: string } = {}) =>
-    `${API_BASE}/api/admin/volunteering/stats.csv${q.from || q.to ? `?${URLSearchParamsLite(q)}` : ''}`,
+  // Stats (Asia/Shanghai months; CSV is UTF-8 with BOM for Excel)
+  teamStats: (teamId: string, q: TStatsQueryLite = {}) => request<TStatsDto>({ path: `/api/teams/${id(teamId)}/stats`, query: q }),
+  districtStats: (q: TStatsQueryLite = {}) => request<TStatsDto>({ path: '/api/admin/volunteering/stats', query: q }),
+  teamStatsCsvUrl: (teamId: string, q: TStatsQueryLite = {}) => `${API_BASE}/api/teams/${id(teamId)}/stats.csv${buildQuery(q)}`,
+  districtStatsCsvUrl: (q: TStatsQueryLite = {}) => `${API_BASE}/api/admin/volunteering/stats.csv${buildQuery(q)}`,
 };
 
-export interface TStats {
-  volunteers?: number;
-  activities?: number;
-  confirmedMinutes?: number;
-  hours?: string | number;
-  periods?: { period: string; volunteers?: number; activities?: number; minutes?: number; hours?: string | number }[];
-  [key: string]: unknown;
-}
-
-/** URLSearchParams is missing in the mini-program runtime. */
-function URLSearchParamsLite(q: Record<string, string | undefined>): string {
-  return Object.entries(q)
-    .filter(([, v]) => v)
-    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v as string)}`)
-    .join('&');
-}
+export type TStatsQueryLite = {
+  from?: string;
+  to?: string;
+  by?: 'month' | 'team';
+};

@@ -26,6 +26,7 @@ export default function NearbyTeamsPage() {
           scale={13}
           markers={markers as never}
           showLocation
+          onError={() => undefined}
           style={{ width: '100%', height: '480rpx', marginBottom: '24rpx' }}
           onMarkerTap={(e) => {
             const t = n.items.filter((x) => x.location)[Number((e.detail as { markerId: number }).markerId)];

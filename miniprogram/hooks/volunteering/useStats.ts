@@ -1,0 +1,25 @@
+import { useCallback, useState } from 'react';
+import { useAsync } from '../useAsync';
+import { volunteeringApi, type TStatsQueryLite } from '../../services/volunteering';
+import { downloadAuthed } from './download';
+import { useAction } from './useAction';
+
+/** Volunteering statistics for the district (or one team with `teamId`), by month or by team; CSV export. */
+export function useStats(enabled: boolean, teamId?: string) {
+  const [query, setQuery] = useState<TStatsQueryLite>({ by: 'month' });
+  const stats = useAsync(
+    () => (teamId ? volunteeringApi.teamStats(teamId, query) : volunteeringApi.districtStats(query)),
+    [teamId, query.from, query.to, query.by],
+    enabled,
+  );
+  const action = useAction();
+  const exportCsv = useCallback(
+    () =>
+      action.run('csv', () => {
+        const url = teamId ? volunteeringApi.teamStatsCsvUrl(teamId, query) : volunteeringApi.districtStatsCsvUrl(query);
+        return downloadAuthed(url, `志愿服务统计-${query.from ?? ''}${query.to ? `-${query.to}` : ''}.csv`, 'csv');
+      }),
+    [action, teamId, query],
+  );
+  return { query, setQuery, stats, action, exportCsv };
+}
