@@ -1,0 +1,58 @@
+import { createTestContext, type TestContext } from '../../test/support';
+import { Clinic, Community, Department, District, Grid, Team } from '../modules/org/model';
+import { User } from '../modules/users/model';
+import { seedDemoData, DEMO_PASSWORD } from './seed';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(async () => {
+  await ctx?.close();
+});
+
+const counts = async () => ({
+  districts: await District.countDocuments(),
+  communities: await Community.countDocuments(),
+  grids: await Grid.countDocuments(),
+  departments: await Department.countDocuments(),
+  teams: await Team.countDocuments(),
+  clinics: await Clinic.countDocuments(),
+  users: await User.countDocuments(),
+});
+
+describe('seedDemoData', () => {
+  it('when run twice (also concurrently), creates the demo organisations and accounts once', async () => {
+    const [first] = await Promise.all([seedDemoData(ctx.deps), seedDemoData(ctx.deps)]);
+    const before = await counts();
+    expect(before).toEqual({ districts: 1, communities: 3, grids: 6, departments: 4, teams: 4, clinics: 2, users: 9 });
+    await seedDemoData(ctx.deps);
+    expect(await counts()).toEqual(before);
+    expect(await Team.countDocuments({ status: 'certified' })).toBe(3);
+    const roles = first.accounts.map((a) => a.role).sort();
+    expect(roles).toEqual(
+      ['clinic_coordinator', 'dispatcher', 'district_admin', 'handler', 'law_student', 'lawyer', 'resident', 'team_admin', 'volunteer'].sort(),
+    );
+  });
+
+  it('when a demo staff member logs in with the printed password, gets their scoped role', async () => {
+    const { accounts } = await seedDemoData(ctx.deps);
+    for (const a of accounts.filter((x) => x.username)) {
+      const res = await ctx.http.post('/api/auth/staff/login').send({ username: a.username, password: a.password });
+      expect(res.status).toBe(200);
+      expect(res.body.user.roles.map((r: { role: string }) => r.role)).toContain(a.role);
+    }
+    expect(accounts.find((a) => a.role === 'lawyer')!.password).toBe(DEMO_PASSWORD);
+    const student = await User.findOne({ username: 'demo-law-student' }).lean();
+    const lawyer = await User.findOne({ username: 'demo-lawyer' }).lean();
+    expect(student!.roles[0].supervisorId).toBe(String(lawyer!._id));
+  });
+
+  it('when a demo resident uses the dev login, lands in the seeded account', async () => {
+    await seedDemoData(ctx.deps);
+    const seeded = await User.findOne({ openid: 'demo-resident' }).lean();
+    const res = await ctx.http.post('/api/auth/wechat/login').send({ code: ctx.sandbox.loginCodeFor('demo-resident') });
+    expect(res.status).toBe(200);
+    expect(res.body.user.id).toBe(String(seeded!._id));
+  });
+});
