@@ -26,7 +26,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'miniprogram',
-    outputRoot: `dist/${process.env.TARO_ENV}`,
+    // LINLI_BUILD_DIR lets a check build elsewhere without clobbering dist/ that a running server serves.
+    outputRoot: path.join(process.env.LINLI_BUILD_DIR || 'dist', process.env.TARO_ENV ?? 'weapp'),
     plugins: [],
     alias: {
       '@shared': sharedDir,

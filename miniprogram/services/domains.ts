@@ -1,4 +1,4 @@
-import { ROUTES } from './nav';
+import { ROUTES } from './routes';
 
 export interface TDomainEntry {
   key: string;

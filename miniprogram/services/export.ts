@@ -1,16 +1,9 @@
 /** Saves the 导出我的数据 JSON: a real download on H5, a shared file in the mini-program. */
 import Taro from '@tarojs/taro';
 import { isH5 } from './nav';
+import { toJsonText } from './export-name';
 
-export function exportFileName(contentDisposition: string | undefined, now: Date = new Date()): string {
-  const m = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(contentDisposition ?? '');
-  const name = m ? decodeURIComponent(m[1]).replace(/[\\/]/g, '_') : '';
-  return name || `linli-export-${now.toISOString().slice(0, 10)}.json`;
-}
-
-export function toJsonText(data: unknown): string {
-  return typeof data === 'string' ? data : JSON.stringify(data, null, 2);
-}
+export { exportFileName, toJsonText } from './export-name';
 
 function downloadInBrowser(fileName: string, text: string): void {
   const blob = new Blob([text], { type: 'application/json;charset=utf-8' });

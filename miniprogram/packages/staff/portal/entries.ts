@@ -1,5 +1,5 @@
 import type { TRole } from '@shared/enums';
-import { ROUTES } from '../../../services/nav';
+import { ROUTES } from '../../../services/routes';
 
 export interface TPortalEntry {
   key: string;
@@ -19,7 +19,10 @@ export const PORTAL_ENTRIES: TPortalEntry[] = [
   { key: 'admin-users', title: '人员与角色', description: '查看账号，授予或收回角色，停用账号', roles: ['district_admin'], url: ROUTES.adminUsers },
   { key: 'admin-staff-new', title: '新建工作人员', description: '为工作人员开设登录账号', roles: ['district_admin'], url: ROUTES.adminStaffNew },
   { key: 'admin-audit', title: '审计日志', description: '所有工作人员操作的记录', roles: ['district_admin'], url: ROUTES.adminAudit },
-  { key: 'team', title: '团队管理', description: '发布活动、审核报名与服务时长', roles: ['team_admin'] },
+  { key: 'team', title: '团队管理', description: '发布活动、审核报名与服务时长', roles: ['team_admin'], url: '/packages/team/home/index' },
+  { key: 'district-teams', title: '团队认证', description: '审核志愿团队的成立申请', roles: ['district_admin'], url: '/packages/district/teams/index' },
+  { key: 'district-help', title: '求助审核', description: '审核居民求助，通过后公开', roles: ['district_admin', 'team_admin'], url: '/packages/district/help/index' },
+  { key: 'district-stats', title: '志愿服务统计', description: '志愿者、时长、活动统计与导出', roles: ['district_admin'], url: '/packages/district/stats/index' },
   { key: 'clinic-bookings', title: '法律咨询', description: '查看预约，记录咨询结果', roles: ['lawyer', 'law_student'] },
   { key: 'clinic-schedule', title: '诊所排班', description: '安排律师与实习生的接待时间', roles: ['clinic_coordinator'] },
   { key: 'dispatch', title: '工单调度', description: '分派随手拍工单到网格与部门', roles: ['dispatcher'] },
