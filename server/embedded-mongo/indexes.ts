@@ -108,7 +108,7 @@ export class Index {
   }
 
   /** Document keys whose leading field falls within bounds; `stats.keys` counts keys looked at. */
-  scan(bounds: Bounds, stats: { keys: number }): string[] {
+  scan(bounds: Bounds, stats: { keys: number }, cap = Infinity): string[] {
     const out: string[] = [];
     const rank = bounds.lo !== undefined ? typeRank(bounds.lo) : bounds.hi !== undefined ? typeRank(bounds.hi) : -1;
     // MongoDB ranges never cross BSON types: start at the bound, or at the start of its type bracket
@@ -128,6 +128,7 @@ export class Index {
         if (c > 0 || (c === 0 && !bounds.hiInc)) break;
       }
       out.push(e.id);
+      if (out.length >= cap) break;
     }
     return out;
   }

@@ -77,15 +77,19 @@ function idCandidates(coll: Collection, filter: Doc): Rec[] | null {
 export function candidates(coll: Collection, filter: Doc): { recs: Iterable<Rec>; plan: Plan } {
   const byId = idCandidates(coll, filter);
   if (byId) return { recs: byId, plan: { stage: 'IDHACK', keysExamined: byId.length, docsExamined: 0 } };
-  let best: { ix: Index; bounds: Bounds[]; eq: boolean } | null = null;
+  // Pick the index whose bounds hold the fewest keys (counted up to a small cap), like a
+  // trial run of candidate plans; a single-field unique index with equality wins outright.
+  let best: { ix: Index; bounds: Bounds[]; cost: number } | null = null;
   for (const ix of coll.indexes) {
     if (ix.special || ix.spec.partialFilterExpression) continue;
     for (const cond of conditionsOn(filter, ix.fields[0])) {
       const bounds = boundsFor(cond, !ix.spec.sparse);
       if (!bounds) continue;
       const eq = bounds.every((b) => b.lo === b.hi);
-      if (!best || (eq && !best.eq)) best = { ix, bounds, eq };
+      const cost = eq && ix.spec.unique && ix.fields.length === 1 ? bounds.length : estimate(ix, bounds);
+      if (!best || cost < best.cost) best = { ix, bounds, cost };
     }
+    if (best && best.cost <= 1) break;
   }
   if (!best) return { recs: coll.docs.values(), plan: { stage: 'COLLSCAN', keysExamined: 0, docsExamined: 0 } };
   const stats = { keys: 0 };
@@ -122,6 +126,17 @@ function equalityMatcher(filter: Doc): Matcher | null {
   return {
     test: (doc) => conds.every(([path, v]) => pathValues(doc, path).some((x) => x !== undefined && compareValues(x, v) === 0)),
   };
+}
+
+const TRIAL_KEYS = 101;
+
+function estimate(ix: Index, bounds: Bounds[]): number {
+  let n = 0;
+  for (const b of bounds) {
+    n += ix.scan(b, { keys: 0 }, TRIAL_KEYS).length;
+    if (n >= TRIAL_KEYS) return TRIAL_KEYS;
+  }
+  return n;
 }
 
 export function compileFilter(filter: Doc): Matcher | null {

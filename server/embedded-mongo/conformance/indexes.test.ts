@@ -36,6 +36,16 @@ describe('when a query filters on an indexed field', () => {
     expect(s.stage).toContain('IXSCAN');
   });
 
+  it('prefers the more selective of two usable indexes', async () => {
+    const c = db.collection('orders');
+    await c.createIndex({ status: 1 });
+    await c.createIndex({ user: 1 });
+    await c.insertMany(Array.from({ length: 600 }, (_, i) => ({ status: i % 2 ? 'open' : 'done', user: `u${i % 200}` })));
+    const e = await c.find({ status: 'open', user: 'u7' }).explain('executionStats');
+    expect(e.executionStats.nReturned).toBe(3);
+    expect(e.executionStats.totalDocsExamined).toBe(3);
+  });
+
   it('scans the collection when no index applies', async () => {
     const s = await stats({ tags: 't3' });
     expect(s.docs).toBe(2000);
