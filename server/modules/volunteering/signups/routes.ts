@@ -69,9 +69,8 @@ export function routes(deps: AppDeps): RouteSpec[] {
       handler: async (ctx, { params, body }) => {
         const r = await signupForShift(deps, ctx.state.actor!.userId, params.id, body);
         if (!('signup' in r)) throw fail(SIGNUP_REFUSALS[r.outcome]);
-        const activity = await Activity.findById(r.signup.activity, { title: 1, address: 1 }).lean<ActivityDoc>();
         ctx.status = 201;
-        ctx.body = { outcome: r.outcome, signup: presentSignup(r.signup, activity, await aheadOf(r.signup)) };
+        ctx.body = { outcome: r.outcome, signup: presentSignup(r.signup, r.activity, await aheadOf(r.signup)) };
       },
     }),
     defineRoute<undefined, TMySignupsQuery>({

@@ -23,17 +23,19 @@ export async function claimSlot(
   user: Types.ObjectId,
   shift: Pick<ShiftDoc, '_id' | 'start' | 'end'>,
 ): Promise<SlotClaim> {
+  // One op in the common case: push when nothing overlaps, or create the
+  // schedule on a user's first signup (upsert). When the schedule exists but a
+  // slot overlaps, the upsert's insert hits the unique index on `user`; so does
+  // a race between two first signups, hence the plain retry.
+  const filter = { user, $nor: [{ slots: { $elemMatch: { start: { $lt: shift.end }, end: { $gt: shift.start } } } }] };
+  const push = { $push: { slots: { shift: shift._id, start: shift.start, end: shift.end } } };
   try {
-    await VolunteerSchedule.updateOne({ user }, { $setOnInsert: { user, slots: [] } }, { upsert: true });
+    await VolunteerSchedule.updateOne(filter, push, { upsert: true });
+    return 'claimed';
   } catch (err) {
-    // Two first signups of one user raced on the upsert; the document exists now.
     if (!isDuplicateKey(err)) throw err;
   }
-  const res = await VolunteerSchedule.updateOne(
-    { user, $nor: [{ slots: { $elemMatch: { start: { $lt: shift.end }, end: { $gt: shift.start } } } }] },
-    { $push: { slots: { shift: shift._id, start: shift.start, end: shift.end } } },
-  );
-  if (res.modifiedCount === 1) return 'claimed';
+  if ((await VolunteerSchedule.updateOne(filter, push)).modifiedCount === 1) return 'claimed';
   const schedule = await VolunteerSchedule.findOne({ user }, { slots: 1 }).lean();
   const same = schedule?.slots.some((s) => String(s.shift) === String(shift._id));
   return same ? 'same_shift' : 'overlap';
@@ -89,8 +91,12 @@ async function reservePlace(shiftId: Types.ObjectId): Promise<boolean> {
  * of processes: a place is reserved atomically before a signup is promoted,
  * and given back when nobody is waiting. Returns the signups offered.
  */
-export async function fillFreePlaces(shiftId: Types.ObjectId, now: Date): Promise<SignupDoc[]> {
-  const shift = await Shift.findById(shiftId, { start: 1 }).lean();
+export async function fillFreePlaces(
+  shiftId: Types.ObjectId,
+  now: Date,
+  known?: Pick<ShiftDoc, 'start'>,
+): Promise<SignupDoc[]> {
+  const shift = known ?? (await Shift.findById(shiftId, { start: 1 }).lean());
   if (!shift || shift.start.getTime() <= now.getTime()) return [];
   const offered: SignupDoc[] = [];
   const expiresAt = new Date(Math.min(now.getTime() + OFFER_HOLD_MS, shift.start.getTime()));

@@ -20,7 +20,7 @@ import {
 import { notifyOffers } from './offers';
 
 export type SignupResult =
-  | { outcome: TSignupOutcome; signup: SignupDoc }
+  | { outcome: TSignupOutcome; signup: SignupDoc; activity: ActivityDoc }
   | Refusal<'not_found' | 'not_volunteer' | 'activity_not_open' | 'closed' | 'already_signed_up' | 'overlap'>;
 
 /**
@@ -85,11 +85,11 @@ export async function signupForShift(
 
   if (status === 'waitlisted') {
     // A place may have been freed while we queued (a cancel that found nobody waiting).
-    const offered = await fillFreePlaces(shift._id, now);
+    const offered = await fillFreePlaces(shift._id, now, shift);
     await notifyOffers(deps, offered, activity);
     const mine = offered.find((s) => String(s._id) === String(signup._id));
-    if (mine) return { outcome: 'offered', signup: mine };
-    return { outcome: 'waitlisted', signup };
+    if (mine) return { outcome: 'offered', signup: mine, activity };
+    return { outcome: 'waitlisted', signup, activity };
   }
   if (status === 'confirmed') {
     await notifyVolunteers(deps, {
@@ -101,5 +101,5 @@ export async function signupForShift(
       key: `signup:${String(signup._id)}:confirmed`,
     });
   }
-  return { outcome: status, signup };
+  return { outcome: status, signup, activity };
 }

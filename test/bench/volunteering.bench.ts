@@ -1,0 +1,200 @@
+/**
+ * Volunteering (issue 4): signup storm and nearby list, through the real app over HTTP.
+ *
+ * 1. 2,000 concurrent signups for one 100-place shift: exactly 100 confirmed,
+ *    1,900 waitlisted with positions 1..1,900 (no gaps, no duplicates), no 5xx;
+ *    req/s as a ratio to a bare-Koa JSON POST storm of the same size (target ≥ 0.20).
+ * 2. Nearby activity list (20 items) at 100 connections: req/s ratio to a bare-Koa
+ *    GET (target ≥ 0.40) and p99 ≤ 50 ms.
+ * Users, sessions and volunteers are inserted directly (login is not what is measured).
+ * VOL_BENCH_SIGNUPS / VOL_BENCH_CAPACITY / VOL_BENCH_LIST_OPS shrink it for a quick run.
+ */
+import http from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { Types } from 'mongoose';
+import { createTestContext } from '../support';
+import { Session } from '../../server/modules/auth/session-model';
+import { hashToken } from '../../server/modules/auth/tokens';
+import { currentPolicyVersion } from '../../server/modules/privacy/policy-text';
+import { User } from '../../server/modules/users/model';
+import { Team } from '../../server/modules/org/model';
+import { Volunteer } from '../../server/modules/volunteering/volunteers/model';
+import { Activity, Shift } from '../../server/modules/volunteering/activities/model';
+import { Signup } from '../../server/modules/volunteering/signups/model';
+import { measure, ratio, runOps, startBareKoa } from './lib';
+
+const SIGNUPS = Number(process.env.VOL_BENCH_SIGNUPS ?? 2_000);
+const CAPACITY = Number(process.env.VOL_BENCH_CAPACITY ?? 100);
+const LIST_OPS = Number(process.env.VOL_BENCH_LIST_OPS ?? 2_000);
+const CONNECTIONS = 100;
+const TARGETS = { signupRatio: 0.2, nearbyRatio: 0.4, nearbyP99Ms: 50 };
+const HOUR = 3600_000;
+const CENTER = { lng: 121.4737, lat: 31.2304 };
+
+// Fresh keep-alive agent per phase: idle sockets left from an earlier phase may
+// already be closed by the server's keep-alive timeout ("socket hang up").
+let agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+function freshAgent(): void {
+  agent.destroy();
+  agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+}
+
+function request(url: string, method: 'GET' | 'POST', body?: unknown, auth?: string): Promise<{ status: number; json: unknown }> {
+  const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      {
+        method,
+        agent,
+        headers: {
+          ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}),
+          ...(auth ? { authorization: auth } : {}),
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let json: unknown = null;
+          try {
+            json = text ? JSON.parse(text) : null;
+          } catch {
+            json = text;
+          }
+          resolve({ status: res.statusCode ?? 0, json });
+        });
+      },
+    );
+    req.on('error', reject);
+    if (payload) req.write(payload);
+    req.end();
+  });
+}
+
+async function seedPeople(n: number, now: Date): Promise<string[]> {
+  const version = currentPolicyVersion();
+  const tokens: string[] = [];
+  const users = [];
+  const sessions = [];
+  const volunteers = [];
+  for (let i = 0; i < n; i++) {
+    const _id = new Types.ObjectId();
+    const token = randomBytes(24).toString('base64url');
+    tokens.push(`Bearer ${token}`);
+    users.push({
+      _id,
+      kind: 'resident',
+      openid: `o_bench_${_id.toHexString()}`,
+      displayName: `志愿者${i}`,
+      roles: [{ role: 'volunteer' }],
+      status: 'active',
+      consent: { version, at: now, history: [{ version, at: now }] },
+    });
+    sessions.push({ tokenHash: hashToken(token), userId: _id, expiresAt: new Date(now.getTime() + 24 * HOUR), lastSeenAt: now });
+    volunteers.push({ user: _id, volunteerNo: `B${String(i).padStart(7, '0')}`, nameMasked: '张*' });
+  }
+  await User.insertMany(users, { ordered: false });
+  await Session.insertMany(sessions, { ordered: false });
+  await Volunteer.insertMany(volunteers, { ordered: false });
+  return tokens;
+}
+
+async function seedActivity(team: Types.ObjectId, now: Date, capacity: number, lngOffset = 0) {
+  const start = new Date(now.getTime() + 72 * HOUR);
+  const activity = await Activity.create({
+    team,
+    teamName: '基准测试队',
+    title: '社区清洁日',
+    description: '基准测试活动',
+    address: '上海市黄浦区测试路 1 号',
+    location: { type: 'Point', coordinates: [CENTER.lng + lngOffset, CENTER.lat] },
+    category: 'environment',
+    signupDeadline: new Date(start.getTime() - 2 * HOUR),
+    cancelDeadline: new Date(start.getTime() - 24 * HOUR),
+    checkinRadiusM: 300,
+    startsAt: start,
+    endsAt: new Date(start.getTime() + 3 * HOUR),
+    createdBy: new Types.ObjectId(),
+  });
+  const shift = await Shift.create({ activity: activity._id, team, start, end: activity.endsAt, capacity });
+  return { activity, shift };
+}
+
+export default async function run(): Promise<Record<string, unknown>> {
+  const ctx = await createTestContext();
+  const bare = await startBareKoa();
+  try {
+    const now = new Date();
+    const team = await Team.create({ name: '基准测试队', hostOrg: '测试', serviceArea: '测试', status: 'certified' });
+    const tokens = await seedPeople(SIGNUPS, now);
+    const { shift } = await seedActivity(team._id, now, CAPACITY);
+
+    // --- 1. signup storm: all requests in flight at once ------------------------------------
+    freshAgent();
+    const bareStorm = await runOps(SIGNUPS, SIGNUPS, () => request(`${bare.url}/echo`, 'POST', { note: '' }));
+    freshAgent();
+    const statuses: number[] = new Array(SIGNUPS);
+    const outcomes: Record<string, number> = {};
+    const storm = await runOps(SIGNUPS, SIGNUPS, async (i) => {
+      const r = await request(`${ctx.url}/api/shifts/${String(shift._id)}/signups`, 'POST', {}, tokens[i]);
+      statuses[i] = r.status;
+      const outcome = (r.json as { outcome?: string; error?: { code?: string } })?.outcome ?? `error:${(r.json as { error?: { code?: string } })?.error?.code ?? r.status}`;
+      outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+    });
+    const errors5xx = statuses.filter((s) => s >= 500).length;
+    const waiting = await Signup.find({ shift: shift._id, status: 'waitlisted' }, { waitPos: 1 }).sort({ waitPos: 1 }).lean();
+    const positions = waiting.map((s) => s.waitPos);
+    const contiguous = positions.every((p, i) => p === i + 1);
+    const confirmed = await Signup.countDocuments({ shift: shift._id, status: 'confirmed' });
+    const shiftAfter = await Shift.findById(shift._id).lean();
+
+    // --- 2. nearby list at 100 connections ------------------------------------------------------
+    const lister = tokens[0];
+    for (let i = 0; i < 60; i++) await seedActivity(team._id, now, 10, (i % 30) * 0.001);
+    const listUrl = `${ctx.url}/api/activities?lng=${CENTER.lng}&lat=${CENTER.lat}&radiusKm=10&pageSize=20`;
+    freshAgent();
+    const probe = await request(listUrl, 'GET', undefined, lister);
+    const items = (probe.json as { items?: unknown[] })?.items?.length ?? 0;
+    const bareGet = await measure(LIST_OPS, CONNECTIONS, () => request(`${bare.url}/ping`, 'GET'));
+    freshAgent();
+    let listErrors = 0;
+    const nearby = await measure(LIST_OPS, CONNECTIONS, async () => {
+      const r = await request(listUrl, 'GET', undefined, lister);
+      if (r.status !== 200) listErrors += 1;
+    });
+
+    const signupRatio = ratio(storm.opsPerSec, bareStorm.opsPerSec);
+    const nearbyRatio = ratio(nearby.opsPerSec, bareGet.opsPerSec);
+    return {
+      params: { signups: SIGNUPS, capacity: CAPACITY, listOps: LIST_OPS, connections: CONNECTIONS },
+      signupStorm: {
+        confirmed,
+        waitlisted: waiting.length,
+        waitPositionsContiguous: contiguous,
+        errors5xx,
+        outcomes,
+        shiftCounters: { confirmedCount: shiftAfter?.confirmedCount, waitingCount: shiftAfter?.waitingCount, waitSeq: shiftAfter?.waitSeq },
+        app: storm,
+        bareKoaPost: bareStorm,
+        ratio: signupRatio,
+      },
+      nearbyList: { items, errors: listErrors, app: nearby, bareKoaGet: bareGet, ratio: nearbyRatio },
+      targets: TARGETS,
+      pass: {
+        confirmedExactlyCapacity: confirmed === CAPACITY,
+        waitlistedRest: waiting.length === SIGNUPS - CAPACITY && contiguous,
+        no5xx: errors5xx === 0,
+        signupRatio: signupRatio >= TARGETS.signupRatio,
+        nearbyItems: items === 20,
+        nearbyRatio: nearbyRatio >= TARGETS.nearbyRatio,
+        nearbyP99: nearby.p99Ms <= TARGETS.nearbyP99Ms,
+      },
+    };
+  } finally {
+    agent.destroy();
+    await bare.close();
+    await ctx.close();
+  }
+}
