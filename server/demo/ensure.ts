@@ -8,7 +8,11 @@ const isDuplicateKey = (e: unknown): boolean =>
  * process resolves to the document that process created. Existing documents
  * are left as they are (an operator may have edited the demo data).
  */
-export async function ensure<T>(model: Model<T>, filter: Record<string, unknown>, doc: Partial<T>): Promise<T & { _id: unknown }> {
+export async function ensure<T>(
+  model: Model<T>,
+  filter: Record<string, unknown>,
+  doc: Partial<T>,
+): Promise<T & { _id: unknown }> {
   const found = await model.findOne(filter).lean<T & { _id: unknown }>();
   if (found) return found;
   try {

@@ -31,7 +31,17 @@ describe('seedDemoData', () => {
     expect(await Team.countDocuments({ status: 'certified' })).toBe(3);
     const roles = first.accounts.map((a) => a.role).sort();
     expect(roles).toEqual(
-      ['clinic_coordinator', 'dispatcher', 'district_admin', 'handler', 'law_student', 'lawyer', 'resident', 'team_admin', 'volunteer'].sort(),
+      [
+        'clinic_coordinator',
+        'dispatcher',
+        'district_admin',
+        'handler',
+        'law_student',
+        'lawyer',
+        'resident',
+        'team_admin',
+        'volunteer',
+      ].sort(),
     );
   });
 

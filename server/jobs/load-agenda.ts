@@ -13,7 +13,10 @@ import type * as MongoBackendModule from '@agendajs/mongo-backend';
 const { createRequire } = process.getBuiltinModule('node:module') as { createRequire: typeof CreateRequire };
 const nativeRequire = createRequire(__filename);
 
-export function loadAgenda(): { Agenda: typeof AgendaModule.Agenda; MongoBackend: typeof MongoBackendModule.MongoBackend } {
+export function loadAgenda(): {
+  Agenda: typeof AgendaModule.Agenda;
+  MongoBackend: typeof MongoBackendModule.MongoBackend;
+} {
   const agenda = nativeRequire('agenda') as typeof AgendaModule;
   const backend = nativeRequire('@agendajs/mongo-backend') as typeof MongoBackendModule;
   return { Agenda: agenda.Agenda, MongoBackend: backend.MongoBackend };

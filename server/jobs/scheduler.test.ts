@@ -24,8 +24,15 @@ describe('scheduler (Agenda on the app database)', () => {
   it('when the server runs its jobs, the outbox sender delivers a consented subscribe message by itself', async () => {
     const r = await buildResident(ctx);
     const tpl = ctx.config.WECHAT_TEMPLATE_ISSUE_UPDATE;
-    await ctx.http.post('/api/me/subscriptions').set('Authorization', r.auth).send({ results: { [tpl]: 'accept' } });
-    const { subscribe } = await notify(ctx.deps, r.user.id, { title: '问题进展', body: 'x', templateKey: 'issueUpdate' });
+    await ctx.http
+      .post('/api/me/subscriptions')
+      .set('Authorization', r.auth)
+      .send({ results: { [tpl]: 'accept' } });
+    const { subscribe } = await notify(ctx.deps, r.user.id, {
+      title: '问题进展',
+      body: 'x',
+      templateKey: 'issueUpdate',
+    });
     // The sender job recurs every 5 seconds.
     await waitFor(async () => (await Notification.findById(subscribe!._id).lean())?.status === 'sent', 12_000);
     expect(ctx.sandbox.sentMessages().filter((m) => m.touser === r.openid)).toHaveLength(1);

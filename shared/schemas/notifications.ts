@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { ZObjectId, ZPagination } from './common';
 
 /** Subscribe-message templates the app uses; ids come from server config (GET /api/client-config). */
-export const TEMPLATE_KEYS = ['activityReminder', 'signupResult', 'waitlistOffer', 'issueUpdate', 'bookingUpdate'] as const;
+export const TEMPLATE_KEYS = [
+  'activityReminder',
+  'signupResult',
+  'waitlistOffer',
+  'issueUpdate',
+  'bookingUpdate',
+] as const;
 export type TTemplateKey = (typeof TEMPLATE_KEYS)[number];
 
 /** What wx.requestSubscribeMessage reports per template id. */
@@ -10,11 +16,9 @@ export const ZSubscribeResult = z.enum(['accept', 'reject', 'ban', 'filter'], { 
 
 export const ZSubscriptionsInput = z.object({
   results: z
-    .record(
-      z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '模板编号格式不正确'),
-      ZSubscribeResult,
-      { error: '缺少订阅结果' },
-    )
+    .record(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '模板编号格式不正确'), ZSubscribeResult, {
+      error: '缺少订阅结果',
+    })
     .refine((r) => Object.keys(r).length >= 1, '缺少订阅结果')
     .refine((r) => Object.keys(r).length <= 20, '一次最多上报 20 个模板'),
 });

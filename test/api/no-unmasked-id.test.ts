@@ -43,8 +43,15 @@ function fillPath(path: string, values: Record<string, string>): string {
 describe('privacy: resident ID numbers never leave the server unmasked', () => {
   it('when every GET route and the export are called by everyone, no body carries a plaintext ID number or unmasked name', async () => {
     const residents = [
-      await buildVerifiedResident(ctx, { name: '欧阳明轩', idNumber: validIdNumber({ birth: '19850412' }), phone: '13911112222' }),
-      await buildVerifiedResident(ctx, { name: '司马云飞', idNumber: validIdNumber({ birth: '19720101', seq: '999' }) }),
+      await buildVerifiedResident(ctx, {
+        name: '欧阳明轩',
+        idNumber: validIdNumber({ birth: '19850412' }),
+        phone: '13911112222',
+      }),
+      await buildVerifiedResident(ctx, {
+        name: '司马云飞',
+        idNumber: validIdNumber({ birth: '19720101', seq: '999' }),
+      }),
     ];
     // One ID with the X check character when possible, to catch case handling.
     for (let i = 0; i < 50; i++) {

@@ -1,5 +1,11 @@
 import { Types } from 'mongoose';
-import { createTestContext, buildResident, buildStaff, buildDistrictAdmin, type TestContext } from '../../../test/support';
+import {
+  createTestContext,
+  buildResident,
+  buildStaff,
+  buildDistrictAdmin,
+  type TestContext,
+} from '../../../test/support';
 import type { Actor } from '../../http/actor';
 import { AuditEntry } from './model';
 import { recordAudit } from './record';
@@ -69,7 +75,9 @@ describe('GET /api/admin/audit', () => {
         { path: 'page', message: '页码至少为 1' },
       ]),
     );
-    const period = await ctx.http.get('/api/admin/audit?from=2026-02-01&to=2026-01-01').set('Authorization', admin.auth);
+    const period = await ctx.http
+      .get('/api/admin/audit?from=2026-02-01&to=2026-01-01')
+      .set('Authorization', admin.auth);
     expect(period.status).toBe(400);
     expect(period.body.error.fields).toEqual([{ path: 'to', message: '开始时间不能晚于结束时间' }]);
   });
@@ -96,7 +104,12 @@ describe('GET /api/admin/audit', () => {
         at: new Date(base + i * 1000),
       });
     }
-    await recordAudit({ actor: actorOf(other.user.id), action: 'demo.edit', target: { type: 'team', id: t }, at: new Date(base + 5000) });
+    await recordAudit({
+      actor: actorOf(other.user.id),
+      action: 'demo.edit',
+      target: { type: 'team', id: t },
+      at: new Date(base + 5000),
+    });
 
     const byActor = await ctx.http
       .get(`/api/admin/audit?actor=${admin.user.id}&action=demo.edit&pageSize=2`)
@@ -117,12 +130,16 @@ describe('GET /api/admin/audit', () => {
       .set('Authorization', admin.auth);
     expect(page2.body.items.map((e: { after: { i: number } }) => e.after.i)).toEqual([0]);
 
-    const byTarget = await ctx.http.get(`/api/admin/audit?targetType=team&targetId=${t}`).set('Authorization', admin.auth);
+    const byTarget = await ctx.http
+      .get(`/api/admin/audit?targetType=team&targetId=${t}`)
+      .set('Authorization', admin.auth);
     expect(byTarget.body.total).toBe(4);
     expect(byTarget.body.items[0].actor.id).toBe(other.user.id);
 
     const byPeriod = await ctx.http
-      .get(`/api/admin/audit?targetId=${t}&from=${new Date(base + 1000).toISOString()}&to=${new Date(base + 2000).toISOString()}`)
+      .get(
+        `/api/admin/audit?targetId=${t}&from=${new Date(base + 1000).toISOString()}&to=${new Date(base + 2000).toISOString()}`,
+      )
       .set('Authorization', admin.auth);
     expect(byPeriod.body.total).toBe(2);
   });

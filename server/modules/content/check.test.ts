@@ -15,7 +15,9 @@ afterEach(() => ctx.sandbox.clearFaults());
 describe('checkText', () => {
   it('when the text is clean, passes', async () => {
     const r = await buildResident(ctx);
-    expect(await checkText(ctx.deps, { openid: r.openid, texts: ['楼道灯坏了，请尽快维修'], scene: 'forum' })).toBe('pass');
+    expect(await checkText(ctx.deps, { openid: r.openid, texts: ['楼道灯坏了，请尽快维修'], scene: 'forum' })).toBe(
+      'pass',
+    );
   });
 
   it('when WeChat suggests review, returns review so the caller holds the content', async () => {
@@ -34,13 +36,19 @@ describe('checkText', () => {
       scene: 'forum',
     }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
-    expect(err).toMatchObject({ code: 'content_risky', status: 422, fields: [{ path: 'description', message: '该内容包含违规信息' }] });
+    expect(err).toMatchObject({
+      code: 'content_risky',
+      status: 422,
+      fields: [{ path: 'description', message: '该内容包含违规信息' }],
+    });
   });
 
   it('when a long text hides a risky word past 2500 characters, still catches it', async () => {
     const r = await buildResident(ctx);
     const text = '好'.repeat(3000) + '违禁词';
-    await expect(checkText(ctx.deps, { openid: r.openid, texts: [text], scene: 'forum' })).rejects.toMatchObject({ code: 'content_risky' });
+    await expect(checkText(ctx.deps, { openid: r.openid, texts: [text], scene: 'forum' })).rejects.toMatchObject({
+      code: 'content_risky',
+    });
   });
 
   it('when WeChat is unavailable, holds the content for review instead of failing', async () => {

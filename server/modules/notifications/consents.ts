@@ -34,7 +34,9 @@ export async function recordSubscribeResults(
   if (Object.keys(inc).length) update.$inc = inc;
   if (Object.keys(set).length) update.$set = set;
   const user = Object.keys(update).length
-    ? await User.findOneAndUpdate({ _id: new Types.ObjectId(userId) }, update, { returnDocument: 'after' }).lean<UserDoc>()
+    ? await User.findOneAndUpdate({ _id: new Types.ObjectId(userId) }, update, {
+        returnDocument: 'after',
+      }).lean<UserDoc>()
     : await User.findById(userId).lean<UserDoc>();
   if (!user) throw fail('not_found');
   return consentCounts(deps, user);

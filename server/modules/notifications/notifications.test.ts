@@ -112,7 +112,9 @@ describe('GET /api/me/notifications and POST /api/me/notifications/:id/read', ()
 
     const read = await ctx.http.post(`/api/me/notifications/${inbox._id}/read`).set('Authorization', me.auth);
     expect(read.status).toBe(204);
-    expect((await ctx.http.post(`/api/me/notifications/${inbox._id}/read`).set('Authorization', me.auth)).status).toBe(204);
+    expect((await ctx.http.post(`/api/me/notifications/${inbox._id}/read`).set('Authorization', me.auth)).status).toBe(
+      204,
+    );
     const after = await ctx.http.get('/api/me/notifications').set('Authorization', me.auth);
     expect(after.body.unread).toBe(1);
     expect(after.body.items[0].readAt).toEqual(expect.any(String));
@@ -125,11 +127,19 @@ describe('GET /api/me/notifications and POST /api/me/notifications/:id/read', ()
 
 describe('notify() and the subscribe-message sender', () => {
   const accept = (auth: string, tpl: string) =>
-    ctx.http.post('/api/me/subscriptions').set('Authorization', auth).send({ results: { [tpl]: 'accept' } });
+    ctx.http
+      .post('/api/me/subscriptions')
+      .set('Authorization', auth)
+      .send({ results: { [tpl]: 'accept' } });
 
   it('when the same dedupe key is used twice, enqueues once', async () => {
     const r = await buildResident(ctx);
-    const input = { title: '提醒', body: '明天活动', templateKey: 'activityReminder' as const, dedupeKey: `rem:${r.user.id}:1` };
+    const input = {
+      title: '提醒',
+      body: '明天活动',
+      templateKey: 'activityReminder' as const,
+      dedupeKey: `rem:${r.user.id}:1`,
+    };
     const a = await notify(ctx.deps, r.user.id, input);
     const b = await notify(ctx.deps, r.user.id, input);
     expect(String(b.inbox._id)).toBe(String(a.inbox._id));
@@ -139,7 +149,11 @@ describe('notify() and the subscribe-message sender', () => {
 
   it('when the user has no consent for the template, never sends and marks the item skipped_no_consent', async () => {
     const r = await buildResident(ctx);
-    const { subscribe } = await notify(ctx.deps, r.user.id, { title: '提醒', body: 'x', templateKey: 'activityReminder' });
+    const { subscribe } = await notify(ctx.deps, r.user.id, {
+      title: '提醒',
+      body: 'x',
+      templateKey: 'activityReminder',
+    });
     await sendDueNotifications(ctx.deps);
     expect(sentTo(r.openid)).toHaveLength(0);
     expect((await Notification.findById(subscribe!._id).lean())!.status).toBe('skipped_no_consent');
@@ -173,10 +187,13 @@ describe('notify() and the subscribe-message sender', () => {
     const r = await buildResident(ctx);
     await accept(r.auth, tplSignup);
     await accept(r.auth, tplSignup);
-    for (let i = 0; i < 5; i++) await notify(ctx.deps, r.user.id, { title: `结果${i}`, body: 'x', templateKey: 'signupResult' });
+    for (let i = 0; i < 5; i++)
+      await notify(ctx.deps, r.user.id, { title: `结果${i}`, body: 'x', templateKey: 'signupResult' });
     await Promise.all([sendDueNotifications(ctx.deps), sendDueNotifications(ctx.deps), sendDueNotifications(ctx.deps)]);
     expect(sentTo(r.openid)).toHaveLength(2);
-    const statuses = (await Notification.find({ user: r.user.id, channel: 'subscribe' }).lean()).map((n) => n.status).sort();
+    const statuses = (await Notification.find({ user: r.user.id, channel: 'subscribe' }).lean())
+      .map((n) => n.status)
+      .sort();
     expect(statuses).toEqual(['sent', 'sent', 'skipped_no_consent', 'skipped_no_consent', 'skipped_no_consent']);
     expect(await consentsOf(r.user.id, tplSignup)).toBe(0);
   });
@@ -184,7 +201,11 @@ describe('notify() and the subscribe-message sender', () => {
   it('when WeChat is busy, retries with exponential backoff and spends one consent in total', async () => {
     const r = await buildResident(ctx);
     await accept(r.auth, tplReminder);
-    const { subscribe } = await notify(ctx.deps, r.user.id, { title: '提醒', body: 'x', templateKey: 'activityReminder' });
+    const { subscribe } = await notify(ctx.deps, r.user.id, {
+      title: '提醒',
+      body: 'x',
+      templateKey: 'activityReminder',
+    });
     ctx.sandbox.injectFault({ path: SEND, errcode: -1, times: 1 });
     ctx.sandbox.injectFault({ path: SEND, httpStatus: 500, times: 1 });
     const t0 = new Date();
@@ -197,15 +218,20 @@ describe('notify() and the subscribe-message sender', () => {
     expect(await consentsOf(r.user.id, tplReminder)).toBe(0);
 
     // Not due yet: nothing happens.
-    expect(await sendDueNotifications(ctx.deps, { now: new Date(t0.getTime() + BACKOFF_BASE_MS - 1) })).toMatchObject({ retried: 0, sent: 0 });
+    expect(await sendDueNotifications(ctx.deps, { now: new Date(t0.getTime() + BACKOFF_BASE_MS - 1) })).toMatchObject({
+      retried: 0,
+      sent: 0,
+    });
 
     const t1 = new Date(t0.getTime() + BACKOFF_BASE_MS);
     expect(await sendDueNotifications(ctx.deps, { now: t1 })).toMatchObject({ retried: 1 });
     doc = await Notification.findById(subscribe!._id).lean();
     expect(doc!.nextAttemptAt!.getTime()).toBe(t1.getTime() + 2 * BACKOFF_BASE_MS);
 
-    expect(await sendDueNotifications(ctx.deps, { now: new Date(t1.getTime() + 2 * BACKOFF_BASE_MS) })).toMatchObject({ sent: 1 });
-    expect((await Notification.findById(subscribe!._id).lean())).toMatchObject({ status: 'sent', attempts: 3 });
+    expect(await sendDueNotifications(ctx.deps, { now: new Date(t1.getTime() + 2 * BACKOFF_BASE_MS) })).toMatchObject({
+      sent: 1,
+    });
+    expect(await Notification.findById(subscribe!._id).lean()).toMatchObject({ status: 'sent', attempts: 3 });
     expect(sentTo(r.openid)).toHaveLength(1);
     expect(await consentsOf(r.user.id, tplReminder)).toBe(0);
   });
@@ -213,7 +239,11 @@ describe('notify() and the subscribe-message sender', () => {
   it('when attempts run out, marks the item failed and gives the unused consent back', async () => {
     const r = await buildResident(ctx);
     await accept(r.auth, tplReminder);
-    const { subscribe } = await notify(ctx.deps, r.user.id, { title: '提醒', body: 'x', templateKey: 'activityReminder' });
+    const { subscribe } = await notify(ctx.deps, r.user.id, {
+      title: '提醒',
+      body: 'x',
+      templateKey: 'activityReminder',
+    });
     ctx.sandbox.injectFault({ path: SEND, errcode: 45011, times: 10 });
     let now = Date.now();
     for (let i = 0; i < 3; i++) {
@@ -228,7 +258,11 @@ describe('notify() and the subscribe-message sender', () => {
   it('when WeChat rejects the request for good, fails at once and gives the consent back', async () => {
     const r = await buildResident(ctx);
     await accept(r.auth, tplReminder);
-    const { subscribe } = await notify(ctx.deps, r.user.id, { title: '提醒', body: 'x', templateKey: 'activityReminder' });
+    const { subscribe } = await notify(ctx.deps, r.user.id, {
+      title: '提醒',
+      body: 'x',
+      templateKey: 'activityReminder',
+    });
     ctx.sandbox.injectFault({ path: SEND, errcode: 40037, times: 1 });
     expect(await sendDueNotifications(ctx.deps)).toMatchObject({ failed: 1 });
     expect(await Notification.findById(subscribe!._id).lean()).toMatchObject({ status: 'failed', attempts: 1 });
@@ -239,7 +273,11 @@ describe('notify() and the subscribe-message sender', () => {
     const r = await buildResident(ctx);
     await accept(r.auth, tplReminder);
     await accept(r.auth, tplReminder);
-    const { subscribe } = await notify(ctx.deps, r.user.id, { title: '提醒', body: 'x', templateKey: 'activityReminder' });
+    const { subscribe } = await notify(ctx.deps, r.user.id, {
+      title: '提醒',
+      body: 'x',
+      templateKey: 'activityReminder',
+    });
     ctx.sandbox.injectFault({ path: SEND, errcode: 43101, times: 1 });
     expect(await sendDueNotifications(ctx.deps)).toMatchObject({ skipped: 1 });
     expect((await Notification.findById(subscribe!._id).lean())!.status).toBe('skipped_no_consent');
@@ -249,7 +287,11 @@ describe('notify() and the subscribe-message sender', () => {
   it('when a sender crashed mid-send, the item is claimed again after its lease without spending a second consent', async () => {
     const r = await buildResident(ctx);
     await accept(r.auth, tplReminder);
-    const { subscribe } = await notify(ctx.deps, r.user.id, { title: '提醒', body: 'x', templateKey: 'activityReminder' });
+    const { subscribe } = await notify(ctx.deps, r.user.id, {
+      title: '提醒',
+      body: 'x',
+      templateKey: 'activityReminder',
+    });
     // Simulate a process that claimed the item and reserved a consent, then died.
     await User.updateOne({ _id: r.user.id }, { $inc: { [`subscribeConsents.${tplReminder}`]: -1 } });
     await Notification.updateOne(

@@ -43,7 +43,9 @@ async function insertOnce(doc: Partial<NotificationDoc>): Promise<NotificationDo
  * WeChat openid, a subscribe-message outbox item for the sender job.
  */
 export async function notify(deps: AppDeps, userId: string, input: NotifyInput): Promise<NotifyResult> {
-  const user = await User.findById(userId).select({ openid: 1, status: 1 }).lean<Pick<UserDoc, '_id' | 'openid' | 'status'>>();
+  const user = await User.findById(userId)
+    .select({ openid: 1, status: 1 })
+    .lean<Pick<UserDoc, '_id' | 'openid' | 'status'>>();
   const now = deps.now();
   const base = {
     user: new Types.ObjectId(userId),

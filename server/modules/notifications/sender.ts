@@ -63,7 +63,9 @@ type Outcome = keyof SendReport;
  */
 async function deliver(deps: AppDeps, item: NotificationDoc, now: Date): Promise<Outcome> {
   const templateId = item.templateId ?? '';
-  const user = await User.findById(item.user).select({ openid: 1, status: 1 }).lean<Pick<UserDoc, '_id' | 'openid' | 'status'>>();
+  const user = await User.findById(item.user)
+    .select({ openid: 1, status: 1 })
+    .lean<Pick<UserDoc, '_id' | 'openid' | 'status'>>();
   if (!user?.openid || user.status !== 'active') {
     await finish(item, 'skipped_no_consent', { lastError: 'user_unavailable' });
     return 'skipped';

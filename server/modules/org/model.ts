@@ -105,7 +105,14 @@ GridSchema.index({ community: 1 });
 export const Grid = modelOf('Grid', GridSchema);
 
 // --- Department -------------------------------------------------------------
-export const DEPARTMENT_KINDS = ['city_management', 'municipal', 'property', 'housing', 'environment', 'other'] as const;
+export const DEPARTMENT_KINDS = [
+  'city_management',
+  'municipal',
+  'property',
+  'housing',
+  'environment',
+  'other',
+] as const;
 export type TDepartmentKind = (typeof DEPARTMENT_KINDS)[number];
 export interface DepartmentDoc {
   _id: Types.ObjectId;

@@ -11,7 +11,18 @@ import { defineRoute, type RouteSpec } from '../../http/route';
 import { publicAccess } from '../../http/policy';
 import { hasRole } from '../../http/actor';
 import { fail } from '../../http/errors';
-import { Clinic, Community, Department, Grid, Team, type ClinicDoc, type CommunityDoc, type DepartmentDoc, type GridDoc, type TeamDoc } from './model';
+import {
+  Clinic,
+  Community,
+  Department,
+  Grid,
+  Team,
+  type ClinicDoc,
+  type CommunityDoc,
+  type DepartmentDoc,
+  type GridDoc,
+  type TeamDoc,
+} from './model';
 import { presentClinic, presentCommunity, presentDepartment, presentGrid, presentTeam } from './presenter';
 
 /** Read-only directory of the organisations; public so the app can show them before login. */

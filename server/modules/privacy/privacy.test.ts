@@ -67,7 +67,11 @@ describe('GET /api/me/export', () => {
 
   it('when called, downloads JSON with profile, sessions, consents, subscriptions, notifications and audit entries — ID masked, no token hashes', async () => {
     const v = await buildVerifiedResident(ctx, { phone: '13900001111' });
-    await notify(ctx.deps, v.user.id, { title: '活动提醒', body: '明天 9 点社区清洁', templateKey: 'activityReminder' });
+    await notify(ctx.deps, v.user.id, {
+      title: '活动提醒',
+      body: '明天 9 点社区清洁',
+      templateKey: 'activityReminder',
+    });
     await ctx.http
       .post('/api/me/subscriptions')
       .set('Authorization', v.auth)
@@ -89,10 +93,9 @@ describe('GET /api/me/export', () => {
     expect(data.consents).toEqual([{ version: currentPolicyVersion(), at: expect.any(String) }]);
     expect(data.subscribeConsents[ctx.config.WECHAT_TEMPLATE_SIGNUP_RESULT]).toBe(1);
     expect(data.sessions.length).toBeGreaterThanOrEqual(1);
-    expect(data.notifications.map((n: { title: string; channel: string }) => `${n.channel}:${n.title}`).sort()).toEqual([
-      'inbox:活动提醒',
-      'subscribe:活动提醒',
-    ]);
+    expect(data.notifications.map((n: { title: string; channel: string }) => `${n.channel}:${n.title}`).sort()).toEqual(
+      ['inbox:活动提醒', 'subscribe:活动提醒'],
+    );
     expect(data.auditEntries).toEqual([
       expect.objectContaining({ action: 'personal_data.viewed', target: { type: 'user', id: v.user.id } }),
     ]);
@@ -122,9 +125,12 @@ describe('DELETE /api/me', () => {
     expect((await ctx.http.get('/api/me').set('Authorization', `Bearer ${second.body.token}`)).status).toBe(401);
     expect(await Session.countDocuments({ userId: v.user.id, revokedAt: { $exists: false } })).toBe(0);
 
-    const raw = await mongoose.connection.db!.collection('users').findOne({ _id: new mongoose.Types.ObjectId(v.user.id) });
+    const raw = await mongoose.connection
+      .db!.collection('users')
+      .findOne({ _id: new mongoose.Types.ObjectId(v.user.id) });
     expect(raw).toMatchObject({ status: 'deleted', displayName: '已注销用户', roles: [] });
-    for (const k of ['openid', 'unionid', 'phone', 'realName', 'username', 'passwordHash']) expect(raw).not.toHaveProperty(k);
+    for (const k of ['openid', 'unionid', 'phone', 'realName', 'username', 'passwordHash'])
+      expect(raw).not.toHaveProperty(k);
     expect(JSON.stringify(raw)).not.toContain('13700002222');
     expect(await Notification.countDocuments({ user: v.user.id })).toBe(0);
     expect(await AuditEntry.countDocuments({ action: 'user.deleted', 'target.id': v.user.id })).toBe(1);

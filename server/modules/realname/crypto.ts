@@ -22,7 +22,9 @@ export function encryptField(key: Buffer, plaintext: string): string {
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   const ct = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
   const tag = cipher.getAuthTag();
-  return [VERSION, keyIdOf(key), iv.toString('base64url'), tag.toString('base64url'), ct.toString('base64url')].join('.');
+  return [VERSION, keyIdOf(key), iv.toString('base64url'), tag.toString('base64url'), ct.toString('base64url')].join(
+    '.',
+  );
 }
 
 /** Decrypts with whichever key of the keyring produced the value; throws when none did or it was tampered with. */

@@ -1,5 +1,11 @@
 import mongoose from 'mongoose';
-import { createTestContext, buildResident, buildStaff, buildDistrictAdmin, type TestContext } from '../../../test/support';
+import {
+  createTestContext,
+  buildResident,
+  buildStaff,
+  buildDistrictAdmin,
+  type TestContext,
+} from '../../../test/support';
 import { buildVerifiedResident, validIdNumber } from '../../../test/support/factories-realname';
 import { User } from '../users/model';
 import { AuditEntry } from '../audit/model';
@@ -76,7 +82,9 @@ describe('POST /api/me/real-name', () => {
     expect(text).not.toContain(idNumber);
     expect(text).not.toContain('张小三');
 
-    const raw = await mongoose.connection.db!.collection('users').findOne({ _id: new mongoose.Types.ObjectId(r.user.id) });
+    const raw = await mongoose.connection
+      .db!.collection('users')
+      .findOne({ _id: new mongoose.Types.ObjectId(r.user.id) });
     const rawText = JSON.stringify(raw);
     expect(rawText).not.toContain(idNumber);
     expect(rawText).not.toContain(idNumber.slice(0, 14));
@@ -121,7 +129,9 @@ describe('POST /api/me/real-name', () => {
     const statuses = answers.map((a) => a.status).sort();
     expect(statuses).toEqual([200, 409, 409, 409]);
     for (const a of answers.filter((x) => x.status === 409)) expect(a.body.error.code).toBe('id_number_taken');
-    const holders = await User.countDocuments({ 'realName.idNumberHash': hashIdNumber(ctx.config.LINLI_ID_HASH_KEY, idNumber) });
+    const holders = await User.countDocuments({
+      'realName.idNumberHash': hashIdNumber(ctx.config.LINLI_ID_HASH_KEY, idNumber),
+    });
     expect(holders).toBe(1);
   });
 });
@@ -150,7 +160,9 @@ describe('GET /api/admin/users/:id/personal', () => {
 
   it('when the user does not exist, answers 404', async () => {
     const admin = await buildDistrictAdmin(ctx);
-    const res = await ctx.http.get('/api/admin/users/0123456789abcdef01234567/personal').set('Authorization', admin.auth);
+    const res = await ctx.http
+      .get('/api/admin/users/0123456789abcdef01234567/personal')
+      .set('Authorization', admin.auth);
     expect(res.status).toBe(404);
   });
 
