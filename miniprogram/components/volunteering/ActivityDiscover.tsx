@@ -2,6 +2,8 @@ import { Button, Picker, Text, View } from '@tarojs/components';
 import { ACTIVITY_CATEGORIES, ACTIVITY_CATEGORY_LABELS } from '@shared/schemas/volunteering/activities';
 import { DATE_OPTIONS, useActivityDiscover } from '../../hooks/volunteering/useActivityDiscover';
 import { VROUTES, withQuery } from '../../hooks/volunteering/routes';
+import { adminTeamIds } from '../../hooks/volunteering/labels';
+import { useSession } from '../../hooks/useSession';
 import { go } from '../../services/nav';
 import { EmptyState } from '../EmptyState';
 import { Notice } from '../Notice';
@@ -13,6 +15,8 @@ const CATEGORY_OPTIONS = ['全部类别', ...ACTIVITY_CATEGORIES.map((c) => ACTI
 /** The 活动 tab body: filters, the list, and links to 我的活动 / 附近团队 / 求助. */
 export function ActivityDiscover({ loggedIn, teamId }: { loggedIn: boolean; teamId?: string }) {
   const d = useActivityDiscover({ teamId });
+  const { user } = useSession();
+  const isTeamAdmin = adminTeamIds(user?.roles).length > 0;
   const f = d.filters;
   const catIndex = f.category ? ACTIVITY_CATEGORIES.indexOf(f.category) + 1 : 0;
 
@@ -31,6 +35,11 @@ export function ActivityDiscover({ loggedIn, teamId }: { loggedIn: boolean; team
         <Text id='activity-links-help' className='v-chip' onClick={() => go(VROUTES.help)}>
           我要求助
         </Text>
+        {isTeamAdmin ? (
+          <Text id='activity-links-team-admin' className='v-chip v-chip--on' onClick={() => go(VROUTES.teamHome)}>
+            团队管理
+          </Text>
+        ) : null}
       </View>
       <View className='card'>
         <View className='v-chips' id='activity-sort'>

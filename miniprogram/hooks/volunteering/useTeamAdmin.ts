@@ -16,6 +16,9 @@ export function useTeamAdmin(teamIdParam?: string) {
   const { user, token } = session;
   useEffect(() => {
     if (!token) goLogin();
+    // Role grants change when a team is certified or an admin is appointed: reload them.
+    else void session.refresh().catch(() => undefined);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [token]);
   const ids = adminTeamIds(user?.roles);
   const district = hasRole(user, 'district_admin');
