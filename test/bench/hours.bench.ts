@@ -57,16 +57,15 @@ async function appendEntries(from: number, to: number): Promise<void> {
   }
 }
 
-async function readSuite(): Promise<Record<string, OpStats>> {
-  const pickUser = (i: number) => users[(i * 7919) % VOLUNTEERS].toHexString();
-  const pickTeam = (i: number) => teams[(i * 31) % TEAMS].toHexString();
-  return {
-    myTotals: await measure(READS, IN_FLIGHT, (i) => totalsFor('volunteer', null, pickUser(i))),
-    teamTotals: await measure(READS, IN_FLIGHT, (i) => totalsFor('team', pickTeam(i), null)),
-    districtLeaderboard20: await measure(READS / 4, IN_FLIGHT, () => leaderboard({ limit: 20 })),
-    teamLeaderboard20: await measure(READS / 2, IN_FLIGHT, (i) => leaderboard({ teamId: pickTeam(i), limit: 20 })),
-  };
-}
+const pickUser = (i: number) => users[(i * 7919) % VOLUNTEERS].toHexString();
+const pickTeam = (i: number) => teams[(i * 31) % TEAMS].toHexString();
+const READ_OPS: Record<string, { ops: number; fn: (i: number) => Promise<unknown> }> = {
+  myTotals: { ops: READS, fn: (i) => totalsFor('volunteer', null, pickUser(i)) },
+  teamTotals: { ops: READS, fn: (i) => totalsFor('team', pickTeam(i), null) },
+  districtLeaderboard20: { ops: READS / 4, fn: () => leaderboard({ limit: 20 }) },
+  teamLeaderboard20: { ops: READS / 2, fn: (i) => leaderboard({ teamId: pickTeam(i), limit: 20 }) },
+};
+const ROUNDS = 3;
 
 async function use(uri: string, db: string): Promise<void> {
   if (mongoose.connection.readyState !== 0) await mongoose.disconnect();
@@ -75,13 +74,10 @@ async function use(uri: string, db: string): Promise<void> {
   await mongoose.connect(u.toString(), { maxPoolSize: IN_FLIGHT + 5 });
 }
 
-const best = (a: Record<string, OpStats>, b: Record<string, OpStats>): Record<string, OpStats> =>
-  Object.fromEntries(Object.keys(a).map((k) => [k, a[k].opsPerSec >= b[k].opsPerSec ? a[k] : b[k]]));
-
 /**
  * Both ledgers live in the same engine (two databases), so both are measured with the same
- * process heap; the suites alternate small, large, small, large and keep each one's best run,
- * which takes the machine's background load out of the ratio as far as possible.
+ * process heap, and each read alternates small, large (ROUNDS times) keeping each side's best
+ * run, which takes the machine's background load out of the ratio as far as possible.
  */
 export default async function run(): Promise<Record<string, unknown>> {
   const engine = await startEmbeddedMongo();
@@ -103,15 +99,19 @@ export default async function run(): Promise<Record<string, unknown>> {
     const reconcileSeconds = (nowMs() - t1) / 1000;
     const verify = await reconcileHours({ fix: false });
 
-    const runs: Record<'small' | 'large', Record<string, OpStats>[]> = { small: [], large: [] };
-    for (let round = 0; round < 2; round += 1) {
-      await use(engine.uri, smallDb);
-      runs.small.push(await readSuite());
-      await use(engine.uri, largeDb);
-      runs.large.push(await readSuite());
+    const atSmall: Record<string, OpStats> = {};
+    const atLarge: Record<string, OpStats> = {};
+    const keepBest = (into: Record<string, OpStats>, k: string, s: OpStats) => {
+      if (!into[k] || s.opsPerSec > into[k].opsPerSec) into[k] = s;
+    };
+    for (const [k, op] of Object.entries(READ_OPS)) {
+      for (let round = 0; round < ROUNDS; round += 1) {
+        await use(engine.uri, smallDb);
+        keepBest(atSmall, k, await measure(op.ops, IN_FLIGHT, op.fn));
+        await use(engine.uri, largeDb);
+        keepBest(atLarge, k, await measure(op.ops, IN_FLIGHT, op.fn));
+      }
     }
-    const atSmall = best(runs.small[0], runs.small[1]);
-    const atLarge = best(runs.large[0], runs.large[1]);
     const ratios = Object.fromEntries(
       Object.keys(atSmall).map((k) => [k, ratio(atLarge[k].opsPerSec, atSmall[k].opsPerSec)]),
     ) as Record<string, number>;
