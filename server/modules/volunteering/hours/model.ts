@@ -99,7 +99,8 @@ const HoursTotalSchema = new Schema<HoursTotalDoc>(
   { collection: 'hours_totals', versionKey: false },
 );
 HoursTotalSchema.index({ kind: 1, team: 1, user: 1 }, { unique: true });
-HoursTotalSchema.index({ kind: 1, confirmedMinutes: -1 });
-HoursTotalSchema.index({ kind: 1, team: 1, confirmedMinutes: -1 });
+// Leaderboards: equality on (kind, team) — team null for the district board — then the sort
+// (confirmedMinutes desc, user asc) straight from the index, so top-N never sorts in memory.
+HoursTotalSchema.index({ kind: 1, team: 1, confirmedMinutes: -1, user: 1 });
 
 export const HoursTotal = modelOf('HoursTotal', HoursTotalSchema);
