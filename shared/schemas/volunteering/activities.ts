@@ -68,6 +68,11 @@ const activityFields = {
     .max(L.radiusMaxM, `签到范围最多 ${L.radiusMaxM} 米`),
   requiresApproval: z.boolean({ error: '是否需要审核只能是 true 或 false' }),
   checkinRequired: z.boolean({ error: '是否需要现场签到只能是 true 或 false' }),
+  reminderLeadMinutes: z
+    .number({ error: '提醒提前量必须是数字' })
+    .int('提醒提前量必须是整数')
+    .min(10, '提醒至少提前 10 分钟')
+    .max(2880, '提醒最多提前 48 小时'),
 };
 
 /** Deadlines must not fall after the first shift starts. */
@@ -93,6 +98,8 @@ export const ZActivityCreateInput = z
     checkinRadiusM: activityFields.checkinRadiusM.default(300),
     requiresApproval: activityFields.requiresApproval.default(false),
     checkinRequired: activityFields.checkinRequired.default(true),
+    /** How long before a shift starts confirmed volunteers are reminded. */
+    reminderLeadMinutes: activityFields.reminderLeadMinutes.default(120),
     shifts: z
       .array(ZShiftInput, { error: '请至少添加一个班次' })
       .min(1, '请至少添加一个班次')
@@ -201,6 +208,7 @@ export interface TActivityDetailDto extends TActivitySummaryDto {
   checkinRadiusM: number;
   requiresApproval: boolean;
   checkinRequired: boolean;
+  reminderLeadMinutes: number;
   cancelReason: string | null;
   shifts: TShiftDto[];
   sharePath: string;

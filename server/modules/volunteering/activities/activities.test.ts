@@ -31,6 +31,13 @@ describe('publishing activities', () => {
       .send(activityInput(pending.body.team.id, clock));
     // the applicant is not an admin of a pending team yet
     expect(uncert.status).toBe(403);
+    // a district admin may act for any team, but a pending team cannot publish
+    const byDistrict = await ctx.http
+      .post('/api/activities')
+      .set('Authorization', team.district.auth)
+      .send(activityInput(pending.body.team.id, clock));
+    expect(byDistrict.status).toBe(409);
+    expect(byDistrict.body.error.code).toBe('team_not_certified');
 
     const ok = await ctx.http.post('/api/activities').set('Authorization', team.admin.auth).send(activityInput(team.teamId, clock));
     expect(ok.status).toBe(201);
@@ -39,9 +46,19 @@ describe('publishing activities', () => {
       status: 'published',
       teamName: '阳光志愿服务队',
       remaining: 2,
+      reminderLeadMinutes: 120,
       shifts: [{ capacity: 2, taken: 0, remaining: 2, waiting: 0 }],
     });
     expect(ok.body.activity.sharePath).toContain(ok.body.activity.id);
+  });
+});
+
+describe('OpenAPI', () => {
+  test('the volunteering routes are described in /api/openapi.json', async () => {
+    const res = await ctx.http.get('/api/openapi.json');
+    expect(res.status).toBe(200);
+    const paths = Object.keys(res.body.paths);
+    for (const p of ['/api/activities', '/api/teams/nearby', '/api/volunteers', '/api/shifts/{id}/signups']) expect(paths).toContain(p);
   });
 });
 

@@ -24,6 +24,8 @@ export interface ActivityDoc {
   checkinRadiusM: number;
   requiresApproval: boolean;
   checkinRequired: boolean;
+  /** Reminder lead before each shift (minutes). */
+  reminderLeadMinutes: number;
   status: TActivityStatus;
   /** Earliest shift start / latest shift end, kept by publish and edit. */
   startsAt: Date;
@@ -58,6 +60,7 @@ const ActivitySchema = new Schema<ActivityDoc>(
     checkinRadiusM: { type: Number, required: true },
     requiresApproval: { type: Boolean, default: false },
     checkinRequired: { type: Boolean, default: true },
+    reminderLeadMinutes: { type: Number, default: 120 },
     status: { type: String, enum: ['published', 'cancelled', 'completed'], default: 'published' },
     startsAt: { type: Date, required: true },
     endsAt: { type: Date, required: true },

@@ -43,6 +43,7 @@ export function presentActivityDetail(a: ActivityDoc, shifts: ShiftDoc[]): TActi
     checkinRadiusM: a.checkinRadiusM,
     requiresApproval: a.requiresApproval,
     checkinRequired: a.checkinRequired,
+    reminderLeadMinutes: a.reminderLeadMinutes ?? 120,
     cancelReason: a.cancelReason ?? null,
     shifts: [...shifts].sort((x, y) => x.start.getTime() - y.start.getTime()).map(presentShift),
     sharePath: sharePathOf(String(a._id)),

@@ -25,6 +25,8 @@ export interface SignupDoc {
   decidedAt?: Date;
   cancelledAt?: Date;
   confirmedAt?: Date;
+  /** When the reminder is due (shift start − the activity's reminder lead). */
+  remindAt?: Date;
   reminderSentAt?: Date;
   checkinAt?: Date;
   checkoutAt?: Date;
@@ -51,6 +53,7 @@ const SignupSchema = new Schema<SignupDoc>(
     decidedAt: { type: Date },
     cancelledAt: { type: Date },
     confirmedAt: { type: Date },
+    remindAt: { type: Date },
     reminderSentAt: { type: Date },
     checkinAt: { type: Date },
     checkoutAt: { type: Date },
@@ -64,6 +67,7 @@ SignupSchema.index({ activity: 1, status: 1 });
 SignupSchema.index({ user: 1, start: -1 });
 SignupSchema.index({ status: 1, offerExpiresAt: 1 });
 SignupSchema.index({ status: 1, start: 1 });
+SignupSchema.index({ status: 1, remindAt: 1 });
 
 /**
  * Per-user schedule of active signups. A signup claims its time slot with one

@@ -5,6 +5,8 @@ import { acceptOffer, expireOffers } from './commands/offers';
 import { cancelSignup } from './commands/cancel';
 import { reconcileShift } from './commands/placement';
 import { signupForShift } from './commands/signup';
+import { markNoShows, sendDueReminders } from './commands/sweeps';
+import { Notification } from '../../notifications/model';
 import { Signup } from './model';
 import { openCommandTestEnv, seedActivity, seedVolunteer, type CommandTestEnv } from './testing';
 
@@ -150,5 +152,31 @@ describe('signup placement', () => {
     const offered = await Signup.find({ shift: shifts[0]._id, status: 'offered' }).lean();
     expect(offered.map((s) => s.waitPos)).toEqual([1]);
     expect(await reconcileShift(shifts[0]._id)).toEqual({ confirmedCount: 3, waitingCount: 11 });
+  });
+
+  test('when the reminder lead time is reached, each confirmed volunteer gets one reminder however often the sweep runs', async () => {
+    const { shifts } = await seedActivity(env, { shifts: [{ startInH: 30, lengthH: 2, capacity: 1 }] });
+    const [a, b] = await Promise.all([seedVolunteer(), seedVolunteer()]);
+    await outcomeOf(a, shifts[0]._id);
+    await outcomeOf(b, shifts[0]._id); // waitlisted: no reminder
+    const saved = env.clock.now;
+    try {
+      env.clock.now = new Date(saved.getTime() + 27 * HOUR); // 3 h before: lead (2 h) not reached
+      expect(await sendDueReminders(env.deps)).toBe(0);
+      env.clock.now = new Date(saved.getTime() + 28.5 * HOUR);
+      const [first, second] = await Promise.all([sendDueReminders(env.deps), sendDueReminders(env.deps)]);
+      expect(first + second).toBe(1);
+      expect(await sendDueReminders(env.deps)).toBe(0);
+      const msgs = await Notification.find({ user: new Types.ObjectId(a), title: '活动即将开始' }).lean();
+      expect(msgs).toHaveLength(1);
+      expect(await Notification.countDocuments({ user: new Types.ObjectId(b), title: '活动即将开始' })).toBe(0);
+      // after the shift (+30 min grace) the unattended confirmed signup is a no-show, recorded once
+      env.clock.now = new Date(saved.getTime() + 33 * HOUR);
+      expect(await markNoShows(env.deps, { shift: shifts[0]._id })).toBe(1);
+      expect(await markNoShows(env.deps, { shift: shifts[0]._id })).toBe(0);
+      expect((await Volunteer.findOne({ user: a }).lean())!.noShowEvents.map((e) => e.kind)).toEqual(['no_show']);
+    } finally {
+      env.clock.now = saved;
+    }
   });
 });

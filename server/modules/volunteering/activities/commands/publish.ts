@@ -34,6 +34,7 @@ export async function publishActivity(deps: AppDeps, userId: string, input: TAct
     checkinRadiusM: input.checkinRadiusM,
     requiresApproval: input.requiresApproval,
     checkinRequired: input.checkinRequired,
+    reminderLeadMinutes: input.reminderLeadMinutes,
     status: 'published',
     startsAt: new Date(Math.min(...shifts.map((s) => s.start.getTime()))),
     endsAt: new Date(Math.max(...shifts.map((s) => s.end.getTime()))),

@@ -3,7 +3,7 @@ import { Types } from 'mongoose';
 import type { AppDeps } from '../../../../deps';
 import { Activity, type ActivityDoc } from '../../activities/model';
 import { Signup, type SignupDoc } from '../model';
-import { notifyVolunteers } from '../notify';
+import { notifyVolunteers, shanghaiTime } from '../notify';
 import { fillFreePlaces, freePlace, releaseSlot } from './placement';
 
 export async function notifyOffers(
@@ -16,7 +16,7 @@ export async function notifyOffers(
       users: [s.user],
       template: 'waitlistOffer',
       title: '候补名额待确认',
-      body: `「${activity.title}」有空余名额，请在 ${s.offerExpiresAt?.toISOString() ?? ''} 前确认`,
+      body: `「${activity.title}」有空余名额，请在 ${s.offerExpiresAt ? shanghaiTime(s.offerExpiresAt) : ''} 前确认`,
       link: `/pages/volunteering/my-signups/index?signup=${String(s._id)}`,
       key: `signup:${String(s._id)}:offer`,
     });

@@ -72,6 +72,7 @@ export async function signupForShift(
       end: shift.end,
       note: input.note ?? '',
       confirmedAt: status === 'confirmed' ? now : undefined,
+      remindAt: new Date(shift.start.getTime() - (activity.reminderLeadMinutes ?? 120) * 60_000),
     });
     signup = created.toObject<SignupDoc>();
   } catch (err) {

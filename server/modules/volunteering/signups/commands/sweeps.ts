@@ -3,22 +3,21 @@ import type { AppDeps } from '../../../../deps';
 import { Activity, type ActivityDoc } from '../../activities/model';
 import { recordNoShowEvent } from '../../volunteers/commands/no-show';
 import { Signup, type SignupDoc } from '../model';
-import { notifyVolunteers } from '../notify';
+import { notifyVolunteers, shanghaiTime } from '../notify';
 
-/** Reminder lead before a shift starts. */
-export const REMINDER_LEAD_MS = 2 * 3600_000;
 /** A confirmed volunteer who never checked in is a no-show once the shift ended this long ago. */
 export const NO_SHOW_GRACE_MS = 30 * 60_000;
 
 /**
- * Sends one reminder per confirmed signup whose shift starts within the lead
- * time. Each signup is claimed with a conditional set of reminderSentAt, so
+ * Sends one reminder per confirmed signup whose reminder is due (remindAt,
+ * set at signup from the activity's lead time) and whose shift has not
+ * started. Each signup is claimed with a conditional set of reminderSentAt, so
  * overlapping sweeps (several processes) send it once.
  */
-export async function sendDueReminders(deps: AppDeps, leadMs = REMINDER_LEAD_MS): Promise<number> {
+export async function sendDueReminders(deps: AppDeps): Promise<number> {
   const now = deps.now();
   const due = await Signup.find(
-    { status: 'confirmed', reminderSentAt: { $exists: false }, start: { $gt: now, $lte: new Date(now.getTime() + leadMs) } },
+    { status: 'confirmed', remindAt: { $lte: now }, reminderSentAt: { $exists: false }, start: { $gt: now } },
     { _id: 1 },
   )
     .limit(500)
@@ -36,7 +35,12 @@ export async function sendDueReminders(deps: AppDeps, leadMs = REMINDER_LEAD_MS)
       users: [s.user],
       template: 'activityReminder',
       title: '活动即将开始',
-      body: `「${activity?.title ?? ''}」将于 ${s.start.toISOString()} 开始，地点：${activity?.address ?? ''}`,
+      body: `「${activity?.title ?? ''}」将于 ${shanghaiTime(s.start)} 开始，地点：${activity?.address ?? ''}`,
+      data: {
+        thing1: (activity?.title ?? '').slice(0, 20),
+        time2: shanghaiTime(s.start),
+        thing3: (activity?.address ?? '').slice(0, 20),
+      },
       link: `/pages/volunteering/activity/index?id=${String(s.activity)}`,
       key: `signup:${String(s._id)}:reminder`,
     });
