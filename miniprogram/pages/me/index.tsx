@@ -8,6 +8,7 @@ import { ProfileCard } from '../../components/me/ProfileCard';
 import { RealNameSection } from '../../components/me/RealNameSection';
 import { PhoneSection } from '../../components/me/PhoneSection';
 import { ElderModeRow } from '../../components/me/ElderModeRow';
+import { InboxSection } from '../../components/me/InboxSection';
 import { useSession } from '../../hooks/useSession';
 import { useAccountActions } from '../../hooks/useAccount';
 import { useClientConfig } from '../../hooks/useClientConfig';
@@ -82,6 +83,8 @@ export default function MePage() {
           onFail={actions.fail}
         />
       ) : null}
+
+      <InboxSection enabled={!user.consent.required} />
 
       <ElderModeRow />
 
