@@ -15,8 +15,6 @@ export interface TeamProfileDoc {
   reviewedAt?: Date;
   rejectReason?: string;
   memberCount: number;
-  /** Confirmed service minutes of the team's activities; $inc'd by the hours ledger (V2) on confirmation. */
-  totalMinutes: number;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -31,7 +29,6 @@ const TeamProfileSchema = new Schema<TeamProfileDoc>(
     reviewedAt: { type: Date },
     rejectReason: { type: String },
     memberCount: { type: Number, default: 0 },
-    totalMinutes: { type: Number, default: 0 },
   },
   { timestamps: true, versionKey: false, collection: 'team_profiles' },
 );

@@ -26,8 +26,10 @@ export function presentTeamDetail(
   t: TeamDoc,
   profile: TeamProfileDoc | null,
   mine: Pick<TeamMembershipDoc, 'role' | 'status'> | null,
+  /** Confirmed minutes from the hours ledger's maintained team total. */
+  confirmedMinutes = 0,
 ): TTeamDetailDto {
-  const minutes = profile?.totalMinutes ?? 0;
+  const minutes = confirmedMinutes;
   return {
     ...presentTeamSummary(t, profile),
     address: profile?.address ?? '',

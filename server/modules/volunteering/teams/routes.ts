@@ -31,6 +31,7 @@ import { decideJoin, leaveTeam, requestToJoin, setMemberRole } from './commands/
 import { TeamMembership, TeamProfile, type TeamMembershipDoc, type TeamProfileDoc } from './model';
 import { teamPolicy } from './policy';
 import { presentMembership, presentTeamDetail, presentTeamSummary } from './presenter';
+import { totalsFor } from '../hours/queries';
 import { displayNames, membershipOf, nearbyTeams, profilesOf } from './queries';
 
 export function routes(deps: AppDeps): RouteSpec[] {
@@ -86,7 +87,8 @@ export function routes(deps: AppDeps): RouteSpec[] {
           if (!own && !(await teamPolicy.canManage(actor, team._id))) throw fail('not_found');
         }
         const mine = await membershipOf(params.id, actor?.userId);
-        ctx.body = { team: presentTeamDetail(team, profile, mine) };
+        const totals = await totalsFor('team', params.id, null);
+        ctx.body = { team: presentTeamDetail(team, profile, mine, totals.confirmedMinutes) };
       },
     }),
     defineRoute<undefined, TMembershipQuery, TTeamParams>({
