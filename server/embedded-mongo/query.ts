@@ -242,7 +242,7 @@ export function findRecs(coll: Collection | undefined, spec: FindSpec, planOut?:
   coll.stats.docsExamined += plan.docsExamined;
   coll.stats.keysExamined += plan.keysExamined;
   if (planOut) planOut.plan = plan;
-  if (hasSort) out = sortDocs(out, spec.sort!, (r) => r.t);
+  if (hasSort) out = sortDocs(out, spec.sort!, (r) => r.t, skip + limit);
   if (skip || limit !== Infinity) out = out.slice(skip, skip + limit);
   return out;
 }

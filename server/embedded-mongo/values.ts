@@ -252,19 +252,43 @@ export function idKey(v: unknown): string {
   return 'j' + JSON.stringify(toPlain(v));
 }
 
-export function sortDocs<T>(items: T[], sort: Doc, get: (x: T) => unknown): T[] {
+/**
+ * Stable sort by a MongoDB sort spec. With `top` (skip + limit) only the first `top` items are
+ * kept, selected in one pass, so `sort().limit()` over a large match set avoids a full sort.
+ */
+export function sortDocs<T>(items: T[], sort: Doc, get: (x: T) => unknown, top = Infinity): T[] {
   const keys = Object.keys(sort);
   if (!keys.length) return items;
   const dirs = keys.map((k) => (toNumber(sort[k]) < 0 ? -1 : 1));
-  const decorated = items.map((item) => ({ item, k: keys.map((path, i) => sortKey(get(item), path, dirs[i])) }));
-  decorated.sort((x, y) => {
+  type D = { item: T; k: unknown[]; n: number };
+  const cmp = (x: D, y: D): number => {
     for (let i = 0; i < keys.length; i++) {
       const c = compareValues(x.k[i], y.k[i]);
       if (c) return c * dirs[i];
     }
-    return 0;
-  });
-  return decorated.map((d) => d.item);
+    return x.n - y.n;
+  };
+  const decorate = (item: T, n: number): D => ({ item, k: keys.map((path, i) => sortKey(get(item), path, dirs[i])), n });
+  if (top >= items.length) {
+    const decorated = items.map(decorate);
+    decorated.sort(cmp);
+    return decorated.map((d) => d.item);
+  }
+  const best: D[] = [];
+  for (let n = 0; n < items.length; n++) {
+    const d = decorate(items[n], n);
+    if (best.length >= top && cmp(d, best[best.length - 1]) >= 0) continue;
+    let lo = 0;
+    let hi = best.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (cmp(best[mid], d) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    best.splice(lo, 0, d);
+    if (best.length > top) best.pop();
+  }
+  return best.map((d) => d.item);
 }
 
 function sortKey(doc: unknown, path: string, dir: number): unknown {

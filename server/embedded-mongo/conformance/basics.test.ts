@@ -43,6 +43,15 @@ describe('when documents are inserted and queried', () => {
     expect(excluded).toEqual({ name: 'dan', age: 19 });
   });
 
+  it('pages a sorted result with skip and limit over many ties', async () => {
+    const c = db.collection('paged');
+    const rows = Array.from({ length: 300 }, (_, i) => ({ i, v: (i * 37) % 11 }));
+    await c.insertMany(rows.map((r) => ({ ...r })));
+    const expected = [...rows].sort((a, b) => b.v - a.v || a.i - b.i).slice(7, 12).map((r) => r.i);
+    const got = await c.find({}, { projection: { _id: 0, i: 1 } }).sort({ v: -1, i: 1 }).skip(7).limit(5).toArray();
+    expect(got.map((r) => r.i)).toEqual(expected);
+  });
+
   it('iterates a cursor over several getMore batches', async () => {
     const c = db.collection('many');
     await c.insertMany(Array.from({ length: 250 }, (_, i) => ({ i })));
