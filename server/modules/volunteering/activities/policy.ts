@@ -6,6 +6,4 @@ import type { ActivityDoc } from './model';
 export const activityPolicy = {
   canPublishFor: (actor: Actor | null, teamId: string): Promise<boolean> => teamPolicy.canManage(actor, teamId),
   canManage: (actor: Actor | null, a: Pick<ActivityDoc, 'team'>): Promise<boolean> => teamPolicy.canManage(actor, a.team),
-  canView: async (actor: Actor | null, a: Pick<ActivityDoc, 'team' | 'status'>): Promise<boolean> =>
-    a.status !== 'cancelled' || (await teamPolicy.canManage(actor, a.team)) || actor !== null,
 };
