@@ -74,7 +74,7 @@ export interface TMyHours {
   total: number;
 }
 
-export interface TTeamHours extends TMyHours {}
+export type TTeamHours = TMyHours;
 
 export interface TAdjustResult {
   outcome: string;

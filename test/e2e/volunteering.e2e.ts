@@ -166,7 +166,12 @@ test('team admin publishes; residents sign up, wait, are offered, check in and o
   let shiftId = '';
   for (const [i, r] of residents.entries()) {
     await registerVolunteer(r);
-    const p = await at(r, `/packages/volunteer/activity/index?id=${activityId}`);
+    // Discovery: the 活动 tab, sorted by distance from where the resident stands.
+    const p = await at(r, '/pages/activity/index');
+    await p.locator('#activity-sort-near').tap();
+    await see(p, '#activity-sort-near.v-chip--on', '附近');
+    await see(p, `#activity-${activityId}`, '米');
+    await p.locator(`#activity-${activityId}`).tap();
     const shift = p.locator('.shift').first();
     await shift.waitFor();
     shiftId = ((await shift.getAttribute('id')) ?? '').replace(/^shift-/, '');
@@ -187,7 +192,9 @@ test('team admin publishes; residents sign up, wait, are offered, check in and o
   await screenshot(cPage, 'volunteering-offer-accepted');
 
   // 5. On site: the organiser shows the rotating QR; volunteers check in (outside the radius first) and out.
-  const manage = await at(organiser, `/packages/team/activity/index?id=${activityId}`);
+  const manage = op;
+  await manage.locator('#publish-open-manage').tap();
+  await manage.locator('#manage-title').waitFor();
   const bPage = b.pages()[0];
   await b.setGeolocation({ longitude: FAR.lng, latitude: FAR.lat, accuracy: 10 });
   let token = await readToken(manage, shiftId);
@@ -212,8 +219,21 @@ test('team admin publishes; residents sign up, wait, are offered, check in and o
   }
   await screenshot(cPage, 'volunteering-checked-out');
 
+  // The organiser's screen fetches a new token after each 30 s rotation; the last one stays readable.
+  const shown = await readToken(manage, shiftId);
+  await manage.waitForFunction(
+    (prev) => document.querySelector('#checkin-qr')?.getAttribute('data-token') !== prev,
+    shown,
+    { timeout: 40000 },
+  );
+  const rotated = await readToken(manage, shiftId);
+  expect(rotated).toMatch(/^v1\./);
+  expect(rotated).not.toBe(shown);
+  expect(rotated.split('.').slice(1, 3)).toEqual(shown.split('.').slice(1, 3));
+
   // 6. The admin confirms the pending hours in bulk, then sets the third volunteer's to 2 hours with a reason.
-  const hp = await at(organiser, `/packages/team/hours/index?team=${teamId}`);
+  const hp = manage;
+  await hp.locator('#manage-hours').tap();
   await hp.locator('.hours-entry').nth(1).waitFor();
   await hp.locator('#hours-select-all').tap();
   await hp.locator('#hours-confirm').tap();

@@ -14,7 +14,7 @@ interface Props {
 /** Map point for an activity or team: chooseLocation on weapp, the current position on both. */
 export function LocationField({ id, value, error, onChange }: Props) {
   const [err, setErr] = useState<string | null>(null);
-  const useHere = async () => {
+  const pickHere = async () => {
     setErr(null);
     try {
       const p = await currentPosition();
@@ -39,7 +39,7 @@ export function LocationField({ id, value, error, onChange }: Props) {
         {value ? `经度 ${value.lng.toFixed(5)}，纬度 ${value.lat.toFixed(5)}` : '尚未选择'}
       </Text>
       <View className='v-actions'>
-        <Button id={`${id}-here`} className='btn btn--plain' onClick={() => void useHere()}>
+        <Button id={`${id}-here`} className='btn btn--plain' onClick={() => void pickHere()}>
           使用当前位置
         </Button>
         {!isH5 ? (
