@@ -15,7 +15,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
   const isH5 = process.env.TARO_ENV === 'h5';
   const apiBase = isH5
     ? (process.env.TARO_APP_H5_API_BASE ?? '')
-    : (process.env.TARO_APP_API_BASE || 'http://127.0.0.1:3000');
+    : process.env.TARO_APP_API_BASE || 'http://127.0.0.1:3000';
 
   // shared/ sits outside sourceRoot; Taro only transpiles sourceRoot unless told.
   const sharedDir = path.resolve(__dirname, '..', 'shared');

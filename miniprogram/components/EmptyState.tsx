@@ -9,9 +9,9 @@ interface Props {
 /** Honest "nothing here yet" block; pages show it instead of placeholder data. */
 export function EmptyState({ title, description }: Props) {
   return (
-    <View className='empty-state'>
-      <Text className='empty-state__title'>{title}</Text>
-      {description ? <Text className='empty-state__desc'>{description}</Text> : null}
+    <View className="empty-state">
+      <Text className="empty-state__title">{title}</Text>
+      {description ? <Text className="empty-state__desc">{description}</Text> : null}
     </View>
   );
 }

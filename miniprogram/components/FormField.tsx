@@ -17,10 +17,10 @@ interface Props {
 export function FormField({ id, label, value, error, placeholder, password, type, maxlength, onChange }: Props) {
   return (
     <View className={`field${error ? ' field--invalid' : ''}`}>
-      <Text className='field__label'>{label}</Text>
+      <Text className="field__label">{label}</Text>
       <Input
         id={id}
-        className='field__input'
+        className="field__input"
         value={value}
         placeholder={placeholder}
         password={password}
@@ -29,7 +29,7 @@ export function FormField({ id, label, value, error, placeholder, password, type
         onInput={(e) => onChange(e.detail.value)}
       />
       {error ? (
-        <Text className='field-error' id={`${id}-error`}>
+        <Text className="field-error" id={`${id}-error`}>
           {error}
         </Text>
       ) : null}

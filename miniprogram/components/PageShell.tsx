@@ -15,8 +15,8 @@ export function PageShell({ title, className, children }: PropsWithChildren<Prop
   const { elderMode } = useElderMode();
   const classes = ['page', elderMode ? 'page--elder' : '', className ?? ''].filter(Boolean).join(' ');
   return (
-    <View className={classes} id='page-root'>
-      {title ? <Text className='page__title'>{title}</Text> : null}
+    <View className={classes} id="page-root">
+      {title ? <Text className="page__title">{title}</Text> : null}
       {children}
     </View>
   );

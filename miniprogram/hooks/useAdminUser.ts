@@ -60,7 +60,11 @@ export function useAdminUser(id: string | undefined) {
     },
     [user, update],
   );
-  const grantForm = useForm(ZRoleGrant, { role: 'team_admin', scopeType: 'team', scopeId: '', supervisorId: '' }, onGrant);
+  const grantForm = useForm(
+    ZRoleGrant,
+    { role: 'team_admin', scopeType: 'team', scopeId: '', supervisorId: '' },
+    onGrant,
+  );
 
   return { user, personal, busy, error, success, revoke, setDisabled, viewPersonal, grantForm };
 }

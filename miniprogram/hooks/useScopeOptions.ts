@@ -25,7 +25,8 @@ export function useScopeOptions(scopeType: TScopeType | undefined) {
 /** Lawyers a law student can be supervised by. */
 export function useLawyerOptions(enabled: boolean) {
   return useAsync<TOption[]>(
-    async () => (await api.adminUsers({ role: 'lawyer', pageSize: 100 })).items.map((u) => ({ id: u.id, name: u.displayName })),
+    async () =>
+      (await api.adminUsers({ role: 'lawyer', pageSize: 100 })).items.map((u) => ({ id: u.id, name: u.displayName })),
     [],
     enabled,
   );

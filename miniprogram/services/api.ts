@@ -2,7 +2,14 @@
  * One typed method per endpoint of API-CONTRACT.md. Pages and hooks call
  * these; nothing else builds URLs.
  */
-import type { TConsentInput, TCreateStaffInput, TLoginResult, TRealNameInput, TRoleGrant, TStaffLoginInput } from '@shared/schemas/auth';
+import type {
+  TConsentInput,
+  TCreateStaffInput,
+  TLoginResult,
+  TRealNameInput,
+  TRoleGrant,
+  TStaffLoginInput,
+} from '@shared/schemas/auth';
 import { createRequester, type TRawResult } from './request';
 import { taroTransport } from './taro-transport';
 import { clearSession, getToken } from './session';
@@ -77,7 +84,11 @@ export const api = {
   adminCreateStaff: (input: TCreateStaffInput) =>
     request<TUserEnvelope>({ method: 'POST', path: '/api/admin/staff', body: input }),
   adminGrantRole: (userId: string, grant: TRoleGrant) =>
-    request<TUserEnvelope>({ method: 'POST', path: `/api/admin/users/${encodeURIComponent(userId)}/roles`, body: grant }),
+    request<TUserEnvelope>({
+      method: 'POST',
+      path: `/api/admin/users/${encodeURIComponent(userId)}/roles`,
+      body: grant,
+    }),
   adminRevokeRole: (userId: string, index: number) =>
     request<TUserEnvelope>({ method: 'DELETE', path: `/api/admin/users/${encodeURIComponent(userId)}/roles/${index}` }),
   adminSetDisabled: (userId: string, disabled: boolean) =>

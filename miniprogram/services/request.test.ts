@@ -1,4 +1,12 @@
-import { ApiError, NETWORK_ERROR_MESSAGE, UNAVAILABLE_MESSAGE, createRequester, type TTransport, type TTransportRequest, type TTransportResponse } from './request';
+import {
+  ApiError,
+  NETWORK_ERROR_MESSAGE,
+  UNAVAILABLE_MESSAGE,
+  createRequester,
+  type TTransport,
+  type TTransportRequest,
+  type TTransportResponse,
+} from './request';
 
 type Step = TTransportResponse | 'network';
 
@@ -79,7 +87,9 @@ describe('request retries', () => {
 
   it('when a POST fails on the network, it is not retried', async () => {
     const { http, calls } = setup(['network', ok({})]);
-    await expect(http.request({ method: 'POST', path: '/api/me/consent', body: { version: '1' } })).rejects.toMatchObject({
+    await expect(
+      http.request({ method: 'POST', path: '/api/me/consent', body: { version: '1' } }),
+    ).rejects.toMatchObject({
       code: 'network_error',
     });
     expect(calls).toHaveLength(1);
@@ -142,7 +152,9 @@ describe('request shape', () => {
   });
 
   it('raw() exposes the response headers for downloads', async () => {
-    const { http } = setup([{ statusCode: 200, data: { a: 1 }, header: { 'content-disposition': 'attachment; filename="x.json"' } }]);
+    const { http } = setup([
+      { statusCode: 200, data: { a: 1 }, header: { 'content-disposition': 'attachment; filename="x.json"' } },
+    ]);
     const res = await http.raw({ path: '/api/me/export' });
     expect(res.header['content-disposition']).toContain('x.json');
     expect(res.data).toEqual({ a: 1 });
@@ -162,7 +174,7 @@ describe('error mapping', () => {
     },
   };
 
-  it("when the server sends an error body, the ApiError carries its code, Chinese message and fields", async () => {
+  it('when the server sends an error body, the ApiError carries its code, Chinese message and fields', async () => {
     const { http } = setup([status(400, body)]);
     const err: ApiError = await failure(http.request({ method: 'POST', path: '/api/me/real-name', body: {} }));
     expect(err.status).toBe(400);
@@ -173,7 +185,9 @@ describe('error mapping', () => {
   });
 
   it('when fields are malformed, they are dropped but the message is kept', async () => {
-    const { http } = setup([status(409, { error: { code: 'id_number_taken', message: '该身份证号已被其他账号实名认证', fields: 'nope' } })]);
+    const { http } = setup([
+      status(409, { error: { code: 'id_number_taken', message: '该身份证号已被其他账号实名认证', fields: 'nope' } }),
+    ]);
     const err: ApiError = await failure(http.request({ method: 'POST', path: '/x', body: {} }));
     expect(err.code).toBe('id_number_taken');
     expect(err.fields).toEqual([]);
@@ -187,22 +201,33 @@ describe('error mapping', () => {
   });
 
   it('when a request with a token gets 401, the session is dropped through onUnauthorized', async () => {
-    const { http, onUnauthorized } = setup([status(401, { error: { code: 'token_invalid', message: '登录已失效，请重新登录' } })]);
+    const { http, onUnauthorized } = setup([
+      status(401, { error: { code: 'token_invalid', message: '登录已失效，请重新登录' } }),
+    ]);
     await expect(http.request({ path: '/api/me' })).rejects.toMatchObject({ code: 'token_invalid' });
     expect(onUnauthorized).toHaveBeenCalledTimes(1);
   });
 
   it('when a login attempt without a token gets 401 (wrong password), the form gets the error and no redirect happens', async () => {
-    const { http, onUnauthorized } = setup([status(401, { error: { code: 'login_failed', message: '用户名或密码错误' } })], null);
-    await expect(http.request({ method: 'POST', path: '/api/auth/staff/login', body: {}, anonymous: true })).rejects.toMatchObject({
+    const { http, onUnauthorized } = setup(
+      [status(401, { error: { code: 'login_failed', message: '用户名或密码错误' } })],
+      null,
+    );
+    await expect(
+      http.request({ method: 'POST', path: '/api/auth/staff/login', body: {}, anonymous: true }),
+    ).rejects.toMatchObject({
       message: '用户名或密码错误',
     });
     expect(onUnauthorized).not.toHaveBeenCalled();
   });
 
   it('when the server says consent_required, the consent hook fires', async () => {
-    const { http, onConsentRequired, onUnauthorized } = setup([status(403, { error: { code: 'consent_required', message: '请先阅读并同意隐私政策' } })]);
-    await expect(http.request({ method: 'PATCH', path: '/api/me/preferences', body: {} })).rejects.toMatchObject({ status: 403 });
+    const { http, onConsentRequired, onUnauthorized } = setup([
+      status(403, { error: { code: 'consent_required', message: '请先阅读并同意隐私政策' } }),
+    ]);
+    await expect(http.request({ method: 'PATCH', path: '/api/me/preferences', body: {} })).rejects.toMatchObject({
+      status: 403,
+    });
     expect(onConsentRequired).toHaveBeenCalledTimes(1);
     expect(onUnauthorized).not.toHaveBeenCalled();
   });

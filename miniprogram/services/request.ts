@@ -175,7 +175,11 @@ export function createRequester(deps: TRequesterDeps) {
       }
       if (res === null) throw new ApiError(0, 'network_error', NETWORK_ERROR_MESSAGE);
       if (res.statusCode >= 200 && res.statusCode < 300) {
-        return { data: (res.statusCode === 204 ? undefined : res.data) as T, header: res.header, statusCode: res.statusCode };
+        return {
+          data: (res.statusCode === 204 ? undefined : res.data) as T,
+          header: res.header,
+          statusCode: res.statusCode,
+        };
       }
       const err = toApiError(res);
       if (err.status === 401 && token) deps.onUnauthorized?.(err);

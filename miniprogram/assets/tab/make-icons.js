@@ -68,9 +68,15 @@ function raster(inside) {
 const ring = (cx, cy, r, w) => (x, y) => Math.abs(Math.hypot(x - cx, y - cy) - r) <= w / 2;
 const disc = (cx, cy, r) => (x, y) => Math.hypot(x - cx, y - cy) <= r;
 const rect = (x0, y0, x1, y1) => (x, y) => x >= x0 && x <= x1 && y >= y0 && y <= y1;
-const any = (...fs) => (x, y) => fs.some((f) => f(x, y));
+const any =
+  (...fs) =>
+  (x, y) =>
+    fs.some((f) => f(x, y));
 const not = (f) => (x, y) => !f(x, y);
-const all = (...fs) => (x, y) => fs.every((f) => f(x, y));
+const all =
+  (...fs) =>
+  (x, y) =>
+    fs.every((f) => f(x, y));
 
 const icons = {
   // House: roof triangle + body with a door.
@@ -80,7 +86,11 @@ const icons = {
     rect(34, 48, 47, 68),
   ),
   // Heart: two discs and a triangle.
-  activity: any(disc(29, 31, 13), disc(52, 31, 13), (x, y) => y >= 31 && y <= 68 && Math.abs(x - 40.5) <= (68 - y) * 0.95),
+  activity: any(
+    disc(29, 31, 13),
+    disc(52, 31, 13),
+    (x, y) => y >= 31 && y <= 68 && Math.abs(x - 40.5) <= (68 - y) * 0.95,
+  ),
   // Services: four rounded tiles.
   services: any(rect(14, 14, 36, 36), rect(45, 14, 67, 36), rect(14, 45, 36, 67), ring(56, 56, 9, 6)),
   // Person: head ring + shoulders arc.

@@ -15,25 +15,33 @@ interface Props {
 /** A labelled selector over id/name options, with its `.field-error` line. */
 export function OptionPicker({ id, label, options, loading, value, error, emptyText, onChange }: Props) {
   const list = options ?? [];
-  const index = Math.max(0, list.findIndex((o) => o.id === value));
+  const index = Math.max(
+    0,
+    list.findIndex((o) => o.id === value),
+  );
   const current = list.find((o) => o.id === value);
   return (
     <View className={`field${error ? ' field--invalid' : ''}`}>
       {list.length ? (
-        <Picker mode='selector' range={list.map((o) => o.name)} value={index} onChange={(e) => onChange(list[Number(e.detail.value)].id)}>
-          <View className='row' id={id}>
-            <Text className='row__label'>{label}</Text>
+        <Picker
+          mode="selector"
+          range={list.map((o) => o.name)}
+          value={index}
+          onChange={(e) => onChange(list[Number(e.detail.value)].id)}
+        >
+          <View className="row" id={id}>
+            <Text className="row__label">{label}</Text>
             <Text>{current ? current.name : '请选择'} ▾</Text>
           </View>
         </Picker>
       ) : (
-        <View className='row' id={id}>
-          <Text className='row__label'>{label}</Text>
-          <Text className='muted'>{loading ? '加载中…' : emptyText}</Text>
+        <View className="row" id={id}>
+          <Text className="row__label">{label}</Text>
+          <Text className="muted">{loading ? '加载中…' : emptyText}</Text>
         </View>
       )}
       {error ? (
-        <Text className='field-error' id={`${id}-error`}>
+        <Text className="field-error" id={`${id}-error`}>
           {error}
         </Text>
       ) : null}

@@ -22,7 +22,7 @@ export function RoleGrantFields({ form, idPrefix }: { form: TFormApi<TGrantValue
   return (
     <View>
       <Picker
-        mode='selector'
+        mode="selector"
         range={GRANTABLE_ROLES.map((r) => ROLE_LABELS[r])}
         value={roleIndex}
         onChange={(e) => {
@@ -33,15 +33,15 @@ export function RoleGrantFields({ form, idPrefix }: { form: TFormApi<TGrantValue
           form.setField('supervisorId', '');
         }}
       >
-        <View className='row' id={`${idPrefix}-role`}>
-          <Text className='row__label'>角色</Text>
+        <View className="row" id={`${idPrefix}-role`}>
+          <Text className="row__label">角色</Text>
           <Text>{ROLE_LABELS[role]} ▾</Text>
         </View>
       </Picker>
-      {form.errors.role ? <Text className='field-error'>{form.errors.role}</Text> : null}
+      {form.errors.role ? <Text className="field-error">{form.errors.role}</Text> : null}
       {scopes.length > 1 ? (
         <Picker
-          mode='selector'
+          mode="selector"
           range={scopes.map((s) => SCOPE_LABELS[s])}
           value={scopeIndex}
           onChange={(e) => {
@@ -49,8 +49,8 @@ export function RoleGrantFields({ form, idPrefix }: { form: TFormApi<TGrantValue
             form.setField('scopeId', '');
           }}
         >
-          <View className='row' id={`${idPrefix}-scope-type`}>
-            <Text className='row__label'>范围类型</Text>
+          <View className="row" id={`${idPrefix}-scope-type`}>
+            <Text className="row__label">范围类型</Text>
             <Text>{SCOPE_LABELS[scopes[scopeIndex]]} ▾</Text>
           </View>
         </Picker>
@@ -70,12 +70,12 @@ export function RoleGrantFields({ form, idPrefix }: { form: TFormApi<TGrantValue
       {role === 'law_student' ? (
         <OptionPicker
           id={`${idPrefix}-supervisor`}
-          label='指导律师'
+          label="指导律师"
           options={lawyers.data}
           loading={lawyers.loading}
           value={form.values.supervisorId}
           error={form.errors.supervisorId ?? lawyers.error ?? undefined}
-          emptyText='暂无律师账号'
+          emptyText="暂无律师账号"
           onChange={(id) => form.setField('supervisorId', id)}
         />
       ) : null}
@@ -85,13 +85,13 @@ export function RoleGrantFields({ form, idPrefix }: { form: TFormApi<TGrantValue
 
 export function RoleGrantForm({ form }: { form: TFormApi<TGrantValues> }) {
   return (
-    <View className='card' id='grant-role'>
-      <Text className='card__title'>授予角色</Text>
-      <Notice message={form.formError} id='grant-role-error' />
-      <RoleGrantFields form={form} idPrefix='grant' />
+    <View className="card" id="grant-role">
+      <Text className="card__title">授予角色</Text>
+      <Notice message={form.formError} id="grant-role-error" />
+      <RoleGrantFields form={form} idPrefix="grant" />
       <Button
-        id='grant-role-submit'
-        className='btn btn--primary'
+        id="grant-role-submit"
+        className="btn btn--primary"
         loading={form.submitting}
         disabled={form.submitting}
         onClick={() => void form.submit()}

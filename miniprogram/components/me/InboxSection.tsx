@@ -10,12 +10,10 @@ export function InboxSection({ enabled }: { enabled: boolean }) {
   const inbox = useInbox(enabled);
   const items = inbox.data?.items ?? [];
   return (
-    <View className='card' id='inbox'>
-      <Text className='card__title'>
-        消息通知{inbox.data?.unread ? `（${inbox.data.unread} 条未读）` : ''}
-      </Text>
-      <Notice message={inbox.error} id='inbox-error' />
-      {!inbox.loading && !inbox.error && items.length === 0 ? <Text className='muted'>暂无消息</Text> : null}
+    <View className="card" id="inbox">
+      <Text className="card__title">消息通知{inbox.data?.unread ? `（${inbox.data.unread} 条未读）` : ''}</Text>
+      <Notice message={inbox.error} id="inbox-error" />
+      {!inbox.loading && !inbox.error && items.length === 0 ? <Text className="muted">暂无消息</Text> : null}
       {items.map((n) => (
         <View
           key={n.id}
@@ -25,9 +23,9 @@ export function InboxSection({ enabled }: { enabled: boolean }) {
             if (n.link && n.link.startsWith('/')) go(n.link);
           }}
         >
-          <Text className='inbox__title'>{n.title}</Text>
-          <Text className='inbox__body'>{n.body}</Text>
-          <Text className='muted'>{formatTime(n.createdAt)}</Text>
+          <Text className="inbox__title">{n.title}</Text>
+          <Text className="inbox__body">{n.body}</Text>
+          <Text className="muted">{formatTime(n.createdAt)}</Text>
         </View>
       ))}
     </View>

@@ -26,17 +26,17 @@ export function PhoneSection({ user, devLogin, busy, onCode, onFail }: Props) {
   };
 
   return (
-    <View className='card' id='phone-section'>
-      <Text className='card__title'>手机号</Text>
-      <View className='row'>
-        <Text className='row__label'>已绑定</Text>
-        <Text id='phone-masked'>{user.phoneMasked ?? '未绑定'}</Text>
+    <View className="card" id="phone-section">
+      <Text className="card__title">手机号</Text>
+      <View className="row">
+        <Text className="row__label">已绑定</Text>
+        <Text id="phone-masked">{user.phoneMasked ?? '未绑定'}</Text>
       </View>
       {!isH5 ? (
         <Button
-          id='phone-bind'
-          className='btn btn--plain'
-          openType='getPhoneNumber'
+          id="phone-bind"
+          className="btn btn--plain"
+          openType="getPhoneNumber"
           disabled={busy}
           onGetPhoneNumber={(e) => {
             const code = (e.detail as { code?: string }).code;
@@ -49,20 +49,20 @@ export function PhoneSection({ user, devLogin, busy, onCode, onFail }: Props) {
       ) : devLogin ? (
         <View>
           <FormField
-            id='phone-code'
-            label='测试手机号（开发环境）'
+            id="phone-code"
+            label="测试手机号（开发环境）"
             value={sandbox}
             error={fieldError}
-            placeholder='例如 13800138000'
+            placeholder="例如 13800138000"
             maxlength={17}
             onChange={setSandbox}
           />
-          <Button id='phone-submit' className='btn btn--plain' loading={busy} disabled={busy} onClick={submitSandbox}>
+          <Button id="phone-submit" className="btn btn--plain" loading={busy} disabled={busy} onClick={submitSandbox}>
             绑定手机号
           </Button>
         </View>
       ) : (
-        <Text className='muted'>请在微信小程序中绑定手机号。</Text>
+        <Text className="muted">请在微信小程序中绑定手机号。</Text>
       )}
     </View>
   );

@@ -12,19 +12,19 @@ export function RealNameSection({ user }: { user: TUserDto }) {
 
   if (rn) {
     return (
-      <View className='card' id='realname-status'>
-        <Text className='card__title'>实名认证</Text>
-        {form.done ? <Notice type='success' message='实名认证成功' id='realname-success' /> : null}
-        <View className='row'>
-          <Text className='row__label'>姓名</Text>
-          <Text id='realname-masked-name'>{rn.nameMasked}</Text>
+      <View className="card" id="realname-status">
+        <Text className="card__title">实名认证</Text>
+        {form.done ? <Notice type="success" message="实名认证成功" id="realname-success" /> : null}
+        <View className="row">
+          <Text className="row__label">姓名</Text>
+          <Text id="realname-masked-name">{rn.nameMasked}</Text>
         </View>
-        <View className='row'>
-          <Text className='row__label'>身份证号</Text>
-          <Text id='realname-masked-id'>{rn.idNumberMasked}</Text>
+        <View className="row">
+          <Text className="row__label">身份证号</Text>
+          <Text id="realname-masked-id">{rn.idNumberMasked}</Text>
         </View>
-        <View className='row'>
-          <Text className='row__label'>认证时间</Text>
+        <View className="row">
+          <Text className="row__label">认证时间</Text>
           <Text>{formatDate(rn.verifiedAt)}</Text>
         </View>
       </View>
@@ -32,32 +32,32 @@ export function RealNameSection({ user }: { user: TUserDto }) {
   }
 
   return (
-    <View className='card' id='realname-form'>
-      <Text className='card__title'>实名认证</Text>
-      <Text className='muted'>报名志愿活动、预约法律咨询前需完成实名认证。身份证号加密保存，页面只显示部分号码。</Text>
-      <Notice message={form.formError} id='realname-error' />
+    <View className="card" id="realname-form">
+      <Text className="card__title">实名认证</Text>
+      <Text className="muted">报名志愿活动、预约法律咨询前需完成实名认证。身份证号加密保存，页面只显示部分号码。</Text>
+      <Notice message={form.formError} id="realname-error" />
       <FormField
-        id='realname-name'
-        label='真实姓名'
+        id="realname-name"
+        label="真实姓名"
         value={form.values.name}
         error={form.errors.name}
-        placeholder='与身份证一致'
+        placeholder="与身份证一致"
         maxlength={30}
         onChange={(v) => form.setField('name', v)}
       />
       <FormField
-        id='realname-id'
-        label='身份证号'
-        type='idcard'
+        id="realname-id"
+        label="身份证号"
+        type="idcard"
         value={form.values.idNumber}
         error={form.errors.idNumber}
-        placeholder='18 位居民身份证号'
+        placeholder="18 位居民身份证号"
         maxlength={18}
         onChange={(v) => form.setField('idNumber', v)}
       />
       <Button
-        id='realname-submit'
-        className='btn btn--primary'
+        id="realname-submit"
+        className="btn btn--primary"
         loading={form.submitting}
         disabled={form.submitting}
         onClick={() => void form.submit()}

@@ -33,17 +33,17 @@ export default function MePage() {
 
   if (!user) {
     return (
-      <PageShell title='我的'>
-        <View className='card' id='me-login'>
-          <Text className='card__title'>尚未登录</Text>
-          <Text className='muted'>登录后可管理实名认证、手机号和个人数据。</Text>
-          <Button id='me-login-button' className='btn btn--primary' onClick={() => go(loginRoute())}>
+      <PageShell title="我的">
+        <View className="card" id="me-login">
+          <Text className="card__title">尚未登录</Text>
+          <Text className="muted">登录后可管理实名认证、手机号和个人数据。</Text>
+          <Button id="me-login-button" className="btn btn--primary" onClick={() => go(loginRoute())}>
             去登录
           </Button>
         </View>
         <ElderModeRow />
-        <View className='card'>
-          <Text className='link' id='privacy-policy-link' onClick={() => go(ROUTES.consent)}>
+        <View className="card">
+          <Text className="link" id="privacy-policy-link" onClick={() => go(ROUTES.consent)}>
             隐私政策 ›
           </Text>
         </View>
@@ -53,21 +53,21 @@ export default function MePage() {
 
   const resident = user.kind === 'resident';
   return (
-    <PageShell title='我的'>
-      <Notice message={refreshError} id='me-refresh-error' />
+    <PageShell title="我的">
+      <Notice message={refreshError} id="me-refresh-error" />
       {user.consent.required ? (
-        <View className='toast toast--info' id='me-consent-required' onClick={() => go(ROUTES.consent)}>
+        <View className="toast toast--info" id="me-consent-required" onClick={() => go(ROUTES.consent)}>
           <Text>请先阅读并同意隐私政策 ›</Text>
         </View>
       ) : null}
-      <Notice message={actions.error} id='me-action-error' />
-      <Notice type='success' message={actions.success} id='me-action-success' />
+      <Notice message={actions.error} id="me-action-error" />
+      <Notice type="success" message={actions.success} id="me-action-success" />
 
       <ProfileCard user={user} />
 
       {isStaff(user) ? (
-        <View className='card'>
-          <Button id='staff-portal-entry' className='btn btn--primary' onClick={() => go(ROUTES.staffPortal)}>
+        <View className="card">
+          <Button id="staff-portal-entry" className="btn btn--primary" onClick={() => go(ROUTES.staffPortal)}>
             进入工作台
           </Button>
         </View>
@@ -88,15 +88,15 @@ export default function MePage() {
 
       <ElderModeRow />
 
-      <View className='card' id='privacy-section'>
-        <Text className='card__title'>隐私与数据</Text>
-        <View className='row' onClick={() => go(ROUTES.consent)}>
-          <Text id='privacy-policy-link'>隐私政策</Text>
-          <Text className='muted'>{user.consent.version ? `已同意 ${user.consent.version}` : '未同意'} ›</Text>
+      <View className="card" id="privacy-section">
+        <Text className="card__title">隐私与数据</Text>
+        <View className="row" onClick={() => go(ROUTES.consent)}>
+          <Text id="privacy-policy-link">隐私政策</Text>
+          <Text className="muted">{user.consent.version ? `已同意 ${user.consent.version}` : '未同意'} ›</Text>
         </View>
         <Button
-          id='export-data'
-          className='btn btn--plain'
+          id="export-data"
+          className="btn btn--plain"
           loading={actions.busy === 'export'}
           disabled={!!actions.busy}
           onClick={() => void actions.exportData()}
@@ -104,27 +104,32 @@ export default function MePage() {
           导出我的数据
         </Button>
         {resident ? (
-          <Button id='delete-account' className='btn btn--danger' disabled={!!actions.busy} onClick={() => setConfirmDelete(true)}>
+          <Button
+            id="delete-account"
+            className="btn btn--danger"
+            disabled={!!actions.busy}
+            onClick={() => setConfirmDelete(true)}
+          >
             注销账号
           </Button>
         ) : null}
       </View>
 
       <Button
-        id='logout'
-        className='btn btn--plain'
+        id="logout"
+        className="btn btn--plain"
         onClick={() => void session.logout().then(() => replace(ROUTES.home))}
       >
         退出登录
       </Button>
 
       <ConfirmDialog
-        id='delete-account-dialog'
+        id="delete-account-dialog"
         open={confirmDelete}
         danger
-        title='确认注销账号？'
-        message='注销后，您的个人信息将被删除或匿名化，且无法恢复；已确认的志愿服务时长等记录将以匿名方式保留。'
-        confirmText='确认注销'
+        title="确认注销账号？"
+        message="注销后，您的个人信息将被删除或匿名化，且无法恢复；已确认的志愿服务时长等记录将以匿名方式保留。"
+        confirmText="确认注销"
         busy={actions.busy === 'delete'}
         onCancel={() => setConfirmDelete(false)}
         onConfirm={() => {

@@ -5,9 +5,12 @@ import { EmptyState } from '../../components/EmptyState';
 /** 办事 tab: legal consultations, issue reports and donations will be listed here as they open. */
 export default function ServicesPage() {
   return (
-    <PageShell title='办事'>
-      <View className='card' id='services-empty'>
-        <EmptyState title='暂无办理中的事项' description='法律咨询预约、随手拍上报和公益捐赠即将开放，开放后您的办理记录会显示在这里。' />
+    <PageShell title="办事">
+      <View className="card" id="services-empty">
+        <EmptyState
+          title="暂无办理中的事项"
+          description="法律咨询预约、随手拍上报和公益捐赠即将开放，开放后您的办理记录会显示在这里。"
+        />
       </View>
     </PageShell>
   );

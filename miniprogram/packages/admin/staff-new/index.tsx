@@ -20,11 +20,21 @@ export default function AdminStaffNewPage() {
   const guard = useStaffGuard('district_admin');
   const onValid = useCallback(async (v: z.output<typeof ZNewStaffForm>) => {
     const { role, scopeType, scopeId, supervisorId, ...account } = v;
-    const grant = { role, scopeType: scopeId ? scopeType : undefined, scopeId: scopeId || undefined, supervisorId: supervisorId || undefined };
+    const grant = {
+      role,
+      scopeType: scopeId ? scopeType : undefined,
+      scopeId: scopeId || undefined,
+      supervisorId: supervisorId || undefined,
+    };
     const { user } = await api.adminCreateStaff({ ...account, roles: [grant] }).catch((e: unknown) => {
       // The API names role fields `roles.0.scopeId`; this form shows one role flat.
       if (e instanceof ApiError) {
-        throw new ApiError(e.status, e.code, e.message, e.fields.map((f) => ({ ...f, path: f.path.replace(/^roles\.0\./, '') })));
+        throw new ApiError(
+          e.status,
+          e.code,
+          e.message,
+          e.fields.map((f) => ({ ...f, path: f.path.replace(/^roles\.0\./, '') })),
+        );
       }
       throw e;
     });
@@ -33,54 +43,62 @@ export default function AdminStaffNewPage() {
   }, []);
   const form = useForm(
     ZNewStaffForm,
-    { username: '', password: '', displayName: '', role: 'team_admin' as TRole, scopeType: 'team', scopeId: '', supervisorId: '' },
+    {
+      username: '',
+      password: '',
+      displayName: '',
+      role: 'team_admin' as TRole,
+      scopeType: 'team',
+      scopeId: '',
+      supervisorId: '',
+    },
     onValid,
   );
 
   if (!guard.allowed) {
     return (
-      <PageShell title='新建工作人员'>
-        <Notice message={guard.user ? '仅区级管理员可以新建工作人员。' : null} id='admin-forbidden' />
+      <PageShell title="新建工作人员">
+        <Notice message={guard.user ? '仅区级管理员可以新建工作人员。' : null} id="admin-forbidden" />
       </PageShell>
     );
   }
 
   return (
-    <PageShell title='新建工作人员'>
-      <View className='card' id='new-staff'>
-        <Notice message={form.formError} id='new-staff-error' />
+    <PageShell title="新建工作人员">
+      <View className="card" id="new-staff">
+        <Notice message={form.formError} id="new-staff-error" />
         <FormField
-          id='new-staff-username'
-          label='用户名'
+          id="new-staff-username"
+          label="用户名"
           value={form.values.username}
           error={form.errors.username}
-          placeholder='字母、数字、下划线、点或横线'
+          placeholder="字母、数字、下划线、点或横线"
           maxlength={32}
           onChange={(v) => form.setField('username', v)}
         />
         <FormField
-          id='new-staff-password'
-          label='初始密码'
+          id="new-staff-password"
+          label="初始密码"
           password
           value={form.values.password}
           error={form.errors.password}
-          placeholder='至少 8 位'
+          placeholder="至少 8 位"
           maxlength={128}
           onChange={(v) => form.setField('password', v)}
         />
         <FormField
-          id='new-staff-name'
-          label='姓名'
+          id="new-staff-name"
+          label="姓名"
           value={form.values.displayName}
           error={form.errors.displayName}
           maxlength={30}
           onChange={(v) => form.setField('displayName', v)}
         />
-        <Text className='card__title'>初始角色</Text>
-        <RoleGrantFields form={form as unknown as Parameters<typeof RoleGrantFields>[0]['form']} idPrefix='new-staff' />
+        <Text className="card__title">初始角色</Text>
+        <RoleGrantFields form={form as unknown as Parameters<typeof RoleGrantFields>[0]['form']} idPrefix="new-staff" />
         <Button
-          id='new-staff-submit'
-          className='btn btn--primary'
+          id="new-staff-submit"
+          className="btn btn--primary"
           loading={form.submitting}
           disabled={form.submitting}
           onClick={() => void form.submit()}

@@ -18,10 +18,10 @@ export default function AdminUserPage() {
 
   if (!guard.allowed || !user) {
     return (
-      <PageShell title='账号详情'>
-        <Notice message={guard.user && !guard.allowed ? '仅区级管理员可以管理账号。' : null} id='admin-forbidden' />
+      <PageShell title="账号详情">
+        <Notice message={guard.user && !guard.allowed ? '仅区级管理员可以管理账号。' : null} id="admin-forbidden" />
         {guard.allowed ? (
-          <Button className='btn btn--plain' onClick={() => go(ROUTES.adminUsers)}>
+          <Button className="btn btn--plain" onClick={() => go(ROUTES.adminUsers)}>
             返回人员列表
           </Button>
         ) : null}
@@ -30,42 +30,42 @@ export default function AdminUserPage() {
   }
 
   return (
-    <PageShell title='账号详情'>
-      <Notice message={page.error} id='admin-user-error' />
-      <Notice type='success' message={page.success} id='admin-user-success' />
-      <View className='card' id='admin-user-info'>
-        <Text className='card__title'>{user.displayName}</Text>
-        <View className='row'>
-          <Text className='row__label'>类型</Text>
+    <PageShell title="账号详情">
+      <Notice message={page.error} id="admin-user-error" />
+      <Notice type="success" message={page.success} id="admin-user-success" />
+      <View className="card" id="admin-user-info">
+        <Text className="card__title">{user.displayName}</Text>
+        <View className="row">
+          <Text className="row__label">类型</Text>
           <Text>{user.kind === 'staff' ? `工作人员 ${user.username ?? ''}` : '居民'}</Text>
         </View>
-        <View className='row'>
-          <Text className='row__label'>手机号</Text>
+        <View className="row">
+          <Text className="row__label">手机号</Text>
           <Text>{user.phoneMasked ?? '未绑定'}</Text>
         </View>
-        <View className='row'>
-          <Text className='row__label'>实名</Text>
+        <View className="row">
+          <Text className="row__label">实名</Text>
           <Text>{user.realName ? `${user.realName.nameMasked} ${user.realName.idNumberMasked}` : '未认证'}</Text>
         </View>
-        <View className='row'>
-          <Text className='row__label'>创建时间</Text>
+        <View className="row">
+          <Text className="row__label">创建时间</Text>
           <Text>{formatTime(user.createdAt)}</Text>
         </View>
         {page.personal ? (
-          <View id='admin-user-personal'>
-            <View className='row'>
-              <Text className='row__label'>真实姓名</Text>
+          <View id="admin-user-personal">
+            <View className="row">
+              <Text className="row__label">真实姓名</Text>
               <Text>{page.personal.realName ?? '—'}</Text>
             </View>
-            <View className='row'>
-              <Text className='row__label'>完整手机号</Text>
+            <View className="row">
+              <Text className="row__label">完整手机号</Text>
               <Text>{page.personal.phone ?? '—'}</Text>
             </View>
           </View>
         ) : (
           <Button
-            id='admin-view-personal'
-            className='btn btn--plain'
+            id="admin-view-personal"
+            className="btn btn--plain"
             loading={page.busy === 'personal'}
             disabled={!!page.busy}
             onClick={() => void page.viewPersonal()}
@@ -75,16 +75,20 @@ export default function AdminUserPage() {
         )}
       </View>
 
-      <View className='card' id='admin-user-roles'>
-        <Text className='card__title'>角色</Text>
-        {user.roles.length === 0 ? <Text className='muted'>暂无角色</Text> : null}
+      <View className="card" id="admin-user-roles">
+        <Text className="card__title">角色</Text>
+        {user.roles.length === 0 ? <Text className="muted">暂无角色</Text> : null}
         {user.roles.map((r, i) => (
-          <View className='row' key={`${r.role}-${i}`}>
+          <View className="row" key={`${r.role}-${i}`}>
             <Text>
               {roleLabel(r.role)}
               {r.scopeId ? ` · ${SCOPE_LABELS[r.scopeType as TScopeType] ?? r.scopeType ?? ''} ${r.scopeId}` : ''}
             </Text>
-            <Text className='link role-revoke' id={`role-revoke-${i}`} onClick={() => !page.busy && void page.revoke(i)}>
+            <Text
+              className="link role-revoke"
+              id={`role-revoke-${i}`}
+              onClick={() => !page.busy && void page.revoke(i)}
+            >
               收回
             </Text>
           </View>
@@ -94,7 +98,7 @@ export default function AdminUserPage() {
       <RoleGrantForm form={page.grantForm} />
 
       <Button
-        id='admin-toggle-disabled'
+        id="admin-toggle-disabled"
         className={user.disabled ? 'btn btn--primary' : 'btn btn--danger'}
         loading={page.busy === 'disable'}
         disabled={!!page.busy}

@@ -18,32 +18,36 @@ export default function AdminUsersPage() {
 
   if (!guard.allowed) {
     return (
-      <PageShell title='人员与角色'>
-        <Notice message={guard.user ? '仅区级管理员可以管理人员与角色。' : null} id='admin-forbidden' />
+      <PageShell title="人员与角色">
+        <Notice message={guard.user ? '仅区级管理员可以管理人员与角色。' : null} id="admin-forbidden" />
       </PageShell>
     );
   }
 
   const roleIndex = list.role ? ROLES.indexOf(list.role as (typeof ROLES)[number]) + 1 : 0;
   return (
-    <PageShell title='人员与角色'>
-      <View className='card'>
-        <View className='admin__search'>
+    <PageShell title="人员与角色">
+      <View className="card">
+        <View className="admin__search">
           <Input
-            id='admin-user-q'
-            className='field__input admin__search-input'
+            id="admin-user-q"
+            className="field__input admin__search-input"
             value={list.q}
-            placeholder='姓名或用户名'
-            confirmType='search'
+            placeholder="姓名或用户名"
+            confirmType="search"
             onInput={(e) => list.setQ(e.detail.value)}
             onConfirm={() => void list.search()}
           />
-          <Button id='admin-user-search' className='btn btn--primary admin__search-btn' onClick={() => void list.search()}>
+          <Button
+            id="admin-user-search"
+            className="btn btn--primary admin__search-btn"
+            onClick={() => void list.search()}
+          >
             搜索
           </Button>
         </View>
         <Picker
-          mode='selector'
+          mode="selector"
           range={ROLE_OPTIONS}
           value={roleIndex}
           onChange={(e) => {
@@ -51,23 +55,23 @@ export default function AdminUsersPage() {
             list.setRole(i === 0 ? undefined : ROLES[i - 1]);
           }}
         >
-          <View className='row' id='admin-user-role'>
-            <Text className='row__label'>角色</Text>
+          <View className="row" id="admin-user-role">
+            <Text className="row__label">角色</Text>
             <Text>{ROLE_OPTIONS[roleIndex]} ▾</Text>
           </View>
         </Picker>
-        <Button id='admin-new-staff' className='btn btn--plain' onClick={() => go(ROUTES.adminStaffNew)}>
+        <Button id="admin-new-staff" className="btn btn--plain" onClick={() => go(ROUTES.adminStaffNew)}>
           新建工作人员
         </Button>
       </View>
 
-      <Notice message={list.error} id='admin-users-error' />
-      <Text className='muted'>共 {list.total} 个账号</Text>
-      {!list.loading && !list.error && list.items.length === 0 ? <EmptyState title='没有符合条件的账号' /> : null}
+      <Notice message={list.error} id="admin-users-error" />
+      <Text className="muted">共 {list.total} 个账号</Text>
+      {!list.loading && !list.error && list.items.length === 0 ? <EmptyState title="没有符合条件的账号" /> : null}
       {list.items.map((u) => (
         <View
           key={u.id}
-          className='card admin__user'
+          className="card admin__user"
           id={`admin-user-${u.id}`}
           onClick={() => {
             rememberSelectedUser(u);
@@ -75,21 +79,21 @@ export default function AdminUsersPage() {
           }}
         >
           <View>
-            <Text className='card__title'>
+            <Text className="card__title">
               {u.displayName}
               {u.username ? `（${u.username}）` : ''}
             </Text>
-            <Text className='muted'>
+            <Text className="muted">
               {u.kind === 'staff' ? '工作人员' : '居民'}
               {u.roles.length ? ` · ${u.roles.map((r) => roleLabel(r.role)).join('、')}` : ''}
               {u.disabled ? ' · 已停用' : ''}
             </Text>
           </View>
-          <Text className='link'>›</Text>
+          <Text className="link">›</Text>
         </View>
       ))}
       {list.more ? (
-        <Button className='btn btn--plain' loading={list.loading} onClick={() => void list.more?.()}>
+        <Button className="btn btn--plain" loading={list.loading} onClick={() => void list.more?.()}>
           加载更多
         </Button>
       ) : null}

@@ -12,11 +12,11 @@ import { useClientConfig } from '../../../hooks/useClientConfig';
 export default function StaffLoginPage() {
   const { config, error } = useClientConfig();
   return (
-    <PageShell title='登录邻里'>
+    <PageShell title="登录邻里">
       <StaffLoginForm />
       {config?.devLogin ? <DevLoginForm /> : null}
-      {error ? <Notice type='info' message={`暂时无法获取服务配置：${error}`} id='client-config-error' /> : null}
-      <View className='muted'>
+      {error ? <Notice type="info" message={`暂时无法获取服务配置：${error}`} id="client-config-error" /> : null}
+      <View className="muted">
         <Text>居民请在微信中打开“邻里”小程序登录。</Text>
       </View>
     </PageShell>
