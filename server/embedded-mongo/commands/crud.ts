@@ -4,6 +4,7 @@ import { asServerError, err, MongoServerError } from '../errors';
 import { geo, usesGeo } from '../geo-bridge';
 import { findRecs, makeProjector, type Plan } from '../query';
 import { plainOf, type Collection, type Rec } from '../store/collection';
+import { WaitForTransaction } from '../store/engine';
 import { compareValues, idKey, isPlainObject, pathValues, type Doc } from '../values';
 import { collName, docArg, ensureColl, getColl, num, plainFilter, type CmdCtx, type Handler } from './context';
 
@@ -127,6 +128,7 @@ const insert: Handler = (cmd, ctx) => {
       ctx.engine.insert(ctx.op, coll, doc);
       n++;
     } catch (e) {
+      if (e instanceof WaitForTransaction) throw e;
       const se = asServerError(e);
       if (ctx.op.txn && se.code !== 11000) throw se;
       writeErrors.push(se.toWriteError(i));
@@ -156,6 +158,7 @@ const del: Handler = (cmd, ctx) => {
         n++;
       }
     } catch (e) {
+      if (e instanceof WaitForTransaction) throw e;
       writeErrors.push(asServerError(e).toWriteError(i));
       if (ordered) break;
     }

@@ -1,6 +1,6 @@
 /** Command dispatch: finds the handler, binds the session/transaction, journals before replying. */
 import { asServerError, err } from '../errors';
-import { newCtx } from '../store/engine';
+import { newCtx, WaitForTransaction } from '../store/engine';
 import type { Doc } from '../values';
 import { adminCommands } from './admin';
 import { aggregateCommands } from './aggregate';
@@ -31,6 +31,10 @@ const HANDLERS: Record<string, Handler> = {
 
 const TXN_CONTROL = new Set(['commitTransaction', 'abortTransaction']);
 
+/** How long a write outside any transaction waits for a transaction that holds its document. */
+const LOCK_WAIT_MS = 5_000;
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
 export type Env = Omit<CmdCtx, 'op' | 'db' | 'lsid'>;
 
 export async function runCommand(cmd: Doc, env: Env, defaultDb = 'admin'): Promise<Doc> {
@@ -44,12 +48,26 @@ export async function runCommand(cmd: Doc, env: Env, defaultDb = 'admin'): Promi
   } catch (e) {
     return asServerError(e).toReply();
   }
-  const ctx: CmdCtx = { ...env, op: newCtx(txn), db, lsid: cmd.lsid };
+  let ctx: CmdCtx = { ...env, op: newCtx(txn), db, lsid: cmd.lsid };
   let reply: Doc;
-  try {
-    reply = await handler(cmd, ctx);
-  } catch (e) {
-    reply = asServerError(e).toReply();
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      reply = await handler(cmd, ctx);
+      break;
+    } catch (e) {
+      if (e instanceof WaitForTransaction) {
+        const left = deadline - Date.now();
+        if (left > 0 && (await Promise.race([e.ended.then(() => true), sleep(left).then(() => false)]))) {
+          ctx = { ...env, op: newCtx(txn), db, lsid: cmd.lsid };
+          continue;
+        }
+        reply = err(112, 'Write conflict: the document is locked by a transaction that did not finish in time', { errorLabels: ['TransientTransactionError'] }).toReply();
+        break;
+      }
+      reply = asServerError(e).toReply();
+      break;
+    }
   }
   if (txn && (reply.ok === 0 || reply.writeErrors)) env.sessions.abortIfActive(txn);
   try {

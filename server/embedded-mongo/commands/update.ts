@@ -5,6 +5,7 @@ import { asServerError, err } from '../errors';
 import { queryOptions } from '../mingo-context';
 import { makeProjector } from '../query';
 import { plainOf, type Collection, type Rec } from '../store/collection';
+import { WaitForTransaction } from '../store/engine';
 import { assignedPaths, clonePlain, compareValues, idKey, isPlainObject, numberHints, restoreTyped, toPlain, type Doc } from '../values';
 import { collName, docArg, ensureColl, getColl, type CmdCtx, type Handler } from './context';
 import { readRecs } from './crud';
@@ -156,6 +157,7 @@ const update: Handler = (cmd, ctx) => {
         if (updateRec(ctx, existing!, rec, s.u, filter, arrayFilters)) nModified++;
       }
     } catch (e) {
+      if (e instanceof WaitForTransaction) throw e;
       const se = asServerError(e);
       if (ctx.op.txn && se.code !== 11000) throw se;
       writeErrors.push(se.toWriteError(i));

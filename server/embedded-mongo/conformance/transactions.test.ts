@@ -71,6 +71,25 @@ describe('when a transaction runs', () => {
     expect((await c.findOne({ owner: 'ann' }))!.bal).toBe(16);
   });
 
+  it('makes a write outside any transaction wait for the transaction holding its document', async () => {
+    const c = db.collection('acct');
+    await c.insertOne({ owner: 'wait', bal: 0 });
+    const s = t.client.startSession();
+    s.startTransaction();
+    await c.updateOne({ owner: 'wait' }, { $inc: { bal: 1 } }, { session: s });
+    let outsideDone = false;
+    const outside = c.updateOne({ owner: 'wait' }, { $inc: { bal: 10 } }).then((r) => {
+      outsideDone = true;
+      return r;
+    });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(outsideDone).toBe(false);
+    await s.commitTransaction();
+    await s.endSession();
+    expect((await outside).modifiedCount).toBe(1);
+    expect((await c.findOne({ owner: 'wait' }))!.bal).toBe(11);
+  });
+
   it('retries withTransaction callbacks after a transient conflict and commits once', async () => {
     const c = db.collection('acct');
     const blocker = t.client.startSession();

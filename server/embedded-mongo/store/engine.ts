@@ -21,6 +21,19 @@ export interface Txn {
   undo: Array<{ coll: Collection; id: string; before?: Rec }>;
   redo: Doc[];
   owned: Map<string, { coll: Collection; id: string }>;
+  /** Called when the transaction commits or aborts (writers waiting for its documents). */
+  waiters?: Array<() => void>;
+}
+
+/**
+ * Thrown when a write outside any transaction touches a document an open transaction owns before
+ * the command changed anything: the dispatcher waits for that transaction to end and re-runs the
+ * command, as MongoDB makes such writes wait.
+ */
+export class WaitForTransaction extends Error {
+  constructor(readonly ended: Promise<void>) {
+    super('waiting for a transaction to finish');
+  }
 }
 
 export interface OpCtx {
@@ -69,6 +82,9 @@ export class Engine {
   private claim(ctx: OpCtx, coll: Collection, id: string, before?: Rec): void {
     const key = `${coll.ns}\0${id}`;
     const owner = this.owners.get(key);
+    if (owner && !ctx.txn && ctx.entries.length === 0) {
+      throw new WaitForTransaction(new Promise<void>((resolve) => (owner.waiters ??= []).push(resolve)));
+    }
     if (owner && owner !== ctx.txn)
       throw err(112, 'Write conflict during plan execution and yielding is disabled. :: Please retry your operation or multi-document transaction.', {
         errorLabels: ['TransientTransactionError'],
@@ -163,6 +179,9 @@ export class Engine {
     }
     txn.owned.clear();
     txn.undo = [];
+    const waiters = txn.waiters ?? [];
+    txn.waiters = undefined;
+    for (const wake of waiters) wake();
   }
 
   // ---- durability ------------------------------------------------------------------------
