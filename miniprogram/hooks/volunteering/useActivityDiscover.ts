@@ -1,49 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { TActivityCategory, TActivitySummaryDto } from '@shared/schemas/volunteering/activities';
+import type { TActivitySummaryDto } from '@shared/schemas/volunteering/activities';
 import { formErrorsFrom } from '../../services/form-errors';
-import { volunteeringApi, type TActivityQuery } from '../../services/volunteering';
+import { volunteeringApi } from '../../services/volunteering';
+import { buildActivityQuery, type TDiscoverFilters } from './discover-query';
+
+export { DATE_OPTIONS, dateWindow, buildActivityQuery } from './discover-query';
+export type { TDiscoverDate, TDiscoverFilters, TDiscoverSort } from './discover-query';
 import { currentPosition, type TPosition } from './location';
-
-export type TDiscoverSort = 'time' | 'near';
-export type TDiscoverDate = 'all' | 'today' | 'week' | 'month';
-
-export const DATE_OPTIONS: { key: TDiscoverDate; label: string }[] = [
-  { key: 'all', label: '全部日期' },
-  { key: 'today', label: '今天' },
-  { key: 'week', label: '7 天内' },
-  { key: 'month', label: '30 天内' },
-];
-
-export interface TDiscoverFilters {
-  sort: TDiscoverSort;
-  date: TDiscoverDate;
-  category?: TActivityCategory;
-  teamId?: string;
-  suitable: boolean;
-}
-
-const DAY = 24 * 3600_000;
-
-/** from/to for a date filter, days counted in Asia/Shanghai. */
-export function dateWindow(date: TDiscoverDate, now = Date.now()): { from?: string; to?: string } {
-  if (date === 'all') return {};
-  const shanghaiMidnight = Math.floor((now + 8 * 3600_000) / DAY) * DAY - 8 * 3600_000;
-  const days = date === 'today' ? 1 : date === 'week' ? 7 : 30;
-  return { from: new Date(now).toISOString(), to: new Date(shanghaiMidnight + days * DAY).toISOString() };
-}
-
-export function buildActivityQuery(f: TDiscoverFilters, pos: TPosition | null, page: number): TActivityQuery {
-  const q: TActivityQuery = { page, pageSize: 20, ...dateWindow(f.date) };
-  if (f.category) q.category = f.category;
-  if (f.teamId) q.teamId = f.teamId;
-  if (f.suitable) q.suitable = true;
-  if (f.sort === 'near' && pos) {
-    q.lng = pos.lng;
-    q.lat = pos.lat;
-    q.radiusKm = 50;
-  }
-  return q;
-}
 
 /** 活动 tab: discovery list with 附近 / date / category / team / 适合我 filters and paging. */
 export function useActivityDiscover(initial: Partial<TDiscoverFilters> = {}) {

@@ -4,19 +4,9 @@ import type { TAttendanceResultDto } from '@shared/schemas/volunteering/attendan
 import { volunteeringApi } from '../../services/volunteering';
 import { currentPosition } from './location';
 import { useAction } from './useAction';
+import { parseScanned } from './scan';
 
-/**
- * What a scanned code may hold: the bare token (`v1.<activity>.<shift>.<window>.<mac>`)
- * or a URL carrying it as `t=`. Returns the token and the activity it names.
- */
-export function parseScanned(raw: string): { token: string; activityId: string | null } {
-  let token = raw.trim();
-  const m = /[?&#]t=([^&#\s]+)/.exec(token);
-  if (m) token = decodeURIComponent(m[1]);
-  const parts = token.split('.');
-  const activityId = parts.length === 5 && parts[0] === 'v1' && /^[0-9a-f]{24}$/i.test(parts[1]) ? parts[1] : null;
-  return { token, activityId };
-}
+export { parseScanned } from './scan';
 
 /** Scan to check in / out: the organiser's rotating token + where the volunteer stands. */
 export function useCheckin(initialToken = '', fallbackActivityId = '') {

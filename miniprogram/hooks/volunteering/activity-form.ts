@@ -1,0 +1,120 @@
+/** The publish form's draft and its conversion to the API body (pure; unit-tested). */
+import type { TActivityCategory, TActivityDetailDto } from '@shared/schemas/volunteering/activities';
+import { isoToShanghai, shanghaiToIso, splitTagsLoose } from './labels';
+
+export interface TShiftDraft {
+  shiftId?: string;
+  date: string;
+  start: string;
+  end: string;
+  capacity: string;
+}
+
+export interface TActivityDraft {
+  title: string;
+  description: string;
+  coverUrl: string;
+  address: string;
+  location?: { lng: number; lat: number };
+  category: TActivityCategory;
+  requiredSkills: string;
+  signupDate: string;
+  signupTime: string;
+  cancelDate: string;
+  cancelTime: string;
+  checkinRadiusM: string;
+  requiresApproval: boolean;
+  checkinRequired: boolean;
+  shifts: TShiftDraft[];
+}
+
+export const blankShift = (): TShiftDraft => ({ date: '', start: '09:00', end: '11:00', capacity: '10' });
+
+export const EMPTY_ACTIVITY: TActivityDraft = {
+  title: '',
+  description: '',
+  coverUrl: '',
+  address: '',
+  category: 'community_service',
+  requiredSkills: '',
+  signupDate: '',
+  signupTime: '',
+  cancelDate: '',
+  cancelTime: '',
+  checkinRadiusM: '300',
+  requiresApproval: false,
+  checkinRequired: true,
+  shifts: [blankShift()],
+};
+
+export function draftFromActivity(a: TActivityDetailDto): TActivityDraft {
+  const sd = isoToShanghai(a.signupDeadline);
+  const cd = isoToShanghai(a.cancelDeadline);
+  return {
+    title: a.title,
+    description: a.description,
+    coverUrl: a.coverUrl ?? '',
+    address: a.address,
+    location: a.location,
+    category: a.category,
+    requiredSkills: a.requiredSkills.join('、'),
+    signupDate: sd.date,
+    signupTime: sd.time,
+    cancelDate: cd.date,
+    cancelTime: cd.time,
+    checkinRadiusM: String(a.checkinRadiusM),
+    requiresApproval: a.requiresApproval,
+    checkinRequired: a.checkinRequired,
+    shifts: a.shifts.map((s) => {
+      const st = isoToShanghai(s.start);
+      return { shiftId: s.id, date: st.date, start: st.time, end: isoToShanghai(s.end).time, capacity: String(s.capacity) };
+    }),
+  };
+}
+
+/** Shift wall-clock fields → ISO; an end at or before the start means the shift ends the next day. */
+function shiftIso(s: TShiftDraft): { start: string; end: string } | null {
+  const start = shanghaiToIso(s.date, s.start);
+  let end = shanghaiToIso(s.date, s.end);
+  if (!start || !end) return null;
+  if (Date.parse(end) <= Date.parse(start)) end = new Date(Date.parse(end) + 24 * 3600_000).toISOString();
+  return { start, end };
+}
+
+/**
+ * Builds the API body from the form. Blank deadlines default to the first shift's
+ * start (sign up and cancel until the activity begins). Returns field errors keyed
+ * like the form (shifts.0.date, signupDeadline, ...).
+ */
+export function buildActivityInput(teamId: string, d: TActivityDraft) {
+  const errors: Record<string, string> = {};
+  const shifts = d.shifts.map((s, i) => {
+    const iso = shiftIso(s);
+    if (!iso) errors[`shifts.${i}.start`] = '请填写班次日期（YYYY-MM-DD）和时间（HH:MM）';
+    return { ...(iso ?? { start: '', end: '' }), capacity: Number(s.capacity) };
+  });
+  const firstStart = shifts.map((s) => s.start).filter(Boolean).sort()[0] ?? '';
+  const deadline = (date: string, time: string, key: string) => {
+    if (!date && !time) return firstStart;
+    const iso = shanghaiToIso(date, time || '00:00');
+    if (!iso) errors[key] = '请按 YYYY-MM-DD 和 HH:MM 填写';
+    return iso ?? '';
+  };
+  const body = {
+    teamId,
+    title: d.title,
+    description: d.description,
+    ...(d.coverUrl.trim() ? { coverUrl: d.coverUrl.trim() } : {}),
+    address: d.address,
+    location: d.location as { lng: number; lat: number },
+    category: d.category,
+    requiredSkills: splitTagsLoose(d.requiredSkills),
+    signupDeadline: deadline(d.signupDate, d.signupTime, 'signupDeadline'),
+    cancelDeadline: deadline(d.cancelDate, d.cancelTime, 'cancelDeadline'),
+    checkinRadiusM: Number(d.checkinRadiusM),
+    requiresApproval: d.requiresApproval,
+    checkinRequired: d.checkinRequired,
+    shifts,
+  };
+  return { body, errors };
+}

@@ -1,0 +1,135 @@
+/**
+ * Pure client logic of the volunteering pages: Beijing-time conversions, the
+ * publish form → API body, discovery filters → query, and scanned-code parsing.
+ */
+import { ZActivityCreateInput } from '@shared/schemas/volunteering/activities';
+import { EMPTY_ACTIVITY, buildActivityInput, draftFromActivity } from './activity-form';
+import { buildActivityQuery, dateWindow } from './discover-query';
+import { adminTeamIds, formatDistance, formatMinutes, formatRange, isoToShanghai, shanghaiToIso } from './labels';
+import { parseScanned } from './scan';
+
+const A = 'a'.repeat(24);
+const S = 'b'.repeat(24);
+
+describe('Beijing time', () => {
+  test('when a Beijing wall-clock time is entered, it is sent as the UTC instant 8 hours earlier', () => {
+    expect(shanghaiToIso('2026-11-23', '09:30')).toBe('2026-11-23T01:30:00.000Z');
+    expect(shanghaiToIso('2026-11-24', '03:00')).toBe('2026-11-23T19:00:00.000Z');
+  });
+
+  test('when the date or time is malformed, no instant is produced', () => {
+    expect(shanghaiToIso('2026/11/23', '09:30')).toBeNull();
+    expect(shanghaiToIso('2026-11-23', '9.30')).toBeNull();
+  });
+
+  test('when a UTC instant is shown, it reads in Beijing time and round-trips', () => {
+    expect(isoToShanghai('2026-11-23T19:00:00.000Z')).toEqual({ date: '2026-11-24', time: '03:00' });
+    expect(formatRange('2026-11-23T01:00:00Z', '2026-11-23T03:00:00Z')).toBe('2026-11-23 09:00–11:00');
+    expect(formatRange('2026-11-23T15:00:00Z', '2026-11-23T17:00:00Z')).toBe('2026-11-23 23:00 – 2026-11-24 01:00');
+  });
+
+  test('distances and minutes read naturally', () => {
+    expect(formatDistance(420.4)).toBe('420 米');
+    expect(formatDistance(2345)).toBe('2.3 公里');
+    expect(formatMinutes(135)).toBe('2 小时 15 分钟');
+    expect(formatMinutes(-30)).toBe('-30 分钟');
+  });
+
+  test('team admin grants give the teams a user manages', () => {
+    expect(adminTeamIds([{ role: 'team_admin', scopeId: 't1' }, { role: 'district_admin' }, { role: 'team_admin' }])).toEqual(['t1']);
+  });
+});
+
+describe('publish form', () => {
+  const draft = {
+    ...EMPTY_ACTIVITY,
+    title: '社区助老探访',
+    description: '陪伴独居老人',
+    address: '幸福里 88 号',
+    location: { lng: 121.47, lat: 31.23 },
+    shifts: [{ date: '2026-12-01', start: '09:00', end: '11:00', capacity: '2' }],
+  };
+
+  test('when deadlines are left blank, both default to the first shift start and the body passes the server schema', () => {
+    const { body, errors } = buildActivityInput(A, draft);
+    expect(errors).toEqual({});
+    expect(body.shifts).toEqual([{ start: '2026-12-01T01:00:00.000Z', end: '2026-12-01T03:00:00.000Z', capacity: 2 }]);
+    expect(body.signupDeadline).toBe('2026-12-01T01:00:00.000Z');
+    expect(body.cancelDeadline).toBe('2026-12-01T01:00:00.000Z');
+    expect(ZActivityCreateInput.safeParse(body).success).toBe(true);
+  });
+
+  test('when a shift ends at or before its start time, it ends the next day', () => {
+    const { body } = buildActivityInput(A, { ...draft, shifts: [{ date: '2026-12-01', start: '22:00', end: '02:00', capacity: '3' }] });
+    expect(body.shifts[0]).toEqual({ start: '2026-12-01T14:00:00.000Z', end: '2026-12-01T18:00:00.000Z', capacity: 3 });
+  });
+
+  test('when a shift date is malformed, the shift field reports it', () => {
+    const { errors } = buildActivityInput(A, { ...draft, shifts: [{ date: '12/01', start: '09:00', end: '11:00', capacity: '2' }] });
+    expect(errors['shifts.0.start']).toContain('YYYY-MM-DD');
+  });
+
+  test('when capacity is zero, the server schema refuses it at the shift', () => {
+    const { body } = buildActivityInput(A, { ...draft, shifts: [{ ...draft.shifts[0], capacity: '0' }] });
+    const r = ZActivityCreateInput.safeParse(body);
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0].path).toEqual(['shifts', 0, 'capacity']);
+  });
+
+  test('when an activity is edited, its shifts and deadlines come back in Beijing time', () => {
+    const d = draftFromActivity({
+      ...(draft as never),
+      id: A,
+      coverUrl: null,
+      requiredSkills: ['急救'],
+      signupDeadline: '2026-11-30T16:00:00.000Z',
+      cancelDeadline: '2026-12-01T00:00:00.000Z',
+      checkinRadiusM: 200,
+      requiresApproval: true,
+      checkinRequired: true,
+      category: 'elderly_care',
+      shifts: [{ id: S, start: '2026-12-01T01:00:00.000Z', end: '2026-12-01T03:00:00.000Z', capacity: 5, taken: 1, remaining: 4, waiting: 0 }],
+    });
+    expect(d.signupDate).toBe('2026-12-01');
+    expect(d.signupTime).toBe('00:00');
+    expect(d.shifts).toEqual([{ shiftId: S, date: '2026-12-01', start: '09:00', end: '11:00', capacity: '5' }]);
+    expect(d.requiredSkills).toBe('急救');
+  });
+});
+
+describe('discovery query', () => {
+  const base = { sort: 'time' as const, date: 'all' as const, suitable: false };
+
+  test('when 附近 is chosen with a position, the query carries it; without one it does not', () => {
+    expect(buildActivityQuery({ ...base, sort: 'near' }, { lng: 121.4, lat: 31.2 }, 1)).toMatchObject({ lng: 121.4, lat: 31.2, page: 1 });
+    expect(buildActivityQuery({ ...base, sort: 'near' }, null, 1).lng).toBeUndefined();
+  });
+
+  test('when 适合我, a category and a team are chosen, each is sent', () => {
+    expect(buildActivityQuery({ ...base, suitable: true, category: 'health', teamId: A }, null, 2)).toMatchObject({
+      suitable: true,
+      category: 'health',
+      teamId: A,
+      page: 2,
+    });
+  });
+
+  test('when 今天 is chosen, the window ends at the next Beijing midnight', () => {
+    const now = Date.parse('2026-11-23T15:30:00Z'); // 23:30 in Beijing
+    expect(dateWindow('today', now)).toEqual({ from: '2026-11-23T15:30:00.000Z', to: '2026-11-23T16:00:00.000Z' });
+    expect(dateWindow('all', now)).toEqual({});
+  });
+});
+
+describe('scanned check-in code', () => {
+  const token = `v1.${A}.${S}.59000000.abcdefghijklmnopqrstuv`;
+  test('when the code is the bare token, its activity is read from it', () => {
+    expect(parseScanned(` ${token} `)).toEqual({ token, activityId: A });
+  });
+  test('when the code is a link carrying t=, the token is taken from it', () => {
+    expect(parseScanned(`https://linli.example/#/packages/volunteer/checkin/index?t=${encodeURIComponent(token)}`)).toEqual({ token, activityId: A });
+  });
+  test('when the code is something else, no activity is named', () => {
+    expect(parseScanned('hello').activityId).toBeNull();
+  });
+});
