@@ -5,6 +5,7 @@ import { EmptyState } from '../../../components/EmptyState';
 import { useStaffGuard } from '../../../hooks/useStaffGuard';
 import { useAudit } from '../../../hooks/useAudit';
 import { formatTime } from '../../../services/format';
+import { auditActionLabel } from '../../../services/admin';
 import './index.scss';
 
 export default function AdminAuditPage() {
