@@ -5,7 +5,7 @@ import { geo } from '../geo-bridge';
 import { queryOptions } from '../mingo-context';
 import { findRecs } from '../query';
 import { plainOf } from '../store/collection';
-import { clonePlain, isPlainObject, toPlain, type Doc } from '../values';
+import { clonePlain, idKey, isPlainObject, restoreTyped, toPlain, type Doc } from '../values';
 import { getColl, num, type Handler } from './context';
 
 /** Stages that never write into their input documents, so stored views can be passed uncloned. */
@@ -52,6 +52,16 @@ const aggregate: Handler = (cmd, ctx) => {
       : input;
   } catch (e) {
     throw asServerError(e);
+  }
+  // Documents that still carry a source document's _id get that document's BSON types back for
+  // the fields they pass through (mingo computes on plain numbers).
+  if (coll) {
+    const noHints = new Map<number, unknown>();
+    out = out.map((d) => {
+      if (!isPlainObject(d) || d._id === undefined) return d;
+      const src = coll.docs.get(idKey(d._id));
+      return src ? (restoreTyped(d, src.t, noHints) as Doc) : d;
+    });
   }
   const batchSize = num((cmd.cursor as Doc | undefined)?.batchSize);
   return ctx.cursors.open(`${ctx.db}.${name}`, out, batchSize, false, ctx.lsid);

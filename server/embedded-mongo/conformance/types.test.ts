@@ -54,6 +54,15 @@ describe('when typed values are stored', () => {
     expect((raw!.l as Long).toNumber()).toBe(11);
   });
 
+  it('keeps stored types in documents returned by an aggregation', async () => {
+    const c = db.collection('typed3');
+    await c.insertOne({ _id: 3 as never, l: Long.fromString('9007199254740993'), d: new Double(4) });
+    const [row] = await c.aggregate([{ $match: { _id: 3 } }, { $addFields: { extra: 1 } }], { promoteValues: false, promoteLongs: false }).toArray();
+    expect(row.l).toBeInstanceOf(Long);
+    expect((row.l as Long).toString()).toBe('9007199254740993');
+    expect(row.d).toBeInstanceOf(Double);
+  });
+
   it('matches numbers across numeric types', async () => {
     const c = db.collection('nums');
     await c.insertMany([{ v: new Int32(5) }, { v: Long.fromNumber(5) }, { v: new Double(5) }, { v: Decimal128.fromString('5') }, { v: 6 }]);
