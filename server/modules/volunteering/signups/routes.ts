@@ -70,7 +70,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
         const r = await signupForShift(deps, ctx.state.actor!.userId, params.id, body);
         if (!('signup' in r)) throw fail(SIGNUP_REFUSALS[r.outcome]);
         ctx.status = 201;
-        ctx.body = { outcome: r.outcome, signup: presentSignup(r.signup, r.activity, await aheadOf(r.signup)) };
+        ctx.body = { outcome: r.outcome, signup: presentSignup(r.signup, r.activity, r.ahead) };
       },
     }),
     defineRoute<undefined, TMySignupsQuery>({

@@ -57,15 +57,19 @@ export async function takePlace(shiftId: Types.ObjectId): Promise<boolean> {
   return res.modifiedCount === 1;
 }
 
-/** Appends to the waitlist; the returned position is the arrival order. */
-export async function joinWaitlist(shiftId: Types.ObjectId): Promise<number> {
+/**
+ * Appends to the waitlist. `waitPos` is the arrival order; `ahead` is how many
+ * were waiting when we joined (all of them are ahead of us), read from the
+ * same atomic update so no count over the queue is needed.
+ */
+export async function joinWaitlist(shiftId: Types.ObjectId): Promise<{ waitPos: number; ahead: number }> {
   const shift = await Shift.findOneAndUpdate(
     { _id: shiftId },
     { $inc: { waitSeq: 1, waitingCount: 1 } },
-    { returnDocument: 'after', projection: { waitSeq: 1 } },
+    { returnDocument: 'after', projection: { waitSeq: 1, waitingCount: 1 } },
   ).lean();
   if (!shift) throw new Error(`joinWaitlist: shift ${String(shiftId)} vanished`);
-  return shift.waitSeq;
+  return { waitPos: shift.waitSeq, ahead: shift.waitingCount - 1 };
 }
 
 export async function leaveWaitlist(shiftId: Types.ObjectId): Promise<void> {

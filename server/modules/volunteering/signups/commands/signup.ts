@@ -20,7 +20,7 @@ import {
 import { notifyOffers } from './offers';
 
 export type SignupResult =
-  | { outcome: TSignupOutcome; signup: SignupDoc; activity: ActivityDoc }
+  | { outcome: TSignupOutcome; signup: SignupDoc; activity: ActivityDoc; ahead: number | null }
   | Refusal<'not_found' | 'not_volunteer' | 'activity_not_open' | 'closed' | 'already_signed_up' | 'overlap'>;
 
 /**
@@ -51,10 +51,11 @@ export async function signupForShift(
 
   let status: SignupDoc['status'];
   let waitPos: number | undefined;
+  let ahead: number | null = null;
   if (await takePlace(shift._id)) {
     status = activity.requiresApproval ? 'pending_approval' : 'confirmed';
   } else {
-    waitPos = await joinWaitlist(shift._id);
+    ({ waitPos, ahead } = await joinWaitlist(shift._id));
     status = 'waitlisted';
   }
 
@@ -89,8 +90,8 @@ export async function signupForShift(
     const offered = await fillFreePlaces(shift._id, now, shift);
     await notifyOffers(deps, offered, activity);
     const mine = offered.find((s) => String(s._id) === String(signup._id));
-    if (mine) return { outcome: 'offered', signup: mine, activity };
-    return { outcome: 'waitlisted', signup, activity };
+    if (mine) return { outcome: 'offered', signup: mine, activity, ahead: null };
+    return { outcome: 'waitlisted', signup, activity, ahead };
   }
   if (status === 'confirmed') {
     await notifyVolunteers(deps, {
@@ -102,5 +103,5 @@ export async function signupForShift(
       key: `signup:${String(signup._id)}:confirmed`,
     });
   }
-  return { outcome: status, signup, activity };
+  return { outcome: status, signup, activity, ahead: null };
 }
