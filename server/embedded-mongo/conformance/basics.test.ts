@@ -60,6 +60,23 @@ describe('when documents are inserted and queried', () => {
     expect(seen).toEqual(Array.from({ length: 250 }, (_, i) => i));
   });
 
+  it('caps a batch at 16 MiB and hands out the rest through getMore', async () => {
+    const c = db.collection('large');
+    const blob = 'x'.repeat(1024 * 1024);
+    for (let i = 0; i < 20; i += 5) await c.insertMany(Array.from({ length: 5 }, (_, j) => ({ i: i + j, blob })));
+    const first = await db.command({ find: 'large', sort: { i: 1 } });
+    expect(first.cursor.firstBatch.length).toBeGreaterThan(0);
+    expect(first.cursor.firstBatch.length).toBeLessThan(20);
+    let total = first.cursor.firstBatch.length;
+    let id = first.cursor.id;
+    while (id && id.toString() !== '0') {
+      const more = await db.command({ getMore: id, collection: 'large' });
+      total += more.cursor.nextBatch.length;
+      id = more.cursor.id;
+    }
+    expect(total).toBe(20);
+  });
+
   it('updates with upsert and $setOnInsert, and deletes', async () => {
     const c = db.collection('counters');
     const r1 = await c.updateOne({ key: 'a' }, { $inc: { n: 1 }, $setOnInsert: { created: 'yes' } }, { upsert: true });
