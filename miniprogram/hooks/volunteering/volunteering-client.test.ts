@@ -2,7 +2,7 @@
  * Pure client logic of the volunteering pages: Beijing-time conversions, the
  * publish form → API body, discovery filters → query, and scanned-code parsing.
  */
-import { ZActivityCreateInput } from '@shared/schemas/volunteering/activities';
+import { ZActivityCreateInput, type TActivityDetailDto } from '@shared/schemas/volunteering/activities';
 import { EMPTY_ACTIVITY, buildActivityInput, draftFromActivity } from './activity-form';
 import { buildActivityQuery, dateWindow } from './discover-query';
 import { adminTeamIds, formatDistance, formatMinutes, formatRange, isoToShanghai, shanghaiToIso } from './labels';
@@ -78,7 +78,8 @@ describe('publish form', () => {
 
   test('when an activity is edited, its shifts and deadlines come back in Beijing time', () => {
     const d = draftFromActivity({
-      ...(draft as never),
+      ...draft,
+      title: draft.title,
       id: A,
       coverUrl: null,
       requiredSkills: ['急救'],
@@ -89,7 +90,7 @@ describe('publish form', () => {
       checkinRequired: true,
       category: 'elderly_care',
       shifts: [{ id: S, start: '2026-12-01T01:00:00.000Z', end: '2026-12-01T03:00:00.000Z', capacity: 5, taken: 1, remaining: 4, waiting: 0 }],
-    });
+    } as unknown as TActivityDetailDto);
     expect(d.signupDate).toBe('2026-12-01');
     expect(d.signupTime).toBe('00:00');
     expect(d.shifts).toEqual([{ shiftId: S, date: '2026-12-01', start: '09:00', end: '11:00', capacity: '5' }]);
