@@ -16,13 +16,36 @@ import { PRIVACY_POLICY } from './policy-text';
 const EXPLICIT = new Set(['User', 'Session', 'Notification', 'AuditEntry']);
 const GENERIC_LIMIT = 5000;
 
-/** Paths of a schema that hold a user id (`ref: 'User'`, also inside arrays). */
+/**
+ * Field names that hold a user id even without `ref: 'User'`. Matching an id
+ * that belongs to another collection finds nothing (ObjectIds are unique), so
+ * a generous list only costs a query.
+ */
+const USER_FIELD_NAMES = new Set([
+  'user',
+  'userId',
+  'resident',
+  'author',
+  'owner',
+  'requester',
+  'reporter',
+  'createdBy',
+]);
+
+/** Paths of a schema that hold a user id (`ref: 'User'` or a user-ish ObjectId field, also inside arrays). */
 function userRefPaths(model: Model<unknown>): string[] {
   const paths: string[] = [];
   model.schema.eachPath((path, type) => {
-    const opts = (type as unknown as { options?: { ref?: unknown; type?: unknown } }).options;
-    const caster = (type as unknown as { caster?: { options?: { ref?: unknown } } }).caster;
-    if (opts?.ref === 'User' || caster?.options?.ref === 'User') paths.push(path);
+    const t = type as unknown as {
+      instance?: string;
+      options?: { ref?: unknown };
+      caster?: { instance?: string; options?: { ref?: unknown } };
+    };
+    const isId = t.instance === 'ObjectId' || t.caster?.instance === 'ObjectId';
+    const name = path.split('.').pop() ?? path;
+    if (t.options?.ref === 'User' || t.caster?.options?.ref === 'User' || (isId && USER_FIELD_NAMES.has(name))) {
+      paths.push(path);
+    }
   });
   return paths;
 }

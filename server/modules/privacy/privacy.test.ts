@@ -7,6 +7,8 @@ import { Notification } from '../notifications/model';
 import { notify } from '../notifications/notify';
 import { AuditEntry } from '../audit/model';
 import { currentPolicyVersion } from './policy-text';
+import { registerPersonalDataSection } from './sections';
+import { deleteAccount } from './erase';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -107,6 +109,29 @@ describe('GET /api/me/export', () => {
   });
 });
 
+describe('GET /api/me/export (other modules)', () => {
+  it('when another module keeps documents about the user, includes them without secrets', async () => {
+    const Thing =
+      mongoose.models.PrivacyTestThing ??
+      mongoose.model(
+        'PrivacyTestThing',
+        new mongoose.Schema(
+          { user: mongoose.Schema.Types.ObjectId, note: String, tokenHash: String },
+          { collection: 'privacy_test_things' },
+        ),
+      );
+    const r = await buildResident(ctx);
+    const other = await buildResident(ctx);
+    await Thing.create({ user: r.user.id, note: '我的记录', tokenHash: 'secret-hash' });
+    await Thing.create({ user: other.user.id, note: '别人的记录' });
+    const res = await ctx.http.get('/api/me/export').set('Authorization', r.auth);
+    const data = JSON.parse(res.text);
+    expect(data.other.privacy_test_things).toEqual([expect.objectContaining({ note: '我的记录' })]);
+    expect(res.text).not.toContain('secret-hash');
+    expect(res.text).not.toContain('别人的记录');
+  });
+});
+
 describe('DELETE /api/me', () => {
   it('when no token is sent, answers 401', async () => {
     expect((await ctx.http.delete('/api/me')).status).toBe(401);
@@ -144,6 +169,16 @@ describe('DELETE /api/me', () => {
       .set('Authorization', again.auth)
       .send({ name: v.name, idNumber: v.idNumber });
     expect(verify.status).toBe(200);
+  });
+
+  it('when a module registered an eraser, runs it for the deleted user (and again harmlessly on a retry)', async () => {
+    const erased: string[] = [];
+    registerPersonalDataSection({ name: 'test-eraser', erase: async (userId) => void erased.push(String(userId)) });
+    const r = await buildResident(ctx);
+    expect((await ctx.http.delete('/api/me').set('Authorization', r.auth)).status).toBe(204);
+    await deleteAccount(ctx.deps, r.user.id);
+    expect(erased.filter((id) => id === r.user.id)).toHaveLength(2);
+    expect(await AuditEntry.countDocuments({ action: 'user.deleted', 'target.id': r.user.id })).toBe(1);
   });
 
   it('when two deletions race, the result is the same single deletion', async () => {
