@@ -304,12 +304,29 @@ describe('notify() and the subscribe-message sender', () => {
     expect(await consentsOf(r.user.id, tplReminder)).toBe(0);
   });
 
-  it('when the user is gone, skips the item', async () => {
+  it('when the user does not exist, queues no subscribe message', async () => {
     const { subscribe } = await notify(ctx.deps, new Types.ObjectId().toHexString(), {
       title: '提醒',
       body: 'x',
       templateKey: 'activityReminder',
     });
     expect(subscribe).toBeUndefined();
+  });
+
+  it('when the account was deleted after the message was queued, skips it without sending', async () => {
+    const r = await buildResident(ctx);
+    await accept(r.auth, tplReminder);
+    const { subscribe } = await notify(ctx.deps, r.user.id, {
+      title: '提醒',
+      body: 'x',
+      templateKey: 'activityReminder',
+    });
+    await User.updateOne({ _id: r.user.id }, { $set: { status: 'deleted' }, $unset: { openid: 1 } });
+    expect(await sendDueNotifications(ctx.deps)).toMatchObject({ sent: 0 });
+    expect(await Notification.findById(subscribe!._id).lean()).toMatchObject({
+      status: 'skipped_no_consent',
+      lastError: 'user_unavailable',
+    });
+    expect(sentTo(r.openid)).toHaveLength(0);
   });
 });
