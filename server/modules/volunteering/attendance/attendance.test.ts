@@ -194,4 +194,14 @@ describe('POST /api/attendance/checkin and /checkout', () => {
     const late = await s.scan('checkout', await s.qr());
     expect(late.body.error).toMatchObject({ code: 'already_checked_out' });
   });
+
+  it('when the scheduler is off and a volunteer who never checked out opens my hours, the flagged entry is already there', async () => {
+    const s = await setup();
+    await s.scan('checkin', await s.qr());
+    clock.set(new Date(END.getTime() + 45 * 60_000));
+    const mine = await ctx.http.get('/api/me/hours').set('Authorization', s.volunteer.auth);
+    expect(mine.status).toBe(200);
+    expect(mine.body.items).toEqual([expect.objectContaining({ signupId: String(s.signup._id), autoCheckedOut: true, status: 'pending' })]);
+    expect(mine.body.totals.pendingMinutes).toBeGreaterThan(0);
+  });
 });

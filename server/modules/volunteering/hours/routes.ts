@@ -24,6 +24,7 @@ import { fail } from '../../../http/errors';
 import { anyRole, member, publicAccess, signedIn } from '../../../http/policy';
 import { defineRoute, type LinliContext, type RouteSpec } from '../../../http/route';
 import { recordAudit } from '../../audit/record';
+import { autoCheckout } from '../attendance/commands/auto-checkout';
 import { teamPolicy } from '../teams/policy';
 import { adjustHoursEntry } from './commands/adjust-entry';
 import { decideHoursEntries } from './commands/decide-entries';
@@ -67,6 +68,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       query: ZMyHoursQuery,
       handler: async (ctx, { query }) => {
         const userId = ctx.state.actor!.userId;
+        await autoCheckout(deps.now(), { user: new Types.ObjectId(userId) });
         const [totals, list] = await Promise.all([
           totalsFor('volunteer', null, userId),
           listEntries({ user: new Types.ObjectId(userId) }, query.page, query.pageSize),
@@ -90,6 +92,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       query: ZTeamHoursQuery,
       handler: async (ctx, { params, query }) => {
         await requireTeamAdmin(ctx, params.teamId);
+        await autoCheckout(deps.now(), { team: new Types.ObjectId(params.teamId) });
         const filter: Record<string, unknown> = { team: new Types.ObjectId(params.teamId) };
         if (query.status) filter.status = query.status;
         if (query.activityId) filter.activity = new Types.ObjectId(query.activityId);

@@ -13,9 +13,14 @@ export interface AutoCheckoutReport {
  * Checks out, at the shift's end, everyone who checked in but not out once the grace
  * period has passed, and flags them (`autoCheckedOut`) so the team admin sees it when
  * confirming. Safe to run from several processes or twice: each signup moves with a
- * guarded update and its ledger entry has a unique key.
+ * guarded update and its ledger entry has a unique key. Besides the scheduled sweep, reads
+ * that show hours sweep their own slice (one volunteer, one team, one activity) first, so the
+ * result is right even when the scheduler is off.
  */
-export async function autoCheckout(now: Date, opts: { activity?: Types.ObjectId; batch?: number } = {}): Promise<AutoCheckoutReport> {
+export async function autoCheckout(
+  now: Date,
+  opts: { activity?: Types.ObjectId; user?: Types.ObjectId; team?: Types.ObjectId; batch?: number } = {},
+): Promise<AutoCheckoutReport> {
   const batch = opts.batch ?? 500;
   const cutoff = new Date(now.getTime() - AUTO_CHECKOUT_GRACE_MINUTES * 60_000);
   let checkedOut = 0;
@@ -23,6 +28,8 @@ export async function autoCheckout(now: Date, opts: { activity?: Types.ObjectId;
   for (;;) {
     const due = await Signup.find({
       ...(opts.activity ? { activity: opts.activity } : {}),
+      ...(opts.user ? { user: opts.user } : {}),
+      ...(opts.team ? { team: opts.team } : {}),
       status: 'confirmed',
       end: { $lte: cutoff },
       checkinAt: { $ne: null },
