@@ -44,6 +44,8 @@ export class Index {
   readonly special: boolean;
   private entries = new SortedList<Entry>();
   private partial?: Query;
+  /** Set once a document gives more than one key for a field: range bounds must not be intersected. */
+  multikey = false;
 
   constructor(readonly spec: IndexSpec) {
     this.fields = Object.keys(spec.key);
@@ -71,7 +73,9 @@ export class Index {
     if (this.spec.sparse && perField.every((vals) => vals.every((v) => v === undefined))) return [];
     let tuples: unknown[][] = [[]];
     for (const vals of perField) {
-      const uniq = dedupe(vals.map((v) => (v === undefined ? null : v)));
+      // no value on this path (even through arrays of scalars) is indexed as null, like MongoDB
+      const uniq = vals.length ? dedupe(vals.map((v) => (v === undefined ? null : v))) : [null];
+      if (uniq.length > 1) this.multikey = true;
       const next: unknown[][] = [];
       for (const t of tuples) for (const v of uniq) next.push([...t, v]);
       tuples = next;

@@ -83,8 +83,10 @@ export function candidates(coll: Collection, filter: Doc): { recs: Iterable<Rec>
   for (const ix of coll.indexes) {
     if (ix.special || ix.spec.partialFilterExpression) continue;
     for (const cond of conditionsOn(filter, ix.fields[0])) {
-      const bounds = boundsFor(cond, !ix.spec.sparse);
+      let bounds = boundsFor(cond, !ix.spec.sparse);
       if (!bounds) continue;
+      // on a multikey index different elements may satisfy each side of a range: keep one side
+      if (ix.multikey) bounds = bounds.map((b) => (b.lo !== undefined && b.hi !== undefined && b.lo !== b.hi ? { lo: b.lo, loInc: b.loInc } : b));
       const eq = bounds.every((b) => b.lo === b.hi);
       const cost = eq && ix.spec.unique && ix.fields.length === 1 ? bounds.length : estimate(ix, bounds);
       if (!best || cost < best.cost) best = { ix, bounds, cost };

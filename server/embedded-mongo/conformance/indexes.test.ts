@@ -46,6 +46,15 @@ describe('when a query filters on an indexed field', () => {
     expect(e.executionStats.totalDocsExamined).toBe(3);
   });
 
+  it('finds array documents whose elements satisfy each side of a range on a multikey index', async () => {
+    const c = db.collection('multirange');
+    await c.createIndex({ a: 1 });
+    await c.insertMany([{ k: 'split', a: [1, 20] }, { k: 'inside', a: [7] }, { k: 'outside', a: [30, 40] }, { k: 'nested', a: [{ b: 1 }] }]);
+    const rows = await c.find({ a: { $gt: 5, $lt: 10 } }).sort({ k: 1 }).toArray();
+    expect(rows.map((r) => r.k)).toEqual(['inside', 'split']);
+    expect((await c.find({ a: { $elemMatch: { $gt: 5, $lt: 10 } } }).toArray()).map((r) => r.k)).toEqual(['inside']);
+  });
+
   it('scans the collection when no index applies', async () => {
     const s = await stats({ tags: 't3' });
     expect(s.docs).toBe(2000);
