@@ -86,7 +86,9 @@ export async function signupForShift(
   }
 
   if (status === 'waitlisted') {
-    // A place may have been freed while we queued (a cancel that found nobody waiting).
+    // A place may have been freed while we queued: a cancel that ran between
+    // our joinWaitlist and our insert found nobody to offer it to. Always
+    // looking again here (one guarded update when full) closes that gap.
     const offered = await fillFreePlaces(shift._id, now, shift);
     await notifyOffers(deps, offered, activity);
     const mine = offered.find((s) => String(s._id) === String(signup._id));
