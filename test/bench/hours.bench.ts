@@ -117,7 +117,14 @@ export default async function run(): Promise<Record<string, unknown>> {
     ) as Record<string, number>;
     const worst = Math.min(...Object.values(ratios));
     return {
-      config: { volunteers: VOLUNTEERS, teams: TEAMS, smallEntries: SMALL, largeEntries: LARGE, readsPerOp: READS, inFlight: IN_FLIGHT },
+      config: {
+        volunteers: VOLUNTEERS,
+        teams: TEAMS,
+        smallEntries: SMALL,
+        largeEntries: LARGE,
+        readsPerOp: READS,
+        inFlight: IN_FLIGHT,
+      },
       atSmall,
       atLarge,
       ratios,
@@ -129,7 +136,10 @@ export default async function run(): Promise<Record<string, unknown>> {
         mismatchesAfterFix: verify.mismatches.length,
       },
       targets: { readRatioLargeToSmall: TARGET_RATIO, mismatchesAfterFix: 0 },
-      pass: { readRatio: worst >= TARGET_RATIO, totalsEqualLedger: verify.mismatches.length === 0 && verify.entriesScanned === LARGE },
+      pass: {
+        readRatio: worst >= TARGET_RATIO,
+        totalsEqualLedger: verify.mismatches.length === 0 && verify.entriesScanned === LARGE,
+      },
     };
   } finally {
     await mongoose.disconnect();

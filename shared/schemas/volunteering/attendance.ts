@@ -17,7 +17,11 @@ export const ZAttendanceBody = z.strictObject({
   location: z.strictObject({
     lng: z.number({ error: '经度必须是数字' }).min(-180, '经度超出范围').max(180, '经度超出范围'),
     lat: z.number({ error: '纬度必须是数字' }).min(-90, '纬度超出范围').max(90, '纬度超出范围'),
-    accuracy: z.number({ error: '定位精度必须是数字' }).min(0, '定位精度不能为负数').max(100_000, '定位精度超出范围').optional(),
+    accuracy: z
+      .number({ error: '定位精度必须是数字' })
+      .min(0, '定位精度不能为负数')
+      .max(100_000, '定位精度超出范围')
+      .optional(),
   }),
 });
 export type TAttendanceBody = z.infer<typeof ZAttendanceBody>;

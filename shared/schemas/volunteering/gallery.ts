@@ -19,7 +19,11 @@ export const ZGalleryQuery = ZPagination;
 /** Team admins decide on photos the automatic check could not (WeChat down) or got wrong. */
 export const ZModeratePhotoBody = z.strictObject({
   action: z.enum(['show', 'hide'], { error: '请选择显示或隐藏' }),
-  reason: z.string({ error: '请填写原因（至少 2 个字）' }).trim().min(2, '请填写原因（至少 2 个字）').max(200, '原因不能超过 200 个字'),
+  reason: z
+    .string({ error: '请填写原因（至少 2 个字）' })
+    .trim()
+    .min(2, '请填写原因（至少 2 个字）')
+    .max(200, '原因不能超过 200 个字'),
 });
 export type TModeratePhotoBody = z.infer<typeof ZModeratePhotoBody>;
 

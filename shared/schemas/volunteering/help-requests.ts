@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { ZGeoPoint, ZObjectId, ZPagination } from '../common';
 
-export const HELP_CATEGORIES = ['elderly_care', 'disability_support', 'child_care', 'daily_errands', 'health', 'environment', 'other'] as const;
+export const HELP_CATEGORIES = [
+  'elderly_care',
+  'disability_support',
+  'child_care',
+  'daily_errands',
+  'health',
+  'environment',
+  'other',
+] as const;
 export type THelpCategory = (typeof HELP_CATEGORIES)[number];
 export const HELP_CATEGORY_LABELS: Record<THelpCategory, string> = {
   elderly_care: '助老',
@@ -23,7 +31,11 @@ export type THelpStatus = (typeof HELP_STATUSES)[number];
 
 export const ZCreateHelpRequest = z.strictObject({
   category: z.enum(HELP_CATEGORIES, { error: '求助类别无效' }),
-  description: z.string({ error: '请描述需要的帮助' }).trim().min(5, '描述至少 5 个字').max(1000, '描述不能超过 1000 个字'),
+  description: z
+    .string({ error: '请描述需要的帮助' })
+    .trim()
+    .min(5, '描述至少 5 个字')
+    .max(1000, '描述不能超过 1000 个字'),
   address: z.string({ error: '请填写地点' }).trim().min(2, '地点至少 2 个字').max(100, '地点不能超过 100 个字'),
   location: ZGeoPoint.optional(),
   neededAt: z.coerce.date({ error: '时间格式不正确' }),
@@ -38,7 +50,10 @@ export const ZReviewHelpRequest = z
     decision: z.enum(['approve', 'reject'], { error: '请选择通过或驳回' }),
     reason: z.string().trim().max(200, '原因不能超过 200 个字').optional(),
   })
-  .refine((b) => b.decision === 'approve' || (b.reason ?? '').length >= 2, { message: '驳回时请填写原因（至少 2 个字）', path: ['reason'] });
+  .refine((b) => b.decision === 'approve' || (b.reason ?? '').length >= 2, {
+    message: '驳回时请填写原因（至少 2 个字）',
+    path: ['reason'],
+  });
 export type TReviewHelpRequest = z.infer<typeof ZReviewHelpRequest>;
 
 export const ZTakeHelpRequest = z.strictObject({ teamId: ZObjectId });

@@ -12,7 +12,11 @@ export type THoursSource = (typeof HOURS_SOURCES)[number];
 export const HOURS_STATUSES = ['pending', 'confirmed', 'rejected'] as const;
 export type THoursStatus = (typeof HOURS_STATUSES)[number];
 
-const ZReason = z.string({ error: '请填写原因（至少 2 个字）' }).trim().min(2, '请填写原因（至少 2 个字）').max(200, '原因不能超过 200 个字');
+const ZReason = z
+  .string({ error: '请填写原因（至少 2 个字）' })
+  .trim()
+  .min(2, '请填写原因（至少 2 个字）')
+  .max(200, '原因不能超过 200 个字');
 
 export const ZSelfReportBody = z.strictObject({
   shiftId: ZObjectId,
@@ -109,6 +113,13 @@ export interface TLeaderboardRowDto {
 export interface TReconcileReportDto {
   entriesScanned: number;
   totalsChecked: number;
-  mismatches: { kind: string; teamId: string | null; userId: string | null; field: string; expected: number; found: number }[];
+  mismatches: {
+    kind: string;
+    teamId: string | null;
+    userId: string | null;
+    field: string;
+    expected: number;
+    found: number;
+  }[];
   fixed: number;
 }

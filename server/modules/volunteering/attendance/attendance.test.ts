@@ -55,14 +55,31 @@ describe('GET /api/activities/:activityId/checkin-qr', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields).toEqual([{ path: 'shiftId', message: '编号格式不正确' }]);
     const other = await buildResident(ctx);
-    expect((await ctx.http.get(path).query({ shiftId: String(s.shift._id) }).set('Authorization', other.auth)).status).toBe(403);
-    const ok = await ctx.http.get(path).query({ shiftId: String(s.shift._id) }).set('Authorization', s.admin.auth);
+    expect(
+      (
+        await ctx.http
+          .get(path)
+          .query({ shiftId: String(s.shift._id) })
+          .set('Authorization', other.auth)
+      ).status,
+    ).toBe(403);
+    const ok = await ctx.http
+      .get(path)
+      .query({ shiftId: String(s.shift._id) })
+      .set('Authorization', s.admin.auth);
     expect(ok.status).toBe(200);
-    expect(ok.body).toMatchObject({ activityId: String(s.activity._id), shiftId: String(s.shift._id), rotationSeconds: 30 });
+    expect(ok.body).toMatchObject({
+      activityId: String(s.activity._id),
+      shiftId: String(s.shift._id),
+      rotationSeconds: 30,
+    });
     expect(ok.body.qrDataUrl).toMatch(/^data:image\/png;base64,/);
     expect(ok.headers['cache-control']).toBe('no-store');
     clock.advance(30_000);
-    const next = await ctx.http.get(path).query({ shiftId: String(s.shift._id) }).set('Authorization', s.admin.auth);
+    const next = await ctx.http
+      .get(path)
+      .query({ shiftId: String(s.shift._id) })
+      .set('Authorization', s.admin.auth);
     expect(next.body.token).not.toBe(ok.body.token);
   });
 });
@@ -117,7 +134,10 @@ describe('POST /api/attendance/checkin and /checkout', () => {
     clock.advance(61_000);
     const res = await s.scan('checkin', token);
     expect(res.status).toBe(400);
-    expect(res.body.error).toMatchObject({ code: 'checkin_token_expired', message: '签到码已过期，请重新扫描现场二维码' });
+    expect(res.body.error).toMatchObject({
+      code: 'checkin_token_expired',
+      message: '签到码已过期，请重新扫描现场二维码',
+    });
   });
 
   it('when the token is forged, it is rejected as invalid', async () => {
@@ -181,16 +201,23 @@ describe('POST /api/attendance/checkin and /checkout', () => {
     clock.set(new Date(END.getTime() + 10 * 60_000));
     expect((await autoCheckout(clock.now(), { activity: s.activity._id })).checkedOut).toBe(0); // grace not over
     clock.set(new Date(END.getTime() + 31 * 60_000));
-    const [a, b] = await Promise.all([autoCheckout(clock.now(), { activity: s.activity._id }), autoCheckout(clock.now(), { activity: s.activity._id })]);
+    const [a, b] = await Promise.all([
+      autoCheckout(clock.now(), { activity: s.activity._id }),
+      autoCheckout(clock.now(), { activity: s.activity._id }),
+    ]);
     expect(a.checkedOut + b.checkedOut).toBe(1);
     const signup = (await Signup.findById(s.signup._id).lean())!;
     expect(signup).toMatchObject({ checkoutAt: END, autoCheckedOut: true });
     const entries = await HoursEntry.find({ signup: s.signup._id }).lean();
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ minutes: 180, autoCheckedOut: true, status: 'pending' });
-    const list = await ctx.http.get(`/api/activities/${String(s.activity._id)}/attendance`).set('Authorization', s.admin.auth);
+    const list = await ctx.http
+      .get(`/api/activities/${String(s.activity._id)}/attendance`)
+      .set('Authorization', s.admin.auth);
     expect(list.status).toBe(200);
-    expect(list.body.items).toEqual([expect.objectContaining({ signupId: String(s.signup._id), autoCheckedOut: true, checkoutAt: END.toISOString() })]);
+    expect(list.body.items).toEqual([
+      expect.objectContaining({ signupId: String(s.signup._id), autoCheckedOut: true, checkoutAt: END.toISOString() }),
+    ]);
     const late = await s.scan('checkout', await s.qr());
     expect(late.body.error).toMatchObject({ code: 'already_checked_out' });
   });
@@ -201,7 +228,9 @@ describe('POST /api/attendance/checkin and /checkout', () => {
     clock.set(new Date(END.getTime() + 45 * 60_000));
     const mine = await ctx.http.get('/api/me/hours').set('Authorization', s.volunteer.auth);
     expect(mine.status).toBe(200);
-    expect(mine.body.items).toEqual([expect.objectContaining({ signupId: String(s.signup._id), autoCheckedOut: true, status: 'pending' })]);
+    expect(mine.body.items).toEqual([
+      expect.objectContaining({ signupId: String(s.signup._id), autoCheckedOut: true, status: 'pending' }),
+    ]);
     expect(mine.body.totals.pendingMinutes).toBeGreaterThan(0);
   });
 });

@@ -12,8 +12,15 @@ import { Signup } from '../signups/model';
 export const SITE = { lng: 121.4737, lat: 31.2304 };
 
 export async function buildTeamWithAdmin(ctx: TestContext) {
-  const team = await Team.create({ name: `测试志愿队${uniqueSuffix()}`, hostOrg: '测试街道', serviceArea: '测试社区', status: 'certified' });
-  const admin = await buildStaff(ctx, { roles: [{ role: 'team_admin', scopeType: 'team', scopeId: String(team._id) }] });
+  const team = await Team.create({
+    name: `测试志愿队${uniqueSuffix()}`,
+    hostOrg: '测试街道',
+    serviceArea: '测试社区',
+    status: 'certified',
+  });
+  const admin = await buildStaff(ctx, {
+    roles: [{ role: 'team_admin', scopeType: 'team', scopeId: String(team._id) }],
+  });
   return { team, admin };
 }
 
@@ -44,7 +51,14 @@ export async function buildActivityWithShift(opts: {
     endsAt: opts.end,
     createdBy: new Types.ObjectId(opts.createdBy),
   });
-  const shift = await Shift.create({ activity: activity._id, team: opts.team._id, start: opts.start, end: opts.end, capacity: 10, confirmedCount: 0 });
+  const shift = await Shift.create({
+    activity: activity._id,
+    team: opts.team._id,
+    start: opts.start,
+    end: opts.end,
+    capacity: 10,
+    confirmedCount: 0,
+  });
   return { activity, shift };
 }
 

@@ -33,8 +33,12 @@ describe('QR check-in token', () => {
 
   it('when the token rotates, consecutive windows give different tokens', () => {
     const start = t0 - (t0 % QR_WINDOW_MS);
-    expect(signQrToken(secret, activity, shift, start)).toBe(signQrToken(secret, activity, shift, start + QR_WINDOW_MS - 1));
-    expect(signQrToken(secret, activity, shift, start)).not.toBe(signQrToken(secret, activity, shift, start + QR_WINDOW_MS));
+    expect(signQrToken(secret, activity, shift, start)).toBe(
+      signQrToken(secret, activity, shift, start + QR_WINDOW_MS - 1),
+    );
+    expect(signQrToken(secret, activity, shift, start)).not.toBe(
+      signQrToken(secret, activity, shift, start + QR_WINDOW_MS),
+    );
     expect(msUntilRotation(start + 1000)).toBe(QR_WINDOW_MS - 1000);
   });
 
@@ -47,7 +51,10 @@ describe('QR check-in token', () => {
     const token = signQrToken(secret, activity, shift, t0);
     const parts = token.split('.');
     parts[3] = String(Number(parts[3]) + 1);
-    expect(verifyQrToken(secret, parts.join('.'), activity, t0 + QR_WINDOW_MS)).toEqual({ ok: false, reason: 'forged' });
+    expect(verifyQrToken(secret, parts.join('.'), activity, t0 + QR_WINDOW_MS)).toEqual({
+      ok: false,
+      reason: 'forged',
+    });
   });
 
   it('when the token is for another activity, it is rejected as such', () => {

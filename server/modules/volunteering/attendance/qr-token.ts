@@ -20,8 +20,7 @@ export interface QrTokenClaims {
 }
 
 export type QrVerifyOutcome =
-  | { ok: true; claims: QrTokenClaims }
-  | { ok: false; reason: 'malformed' | 'forged' | 'stale' | 'other_activity' };
+  { ok: true; claims: QrTokenClaims } | { ok: false; reason: 'malformed' | 'forged' | 'stale' | 'other_activity' };
 
 export const windowOf = (atMs: number): number => Math.floor(atMs / QR_WINDOW_MS);
 

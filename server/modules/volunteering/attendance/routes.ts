@@ -48,7 +48,12 @@ export function routes(deps: AppDeps): RouteSpec[] {
         const shift = await Shift.findOne({ _id: query.shiftId, activity: activity._id }).lean();
         if (!shift) throw fail('not_found', '班次不存在');
         const now = deps.now();
-        const token = signQrToken(await checkinSecretFor(activity._id, now), String(activity._id), String(shift._id), now.getTime());
+        const token = signQrToken(
+          await checkinSecretFor(activity._id, now),
+          String(activity._id),
+          String(shift._id),
+          now.getTime(),
+        );
         ctx.set('Cache-Control', 'no-store');
         ctx.body = {
           activityId: String(activity._id),
@@ -93,7 +98,10 @@ export function routes(deps: AppDeps): RouteSpec[] {
         const activity = await loadManagedActivity(ctx, params.activityId);
         // Sweep lazily too, so the list is right even when the scheduler is off.
         await autoCheckout(deps.now(), { activity: activity._id });
-        const signups = await Signup.find({ activity: activity._id, status: 'confirmed' }).sort({ start: 1, _id: 1 }).limit(2000).lean();
+        const signups = await Signup.find({ activity: activity._id, status: 'confirmed' })
+          .sort({ start: 1, _id: 1 })
+          .limit(2000)
+          .lean();
         const names = await displayNames(signups.map((s) => s.user));
         ctx.body = { items: signups.map((s) => presentAttendanceRow(s, names.get(String(s.user)) ?? '')) };
       },

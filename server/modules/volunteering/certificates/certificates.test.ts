@@ -14,7 +14,13 @@ afterAll(async () => {
   await ctx.close();
 });
 
-async function serve(userId: string, team: Types.ObjectId, title: string, minutes: number, status: 'confirmed' | 'pending' = 'confirmed') {
+async function serve(
+  userId: string,
+  team: Types.ObjectId,
+  title: string,
+  minutes: number,
+  status: 'confirmed' | 'pending' = 'confirmed',
+) {
   const activity = new Types.ObjectId();
   await recordHoursEntry({
     user: new Types.ObjectId(userId),
@@ -53,7 +59,10 @@ describe('certificates', () => {
     await serve(v.user.id, team._id, '社区清洁日', 180);
     await serve(v.user.id, team._id, '助老探访', 90);
     await serve(v.user.id, team._id, '未确认的活动', 60, 'pending');
-    const ok = await ctx.http.post('/api/me/certificates').set('Authorization', v.auth).send({ teamId: String(team._id) });
+    const ok = await ctx.http
+      .post('/api/me/certificates')
+      .set('Authorization', v.auth)
+      .send({ teamId: String(team._id) });
     expect(ok.status).toBe(201);
     expect(ok.body).toMatchObject({
       totalMinutes: 270,
@@ -69,11 +78,15 @@ describe('certificates', () => {
     expect(JSON.stringify(ok.body)).not.toContain(v.idNumber);
     expect(JSON.stringify(ok.body)).not.toContain(v.name);
 
-    const pdf = await ctx.http.get(ok.body.pdfPath).set('Authorization', v.auth).buffer(true).parse((res, cb) => {
-      const parts: Buffer[] = [];
-      res.on('data', (c: Buffer) => parts.push(c));
-      res.on('end', () => cb(null, Buffer.concat(parts)));
-    });
+    const pdf = await ctx.http
+      .get(ok.body.pdfPath)
+      .set('Authorization', v.auth)
+      .buffer(true)
+      .parse((res, cb) => {
+        const parts: Buffer[] = [];
+        res.on('data', (c: Buffer) => parts.push(c));
+        res.on('end', () => cb(null, Buffer.concat(parts)));
+      });
     expect(pdf.status).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
@@ -97,7 +110,10 @@ describe('certificates', () => {
   it('when the serial is well-formed but unknown, verification says not found; when mistyped, it says so', async () => {
     const unknown = await ctx.http.get(`/api/certificates/${issueSerial(new Date())}/verify`);
     expect(unknown.status).toBe(404);
-    expect(unknown.body.error).toMatchObject({ code: 'certificate_not_found', message: '未找到该编号的证明，请核对编号' });
+    expect(unknown.body.error).toMatchObject({
+      code: 'certificate_not_found',
+      message: '未找到该编号的证明，请核对编号',
+    });
     const typo = await ctx.http.get('/api/certificates/LL-20260101-AAAAAAAA-0/verify');
     expect(typo.status).toBe(400);
     expect(typo.body.error.fields).toEqual([{ path: 'serial', message: '证明编号有误，请核对后重新输入' }]);

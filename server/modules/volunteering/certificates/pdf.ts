@@ -45,7 +45,12 @@ export async function renderCertificatePdf(cert: CertificateDoc, verifyUrl: stri
   doc.font('cjk');
 
   doc.fontSize(22).text('志愿服务记录证明', { align: 'center' });
-  doc.moveDown(0.5).fontSize(10).fillColor('#555').text(`证明编号：${cert.serial}`, { align: 'center' }).fillColor('#000');
+  doc
+    .moveDown(0.5)
+    .fontSize(10)
+    .fillColor('#555')
+    .text(`证明编号：${cert.serial}`, { align: 'center' })
+    .fillColor('#000');
   doc.moveDown(1.5).fontSize(12);
   const field = (label: string, value: string) => doc.text(`${label}：${value}`, { lineGap: 6 });
   field('志愿者姓名', cert.holder.nameMasked);
@@ -55,7 +60,10 @@ export async function renderCertificatePdf(cert: CertificateDoc, verifyUrl: stri
   doc.fontSize(10);
   for (const [i, s] of cert.services.entries()) {
     if (doc.y > 640) doc.addPage().font('cjk').fontSize(10);
-    doc.text(`${i + 1}. ${shanghaiDate(s.date)}  ${s.activityTitle}（${s.teamName}） ${formatHours(s.minutes)} 小时`, { indent: 16, lineGap: 4 });
+    doc.text(`${i + 1}. ${shanghaiDate(s.date)}  ${s.activityTitle}（${s.teamName}） ${formatHours(s.minutes)} 小时`, {
+      indent: 16,
+      lineGap: 4,
+    });
   }
   doc.moveDown(1.2).fontSize(12);
   doc.text(`兹证明上述志愿者通过本平台记录的志愿服务信息属实。`, { lineGap: 6 });
@@ -65,7 +73,10 @@ export async function renderCertificatePdf(cert: CertificateDoc, verifyUrl: stri
   const qr = await QRCode.toBuffer(verifyUrl, { errorCorrectionLevel: 'M', margin: 1, width: 240 });
   const qrY = Math.max(doc.y + 16, 600);
   doc.image(qr, 56, qrY, { width: 110 });
-  doc.fontSize(9).fillColor('#555').text(`扫码或访问以下地址核验真伪：\n${verifyUrl}`, 180, qrY + 20, { width: 360 });
+  doc
+    .fontSize(9)
+    .fillColor('#555')
+    .text(`扫码或访问以下地址核验真伪：\n${verifyUrl}`, 180, qrY + 20, { width: 360 });
   doc.end();
   return done;
 }

@@ -44,11 +44,7 @@ export function issueSerial(at: Date, random: Buffer = randomBytes(5)): string {
 /** Canonical form of a typed or scanned serial, or undefined when it cannot be one of ours. */
 export function normaliseSerial(input: string): string | undefined {
   if (typeof input !== 'string' || input.length > 40) return undefined;
-  const compact = input
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const compact = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   // The prefix "LL" has been folded to "11" with the other look-alikes.
   if (!compact.startsWith('11')) return undefined;
   const m = /^(\d{8})([0-9A-Z]{8})([0-9A-Z])$/.exec(compact.slice(2));

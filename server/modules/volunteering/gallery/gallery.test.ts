@@ -32,18 +32,33 @@ const JPEG_CORE = [
   Buffer.from([0x12, 0x34, 0x56]),
 ];
 const EXIF = seg(0xe1, Buffer.from('Exif\0\0MM\0*GPSLatitude 31.2304 N', 'latin1'));
-const jpegWithExif = Buffer.concat([Buffer.from([0xff, 0xd8]), JPEG_CORE[0], EXIF, ...JPEG_CORE.slice(1), Buffer.from([0xff, 0xd9])]);
+const jpegWithExif = Buffer.concat([
+  Buffer.from([0xff, 0xd8]),
+  JPEG_CORE[0],
+  EXIF,
+  ...JPEG_CORE.slice(1),
+  Buffer.from([0xff, 0xd9]),
+]);
 const jpegClean = Buffer.concat([Buffer.from([0xff, 0xd8]), ...JPEG_CORE, Buffer.from([0xff, 0xd9])]);
 
 async function setup() {
   const { team, admin } = await buildTeamWithAdmin(ctx);
   const start = new Date(Date.now() - 3_600_000);
-  const { activity, shift } = await buildActivityWithShift({ team, createdBy: admin.user.id, start, end: new Date(start.getTime() + 3 * 3_600_000) });
+  const { activity, shift } = await buildActivityWithShift({
+    team,
+    createdBy: admin.user.id,
+    start,
+    end: new Date(start.getTime() + 3 * 3_600_000),
+  });
   const volunteer = await buildResident(ctx);
   const signup = await buildSignup({ userId: volunteer.user.id, activity, shift });
   await Signup.updateOne({ _id: signup._id }, { $set: { checkinAt: new Date() } });
   const upload = (auth: string, body: Buffer, type = 'image/jpeg') =>
-    ctx.http.post(`/api/activities/${String(activity._id)}/photos`).set('Authorization', auth).set('Content-Type', type).send(body);
+    ctx.http
+      .post(`/api/activities/${String(activity._id)}/photos`)
+      .set('Authorization', auth)
+      .set('Content-Type', type)
+      .send(body);
   return { team, admin, activity, volunteer, upload };
 }
 
@@ -57,8 +72,14 @@ const binary = (req: ReturnType<TestContext['http']['get']>) =>
 describe('activity gallery', () => {
   it('401 → 400 → 403 → 202: a participant’s photo is stored without EXIF and waits for the image check', async () => {
     const s = await setup();
-    expect((await ctx.http.post(`/api/activities/${String(s.activity._id)}/photos`).send(jpegWithExif)).status).toBe(401);
-    const bad = await ctx.http.post('/api/activities/nope/photos').set('Authorization', s.volunteer.auth).set('Content-Type', 'image/jpeg').send(jpegWithExif);
+    expect((await ctx.http.post(`/api/activities/${String(s.activity._id)}/photos`).send(jpegWithExif)).status).toBe(
+      401,
+    );
+    const bad = await ctx.http
+      .post('/api/activities/nope/photos')
+      .set('Authorization', s.volunteer.auth)
+      .set('Content-Type', 'image/jpeg')
+      .send(jpegWithExif);
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields).toEqual([{ path: 'activityId', message: '编号格式不正确' }]);
     const stranger = await buildResident(ctx);
@@ -68,7 +89,10 @@ describe('activity gallery', () => {
 
     const ok = await s.upload(s.volunteer.auth, jpegWithExif);
     expect(ok.status).toBe(202);
-    expect(ok.body).toMatchObject({ outcome: 'checking', photo: { status: 'checking', mime: 'image/jpeg', bytes: jpegClean.length } });
+    expect(ok.body).toMatchObject({
+      outcome: 'checking',
+      photo: { status: 'checking', mime: 'image/jpeg', bytes: jpegClean.length },
+    });
     const fileUrl = ok.body.photo.url as string;
     const own = await binary(ctx.http.get(fileUrl).set('Authorization', s.volunteer.auth));
     expect(own.status).toBe(200);
@@ -76,7 +100,9 @@ describe('activity gallery', () => {
     expect((await ctx.http.get(fileUrl)).status).toBe(404);
     const pub = await ctx.http.get(`/api/activities/${String(s.activity._id)}/photos`);
     expect(pub.body.items).toEqual([]);
-    const mine = await ctx.http.get(`/api/activities/${String(s.activity._id)}/photos`).set('Authorization', s.volunteer.auth);
+    const mine = await ctx.http
+      .get(`/api/activities/${String(s.activity._id)}/photos`)
+      .set('Authorization', s.volunteer.auth);
     expect(mine.body.items).toHaveLength(1);
 
     // WeChat's checker fetched the photo through the keyed URL and answered "pass".
@@ -95,7 +121,11 @@ describe('activity gallery', () => {
     const gif = await s.upload(s.volunteer.auth, Buffer.from('GIF89a........'), 'image/jpeg');
     expect(gif.status).toBe(415);
     expect(gif.body.error.code).toBe('image_type_unsupported');
-    const svg = await s.upload(s.volunteer.auth, Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), 'image/png');
+    const svg = await s.upload(
+      s.volunteer.auth,
+      Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+      'image/png',
+    );
     expect(svg.status).toBe(415);
     const corrupt = await s.upload(s.volunteer.auth, jpegWithExif.subarray(0, 30));
     expect(corrupt.status).toBe(400);
@@ -112,11 +142,17 @@ describe('activity gallery', () => {
     const id = up.body.photo.id as string;
     const path_ = `/api/gallery/photos/${id}/moderate`;
     expect((await ctx.http.post(path_).send({ action: 'hide', reason: '含人脸' })).status).toBe(401);
-    expect((await ctx.http.post(path_).set('Authorization', s.admin.auth).send({ action: 'hide' })).body.error.fields).toEqual([
-      { path: 'reason', message: '请填写原因（至少 2 个字）' },
-    ]);
-    expect((await ctx.http.post(path_).set('Authorization', s.volunteer.auth).send({ action: 'hide', reason: '含人脸' })).status).toBe(403);
-    const ok = await ctx.http.post(path_).set('Authorization', s.admin.auth).send({ action: 'hide', reason: '含未授权人脸' });
+    expect(
+      (await ctx.http.post(path_).set('Authorization', s.admin.auth).send({ action: 'hide' })).body.error.fields,
+    ).toEqual([{ path: 'reason', message: '请填写原因（至少 2 个字）' }]);
+    expect(
+      (await ctx.http.post(path_).set('Authorization', s.volunteer.auth).send({ action: 'hide', reason: '含人脸' }))
+        .status,
+    ).toBe(403);
+    const ok = await ctx.http
+      .post(path_)
+      .set('Authorization', s.admin.auth)
+      .send({ action: 'hide', reason: '含未授权人脸' });
     expect(ok.body.status).toBe('hidden');
     expect((await ctx.http.get(`/api/activities/${String(s.activity._id)}/photos`)).body.items).toEqual([]);
     expect(await AuditEntry.countDocuments({ action: 'gallery.hide', 'target.id': id })).toBe(1);

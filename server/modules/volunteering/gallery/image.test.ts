@@ -15,7 +15,10 @@ const comment = seg(0xfe, Buffer.from('taken at home', 'latin1'));
 const dqt = seg(0xdb, Buffer.alloc(65, 1));
 const sof = seg(0xc0, Buffer.from([8, 0, 16, 0, 16, 1, 1, 0x11, 0]));
 // Scan data contains 0xFF00 stuffing and a restart marker; both must pass through untouched.
-const sos = Buffer.concat([seg(0xda, Buffer.from([1, 1, 0, 0, 0x3f, 0])), Buffer.from([0x12, 0xff, 0x00, 0x34, 0xff, 0xd0, 0x56])]);
+const sos = Buffer.concat([
+  seg(0xda, Buffer.from([1, 1, 0, 0, 0x3f, 0])),
+  Buffer.from([0x12, 0xff, 0x00, 0x34, 0xff, 0xd0, 0x56]),
+]);
 
 describe('image intake', () => {
   it('recognises formats by magic bytes, not by name', () => {
@@ -59,7 +62,14 @@ describe('image intake', () => {
     const ihdr = chunk('IHDR', Buffer.alloc(13, 2));
     const idat = chunk('IDAT', Buffer.from('pixels'));
     const iend = chunk('IEND', Buffer.alloc(0));
-    const input = Buffer.concat([PNG, ihdr, chunk('eXIf', Buffer.from('MM\0*GPS')), chunk('tEXt', Buffer.from('Author\0me')), idat, iend]);
+    const input = Buffer.concat([
+      PNG,
+      ihdr,
+      chunk('eXIf', Buffer.from('MM\0*GPS')),
+      chunk('tEXt', Buffer.from('Author\0me')),
+      idat,
+      iend,
+    ]);
     const { type, data } = stripImageMetadata(input);
     expect(type).toBe('png');
     expect(data.equals(Buffer.concat([PNG, ihdr, idat, iend]))).toBe(true);
@@ -87,7 +97,14 @@ describe('image intake', () => {
     const vp8x = Buffer.alloc(10);
     vp8x[0] = 0x08 | 0x04 | 0x10; // EXIF | XMP | ALPHA
     const image = riffChunk('VP8 ', Buffer.from('frame-data!'));
-    const input = riff(Buffer.concat([riffChunk('VP8X', vp8x), image, riffChunk('EXIF', Buffer.from('GPS here')), riffChunk('XMP ', Buffer.from('<xmp/>'))]));
+    const input = riff(
+      Buffer.concat([
+        riffChunk('VP8X', vp8x),
+        image,
+        riffChunk('EXIF', Buffer.from('GPS here')),
+        riffChunk('XMP ', Buffer.from('<xmp/>')),
+      ]),
+    );
     const { type, data } = stripImageMetadata(input);
     expect(type).toBe('webp');
     const cleared = Buffer.from(vp8x);

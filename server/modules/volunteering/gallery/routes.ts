@@ -70,10 +70,17 @@ export function routes(deps: AppDeps): RouteSpec[] {
         const manager = await teamPolicy.canManage(actor, activity.team);
         const filter: Record<string, unknown> = { activity: activity._id };
         if (!manager) {
-          filter.$or = [{ status: 'visible' }, ...(actor ? [{ uploader: new Types.ObjectId(actor.userId), status: 'checking' }] : [])];
+          filter.$or = [
+            { status: 'visible' },
+            ...(actor ? [{ uploader: new Types.ObjectId(actor.userId), status: 'checking' }] : []),
+          ];
         }
         const [items, total] = await Promise.all([
-          Photo.find(filter).sort({ createdAt: -1, _id: -1 }).skip((query.page - 1) * query.pageSize).limit(query.pageSize).lean(),
+          Photo.find(filter)
+            .sort({ createdAt: -1, _id: -1 })
+            .skip((query.page - 1) * query.pageSize)
+            .limit(query.pageSize)
+            .lean(),
           Photo.countDocuments(filter),
         ]);
         ctx.body = { items: items.map(presentPhoto), total, page: query.page, pageSize: query.pageSize };
@@ -147,7 +154,9 @@ export function routes(deps: AppDeps): RouteSpec[] {
       params: ZGalleryParams,
       handler: async (ctx, { params }) => {
         const activity = await loadActivity(params.activityId);
-        const photo = activity.coverUrl ? null : await Photo.findOne({ activity: activity._id, status: 'visible' }).sort({ createdAt: 1 }).lean();
+        const photo = activity.coverUrl
+          ? null
+          : await Photo.findOne({ activity: activity._id, status: 'visible' }).sort({ createdAt: 1 }).lean();
         const pagePath = `pages/volunteering/activity/index?id=${String(activity._id)}`;
         const body: TActivityShareDto = {
           title: `${activity.title}｜${activity.teamName || '邻里志愿'}`.slice(0, 40),

@@ -1,5 +1,10 @@
 import mongoose, { Schema, type Model, type Types } from 'mongoose';
-import { HELP_CATEGORIES, HELP_STATUSES, type THelpCategory, type THelpStatus } from '@shared/schemas/volunteering/help-requests';
+import {
+  HELP_CATEGORIES,
+  HELP_STATUSES,
+  type THelpCategory,
+  type THelpStatus,
+} from '@shared/schemas/volunteering/help-requests';
 
 function modelOf<T>(name: string, schema: Schema<T>): Model<T> {
   return (mongoose.models[name] as Model<T> | undefined) ?? mongoose.model<T>(name, schema);
@@ -38,14 +43,14 @@ const HelpRequestSchema = new Schema<HelpRequestDoc>(
     status: { type: String, enum: HELP_STATUSES, required: true },
     contentFlag: { type: String, enum: ['pass', 'review'], required: true },
     review: {
-      type: new Schema(
-        { decision: String, reason: String, by: Schema.Types.ObjectId, at: Date },
-        { _id: false },
-      ),
+      type: new Schema({ decision: String, reason: String, by: Schema.Types.ObjectId, at: Date }, { _id: false }),
       default: undefined,
     },
     takenBy: {
-      type: new Schema({ team: Schema.Types.ObjectId, teamName: String, by: Schema.Types.ObjectId, at: Date }, { _id: false }),
+      type: new Schema(
+        { team: Schema.Types.ObjectId, teamName: String, by: Schema.Types.ObjectId, at: Date },
+        { _id: false },
+      ),
       default: undefined,
     },
     activity: { type: Schema.Types.ObjectId },

@@ -29,9 +29,16 @@ import { HelpRequest, type HelpRequestDoc } from './model';
 import { helpRequestPolicy } from './policy';
 import { presentActivityDraft, presentHelpRequest, presentHelpRequestDetail } from './presenter';
 
-async function page(filter: Record<string, unknown>, q: TPagination): Promise<{ items: HelpRequestDoc[]; total: number }> {
+async function page(
+  filter: Record<string, unknown>,
+  q: TPagination,
+): Promise<{ items: HelpRequestDoc[]; total: number }> {
   const [items, total] = await Promise.all([
-    HelpRequest.find(filter).sort({ createdAt: -1, _id: -1 }).skip((q.page - 1) * q.pageSize).limit(q.pageSize).lean(),
+    HelpRequest.find(filter)
+      .sort({ createdAt: -1, _id: -1 })
+      .skip((q.page - 1) * q.pageSize)
+      .limit(q.pageSize)
+      .lean(),
     HelpRequest.countDocuments(filter),
   ]);
   return { items, total };
@@ -120,7 +127,12 @@ export function routes(deps: AppDeps): RouteSpec[] {
       params: ZHelpIdParams,
       body: ZReviewHelpRequest,
       handler: async (ctx, { params, body }) => {
-        const r = await reviewHelpRequest(deps, { id: params.id, actor: ctx.state.actor!, body, requestId: ctx.state.requestId });
+        const r = await reviewHelpRequest(deps, {
+          id: params.id,
+          actor: ctx.state.actor!,
+          body,
+          requestId: ctx.state.requestId,
+        });
         ctx.body = { outcome: r.outcome, request: presentHelpRequestDetail(r.request) };
       },
     }),
@@ -134,8 +146,17 @@ export function routes(deps: AppDeps): RouteSpec[] {
       body: ZTakeHelpRequest,
       handler: async (ctx, { params, body }) => {
         if (!(await teamPolicy.canManage(ctx.state.actor, body.teamId))) throw fail('forbidden');
-        const r = await takeUpHelpRequest(deps, { id: params.id, teamId: body.teamId, actor: ctx.state.actor!, requestId: ctx.state.requestId });
-        ctx.body = { outcome: r.outcome, request: presentHelpRequest(r.request), activityDraft: presentActivityDraft(r.request) };
+        const r = await takeUpHelpRequest(deps, {
+          id: params.id,
+          teamId: body.teamId,
+          actor: ctx.state.actor!,
+          requestId: ctx.state.requestId,
+        });
+        ctx.body = {
+          outcome: r.outcome,
+          request: presentHelpRequest(r.request),
+          activityDraft: presentActivityDraft(r.request),
+        };
       },
     }),
     defineRoute<TConvertHelpRequest, undefined, THelpIdParams>({
@@ -148,8 +169,14 @@ export function routes(deps: AppDeps): RouteSpec[] {
       body: ZConvertHelpRequest,
       handler: async (ctx, { params, body }) => {
         const request = await load(params.id);
-        if (!request.takenBy || !(await teamPolicy.canManage(ctx.state.actor, request.takenBy.team))) throw fail('forbidden');
-        const r = await convertHelpRequest(deps, { request, activityId: body.activityId, actor: ctx.state.actor!, requestId: ctx.state.requestId });
+        if (!request.takenBy || !(await teamPolicy.canManage(ctx.state.actor, request.takenBy.team)))
+          throw fail('forbidden');
+        const r = await convertHelpRequest(deps, {
+          request,
+          activityId: body.activityId,
+          actor: ctx.state.actor!,
+          requestId: ctx.state.requestId,
+        });
         ctx.body = { outcome: r.outcome, request: presentHelpRequest(r.request) };
       },
     }),

@@ -15,7 +15,9 @@ let specs: RouteSpec[];
 beforeAll(async () => {
   ctx = await createTestContext();
   resident = await buildResident(ctx);
-  specs = [attendanceRoutes, hoursRoutes, certificateRoutes, galleryRoutes, helpRoutes, statsRoutes].flatMap((r) => r(ctx.deps));
+  specs = [attendanceRoutes, hoursRoutes, certificateRoutes, galleryRoutes, helpRoutes, statsRoutes].flatMap((r) =>
+    r(ctx.deps),
+  );
 });
 afterAll(async () => {
   await ctx.close();
@@ -47,16 +49,28 @@ describe('every V2 volunteering route', () => {
   });
 
   test('never answers 5xx for unknown ids, wrong types or $-prefixed keys', async () => {
-    const bodies: unknown[] = [{}, { $where: 'sleep(1000)' }, { entryIds: [{ $gt: '' }] }, { minutes: 'lots', reason: 42 }, [1, 2, 3]];
+    const bodies: unknown[] = [
+      {},
+      { $where: 'sleep(1000)' },
+      { entryIds: [{ $gt: '' }] },
+      { minutes: 'lots', reason: 42 },
+      [1, 2, 3],
+    ];
     for (const spec of specs) {
       const path = withParams(spec.path, WELL_FORMED);
       for (const body of spec.method === 'get' ? [undefined] : bodies) {
         const res = await send(spec, path, resident.auth, body);
-        expect([`${spec.method} ${spec.path} ${JSON.stringify(body)}`, res.status < 500]).toEqual([`${spec.method} ${spec.path} ${JSON.stringify(body)}`, true]);
+        expect([`${spec.method} ${spec.path} ${JSON.stringify(body)}`, res.status < 500]).toEqual([
+          `${spec.method} ${spec.path} ${JSON.stringify(body)}`,
+          true,
+        ]);
       }
       if (spec.method === 'get') {
         const res = await send(spec, `${path}?page=-1&pageSize=1e9&from[$gt]=1&teamId[$ne]=x`, resident.auth);
-        expect([`${spec.method} ${spec.path} (query)`, res.status < 500]).toEqual([`${spec.method} ${spec.path} (query)`, true]);
+        expect([`${spec.method} ${spec.path} (query)`, res.status < 500]).toEqual([
+          `${spec.method} ${spec.path} (query)`,
+          true,
+        ]);
       }
     }
   });

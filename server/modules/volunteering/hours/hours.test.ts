@@ -18,7 +18,14 @@ afterAll(async () => {
 
 async function setup() {
   const { team, admin } = await buildTeamWithAdmin(ctx);
-  const { activity, shift } = await buildActivityWithShift({ team, createdBy: admin.user.id, start: START, end: END, checkinRequired: false, title: '电话关爱' });
+  const { activity, shift } = await buildActivityWithShift({
+    team,
+    createdBy: admin.user.id,
+    start: START,
+    end: END,
+    checkinRequired: false,
+    title: '电话关爱',
+  });
   const volunteer = await buildResident(ctx, { displayName: '王小明' });
   await buildSignup({ userId: volunteer.user.id, activity, shift });
   const report = (minutes: number, auth = volunteer.auth) =>
@@ -37,11 +44,17 @@ describe('POST /api/activities/:activityId/hours/self-report', () => {
     const bad = await s.report(5);
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields).toEqual([{ path: 'minutes', message: '服务时长至少 15 分钟' }]);
-    const typed = await ctx.http.post(path).set('Authorization', s.volunteer.auth).send({ shiftId: String(s.shift._id), minutes: '60' });
+    const typed = await ctx.http
+      .post(path)
+      .set('Authorization', s.volunteer.auth)
+      .send({ shiftId: String(s.shift._id), minutes: '60' });
     expect(typed.body.error.fields).toEqual([{ path: 'minutes', message: '服务时长必须是数字' }]);
     const ok = await s.report(500); // capped at the 180-minute shift
     expect(ok.status).toBe(201);
-    expect(ok.body).toMatchObject({ outcome: 'reported', entry: { minutes: 180, status: 'pending', source: 'self_report', note: '电话回访 12 位老人' } });
+    expect(ok.body).toMatchObject({
+      outcome: 'reported',
+      entry: { minutes: 180, status: 'pending', source: 'self_report', note: '电话回访 12 位老人' },
+    });
     const again = await s.report(60);
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('hours_already_reported');
@@ -49,7 +62,12 @@ describe('POST /api/activities/:activityId/hours/self-report', () => {
 
   it('when the activity requires on-site check-in, self-reporting is refused', async () => {
     const { team, admin } = await buildTeamWithAdmin(ctx);
-    const { activity, shift } = await buildActivityWithShift({ team, createdBy: admin.user.id, start: START, end: END });
+    const { activity, shift } = await buildActivityWithShift({
+      team,
+      createdBy: admin.user.id,
+      start: START,
+      end: END,
+    });
     const v = await buildResident(ctx);
     await buildSignup({ userId: v.user.id, activity, shift });
     const res = await ctx.http
@@ -84,18 +102,40 @@ describe('team hours: list, confirm, reject, adjust', () => {
     expect(badBody.body.error.fields).toEqual([{ path: 'entryIds', message: '请至少选择一条记录' }]);
     const otherAdmin = (await buildTeamWithAdmin(ctx)).admin;
     expect((await ctx.http.get(list).set('Authorization', otherAdmin.auth)).status).toBe(403);
-    expect((await ctx.http.post(confirm).set('Authorization', otherAdmin.auth).send({ entryIds: [entryId] })).status).toBe(403);
-    expect((await ctx.http.post(confirm).set('Authorization', s.volunteer.auth).send({ entryIds: [entryId] })).status).toBe(403);
+    expect(
+      (
+        await ctx.http
+          .post(confirm)
+          .set('Authorization', otherAdmin.auth)
+          .send({ entryIds: [entryId] })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await ctx.http
+          .post(confirm)
+          .set('Authorization', s.volunteer.auth)
+          .send({ entryIds: [entryId] })
+      ).status,
+    ).toBe(403);
 
     const pending = await ctx.http.get(list).query({ status: 'pending' }).set('Authorization', s.admin.auth);
     expect(pending.status).toBe(200);
-    expect(pending.body.items).toEqual([expect.objectContaining({ id: entryId, volunteerName: '王小明', minutes: 120 })]);
+    expect(pending.body.items).toEqual([
+      expect.objectContaining({ id: entryId, volunteerName: '王小明', minutes: 120 }),
+    ]);
     expect(pending.body.totals).toEqual({ confirmedMinutes: 0, pendingMinutes: 120, confirmedHours: '0' });
 
-    const ok = await ctx.http.post(confirm).set('Authorization', s.admin.auth).send({ entryIds: [entryId, entryId] });
+    const ok = await ctx.http
+      .post(confirm)
+      .set('Authorization', s.admin.auth)
+      .send({ entryIds: [entryId, entryId] });
     expect(ok.status).toBe(200);
     expect(ok.body).toEqual({ results: [{ entryId, outcome: 'confirmed' }], confirmed: 1, rejected: 0, skipped: 0 });
-    const twice = await ctx.http.post(confirm).set('Authorization', s.admin.auth).send({ entryIds: [entryId] });
+    const twice = await ctx.http
+      .post(confirm)
+      .set('Authorization', s.admin.auth)
+      .send({ entryIds: [entryId] });
     expect(twice.body).toMatchObject({ confirmed: 0, skipped: 1 });
     const mine = await ctx.http.get('/api/me/hours').set('Authorization', s.volunteer.auth);
     expect(mine.body.totals).toEqual({ confirmedMinutes: 120, pendingMinutes: 0, confirmedHours: '2' });
@@ -106,9 +146,15 @@ describe('team hours: list, confirm, reject, adjust', () => {
     const s = await setup();
     const entryId = (await s.report(60)).body.entry.id as string;
     const path = `/api/teams/${String(s.team._id)}/hours/reject`;
-    const noReason = await ctx.http.post(path).set('Authorization', s.admin.auth).send({ entryIds: [entryId] });
+    const noReason = await ctx.http
+      .post(path)
+      .set('Authorization', s.admin.auth)
+      .send({ entryIds: [entryId] });
     expect(noReason.body.error.fields).toEqual([{ path: 'reason', message: '请填写原因（至少 2 个字）' }]);
-    const ok = await ctx.http.post(path).set('Authorization', s.admin.auth).send({ entryIds: [entryId], reason: '当日未参加' });
+    const ok = await ctx.http
+      .post(path)
+      .set('Authorization', s.admin.auth)
+      .send({ entryIds: [entryId], reason: '当日未参加' });
     expect(ok.body).toMatchObject({ rejected: 1 });
     const mine = await ctx.http.get('/api/me/hours').set('Authorization', s.volunteer.auth);
     expect(mine.body.totals).toMatchObject({ confirmedMinutes: 0, pendingMinutes: 0 });
@@ -120,23 +166,46 @@ describe('team hours: list, confirm, reject, adjust', () => {
     const entryId = (await s.report(120)).body.entry.id as string;
     const path = `/api/hours/${entryId}/adjust`;
     expect((await ctx.http.post(path).send({ minutes: 90, reason: '提前离开' })).status).toBe(401);
-    const bad = await ctx.http.post(path).set('Authorization', s.admin.auth).send({ minutes: -5, reason: '提前离开', $inc: 1 });
+    const bad = await ctx.http
+      .post(path)
+      .set('Authorization', s.admin.auth)
+      .send({ minutes: -5, reason: '提前离开', $inc: 1 });
     expect(bad.status).toBe(400);
     const otherAdmin = (await buildTeamWithAdmin(ctx)).admin;
-    expect((await ctx.http.post(path).set('Authorization', otherAdmin.auth).send({ minutes: 90, reason: '提前离开' })).status).toBe(403);
-    const early = await ctx.http.post(path).set('Authorization', s.admin.auth).send({ minutes: 90, reason: '提前离开' });
+    expect(
+      (await ctx.http.post(path).set('Authorization', otherAdmin.auth).send({ minutes: 90, reason: '提前离开' }))
+        .status,
+    ).toBe(403);
+    const early = await ctx.http
+      .post(path)
+      .set('Authorization', s.admin.auth)
+      .send({ minutes: 90, reason: '提前离开' });
     expect(early.status).toBe(409);
     expect(early.body.error.code).toBe('hours_not_confirmed');
-    await ctx.http.post(`/api/teams/${String(s.team._id)}/hours/confirm`).set('Authorization', s.admin.auth).send({ entryIds: [entryId] });
+    await ctx.http
+      .post(`/api/teams/${String(s.team._id)}/hours/confirm`)
+      .set('Authorization', s.admin.auth)
+      .send({ entryIds: [entryId] });
     const ok = await ctx.http.post(path).set('Authorization', s.admin.auth).send({ minutes: 90, reason: '提前离开' });
     expect(ok.status).toBe(200);
-    expect(ok.body).toMatchObject({ outcome: 'adjusted', before: 120, after: 90, adjustment: { minutes: -30, source: 'adjustment', correctsEntryId: entryId, reason: '提前离开' } });
+    expect(ok.body).toMatchObject({
+      outcome: 'adjusted',
+      before: 120,
+      after: 90,
+      adjustment: { minutes: -30, source: 'adjustment', correctsEntryId: entryId, reason: '提前离开' },
+    });
     const audit = await AuditEntry.findOne({ action: 'hours.adjust', 'target.id': entryId }).lean();
-    expect(audit).toMatchObject({ actor: { kind: 'staff' }, before: { minutes: 120 }, after: { minutes: 90, reason: '提前离开' } });
+    expect(audit).toMatchObject({
+      actor: { kind: 'staff' },
+      before: { minutes: 120 },
+      after: { minutes: 90, reason: '提前离开' },
+    });
     const summary = await ctx.http.get(`/api/teams/${String(s.team._id)}/hours/summary`);
     expect(summary.body).toEqual({ confirmedMinutes: 90, pendingMinutes: 0, confirmedHours: '1.5' });
     const board = await ctx.http.get('/api/hours/leaderboard').query({ teamId: String(s.team._id) });
-    expect(board.body.items).toEqual([{ rank: 1, userId: s.volunteer.user.id, displayName: '王**', confirmedMinutes: 90, confirmedHours: '1.5' }]);
+    expect(board.body.items).toEqual([
+      { rank: 1, userId: s.volunteer.user.id, displayName: '王**', confirmedMinutes: 90, confirmedHours: '1.5' },
+    ]);
   });
 });
 
@@ -146,7 +215,9 @@ describe('POST /api/admin/hours/reconcile', () => {
     await s.report(60);
     expect((await ctx.http.post('/api/admin/hours/reconcile')).status).toBe(401);
     const admin = await buildDistrictAdmin(ctx);
-    expect((await ctx.http.post('/api/admin/hours/reconcile').query({ fix: 'yes' }).set('Authorization', admin.auth)).status).toBe(400);
+    expect(
+      (await ctx.http.post('/api/admin/hours/reconcile').query({ fix: 'yes' }).set('Authorization', admin.auth)).status,
+    ).toBe(400);
     expect((await ctx.http.post('/api/admin/hours/reconcile').set('Authorization', s.admin.auth)).status).toBe(403);
     const ok = await ctx.http.post('/api/admin/hours/reconcile').set('Authorization', admin.auth);
     expect(ok.status).toBe(200);

@@ -53,12 +53,20 @@ describe('hours ledger', () => {
   it('when the same check-out is recorded twice, the ledger holds one entry and totals count it once', async () => {
     const user = new Types.ObjectId();
     const team = new Types.ObjectId();
-    await Volunteer.collection.insertOne({ user, volunteerNo: `V${user.toHexString()}`, confirmedMinutes: 0, totalMinutes: 0 });
+    await Volunteer.collection.insertOne({
+      user,
+      volunteerNo: `V${user.toHexString()}`,
+      confirmedMinutes: 0,
+      totalMinutes: 0,
+    });
     const input = checkinEntry(user, team, 120);
     const [a, b] = await Promise.all([recordHoursEntry(input), recordHoursEntry(input)]);
     expect([a.outcome, b.outcome].sort()).toEqual(['duplicate', 'recorded']);
     expect(await HoursEntry.countDocuments({ user })).toBe(1);
-    expect(await totalsFor('volunteer', null, user.toHexString())).toEqual({ confirmedMinutes: 0, pendingMinutes: 120 });
+    expect(await totalsFor('volunteer', null, user.toHexString())).toEqual({
+      confirmedMinutes: 0,
+      pendingMinutes: 120,
+    });
     const vol = await Volunteer.findOne({ user }).lean();
     expect(vol).toMatchObject({ confirmedMinutes: 0, totalMinutes: 120 });
   });
@@ -68,21 +76,31 @@ describe('hours ledger', () => {
     const team = new Types.ObjectId();
     const entries = await Promise.all([60, 90, 45].map((m) => recordHoursEntry(checkinEntry(user, team, m))));
     const ids = entries.map((e) => (e.outcome === 'recorded' ? e.entry._id.toHexString() : ''));
-    const decide = () => decideHoursEntries({ teamId: team.toHexString(), entryIds: ids, decision: 'confirmed', actor: admin(), at });
+    const decide = () =>
+      decideHoursEntries({ teamId: team.toHexString(), entryIds: ids, decision: 'confirmed', actor: admin(), at });
     const [r1, r2] = await Promise.all([decide(), decide()]);
     expect(r1.confirmed + r2.confirmed).toBe(3);
     const again = await decide();
     expect(again).toMatchObject({ confirmed: 0, skipped: 3 });
     expect(again.results.map((r) => r.outcome)).toEqual(['not_pending', 'not_pending', 'not_pending']);
     expect(await totalsFor('team', team.toHexString(), null)).toEqual({ confirmedMinutes: 195, pendingMinutes: 0 });
-    expect(await totalsFor('team_member', team.toHexString(), user.toHexString())).toEqual({ confirmedMinutes: 195, pendingMinutes: 0 });
+    expect(await totalsFor('team_member', team.toHexString(), user.toHexString())).toEqual({
+      confirmedMinutes: 195,
+      pendingMinutes: 0,
+    });
   });
 
   it('when an entry of another team is in the list, it is reported not_found and left alone', async () => {
     const user = new Types.ObjectId();
     const rec = await recordHoursEntry(checkinEntry(user, new Types.ObjectId(), 30));
     const id = rec.entry!._id.toHexString();
-    const res = await decideHoursEntries({ teamId: new Types.ObjectId().toHexString(), entryIds: [id], decision: 'confirmed', actor: admin(), at });
+    const res = await decideHoursEntries({
+      teamId: new Types.ObjectId().toHexString(),
+      entryIds: [id],
+      decision: 'confirmed',
+      actor: admin(),
+      at,
+    });
     expect(res.results).toEqual([{ entryId: id, outcome: 'not_found' }]);
     expect((await HoursEntry.findById(id).lean())!.status).toBe('pending');
   });
@@ -92,7 +110,13 @@ describe('hours ledger', () => {
     const team = new Types.ObjectId();
     const rec = await recordHoursEntry(checkinEntry(user, team, 120));
     const entryId = rec.entry!._id.toHexString();
-    await decideHoursEntries({ teamId: team.toHexString(), entryIds: [entryId], decision: 'confirmed', actor: admin(), at });
+    await decideHoursEntries({
+      teamId: team.toHexString(),
+      entryIds: [entryId],
+      decision: 'confirmed',
+      actor: admin(),
+      at,
+    });
     const entry = (await HoursEntry.findById(entryId).lean())!;
     const actor = admin();
     const res = await adjustHoursEntry({ entry, minutes: 90, reason: '提前离场', actor, at });
@@ -105,7 +129,9 @@ describe('hours ledger', () => {
       ['adjustment', -30, 'confirmed'],
     ]);
     expect(await totalsFor('volunteer', null, user.toHexString())).toEqual({ confirmedMinutes: 90, pendingMinutes: 0 });
-    const audit = await mongoose.connection.db!.collection('audit_entries').findOne({ action: 'hours.adjust', 'target.id': entryId });
+    const audit = await mongoose.connection
+      .db!.collection('audit_entries')
+      .findOne({ action: 'hours.adjust', 'target.id': entryId });
     expect(audit).toMatchObject({ before: { minutes: 120 }, after: { minutes: 90, delta: -30, reason: '提前离场' } });
   });
 
@@ -125,7 +151,9 @@ describe('hours ledger', () => {
 
   it('when a pending entry is adjusted, it is refused (confirm first)', async () => {
     const rec = await recordHoursEntry(checkinEntry(new Types.ObjectId(), new Types.ObjectId(), 60));
-    expect(await adjustHoursEntry({ entry: rec.entry!, minutes: 30, reason: '核对', actor: admin(), at })).toEqual({ outcome: 'not_confirmed' });
+    expect(await adjustHoursEntry({ entry: rec.entry!, minutes: 30, reason: '核对', actor: admin(), at })).toEqual({
+      outcome: 'not_confirmed',
+    });
   });
 
   it('when the totals match the ledger, reconcile reports nothing; when they drift, it reports and fixes them', async () => {
@@ -135,11 +163,23 @@ describe('hours ledger', () => {
     await recordHoursEntry({ ...checkinEntry(user, team, 75), status: 'confirmed' });
     // Simulate a crash after the ledger write: one total lost its $inc, another got a stray one.
     await HoursTotal.updateOne({ kind: 'team', team, user: null }, { $inc: { confirmedMinutes: -75 } });
-    await HoursTotal.create({ kind: 'team_member', team, user: new Types.ObjectId(), confirmedMinutes: 15, pendingMinutes: 0 });
+    await HoursTotal.create({
+      kind: 'team_member',
+      team,
+      user: new Types.ObjectId(),
+      confirmedMinutes: 15,
+      pendingMinutes: 0,
+    });
     const report = await reconcileHours({ fix: true });
     expect(report.mismatches).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ kind: 'team', teamId: team.toHexString(), field: 'confirmedMinutes', expected: 75, found: 0 }),
+        expect.objectContaining({
+          kind: 'team',
+          teamId: team.toHexString(),
+          field: 'confirmedMinutes',
+          expected: 75,
+          found: 0,
+        }),
         expect.objectContaining({ kind: 'team_member', field: 'confirmedMinutes', expected: 0, found: 15 }),
       ]),
     );
@@ -150,12 +190,33 @@ describe('hours ledger', () => {
   it('when many confirmations and adjustments run concurrently, the totals still equal the ledger', async () => {
     const team = new Types.ObjectId();
     const users = Array.from({ length: 5 }, () => new Types.ObjectId());
-    const recs = await Promise.all(users.flatMap((u) => [30, 60, 90].map((m) => recordHoursEntry(checkinEntry(u, team, m)))));
+    const recs = await Promise.all(
+      users.flatMap((u) => [30, 60, 90].map((m) => recordHoursEntry(checkinEntry(u, team, m)))),
+    );
     const ids = recs.map((r) => r.entry!._id.toHexString());
     await Promise.all([
-      decideHoursEntries({ teamId: team.toHexString(), entryIds: ids.slice(0, 10), decision: 'confirmed', actor: admin(), at }),
-      decideHoursEntries({ teamId: team.toHexString(), entryIds: ids.slice(5), decision: 'confirmed', actor: admin(), at }),
-      decideHoursEntries({ teamId: team.toHexString(), entryIds: ids.slice(12), decision: 'rejected', reason: '未到场', actor: admin(), at }),
+      decideHoursEntries({
+        teamId: team.toHexString(),
+        entryIds: ids.slice(0, 10),
+        decision: 'confirmed',
+        actor: admin(),
+        at,
+      }),
+      decideHoursEntries({
+        teamId: team.toHexString(),
+        entryIds: ids.slice(5),
+        decision: 'confirmed',
+        actor: admin(),
+        at,
+      }),
+      decideHoursEntries({
+        teamId: team.toHexString(),
+        entryIds: ids.slice(12),
+        decision: 'rejected',
+        reason: '未到场',
+        actor: admin(),
+        at,
+      }),
     ]);
     expect((await reconcileHours({ fix: false })).mismatches).toEqual([]);
     const board = await leaderboard({ teamId: team.toHexString(), limit: 3 });

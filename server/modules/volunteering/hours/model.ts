@@ -1,5 +1,10 @@
 import mongoose, { Schema, type Model, type Types } from 'mongoose';
-import { HOURS_SOURCES, HOURS_STATUSES, type THoursSource, type THoursStatus } from '@shared/schemas/volunteering/hours';
+import {
+  HOURS_SOURCES,
+  HOURS_STATUSES,
+  type THoursSource,
+  type THoursStatus,
+} from '@shared/schemas/volunteering/hours';
 
 function modelOf<T>(name: string, schema: Schema<T>): Model<T> {
   return (mongoose.models[name] as Model<T> | undefined) ?? mongoose.model<T>(name, schema);

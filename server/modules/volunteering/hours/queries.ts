@@ -9,7 +9,11 @@ export interface TotalsView {
 const ZERO: TotalsView = { confirmedMinutes: 0, pendingMinutes: 0 };
 
 /** One indexed point read of a maintained total — never an aggregation over the ledger. */
-export async function totalsFor(kind: 'volunteer' | 'team' | 'team_member', team: string | null, user: string | null): Promise<TotalsView> {
+export async function totalsFor(
+  kind: 'volunteer' | 'team' | 'team_member',
+  team: string | null,
+  user: string | null,
+): Promise<TotalsView> {
   const doc = await HoursTotal.findOne(
     { kind, team: team ? new Types.ObjectId(team) : null, user: user ? new Types.ObjectId(user) : null },
     { confirmedMinutes: 1, pendingMinutes: 1 },
@@ -34,7 +38,11 @@ export async function leaderboard(opts: { teamId?: string; limit: number }): Pro
     .lean();
   const users = rows.map((r) => r.user).filter((u): u is Types.ObjectId => u !== null);
   const names = await displayNames(users);
-  return rows.map((r) => ({ user: r.user!, confirmedMinutes: r.confirmedMinutes, displayName: names.get(String(r.user)) ?? '' }));
+  return rows.map((r) => ({
+    user: r.user!,
+    confirmedMinutes: r.confirmedMinutes,
+    displayName: names.get(String(r.user)) ?? '',
+  }));
 }
 
 /** Display names by user id, read straight from the users collection (no personal data beyond the chosen name). */

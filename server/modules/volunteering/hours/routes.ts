@@ -37,7 +37,9 @@ import { displayNames, leaderboard, listEntries, totalsFor } from './queries';
 type TTeamIdParams = z.infer<typeof ZTeamIdParams>;
 type TEntryIdParams = z.infer<typeof ZEntryIdParams>;
 type TActivityIdParams = z.infer<typeof ZActivityIdParams>;
-const ZReconcileQuery = z.strictObject({ fix: z.enum(['true', 'false'], { error: 'fix 只能是 true 或 false' }).default('false') });
+const ZReconcileQuery = z.strictObject({
+  fix: z.enum(['true', 'false'], { error: 'fix 只能是 true 或 false' }).default('false'),
+});
 
 async function requireTeamAdmin(ctx: LinliContext, teamId: Types.ObjectId | string): Promise<void> {
   if (!(await teamPolicy.canManage(ctx.state.actor, teamId))) throw fail('forbidden');
@@ -54,7 +56,12 @@ export function routes(deps: AppDeps): RouteSpec[] {
       params: ZActivityIdParams,
       body: ZSelfReportBody,
       handler: async (ctx, { params, body }) => {
-        const r = await selfReportHours({ userId: ctx.state.actor!.userId, activityId: params.activityId, body, now: deps.now() });
+        const r = await selfReportHours({
+          userId: ctx.state.actor!.userId,
+          activityId: params.activityId,
+          body,
+          now: deps.now(),
+        });
         ctx.status = 201;
         ctx.body = { outcome: r.outcome, entry: presentHoursEntry(r.entry) };
       },
@@ -160,7 +167,14 @@ export function routes(deps: AppDeps): RouteSpec[] {
         const entry = await HoursEntry.findById(params.entryId).lean();
         if (!entry) throw fail('not_found', '时长记录不存在');
         await requireTeamAdmin(ctx, entry.team);
-        const r = await adjustHoursEntry({ entry, minutes: body.minutes, reason: body.reason, actor: ctx.state.actor!, at: deps.now(), requestId: ctx.state.requestId });
+        const r = await adjustHoursEntry({
+          entry,
+          minutes: body.minutes,
+          reason: body.reason,
+          actor: ctx.state.actor!,
+          at: deps.now(),
+          requestId: ctx.state.requestId,
+        });
         if (r.outcome === 'not_confirmed') throw fail('hours_not_confirmed');
         if (r.outcome === 'concurrent_adjustment') throw fail('conflict');
         ctx.body =

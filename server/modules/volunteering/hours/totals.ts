@@ -21,9 +21,12 @@ export async function applyTotalsDelta(user: Types.ObjectId, team: Types.ObjectI
   const upsert = (kind: TTotalKind, teamId: Types.ObjectId | null, userId: Types.ObjectId | null) => ({
     updateOne: { filter: { kind, team: teamId, user: userId }, update: { $inc }, upsert: true },
   });
-  await HoursTotal.bulkWrite([upsert('volunteer', null, user), upsert('team', team, null), upsert('team_member', team, user)], {
-    ordered: false,
-  });
+  await HoursTotal.bulkWrite(
+    [upsert('volunteer', null, user), upsert('team', team, null), upsert('team_member', team, user)],
+    {
+      ordered: false,
+    },
+  );
   await Volunteer.updateOne(
     { user },
     { $inc: { confirmedMinutes: delta.confirmed, totalMinutes: delta.confirmed + delta.pending } },

@@ -12,9 +12,26 @@ export function csvCell(value: string | number): string {
 }
 
 export function statsCsv(stats: TStatsDto): Buffer {
-  const head = [stats.by === 'month' ? '月份' : '团队', '志愿者人数', '服务时长（小时）', '服务分钟数', '有服务记录的活动数', '举办活动数'];
-  const lines = [head, ...stats.rows.map((r) => [r.label, r.volunteers, r.hours, r.minutes, r.activitiesServed, r.activitiesHeld])];
-  lines.push(['合计', stats.totals.volunteers, stats.totals.hours, stats.totals.minutes, stats.totals.activitiesServed, stats.totals.activitiesHeld]);
+  const head = [
+    stats.by === 'month' ? '月份' : '团队',
+    '志愿者人数',
+    '服务时长（小时）',
+    '服务分钟数',
+    '有服务记录的活动数',
+    '举办活动数',
+  ];
+  const lines = [
+    head,
+    ...stats.rows.map((r) => [r.label, r.volunteers, r.hours, r.minutes, r.activitiesServed, r.activitiesHeld]),
+  ];
+  lines.push([
+    '合计',
+    stats.totals.volunteers,
+    stats.totals.hours,
+    stats.totals.minutes,
+    stats.totals.activitiesServed,
+    stats.totals.activitiesHeld,
+  ]);
   const text = lines.map((l) => l.map(csvCell).join(',')).join('\r\n') + '\r\n';
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
 }

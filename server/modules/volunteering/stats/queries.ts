@@ -41,11 +41,14 @@ const emptyBucket = (): Bucket => ({ users: new Set(), minutes: 0, served: new S
  * per-request cost is bounded by the range (at most 36 months).
  */
 export async function volunteeringStats(opts: { teamId?: string; query: TStatsQuery; now: Date }): Promise<TStatsDto> {
-  const { from, to } = opts.query.from && opts.query.to ? { from: opts.query.from, to: opts.query.to } : {
-    ...defaultRange(opts.now),
-    ...(opts.query.from ? { from: opts.query.from } : {}),
-    ...(opts.query.to ? { to: opts.query.to } : {}),
-  };
+  const { from, to } =
+    opts.query.from && opts.query.to
+      ? { from: opts.query.from, to: opts.query.to }
+      : {
+          ...defaultRange(opts.now),
+          ...(opts.query.from ? { from: opts.query.from } : {}),
+          ...(opts.query.to ? { to: opts.query.to } : {}),
+        };
   const by = opts.query.by;
   const team = opts.teamId ? new Types.ObjectId(opts.teamId) : null;
   const buckets = new Map<string, Bucket>();
@@ -72,7 +75,11 @@ export async function volunteeringStats(opts: { teamId?: string; query: TStatsQu
     }
   }
   const held = await Activity.find(
-    { ...(team ? { team } : {}), status: { $ne: 'cancelled' }, startsAt: { $gte: monthStartUtc(from), $lt: monthStartUtc(nextMonth(to)) } },
+    {
+      ...(team ? { team } : {}),
+      status: { $ne: 'cancelled' },
+      startsAt: { $gte: monthStartUtc(from), $lt: monthStartUtc(nextMonth(to)) },
+    },
     { startsAt: 1, team: 1 },
   ).lean();
   for (const a of held) {
@@ -83,7 +90,8 @@ export async function volunteeringStats(opts: { teamId?: string; query: TStatsQu
   const teamNames = new Map<string, string>();
   const teamIds = by === 'team' ? [...buckets.keys()] : team ? [String(team)] : [];
   if (teamIds.length) {
-    for (const t of await Team.find({ _id: { $in: teamIds.map((id) => new Types.ObjectId(id)) } }, { name: 1 }).lean()) teamNames.set(String(t._id), t.name);
+    for (const t of await Team.find({ _id: { $in: teamIds.map((id) => new Types.ObjectId(id)) } }, { name: 1 }).lean())
+      teamNames.set(String(t._id), t.name);
   }
   const rows: TStatsRowDto[] = [...buckets.entries()]
     .map(([key, b]) => ({
@@ -99,12 +107,22 @@ export async function volunteeringStats(opts: { teamId?: string; query: TStatsQu
 
   const district = !team;
   return {
-    scope: { type: district ? 'district' : 'team', teamId: team ? String(team) : null, name: team ? (teamNames.get(String(team)) ?? '') : '全区' },
+    scope: {
+      type: district ? 'district' : 'team',
+      teamId: team ? String(team) : null,
+      name: team ? (teamNames.get(String(team)) ?? '') : '全区',
+    },
     from,
     to,
     by,
     rows,
-    totals: { volunteers: all.users.size, minutes: all.minutes, hours: formatHours(all.minutes), activitiesServed: all.served.size, activitiesHeld: all.held },
+    totals: {
+      volunteers: all.users.size,
+      minutes: all.minutes,
+      hours: formatHours(all.minutes),
+      activitiesServed: all.served.size,
+      activitiesHeld: all.held,
+    },
     registeredVolunteers: district ? await Volunteer.countDocuments({}) : null,
     certifiedTeams: district ? await Team.countDocuments({ status: 'certified' }) : null,
   };

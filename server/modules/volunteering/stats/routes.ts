@@ -1,4 +1,9 @@
-import { ZStatsQuery, ZStatsTeamParams, type TStatsQuery, type TStatsTeamParams } from '@shared/schemas/volunteering/stats';
+import {
+  ZStatsQuery,
+  ZStatsTeamParams,
+  type TStatsQuery,
+  type TStatsTeamParams,
+} from '@shared/schemas/volunteering/stats';
 import type { AppDeps } from '../../../deps';
 import { fail } from '../../../http/errors';
 import { anyRole, signedIn } from '../../../http/policy';
@@ -10,7 +15,10 @@ import { volunteeringStats } from './queries';
 /** Header values must be ASCII: an ASCII fallback name, and the Chinese one in RFC 5987 form. */
 function sendCsv(ctx: LinliContext, asciiName: string, name: string, body: Buffer): void {
   ctx.set('Content-Type', 'text/csv; charset=utf-8');
-  ctx.set('Content-Disposition', `attachment; filename="${asciiName}.csv"; filename*=UTF-8''${encodeURIComponent(name)}.csv`);
+  ctx.set(
+    'Content-Disposition',
+    `attachment; filename="${asciiName}.csv"; filename*=UTF-8''${encodeURIComponent(name)}.csv`,
+  );
   ctx.set('Cache-Control', 'private, no-store');
   ctx.body = body;
 }
@@ -20,7 +28,9 @@ export function routes(deps: AppDeps): RouteSpec[] {
     defineRoute<undefined, TStatsQuery, TStatsTeamParams>({
       method: 'get',
       path: `/api/teams/:teamId/stats${csv ? '.csv' : ''}`,
-      summary: csv ? '导出团队统计 CSV（Excel 可直接打开）' : '团队统计（团队管理员）：按月或合计的志愿者人数、服务时长、活动数',
+      summary: csv
+        ? '导出团队统计 CSV（Excel 可直接打开）'
+        : '团队统计（团队管理员）：按月或合计的志愿者人数、服务时长、活动数',
       tags: ['volunteering'],
       policy: signedIn,
       params: ZStatsTeamParams,
@@ -28,8 +38,13 @@ export function routes(deps: AppDeps): RouteSpec[] {
       produces: csv ? 'text/csv' : undefined,
       handler: async (ctx, { params, query }) => {
         if (!(await teamPolicy.canManage(ctx.state.actor, params.teamId))) throw fail('forbidden');
-        const stats = await volunteeringStats({ teamId: params.teamId, query: { ...query, by: 'month' }, now: deps.now() });
-        if (csv) sendCsv(ctx, `team-stats-${stats.from}-${stats.to}`, `团队统计-${stats.from}-${stats.to}`, statsCsv(stats));
+        const stats = await volunteeringStats({
+          teamId: params.teamId,
+          query: { ...query, by: 'month' },
+          now: deps.now(),
+        });
+        if (csv)
+          sendCsv(ctx, `team-stats-${stats.from}-${stats.to}`, `团队统计-${stats.from}-${stats.to}`, statsCsv(stats));
         else ctx.body = stats;
       },
     });
@@ -44,7 +59,13 @@ export function routes(deps: AppDeps): RouteSpec[] {
       produces: csv ? 'text/csv' : undefined,
       handler: async (ctx, { query }) => {
         const stats = await volunteeringStats({ query, now: deps.now() });
-        if (csv) sendCsv(ctx, `district-stats-${stats.from}-${stats.to}`, `全区志愿服务统计-${stats.from}-${stats.to}`, statsCsv(stats));
+        if (csv)
+          sendCsv(
+            ctx,
+            `district-stats-${stats.from}-${stats.to}`,
+            `全区志愿服务统计-${stats.from}-${stats.to}`,
+            statsCsv(stats),
+          );
         else ctx.body = stats;
       },
     });

@@ -14,10 +14,28 @@ afterAll(async () => {
   await ctx.close();
 });
 
-async function serve(user: Types.ObjectId, team: Types.ObjectId, activity: Types.ObjectId, at: string, minutes: number, status: 'confirmed' | 'pending' = 'confirmed') {
+async function serve(
+  user: Types.ObjectId,
+  team: Types.ObjectId,
+  activity: Types.ObjectId,
+  at: string,
+  minutes: number,
+  status: 'confirmed' | 'pending' = 'confirmed',
+) {
   await recordHoursEntry({
-    user, team, activity, shift: null, signup: null, activityTitle: '活动', serviceDate: new Date(at), minutes,
-    source: 'checkin', status, dedupeKey: `t:${new Types.ObjectId().toHexString()}`, createdBy: null, at: new Date(),
+    user,
+    team,
+    activity,
+    shift: null,
+    signup: null,
+    activityTitle: '活动',
+    serviceDate: new Date(at),
+    minutes,
+    source: 'checkin',
+    status,
+    dedupeKey: `t:${new Types.ObjectId().toHexString()}`,
+    createdBy: null,
+    at: new Date(),
   });
 }
 
@@ -30,7 +48,12 @@ describe('volunteering stats', () => {
     await serve(u2, team._id, a1, '2026-02-10T02:00:00Z', 90);
     await serve(u1, team._id, new Types.ObjectId(), '2026-03-05T02:00:00Z', 30);
     await serve(u2, team._id, a1, '2026-03-06T02:00:00Z', 999, 'pending');
-    await buildActivityWithShift({ team, createdBy: admin.user.id, start: new Date('2026-03-10T01:00:00Z'), end: new Date('2026-03-10T03:00:00Z') });
+    await buildActivityWithShift({
+      team,
+      createdBy: admin.user.id,
+      start: new Date('2026-03-10T01:00:00Z'),
+      end: new Date('2026-03-10T03:00:00Z'),
+    });
     const path = `/api/teams/${String(team._id)}/stats`;
     expect((await ctx.http.get(path)).status).toBe(401);
     const bad = await ctx.http.get(path).query({ from: '2026-05', to: '2026-02' }).set('Authorization', admin.auth);
@@ -51,11 +74,16 @@ describe('volunteering stats', () => {
     expect(ok.body.totals).toEqual({ volunteers: 2, minutes: 180, hours: '3', activitiesServed: 2, activitiesHeld: 1 });
     expect(ok.body.scope).toEqual({ type: 'team', teamId: String(team._id), name: team.name });
 
-    const csv = await ctx.http.get(`${path}.csv`).query({ from: '2026-01', to: '2026-03' }).set('Authorization', admin.auth).buffer(true).parse((res, cb) => {
-      const parts: Buffer[] = [];
-      res.on('data', (c: Buffer) => parts.push(c));
-      res.on('end', () => cb(null, Buffer.concat(parts)));
-    });
+    const csv = await ctx.http
+      .get(`${path}.csv`)
+      .query({ from: '2026-01', to: '2026-03' })
+      .set('Authorization', admin.auth)
+      .buffer(true)
+      .parse((res, cb) => {
+        const parts: Buffer[] = [];
+        res.on('data', (c: Buffer) => parts.push(c));
+        res.on('end', () => cb(null, Buffer.concat(parts)));
+      });
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     const bytes = csv.body as Buffer;
@@ -72,12 +100,22 @@ describe('volunteering stats', () => {
     await serve(new Types.ObjectId(), team._id, new Types.ObjectId(), '2026-04-10T02:00:00Z', 45);
     expect((await ctx.http.get('/api/admin/volunteering/stats').set('Authorization', admin.auth)).status).toBe(403);
     const district = await buildDistrictAdmin(ctx);
-    const ok = await ctx.http.get('/api/admin/volunteering/stats').query({ from: '2026-04', to: '2026-04', by: 'team' }).set('Authorization', district.auth);
+    const ok = await ctx.http
+      .get('/api/admin/volunteering/stats')
+      .query({ from: '2026-04', to: '2026-04', by: 'team' })
+      .set('Authorization', district.auth);
     expect(ok.status).toBe(200);
-    expect(ok.body.rows).toEqual(expect.arrayContaining([expect.objectContaining({ key: String(team._id), label: '=HYPERLINK("http://x")', minutes: 45 })]));
+    expect(ok.body.rows).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ key: String(team._id), label: '=HYPERLINK("http://x")', minutes: 45 }),
+      ]),
+    );
     expect(ok.body.registeredVolunteers).toEqual(expect.any(Number));
     expect(ok.body.certifiedTeams).toBeGreaterThan(0);
-    const csv = await ctx.http.get('/api/admin/volunteering/stats.csv').query({ from: '2026-04', to: '2026-04', by: 'team' }).set('Authorization', district.auth);
+    const csv = await ctx.http
+      .get('/api/admin/volunteering/stats.csv')
+      .query({ from: '2026-04', to: '2026-04', by: 'team' })
+      .set('Authorization', district.auth);
     expect(csv.text).toContain(`"'=HYPERLINK(""http://x"")"`);
   });
 

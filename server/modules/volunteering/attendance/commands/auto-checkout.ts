@@ -47,11 +47,16 @@ export async function autoCheckout(
       ).lean();
       if (!updated) continue;
       checkedOut += 1;
-      await AttendanceEvent.create({ signup: s._id, activity: s.activity, shift: s.shift, user: s.user, kind: 'auto_checkout', at: s.end }).catch(
-        (err: { code?: number }) => {
-          if (err.code !== 11000) throw err;
-        },
-      );
+      await AttendanceEvent.create({
+        signup: s._id,
+        activity: s.activity,
+        shift: s.shift,
+        user: s.user,
+        kind: 'auto_checkout',
+        at: s.end,
+      }).catch((err: { code?: number }) => {
+        if (err.code !== 11000) throw err;
+      });
       const key = String(s.activity);
       if (!titles.has(key)) titles.set(key, (await Activity.findById(s.activity, { title: 1 }).lean())?.title ?? '');
       await recordAttendanceHours(updated, titles.get(key) ?? '', now);

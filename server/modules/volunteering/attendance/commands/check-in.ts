@@ -1,5 +1,9 @@
 import { Types } from 'mongoose';
-import { AUTO_CHECKOUT_GRACE_MINUTES, CHECKIN_OPENS_BEFORE_MINUTES, type TAttendanceBody } from '@shared/schemas/volunteering/attendance';
+import {
+  AUTO_CHECKOUT_GRACE_MINUTES,
+  CHECKIN_OPENS_BEFORE_MINUTES,
+  type TAttendanceBody,
+} from '@shared/schemas/volunteering/attendance';
 import { fail } from '../../../../http/errors';
 import { Signup, type SignupDoc } from '../../signups/model';
 import { serviceMinutes } from '../../hours/compute';
@@ -16,7 +20,10 @@ export type AttendanceResult = {
   minutes: number | null;
 };
 
-const pointOf = (b: TAttendanceBody) => ({ type: 'Point' as const, coordinates: [b.location.lng, b.location.lat] as [number, number] });
+const pointOf = (b: TAttendanceBody) => ({
+  type: 'Point' as const,
+  coordinates: [b.location.lng, b.location.lat] as [number, number],
+});
 
 /**
  * Check-in: only while the shift is open (from 30 min before start to its end), once.

@@ -39,7 +39,12 @@ export async function verifyScan(userId: string, body: TAttendanceBody, now: Dat
     status: 'confirmed',
   }).lean();
   if (!signup) throw fail('checkin_not_signed_up');
-  const fence = withinRadius(fromGeoJson(activity.location), body.location, activity.checkinRadiusM, body.location.accuracy);
+  const fence = withinRadius(
+    fromGeoJson(activity.location),
+    body.location,
+    activity.checkinRadiusM,
+    body.location.accuracy,
+  );
   if (!fence.ok) {
     throw new AppError('outside_checkin_radius', {
       message: `您距离活动地点约 ${fence.distanceM} 米，超出签到范围（${activity.checkinRadiusM} 米）`,

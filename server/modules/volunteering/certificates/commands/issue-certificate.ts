@@ -13,7 +13,11 @@ const FALLBACK_ISSUER = '邻里志愿服务平台';
  * line per activity, so the paper always agrees with the ledger at the time of issue.
  * Needs real-name verification: the Ministry's record identifies the volunteer.
  */
-export async function issueCertificate(input: { userId: string; teamId?: string; now: Date }): Promise<{ outcome: 'issued'; certificate: CertificateDoc }> {
+export async function issueCertificate(input: {
+  userId: string;
+  teamId?: string;
+  now: Date;
+}): Promise<{ outcome: 'issued'; certificate: CertificateDoc }> {
   const user = await User.findById(input.userId, { realName: 1 }).lean();
   if (!user?.realName) throw fail('real_name_required');
   const userId = new Types.ObjectId(input.userId);
@@ -26,22 +30,44 @@ export async function issueCertificate(input: { userId: string; teamId?: string;
     issuer = { type: 'team', name: team.name, team: team._id };
   } else {
     const district = await District.findOne({}, { name: 1 }).sort({ createdAt: 1 }).lean();
-    issuer = { type: 'district', name: district?.name ? `${district.name}志愿服务指导中心` : FALLBACK_ISSUER, team: null };
+    issuer = {
+      type: 'district',
+      name: district?.name ? `${district.name}志愿服务指导中心` : FALLBACK_ISSUER,
+      team: null,
+    };
   }
 
-  const entries = await HoursEntry.find(filter, { activity: 1, activityTitle: 1, team: 1, serviceDate: 1, minutes: 1 }).lean();
+  const entries = await HoursEntry.find(filter, {
+    activity: 1,
+    activityTitle: 1,
+    team: 1,
+    serviceDate: 1,
+    minutes: 1,
+  }).lean();
   const byActivity = new Map<string, CertificateServiceDoc & { team: Types.ObjectId }>();
   for (const e of entries) {
     const key = e.activity ? String(e.activity) : `none:${e.activityTitle}`;
-    const line = byActivity.get(key) ?? { activity: e.activity, activityTitle: e.activityTitle, teamName: '', date: e.serviceDate, minutes: 0, team: e.team };
+    const line = byActivity.get(key) ?? {
+      activity: e.activity,
+      activityTitle: e.activityTitle,
+      teamName: '',
+      date: e.serviceDate,
+      minutes: 0,
+      team: e.team,
+    };
     line.minutes += e.minutes;
     if (e.serviceDate < line.date) line.date = e.serviceDate;
     byActivity.set(key, line);
   }
-  const lines = [...byActivity.values()].filter((l) => l.minutes > 0).sort((a, b) => a.date.getTime() - b.date.getTime());
+  const lines = [...byActivity.values()]
+    .filter((l) => l.minutes > 0)
+    .sort((a, b) => a.date.getTime() - b.date.getTime());
   const totalMinutes = lines.reduce((s, l) => s + l.minutes, 0);
   if (totalMinutes <= 0) throw fail('certificate_no_hours');
-  const teams = await Team.find({ _id: { $in: [...new Set(lines.map((l) => String(l.team)))].map((id) => new Types.ObjectId(id)) } }, { name: 1 }).lean();
+  const teams = await Team.find(
+    { _id: { $in: [...new Set(lines.map((l) => String(l.team)))].map((id) => new Types.ObjectId(id)) } },
+    { name: 1 },
+  ).lean();
   const teamNames = new Map(teams.map((t) => [String(t._id), t.name]));
   const services: CertificateServiceDoc[] = lines.map((l) => ({
     activity: l.activity,

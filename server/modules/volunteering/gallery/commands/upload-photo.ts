@@ -19,7 +19,11 @@ export const galleryDir = (deps: AppDeps): string => path.resolve(deps.config.LI
 /** Participants: a confirmed place (checked in, when the activity uses check-in), or the team's admins. */
 export async function canUpload(actor: Actor, activity: ActivityDoc): Promise<boolean> {
   if (await teamPolicy.canManage(actor, activity.team)) return true;
-  const filter: Record<string, unknown> = { activity: activity._id, user: new Types.ObjectId(actor.userId), status: 'confirmed' };
+  const filter: Record<string, unknown> = {
+    activity: activity._id,
+    user: new Types.ObjectId(actor.userId),
+    status: 'confirmed',
+  };
   if (activity.checkinRequired) filter.checkinAt = { $ne: null };
   return (await Signup.exists(filter)) !== null;
 }
@@ -30,11 +34,15 @@ export async function canUpload(actor: Actor, activity: ActivityDoc): Promise<bo
  * WeChat's asynchronous image check. It stays `checking` (seen by uploader and team only)
  * until the result arrives. Staff uploads (no openid, attributable) are visible at once.
  */
-export async function uploadPhoto(deps: AppDeps, input: { actor: Actor; activity: ActivityDoc; body: Buffer }): Promise<{ outcome: 'checking' | 'visible'; photo: PhotoDoc }> {
+export async function uploadPhoto(
+  deps: AppDeps,
+  input: { actor: Actor; activity: ActivityDoc; body: Buffer },
+): Promise<{ outcome: 'checking' | 'visible'; photo: PhotoDoc }> {
   if (!(await canUpload(input.actor, input.activity))) throw fail('not_participant');
   const uploader = new Types.ObjectId(input.actor.userId);
   const count = await Photo.countDocuments({ activity: input.activity._id, uploader });
-  if (count >= GALLERY_MAX_PER_USER_PER_ACTIVITY) throw fail('rate_limited', `每人每个活动最多上传 ${GALLERY_MAX_PER_USER_PER_ACTIVITY} 张照片`);
+  if (count >= GALLERY_MAX_PER_USER_PER_ACTIVITY)
+    throw fail('rate_limited', `每人每个活动最多上传 ${GALLERY_MAX_PER_USER_PER_ACTIVITY} 张照片`);
   if (!sniffImageType(input.body)) throw fail('image_type_unsupported');
   let stripped: ReturnType<typeof stripImageMetadata>;
   try {
@@ -57,7 +65,8 @@ export async function uploadPhoto(deps: AppDeps, input: { actor: Actor; activity
   if (user?.openid) {
     const mediaUrl = `${deps.config.PUBLIC_BASE_URL.replace(/\/$/, '')}/api/gallery/photos/${String(id)}/file?k=${fetchKey}`;
     try {
-      traceId = (await deps.wechat.mediaCheckAsync({ openid: user.openid, mediaUrl, mediaType: 'image', scene: 3 })).traceId;
+      traceId = (await deps.wechat.mediaCheckAsync({ openid: user.openid, mediaUrl, mediaType: 'image', scene: 3 }))
+        .traceId;
     } catch (err) {
       if (!(err instanceof WechatError)) throw err;
       // WeChat unreachable: keep it out of public view; a team admin can release it.
@@ -90,7 +99,9 @@ export async function applyMediaCheckResult(traceId: string, suggest: 'pass' | '
   if (suggest === 'review') return 0;
   const res = await Photo.updateMany(
     { traceId, status: 'checking' },
-    suggest === 'pass' ? { $set: { status: 'visible' } } : { $set: { status: 'hidden', hiddenReason: '内容安全检测未通过' } },
+    suggest === 'pass'
+      ? { $set: { status: 'visible' } }
+      : { $set: { status: 'hidden', hiddenReason: '内容安全检测未通过' } },
   );
   return res.modifiedCount;
 }

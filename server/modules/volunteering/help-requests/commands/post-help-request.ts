@@ -11,10 +11,15 @@ import { HelpRequest, type HelpRequestDoc } from '../model';
  * reviews every request (people's home situations are sensitive), and the text also goes
  * through msg_sec_check — risky text is refused (422), flagged text is marked for the reviewer.
  */
-export async function postHelpRequest(deps: AppDeps, userId: string, input: TCreateHelpRequest): Promise<{ outcome: 'submitted'; request: HelpRequestDoc }> {
+export async function postHelpRequest(
+  deps: AppDeps,
+  userId: string,
+  input: TCreateHelpRequest,
+): Promise<{ outcome: 'submitted'; request: HelpRequestDoc }> {
   const now = deps.now();
   if (input.neededAt.getTime() < now.getTime() - 60_000) throw fieldError('neededAt', '需要帮助的时间不能早于现在');
-  if (input.neededAt.getTime() > now.getTime() + 366 * 86_400_000) throw fieldError('neededAt', '需要帮助的时间不能超过一年以后');
+  if (input.neededAt.getTime() > now.getTime() + 366 * 86_400_000)
+    throw fieldError('neededAt', '需要帮助的时间不能超过一年以后');
   const author = await User.findById(userId, { openid: 1 }).lean();
   const verdict = await checkText(deps, {
     openid: author?.openid,

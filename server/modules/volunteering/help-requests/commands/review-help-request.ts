@@ -19,7 +19,12 @@ export async function reviewHelpRequest(
     {
       $set: {
         status: approve ? 'published' : 'rejected',
-        review: { decision: input.body.decision, reason: input.body.reason ?? '', by: new Types.ObjectId(input.actor.userId), at },
+        review: {
+          decision: input.body.decision,
+          reason: input.body.reason ?? '',
+          by: new Types.ObjectId(input.actor.userId),
+          at,
+        },
       },
     },
     { returnDocument: 'after' },

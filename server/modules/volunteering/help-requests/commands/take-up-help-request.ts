@@ -19,14 +19,26 @@ export async function takeUpHelpRequest(
   const at = deps.now();
   const updated = await HelpRequest.findOneAndUpdate(
     { _id: new Types.ObjectId(input.id), status: 'published' },
-    { $set: { status: 'taken', takenBy: { team: team._id, teamName: team.name, by: new Types.ObjectId(input.actor.userId), at } } },
+    {
+      $set: {
+        status: 'taken',
+        takenBy: { team: team._id, teamName: team.name, by: new Types.ObjectId(input.actor.userId), at },
+      },
+    },
     { returnDocument: 'after' },
   ).lean();
   if (!updated) {
     if (!(await HelpRequest.exists({ _id: new Types.ObjectId(input.id) }))) throw fail('not_found', '求助不存在');
     throw fail('help_request_state_invalid', '该求助已被其他团队响应或已关闭');
   }
-  await recordAudit({ actor: input.actor, action: 'help_request.take', target: { type: 'help_request', id: input.id }, after: { team: input.teamId }, requestId: input.requestId, at });
+  await recordAudit({
+    actor: input.actor,
+    action: 'help_request.take',
+    target: { type: 'help_request', id: input.id },
+    after: { team: input.teamId },
+    requestId: input.requestId,
+    at,
+  });
   await notify(deps, String(updated.author), {
     title: '您的求助有团队响应了',
     body: `${team.name} 已响应您的求助，将与您联系安排。`,

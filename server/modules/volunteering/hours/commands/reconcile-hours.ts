@@ -30,7 +30,10 @@ export async function reconcileHours(opts: { fix: boolean }): Promise<TReconcile
     expected.set(key, sums);
   };
   let entriesScanned = 0;
-  const cursor = HoursEntry.find({ status: { $in: ['pending', 'confirmed'] } }, { user: 1, team: 1, minutes: 1, status: 1 })
+  const cursor = HoursEntry.find(
+    { status: { $in: ['pending', 'confirmed'] } },
+    { user: 1, team: 1, minutes: 1, status: 1 },
+  )
     .lean()
     .cursor({ batchSize: 5000 });
   for await (const e of cursor) {
@@ -44,7 +47,14 @@ export async function reconcileHours(opts: { fix: boolean }): Promise<TReconcile
 
   const mismatches: TReconcileReportDto['mismatches'] = [];
   const note = (s: Sums, field: string, exp: number, found: number) =>
-    mismatches.push({ kind: s.kind, teamId: s.team ? String(s.team) : null, userId: s.user ? String(s.user) : null, field, expected: exp, found });
+    mismatches.push({
+      kind: s.kind,
+      teamId: s.team ? String(s.team) : null,
+      userId: s.user ? String(s.user) : null,
+      field,
+      expected: exp,
+      found,
+    });
 
   const seen = new Set<string>();
   let totalsChecked = 0;
@@ -52,8 +62,15 @@ export async function reconcileHours(opts: { fix: boolean }): Promise<TReconcile
     totalsChecked += 1;
     const key = keyOf(t.kind, t.team, t.user);
     seen.add(key);
-    const exp = expected.get(key) ?? { kind: t.kind, team: t.team, user: t.user, confirmedMinutes: 0, pendingMinutes: 0 };
-    if (exp.confirmedMinutes !== t.confirmedMinutes) note(exp, 'confirmedMinutes', exp.confirmedMinutes, t.confirmedMinutes);
+    const exp = expected.get(key) ?? {
+      kind: t.kind,
+      team: t.team,
+      user: t.user,
+      confirmedMinutes: 0,
+      pendingMinutes: 0,
+    };
+    if (exp.confirmedMinutes !== t.confirmedMinutes)
+      note(exp, 'confirmedMinutes', exp.confirmedMinutes, t.confirmedMinutes);
     if (exp.pendingMinutes !== t.pendingMinutes) note(exp, 'pendingMinutes', exp.pendingMinutes, t.pendingMinutes);
   }
   for (const [key, exp] of expected) {
@@ -63,9 +80,18 @@ export async function reconcileHours(opts: { fix: boolean }): Promise<TReconcile
   }
 
   // Volunteer profiles mirror the per-volunteer totals.
-  for await (const v of Volunteer.find({}, { user: 1, confirmedMinutes: 1, totalMinutes: 1 }).lean().cursor({ batchSize: 5000 })) {
-    const exp = expected.get(keyOf('volunteer', null, v.user)) ?? { kind: 'volunteer' as const, team: null, user: v.user, confirmedMinutes: 0, pendingMinutes: 0 };
-    if ((v.confirmedMinutes ?? 0) !== exp.confirmedMinutes) note({ ...exp }, 'volunteer.confirmedMinutes', exp.confirmedMinutes, v.confirmedMinutes ?? 0);
+  for await (const v of Volunteer.find({}, { user: 1, confirmedMinutes: 1, totalMinutes: 1 })
+    .lean()
+    .cursor({ batchSize: 5000 })) {
+    const exp = expected.get(keyOf('volunteer', null, v.user)) ?? {
+      kind: 'volunteer' as const,
+      team: null,
+      user: v.user,
+      confirmedMinutes: 0,
+      pendingMinutes: 0,
+    };
+    if ((v.confirmedMinutes ?? 0) !== exp.confirmedMinutes)
+      note({ ...exp }, 'volunteer.confirmedMinutes', exp.confirmedMinutes, v.confirmedMinutes ?? 0);
     const expTotal = exp.confirmedMinutes + exp.pendingMinutes;
     if ((v.totalMinutes ?? 0) !== expTotal) note({ ...exp }, 'volunteer.totalMinutes', expTotal, v.totalMinutes ?? 0);
   }

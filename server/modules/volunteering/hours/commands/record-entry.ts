@@ -25,7 +25,8 @@ export interface NewEntry {
   at: Date;
 }
 
-export type RecordEntryOutcome = { outcome: 'recorded'; entry: HoursEntryDoc } | { outcome: 'duplicate'; entry: HoursEntryDoc | null };
+export type RecordEntryOutcome =
+  { outcome: 'recorded'; entry: HoursEntryDoc } | { outcome: 'duplicate'; entry: HoursEntryDoc | null };
 
 const isDuplicateKey = (err: unknown): boolean =>
   typeof err === 'object' && err !== null && (err as { code?: number }).code === 11000;
