@@ -37,6 +37,8 @@ const http = createRequester({
     goLogin();
   },
   onConsentRequired: () => goConsent(),
+  // wx.request cannot send PATCH; the browser can.
+  tunnelMethods: process.env.TARO_ENV === 'h5' ? [] : ['PATCH'],
 });
 
 const { request } = http;

@@ -232,3 +232,33 @@ describe('error mapping', () => {
     expect(onUnauthorized).not.toHaveBeenCalled();
   });
 });
+
+describe('method tunnelling (wx.request has no PATCH)', () => {
+  it('when PATCH is tunnelled, it is sent as POST with the override header and keeps its retry rules', async () => {
+    const { transport, calls } = scripted([status(503), ok({ user: 1 })]);
+    const http = createRequester({
+      baseUrl: '',
+      transport,
+      getToken: () => 't',
+      tunnelMethods: ['PATCH'],
+      sleep: async () => {},
+    });
+    await expect(
+      http.request({ method: 'PATCH', path: '/api/me/preferences', body: { elderMode: true } }),
+    ).rejects.toMatchObject({
+      status: 503,
+    });
+    expect(calls).toHaveLength(1);
+    expect(calls[0].method).toBe('POST');
+    expect(calls[0].header['X-HTTP-Method-Override']).toBe('PATCH');
+    expect(calls[0].data).toEqual({ elderMode: true });
+  });
+
+  it('when no tunnelling is configured, PATCH goes out as PATCH without the header', async () => {
+    const { transport, calls } = scripted([ok({})]);
+    const http = createRequester({ baseUrl: '', transport, getToken: () => null });
+    await http.request({ method: 'PATCH', path: '/x', body: {} });
+    expect(calls[0].method).toBe('PATCH');
+    expect(calls[0].header['X-HTTP-Method-Override']).toBeUndefined();
+  });
+});

@@ -46,6 +46,11 @@ export interface TRequesterDeps {
   onUnauthorized?: (err: ApiError) => void;
   /** Called on 403 consent_required so the app can show the privacy policy. */
   onConsentRequired?: (err: ApiError) => void;
+  /**
+   * Methods the transport cannot send (wx.request has no PATCH). They go out as
+   * POST with `X-HTTP-Method-Override: <method>`; the server maps them back.
+   */
+  tunnelMethods?: THttpMethod[];
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   retries?: number;
@@ -56,6 +61,7 @@ export interface TRequesterDeps {
 export const NETWORK_ERROR_MESSAGE = '网络不给力，请检查网络后重试';
 export const UNAVAILABLE_MESSAGE = '服务暂时不可用，请稍后再试';
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+export const METHOD_OVERRIDE_HEADER = 'X-HTTP-Method-Override';
 
 const GENERIC_BY_STATUS: Record<number, { code: string; message: string }> = {
   400: { code: 'validation_failed', message: '提交的信息有误，请检查后重试' },
@@ -160,11 +166,16 @@ export function createRequester(deps: TRequesterDeps) {
     if (token) header.Authorization = `Bearer ${token}`;
     const canRetry = isRetryable(method, header);
     const url = `${deps.baseUrl}${opts.path}${buildQuery(opts.query)}`;
+    let wireMethod = method;
+    if (deps.tunnelMethods?.includes(method)) {
+      wireMethod = 'POST';
+      header[METHOD_OVERRIDE_HEADER] = method;
+    }
 
     for (let attempt = 0; ; attempt++) {
       let res: TTransportResponse | null = null;
       try {
-        res = await deps.transport({ url, method, header, data: opts.body, timeout });
+        res = await deps.transport({ url, method: wireMethod, header, data: opts.body, timeout });
       } catch {
         res = null;
       }
