@@ -43,7 +43,7 @@ describe('every V1 volunteering route', () => {
     }
   });
 
-  test('answers 404 (not 500) for a well-formed id that does not exist', async () => {
+  test('answers a 4xx, never a 5xx, for a well-formed id that does not exist', async () => {
     for (const spec of specs.filter((s) => s.path.includes(':') && s.method === 'get')) {
       const res = await send(spec, withParams(spec.path, '0123456789abcdef01234567'), resident.auth);
       expect([`${spec.method} ${spec.path}`, res.status < 500]).toEqual([`${spec.method} ${spec.path}`, true]);
