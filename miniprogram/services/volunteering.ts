@@ -209,6 +209,13 @@ export const volunteeringApi = {
       body: { teamId },
     }),
 
+  convertHelpRequest: (helpId: string, activityId: string) =>
+    request<{ outcome: string; request: THelpRequestDto }>({
+      method: 'POST',
+      path: `/api/help-requests/${id(helpId)}/convert`,
+      body: { activityId },
+    }),
+
   // Stats (Asia/Shanghai months; CSV is UTF-8 with BOM for Excel)
   teamStats: (teamId: string, q: TStatsQueryLite = {}) => request<TStatsDto>({ path: `/api/teams/${id(teamId)}/stats`, query: q }),
   districtStats: (q: TStatsQueryLite = {}) => request<TStatsDto>({ path: '/api/admin/volunteering/stats', query: q }),

@@ -71,19 +71,63 @@ async function newPhone(where = SITE): Promise<BrowserContext> {
   return ctx;
 }
 
-/** Sandbox WeChat login → privacy consent → real-name verification on 我的. */
-async function residentWithRealName(openid: string, name: string, seq: number): Promise<BrowserContext> {
+/** Sandbox WeChat login → privacy consent; lands on 我的. */
+async function resident(openid: string): Promise<BrowserContext> {
   const ctx = await newPhone();
   const page = await at(ctx, '/packages/staff/login/index');
   await fill(page, '#dev-openid', openid);
   await page.locator('#dev-login-submit').tap();
   await page.locator('#consent-agree').tap();
   await page.waitForURL(/pages\/me\/index/);
+  return ctx;
+}
+
+/** A resident who has also verified their real name on 我的 (needed to volunteer or found a team). */
+async function residentWithRealName(openid: string, name: string, seq: number): Promise<BrowserContext> {
+  const ctx = await resident(openid);
+  const page = ctx.pages()[0];
   await fill(page, '#realname-name', name);
   await fill(page, '#realname-id', idNumber(seq));
   await page.locator('#realname-submit').tap();
   await page.locator('#realname-status').waitFor();
   return ctx;
+}
+
+/** The district admin signed in on the staff portal. */
+async function districtAdmin(): Promise<Page> {
+  const ctx = await newPhone();
+  const dp = await at(ctx, '/packages/staff/login/index');
+  await fill(dp, '#staff-username', ADMIN.username);
+  await fill(dp, '#staff-password', ADMIN.password);
+  await dp.locator('#staff-login-submit').tap();
+  await dp.locator('#portal-entries, #consent-agree').first().waitFor();
+  if (await dp.locator('#consent-agree').isVisible()) await dp.locator('#consent-agree').tap();
+  await dp.locator('#portal-entries').waitFor();
+  return dp;
+}
+
+/** The organiser applies for a team on the team-apply page; returns the new team's id. */
+async function applyForTeam(organiser: BrowserContext, name: string): Promise<string> {
+  const op = await at(organiser, '/packages/volunteer/team-apply/index');
+  await fill(op, '#team-apply-name', name);
+  await fill(op, '#team-apply-hostOrg', '幸福里社区居委会');
+  await fill(op, '#team-apply-serviceArea', '幸福里街道');
+  await fill(op, '#team-apply-address', '幸福里 88 号');
+  await fill(op, '#team-apply-contactName', '张组织');
+  await fill(op, '#team-apply-contactPhone', '13800138000');
+  await op.locator('#team-apply-location-here').tap();
+  await op.locator('#team-apply-location-value', { hasText: '经度' }).waitFor();
+  await op.locator('#team-apply-submit').tap();
+  const teamId = (await op.locator('#team-apply-done').getAttribute('data-team-id')) ?? '';
+  expect(teamId).toMatch(/^[0-9a-f]{24}$/);
+  return teamId;
+}
+
+async function certify(dp: Page, teamId: string): Promise<void> {
+  await dp.goto(`${linli.url}/#/packages/staff/portal/index`);
+  await dp.locator('#portal-district-teams').tap();
+  await dp.locator(`#district-team-${teamId}-certify`).tap();
+  await see(dp, '#district-teams-success', '已认证');
 }
 
 async function registerVolunteer(ctx: BrowserContext): Promise<void> {
@@ -111,32 +155,11 @@ async function readToken(organiser: Page, shiftId: string): Promise<string> {
 test('team admin publishes; residents sign up, wait, are offered, check in and out; hours certified and verifiable', async () => {
   // 1. A resident applies to found a team; the district admin certifies it.
   const organiser = await residentWithRealName(`org-${run}`, '张组织', 1);
-  let op = await at(organiser, '/packages/volunteer/team-apply/index');
-  await fill(op, '#team-apply-name', `阳光助老队${run}`);
-  await fill(op, '#team-apply-hostOrg', '幸福里社区居委会');
-  await fill(op, '#team-apply-serviceArea', '幸福里街道');
-  await fill(op, '#team-apply-address', '幸福里 88 号');
-  await fill(op, '#team-apply-contactName', '张组织');
-  await fill(op, '#team-apply-contactPhone', '13800138000');
-  await op.locator('#team-apply-location-here').tap();
-  await op.locator('#team-apply-location-value', { hasText: '经度' }).waitFor();
-  await op.locator('#team-apply-submit').tap();
-  const teamId = await op.locator('#team-apply-done').getAttribute('data-team-id');
-  expect(teamId).toMatch(/^[0-9a-f]{24}$/);
-
-  const district = await newPhone();
-  const dp = await at(district, '/packages/staff/login/index');
-  await fill(dp, '#staff-username', ADMIN.username);
-  await fill(dp, '#staff-password', ADMIN.password);
-  await dp.locator('#staff-login-submit').tap();
-  await dp.locator('#portal-district-teams, #consent-agree').first().waitFor();
-  if (await dp.locator('#consent-agree').isVisible()) await dp.locator('#consent-agree').tap();
-  await dp.locator('#portal-district-teams').tap();
-  await dp.locator(`#district-team-${teamId}-certify`).tap();
-  await dp.locator('#district-teams-success').waitFor();
+  const teamId = await applyForTeam(organiser, `阳光助老队${run}`);
+  await certify(await districtAdmin(), teamId);
 
   // 2. The new team admin publishes an activity: one shift, 2 places, starting in 20 minutes.
-  op = await at(organiser, '/pages/activity/index');
+  const op = await at(organiser, '/pages/activity/index');
   await op.reload(); // the app reloads the user (now with the team_admin grant) at start
   await op.locator('#activity-links-team-admin').tap();
   await op.locator('#team-publish').tap();
@@ -269,4 +292,74 @@ test('team admin publishes; residents sign up, wait, are offered, check in and o
   await expect(vp.locator('#verify-hours').textContent()).resolves.toContain('2');
   await expect(vp.locator('#verify-result').textContent()).resolves.not.toContain('赵三');
   await screenshot(vp, 'volunteering-verified');
+});
+
+test('help request reviewed before it is public, then taken up as an activity; a resident joins a team by request; district stats export CSV', async () => {
+  // A resident asks for help; it stays private until the district admin approves it.
+  const asker = await resident(`help-${run}`);
+  const hp = await at(asker, '/packages/volunteer/help/index');
+  const need = `楼上独居老人需要每周代买药品${run}`;
+  const tomorrow = shanghai(Date.now() + 24 * 3600_000);
+  await fill(hp, '#help-description', need);
+  await fill(hp, '#help-address', '幸福里 12 号 3 楼');
+  await fill(hp, '#help-date', tomorrow.date);
+  await fill(hp, '#help-time', '10:00');
+  await hp.locator('#help-submit').tap();
+  await see(hp, '#help-success', '审核');
+  await see(hp, '#help-mine', '审核中');
+
+  const dp = await districtAdmin();
+  await dp.locator('#portal-district-help').tap();
+  await dp.locator('#help-review-list .v-item', { hasText: need }).locator('[id$="-approve"]').tap();
+  await see(dp, '#help-review-success', '已公开');
+  await hp.reload();
+  await see(hp, '#help-mine', '已公开');
+
+  // A resident finds a team nearby and asks to join; the team admin approves.
+  const founder = await residentWithRealName(`org2-${run}`, '钱组织', 5);
+  const teamId = await applyForTeam(founder, `绿色环保队${run}`);
+  await certify(dp, teamId);
+  const joiner = await resident(`join-${run}`);
+  const jp = await at(joiner, '/packages/volunteer/teams/index');
+  await jp.locator(`#team-${teamId}`).tap();
+  await fill(jp, '#team-join-message', '周末有空，想参加环保活动');
+  await jp.locator('#team-join').tap();
+  await see(jp, '#team-join-success', '等待');
+  const joinerId = await userIdOf(joiner);
+
+  const fp = await at(founder, `/packages/team/members/index?team=${teamId}`);
+  await fp.locator(`#join-${joinerId}-approve`).tap();
+  await see(fp, '#members-success', '已通过');
+  await fp.locator(`#member-${joinerId}`).waitFor();
+  await jp.reload();
+  await see(jp, '#team-my-membership', '已加入');
+
+  // The team takes up the public help request and turns it into an activity.
+  await at(founder, `/packages/team/home/index?team=${teamId}`);
+  await fp.locator('#team-help-list .v-item', { hasText: need }).locator('[id$="-take"]').tap();
+  await expect(fp.locator('#publish-description textarea').inputValue()).resolves.toContain(need);
+  const when = shanghai(Date.now() + 48 * 3600_000);
+  await fp.locator('#publish-location-here').tap();
+  await fp.locator('#publish-location-value', { hasText: '经度' }).waitFor();
+  await fill(fp, '#shift-0-date', when.date);
+  await fill(fp, '#shift-0-start', '10:00');
+  await fill(fp, '#shift-0-end', '11:00');
+  await fill(fp, '#shift-0-capacity', '2');
+  await fp.locator('#publish-submit').tap();
+  await fp.locator('#publish-done').waitFor();
+  expect(await fp.locator('#publish-error').count()).toBe(0);
+  await hp.reload();
+  await see(hp, '#help-mine', '已转为活动');
+
+  // District statistics, and the CSV export for Excel (UTF-8 with BOM).
+  await dp.goto(`${linli.url}/#/packages/staff/portal/index`);
+  await dp.locator('#portal-district-stats').tap();
+  await dp.locator('#stats-totals').waitFor();
+  const [csv] = await Promise.all([dp.waitForEvent('download'), dp.locator('#stats-export').tap()]);
+  const chunks: Buffer[] = [];
+  for await (const chunk of await csv.createReadStream()) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  expect(text.split('\n').length).toBeGreaterThan(1);
+  await screenshot(dp, 'volunteering-stats');
 });

@@ -4,10 +4,11 @@ import { DATE_OPTIONS, useActivityDiscover } from '../../hooks/volunteering/useA
 import { VROUTES, withQuery } from '../../hooks/volunteering/routes';
 import { adminTeamIds } from '../../hooks/volunteering/labels';
 import { useSession } from '../../hooks/useSession';
-import { go } from '../../services/nav';
+import { go, isH5 } from '../../services/nav';
 import { EmptyState } from '../EmptyState';
 import { Notice } from '../Notice';
 import { ActivityCard } from './ActivityCard';
+import { ActivityMap } from './ActivityMap';
 import './volunteering.scss';
 
 const CATEGORY_OPTIONS = ['全部类别', ...ACTIVITY_CATEGORIES.map((c) => ACTIVITY_CATEGORY_LABELS[c])];
@@ -94,6 +95,9 @@ export function ActivityDiscover({ loggedIn, teamId }: { loggedIn: boolean; team
       </View>
 
       <Notice message={d.error} id='activity-list-error' />
+      {!isH5 && f.sort === 'near' && d.position && d.items.length ? (
+        <ActivityMap position={d.position} items={d.items} onOpen={(id) => go(withQuery(VROUTES.activity, { id }))} />
+      ) : null}
       {!d.loading && !d.error && d.items.length === 0 ? (
         <View className='card' id='activity-empty'>
           <EmptyState title='暂无符合条件的活动' description='换个筛选条件试试，或稍后再来看看。' />

@@ -58,9 +58,21 @@ export function useActivityDetail(activityId: string | undefined) {
     [action, reload],
   );
 
+  /** Activities without on-site check-in: the volunteer reports the time served; the team approves it. */
+  const selfReport = useCallback(
+    (shiftId: string, minutesText: string, note: string) =>
+      action.run(`report-${shiftId}`, async () => {
+        const minutes = Number(minutesText);
+        if (!Number.isInteger(minutes) || minutes < 15) throw new Error('请填写服务分钟数（至少 15 分钟的整数）');
+        await volunteeringApi.selfReport(activityId as string, { shiftId, minutes, note: note.trim() });
+        return '已申报，等待团队确认';
+      }),
+    [action, activityId],
+  );
+
   const needsRegistration = action.errorCode === 'not_volunteer';
   const mine = state.data?.mySignups ?? [];
   const activeByShift = new Map(mine.filter(isActive).map((s) => [s.shiftId, s]));
 
-  return { ...state, action, signup, cancel, accept, needsRegistration, activeByShift };
+  return { ...state, action, signup, cancel, accept, selfReport, needsRegistration, activeByShift };
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { ZActivityCreateInput, ZActivityUpdateInput, type TActivityDetailDto } from '@shared/schemas/volunteering/activities';
 import { formErrorsFrom, zodFieldErrors } from '../../services/form-errors';
 import { volunteeringApi } from '../../services/volunteering';
+import { takeHelpDraft } from './help-draft';
 import { EMPTY_ACTIVITY, blankShift, buildActivityInput, draftFromActivity, type TActivityDraft, type TShiftDraft } from './activity-form';
 
 export type { TActivityDraft, TShiftDraft } from './activity-form';
@@ -9,13 +10,19 @@ export type { TActivityDraft, TShiftDraft } from './activity-form';
 const CHECK_FIELDS = '请检查标红的项目后再提交';
 
 /** Publish a new activity, or edit one (`activityId`): capacities and added shifts go as a PATCH. */
-export function usePublishActivity(teamId: string, activityId?: string) {
+export function usePublishActivity(teamId: string, activityId?: string, helpId?: string) {
   const [draft, setDraft] = useState<TActivityDraft>(EMPTY_ACTIVITY);
   const [original, setOriginal] = useState<TActivityDetailDto | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [saved, setSaved] = useState<TActivityDetailDto | null>(null);
+
+  // Taking up a help request: start from its draft; after publishing, link the two.
+  useEffect(() => {
+    const h = helpId ? takeHelpDraft(helpId) : null;
+    if (h) setDraft((d) => ({ ...d, title: h.title, description: h.description, address: h.address, location: h.location ?? d.location }));
+  }, [helpId]);
 
   useEffect(() => {
     if (!activityId) return;
@@ -56,7 +63,15 @@ export function usePublishActivity(teamId: string, activityId?: string) {
     setSubmitting(true);
     try {
       if (!original) {
-        setSaved((await volunteeringApi.publishActivity(parsed!.data as never)).activity);
+        const published = (await volunteeringApi.publishActivity(parsed!.data as never)).activity;
+        if (helpId) {
+          try {
+            await volunteeringApi.convertHelpRequest(helpId, published.id);
+          } catch (e) {
+            setFormError(`活动已发布，但关联求助失败：${formErrorsFrom(e).form ?? ''}`);
+          }
+        }
+        setSaved(published);
       } else {
         const { teamId: _t, shifts, ...rest } = body;
         const capacities = draft.shifts
@@ -83,7 +98,7 @@ export function usePublishActivity(teamId: string, activityId?: string) {
     } finally {
       setSubmitting(false);
     }
-  }, [submitting, teamId, draft, original]);
+  }, [submitting, teamId, draft, original, helpId]);
 
   return { draft, set, setShift, addShift, removeShift, errors, formError, submitting, submit, saved, editing: !!activityId };
 }

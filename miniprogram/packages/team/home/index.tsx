@@ -4,8 +4,10 @@ import { PageShell } from '../../../components/PageShell';
 import { Notice } from '../../../components/Notice';
 import { useAsync } from '../../../hooks/useAsync';
 import { useTeamAdmin } from '../../../hooks/volunteering/useTeamAdmin';
+import { useTeamHelp } from '../../../hooks/volunteering/useTeamHelp';
 import { VROUTES, withQuery } from '../../../hooks/volunteering/routes';
 import { formatRange } from '../../../hooks/volunteering/labels';
+import { formatTime } from '../../../services/format';
 import { volunteeringApi } from '../../../services/volunteering';
 import { go } from '../../../services/nav';
 import '../../../components/volunteering/volunteering.scss';
@@ -14,7 +16,8 @@ import '../../../components/volunteering/volunteering.scss';
 export default function TeamHomePage() {
   const t = useTeamAdmin(useRouter().params.team);
   const list = useAsync(() => volunteeringApi.activities({ teamId: t.teamId, pageSize: 50 }), [t.teamId], t.allowed);
-  useDidShow(() => void (t.allowed ? list.reload() : undefined));
+  const help = useTeamHelp(t.teamId, t.allowed);
+  useDidShow(() => void (t.allowed ? Promise.all([list.reload(), help.list.reload()]) : undefined));
   if (!t.allowed) {
     return (
       <PageShell title='团队管理'>
@@ -57,6 +60,22 @@ export default function TeamHomePage() {
             <Text className='v-item__title'>{a.title}</Text>
             <Text className='v-item__meta'>{formatRange(a.startsAt, a.endsAt)}</Text>
             <Text className='v-item__meta'>余 {a.remaining} 个名额</Text>
+          </View>
+        ))}
+      </View>
+      <Text className='card__title'>可认领的求助</Text>
+      <Notice message={help.list.error ?? help.action.error} id='team-help-error' />
+      <View id='team-help-list'>
+        {help.open.map((h) => (
+          <View key={h.id} className='card v-item' id={`team-help-${h.id}`}>
+            <Text className='v-item__title'>{h.categoryLabel}</Text>
+            <Text className='v-item__meta'>{h.description}</Text>
+            <Text className='v-item__meta'>
+              {h.address} · {formatTime(h.neededAt)}
+            </Text>
+            <Button id={`team-help-${h.id}-take`} className='btn btn--plain' loading={help.action.busy === `take-${h.id}`} onClick={() => void help.take(h.id)}>
+              认领并发布活动
+            </Button>
           </View>
         ))}
       </View>

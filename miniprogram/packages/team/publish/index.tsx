@@ -17,7 +17,7 @@ const CAT_LABELS = ACTIVITY_CATEGORIES.map((c) => ACTIVITY_CATEGORY_LABELS[c]);
 export default function PublishActivityPage() {
   const params = useRouter().params;
   const t = useTeamAdmin(params.team);
-  const p = usePublishActivity(t.teamId, params.id);
+  const p = usePublishActivity(t.teamId, params.id, params.help);
   const d = p.draft;
   const e = p.errors;
 
@@ -25,6 +25,7 @@ export default function PublishActivityPage() {
   if (p.saved) {
     return (
       <PageShell title={p.editing ? '已保存' : '已发布'}>
+        <Notice message={p.formError} id='publish-error' />
         <View className='card' id='publish-done' data-activity-id={p.saved.id}>
           <Text className='card__title'>{p.saved.title}</Text>
           <Text className='muted'>{p.editing ? '修改已保存，已报名的志愿者会收到通知。' : '活动已发布，居民可以在活动页报名。'}</Text>

@@ -1,7 +1,9 @@
+import { useState } from 'react';
 import { Button, Image, Text, View } from '@tarojs/components';
 import { useDidShow, useRouter, useShareAppMessage } from '@tarojs/taro';
 import { PageShell } from '../../../components/PageShell';
 import { Notice } from '../../../components/Notice';
+import { FormField } from '../../../components/FormField';
 import { SignupRow } from '../../../components/volunteering/SignupRow';
 import { useSession } from '../../../hooks/useSession';
 import { useActivityDetail } from '../../../hooks/volunteering/useActivityDetail';
@@ -16,6 +18,7 @@ export default function ActivityDetailPage() {
   const { loggedIn } = useSession();
   const d = useActivityDetail(id);
   const a = d.data?.activity;
+  const [report, setReport] = useState({ minutes: '', note: '' });
   useDidShow(() => void (d.data ? d.reload() : undefined));
   useShareAppMessage(() => ({ title: a?.title ?? '志愿活动', path: withQuery(VROUTES.activity, { id }) }));
 
@@ -92,6 +95,23 @@ export default function ActivityDetailPage() {
           ))}
         </View>
       ) : null}
+
+      {!a.checkinRequired
+        ? mine
+            .filter((s) => s.status === 'confirmed' && Date.parse(s.shift.start) <= Date.now())
+            .slice(0, 1)
+            .map((s) => (
+              <View key={s.id} className='card' id='self-report'>
+                <Text className='card__title'>申报服务时长</Text>
+                <Text className='muted'>本活动不需要现场签到，请如实填写服务时长，团队确认后计入。</Text>
+                <FormField id='self-report-minutes' label='服务分钟数' type='number' value={report.minutes} maxlength={4} onChange={(v) => setReport((r) => ({ ...r, minutes: v }))} />
+                <FormField id='self-report-note' label='说明（可选）' value={report.note} maxlength={200} onChange={(v) => setReport((r) => ({ ...r, note: v }))} />
+                <Button id='self-report-submit' className='btn btn--primary' loading={d.action.busy === `report-${s.shiftId}`} onClick={() => void d.selfReport(s.shiftId, report.minutes, report.note)}>
+                  提交申报
+                </Button>
+              </View>
+            ))
+        : null}
 
       <Text className='card__title'>班次</Text>
       {a.shifts.map((s) => {
