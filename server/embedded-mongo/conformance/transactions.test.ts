@@ -71,6 +71,22 @@ describe('when a transaction runs', () => {
     expect((await c.findOne({ owner: 'ann' }))!.bal).toBe(16);
   });
 
+  it('keeps a unique key freed by an open transaction from being taken, so an abort cannot duplicate it', async () => {
+    const c = db.collection('acct');
+    await c.insertOne({ owner: 'freed', bal: 0 });
+    const s = t.client.startSession();
+    s.startTransaction();
+    await c.deleteOne({ owner: 'freed' }, { session: s });
+    // MongoDB makes this insert wait for the transaction (then fails with 11000); the engine
+    // refuses it at once with 112. Either way the key is not taken twice.
+    const attempt = c.insertOne({ owner: 'freed', bal: 1 }).catch((x) => x);
+    await new Promise((r) => setTimeout(r, 100));
+    await s.abortTransaction();
+    await s.endSession();
+    expect([112, 11000]).toContain((await attempt).code);
+    expect(await c.countDocuments({ owner: 'freed' })).toBe(1);
+  });
+
   it('makes a write outside any transaction wait for the transaction holding its document', async () => {
     const c = db.collection('acct');
     await c.insertOne({ owner: 'wait', bal: 0 });

@@ -6,7 +6,7 @@
 import { err } from '../errors';
 import { Index, duplicateKey, normaliseSpec, type IndexSpec } from '../indexes';
 import { geoValidator } from '../geo-bridge';
-import { idKey, pathValues, renderDoc, toPlain, type Doc } from '../values';
+import { compareValues, idKey, pathValues, renderDoc, toPlain, type Doc } from '../values';
 
 export interface Rec {
   /** The document with its BSON wrapper types. */
@@ -51,13 +51,29 @@ export class Collection {
   }
 
   /** Checks every constraint a new version of a document must satisfy; throws like MongoDB. */
-  validate(id: string, doc: Doc, isInsert: boolean): unknown[][][] {
+  validate(id: string, doc: Doc, isInsert: boolean, writer?: object): unknown[][][] {
     if (isInsert && this.docs.has(id)) throw duplicateKey(this.ns, '_id_', { _id: 1 }, ['_id'], [doc._id]);
     const rec: Rec = { t: doc };
     const keys = this.indexes.map((ix) => ix.keysFor(doc, () => plainOf(rec)));
     this.indexes.forEach((ix, i) => ix.checkUnique(this.ns, id, keys[i]));
+    if (this.pending.size) this.checkPendingKeys(id, keys, writer);
     for (const ix of this.indexes) checkGeo(ix, doc);
     return keys;
+  }
+
+  /**
+   * A key that an open transaction freed (by deleting or changing its document) comes back if that
+   * transaction aborts, so nobody else may take it meanwhile: that is a write conflict.
+   */
+  private checkPendingKeys(id: string, keys: unknown[][][], writer?: object): void {
+    for (const [pid, p] of this.pending) {
+      if (!p.before || p.owner === writer || pid === id) continue;
+      this.indexes.forEach((ix, i) => {
+        if (!ix.spec.unique || !keys[i].length) return;
+        const held = ix.keysFor(p.before!.t, () => plainOf(p.before!));
+        if (held.some((h) => keys[i].some((k) => sameTuple(h, k)))) throw writeConflict();
+      });
+    }
   }
 
   /** Inserts or replaces without checks (replay, rollback) or with precomputed keys. */
@@ -130,6 +146,13 @@ function checkGeo(ix: Index, doc: Doc): void {
       if (problem) throw err(16755, `Can't extract geo keys: ${renderDoc({ _id: doc._id, [field]: v })}  ${problem}`);
     }
   }
+}
+
+const writeConflict = () =>
+  err(112, 'Write conflict: a unique key is held by a transaction that has not finished', { errorLabels: ['TransientTransactionError'] });
+
+function sameTuple(a: unknown[], b: unknown[]): boolean {
+  return a.length === b.length && a.every((x, i) => compareValues(x, b[i]) === 0);
 }
 
 function sameKey(a: Doc, b: Doc): boolean {

@@ -99,14 +99,14 @@ export class Engine {
 
   insert(ctx: OpCtx, coll: Collection, doc: Doc): void {
     const id = idKey(doc._id);
-    const keys = coll.validate(id, doc, true);
+    const keys = coll.validate(id, doc, true, ctx.txn);
     this.claim(ctx, coll, id, undefined);
     coll.put(id, doc, keys);
     this.log(ctx, { op: 'put', ns: coll.ns, doc });
   }
 
   replace(ctx: OpCtx, coll: Collection, id: string, doc: Doc): void {
-    const keys = coll.validate(id, doc, false);
+    const keys = coll.validate(id, doc, false, ctx.txn);
     this.claim(ctx, coll, id, coll.docs.get(id));
     coll.put(id, doc, keys);
     this.log(ctx, { op: 'put', ns: coll.ns, doc });
