@@ -102,8 +102,7 @@ const distinct: Handler = (cmd, ctx) => {
     for (const v of pathValues(r.t, cmd.key)) {
       if (v === undefined) continue;
       const k = idKey(v);
-      if (seen.has(k) && !(k.startsWith('j'))) continue;
-      if (k.startsWith('j') && values.some((x) => compareValues(x, v) === 0)) continue;
+      if (seen.has(k)) continue;
       seen.add(k);
       values.push(v);
     }

@@ -1,4 +1,5 @@
 /** Collections, databases and indexes. */
+import { calculateObjectSize } from 'bson';
 import { err } from '../errors';
 import { compileFilter } from '../query';
 import { toPlain, type Doc } from '../values';
@@ -82,6 +83,34 @@ const dropIndexes: Handler = (cmd, ctx) => {
   return { nIndexesWas, ok: 1 };
 };
 
+const renameCollection: Handler = (cmd, ctx) => {
+  if (ctx.op.txn) throw err(263, "Cannot run 'renameCollection' in a multi-document transaction.");
+  const [fromNs, toNs] = [cmd.renameCollection, cmd.to];
+  if (typeof fromNs !== 'string' || typeof toNs !== 'string') throw err(14, "'renameCollection' and 'to' must be namespace strings");
+  const split = (ns: string) => [ns.slice(0, ns.indexOf('.')), ns.slice(ns.indexOf('.') + 1)];
+  const [fromDb, fromName] = split(fromNs);
+  const [toDb, toName] = split(toNs);
+  if (!fromDb || !fromName || !toDb || !toName) throw err(73, `Invalid namespace specified '${!fromDb || !fromName ? fromNs : toNs}'`);
+  const from = ctx.engine.collection(fromDb, fromName);
+  if (!from) throw err(26, 'Source collection ' + fromNs + ' does not exist');
+  if (fromNs === toNs) throw err(20, "Can't rename a collection to itself");
+  ctx.engine.rename(ctx.op, from, toDb, toName, cmd.dropTarget === true);
+  return { ok: 1 };
+};
+
+const dbStats: Handler = (_cmd, ctx) => {
+  let objects = 0;
+  let dataSize = 0;
+  let indexes = 0;
+  const colls = ctx.engine.dbs.get(ctx.db);
+  for (const c of colls?.values() ?? []) {
+    objects += c.docs.size;
+    indexes += c.indexes.length + 1;
+    for (const r of c.docs.values()) dataSize += calculateObjectSize(r.t);
+  }
+  return { db: ctx.db, collections: colls?.size ?? 0, views: 0, objects, avgObjSize: objects ? dataSize / objects : 0, dataSize, storageSize: dataSize, indexes, indexSize: 0, totalSize: dataSize, scaleFactor: 1, ok: 1 };
+};
+
 const collMod: Handler = (cmd, ctx) => {
   const name = collName(cmd, 'collMod');
   const coll = getColl(ctx, name);
@@ -107,4 +136,6 @@ export const ddlCommands: Record<string, Handler> = {
   dropIndexes,
   deleteIndexes: dropIndexes,
   collMod,
+  renameCollection,
+  dbStats,
 };

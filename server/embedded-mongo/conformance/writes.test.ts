@@ -54,6 +54,21 @@ describe('when commands are misused', () => {
     await expect(db.command({ getMore: 123456789 as never, collection: 'made' })).rejects.toMatchObject({ code: 43 });
   });
 
+  it('renames a collection with its indexes and refuses to overwrite without dropTarget', async () => {
+    const c = db.collection('before');
+    await c.createIndex({ u: 1 }, { unique: true });
+    await c.insertMany([{ u: 1 }, { u: 2 }]);
+    await db.collection('taken').insertOne({ x: 1 });
+    await expect(db.renameCollection('before', 'taken')).rejects.toMatchObject({ code: 48 });
+    await db.renameCollection('before', 'after');
+    const after = db.collection('after');
+    expect(await after.countDocuments()).toBe(2);
+    await expect(after.insertOne({ u: 1 })).rejects.toMatchObject({ code: 11000 });
+    expect((await db.listCollections({ name: 'before' }).toArray()).length).toBe(0);
+    const stats = await db.stats();
+    expect(stats.collections).toBeGreaterThanOrEqual(2);
+  });
+
   it('kills cursors', async () => {
     const first = await db.command({ find: 'made', batchSize: 2 });
     const id = first.cursor.id;

@@ -151,6 +151,25 @@ export class Engine {
     return true;
   }
 
+  /** Moves a collection (documents, options, indexes) to a new name; journaled as one batch. */
+  rename(ctx: OpCtx, from: Collection, toDb: string, toName: string, dropTarget: boolean): void {
+    if (from.pending.size) throw err(112, 'Write conflict: the collection has documents held by an open transaction', { errorLabels: ['TransientTransactionError'] });
+    const entries: Doc[] = [];
+    const sub: OpCtx = { entries };
+    if (this.collection(toDb, toName)) {
+      if (!dropTarget) throw err(48, 'target namespace exists');
+      this.drop(sub, toDb, toName);
+    }
+    const to = this.ensureCollection(sub, toDb, toName, from.options);
+    this.createIndexes(sub, to, from.indexes.map((i) => i.spec));
+    for (const [id, rec] of from.docs) {
+      to.put(id, rec.t);
+      entries.push({ op: 'put', ns: to.ns, doc: rec.t });
+    }
+    this.drop(sub, from.db, from.name);
+    this.log(ctx, { op: 'batch', entries });
+  }
+
   dropDatabase(ctx: OpCtx, db: string): void {
     if (!this.dbs.delete(db)) return;
     this.log(ctx, { op: 'dropDatabase', db });
