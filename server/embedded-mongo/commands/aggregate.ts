@@ -23,6 +23,12 @@ const aggregate: Handler = (cmd, ctx) => {
     if (!op) throw err(40323, 'A pipeline stage specification object must contain exactly one field.');
     if (UNSUPPORTED.has(op)) throw err(40324, `Unrecognized pipeline stage name: '${op}' (not supported by the embedded engine)`);
   }
+  const counted = countShape(pipeline);
+  if (counted) {
+    const n = findRecs(getColl(ctx, name), { filter: counted.filter, skip: counted.skip, limit: counted.limit, txn: ctx.op.txn }).length;
+    const rows = n ? [{ _id: counted.groupId, [counted.field]: n }] : [];
+    return ctx.cursors.open(`${ctx.db}.${name}`, rows, undefined, false, ctx.lsid);
+  }
   const safe = pipeline.every((s) => READ_ONLY_STAGES.has(Object.keys(s)[0]));
   const copy = (d: Doc) => (safe ? d : clonePlain(d));
   const coll = getColl(ctx, name);
@@ -66,5 +72,30 @@ const aggregate: Handler = (cmd, ctx) => {
   const batchSize = num((cmd.cursor as Doc | undefined)?.batchSize);
   return ctx.cursors.open(`${ctx.db}.${name}`, out, batchSize, false, ctx.lsid);
 };
+
+/**
+ * The driver's countDocuments pipeline — [$match, ($skip), ($limit), $group {_id: <const>, n: {$sum: 1}}] —
+ * answered by counting matches on the index path, without building documents for mingo.
+ */
+function countShape(pipeline: Doc[]): { filter: Doc; skip?: number; limit?: number; groupId: unknown; field: string } | null {
+  const stages = pipeline.map((s) => [Object.keys(s)[0], Object.values(s)[0]] as [string, unknown]);
+  if (stages.length < 2 || stages[0][0] !== '$match' || !isPlainObject(stages[0][1])) return null;
+  const [op, group] = stages[stages.length - 1];
+  if (op !== '$group' || !isPlainObject(group)) return null;
+  const fields = Object.keys(group).filter((k) => k !== '_id');
+  if (fields.length !== 1) return null;
+  const acc = group[fields[0]];
+  const groupId = group._id;
+  if (!isPlainObject(acc) || Object.keys(acc).length !== 1 || acc.$sum !== 1) return null;
+  if (groupId === undefined || (typeof groupId === 'string' && groupId.startsWith('$')) || isPlainObject(groupId) || Array.isArray(groupId)) return null;
+  let skip: number | undefined;
+  let limit: number | undefined;
+  for (const [name, arg] of stages.slice(1, -1)) {
+    if (name === '$skip' && typeof arg === 'number' && skip === undefined && limit === undefined) skip = arg;
+    else if (name === '$limit' && typeof arg === 'number' && limit === undefined) limit = arg;
+    else return null;
+  }
+  return { filter: stages[0][1] as Doc, skip, limit, groupId, field: fields[0] };
+}
 
 export const aggregateCommands: Record<string, Handler> = { aggregate };

@@ -52,6 +52,16 @@ describe('when documents are inserted and queried', () => {
     expect(got.map((r) => r.i)).toEqual(expected);
   });
 
+  it('counts documents with filters, skip and limit', async () => {
+    const c = db.collection('counted');
+    await c.insertMany(Array.from({ length: 40 }, (_, i) => ({ i, even: i % 2 === 0 })));
+    expect(await c.countDocuments({ even: true })).toBe(20);
+    expect(await c.countDocuments({ even: true }, { skip: 15 })).toBe(5);
+    expect(await c.countDocuments({}, { skip: 5, limit: 10 })).toBe(10);
+    expect(await c.countDocuments({ i: { $gte: 100 } })).toBe(0);
+    expect(await c.estimatedDocumentCount()).toBe(40);
+  });
+
   it('iterates a cursor over several getMore batches', async () => {
     const c = db.collection('many');
     await c.insertMany(Array.from({ length: 250 }, (_, i) => ({ i })));
