@@ -337,7 +337,11 @@ test('help request reviewed before it is public, then taken up as an activity; a
   // The team takes up the public help request and turns it into an activity.
   await at(founder, `/packages/team/home/index?team=${teamId}`);
   await fp.locator('#team-help-list .v-item', { hasText: need }).locator('[id$="-take"]').tap();
-  await expect(fp.locator('#publish-description textarea').inputValue()).resolves.toContain(need);
+  await fp.waitForFunction(
+    (text) => (document.querySelector('#publish-description textarea') as HTMLTextAreaElement | null)?.value.includes(text),
+    need,
+    { timeout: 15000 },
+  );
   const when = shanghai(Date.now() + 48 * 3600_000);
   await fp.locator('#publish-location-here').tap();
   await fp.locator('#publish-location-value', { hasText: '经度' }).waitFor();
