@@ -1,7 +1,7 @@
 /**
- * BSON value helpers. Stored documents keep their BSON wrapper types (Int32, Double, Long,
- * Decimal128) so a round trip preserves them; mingo needs plain JS numbers, so queries run on a
- * "plain" view. After a mingo update the typed document is rebuilt from the plain result.
+ * BSON value helpers. Stored documents keep their BSON types (int32 as JS numbers, which serialize
+ * back as int32; integral doubles, int64 and Decimal128 as wrappers) so a round trip preserves
+ * them; mingo needs plain JS numbers, so queries run on a "plain" view. After a mingo update the typed document is rebuilt from the plain result.
  */
 import { Binary, Decimal128, Double, Int32, Long, ObjectId, Timestamp, MinKey, MaxKey, BSONRegExp } from 'bson';
 
@@ -52,17 +52,36 @@ export function clonePlain<T>(v: T): T {
   return v;
 }
 
+const isInt32 = (n: number) => Number.isInteger(n) && n <= 2147483647 && n >= -2147483648 && !Object.is(n, -0);
+
+/**
+ * A number with the BSON type `like` suggests. A plain JS number already serializes as int32 when
+ * it is an int32 and as a double when fractional; wrappers are kept only where that would be wrong.
+ */
 function typedNumber(n: number, like: unknown): unknown {
-  if (like instanceof Double) return new Double(n);
-  if (like instanceof Long) return Number.isInteger(n) ? Long.fromNumber(n) : new Double(n);
+  if (like instanceof Double) return Number.isInteger(n) ? new Double(n) : n;
+  if (like instanceof Long) return Number.isInteger(n) ? Long.fromNumber(n) : n;
   if (like instanceof Decimal128) return Decimal128.fromString(String(n));
-  if (like instanceof Int32) {
-    if (!Number.isInteger(n)) return new Double(n);
-    if (n > 2147483647 || n < -2147483648) return Long.fromNumber(n);
-    return new Int32(n);
+  if (!Number.isInteger(n) || isInt32(n) || Object.is(n, -0)) return n;
+  return Number.isSafeInteger(n) ? Long.fromNumber(n) : new Double(n);
+}
+
+/**
+ * The stored form of a document: int32 wrappers become JS numbers and fractional doubles too (both
+ * serialize back to the same BSON type); integral doubles, int64 and Decimal128 keep their wrapper.
+ * Fewer objects per document means less memory and cheaper comparisons.
+ */
+export function toStored<T>(v: T): T {
+  if (v === null || typeof v !== 'object') return v;
+  if (v instanceof Int32) return v.value as T;
+  if (v instanceof Double) return (Number.isInteger(v.value) ? v : v.value) as T;
+  if (Array.isArray(v)) return v.map(toStored) as T;
+  if (isPlainObject(v)) {
+    const out: Doc = {};
+    for (const k of Object.keys(v)) out[k] = toStored(v[k]);
+    return out as T;
   }
-  if (Number.isInteger(n) && (n > 2147483647 || n < -2147483648) && Number.isSafeInteger(n)) return Long.fromNumber(n);
-  return Number.isInteger(n) ? new Int32(n) : new Double(n);
+  return v;
 }
 
 /**

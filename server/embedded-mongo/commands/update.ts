@@ -6,7 +6,7 @@ import { queryOptions } from '../mingo-context';
 import { makeProjector } from '../query';
 import { plainOf, type Collection, type Rec } from '../store/collection';
 import { WaitForTransaction } from '../store/engine';
-import { assignedPaths, clonePlain, compareValues, idKey, isPlainObject, numberHints, restoreTyped, toPlain, type Doc } from '../values';
+import { assignedPaths, clonePlain, compareValues, idKey, isPlainObject, numberHints, restoreTyped, toPlain, toStored, type Doc } from '../values';
 import { collName, docArg, ensureColl, getColl, type CmdCtx, type Handler } from './context';
 import { readRecs } from './crud';
 
@@ -111,7 +111,7 @@ export function doUpsert(ctx: CmdCtx, coll: Collection, q: Doc, u: unknown, filt
 
 /** Applies an update to one record; returns the new document or null if nothing changed. */
 export function updateRec(ctx: CmdCtx, coll: Collection, rec: Rec, u: unknown, filter: Doc, arrayFilters?: Doc[]): Doc | null {
-  const next = applyUpdate(rec.t, plainOf(rec), u, filter, arrayFilters, false);
+  const next = toStored(applyUpdate(rec.t, plainOf(rec), u, filter, arrayFilters, false));
   if (compareValues(next, rec.t) === 0 && sameShape(next, rec.t)) return null;
   ctx.engine.replace(ctx.op, coll, idKey(rec.t._id), next);
   return next;

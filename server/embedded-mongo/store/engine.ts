@@ -6,7 +6,7 @@
  */
 import { err } from '../errors';
 import type { IndexSpec } from '../indexes';
-import { idKey, type Doc } from '../values';
+import { idKey, toStored, type Doc } from '../values';
 import { Collection, type Rec } from './collection';
 
 export interface JournalLike {
@@ -97,7 +97,8 @@ export class Engine {
     if (ctx.txn) ctx.txn.undo.push({ coll, id, before });
   }
 
-  insert(ctx: OpCtx, coll: Collection, doc: Doc): void {
+  insert(ctx: OpCtx, coll: Collection, raw: Doc): void {
+    const doc = toStored(raw);
     const id = idKey(doc._id);
     const keys = coll.validate(id, doc, true, ctx.txn);
     this.claim(ctx, coll, id, undefined);
@@ -105,7 +106,8 @@ export class Engine {
     this.log(ctx, { op: 'put', ns: coll.ns, doc });
   }
 
-  replace(ctx: OpCtx, coll: Collection, id: string, doc: Doc): void {
+  replace(ctx: OpCtx, coll: Collection, id: string, raw: Doc): void {
+    const doc = toStored(raw);
     const keys = coll.validate(id, doc, false, ctx.txn);
     this.claim(ctx, coll, id, coll.docs.get(id));
     coll.put(id, doc, keys);
@@ -245,7 +247,7 @@ export class Engine {
         if (!this.collection(db, name)) this.createRaw(db, name, (entry.options as Doc) ?? {});
         break;
       case 'put': {
-        const doc = entry.doc as Doc;
+        const doc = toStored(entry.doc as Doc);
         coll().put(idKey(doc._id), doc);
         break;
       }
