@@ -11,7 +11,12 @@ import type {
   TActivitySummaryDto,
   TActivityUpdateInput,
 } from '@shared/schemas/volunteering/activities';
-import type { TAttendanceBody, TAttendanceResultDto, TAttendanceRowDto, TCheckinQrDto } from '@shared/schemas/volunteering/attendance';
+import type {
+  TAttendanceBody,
+  TAttendanceResultDto,
+  TAttendanceRowDto,
+  TCheckinQrDto,
+} from '@shared/schemas/volunteering/attendance';
 import type { TCertificateDto, TCertificateVerificationDto } from '@shared/schemas/volunteering/certificates';
 import type {
   TActivityDraftDto,
@@ -20,9 +25,20 @@ import type {
   THelpRequestDto,
   THelpStatus,
 } from '@shared/schemas/volunteering/help-requests';
-import type { TBulkResultDto, THoursEntryDto, THoursStatus, THoursTotalsDto, TLeaderboardRowDto } from '@shared/schemas/volunteering/hours';
+import type {
+  TBulkResultDto,
+  THoursEntryDto,
+  THoursStatus,
+  THoursTotalsDto,
+  TLeaderboardRowDto,
+} from '@shared/schemas/volunteering/hours';
 import type { TStatsDto } from '@shared/schemas/volunteering/stats';
-import type { TApplicantDto, TSignupDecisionInput, TSignupDto, TSignupResult } from '@shared/schemas/volunteering/signups';
+import type {
+  TApplicantDto,
+  TSignupDecisionInput,
+  TSignupDto,
+  TSignupResult,
+} from '@shared/schemas/volunteering/signups';
 import type {
   TJoinDecisionInput,
   TMembershipDto,
@@ -31,7 +47,11 @@ import type {
   TTeamReviewInput,
   TTeamSummaryDto,
 } from '@shared/schemas/volunteering/teams';
-import type { TVolunteerDto, TVolunteerProfileUpdate, TVolunteerRegisterInput } from '@shared/schemas/volunteering/volunteers';
+import type {
+  TVolunteerDto,
+  TVolunteerProfileUpdate,
+  TVolunteerRegisterInput,
+} from '@shared/schemas/volunteering/volunteers';
 import { buildQuery, createRequester } from './request';
 import { taroTransport } from './taro-transport';
 import { clearSession, getToken } from './session';
@@ -100,14 +120,20 @@ export const volunteeringApi = {
     }),
 
   // Teams
-  applyTeam: (input: TTeamApplyInput) => request<{ team: TTeamDetailDto }>({ method: 'POST', path: '/api/teams', body: input }),
+  applyTeam: (input: TTeamApplyInput) =>
+    request<{ team: TTeamDetailDto }>({ method: 'POST', path: '/api/teams', body: input }),
   nearbyTeams: (q: { lng: number; lat: number; radiusKm?: number; page?: number }) =>
     request<TListPage<TTeamSummaryDto>>({ path: '/api/teams/nearby', query: q, anonymous: !getToken() }),
-  team: (teamId: string) => request<{ team: TTeamDetailDto }>({ path: `/api/teams/${id(teamId)}`, anonymous: !getToken() }),
+  team: (teamId: string) =>
+    request<{ team: TTeamDetailDto }>({ path: `/api/teams/${id(teamId)}`, anonymous: !getToken() }),
   teamMembers: (teamId: string, status: 'pending' | 'active' = 'active') =>
     request<TListPage<TMembershipDto>>({ path: `/api/teams/${id(teamId)}/members`, query: { status, pageSize: 100 } }),
   joinTeam: (teamId: string, message?: string) =>
-    request<{ membership: TMembershipDto }>({ method: 'POST', path: `/api/teams/${id(teamId)}/join`, body: message ? { message } : {} }),
+    request<{ membership: TMembershipDto }>({
+      method: 'POST',
+      path: `/api/teams/${id(teamId)}/join`,
+      body: message ? { message } : {},
+    }),
   decideJoin: (teamId: string, userId: string, input: TJoinDecisionInput) =>
     request<{ membership: TMembershipDto }>({
       method: 'POST',
@@ -115,7 +141,11 @@ export const volunteeringApi = {
       body: input,
     }),
   setMemberRole: (teamId: string, userId: string, role: 'member' | 'admin') =>
-    request<{ membership: TMembershipDto }>({ method: 'PATCH', path: `/api/teams/${id(teamId)}/members/${id(userId)}`, body: { role } }),
+    request<{ membership: TMembershipDto }>({
+      method: 'PATCH',
+      path: `/api/teams/${id(teamId)}/members/${id(userId)}`,
+      body: { role },
+    }),
   teamApplications: (status: 'pending' | 'certified' | 'rejected' = 'pending') =>
     request<TListPage<TTeamDetailDto>>({ path: '/api/admin/team-applications', query: { status, pageSize: 100 } }),
   reviewTeam: (teamId: string, input: TTeamReviewInput) =>
@@ -129,7 +159,11 @@ export const volunteeringApi = {
   publishActivity: (input: TActivityCreateInput, idempotencyKey?: string) =>
     request<{ activity: TActivityDetailDto }>({ method: 'POST', path: '/api/activities', body: input, idempotencyKey }),
   updateActivity: (activityId: string, input: TActivityUpdateInput) =>
-    request<{ activity: TActivityDetailDto }>({ method: 'PATCH', path: `/api/activities/${id(activityId)}`, body: input }),
+    request<{ activity: TActivityDetailDto }>({
+      method: 'PATCH',
+      path: `/api/activities/${id(activityId)}`,
+      body: input,
+    }),
   cancelActivity: (activityId: string, input: TActivityCancelInput) =>
     request<{ activity: TActivityDetailDto; released: number }>({
       method: 'POST',
@@ -143,19 +177,31 @@ export const volunteeringApi = {
   cancelSignup: (signupId: string) =>
     request<{ outcome: string; signup: TSignupDto }>({ method: 'POST', path: `/api/signups/${id(signupId)}/cancel` }),
   acceptOffer: (signupId: string) =>
-    request<{ outcome: string; signup: TSignupDto }>({ method: 'POST', path: `/api/signups/${id(signupId)}/accept-offer` }),
+    request<{ outcome: string; signup: TSignupDto }>({
+      method: 'POST',
+      path: `/api/signups/${id(signupId)}/accept-offer`,
+    }),
   mySignups: (scope: 'upcoming' | 'past' | 'all' = 'upcoming') =>
     request<TListPage<TSignupDto>>({ path: '/api/volunteers/me/signups', query: { scope, pageSize: 50 } }),
   applicants: (activityId: string, q: { status?: string; shiftId?: string } = {}) =>
-    request<TListPage<TApplicantDto>>({ path: `/api/activities/${id(activityId)}/signups`, query: { ...q, pageSize: 100 } }),
+    request<TListPage<TApplicantDto>>({
+      path: `/api/activities/${id(activityId)}/signups`,
+      query: { ...q, pageSize: 100 },
+    }),
   decideSignup: (signupId: string, input: TSignupDecisionInput) =>
-    request<{ outcome: string; signup: TSignupDto }>({ method: 'POST', path: `/api/signups/${id(signupId)}/decision`, body: input }),
+    request<{ outcome: string; signup: TSignupDto }>({
+      method: 'POST',
+      path: `/api/signups/${id(signupId)}/decision`,
+      body: input,
+    }),
 
   // Attendance
   checkinQr: (activityId: string, shiftId: string) =>
     request<TCheckinQrDto>({ path: `/api/activities/${id(activityId)}/checkin-qr`, query: { shiftId } }),
-  checkin: (body: TAttendanceBody) => request<TAttendanceResultDto>({ method: 'POST', path: '/api/attendance/checkin', body }),
-  checkout: (body: TAttendanceBody) => request<TAttendanceResultDto>({ method: 'POST', path: '/api/attendance/checkout', body }),
+  checkin: (body: TAttendanceBody) =>
+    request<TAttendanceResultDto>({ method: 'POST', path: '/api/attendance/checkin', body }),
+  checkout: (body: TAttendanceBody) =>
+    request<TAttendanceResultDto>({ method: 'POST', path: '/api/attendance/checkout', body }),
   attendance: (activityId: string) =>
     request<{ items: TAttendanceRowDto[] }>({ path: `/api/activities/${id(activityId)}/attendance` }),
 
@@ -172,7 +218,11 @@ export const volunteeringApi = {
   confirmHours: (teamId: string, entryIds: string[]) =>
     request<TBulkResultDto>({ method: 'POST', path: `/api/teams/${id(teamId)}/hours/confirm`, body: { entryIds } }),
   rejectHours: (teamId: string, entryIds: string[], reason: string) =>
-    request<TBulkResultDto>({ method: 'POST', path: `/api/teams/${id(teamId)}/hours/reject`, body: { entryIds, reason } }),
+    request<TBulkResultDto>({
+      method: 'POST',
+      path: `/api/teams/${id(teamId)}/hours/reject`,
+      body: { entryIds, reason },
+    }),
   adjustHours: (entryId: string, minutes: number, reason: string) =>
     request<TAdjustResult>({ method: 'POST', path: `/api/hours/${id(entryId)}/adjust`, body: { minutes, reason } }),
   teamHoursSummary: (teamId: string) =>
@@ -190,7 +240,11 @@ export const volunteeringApi = {
 
   // Help requests
   createHelpRequest: (input: TCreateHelpRequest) =>
-    request<{ outcome: string; request: THelpRequestDetailDto }>({ method: 'POST', path: '/api/help-requests', body: input }),
+    request<{ outcome: string; request: THelpRequestDetailDto }>({
+      method: 'POST',
+      path: '/api/help-requests',
+      body: input,
+    }),
   helpRequests: (category?: string) =>
     request<TListPage<THelpRequestDto>>({ path: '/api/help-requests', query: { category }, anonymous: !getToken() }),
   myHelpRequests: () => request<TListPage<THelpRequestDetailDto>>({ path: '/api/me/help-requests' }),
@@ -217,9 +271,11 @@ export const volunteeringApi = {
     }),
 
   // Stats (Asia/Shanghai months; CSV is UTF-8 with BOM for Excel)
-  teamStats: (teamId: string, q: TStatsQueryLite = {}) => request<TStatsDto>({ path: `/api/teams/${id(teamId)}/stats`, query: q }),
+  teamStats: (teamId: string, q: TStatsQueryLite = {}) =>
+    request<TStatsDto>({ path: `/api/teams/${id(teamId)}/stats`, query: q }),
   districtStats: (q: TStatsQueryLite = {}) => request<TStatsDto>({ path: '/api/admin/volunteering/stats', query: q }),
-  teamStatsCsvUrl: (teamId: string, q: TStatsQueryLite = {}) => `${API_BASE}/api/teams/${id(teamId)}/stats.csv${buildQuery(q)}`,
+  teamStatsCsvUrl: (teamId: string, q: TStatsQueryLite = {}) =>
+    `${API_BASE}/api/teams/${id(teamId)}/stats.csv${buildQuery(q)}`,
   districtStatsCsvUrl: (q: TStatsQueryLite = {}) => `${API_BASE}/api/admin/volunteering/stats.csv${buildQuery(q)}`,
 };
 

@@ -338,7 +338,8 @@ test('help request reviewed before it is public, then taken up as an activity; a
   await at(founder, `/packages/team/home/index?team=${teamId}`);
   await fp.locator('#team-help-list .v-item', { hasText: need }).locator('[id$="-take"]').tap();
   await fp.waitForFunction(
-    (text) => (document.querySelector('#publish-description textarea') as HTMLTextAreaElement | null)?.value.includes(text),
+    (text) =>
+      (document.querySelector('#publish-description textarea') as HTMLTextAreaElement | null)?.value.includes(text),
     need,
     { timeout: 15000 },
   );

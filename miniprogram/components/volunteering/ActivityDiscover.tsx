@@ -22,37 +22,45 @@ export function ActivityDiscover({ loggedIn, teamId }: { loggedIn: boolean; team
   const catIndex = f.category ? ACTIVITY_CATEGORIES.indexOf(f.category) + 1 : 0;
 
   return (
-    <View id='activity-discover'>
-      <View className='v-chips'>
-        <Text id='activity-links-my' className='v-chip' onClick={() => go(VROUTES.mySignups)}>
+    <View id="activity-discover">
+      <View className="v-chips">
+        <Text id="activity-links-my" className="v-chip" onClick={() => go(VROUTES.mySignups)}>
           我的活动
         </Text>
-        <Text id='activity-links-hours' className='v-chip' onClick={() => go(VROUTES.hours)}>
+        <Text id="activity-links-hours" className="v-chip" onClick={() => go(VROUTES.hours)}>
           我的时长与证明
         </Text>
-        <Text id='activity-links-teams' className='v-chip' onClick={() => go(VROUTES.teams)}>
+        <Text id="activity-links-teams" className="v-chip" onClick={() => go(VROUTES.teams)}>
           附近团队
         </Text>
-        <Text id='activity-links-help' className='v-chip' onClick={() => go(VROUTES.help)}>
+        <Text id="activity-links-help" className="v-chip" onClick={() => go(VROUTES.help)}>
           我要求助
         </Text>
         {isTeamAdmin ? (
-          <Text id='activity-links-team-admin' className='v-chip v-chip--on' onClick={() => go(VROUTES.teamHome)}>
+          <Text id="activity-links-team-admin" className="v-chip v-chip--on" onClick={() => go(VROUTES.teamHome)}>
             团队管理
           </Text>
         ) : null}
       </View>
-      <View className='card'>
-        <View className='v-chips' id='activity-sort'>
-          <Text id='activity-sort-time' className={`v-chip${f.sort === 'time' ? ' v-chip--on' : ''}`} onClick={() => void d.update({ sort: 'time' })}>
+      <View className="card">
+        <View className="v-chips" id="activity-sort">
+          <Text
+            id="activity-sort-time"
+            className={`v-chip${f.sort === 'time' ? ' v-chip--on' : ''}`}
+            onClick={() => void d.update({ sort: 'time' })}
+          >
             最近开始
           </Text>
-          <Text id='activity-sort-near' className={`v-chip${f.sort === 'near' ? ' v-chip--on' : ''}`} onClick={() => void d.update({ sort: 'near' })}>
+          <Text
+            id="activity-sort-near"
+            className={`v-chip${f.sort === 'near' ? ' v-chip--on' : ''}`}
+            onClick={() => void d.update({ sort: 'near' })}
+          >
             附近
           </Text>
           {loggedIn ? (
             <Text
-              id='activity-suitable'
+              id="activity-suitable"
               className={`v-chip${f.suitable ? ' v-chip--on' : ''}`}
               onClick={() => void d.update({ suitable: !f.suitable })}
             >
@@ -60,7 +68,7 @@ export function ActivityDiscover({ loggedIn, teamId }: { loggedIn: boolean; team
             </Text>
           ) : null}
         </View>
-        <View className='v-chips' id='activity-date'>
+        <View className="v-chips" id="activity-date">
           {DATE_OPTIONS.map((o) => (
             <Text
               key={o.key}
@@ -73,7 +81,7 @@ export function ActivityDiscover({ loggedIn, teamId }: { loggedIn: boolean; team
           ))}
         </View>
         <Picker
-          mode='selector'
+          mode="selector"
           range={CATEGORY_OPTIONS}
           value={catIndex}
           onChange={(e) => {
@@ -81,35 +89,35 @@ export function ActivityDiscover({ loggedIn, teamId }: { loggedIn: boolean; team
             void d.update({ category: i === 0 ? undefined : ACTIVITY_CATEGORIES[i - 1] });
           }}
         >
-          <View className='row' id='activity-category'>
-            <Text className='row__label'>类别</Text>
+          <View className="row" id="activity-category">
+            <Text className="row__label">类别</Text>
             <Text>{CATEGORY_OPTIONS[catIndex]} ▾</Text>
           </View>
         </Picker>
         {f.teamId ? (
-          <View className='row' id='activity-team-filter' onClick={() => void d.update({ teamId: undefined })}>
-            <Text className='row__label'>仅看本团队</Text>
-            <Text className='link'>清除 ×</Text>
+          <View className="row" id="activity-team-filter" onClick={() => void d.update({ teamId: undefined })}>
+            <Text className="row__label">仅看本团队</Text>
+            <Text className="link">清除 ×</Text>
           </View>
         ) : null}
       </View>
 
-      <Notice message={d.error} id='activity-list-error' />
+      <Notice message={d.error} id="activity-list-error" />
       {!isH5 && f.sort === 'near' && d.position && d.items.length ? (
         <ActivityMap position={d.position} items={d.items} onOpen={(id) => go(withQuery(VROUTES.activity, { id }))} />
       ) : null}
       {!d.loading && !d.error && d.items.length === 0 ? (
-        <View className='card' id='activity-empty'>
-          <EmptyState title='暂无符合条件的活动' description='换个筛选条件试试，或稍后再来看看。' />
+        <View className="card" id="activity-empty">
+          <EmptyState title="暂无符合条件的活动" description="换个筛选条件试试，或稍后再来看看。" />
         </View>
       ) : null}
-      <View id='activity-list'>
+      <View id="activity-list">
         {d.items.map((a) => (
           <ActivityCard key={a.id} activity={a} onOpen={(id) => go(withQuery(VROUTES.activity, { id }))} />
         ))}
       </View>
       {d.more ? (
-        <Button id='activity-more' className='btn btn--plain' loading={d.loading} onClick={() => void d.more?.()}>
+        <Button id="activity-more" className="btn btn--plain" loading={d.loading} onClick={() => void d.more?.()}>
           加载更多
         </Button>
       ) : null}

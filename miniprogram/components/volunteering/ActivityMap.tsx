@@ -17,12 +17,20 @@ export function ActivityMap({ position, items, onOpen }: Props) {
     title: a.title,
     width: 28,
     height: 36,
-    iconPath: '',
-    callout: { content: a.title, display: 'BYCLICK', padding: 6, borderRadius: 6, fontSize: 12, color: '#1f2329', bgColor: '#ffffff' },
+    iconPath: '/assets/tab/activity-active.png',
+    callout: {
+      content: a.title,
+      display: 'BYCLICK',
+      padding: 6,
+      borderRadius: 6,
+      fontSize: 12,
+      color: '#1f2329',
+      bgColor: '#ffffff',
+    },
   }));
   return (
     <Map
-      id='activity-map'
+      id="activity-map"
       longitude={position.lng}
       latitude={position.lat}
       scale={13}

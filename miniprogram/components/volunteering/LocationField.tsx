@@ -34,22 +34,22 @@ export function LocationField({ id, value, error, onChange }: Props) {
   };
   return (
     <View className={`field${error ? ' field--invalid' : ''}`} id={id}>
-      <Text className='field__label'>地图位置</Text>
-      <Text className='muted' id={`${id}-value`}>
+      <Text className="field__label">地图位置</Text>
+      <Text className="muted" id={`${id}-value`}>
         {value ? `经度 ${value.lng.toFixed(5)}，纬度 ${value.lat.toFixed(5)}` : '尚未选择'}
       </Text>
-      <View className='v-actions'>
-        <Button id={`${id}-here`} className='btn btn--plain' onClick={() => void pickHere()}>
+      <View className="v-actions">
+        <Button id={`${id}-here`} className="btn btn--plain" onClick={() => void pickHere()}>
           使用当前位置
         </Button>
         {!isH5 ? (
-          <Button id={`${id}-choose`} className='btn btn--plain' onClick={() => void choose()}>
+          <Button id={`${id}-choose`} className="btn btn--plain" onClick={() => void choose()}>
             在地图上选择
           </Button>
         ) : null}
       </View>
       {error || err ? (
-        <Text className='field-error' id={`${id}-error`}>
+        <Text className="field-error" id={`${id}-error`}>
           {error ?? err}
         </Text>
       ) : null}

@@ -67,7 +67,13 @@ export function draftFromActivity(a: TActivityDetailDto): TActivityDraft {
     checkinRequired: a.checkinRequired,
     shifts: a.shifts.map((s) => {
       const st = isoToShanghai(s.start);
-      return { shiftId: s.id, date: st.date, start: st.time, end: isoToShanghai(s.end).time, capacity: String(s.capacity) };
+      return {
+        shiftId: s.id,
+        date: st.date,
+        start: st.time,
+        end: isoToShanghai(s.end).time,
+        capacity: String(s.capacity),
+      };
     }),
   };
 }
@@ -93,7 +99,11 @@ export function buildActivityInput(teamId: string, d: TActivityDraft) {
     if (!iso) errors[`shifts.${i}.start`] = '请填写班次日期（YYYY-MM-DD）和时间（HH:MM）';
     return { ...(iso ?? { start: '', end: '' }), capacity: Number(s.capacity) };
   });
-  const firstStart = shifts.map((s) => s.start).filter(Boolean).sort()[0] ?? '';
+  const firstStart =
+    shifts
+      .map((s) => s.start)
+      .filter(Boolean)
+      .sort()[0] ?? '';
   const deadline = (date: string, time: string, key: string) => {
     if (!date && !time) return firstStart;
     const iso = shanghaiToIso(date, time || '00:00');

@@ -16,8 +16,16 @@ export const SIGNUP_STATUS_LABELS: Record<TSignupStatus, string> = {
   activity_cancelled: '活动已取消',
 };
 
-export const HOURS_STATUS_LABELS: Record<string, string> = { pending: '待确认', confirmed: '已确认', rejected: '已驳回' };
-export const HOURS_SOURCE_LABELS: Record<string, string> = { checkin: '签到', self_report: '自行申报', adjustment: '调整' };
+export const HOURS_STATUS_LABELS: Record<string, string> = {
+  pending: '待确认',
+  confirmed: '已确认',
+  rejected: '已驳回',
+};
+export const HOURS_SOURCE_LABELS: Record<string, string> = {
+  checkin: '签到',
+  self_report: '自行申报',
+  adjustment: '调整',
+};
 
 export const categoryLabel = (c: string): string => ACTIVITY_CATEGORY_LABELS[c as TActivityCategory] ?? c;
 

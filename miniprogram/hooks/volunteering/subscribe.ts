@@ -16,7 +16,10 @@ export async function askSignupConsent(): Promise<void> {
     const cfg = await loadClientConfig();
     const ids = SIGNUP_TEMPLATE_KEYS.map((k) => cfg.subscribeTemplates[k]).filter(Boolean);
     if (!ids.length) return;
-    const res = (await Taro.requestSubscribeMessage({ tmplIds: ids, entityIds: [] } as never)) as unknown as Record<string, string>;
+    const res = (await Taro.requestSubscribeMessage({ tmplIds: ids, entityIds: [] } as never)) as unknown as Record<
+      string,
+      string
+    >;
     const results: Record<string, TSubscribeResult> = {};
     for (const tid of ids) if (res[tid]) results[tid] = res[tid] as TSubscribeResult;
     if (Object.keys(results).length) await api.reportSubscriptions(results);

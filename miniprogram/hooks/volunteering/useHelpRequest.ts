@@ -22,7 +22,10 @@ export function useHelpRequest(enabled: boolean) {
   const mine = useAsync(() => volunteeringApi.myHelpRequests(), [], enabled);
   const action = useAction();
   const { reload } = mine;
-  const setField = useCallback(<K extends keyof THelpDraft>(k: K, v: THelpDraft[K]) => setDraft((d) => ({ ...d, [k]: v })), []);
+  const setField = useCallback(
+    <K extends keyof THelpDraft>(k: K, v: THelpDraft[K]) => setDraft((d) => ({ ...d, [k]: v })),
+    [],
+  );
 
   const submit = useCallback(
     () =>

@@ -1,9 +1,20 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ZActivityCreateInput, ZActivityUpdateInput, type TActivityDetailDto } from '@shared/schemas/volunteering/activities';
+import {
+  ZActivityCreateInput,
+  ZActivityUpdateInput,
+  type TActivityDetailDto,
+} from '@shared/schemas/volunteering/activities';
 import { formErrorsFrom, zodFieldErrors } from '../../services/form-errors';
 import { volunteeringApi } from '../../services/volunteering';
 import { takeHelpDraft } from './help-draft';
-import { EMPTY_ACTIVITY, blankShift, buildActivityInput, draftFromActivity, type TActivityDraft, type TShiftDraft } from './activity-form';
+import {
+  EMPTY_ACTIVITY,
+  blankShift,
+  buildActivityInput,
+  draftFromActivity,
+  type TActivityDraft,
+  type TShiftDraft,
+} from './activity-form';
 
 export type { TActivityDraft, TShiftDraft } from './activity-form';
 
@@ -21,7 +32,14 @@ export function usePublishActivity(teamId: string, activityId?: string, helpId?:
   // Taking up a help request: start from its draft; after publishing, link the two.
   useEffect(() => {
     const h = helpId ? takeHelpDraft(helpId) : null;
-    if (h) setDraft((d) => ({ ...d, title: h.title, description: h.description, address: h.address, location: h.location ?? d.location }));
+    if (h)
+      setDraft((d) => ({
+        ...d,
+        title: h.title,
+        description: h.description,
+        address: h.address,
+        location: h.location ?? d.location,
+      }));
   }, [helpId]);
 
   useEffect(() => {
@@ -35,14 +53,23 @@ export function usePublishActivity(teamId: string, activityId?: string, helpId?:
       .catch((e) => setFormError(formErrorsFrom(e).form));
   }, [activityId]);
 
-  const set = useCallback(<K extends keyof TActivityDraft>(k: K, v: TActivityDraft[K]) => setDraft((d) => ({ ...d, [k]: v })), []);
+  const set = useCallback(
+    <K extends keyof TActivityDraft>(k: K, v: TActivityDraft[K]) => setDraft((d) => ({ ...d, [k]: v })),
+    [],
+  );
   const setShift = useCallback(
     (i: number, k: keyof TShiftDraft, v: string) =>
       setDraft((d) => ({ ...d, shifts: d.shifts.map((s, j) => (j === i ? { ...s, [k]: v } : s)) })),
     [],
   );
-  const addShift = useCallback(() => setDraft((d) => ({ ...d, shifts: [...d.shifts, { ...blankShift(), date: d.shifts[0]?.date ?? '' }] })), []);
-  const removeShift = useCallback((i: number) => setDraft((d) => ({ ...d, shifts: d.shifts.filter((s, j) => j !== i || !!s.shiftId) })), []);
+  const addShift = useCallback(
+    () => setDraft((d) => ({ ...d, shifts: [...d.shifts, { ...blankShift(), date: d.shifts[0]?.date ?? '' }] })),
+    [],
+  );
+  const removeShift = useCallback(
+    (i: number) => setDraft((d) => ({ ...d, shifts: d.shifts.filter((s, j) => j !== i || !!s.shiftId) })),
+    [],
+  );
 
   const submit = useCallback(async () => {
     if (submitting) return;
@@ -76,7 +103,9 @@ export function usePublishActivity(teamId: string, activityId?: string, helpId?:
         const { teamId: _t, shifts, ...rest } = body;
         const capacities = draft.shifts
           .map((s, i) => ({ s, i }))
-          .filter(({ s }) => s.shiftId && original.shifts.find((o) => o.id === s.shiftId)?.capacity !== Number(s.capacity))
+          .filter(
+            ({ s }) => s.shiftId && original.shifts.find((o) => o.id === s.shiftId)?.capacity !== Number(s.capacity),
+          )
           .map(({ s }) => ({ shiftId: s.shiftId as string, capacity: Number(s.capacity) }));
         const addShifts = shifts.filter((_, i) => !draft.shifts[i].shiftId);
         const patch = ZActivityUpdateInput.safeParse({
@@ -100,5 +129,17 @@ export function usePublishActivity(teamId: string, activityId?: string, helpId?:
     }
   }, [submitting, teamId, draft, original, helpId]);
 
-  return { draft, set, setShift, addShift, removeShift, errors, formError, submitting, submit, saved, editing: !!activityId };
+  return {
+    draft,
+    set,
+    setShift,
+    addShift,
+    removeShift,
+    errors,
+    formError,
+    submitting,
+    submit,
+    saved,
+    editing: !!activityId,
+  };
 }

@@ -16,7 +16,9 @@ export function useStats(enabled: boolean, teamId?: string) {
   const exportCsv = useCallback(
     () =>
       action.run('csv', () => {
-        const url = teamId ? volunteeringApi.teamStatsCsvUrl(teamId, query) : volunteeringApi.districtStatsCsvUrl(query);
+        const url = teamId
+          ? volunteeringApi.teamStatsCsvUrl(teamId, query)
+          : volunteeringApi.districtStatsCsvUrl(query);
         return downloadAuthed(url, `志愿服务统计-${query.from ?? ''}${query.to ? `-${query.to}` : ''}.csv`, 'csv');
       }),
     [action, teamId, query],

@@ -12,7 +12,16 @@ export function useTeamApply() {
   }, []);
   const form = useForm(
     ZTeamApplyInput,
-    { name: '', hostOrg: '', serviceArea: '', address: '', location: undefined as never, contactName: '', contactPhone: '', intro: '' },
+    {
+      name: '',
+      hostOrg: '',
+      serviceArea: '',
+      address: '',
+      location: undefined as never,
+      contactName: '',
+      contactPhone: '',
+      intro: '',
+    },
     onValid,
   );
   return { form, created };

@@ -7,14 +7,24 @@ import { useAction } from './useAction';
 /** Team hours: pending entries confirmed or rejected in bulk; confirmed ones adjusted with a reason (audited). */
 export function useTeamHours(teamId: string, activityId: string | undefined, enabled: boolean) {
   const [status, setStatus] = useState<THoursStatus>('pending');
-  const list = useAsync(() => volunteeringApi.teamHours(teamId, { status, activityId }), [teamId, status, activityId], enabled);
+  const list = useAsync(
+    () => volunteeringApi.teamHours(teamId, { status, activityId }),
+    [teamId, status, activityId],
+    enabled,
+  );
   const [selected, setSelected] = useState<string[]>([]);
   const [adjusting, setAdjusting] = useState<string | null>(null);
   const action = useAction();
   const { reload } = list;
 
-  const toggle = useCallback((id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id])), []);
-  const selectAll = useCallback(() => setSelected((list.data?.items ?? []).filter((e) => e.status === 'pending').map((e) => e.id)), [list.data]);
+  const toggle = useCallback(
+    (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id])),
+    [],
+  );
+  const selectAll = useCallback(
+    () => setSelected((list.data?.items ?? []).filter((e) => e.status === 'pending').map((e) => e.id)),
+    [list.data],
+  );
   const changeStatus = useCallback((s: THoursStatus) => {
     setSelected([]);
     setAdjusting(null);
@@ -59,5 +69,18 @@ export function useTeamHours(teamId: string, activityId: string | undefined, ena
     [action, adjusting, reload],
   );
 
-  return { status, changeStatus, list, selected, toggle, selectAll, confirm, reject, adjusting, setAdjusting, adjust, action };
+  return {
+    status,
+    changeStatus,
+    list,
+    selected,
+    toggle,
+    selectAll,
+    confirm,
+    reject,
+    adjusting,
+    setAdjusting,
+    adjust,
+    action,
+  };
 }

@@ -37,8 +37,14 @@ export function useVolunteerProfile(enabled: boolean) {
   const save = useCallback(
     () =>
       action.run('save', async () => {
-        const body = { skills: splitTags(draft.skills), serviceAreas: splitTags(draft.serviceAreas), intro: draft.intro.trim() };
-        const r = volunteer ? await volunteeringApi.updateVolunteer(body) : await volunteeringApi.registerVolunteer(body);
+        const body = {
+          skills: splitTags(draft.skills),
+          serviceAreas: splitTags(draft.serviceAreas),
+          intro: draft.intro.trim(),
+        };
+        const r = volunteer
+          ? await volunteeringApi.updateVolunteer(body)
+          : await volunteeringApi.registerVolunteer(body);
         setData({ volunteer: r.volunteer });
         return volunteer ? '已保存' : `注册成功，志愿者编号 ${r.volunteer.volunteerNo}`;
       }),

@@ -36,7 +36,9 @@ describe('Beijing time', () => {
   });
 
   test('team admin grants give the teams a user manages', () => {
-    expect(adminTeamIds([{ role: 'team_admin', scopeId: 't1' }, { role: 'district_admin' }, { role: 'team_admin' }])).toEqual(['t1']);
+    expect(
+      adminTeamIds([{ role: 'team_admin', scopeId: 't1' }, { role: 'district_admin' }, { role: 'team_admin' }]),
+    ).toEqual(['t1']);
   });
 });
 
@@ -60,12 +62,18 @@ describe('publish form', () => {
   });
 
   test('when a shift ends at or before its start time, it ends the next day', () => {
-    const { body } = buildActivityInput(A, { ...draft, shifts: [{ date: '2026-12-01', start: '22:00', end: '02:00', capacity: '3' }] });
+    const { body } = buildActivityInput(A, {
+      ...draft,
+      shifts: [{ date: '2026-12-01', start: '22:00', end: '02:00', capacity: '3' }],
+    });
     expect(body.shifts[0]).toEqual({ start: '2026-12-01T14:00:00.000Z', end: '2026-12-01T18:00:00.000Z', capacity: 3 });
   });
 
   test('when a shift date is malformed, the shift field reports it', () => {
-    const { errors } = buildActivityInput(A, { ...draft, shifts: [{ date: '12/01', start: '09:00', end: '11:00', capacity: '2' }] });
+    const { errors } = buildActivityInput(A, {
+      ...draft,
+      shifts: [{ date: '12/01', start: '09:00', end: '11:00', capacity: '2' }],
+    });
     expect(errors['shifts.0.start']).toContain('YYYY-MM-DD');
   });
 
@@ -89,7 +97,17 @@ describe('publish form', () => {
       requiresApproval: true,
       checkinRequired: true,
       category: 'elderly_care',
-      shifts: [{ id: S, start: '2026-12-01T01:00:00.000Z', end: '2026-12-01T03:00:00.000Z', capacity: 5, taken: 1, remaining: 4, waiting: 0 }],
+      shifts: [
+        {
+          id: S,
+          start: '2026-12-01T01:00:00.000Z',
+          end: '2026-12-01T03:00:00.000Z',
+          capacity: 5,
+          taken: 1,
+          remaining: 4,
+          waiting: 0,
+        },
+      ],
     } as unknown as TActivityDetailDto);
     expect(d.signupDate).toBe('2026-12-01');
     expect(d.signupTime).toBe('00:00');
@@ -102,7 +120,11 @@ describe('discovery query', () => {
   const base = { sort: 'time' as const, date: 'all' as const, suitable: false };
 
   test('when 附近 is chosen with a position, the query carries it; without one it does not', () => {
-    expect(buildActivityQuery({ ...base, sort: 'near' }, { lng: 121.4, lat: 31.2 }, 1)).toMatchObject({ lng: 121.4, lat: 31.2, page: 1 });
+    expect(buildActivityQuery({ ...base, sort: 'near' }, { lng: 121.4, lat: 31.2 }, 1)).toMatchObject({
+      lng: 121.4,
+      lat: 31.2,
+      page: 1,
+    });
     expect(buildActivityQuery({ ...base, sort: 'near' }, null, 1).lng).toBeUndefined();
   });
 
@@ -128,7 +150,9 @@ describe('scanned check-in code', () => {
     expect(parseScanned(` ${token} `)).toEqual({ token, activityId: A });
   });
   test('when the code is a link carrying t=, the token is taken from it', () => {
-    expect(parseScanned(`https://linli.example/#/packages/volunteer/checkin/index?t=${encodeURIComponent(token)}`)).toEqual({ token, activityId: A });
+    expect(
+      parseScanned(`https://linli.example/#/packages/volunteer/checkin/index?t=${encodeURIComponent(token)}`),
+    ).toEqual({ token, activityId: A });
   });
   test('when the code is something else, no activity is named', () => {
     expect(parseScanned('hello').activityId).toBeNull();

@@ -6,7 +6,7 @@ import { useSession } from '../../hooks/useSession';
 export default function ActivityPage() {
   const { loggedIn } = useSession();
   return (
-    <PageShell title='志愿活动'>
+    <PageShell title="志愿活动">
       <ActivityDiscover loggedIn={loggedIn} />
     </PageShell>
   );

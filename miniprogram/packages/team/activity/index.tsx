@@ -18,8 +18,8 @@ export default function ManageActivityPage() {
   const a = m.detail.data?.activity;
   if (!a) {
     return (
-      <PageShell title='活动管理'>
-        <Notice message={m.detail.error} id='manage-error' />
+      <PageShell title="活动管理">
+        <Notice message={m.detail.error} id="manage-error" />
       </PageShell>
     );
   }
@@ -30,41 +30,59 @@ export default function ManageActivityPage() {
   const applicants = m.applicants.data?.items ?? [];
   return (
     <PageShell>
-      <Text className='page__title' id='manage-title'>
+      <Text className="page__title" id="manage-title">
         {a.title}
       </Text>
-      <Notice message={m.action.error} id='manage-action-error' />
-      <Notice type='success' message={m.action.success} id='manage-action-success' />
-      <View className='v-actions'>
-        <Button id='manage-edit' className='btn btn--plain' onClick={() => go(withQuery(VROUTES.teamPublish, { id: a.id, team: a.teamId }))}>
+      <Notice message={m.action.error} id="manage-action-error" />
+      <Notice type="success" message={m.action.success} id="manage-action-success" />
+      <View className="v-actions">
+        <Button
+          id="manage-edit"
+          className="btn btn--plain"
+          onClick={() => go(withQuery(VROUTES.teamPublish, { id: a.id, team: a.teamId }))}
+        >
           编辑
         </Button>
-        <Button id='manage-hours' className='btn btn--plain' onClick={() => go(withQuery(VROUTES.teamHours, { team: a.teamId, activity: a.id }))}>
+        <Button
+          id="manage-hours"
+          className="btn btn--plain"
+          onClick={() => go(withQuery(VROUTES.teamHours, { team: a.teamId, activity: a.id }))}
+        >
           时长确认
         </Button>
-        <Button id='manage-refresh' className='btn btn--plain' onClick={() => void m.refresh()}>
+        <Button id="manage-refresh" className="btn btn--plain" onClick={() => void m.refresh()}>
           刷新
         </Button>
       </View>
 
-      <Text className='card__title'>班次与签到码</Text>
+      <Text className="card__title">班次与签到码</Text>
       {a.shifts.map((s) => (
-        <View key={s.id} className='card v-item' id={`manage-shift-${s.id}`}>
-          <Text className='v-item__title'>{formatRange(s.start, s.end)}</Text>
-          <Text className='v-item__meta'>
+        <View key={s.id} className="card v-item" id={`manage-shift-${s.id}`}>
+          <Text className="v-item__title">{formatRange(s.start, s.end)}</Text>
+          <Text className="v-item__meta">
             名额 {s.capacity} · 已报 {s.taken} · 候补 {s.waiting}
           </Text>
           {a.checkinRequired && a.status === 'published' ? (
-            <Button id={`manage-shift-${s.id}-qr`} className='btn btn--primary' onClick={() => showQr(m.qrShift === s.id ? null : s.id)}>
+            <Button
+              id={`manage-shift-${s.id}-qr`}
+              className="btn btn--primary"
+              onClick={() => showQr(m.qrShift === s.id ? null : s.id)}
+            >
               {m.qrShift === s.id ? '收起签到码' : '显示签到码'}
             </Button>
           ) : null}
           {m.qrShift === s.id ? (
-            <View id='checkin-qr' data-token={m.qr.qr?.token ?? ''} data-shift={s.id}>
-              <Notice message={m.qr.error} id='checkin-qr-error' />
-              {m.qr.qr ? <Image className='v-qr' id='checkin-qr-image' src={m.qr.qr.qrDataUrl} /> : <Text className='muted'>正在生成签到码…</Text>}
-              <Text className='muted'>签到码每 {m.qr.qr?.rotationSeconds ?? 30} 秒自动更新，截图转发无效。请志愿者在现场扫码签到、签退。</Text>
-              <Text className='v-mono' id='checkin-qr-token'>
+            <View id="checkin-qr" data-token={m.qr.qr?.token ?? ''} data-shift={s.id}>
+              <Notice message={m.qr.error} id="checkin-qr-error" />
+              {m.qr.qr ? (
+                <Image className="v-qr" id="checkin-qr-image" src={m.qr.qr.qrDataUrl} />
+              ) : (
+                <Text className="muted">正在生成签到码…</Text>
+              )}
+              <Text className="muted">
+                签到码每 {m.qr.qr?.rotationSeconds ?? 30} 秒自动更新，截图转发无效。请志愿者在现场扫码签到、签退。
+              </Text>
+              <Text className="v-mono" id="checkin-qr-token">
                 {m.qr.qr?.token ?? ''}
               </Text>
             </View>
@@ -72,28 +90,42 @@ export default function ManageActivityPage() {
         </View>
       ))}
 
-      <Text className='card__title'>报名者（{applicants.length}）</Text>
-      <Notice message={m.applicants.error} id='manage-applicants-error' />
-      <View id='manage-applicants'>
+      <Text className="card__title">报名者（{applicants.length}）</Text>
+      <Notice message={m.applicants.error} id="manage-applicants-error" />
+      <View id="manage-applicants">
         {applicants.map((s) => (
-          <View key={s.id} className='card v-item applicant' id={`applicant-${s.id}`} data-status={s.status}>
-            <Text className='v-item__title'>
+          <View key={s.id} className="card v-item applicant" id={`applicant-${s.id}`} data-status={s.status}>
+            <Text className="v-item__title">
               {s.applicant.nameMasked} {s.applicant.volunteerNo ? `· ${s.applicant.volunteerNo}` : ''}
             </Text>
-            <Text className='v-item__meta'>
+            <Text className="v-item__meta">
               {formatRange(s.shift.start, s.shift.end)} · {SIGNUP_STATUS_LABELS[s.status] ?? s.status}
               {s.status === 'waitlisted' && s.waitPos ? ` · 候补序号 ${s.waitPos}` : ''}
             </Text>
-            <Text className='v-item__meta'>
-              累计 {s.applicant.confirmedHours} 小时 · 参加过 {s.applicant.pastActivities} 次 · 爽约分 {s.applicant.noShowScore}
+            <Text className="v-item__meta">
+              累计 {s.applicant.confirmedHours} 小时 · 参加过 {s.applicant.pastActivities} 次 · 爽约分{' '}
+              {s.applicant.noShowScore}
             </Text>
-            {s.checkinAt ? <Text className='v-item__meta'>签到 {formatTime(s.checkinAt)}{s.checkoutAt ? `，签退 ${formatTime(s.checkoutAt)}` : ''}</Text> : null}
+            {s.checkinAt ? (
+              <Text className="v-item__meta">
+                签到 {formatTime(s.checkinAt)}
+                {s.checkoutAt ? `，签退 ${formatTime(s.checkoutAt)}` : ''}
+              </Text>
+            ) : null}
             {s.status === 'pending_approval' ? (
-              <View className='v-actions'>
-                <Button id={`applicant-${s.id}-approve`} className='btn btn--primary' onClick={() => void m.decide(s.id, 'approve')}>
+              <View className="v-actions">
+                <Button
+                  id={`applicant-${s.id}-approve`}
+                  className="btn btn--primary"
+                  onClick={() => void m.decide(s.id, 'approve')}
+                >
                   通过
                 </Button>
-                <Button id={`applicant-${s.id}-reject`} className='btn btn--danger' onClick={() => void m.decide(s.id, 'reject', reason || '名额已安排满')}>
+                <Button
+                  id={`applicant-${s.id}-reject`}
+                  className="btn btn--danger"
+                  onClick={() => void m.decide(s.id, 'reject', reason || '名额已安排满')}
+                >
                   拒绝
                 </Button>
               </View>
@@ -103,14 +135,29 @@ export default function ManageActivityPage() {
       </View>
 
       {a.status === 'published' ? (
-        <View className='card'>
-          <FormField id='manage-reason' label='拒绝 / 取消活动的原因' value={reason} maxlength={500} onChange={setReason} />
-          <Button id='manage-cancel' className='btn btn--danger' loading={m.action.busy === 'cancel-activity'} onClick={() => void m.cancelActivity(reason)}>
+        <View className="card">
+          <FormField
+            id="manage-reason"
+            label="拒绝 / 取消活动的原因"
+            value={reason}
+            maxlength={500}
+            onChange={setReason}
+          />
+          <Button
+            id="manage-cancel"
+            className="btn btn--danger"
+            loading={m.action.busy === 'cancel-activity'}
+            onClick={() => void m.cancelActivity(reason)}
+          >
             取消活动（通知所有报名者）
           </Button>
         </View>
       ) : (
-        <Notice type='info' message={a.status === 'cancelled' ? `活动已取消：${a.cancelReason ?? ''}` : '活动已结束'} id='manage-status' />
+        <Notice
+          type="info"
+          message={a.status === 'cancelled' ? `活动已取消：${a.cancelReason ?? ''}` : '活动已结束'}
+          id="manage-status"
+        />
       )}
     </PageShell>
   );

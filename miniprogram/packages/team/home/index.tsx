@@ -20,9 +20,9 @@ export default function TeamHomePage() {
   useDidShow(() => void (t.allowed ? Promise.all([list.reload(), help.list.reload()]) : undefined));
   if (!t.allowed) {
     return (
-      <PageShell title='团队管理'>
-        <Notice message={t.user ? '您还不是任何已认证团队的管理员。' : null} id='team-forbidden' />
-        <Button className='btn btn--plain' onClick={() => go(VROUTES.teamApply)}>
+      <PageShell title="团队管理">
+        <Notice message={t.user ? '您还不是任何已认证团队的管理员。' : null} id="team-forbidden" />
+        <Button className="btn btn--plain" onClick={() => go(VROUTES.teamApply)}>
           申请成立志愿团队
         </Button>
       </PageShell>
@@ -31,49 +31,63 @@ export default function TeamHomePage() {
   const q = { team: t.teamId };
   return (
     <PageShell title={t.team?.name ?? '团队管理'}>
-      <Notice message={t.teamError} id='team-load-error' />
+      <Notice message={t.teamError} id="team-load-error" />
       {t.teamIds.length > 1 ? (
-        <View className='v-chips' id='team-switch'>
+        <View className="v-chips" id="team-switch">
           {t.teamIds.map((tid) => (
-            <Text key={tid} className={`v-chip${tid === t.teamId ? ' v-chip--on' : ''}`} onClick={() => go(withQuery(VROUTES.teamHome, { team: tid }))}>
+            <Text
+              key={tid}
+              className={`v-chip${tid === t.teamId ? ' v-chip--on' : ''}`}
+              onClick={() => go(withQuery(VROUTES.teamHome, { team: tid }))}
+            >
               团队 {tid.slice(-6)}
             </Text>
           ))}
         </View>
       ) : null}
-      <View className='v-actions'>
-        <Button id='team-publish' className='btn btn--primary' onClick={() => go(withQuery(VROUTES.teamPublish, q))}>
+      <View className="v-actions">
+        <Button id="team-publish" className="btn btn--primary" onClick={() => go(withQuery(VROUTES.teamPublish, q))}>
           发布活动
         </Button>
-        <Button id='team-hours' className='btn btn--plain' onClick={() => go(withQuery(VROUTES.teamHours, q))}>
+        <Button id="team-hours" className="btn btn--plain" onClick={() => go(withQuery(VROUTES.teamHours, q))}>
           时长确认
         </Button>
-        <Button id='team-members' className='btn btn--plain' onClick={() => go(withQuery(VROUTES.teamMembers, q))}>
+        <Button id="team-members" className="btn btn--plain" onClick={() => go(withQuery(VROUTES.teamMembers, q))}>
           成员管理
         </Button>
       </View>
-      <Text className='card__title'>本团队活动</Text>
-      <Notice message={list.error} id='team-activities-error' />
-      <View id='team-activity-list'>
+      <Text className="card__title">本团队活动</Text>
+      <Notice message={list.error} id="team-activities-error" />
+      <View id="team-activity-list">
         {(list.data?.items ?? []).map((a) => (
-          <View key={a.id} className='card v-item' id={`team-activity-${a.id}`} onClick={() => go(withQuery(VROUTES.teamActivity, { id: a.id }))}>
-            <Text className='v-item__title'>{a.title}</Text>
-            <Text className='v-item__meta'>{formatRange(a.startsAt, a.endsAt)}</Text>
-            <Text className='v-item__meta'>余 {a.remaining} 个名额</Text>
+          <View
+            key={a.id}
+            className="card v-item"
+            id={`team-activity-${a.id}`}
+            onClick={() => go(withQuery(VROUTES.teamActivity, { id: a.id }))}
+          >
+            <Text className="v-item__title">{a.title}</Text>
+            <Text className="v-item__meta">{formatRange(a.startsAt, a.endsAt)}</Text>
+            <Text className="v-item__meta">余 {a.remaining} 个名额</Text>
           </View>
         ))}
       </View>
-      <Text className='card__title'>可认领的求助</Text>
-      <Notice message={help.list.error ?? help.action.error} id='team-help-error' />
-      <View id='team-help-list'>
+      <Text className="card__title">可认领的求助</Text>
+      <Notice message={help.list.error ?? help.action.error} id="team-help-error" />
+      <View id="team-help-list">
         {help.open.map((h) => (
-          <View key={h.id} className='card v-item' id={`team-help-${h.id}`}>
-            <Text className='v-item__title'>{h.categoryLabel}</Text>
-            <Text className='v-item__meta'>{h.description}</Text>
-            <Text className='v-item__meta'>
+          <View key={h.id} className="card v-item" id={`team-help-${h.id}`}>
+            <Text className="v-item__title">{h.categoryLabel}</Text>
+            <Text className="v-item__meta">{h.description}</Text>
+            <Text className="v-item__meta">
               {h.address} · {formatTime(h.neededAt)}
             </Text>
-            <Button id={`team-help-${h.id}-take`} className='btn btn--plain' loading={help.action.busy === `take-${h.id}`} onClick={() => void help.take(h.id)}>
+            <Button
+              id={`team-help-${h.id}-take`}
+              className="btn btn--plain"
+              loading={help.action.busy === `take-${h.id}`}
+              onClick={() => void help.take(h.id)}
+            >
               认领并发布活动
             </Button>
           </View>

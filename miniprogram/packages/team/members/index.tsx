@@ -13,40 +13,57 @@ export default function TeamMembersPage() {
   const t = useTeamAdmin(useRouter().params.team);
   const m = useTeamMembers(t.teamId, t.allowed);
   const [reason, setReason] = useState('');
-  if (!t.allowed) return <PageShell title='成员管理'><Notice message={t.user ? '仅团队管理员可以管理成员。' : null} id='members-forbidden' /></PageShell>;
+  if (!t.allowed)
+    return (
+      <PageShell title="成员管理">
+        <Notice message={t.user ? '仅团队管理员可以管理成员。' : null} id="members-forbidden" />
+      </PageShell>
+    );
   const pending = m.pending.data?.items ?? [];
   const active = m.active.data?.items ?? [];
   return (
-    <PageShell title='成员管理'>
-      <Notice message={m.pending.error ?? m.active.error ?? m.action.error} id='members-error' />
-      <Notice type='success' message={m.action.success} id='members-success' />
-      <Text className='card__title'>加入申请（{pending.length}）</Text>
-      <FormField id='members-reason' label='拒绝理由' value={reason} maxlength={500} onChange={setReason} />
-      <View id='members-pending'>
+    <PageShell title="成员管理">
+      <Notice message={m.pending.error ?? m.active.error ?? m.action.error} id="members-error" />
+      <Notice type="success" message={m.action.success} id="members-success" />
+      <Text className="card__title">加入申请（{pending.length}）</Text>
+      <FormField id="members-reason" label="拒绝理由" value={reason} maxlength={500} onChange={setReason} />
+      <View id="members-pending">
         {pending.map((r) => (
-          <View key={r.id} className='card v-item' id={`join-${r.userId}`}>
-            <Text className='v-item__title'>{r.displayName}</Text>
-            {r.message ? <Text className='v-item__meta'>{r.message}</Text> : null}
-            <Text className='v-item__meta'>申请于 {formatDate(r.createdAt)}</Text>
-            <View className='v-actions'>
-              <Button id={`join-${r.userId}-approve`} className='btn btn--primary' onClick={() => void m.decide(r.userId, 'approve')}>
+          <View key={r.id} className="card v-item" id={`join-${r.userId}`}>
+            <Text className="v-item__title">{r.displayName}</Text>
+            {r.message ? <Text className="v-item__meta">{r.message}</Text> : null}
+            <Text className="v-item__meta">申请于 {formatDate(r.createdAt)}</Text>
+            <View className="v-actions">
+              <Button
+                id={`join-${r.userId}-approve`}
+                className="btn btn--primary"
+                onClick={() => void m.decide(r.userId, 'approve')}
+              >
                 通过
               </Button>
-              <Button id={`join-${r.userId}-reject`} className='btn btn--danger' onClick={() => void m.decide(r.userId, 'reject', reason)}>
+              <Button
+                id={`join-${r.userId}-reject`}
+                className="btn btn--danger"
+                onClick={() => void m.decide(r.userId, 'reject', reason)}
+              >
                 拒绝
               </Button>
             </View>
           </View>
         ))}
       </View>
-      <Text className='card__title'>成员（{active.length}）</Text>
-      <View id='members-active'>
+      <Text className="card__title">成员（{active.length}）</Text>
+      <View id="members-active">
         {active.map((r) => (
-          <View key={r.id} className='card v-item' id={`member-${r.userId}`}>
-            <Text className='v-item__title'>
+          <View key={r.id} className="card v-item" id={`member-${r.userId}`}>
+            <Text className="v-item__title">
               {r.displayName} {r.role === 'admin' ? '· 管理员' : ''}
             </Text>
-            <Text className='link' id={`member-${r.userId}-role`} onClick={() => void m.setRole(r.userId, r.role === 'admin' ? 'member' : 'admin')}>
+            <Text
+              className="link"
+              id={`member-${r.userId}-role`}
+              onClick={() => void m.setRole(r.userId, r.role === 'admin' ? 'member' : 'admin')}
+            >
               {r.role === 'admin' ? '设为普通成员' : '设为管理员'}
             </Text>
           </View>

@@ -21,16 +21,27 @@ export default function PublishActivityPage() {
   const d = p.draft;
   const e = p.errors;
 
-  if (!t.allowed && !params.id) return <PageShell title='发布活动'><Notice message={t.user ? '仅团队管理员可以发布活动。' : null} id='publish-forbidden' /></PageShell>;
+  if (!t.allowed && !params.id)
+    return (
+      <PageShell title="发布活动">
+        <Notice message={t.user ? '仅团队管理员可以发布活动。' : null} id="publish-forbidden" />
+      </PageShell>
+    );
   if (p.saved) {
     return (
       <PageShell title={p.editing ? '已保存' : '已发布'}>
-        <Notice message={p.formError} id='publish-error' />
-        <View className='card' id='publish-done' data-activity-id={p.saved.id}>
-          <Text className='card__title'>{p.saved.title}</Text>
-          <Text className='muted'>{p.editing ? '修改已保存，已报名的志愿者会收到通知。' : '活动已发布，居民可以在活动页报名。'}</Text>
+        <Notice message={p.formError} id="publish-error" />
+        <View className="card" id="publish-done" data-activity-id={p.saved.id}>
+          <Text className="card__title">{p.saved.title}</Text>
+          <Text className="muted">
+            {p.editing ? '修改已保存，已报名的志愿者会收到通知。' : '活动已发布，居民可以在活动页报名。'}
+          </Text>
         </View>
-        <Button id='publish-open-manage' className='btn btn--primary' onClick={() => go(withQuery(VROUTES.teamActivity, { id: p.saved!.id }))}>
+        <Button
+          id="publish-open-manage"
+          className="btn btn--primary"
+          onClick={() => go(withQuery(VROUTES.teamActivity, { id: p.saved!.id }))}
+        >
           管理此活动
         </Button>
       </PageShell>
@@ -39,14 +50,39 @@ export default function PublishActivityPage() {
 
   return (
     <PageShell title={p.editing ? '编辑活动' : '发布活动'}>
-      <View className='card'>
-        <FormField id='publish-title' label='活动标题' value={d.title} error={e.title} maxlength={60} onChange={(v) => p.set('title', v)} />
-        <Text className='field__label'>活动介绍</Text>
-        <Textarea id='publish-description' className='field__input' style={{ height: '220rpx' }} value={d.description} maxlength={5000} onInput={(ev) => p.set('description', ev.detail.value)} />
-        {e.description ? <Text className='field-error' id='publish-description-error'>{e.description}</Text> : null}
-        <FormField id='publish-address' label='活动地址' value={d.address} error={e.address} maxlength={120} onChange={(v) => p.set('address', v)} />
+      <View className="card">
+        <FormField
+          id="publish-title"
+          label="活动标题"
+          value={d.title}
+          error={e.title}
+          maxlength={60}
+          onChange={(v) => p.set('title', v)}
+        />
+        <Text className="field__label">活动介绍</Text>
+        <Textarea
+          id="publish-description"
+          className="field__input"
+          style={{ height: '220rpx' }}
+          value={d.description}
+          maxlength={5000}
+          onInput={(ev) => p.set('description', ev.detail.value)}
+        />
+        {e.description ? (
+          <Text className="field-error" id="publish-description-error">
+            {e.description}
+          </Text>
+        ) : null}
+        <FormField
+          id="publish-address"
+          label="活动地址"
+          value={d.address}
+          error={e.address}
+          maxlength={120}
+          onChange={(v) => p.set('address', v)}
+        />
         <LocationField
-          id='publish-location'
+          id="publish-location"
           value={d.location}
           error={e.location ?? e['location.lng']}
           onChange={(loc, address) => {
@@ -54,53 +90,141 @@ export default function PublishActivityPage() {
             if (address && !d.address) p.set('address', address);
           }}
         />
-        <Picker mode='selector' range={CAT_LABELS} value={ACTIVITY_CATEGORIES.indexOf(d.category)} onChange={(ev) => p.set('category', ACTIVITY_CATEGORIES[Number(ev.detail.value)])}>
-          <View className='row' id='publish-category'>
-            <Text className='row__label'>类别</Text>
+        <Picker
+          mode="selector"
+          range={CAT_LABELS}
+          value={ACTIVITY_CATEGORIES.indexOf(d.category)}
+          onChange={(ev) => p.set('category', ACTIVITY_CATEGORIES[Number(ev.detail.value)])}
+        >
+          <View className="row" id="publish-category">
+            <Text className="row__label">类别</Text>
             <Text>{ACTIVITY_CATEGORY_LABELS[d.category]} ▾</Text>
           </View>
         </Picker>
-        <FormField id='publish-skills' label='所需技能（可选，用顿号分隔）' value={d.requiredSkills} error={e.requiredSkills} onChange={(v) => p.set('requiredSkills', v)} />
-        <FormField id='publish-cover' label='封面图片地址（可选，https）' value={d.coverUrl} error={e.coverUrl} maxlength={500} onChange={(v) => p.set('coverUrl', v)} />
+        <FormField
+          id="publish-skills"
+          label="所需技能（可选，用顿号分隔）"
+          value={d.requiredSkills}
+          error={e.requiredSkills}
+          onChange={(v) => p.set('requiredSkills', v)}
+        />
+        <FormField
+          id="publish-cover"
+          label="封面图片地址（可选，https）"
+          value={d.coverUrl}
+          error={e.coverUrl}
+          maxlength={500}
+          onChange={(v) => p.set('coverUrl', v)}
+        />
       </View>
 
-      <Text className='card__title'>班次（北京时间）</Text>
+      <Text className="card__title">班次（北京时间）</Text>
       {d.shifts.map((s, i) => (
-        <View key={s.shiftId ?? `new-${i}`} className='card' id={`publish-shift-${i}`}>
-          <FormField id={`shift-${i}-date`} label='日期（YYYY-MM-DD）' value={s.date} error={e[`shifts.${i}.start`]} maxlength={10} onChange={(v) => p.setShift(i, 'date', v)} />
-          <FormField id={`shift-${i}-start`} label='开始（HH:MM）' value={s.start} maxlength={5} onChange={(v) => p.setShift(i, 'start', v)} />
-          <FormField id={`shift-${i}-end`} label='结束（HH:MM）' value={s.end} error={e[`shifts.${i}.end`]} maxlength={5} onChange={(v) => p.setShift(i, 'end', v)} />
-          <FormField id={`shift-${i}-capacity`} label='名额' type='number' value={s.capacity} error={e[`shifts.${i}.capacity`]} maxlength={5} onChange={(v) => p.setShift(i, 'capacity', v)} />
+        <View key={s.shiftId ?? `new-${i}`} className="card" id={`publish-shift-${i}`}>
+          <FormField
+            id={`shift-${i}-date`}
+            label="日期（YYYY-MM-DD）"
+            value={s.date}
+            error={e[`shifts.${i}.start`]}
+            maxlength={10}
+            onChange={(v) => p.setShift(i, 'date', v)}
+          />
+          <FormField
+            id={`shift-${i}-start`}
+            label="开始（HH:MM）"
+            value={s.start}
+            maxlength={5}
+            onChange={(v) => p.setShift(i, 'start', v)}
+          />
+          <FormField
+            id={`shift-${i}-end`}
+            label="结束（HH:MM）"
+            value={s.end}
+            error={e[`shifts.${i}.end`]}
+            maxlength={5}
+            onChange={(v) => p.setShift(i, 'end', v)}
+          />
+          <FormField
+            id={`shift-${i}-capacity`}
+            label="名额"
+            type="number"
+            value={s.capacity}
+            error={e[`shifts.${i}.capacity`]}
+            maxlength={5}
+            onChange={(v) => p.setShift(i, 'capacity', v)}
+          />
           {!s.shiftId && d.shifts.length > 1 ? (
-            <Text className='link' id={`shift-${i}-remove`} onClick={() => p.removeShift(i)}>
+            <Text className="link" id={`shift-${i}-remove`} onClick={() => p.removeShift(i)}>
               删除此班次
             </Text>
           ) : null}
         </View>
       ))}
-      {e.shifts ? <Text className='field-error'>{e.shifts}</Text> : null}
-      <Button id='publish-add-shift' className='btn btn--plain' onClick={p.addShift}>
+      {e.shifts ? <Text className="field-error">{e.shifts}</Text> : null}
+      <Button id="publish-add-shift" className="btn btn--plain" onClick={p.addShift}>
         添加班次
       </Button>
 
-      <View className='card'>
-        <Text className='muted'>报名与取消截止时间留空时，默认为第一个班次开始时间。</Text>
-        <FormField id='publish-signup-date' label='报名截止日期' value={d.signupDate} error={e.signupDeadline} maxlength={10} onChange={(v) => p.set('signupDate', v)} />
-        <FormField id='publish-signup-time' label='报名截止时间' value={d.signupTime} maxlength={5} onChange={(v) => p.set('signupTime', v)} />
-        <FormField id='publish-cancel-date' label='取消截止日期' value={d.cancelDate} error={e.cancelDeadline} maxlength={10} onChange={(v) => p.set('cancelDate', v)} />
-        <FormField id='publish-cancel-time' label='取消截止时间' value={d.cancelTime} maxlength={5} onChange={(v) => p.set('cancelTime', v)} />
-        <FormField id='publish-radius' label='签到范围（米）' type='number' value={d.checkinRadiusM} error={e.checkinRadiusM} maxlength={4} onChange={(v) => p.set('checkinRadiusM', v)} />
-        <View className='row'>
-          <Text className='row__label'>报名需要审核</Text>
-          <Switch id='publish-approval' checked={d.requiresApproval} onChange={(ev) => p.set('requiresApproval', ev.detail.value)} />
+      <View className="card">
+        <Text className="muted">报名与取消截止时间留空时，默认为第一个班次开始时间。</Text>
+        <FormField
+          id="publish-signup-date"
+          label="报名截止日期"
+          value={d.signupDate}
+          error={e.signupDeadline}
+          maxlength={10}
+          onChange={(v) => p.set('signupDate', v)}
+        />
+        <FormField
+          id="publish-signup-time"
+          label="报名截止时间"
+          value={d.signupTime}
+          maxlength={5}
+          onChange={(v) => p.set('signupTime', v)}
+        />
+        <FormField
+          id="publish-cancel-date"
+          label="取消截止日期"
+          value={d.cancelDate}
+          error={e.cancelDeadline}
+          maxlength={10}
+          onChange={(v) => p.set('cancelDate', v)}
+        />
+        <FormField
+          id="publish-cancel-time"
+          label="取消截止时间"
+          value={d.cancelTime}
+          maxlength={5}
+          onChange={(v) => p.set('cancelTime', v)}
+        />
+        <FormField
+          id="publish-radius"
+          label="签到范围（米）"
+          type="number"
+          value={d.checkinRadiusM}
+          error={e.checkinRadiusM}
+          maxlength={4}
+          onChange={(v) => p.set('checkinRadiusM', v)}
+        />
+        <View className="row">
+          <Text className="row__label">报名需要审核</Text>
+          <Switch
+            id="publish-approval"
+            checked={d.requiresApproval}
+            onChange={(ev) => p.set('requiresApproval', ev.detail.value)}
+          />
         </View>
-        <View className='row'>
-          <Text className='row__label'>现场扫码签到</Text>
-          <Switch id='publish-checkin-required' checked={d.checkinRequired} onChange={(ev) => p.set('checkinRequired', ev.detail.value)} />
+        <View className="row">
+          <Text className="row__label">现场扫码签到</Text>
+          <Switch
+            id="publish-checkin-required"
+            checked={d.checkinRequired}
+            onChange={(ev) => p.set('checkinRequired', ev.detail.value)}
+          />
         </View>
       </View>
-      <Notice message={p.formError} id='publish-error' />
-      <Button id='publish-submit' className='btn btn--primary' loading={p.submitting} onClick={() => void p.submit()}>
+      <Notice message={p.formError} id="publish-error" />
+      <Button id="publish-submit" className="btn btn--primary" loading={p.submitting} onClick={() => void p.submit()}>
         {p.editing ? '保存修改' : '发布活动'}
       </Button>
     </PageShell>

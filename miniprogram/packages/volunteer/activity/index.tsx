@@ -24,9 +24,9 @@ export default function ActivityDetailPage() {
 
   if (!a) {
     return (
-      <PageShell title='活动详情'>
-        <Notice message={d.error ?? (id ? null : '缺少活动编号')} id='activity-error' />
-        {d.loading ? <Text className='muted'>加载中…</Text> : null}
+      <PageShell title="活动详情">
+        <Notice message={d.error ?? (id ? null : '缺少活动编号')} id="activity-error" />
+        {d.loading ? <Text className="muted">加载中…</Text> : null}
       </PageShell>
     );
   }
@@ -35,54 +35,54 @@ export default function ActivityDetailPage() {
   const mine = d.data?.mySignups ?? [];
   return (
     <PageShell>
-      <View className='card' id='activity-detail' data-id={a.id}>
-        {a.coverUrl ? <Image src={a.coverUrl} mode='widthFix' style={{ width: '100%' }} /> : null}
-        <Text className='page__title' id='activity-title'>
+      <View className="card" id="activity-detail" data-id={a.id}>
+        {a.coverUrl ? <Image src={a.coverUrl} mode="widthFix" style={{ width: '100%' }} /> : null}
+        <Text className="page__title" id="activity-title">
           {a.title}
         </Text>
-        <Text className='v-badge'>{categoryLabel(a.category)}</Text>
+        <Text className="v-badge">{categoryLabel(a.category)}</Text>
         {!open ? (
-          <Text className='v-badge v-badge--warn' id='activity-status'>
+          <Text className="v-badge v-badge--warn" id="activity-status">
             {a.status === 'cancelled' ? '活动已取消' : '活动已结束'}
           </Text>
         ) : null}
-        <View className='row'>
-          <Text className='row__label'>团队</Text>
-          <Text className='link' id='activity-team' onClick={() => go(withQuery(VROUTES.team, { id: a.teamId }))}>
+        <View className="row">
+          <Text className="row__label">团队</Text>
+          <Text className="link" id="activity-team" onClick={() => go(withQuery(VROUTES.team, { id: a.teamId }))}>
             {a.teamName} ›
           </Text>
         </View>
-        <View className='row'>
-          <Text className='row__label'>地点</Text>
+        <View className="row">
+          <Text className="row__label">地点</Text>
           <Text>{a.address}</Text>
         </View>
-        <View className='row'>
-          <Text className='row__label'>报名截止</Text>
+        <View className="row">
+          <Text className="row__label">报名截止</Text>
           <Text>{formatTime(a.signupDeadline)}</Text>
         </View>
-        <View className='row'>
-          <Text className='row__label'>取消截止</Text>
+        <View className="row">
+          <Text className="row__label">取消截止</Text>
           <Text>{formatTime(a.cancelDeadline)}</Text>
         </View>
-        {a.requiresApproval ? <Text className='muted'>报名需团队审核</Text> : null}
-        {a.cancelReason ? <Notice type='info' message={`取消原因：${a.cancelReason}`} /> : null}
-        <Text className='muted' id='activity-description' style={{ whiteSpace: 'pre-wrap' }}>
+        {a.requiresApproval ? <Text className="muted">报名需团队审核</Text> : null}
+        {a.cancelReason ? <Notice type="info" message={`取消原因：${a.cancelReason}`} /> : null}
+        <Text className="muted" id="activity-description" style={{ whiteSpace: 'pre-wrap' }}>
           {a.description}
         </Text>
-        {a.requiredSkills.length ? <Text className='muted'>所需技能：{a.requiredSkills.join('、')}</Text> : null}
+        {a.requiredSkills.length ? <Text className="muted">所需技能：{a.requiredSkills.join('、')}</Text> : null}
       </View>
 
-      <Notice message={d.action.error} id='activity-action-error' />
+      <Notice message={d.action.error} id="activity-action-error" />
       {d.needsRegistration ? (
-        <Button id='activity-register' className='btn btn--primary' onClick={() => go(VROUTES.register)}>
+        <Button id="activity-register" className="btn btn--primary" onClick={() => go(VROUTES.register)}>
           注册成为志愿者
         </Button>
       ) : null}
-      <Notice type='success' message={d.action.success} id='activity-action-success' />
+      <Notice type="success" message={d.action.success} id="activity-action-success" />
 
       {mine.length ? (
-        <View id='activity-my-signups'>
-          <Text className='card__title'>我的报名</Text>
+        <View id="activity-my-signups">
+          <Text className="card__title">我的报名</Text>
           {mine.map((s) => (
             <SignupRow
               key={s.id}
@@ -101,32 +101,50 @@ export default function ActivityDetailPage() {
             .filter((s) => s.status === 'confirmed' && Date.parse(s.shift.start) <= Date.now())
             .slice(0, 1)
             .map((s) => (
-              <View key={s.id} className='card' id='self-report'>
-                <Text className='card__title'>申报服务时长</Text>
-                <Text className='muted'>本活动不需要现场签到，请如实填写服务时长，团队确认后计入。</Text>
-                <FormField id='self-report-minutes' label='服务分钟数' type='number' value={report.minutes} maxlength={4} onChange={(v) => setReport((r) => ({ ...r, minutes: v }))} />
-                <FormField id='self-report-note' label='说明（可选）' value={report.note} maxlength={200} onChange={(v) => setReport((r) => ({ ...r, note: v }))} />
-                <Button id='self-report-submit' className='btn btn--primary' loading={d.action.busy === `report-${s.shiftId}`} onClick={() => void d.selfReport(s.shiftId, report.minutes, report.note)}>
+              <View key={s.id} className="card" id="self-report">
+                <Text className="card__title">申报服务时长</Text>
+                <Text className="muted">本活动不需要现场签到，请如实填写服务时长，团队确认后计入。</Text>
+                <FormField
+                  id="self-report-minutes"
+                  label="服务分钟数"
+                  type="number"
+                  value={report.minutes}
+                  maxlength={4}
+                  onChange={(v) => setReport((r) => ({ ...r, minutes: v }))}
+                />
+                <FormField
+                  id="self-report-note"
+                  label="说明（可选）"
+                  value={report.note}
+                  maxlength={200}
+                  onChange={(v) => setReport((r) => ({ ...r, note: v }))}
+                />
+                <Button
+                  id="self-report-submit"
+                  className="btn btn--primary"
+                  loading={d.action.busy === `report-${s.shiftId}`}
+                  onClick={() => void d.selfReport(s.shiftId, report.minutes, report.note)}
+                >
                   提交申报
                 </Button>
               </View>
             ))
         : null}
 
-      <Text className='card__title'>班次</Text>
+      <Text className="card__title">班次</Text>
       {a.shifts.map((s) => {
         const mineActive = d.activeByShift.get(s.id);
         return (
-          <View key={s.id} className='card v-item shift' id={`shift-${s.id}`}>
-            <Text className='v-item__title'>{formatRange(s.start, s.end)}</Text>
-            <Text className='v-item__meta' id={`shift-${s.id}-remaining`}>
+          <View key={s.id} className="card v-item shift" id={`shift-${s.id}`}>
+            <Text className="v-item__title">{formatRange(s.start, s.end)}</Text>
+            <Text className="v-item__meta" id={`shift-${s.id}-remaining`}>
               名额 {s.capacity}，已报 {s.taken}，余 {s.remaining}
               {s.waiting ? `，候补 ${s.waiting} 人` : ''}
             </Text>
             {open && !mineActive ? (
               <Button
                 id={`shift-${s.id}-signup`}
-                className='btn btn--primary'
+                className="btn btn--primary"
                 loading={d.action.busy === `signup-${s.id}`}
                 onClick={() => (loggedIn ? void d.signup(s.id) : go(loginRoute()))}
               >
@@ -137,7 +155,11 @@ export default function ActivityDetailPage() {
         );
       })}
       {d.data?.canManage ? (
-        <Button id='activity-manage' className='btn btn--plain' onClick={() => go(withQuery(VROUTES.teamActivity, { id: a.id }))}>
+        <Button
+          id="activity-manage"
+          className="btn btn--plain"
+          onClick={() => go(withQuery(VROUTES.teamActivity, { id: a.id }))}
+        >
           管理此活动
         </Button>
       ) : null}

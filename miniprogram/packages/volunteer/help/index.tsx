@@ -25,8 +25,8 @@ export default function HelpRequestPage() {
   const h = useHelpRequest(loggedIn);
   if (!loggedIn) {
     return (
-      <PageShell title='我要求助'>
-        <Button className='btn btn--primary' onClick={() => go(loginRoute())}>
+      <PageShell title="我要求助">
+        <Button className="btn btn--primary" onClick={() => go(loginRoute())}>
           登录后发布求助
         </Button>
       </PageShell>
@@ -34,38 +34,73 @@ export default function HelpRequestPage() {
   }
   const d = h.draft;
   return (
-    <PageShell title='我要求助'>
-      <View className='card'>
-        <Picker mode='selector' range={CAT_LABELS} value={HELP_CATEGORIES.indexOf(d.category)} onChange={(e) => h.setField('category', HELP_CATEGORIES[Number(e.detail.value)])}>
-          <View className='row' id='help-category'>
-            <Text className='row__label'>类别</Text>
+    <PageShell title="我要求助">
+      <View className="card">
+        <Picker
+          mode="selector"
+          range={CAT_LABELS}
+          value={HELP_CATEGORIES.indexOf(d.category)}
+          onChange={(e) => h.setField('category', HELP_CATEGORIES[Number(e.detail.value)])}
+        >
+          <View className="row" id="help-category">
+            <Text className="row__label">类别</Text>
             <Text>{HELP_CATEGORY_LABELS[d.category]} ▾</Text>
           </View>
         </Picker>
-        <Text className='field__label'>需要什么帮助</Text>
-        <Textarea id='help-description' className='field__input' style={{ height: '200rpx' }} value={d.description} maxlength={1000} onInput={(e) => h.setField('description', e.detail.value)} />
-        <FormField id='help-address' label='地点' value={d.address} maxlength={100} onChange={(v) => h.setField('address', v)} />
-        <FormField id='help-date' label='日期（YYYY-MM-DD）' value={d.date} maxlength={10} onChange={(v) => h.setField('date', v)} />
-        <FormField id='help-time' label='时间（HH:MM）' value={d.time} maxlength={5} onChange={(v) => h.setField('time', v)} />
-        <LocationField id='help-location' value={d.location} onChange={(loc) => h.setField('location', loc)} />
-        <Notice message={h.action.error} id='help-error' />
-        <Notice type='success' message={h.action.success} id='help-success' />
-        <Button id='help-submit' className='btn btn--primary' loading={h.action.busy === 'submit'} onClick={() => void h.submit()}>
+        <Text className="field__label">需要什么帮助</Text>
+        <Textarea
+          id="help-description"
+          className="field__input"
+          style={{ height: '200rpx' }}
+          value={d.description}
+          maxlength={1000}
+          onInput={(e) => h.setField('description', e.detail.value)}
+        />
+        <FormField
+          id="help-address"
+          label="地点"
+          value={d.address}
+          maxlength={100}
+          onChange={(v) => h.setField('address', v)}
+        />
+        <FormField
+          id="help-date"
+          label="日期（YYYY-MM-DD）"
+          value={d.date}
+          maxlength={10}
+          onChange={(v) => h.setField('date', v)}
+        />
+        <FormField
+          id="help-time"
+          label="时间（HH:MM）"
+          value={d.time}
+          maxlength={5}
+          onChange={(v) => h.setField('time', v)}
+        />
+        <LocationField id="help-location" value={d.location} onChange={(loc) => h.setField('location', loc)} />
+        <Notice message={h.action.error} id="help-error" />
+        <Notice type="success" message={h.action.success} id="help-success" />
+        <Button
+          id="help-submit"
+          className="btn btn--primary"
+          loading={h.action.busy === 'submit'}
+          onClick={() => void h.submit()}
+        >
           提交求助
         </Button>
-        <Text className='muted'>求助经区级或团队管理员审核后公开，不会显示您的身份。</Text>
+        <Text className="muted">求助经区级或团队管理员审核后公开，不会显示您的身份。</Text>
       </View>
-      <Text className='card__title'>我的求助</Text>
-      <View id='help-mine'>
+      <Text className="card__title">我的求助</Text>
+      <View id="help-mine">
         {(h.mine.data?.items ?? []).map((r) => (
-          <View key={r.id} className='card v-item' id={`help-${r.id}`}>
-            <Text className='v-item__title'>{r.categoryLabel}</Text>
-            <Text className='v-item__meta'>{r.description}</Text>
-            <Text className='v-item__meta'>
+          <View key={r.id} className="card v-item" id={`help-${r.id}`}>
+            <Text className="v-item__title">{r.categoryLabel}</Text>
+            <Text className="v-item__meta">{r.description}</Text>
+            <Text className="v-item__meta">
               {r.address} · {formatTime(r.neededAt)}
             </Text>
-            <Text className='v-badge'>{STATUS_LABELS[r.status] ?? r.status}</Text>
-            {r.review?.decision === 'reject' ? <Text className='v-item__meta'>驳回原因：{r.review.reason}</Text> : null}
+            <Text className="v-badge">{STATUS_LABELS[r.status] ?? r.status}</Text>
+            {r.review?.decision === 'reject' ? <Text className="v-item__meta">驳回原因：{r.review.reason}</Text> : null}
           </View>
         ))}
       </View>

@@ -22,8 +22,8 @@ export default function MySignupsPage() {
   useDidShow(() => void (m.list.data ? m.list.reload() : undefined));
   const items = m.list.data?.items ?? [];
   return (
-    <PageShell title='我的活动'>
-      <View className='v-chips'>
+    <PageShell title="我的活动">
+      <View className="v-chips">
         {SCOPES.map((s) => (
           <Text
             key={s.key}
@@ -34,14 +34,16 @@ export default function MySignupsPage() {
             {s.label}
           </Text>
         ))}
-        <Text className='v-chip' id='my-goto-profile' onClick={() => go(VROUTES.register)}>
+        <Text className="v-chip" id="my-goto-profile" onClick={() => go(VROUTES.register)}>
           志愿者档案
         </Text>
       </View>
-      <Notice message={m.list.error ?? m.action.error} id='my-error' />
-      <Notice type='success' message={m.action.success} id='my-success' />
-      {!m.list.loading && !m.list.error && items.length === 0 ? <EmptyState title='暂无报名记录' description='去活动页看看附近的志愿活动吧。' /> : null}
-      <View id='my-signups'>
+      <Notice message={m.list.error ?? m.action.error} id="my-error" />
+      <Notice type="success" message={m.action.success} id="my-success" />
+      {!m.list.loading && !m.list.error && items.length === 0 ? (
+        <EmptyState title="暂无报名记录" description="去活动页看看附近的志愿活动吧。" />
+      ) : null}
+      <View id="my-signups">
         {items.map((s) => (
           <SignupRow
             key={s.id}

@@ -16,8 +16,8 @@ export default function VolunteerProfilePage() {
   const [appealReason, setAppealReason] = useState('');
   if (!loggedIn) {
     return (
-      <PageShell title='志愿者档案'>
-        <Button className='btn btn--primary' onClick={() => go(loginRoute())}>
+      <PageShell title="志愿者档案">
+        <Button className="btn btn--primary" onClick={() => go(loginRoute())}>
           登录后注册
         </Button>
       </PageShell>
@@ -26,64 +26,91 @@ export default function VolunteerProfilePage() {
   const verified = !!user?.realName;
   return (
     <PageShell title={v ? '志愿者档案' : '注册志愿者'}>
-      <Notice message={p.me.error} id='volunteer-load-error' />
+      <Notice message={p.me.error} id="volunteer-load-error" />
       {!v && !verified ? (
-        <View className='toast toast--info' id='volunteer-need-realname' onClick={() => go(ROUTES.me)}>
+        <View className="toast toast--info" id="volunteer-need-realname" onClick={() => go(ROUTES.me)}>
           <Text>注册志愿者需要先完成实名认证，去「我的」页面认证 ›</Text>
         </View>
       ) : null}
       {v ? (
-        <View className='card' id='volunteer-card'>
-          <View className='row'>
-            <Text className='row__label'>志愿者编号</Text>
-            <Text id='volunteer-no'>{v.volunteerNo}</Text>
+        <View className="card" id="volunteer-card">
+          <View className="row">
+            <Text className="row__label">志愿者编号</Text>
+            <Text id="volunteer-no">{v.volunteerNo}</Text>
           </View>
-          <View className='row'>
-            <Text className='row__label'>姓名</Text>
+          <View className="row">
+            <Text className="row__label">姓名</Text>
             <Text>{v.nameMasked}</Text>
           </View>
-          <View className='row'>
-            <Text className='row__label'>已确认时长</Text>
+          <View className="row">
+            <Text className="row__label">已确认时长</Text>
             <Text>{v.confirmedHours} 小时</Text>
           </View>
-          <View className='row'>
-            <Text className='row__label'>爽约分</Text>
-            <Text id='volunteer-noshow'>{v.noShowScore}</Text>
+          <View className="row">
+            <Text className="row__label">爽约分</Text>
+            <Text id="volunteer-noshow">{v.noShowScore}</Text>
           </View>
-          <Text className='muted'>爽约分由未到场、逾期取消记录计算，每 90 天权重减半；有异议可申诉。</Text>
+          <Text className="muted">爽约分由未到场、逾期取消记录计算，每 90 天权重减半；有异议可申诉。</Text>
         </View>
       ) : null}
-      <View className='card'>
-        <FormField id='volunteer-skills' label='技能（用顿号或逗号分隔）' value={p.draft.skills} onChange={(x) => p.setField('skills', x)} />
-        <FormField id='volunteer-areas' label='服务区域' value={p.draft.serviceAreas} onChange={(x) => p.setField('serviceAreas', x)} />
-        <Text className='field__label'>个人简介</Text>
+      <View className="card">
+        <FormField
+          id="volunteer-skills"
+          label="技能（用顿号或逗号分隔）"
+          value={p.draft.skills}
+          onChange={(x) => p.setField('skills', x)}
+        />
+        <FormField
+          id="volunteer-areas"
+          label="服务区域"
+          value={p.draft.serviceAreas}
+          onChange={(x) => p.setField('serviceAreas', x)}
+        />
+        <Text className="field__label">个人简介</Text>
         <Textarea
-          id='volunteer-intro'
-          className='field__input'
+          id="volunteer-intro"
+          className="field__input"
           style={{ height: '160rpx' }}
           value={p.draft.intro}
           maxlength={500}
           onInput={(e) => p.setField('intro', e.detail.value)}
         />
-        <Notice message={p.action.error} id='volunteer-error' />
-        <Notice type='success' message={p.action.success} id='volunteer-success' />
-        <Button id='volunteer-submit' className='btn btn--primary' loading={p.action.busy === 'save'} onClick={() => void p.save()}>
+        <Notice message={p.action.error} id="volunteer-error" />
+        <Notice type="success" message={p.action.success} id="volunteer-success" />
+        <Button
+          id="volunteer-submit"
+          className="btn btn--primary"
+          loading={p.action.busy === 'save'}
+          onClick={() => void p.save()}
+        >
           {v ? '保存' : '注册成为志愿者'}
         </Button>
       </View>
       {v && v.noShowEvents.length ? (
-        <View id='volunteer-noshow-events'>
-          <Text className='card__title'>爽约记录</Text>
-          <FormField id='volunteer-appeal-reason' label='申诉理由' value={appealReason} maxlength={500} onChange={setAppealReason} />
+        <View id="volunteer-noshow-events">
+          <Text className="card__title">爽约记录</Text>
+          <FormField
+            id="volunteer-appeal-reason"
+            label="申诉理由"
+            value={appealReason}
+            maxlength={500}
+            onChange={setAppealReason}
+          />
           {v.noShowEvents.map((e) => (
-            <View key={e.id} className='card v-item'>
-              <Text className='v-item__meta'>
+            <View key={e.id} className="card v-item">
+              <Text className="v-item__meta">
                 {formatDate(e.at)} · {e.kind === 'no_show' ? '未到场' : '逾期取消'} · 当前权重 {e.weight}
               </Text>
               {e.appeal ? (
-                <Text className='v-item__meta'>申诉：{e.appeal.status === 'pending' ? '处理中' : e.appeal.status === 'upheld' ? '成立' : '驳回'}</Text>
+                <Text className="v-item__meta">
+                  申诉：{e.appeal.status === 'pending' ? '处理中' : e.appeal.status === 'upheld' ? '成立' : '驳回'}
+                </Text>
               ) : (
-                <Button className='btn btn--plain' id={`volunteer-appeal-${e.id}`} onClick={() => void p.appeal(e.id, appealReason)}>
+                <Button
+                  className="btn btn--plain"
+                  id={`volunteer-appeal-${e.id}`}
+                  onClick={() => void p.appeal(e.id, appealReason)}
+                >
                   申诉
                 </Button>
               )}

@@ -22,12 +22,12 @@ export default function TeamApplyPage() {
   const { form, created } = useTeamApply();
   if (created) {
     return (
-      <PageShell title='申请已提交'>
-        <View className='card' id='team-apply-done' data-team-id={created.id}>
-          <Text className='card__title'>{created.name}</Text>
-          <Text className='muted'>区级管理员审核认证后，您将成为团队管理员，可以发布活动。</Text>
+      <PageShell title="申请已提交">
+        <View className="card" id="team-apply-done" data-team-id={created.id}>
+          <Text className="card__title">{created.name}</Text>
+          <Text className="muted">区级管理员审核认证后，您将成为团队管理员，可以发布活动。</Text>
         </View>
-        <Button className='btn btn--plain' onClick={() => go(withQuery(VROUTES.team, { id: created.id }))}>
+        <Button className="btn btn--plain" onClick={() => go(withQuery(VROUTES.team, { id: created.id }))}>
           查看团队页
         </Button>
       </PageShell>
@@ -35,8 +35,8 @@ export default function TeamApplyPage() {
   }
   const v = form.values;
   return (
-    <PageShell title='申请成立志愿团队'>
-      <View className='card'>
+    <PageShell title="申请成立志愿团队">
+      <View className="card">
         {TEXT_FIELDS.map(([key, label, max]) => (
           <FormField
             key={key}
@@ -50,7 +50,7 @@ export default function TeamApplyPage() {
           />
         ))}
         <LocationField
-          id='team-apply-location'
+          id="team-apply-location"
           value={v.location}
           error={form.errors.location ?? form.errors['location.lng']}
           onChange={(loc, address) => {
@@ -58,8 +58,13 @@ export default function TeamApplyPage() {
             if (address && !v.address) form.setField('address', address);
           }}
         />
-        <Notice message={form.formError} id='team-apply-error' />
-        <Button id='team-apply-submit' className='btn btn--primary' loading={form.submitting} onClick={() => void form.submit()}>
+        <Notice message={form.formError} id="team-apply-error" />
+        <Button
+          id="team-apply-submit"
+          className="btn btn--primary"
+          loading={form.submitting}
+          onClick={() => void form.submit()}
+        >
           提交申请
         </Button>
       </View>

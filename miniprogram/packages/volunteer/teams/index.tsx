@@ -15,12 +15,20 @@ export default function NearbyTeamsPage() {
   const n = useNearbyTeams();
   const markers = n.items
     .filter((t) => t.location)
-    .map((t, i) => ({ id: i, longitude: t.location!.lng, latitude: t.location!.lat, title: t.name, width: 28, height: 36, iconPath: '' }));
+    .map((t, i) => ({
+      id: i,
+      longitude: t.location!.lng,
+      latitude: t.location!.lat,
+      title: t.name,
+      width: 28,
+      height: 36,
+      iconPath: '/assets/tab/activity-active.png',
+    }));
   return (
-    <PageShell title='附近的志愿团队'>
+    <PageShell title="附近的志愿团队">
       {!isH5 && n.position ? (
         <Map
-          id='teams-map'
+          id="teams-map"
           longitude={n.position.lng}
           latitude={n.position.lat}
           scale={13}
@@ -34,26 +42,36 @@ export default function NearbyTeamsPage() {
           }}
         />
       ) : null}
-      <View className='v-chips'>
+      <View className="v-chips">
         {RADII.map((r) => (
-          <Text key={r} id={`teams-radius-${r}`} className={`v-chip${n.radiusKm === r ? ' v-chip--on' : ''}`} onClick={() => n.setRadiusKm(r)}>
+          <Text
+            key={r}
+            id={`teams-radius-${r}`}
+            className={`v-chip${n.radiusKm === r ? ' v-chip--on' : ''}`}
+            onClick={() => n.setRadiusKm(r)}
+          >
             {r} 公里内
           </Text>
         ))}
       </View>
-      <Notice message={n.error} id='teams-error' />
-      {!n.loading && !n.error && n.items.length === 0 ? <EmptyState title='附近还没有认证的志愿团队' /> : null}
-      <View id='teams-list'>
+      <Notice message={n.error} id="teams-error" />
+      {!n.loading && !n.error && n.items.length === 0 ? <EmptyState title="附近还没有认证的志愿团队" /> : null}
+      <View id="teams-list">
         {n.items.map((t) => (
-          <View key={t.id} className='card v-item' id={`team-${t.id}`} onClick={() => go(withQuery(VROUTES.team, { id: t.id }))}>
-            <Text className='v-item__title'>{t.name}</Text>
-            <Text className='v-item__meta'>
+          <View
+            key={t.id}
+            className="card v-item"
+            id={`team-${t.id}`}
+            onClick={() => go(withQuery(VROUTES.team, { id: t.id }))}
+          >
+            <Text className="v-item__title">{t.name}</Text>
+            <Text className="v-item__meta">
               {t.serviceArea} · {t.memberCount} 名成员 · {formatDistance(t.distanceM)}
             </Text>
           </View>
         ))}
       </View>
-      <Button id='teams-apply' className='btn btn--plain' onClick={() => go(VROUTES.teamApply)}>
+      <Button id="teams-apply" className="btn btn--plain" onClick={() => go(VROUTES.teamApply)}>
         申请成立志愿团队
       </Button>
     </PageShell>

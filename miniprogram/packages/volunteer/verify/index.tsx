@@ -29,37 +29,42 @@ export default function VerifyPage() {
   }, [initial]);
 
   return (
-    <PageShell title='志愿服务记录证明查验'>
-      <View className='card'>
-        <FormField id='verify-serial' label='证明编号' value={serial} maxlength={40} onChange={setSerial} />
-        <Button id='verify-submit' className='btn btn--primary' loading={action.busy === 'verify'} onClick={() => void verify(serial)}>
+    <PageShell title="志愿服务记录证明查验">
+      <View className="card">
+        <FormField id="verify-serial" label="证明编号" value={serial} maxlength={40} onChange={setSerial} />
+        <Button
+          id="verify-submit"
+          className="btn btn--primary"
+          loading={action.busy === 'verify'}
+          onClick={() => void verify(serial)}
+        >
           查验
         </Button>
       </View>
-      <Notice message={action.error} id='verify-error' />
+      <Notice message={action.error} id="verify-error" />
       {result ? (
-        <View className='card' id='verify-result' data-serial={result.serial}>
-          <Text className='card__title' id='verify-authentic'>
+        <View className="card" id="verify-result" data-serial={result.serial}>
+          <Text className="card__title" id="verify-authentic">
             ✓ 证明真实有效
           </Text>
-          <View className='row'>
-            <Text className='row__label'>编号</Text>
-            <Text id='verify-result-serial'>{result.serial}</Text>
+          <View className="row">
+            <Text className="row__label">编号</Text>
+            <Text id="verify-result-serial">{result.serial}</Text>
           </View>
-          <View className='row'>
-            <Text className='row__label'>志愿者</Text>
+          <View className="row">
+            <Text className="row__label">志愿者</Text>
             <Text>{result.holderNameMasked}</Text>
           </View>
-          <View className='row'>
-            <Text className='row__label'>服务时长</Text>
-            <Text id='verify-hours'>{result.totalHours} 小时</Text>
+          <View className="row">
+            <Text className="row__label">服务时长</Text>
+            <Text id="verify-hours">{result.totalHours} 小时</Text>
           </View>
-          <View className='row'>
-            <Text className='row__label'>出具单位</Text>
+          <View className="row">
+            <Text className="row__label">出具单位</Text>
             <Text>{result.issuer}</Text>
           </View>
-          <View className='row'>
-            <Text className='row__label'>出具日期</Text>
+          <View className="row">
+            <Text className="row__label">出具日期</Text>
             <Text>{formatDate(result.issuedAt)}</Text>
           </View>
         </View>
