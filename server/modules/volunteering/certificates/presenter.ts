@@ -4,7 +4,7 @@ import type { CertificateDoc } from './model';
 
 /** The public page the QR code on the paper points at (H5 portal, hash router). */
 export const certificateVerifyUrl = (publicBaseUrl: string, serial: string): string =>
-  `${publicBaseUrl.replace(/\/$/, '')}/#/pages/volunteering/certificate-verify/index?serial=${encodeURIComponent(serial)}`;
+  `${publicBaseUrl.replace(/\/$/, '')}/#/packages/volunteer/verify/index?serial=${encodeURIComponent(serial)}`;
 
 export function presentCertificate(c: CertificateDoc, publicBaseUrl: string): TCertificateDto {
   return {

@@ -163,9 +163,9 @@ describe('activity gallery', () => {
     const res = await ctx.http.get(`/api/activities/${String(s.activity._id)}/share`);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
-      path: `pages/volunteering/activity/index?id=${String(s.activity._id)}`,
+      path: `packages/volunteer/activity/index?id=${String(s.activity._id)}`,
       title: expect.stringContaining('社区清洁日'),
     });
-    expect(res.body.h5Url).toContain(`#/pages/volunteering/activity/index?id=${String(s.activity._id)}`);
+    expect(res.body.h5Url).toContain(`#/packages/volunteer/activity/index?id=${String(s.activity._id)}`);
   });
 });

@@ -157,7 +157,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
         const photo = activity.coverUrl
           ? null
           : await Photo.findOne({ activity: activity._id, status: 'visible' }).sort({ createdAt: 1 }).lean();
-        const pagePath = `pages/volunteering/activity/index?id=${String(activity._id)}`;
+        const pagePath = `packages/volunteer/activity/index?id=${String(activity._id)}`;
         const body: TActivityShareDto = {
           title: `${activity.title}｜${activity.teamName || '邻里志愿'}`.slice(0, 40),
           path: pagePath,

@@ -45,7 +45,7 @@ export async function reviewHelpRequest(
   await notify(deps, String(updated.author), {
     title: approve ? '您的求助已公开' : '您的求助未通过审核',
     body: approve ? '志愿团队可以看到并响应您的求助了。' : `原因：${input.body.reason ?? ''}`,
-    link: `pages/volunteering/help-request/index?id=${input.id}`,
+    link: `packages/volunteer/help/index?id=${input.id}`,
     dedupeKey: `help_review:${input.id}`,
   });
   return { outcome: approve ? 'published' : 'rejected', request: updated };

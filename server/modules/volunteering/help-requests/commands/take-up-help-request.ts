@@ -42,7 +42,7 @@ export async function takeUpHelpRequest(
   await notify(deps, String(updated.author), {
     title: '您的求助有团队响应了',
     body: `${team.name} 已响应您的求助，将与您联系安排。`,
-    link: `pages/volunteering/help-request/index?id=${input.id}`,
+    link: `packages/volunteer/help/index?id=${input.id}`,
     dedupeKey: `help_take:${input.id}`,
   });
   return { outcome: 'taken', request: updated };
