@@ -79,7 +79,7 @@ export function candidates(coll: Collection, filter: Doc): { recs: Iterable<Rec>
   if (byId) return { recs: byId, plan: { stage: 'IDHACK', keysExamined: byId.length, docsExamined: 0 } };
   // Pick the index whose bounds hold the fewest keys (counted up to a small cap), like a
   // trial run of candidate plans; a single-field unique index with equality wins outright.
-  let best: { ix: Index; bounds: Bounds[]; cost: number } | null = null;
+  const usable: Array<{ ix: Index; bounds: Bounds[]; cost: number }> = [];
   for (const ix of coll.indexes) {
     if (ix.special || ix.spec.partialFilterExpression) continue;
     for (const cond of conditionsOn(filter, ix.fields[0])) {
@@ -88,19 +88,25 @@ export function candidates(coll: Collection, filter: Doc): { recs: Iterable<Rec>
       // on a multikey index different elements may satisfy each side of a range: keep one side
       if (ix.multikey) bounds = bounds.map((b) => (b.lo !== undefined && b.hi !== undefined && b.lo !== b.hi ? { lo: b.lo, loInc: b.loInc } : b));
       const eq = bounds.every((b) => b.lo === b.hi);
-      const cost = eq && ix.spec.unique && ix.fields.length === 1 ? bounds.length : estimate(ix, bounds);
-      if (!best || cost < best.cost) best = { ix, bounds, cost };
+      usable.push({ ix, bounds, cost: eq && ix.spec.unique && ix.fields.length === 1 ? bounds.length : -1 });
     }
-    if (best && best.cost <= 1) break;
   }
-  if (!best) return { recs: coll.docs.values(), plan: { stage: 'COLLSCAN', keysExamined: 0, docsExamined: 0 } };
+  if (!usable.length) return { recs: coll.docs.values(), plan: { stage: 'COLLSCAN', keysExamined: 0, docsExamined: 0 } };
+  let best = usable[0];
+  if (usable.length > 1) {
+    for (const u of usable) if (u.cost < 0) u.cost = estimate(u.ix, u.bounds);
+    for (const u of usable) if (u.cost < best.cost) best = u;
+  }
   const stats = { keys: 0 };
-  const seen = new Set<string>();
   const recs: Rec[] = [];
+  // one equality or range on a single-key index cannot yield a document twice
+  const seen = best.bounds.length > 1 || best.ix.multikey ? new Set<string>() : null;
   for (const b of best.bounds) {
     for (const id of best.ix.scan(b, stats)) {
-      if (seen.has(id)) continue;
-      seen.add(id);
+      if (seen) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+      }
       const rec = coll.docs.get(id);
       if (rec) recs.push(rec);
     }
