@@ -218,6 +218,9 @@ test('team admin publishes; residents sign up, wait, are offered, check in and o
   const manage = op;
   await manage.locator('#publish-open-manage').tap();
   await manage.locator('#manage-title').waitFor();
+  // The organiser sees who holds the two places (and the one who cancelled).
+  await manage.locator('#manage-applicants .applicant[data-status="confirmed"]').nth(1).waitFor();
+  await manage.locator('#manage-applicants .applicant[data-status="cancelled"]').first().waitFor();
   const bPage = b.pages()[0];
   await b.setGeolocation({ longitude: FAR.lng, latitude: FAR.lat, accuracy: 10 });
   let token = await readToken(manage, shiftId);
