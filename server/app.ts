@@ -5,6 +5,7 @@ import { AppError } from './http/errors';
 import { bodyParser } from './http/middleware/body';
 import { corsFor } from './http/middleware/cors';
 import { errorHandler } from './http/middleware/error-handler';
+import { methodOverride } from './http/middleware/method-override';
 import { requestId } from './http/middleware/request-id';
 import { requestLog } from './http/middleware/request-log';
 import { securityHeaders } from './http/middleware/security-headers';
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps, opts: CreateAppOptions = {}): LinliApp 
   app.use(securityHeaders({ hsts: deps.config.isProduction }));
   app.use(corsFor(deps.config.CORS_ORIGINS));
   app.use(errorHandler(deps.logger));
+  app.use(methodOverride());
   app.use(bodyParser());
   app.use(router.routes());
   app.use(

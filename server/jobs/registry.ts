@@ -1,5 +1,6 @@
 import type { AppDeps } from '../deps';
 import { sendDueNotifications } from '../modules/notifications/sender';
+import { attendanceJobs } from '../modules/volunteering/attendance/jobs';
 import { signupJobs } from '../modules/volunteering/signups/jobs';
 
 /**
@@ -29,5 +30,6 @@ export function linliJobs(deps: AppDeps): JobSpec[] {
       },
     },
     ...signupJobs(deps),
+    ...attendanceJobs(deps),
   ];
 }

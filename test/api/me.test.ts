@@ -64,6 +64,21 @@ describe('PATCH /api/me/preferences', () => {
     const again = await ctx.http.get('/api/me').set('Authorization', r.auth);
     expect(again.body.user.preferences).toEqual({ elderMode: true });
   });
+
+  it('when the mini-program sends PATCH as POST with X-HTTP-Method-Override, it is applied as PATCH', async () => {
+    const r = await buildResident(ctx);
+    const ok = await ctx.http
+      .post('/api/me/preferences')
+      .set('Authorization', r.auth)
+      .set('X-HTTP-Method-Override', 'PATCH')
+      .send({ elderMode: true });
+    expect(ok.status).toBe(200);
+    expect(ok.body.user.preferences).toEqual({ elderMode: true });
+
+    // and a GET can never be turned into a write
+    const get = await ctx.http.get('/api/me').set('Authorization', r.auth).set('X-HTTP-Method-Override', 'DELETE');
+    expect(get.status).toBe(200);
+  });
 });
 
 describe('POST /api/me/phone', () => {

@@ -1,7 +1,8 @@
 import type { TActivityDetailDto, TActivitySummaryDto, TShiftDto } from '@shared/schemas/volunteering/activities';
 import type { ActivityDoc, ShiftDoc } from './model';
+import { appLinks } from '@shared/links';
 
-export const sharePathOf = (activityId: string): string => `/pages/volunteering/activity/index?id=${activityId}`;
+export const sharePathOf = (activityId: string): string => appLinks.activity(activityId);
 
 export function presentShift(s: ShiftDoc): TShiftDto {
   return {

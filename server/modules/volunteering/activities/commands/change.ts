@@ -10,6 +10,7 @@ import { Signup, type SignupDoc } from '../../signups/model';
 import { notifyVolunteers } from '../../signups/notify';
 import type { Refusal } from '../../signups/outcome';
 import { Activity, Shift, type ActivityDoc, type ShiftDoc } from '../model';
+import { appLinks } from '@shared/links';
 
 const ACTIVE: TSignupStatus[] = [...ACTIVE_SIGNUP_STATUSES];
 
@@ -93,7 +94,7 @@ export async function updateActivity(
     template: 'signupResult',
     title: '活动信息有更新',
     body: `您报名的「${updated.title}」信息已更新，请查看最新安排`,
-    link: `/pages/volunteering/activity/index?id=${String(activity._id)}`,
+    link: appLinks.activity(String(activity._id)),
     key: `activity:${String(activity._id)}:updated:${updated.updatedAt.getTime()}`,
   });
   return { outcome: 'updated', activity: updated };
@@ -147,7 +148,7 @@ export async function cancelActivity(
     template: 'signupResult',
     title: '活动已取消',
     body: `您报名的「${activity.title}」已取消：${reason}`,
-    link: `/pages/volunteering/activity/index?id=${String(activity._id)}`,
+    link: appLinks.activity(String(activity._id)),
     key: `activity:${String(activity._id)}:cancelled`,
   });
   return { outcome: 'cancelled', activity: updated, released };

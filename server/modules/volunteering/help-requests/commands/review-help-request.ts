@@ -6,6 +6,7 @@ import { fail } from '../../../../http/errors';
 import { recordAudit } from '../../../audit/record';
 import { notify } from '../../../notifications';
 import { HelpRequest, type HelpRequestDoc } from '../model';
+import { appLinks } from '@shared/links';
 
 /** Approve (→ published) or reject a pending request; guarded so two reviewers cannot both decide. */
 export async function reviewHelpRequest(
@@ -45,7 +46,7 @@ export async function reviewHelpRequest(
   await notify(deps, String(updated.author), {
     title: approve ? '您的求助已公开' : '您的求助未通过审核',
     body: approve ? '志愿团队可以看到并响应您的求助了。' : `原因：${input.body.reason ?? ''}`,
-    link: `packages/volunteer/help/index?id=${input.id}`,
+    link: appLinks.helpRequest(input.id),
     dedupeKey: `help_review:${input.id}`,
   });
   return { outcome: approve ? 'published' : 'rejected', request: updated };

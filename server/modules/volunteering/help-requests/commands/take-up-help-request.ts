@@ -7,6 +7,7 @@ import { notify } from '../../../notifications';
 import { Team } from '../../../org/model';
 import { Activity } from '../../activities/model';
 import { HelpRequest, type HelpRequestDoc } from '../model';
+import { appLinks } from '@shared/links';
 
 /** A certified team takes a published request up; one conditional update, so only one team gets it. */
 export async function takeUpHelpRequest(
@@ -42,7 +43,7 @@ export async function takeUpHelpRequest(
   await notify(deps, String(updated.author), {
     title: '您的求助有团队响应了',
     body: `${team.name} 已响应您的求助，将与您联系安排。`,
-    link: `packages/volunteer/help/index?id=${input.id}`,
+    link: appLinks.helpRequest(input.id),
     dedupeKey: `help_take:${input.id}`,
   });
   return { outcome: 'taken', request: updated };

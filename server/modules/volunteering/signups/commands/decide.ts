@@ -6,6 +6,7 @@ import { Activity, type ActivityDoc } from '../../activities/model';
 import { Signup, type SignupDoc } from '../model';
 import { notifyVolunteers } from '../notify';
 import { releaseCounters } from './cancel';
+import { appLinks } from '@shared/links';
 
 export type DecideResult =
   | { outcome: 'approved' | 'rejected'; signup: SignupDoc }
@@ -56,7 +57,7 @@ export async function decideSignup(
       input.decision === 'approve'
         ? `您报名的「${activity?.title ?? ''}」已通过审核`
         : `您报名的「${activity?.title ?? ''}」未通过审核：${input.reason ?? ''}`,
-    link: `/pages/volunteering/activity/index?id=${String(signup.activity)}`,
+    link: appLinks.activity(String(signup.activity)),
     key: `signup:${String(signup._id)}:${input.decision}`,
   });
   return { outcome: input.decision === 'approve' ? 'approved' : 'rejected', signup: updated };

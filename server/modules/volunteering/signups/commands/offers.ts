@@ -5,6 +5,7 @@ import { Activity, type ActivityDoc } from '../../activities/model';
 import { Signup, type SignupDoc } from '../model';
 import { notifyVolunteers, shanghaiTime } from '../notify';
 import { fillFreePlaces, freePlace, releaseSlot } from './placement';
+import { appLinks } from '@shared/links';
 
 export async function notifyOffers(
   deps: AppDeps,
@@ -17,7 +18,7 @@ export async function notifyOffers(
       template: 'waitlistOffer',
       title: '候补名额待确认',
       body: `「${activity.title}」有空余名额，请在 ${s.offerExpiresAt ? shanghaiTime(s.offerExpiresAt) : ''} 前确认`,
-      link: `/pages/volunteering/my-signups/index?signup=${String(s._id)}`,
+      link: appLinks.mySignups(String(s._id)),
       key: `signup:${String(s._id)}:offer`,
     });
   }

@@ -18,6 +18,7 @@ import {
   takePlace,
 } from './placement';
 import { notifyOffers } from './offers';
+import { appLinks } from '@shared/links';
 
 export type SignupResult =
   | { outcome: TSignupOutcome; signup: SignupDoc; activity: ActivityDoc; ahead: number | null }
@@ -101,7 +102,7 @@ export async function signupForShift(
       template: 'signupResult',
       title: '报名成功',
       body: `您已成功报名「${activity.title}」`,
-      link: `/pages/volunteering/activity/index?id=${String(activity._id)}`,
+      link: appLinks.activity(String(activity._id)),
       key: `signup:${String(signup._id)}:confirmed`,
     });
   }

@@ -4,6 +4,7 @@ import { Activity, type ActivityDoc } from '../../activities/model';
 import { recordNoShowEvent } from '../../volunteers/commands/no-show';
 import { Signup, type SignupDoc } from '../model';
 import { notifyVolunteers, shanghaiTime } from '../notify';
+import { appLinks } from '@shared/links';
 
 /** A confirmed volunteer who never checked in is a no-show once the shift ended this long ago. */
 export const NO_SHOW_GRACE_MS = 30 * 60_000;
@@ -41,7 +42,7 @@ export async function sendDueReminders(deps: AppDeps): Promise<number> {
         time2: shanghaiTime(s.start),
         thing3: (activity?.address ?? '').slice(0, 20),
       },
-      link: `/pages/volunteering/activity/index?id=${String(s.activity)}`,
+      link: appLinks.activity(String(s.activity)),
       key: `signup:${String(s._id)}:reminder`,
     });
     sent += 1;

@@ -8,6 +8,7 @@ import { User } from '../../../users/model';
 import { notifyVolunteers } from '../../signups/notify';
 import type { Refusal } from '../../signups/outcome';
 import { TeamMembership, TeamProfile, type TeamProfileDoc } from '../model';
+import { appLinks } from '@shared/links';
 
 /**
  * A resident applies to create a team: a pending org Team plus its
@@ -95,7 +96,7 @@ export async function reviewTeam(
       template: 'signupResult',
       title: status === 'certified' ? '团队认证通过' : '团队认证未通过',
       body: status === 'certified' ? `「${team.name}」已通过认证` : `「${team.name}」未通过认证：${input.reason ?? ''}`,
-      link: `/pages/volunteering/team/index?id=${String(team._id)}`,
+      link: appLinks.team(String(team._id)),
       key: `team:${String(team._id)}:${status}`,
     });
   }

@@ -1,0 +1,10 @@
+/**
+ * App page paths the server puts in notifications, share cards and QR codes.
+ * One table, so a page move is one edit and the links cannot drift from the app.
+ */
+export const appLinks = {
+  activity: (id: string): string => `/packages/volunteer/activity/index?id=${id}`,
+  mySignups: (signupId?: string): string => `/packages/volunteer/my/index${signupId ? `?signup=${signupId}` : ''}`,
+  team: (id: string): string => `/packages/volunteer/team/index?id=${id}`,
+  helpRequest: (id: string): string => `/packages/volunteer/help/index?id=${id}`,
+};
