@@ -41,7 +41,7 @@ export default function AdminAuditPage() {
       {audit.items.map((e) => (
         <View key={e.id} className="card audit__entry">
           <View className="audit__head">
-            <Text className="audit__action">{e.action}</Text>
+            <Text className="audit__action">{auditActionLabel(e.action)}</Text>
             <Text className="muted">{formatTime(e.at)}</Text>
           </View>
           <Text className="muted">
