@@ -62,6 +62,7 @@ export const ERRORS = {
   hours_negative_total: { status: 409, message: '调整后的服务时长不能为负数' },
   certificate_no_hours: { status: 409, message: '您暂无已确认的服务时长，无法出具证明' },
   certificate_not_found: { status: 404, message: '未找到该编号的证明，请核对编号' },
+  certificate_revoked: { status: 410, message: '该证明已撤销（持有人已注销账号）' },
   image_type_unsupported: { status: 415, message: '仅支持 JPG、PNG、WebP 格式的图片' },
   image_invalid: { status: 400, message: '图片文件已损坏或格式不正确' },
   image_too_large: { status: 413, message: '图片不能超过 5MB' },

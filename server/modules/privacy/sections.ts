@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+import type { AppDeps } from '../../deps';
 
 /**
  * Per-module hooks for PIPL requests. The export already includes, generically,
@@ -14,7 +15,7 @@ export interface PersonalDataSection {
   /** Models (mongoose names) the custom export covers, skipped by the generic dump. */
   covers?: string[];
   /** Erase or anonymise this module's personal data about the user. Must be idempotent. */
-  erase?: (userId: Types.ObjectId, now: Date) => Promise<void>;
+  erase?: (userId: Types.ObjectId, now: Date, deps: AppDeps) => Promise<void>;
 }
 
 export const PERSONAL_DATA_SECTIONS: PersonalDataSection[] = [];

@@ -88,7 +88,8 @@ export function routes(deps: AppDeps): RouteSpec[] {
       params: ZSerialParams,
       handler: async (ctx, { params }) => {
         const cert = await Certificate.findOne({ serial: serialOrFail(params.serial) }).lean();
-        if (!cert || cert.revokedAt) throw fail('certificate_not_found');
+        if (!cert) throw fail('certificate_not_found');
+        if (cert.revokedAt) throw fail('certificate_revoked');
         ctx.body = presentVerification(cert);
       },
     }),

@@ -41,6 +41,8 @@ export interface VolunteerDoc {
   totalMinutes: number;
   confirmedMinutes: number;
   noShowEvents: NoShowEventDoc[];
+  /** Set when the user deletes their account: personal fields are erased, the number stays. */
+  deletedAt?: Date;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -83,6 +85,7 @@ const VolunteerSchema = new Schema<VolunteerDoc>(
     totalMinutes: { type: Number, default: 0 },
     confirmedMinutes: { type: Number, default: 0 },
     noShowEvents: { type: [NoShowEventSchema], default: [] },
+    deletedAt: { type: Date },
   },
   { timestamps: true, versionKey: false, collection: 'volunteers' },
 );

@@ -1,0 +1,165 @@
+import { unlink } from 'node:fs/promises';
+import path from 'node:path';
+import type { Types } from 'mongoose';
+import { ACTIVE_SIGNUP_STATUSES } from '@shared/schemas/volunteering/signups';
+import type { AppDeps } from '../../deps';
+import { recordAudit } from '../audit/record';
+import { registerPersonalDataSection } from '../privacy/sections';
+import { Activity, type ActivityDoc } from './activities/model';
+import { AttendanceEvent } from './attendance/model';
+import { Certificate } from './certificates/model';
+import { galleryDir } from './gallery/commands/upload-photo';
+import { Photo, type PhotoDoc } from './gallery/model';
+import { HelpRequest } from './help-requests/model';
+import { releaseCounters } from './signups/commands/cancel';
+import { Signup, type SignupDoc } from './signups/model';
+import { TeamMembership, TeamProfile, type TeamMembershipDoc } from './teams/model';
+import { Volunteer, type VolunteerDoc } from './volunteers/model';
+
+/**
+ * Volunteering's part of a PIPL account deletion (DELETE /api/me) and export.
+ * Kept on purpose: the volunteer number, past signups, the hours ledger and its
+ * totals, attendance times — records teams and other volunteers rely on; they
+ * point at the user tombstone, which is already anonymous. Every step is
+ * idempotent, so a retried deletion completes what a crash interrupted.
+ */
+
+const CANCEL_REASON = '账号已注销';
+const PHOTO_HIDDEN_REASON = 'uploader_deleted';
+
+async function eraseVolunteerProfile(user: Types.ObjectId, now: Date): Promise<void> {
+  const v = await Volunteer.findOne({ user }, { noShowEvents: 1, deletedAt: 1 }).lean<VolunteerDoc>();
+  if (!v) return;
+  // Appeal texts are the volunteer's words; the event itself (date, kind, outcome) stays for the team.
+  const noShowEvents = v.noShowEvents.map((e) =>
+    e.appeal ? { ...e, appeal: { ...e.appeal, reason: '（已注销）', note: undefined } } : e,
+  );
+  await Volunteer.updateOne(
+    { _id: v._id },
+    {
+      $set: {
+        skills: [],
+        serviceAreas: [],
+        availability: [],
+        intro: '',
+        nameMasked: '',
+        noShowEvents,
+        deletedAt: v.deletedAt ?? now,
+      },
+    },
+  );
+}
+
+/**
+ * Withdraws every active signup that has not started service: the same
+ * status-guarded update the cancel command makes, then its releaseCounters()
+ * (frees the place, offers it to the next waitlisted, frees the schedule slot).
+ * Never "late": a deletion is not a no-show. Checked-in signups stay so the
+ * hours already served are recorded.
+ */
+async function cancelActiveSignups(deps: AppDeps, user: Types.ObjectId, now: Date): Promise<void> {
+  const active = await Signup.find({
+    user,
+    status: { $in: [...ACTIVE_SIGNUP_STATUSES] },
+    checkinAt: { $exists: false },
+  }).lean<SignupDoc[]>();
+  for (const s of active) {
+    const updated = await Signup.findOneAndUpdate(
+      { _id: s._id, status: s.status },
+      { $set: { status: 'cancelled', cancelledAt: now, reason: CANCEL_REASON }, $unset: { activeKey: 1, offerExpiresAt: 1 } },
+      { returnDocument: 'after' },
+    ).lean<SignupDoc>();
+    if (!updated) continue; // a concurrent change won; the next retry of the deletion picks it up
+    const activity = await Activity.findById(s.activity, { title: 1 }).lean<ActivityDoc>();
+    await releaseCounters(deps, s, activity ?? { _id: s.activity, title: '' });
+  }
+}
+
+/** Ends memberships; a sole admin leaves too (the team stays, without an admin) and the audit says so. */
+async function endMemberships(user: Types.ObjectId, now: Date): Promise<void> {
+  await TeamMembership.updateMany({ user, status: 'pending' }, { $set: { status: 'left', decidedAt: now } });
+  const active = await TeamMembership.find({ user, status: 'active' }).lean<TeamMembershipDoc[]>();
+  for (const m of active) {
+    const res = await TeamMembership.updateOne({ _id: m._id, status: 'active' }, { $set: { status: 'left' } });
+    if (res.modifiedCount !== 1) continue;
+    await TeamProfile.updateOne({ team: m.team, memberCount: { $gt: 0 } }, { $inc: { memberCount: -1 } });
+    const soleAdmin =
+      m.role === 'admin' && (await TeamMembership.countDocuments({ team: m.team, status: 'active', role: 'admin' })) === 0;
+    await recordAudit({
+      actor: { system: 'privacy' },
+      action: 'volunteering.team_member.left',
+      target: { type: 'team_membership', id: String(m._id) },
+      before: { status: 'active', role: m.role },
+      after: {
+        status: 'left',
+        reason: 'account_deleted',
+        ...(soleAdmin ? { note: '唯一管理员注销账号，团队暂无管理员，需由区级管理员指定新管理员' } : {}),
+      },
+      at: now,
+    });
+  }
+}
+
+async function closeHelpRequests(user: Types.ObjectId, now: Date): Promise<void> {
+  await HelpRequest.updateMany(
+    { author: user, status: { $in: ['pending_review', 'published', 'taken'] } },
+    { $set: { status: 'closed', closedAt: now } },
+  );
+  await HelpRequest.updateMany(
+    { author: user, $or: [{ description: { $ne: '' } }, { address: { $ne: '' } }, { location: { $exists: true } }] },
+    { $set: { description: '', address: '' }, $unset: { location: 1 } },
+  );
+}
+
+async function removePhotos(deps: AppDeps, user: Types.ObjectId): Promise<void> {
+  const photos = await Photo.find({ uploader: user }, { file: 1 }).lean<PhotoDoc[]>();
+  if (!photos.length) return;
+  await Photo.updateMany({ uploader: user }, { $set: { status: 'hidden', hiddenReason: PHOTO_HIDDEN_REASON } });
+  const dir = galleryDir(deps);
+  for (const p of photos) {
+    await unlink(path.join(dir, p.file)).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'ENOENT') throw err;
+    });
+  }
+}
+
+export async function eraseVolunteeringData(user: Types.ObjectId, now: Date, deps: AppDeps): Promise<void> {
+  await cancelActiveSignups(deps, user, now);
+  await eraseVolunteerProfile(user, now);
+  await Certificate.updateMany({ user, revokedAt: { $exists: false } }, { $set: { revokedAt: now } });
+  await endMemberships(user, now);
+  await closeHelpRequests(user, now);
+  await removePhotos(deps, user);
+  // Times stay as evidence for the kept hours; the volunteer's own location fix goes.
+  await AttendanceEvent.updateMany({ user, location: { $exists: true } }, { $unset: { location: 1, accuracyM: 1 } });
+}
+
+/**
+ * The generic export already dumps every model with a user field (volunteer
+ * profile, signups, schedule, hours entries and totals, certificates with
+ * serials, memberships, help requests, attendance). Photos name the user as
+ * `uploader`, which it does not look for, and carry a secret fetch key.
+ */
+export async function exportVolunteeringPhotos(user: Types.ObjectId): Promise<unknown> {
+  const photos = await Photo.find({ uploader: user }).sort({ createdAt: -1 }).lean<PhotoDoc[]>();
+  return {
+    photos: photos.map((p) => ({
+      id: String(p._id),
+      activityId: String(p.activity),
+      teamId: String(p.team),
+      mime: p.mime,
+      bytes: p.bytes,
+      sha256: p.sha256,
+      status: p.status,
+      hiddenReason: p.hiddenReason,
+      createdAt: p.createdAt.toISOString(),
+    })),
+  };
+}
+
+registerPersonalDataSection({
+  name: 'volunteering',
+  export: exportVolunteeringPhotos,
+  covers: ['Photo'],
+  erase: eraseVolunteeringData,
+});
