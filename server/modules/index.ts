@@ -18,7 +18,6 @@ import { routes as volActivitiesRoutes } from './volunteering/activities/routes'
 import { routes as volSignupsRoutes } from './volunteering/signups/routes';
 import { routes as volGalleryRoutes } from './volunteering/gallery/routes';
 import { routes as volStatsRoutes } from './volunteering/stats/routes';
-import { routes as wechatPushRoutes } from './wechat-push/routes';
 // Registers volunteering's PIPL export/erase section (side effect).
 import './volunteering/privacy';
 
@@ -43,6 +42,5 @@ export function allRoutes(deps: AppDeps): RouteSpec[] {
     ...volSignupsRoutes(deps),
     ...volGalleryRoutes(deps),
     ...volStatsRoutes(deps),
-    ...wechatPushRoutes(deps),
   ];
 }
