@@ -65,7 +65,7 @@ export async function sweepExpired(engine: Engine, now = Date.now()): Promise<nu
       }
     }
   }
-  await engine.persist(ctx.entries);
+  await engine.persist(ctx);
   return removed;
 }
 
@@ -103,10 +103,9 @@ export async function startEmbeddedMongo(opts: EmbeddedMongoOptions = {}): Promi
       stopped ??= (async () => {
         clearInterval(timer);
         await server.close();
-        if (engine.journal) {
-          await engine.journal.compact(engine.snapshot());
-          await engine.journal.close();
-        }
+        // uncommitted work never reaches the final snapshot
+        sessions.abortAll();
+        await engine.closeJournal();
       })();
       return stopped;
     },

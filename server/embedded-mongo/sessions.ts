@@ -64,7 +64,11 @@ export class Sessions {
     const s = this.session(cmd);
     if (s?.state === 'committed' && toNumber(cmd.txnNumber) === s.txnNumber) return;
     if (!s || !s.txn || s.state !== 'active') throw noSuchTxn(toNumber(cmd.txnNumber));
-    ctx.entries.push(...this.engine.commit(s.txn));
+    const n = s.txnNumber;
+    this.engine.commit(s.txn, ctx, () => {
+      // the commit record could not be made durable: the transaction was rolled back
+      if (s.txnNumber === n && s.state === 'committed') s.state = 'aborted';
+    });
     s.state = 'committed';
     s.txn = undefined;
   }
@@ -89,6 +93,11 @@ export class Sessions {
       if (s.state === 'active') this.abortSession(s);
       this.sessions.delete(key!);
     }
+  }
+
+  /** Aborts every open transaction (clean shutdown). */
+  abortAll(): void {
+    for (const s of this.sessions.values()) if (s.state === 'active') this.abortSession(s);
   }
 
   /** Aborts transactions past their lifetime and forgets idle sessions. */

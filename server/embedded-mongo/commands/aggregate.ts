@@ -23,6 +23,7 @@ const aggregate: Handler = (cmd, ctx) => {
     if (!op) throw err(40323, 'A pipeline stage specification object must contain exactly one field.');
     if (UNSUPPORTED.has(op)) throw err(40324, `Unrecognized pipeline stage name: '${op}' (not supported by the embedded engine)`);
   }
+  rejectNearInMatch(pipeline);
   const counted = countShape(pipeline);
   if (counted) {
     const n = findRecs(getColl(ctx, name), { filter: counted.filter, skip: counted.skip, limit: counted.limit, txn: ctx.op.txn }).length;
@@ -72,6 +73,25 @@ const aggregate: Handler = (cmd, ctx) => {
   const batchSize = num((cmd.cursor as Doc | undefined)?.batchSize);
   return ctx.cursors.open(`${ctx.db}.${name}`, out, batchSize, false, ctx.lsid);
 };
+
+const NEAR_OPS = new Set(['$near', '$nearSphere', '$geoNear']);
+
+function hasNear(v: unknown): boolean {
+  if (Array.isArray(v)) return v.some(hasNear);
+  if (!isPlainObject(v)) return false;
+  return Object.entries(v).some(([k, x]) => NEAR_OPS.has(k) || hasNear(x));
+}
+
+/** MongoDB refuses $near/$nearSphere in an aggregation $match (countDocuments too): code 2. */
+function rejectNearInMatch(pipeline: unknown[]): void {
+  for (const stage of pipeline) {
+    if (!isPlainObject(stage)) continue;
+    const [op, arg] = Object.entries(stage)[0] ?? [];
+    if (op === '$match' && hasNear(arg)) throw err(2, '$geoNear, $near, and $nearSphere are not allowed in this context');
+    if (op === '$facet' && isPlainObject(arg)) for (const sub of Object.values(arg)) if (Array.isArray(sub)) rejectNearInMatch(sub);
+    if ((op === '$lookup' || op === '$unionWith') && isPlainObject(arg) && Array.isArray(arg.pipeline)) rejectNearInMatch(arg.pipeline);
+  }
+}
 
 /**
  * The driver's countDocuments pipeline — [$match, ($skip), ($limit), $group {_id: <const>, n: {$sum: 1}}] —

@@ -71,9 +71,9 @@ export async function runCommand(cmd: Doc, env: Env, defaultDb = 'admin'): Promi
   }
   if (txn && (reply.ok === 0 || reply.writeErrors)) env.sessions.abortIfActive(txn);
   try {
-    await env.engine.persist(ctx.op.entries);
+    await env.engine.persist(ctx.op);
   } catch (e) {
-    return err(1, `journal write failed: ${(e as Error).message}`).toReply();
+    return err(1, `journal write failed, the write was rolled back: ${(e as Error).message}`).toReply();
   }
   return reply;
 }

@@ -63,3 +63,17 @@ describe('when a 2dsphere index exists', () => {
     await expect(db.collection('plain').find({ loc: { $near: { $geometry: { type: 'Point', coordinates: [0, 0] } } } }).toArray()).rejects.toMatchObject({ code: 291 });
   });
 });
+
+describe('when $near appears inside an aggregation $match', () => {
+  it('rejects countDocuments with $near or $nearSphere with code 2 like MongoDB', async () => {
+    const near = { loc: { $near: { $geometry: { type: 'Point', coordinates: [0, 0] } } } };
+    const sphere = { $and: [{ loc: { $nearSphere: { $geometry: { type: 'Point', coordinates: [0, 0] } } } }] };
+    for (const q of [near, sphere]) {
+      const e = await db.collection('places').countDocuments(q).catch((x) => x);
+      expect(e).toMatchObject({ code: 2 });
+      expect(String(e.message)).toContain('$geoNear, $near, and $nearSphere are not allowed in this context');
+    }
+    const e2 = await db.collection('places').aggregate([{ $sort: { name: 1 } }, { $match: near }]).toArray().catch((x) => x);
+    expect(e2).toMatchObject({ code: 2 });
+  });
+});

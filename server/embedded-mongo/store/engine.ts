@@ -5,7 +5,7 @@
  * entry at commit.
  */
 import { err } from '../errors';
-import type { IndexSpec } from '../indexes';
+import type { Index, IndexSpec } from '../indexes';
 import { idKey, toStored, type Doc } from '../values';
 import { Collection, type Rec } from './collection';
 
@@ -18,6 +18,8 @@ export interface JournalLike {
 
 export interface Txn {
   key: string;
+  /** Set once its commit record has been handed to the journal: snapshots treat it as committed. */
+  committing?: boolean;
   undo: Array<{ coll: Collection; id: string; before?: Rec }>;
   redo: Doc[];
   owned: Map<string, { coll: Collection; id: string }>;
@@ -36,12 +38,21 @@ export class WaitForTransaction extends Error {
   }
 }
 
+/** Reverts one in-memory change of a write outside a transaction; false if it no longer can. */
+export type UndoStep = () => boolean;
+
 export interface OpCtx {
   entries: Doc[];
   txn?: Txn;
+  /** Rollback steps for the changes this operation made outside a transaction (journal failure). */
+  undo?: UndoStep[];
+  /** Runs once the entries are durable (commit: publish the transaction's writes). */
+  afterPersist?: () => void;
+  /** Runs when the entries could not be made durable (commit: roll the transaction back). */
+  onPersistFailure?: () => void;
 }
 
-export const newCtx = (txn?: Txn): OpCtx => ({ entries: [], txn });
+export const newCtx = (txn?: Txn): OpCtx => ({ entries: [], txn, undo: [] });
 
 const COLL_NAME = /^[^$\0]+$/;
 
@@ -50,7 +61,15 @@ export class Engine {
   journal?: JournalLike;
   /** Document -> transaction that wrote it and has not finished yet. */
   private owners = new Map<string, Txn>();
-  private compacting = false;
+  /** Set when a journal append failed: the engine refuses writes from then on. */
+  failed?: Error;
+  /** Last background compaction failure (diagnostics). */
+  compactionError?: Error;
+  private compaction?: Promise<void>;
+  private compactionQueued = false;
+  private closing = false;
+  /** Operations whose journal append has been issued and not yet acknowledged, in issue order. */
+  private inflight = new Set<OpCtx>();
 
   collection(db: string, name: string): Collection | undefined {
     return this.dbs.get(db)?.get(name);
@@ -59,11 +78,41 @@ export class Engine {
   ensureCollection(ctx: OpCtx, db: string, name: string, options: Doc = {}): Collection {
     const existing = this.collection(db, name);
     if (existing) return existing;
+    this.writable();
     if (!COLL_NAME.test(name) || name.startsWith('system.') || !db || /[/\\. "$*<>:|?]/.test(db))
       throw err(73, `Invalid collection name: ${db}.${name}`);
     const coll = this.createRaw(db, name, options);
+    this.undoable(ctx, () => {
+      const colls = this.dbs.get(db);
+      if (colls?.get(name) !== coll || coll.docs.size) return false;
+      colls.delete(name);
+      if (!colls.size) this.dbs.delete(db);
+      return true;
+    });
     this.log(ctx, { op: 'createCollection', ns: coll.ns, options });
     return coll;
+  }
+
+  /** Throws once a journal append has failed: memory may no longer match the disk. */
+  private writable(): void {
+    if (this.failed)
+      throw err(1, `the embedded engine refuses writes after a journal failure (${this.failed.message}); restart it to recover from the journal`);
+  }
+
+  private undoable(ctx: OpCtx, step: UndoStep): void {
+    if (!ctx.txn) ctx.undo?.push(step);
+  }
+
+  /** Records how to undo a document write outside a transaction: only if nobody wrote it since. */
+  private undoDoc(ctx: OpCtx, coll: Collection, id: string, before: Rec | undefined): void {
+    if (ctx.txn || !ctx.undo) return;
+    const after = coll.docs.get(id);
+    ctx.undo.push(() => {
+      if (coll.docs.get(id) !== after) return false;
+      if (before) coll.put(id, before.t);
+      else coll.remove(id);
+      return true;
+    });
   }
 
   private createRaw(db: string, name: string, options: Doc): Collection {
@@ -80,6 +129,7 @@ export class Engine {
   }
 
   private claim(ctx: OpCtx, coll: Collection, id: string, before?: Rec): void {
+    this.writable();
     const key = `${coll.ns}\0${id}`;
     const owner = this.owners.get(key);
     if (owner && !ctx.txn && ctx.entries.length === 0) {
@@ -103,14 +153,17 @@ export class Engine {
     const keys = coll.validate(id, doc, true, ctx.txn);
     this.claim(ctx, coll, id, undefined);
     coll.put(id, doc, keys);
+    this.undoDoc(ctx, coll, id, undefined);
     this.log(ctx, { op: 'put', ns: coll.ns, doc });
   }
 
   replace(ctx: OpCtx, coll: Collection, id: string, raw: Doc): void {
     const doc = toStored(raw);
     const keys = coll.validate(id, doc, false, ctx.txn);
-    this.claim(ctx, coll, id, coll.docs.get(id));
+    const before = coll.docs.get(id);
+    this.claim(ctx, coll, id, before);
     coll.put(id, doc, keys);
+    this.undoDoc(ctx, coll, id, before);
     this.log(ctx, { op: 'put', ns: coll.ns, doc });
   }
 
@@ -119,20 +172,32 @@ export class Engine {
     if (!before) return;
     this.claim(ctx, coll, id, before);
     coll.remove(id);
+    this.undoDoc(ctx, coll, id, before);
     this.log(ctx, { op: 'del', ns: coll.ns, id: before.t._id });
   }
 
   createIndexes(ctx: OpCtx, coll: Collection, specs: Doc[]): number {
+    this.writable();
     let created = 0;
     const added: IndexSpec[] = [];
+    const built: Index[] = [];
     try {
       for (const s of specs) {
         if (coll.addIndex(s).created) {
           created++;
+          built.push(coll.indexes[coll.indexes.length - 1]);
           added.push(coll.indexes[coll.indexes.length - 1].spec);
         }
       }
     } finally {
+      if (built.length)
+        this.undoable(ctx, () => {
+          for (const ix of built) {
+            const i = coll.indexes.indexOf(ix);
+            if (i >= 0) coll.indexes.splice(i, 1);
+          }
+          return true;
+        });
       // indexes built before a failing spec stay, as in MongoDB, so they must reach the journal
       if (added.length) this.log(ctx, { op: 'createIndexes', ns: coll.ns, specs: added });
     }
@@ -140,24 +205,40 @@ export class Engine {
   }
 
   dropIndexes(ctx: OpCtx, coll: Collection, names: string[]): void {
+    this.writable();
+    const saved = [...coll.indexes];
     for (const n of names) coll.dropIndex(n);
+    this.undoable(ctx, () => {
+      coll.indexes.splice(0, coll.indexes.length, ...saved);
+      return true;
+    });
     this.log(ctx, { op: 'dropIndexes', ns: coll.ns, names });
   }
 
   drop(ctx: OpCtx, db: string, name: string): boolean {
     const colls = this.dbs.get(db);
     if (!colls?.has(name)) return false;
+    this.writable();
+    const dropped = colls.get(name)!;
     colls.delete(name);
     if (!colls.size) this.dbs.delete(db);
+    this.undoable(ctx, () => {
+      let now = this.dbs.get(db);
+      if (!now) this.dbs.set(db, (now = new Map()));
+      if (now.has(name)) return false;
+      now.set(name, dropped);
+      return true;
+    });
     this.log(ctx, { op: 'drop', ns: `${db}.${name}` });
     return true;
   }
 
   /** Moves a collection (documents, options, indexes) to a new name; journaled as one batch. */
   rename(ctx: OpCtx, from: Collection, toDb: string, toName: string, dropTarget: boolean): void {
+    this.writable();
     if (from.pending.size) throw err(112, 'Write conflict: the collection has documents held by an open transaction', { errorLabels: ['TransientTransactionError'] });
     const entries: Doc[] = [];
-    const sub: OpCtx = { entries };
+    const sub: OpCtx = { entries, undo: ctx.txn ? [] : ctx.undo };
     if (this.collection(toDb, toName)) {
       if (!dropTarget) throw err(48, 'target namespace exists');
       this.drop(sub, toDb, toName);
@@ -173,15 +254,35 @@ export class Engine {
   }
 
   dropDatabase(ctx: OpCtx, db: string): void {
-    if (!this.dbs.delete(db)) return;
+    const colls = this.dbs.get(db);
+    if (!colls) return;
+    this.writable();
+    this.dbs.delete(db);
+    this.undoable(ctx, () => {
+      if (this.dbs.has(db)) return false;
+      this.dbs.set(db, colls);
+      return true;
+    });
     this.log(ctx, { op: 'dropDatabase', db });
   }
 
   // ---- transactions ----------------------------------------------------------------------
 
-  commit(txn: Txn): Doc[] {
-    this.release(txn);
-    return txn.redo.length ? [{ op: 'batch', entries: txn.redo }] : [];
+  /**
+   * Hands a transaction's writes to `ctx` as one batch entry. They are published (ownership
+   * released) only once the entry is durable; if the append fails the transaction is rolled back
+   * and `onFailure` runs.
+   */
+  commit(txn: Txn, ctx: OpCtx, onFailure?: () => void): void {
+    if (txn.redo.length) this.writable();
+    txn.committing = true;
+    if (txn.redo.length) ctx.entries.push({ op: 'batch', entries: txn.redo });
+    ctx.afterPersist = () => this.release(txn);
+    ctx.onPersistFailure = () => {
+      txn.committing = false;
+      this.abort(txn);
+      onFailure?.();
+    };
   }
 
   abort(txn: Txn): void {
@@ -207,27 +308,99 @@ export class Engine {
 
   // ---- durability ------------------------------------------------------------------------
 
-  async persist(entries: Doc[]): Promise<void> {
-    if (!this.journal || !entries.length) return;
-    await this.journal.append(entries);
-    if (this.journal.needsCompaction && !this.compacting) {
-      this.compacting = true;
-      try {
-        await this.journal.compact(this.snapshot());
-      } finally {
-        this.compacting = false;
-      }
+  /**
+   * Makes an operation's entries durable (the reply waits for this). If the append fails, every
+   * operation still waiting for its append is rolled back in memory (newest first), transactions
+   * being committed are aborted, and the engine refuses writes from then on (the journal refuses
+   * appends after a failed write anyway). Compaction, when due, is scheduled after the reply.
+   */
+  async persist(ctx: OpCtx): Promise<void> {
+    if (!this.journal || !ctx.entries.length) {
+      ctx.afterPersist?.();
+      return;
     }
+    this.inflight.add(ctx);
+    try {
+      await this.journal.append(ctx.entries);
+    } catch (e) {
+      this.failWrites(e as Error);
+      throw e;
+    } finally {
+      this.inflight.delete(ctx);
+    }
+    ctx.afterPersist?.();
+    this.scheduleCompaction();
   }
 
-  /** Entries that rebuild the whole current state, produced synchronously. */
+  private failWrites(e: Error): void {
+    this.failed ??= e;
+    let complete = true;
+    for (const op of [...this.inflight].reverse()) {
+      const steps = op.undo ?? [];
+      for (let i = steps.length - 1; i >= 0; i--) if (!steps[i]()) complete = false;
+      steps.length = 0;
+      const onFail = op.onPersistFailure;
+      op.onPersistFailure = undefined;
+      op.afterPersist = undefined;
+      onFail?.();
+    }
+    this.inflight.clear();
+    if (!complete) this.failed = new Error(`${this.failed.message}; in-memory rollback was incomplete`);
+  }
+
+  /** Single-flight compaction on a later turn of the event loop, off every reply's path. */
+  private scheduleCompaction(): void {
+    if (this.compactionQueued || this.closing || this.failed || !this.journal?.needsCompaction) return;
+    this.compactionQueued = true;
+    setImmediate(() => {
+      const journal = this.journal;
+      if (!journal || this.closing || this.failed || !journal.needsCompaction) {
+        this.compactionQueued = false;
+        return;
+      }
+      this.compaction = journal
+        .compact(this.snapshot())
+        .catch((e: Error) => {
+          this.compactionError = e;
+        })
+        .finally(() => {
+          this.compactionQueued = false;
+          this.compaction = undefined;
+        });
+    });
+  }
+
+  /** Clean shutdown: waits for a running compaction, writes a final snapshot, closes the journal. */
+  async closeJournal(): Promise<void> {
+    this.closing = true;
+    await this.compaction;
+    const journal = this.journal;
+    if (!journal) return;
+    if (!this.failed) await journal.compact(this.snapshot());
+    await journal.close();
+  }
+
+  /**
+   * Entries that rebuild the committed state, produced synchronously. A document an open
+   * transaction has written appears as its pre-transaction image (absent if the transaction
+   * inserted it); a transaction whose commit record is already on its way to the journal counts
+   * as committed.
+   */
   snapshot(): Doc[] {
     const out: Doc[] = [];
+    const open = (p: { owner: object }) => !(p.owner as Txn).committing;
     for (const colls of this.dbs.values()) {
       for (const c of colls.values()) {
         out.push({ op: 'createCollection', ns: c.ns, options: c.options });
         if (c.indexes.length) out.push({ op: 'createIndexes', ns: c.ns, specs: c.indexes.map((i) => i.spec) });
-        for (const rec of c.docs.values()) out.push({ op: 'put', ns: c.ns, doc: rec.t });
+        for (const [id, rec] of c.docs) {
+          const p = c.pending.get(id);
+          const doc = p && open(p) ? p.before?.t : rec.t;
+          if (doc) out.push({ op: 'put', ns: c.ns, doc });
+        }
+        for (const [id, p] of c.pending) {
+          if (!c.docs.has(id) && p.before && open(p)) out.push({ op: 'put', ns: c.ns, doc: p.before.t });
+        }
       }
     }
     return out;
