@@ -97,6 +97,35 @@ maybe('when a journal append fails', () => {
     }
   });
 
+  it('rolls back collection and index creation and a rename whose append fails', async () => {
+    const db = await startEmbeddedMongo({});
+    const client = await new MongoClient(db.uri, { retryWrites: false }).connect();
+    try {
+      const d = client.db('fail3');
+      await d.collection('old').insertOne({ _id: 1, n: 1 } as never);
+      const journal = failingJournal();
+      db.engine.journal = journal;
+      await expect(d.collection('fresh').insertOne({ _id: 1 } as never)).rejects.toMatchObject({ code: 1 });
+      expect(db.engine.collection('fail3', 'fresh')).toBeUndefined();
+      db.engine.failed = undefined; // pretend the disk recovered, to exercise each rollback
+      await expect(d.collection('old').createIndex({ n: 1 })).rejects.toBeDefined();
+      expect(db.engine.collection('fail3', 'old')!.indexes).toHaveLength(0);
+      db.engine.failed = undefined;
+      await expect(d.collection('old').rename('moved')).rejects.toBeDefined();
+      expect(db.engine.collection('fail3', 'moved')).toBeUndefined();
+      expect(db.engine.collection('fail3', 'old')!.docs.size).toBe(1);
+      db.engine.failed = undefined;
+      await expect(d.dropDatabase()).rejects.toBeDefined();
+      expect(db.engine.collection('fail3', 'old')!.docs.size).toBe(1);
+      expect(journal.appends).toBe(4);
+      expect(db.engine.failed).toBeDefined();
+    } finally {
+      await client.close();
+      db.engine.journal = undefined;
+      await db.stop();
+    }
+  });
+
   it('rolls back an update and a commit whose append fails', async () => {
     const db = await startEmbeddedMongo({});
     const client = await new MongoClient(db.uri, { retryWrites: false }).connect();

@@ -84,7 +84,7 @@ export class Engine {
     const coll = this.createRaw(db, name, options);
     this.undoable(ctx, () => {
       const colls = this.dbs.get(db);
-      if (colls?.get(name) !== coll || coll.docs.size) return false;
+      if (colls?.get(name) !== coll) return false;
       colls.delete(name);
       if (!colls.size) this.dbs.delete(db);
       return true;
