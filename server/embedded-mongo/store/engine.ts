@@ -2,7 +2,8 @@
  * The catalog (databases -> collections) and the only write path. Every write records a journal
  * entry in the operation's context; the server appends those entries to the journal before it
  * replies. Transaction writes apply in place with an undo log and reach the journal as one batch
- * entry at commit.
+ * entry at commit; they are published once that entry is durable. Writes outside transactions keep
+ * rollback steps until their append is acknowledged, so a failed append can be undone in memory.
  */
 import { err } from '../errors';
 import type { Index, IndexSpec } from '../indexes';
