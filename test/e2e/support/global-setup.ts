@@ -6,6 +6,8 @@ import path from 'node:path';
 export default async function globalSetup(): Promise<void> {
   const root = path.resolve(__dirname, '../../..');
   if (!existsSync(path.join(root, 'dist/h5/index.html'))) {
-    execSync('npm run build:h5', { cwd: root, stdio: 'inherit' });
+    // jest sets NODE_ENV=test, which would make Taro build a development bundle
+    // (React Refresh hooks included) that cannot run when served statically.
+    execSync('npm run build:h5', { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   }
 }
