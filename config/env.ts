@@ -36,6 +36,7 @@ export const ENV_VARS: EnvVarDoc[] = [
   { name: 'WECHAT_API_BASE', section: 'WeChat', default: 'https://api.weixin.qq.com', doc: 'Base URL of the WeChat mini-program API.' },
   { name: 'WECHAT_APP_ID', section: 'WeChat', default: 'wx_sandbox_app outside production', doc: 'Mini-program AppID. Required in production.' },
   { name: 'WECHAT_APP_SECRET', section: 'WeChat', default: 'sandbox secret outside production', doc: 'Mini-program AppSecret. Required in production.' },
+  { name: 'WECHAT_MESSAGE_TOKEN', section: 'WeChat', default: 'dev token when WECHAT_SANDBOX is on', doc: 'Message-push Token from the mini-program console (开发管理 → 消息推送; URL `$PUBLIC_BASE_URL/api/wechat/push`, 明文模式, JSON): verifies the pushes that carry image-check results. Unset without the sandbox: pushes are refused and uploaded photos wait for a team admin.' },
   { name: 'WECHAT_PAY_BASE', section: 'WeChat Pay', default: 'https://api.mch.weixin.qq.com', doc: 'Base URL of WeChat Pay v3.' },
   { name: 'WECHAT_PAY_MCH_ID', section: 'WeChat Pay', default: '—', doc: 'Merchant id.' },
   { name: 'WECHAT_PAY_SERIAL_NO', section: 'WeChat Pay', default: '—', doc: 'Serial number of the merchant API certificate.' },
@@ -92,6 +93,12 @@ const RawEnv = z.object({
   WECHAT_API_BASE: zUrl,
   WECHAT_APP_ID: zText,
   WECHAT_APP_SECRET: zText,
+  // WeChat's console accepts 3-32 letters and digits.
+  WECHAT_MESSAGE_TOKEN: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9]{3,32}$/, '3-32 letters and digits (as the mini-program console requires)')
+    .optional(),
   WECHAT_PAY_BASE: zUrl,
   WECHAT_PAY_MCH_ID: zText,
   WECHAT_PAY_SERIAL_NO: zText,
@@ -130,6 +137,8 @@ export interface ServerConfig {
   WECHAT_API_BASE: string;
   WECHAT_APP_ID: string;
   WECHAT_APP_SECRET: string;
+  /** Message-push Token; undefined when no push can be verified (pushes are then refused). */
+  WECHAT_MESSAGE_TOKEN?: string;
   WECHAT_PAY_BASE: string;
   WECHAT_PAY_MCH_ID?: string;
   WECHAT_PAY_SERIAL_NO?: string;
@@ -163,6 +172,9 @@ export function parseKey(raw: string): Buffer | string {
   }
   return 'must be 32 bytes as base64 or 64 hex characters (e.g. `openssl rand -base64 32`)';
 }
+
+/** Message-push Token of dev and tests: the sandbox signs its pushes with it. */
+export const DEV_WECHAT_MESSAGE_TOKEN = 'linliDevMessageToken';
 
 const devKey = (label: string): Buffer => createHash('sha256').update(`linli-dev-only:${label}`).digest();
 
@@ -203,6 +215,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (prod && sandbox) problems.push('WECHAT_SANDBOX: the WeChat sandbox is refused in production');
   if (prod && !e.WECHAT_APP_ID) problems.push('WECHAT_APP_ID: required in production');
   if (prod && !e.WECHAT_APP_SECRET) problems.push('WECHAT_APP_SECRET: required in production');
+
+  const messageToken = e.WECHAT_MESSAGE_TOKEN ?? (sandbox ? DEV_WECHAT_MESSAGE_TOKEN : undefined);
+  if (!messageToken && e.NODE_ENV !== 'test') {
+    warnings.push(
+      'WECHAT_MESSAGE_TOKEN is not set: WeChat image-check results cannot be received, so photos from residents stay hidden until a team admin releases them.',
+    );
+  }
 
   let adminUser = e.LINLI_ADMIN_USERNAME;
   let adminPass = e.LINLI_ADMIN_PASSWORD;
@@ -246,6 +265,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     WECHAT_API_BASE: (e.WECHAT_API_BASE ?? 'https://api.weixin.qq.com').replace(/\/$/, ''),
     WECHAT_APP_ID: e.WECHAT_APP_ID ?? 'wx_sandbox_app',
     WECHAT_APP_SECRET: e.WECHAT_APP_SECRET ?? 'sandbox-secret',
+    WECHAT_MESSAGE_TOKEN: messageToken,
     WECHAT_PAY_BASE: (e.WECHAT_PAY_BASE ?? 'https://api.mch.weixin.qq.com').replace(/\/$/, ''),
     WECHAT_PAY_MCH_ID: e.WECHAT_PAY_MCH_ID,
     WECHAT_PAY_SERIAL_NO: e.WECHAT_PAY_SERIAL_NO,

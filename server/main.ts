@@ -75,6 +75,12 @@ function loadSeed(logger: Logger): SeedFn | undefined {
   }
 }
 
+/** Where the dev sandbox delivers media-check results: this server's push route, reached locally. */
+function pushUrlFor(config: ServerConfig): string {
+  const host = ['0.0.0.0', '::'].includes(config.HOST) ? '127.0.0.1' : config.HOST;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${config.PORT}/api/wechat/push`;
+}
+
 async function main(): Promise<void> {
   const config = readConfig();
   const logger = createLogger(config.LOG_LEVEL);
@@ -82,7 +88,13 @@ async function main(): Promise<void> {
 
   let sandbox: Sandbox | undefined;
   if (config.WECHAT_SANDBOX) {
-    sandbox = await startWechatSandbox({ host: '127.0.0.1', port: 0, appId: config.WECHAT_APP_ID });
+    sandbox = await startWechatSandbox({
+      host: '127.0.0.1',
+      port: 0,
+      appId: config.WECHAT_APP_ID,
+      mediaCheckCallbackUrl: pushUrlFor(config),
+      messageToken: config.WECHAT_MESSAGE_TOKEN,
+    });
     config.WECHAT_API_BASE = sandbox.url;
     config.WECHAT_PAY_BASE = sandbox.url;
     config.WECHAT_APP_ID = sandbox.appId;

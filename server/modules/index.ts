@@ -18,6 +18,7 @@ import { routes as volActivitiesRoutes } from './volunteering/activities/routes'
 import { routes as volSignupsRoutes } from './volunteering/signups/routes';
 import { routes as volGalleryRoutes } from './volunteering/gallery/routes';
 import { routes as volStatsRoutes } from './volunteering/stats/routes';
+import { routes as wechatPushRoutes } from './wechat-push/routes';
 // Registers volunteering's PIPL export/erase section (side effect).
 import './volunteering/privacy';
 
@@ -42,5 +43,6 @@ export function allRoutes(deps: AppDeps): RouteSpec[] {
     ...volSignupsRoutes(deps),
     ...volGalleryRoutes(deps),
     ...volStatsRoutes(deps),
+    ...wechatPushRoutes(deps),
   ];
 }

@@ -1,13 +1,14 @@
 /**
  * One isolated Linli per test file: the real Koa app on 127.0.0.1:0, the embedded
  * engine in memory (or real MongoDB when MONGODB_URI is set, with a unique
- * database), and a WeChat sandbox on its own port.
+ * database), and a WeChat sandbox on its own port that signs message pushes with the
+ * app's WECHAT_MESSAGE_TOKEN (and delivers media-check results with `wechatPush`).
  */
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import supertest from 'supertest';
-import { loadConfig, type ServerConfig } from '../../config/env';
+import { DEV_WECHAT_MESSAGE_TOKEN, loadConfig, type ServerConfig } from '../../config/env';
 import { createApp, type LinliApp } from '../../server/app';
 import { ensureIndexes, openDatabase, type Database } from '../../server/db';
 import type { AppDeps } from '../../server/deps';
@@ -24,6 +25,12 @@ export interface TestContextOptions {
   /** Controlled clock for deps.now(). */
   now?: () => Date;
   sandbox?: SandboxOptions;
+  /**
+   * Have the sandbox push media-check verdicts to this app's /api/wechat/push, as in dev
+   * (default false: the verdict lands within milliseconds, so tests that look at a photo's
+   * `checking` state apply verdicts themselves).
+   */
+  wechatPush?: boolean;
   /** Serve a built H5 portal from this folder at `/` (as npm start does with dist/h5). */
   staticDir?: string;
 }
@@ -43,7 +50,28 @@ export interface TestContext {
 }
 
 export async function createTestContext(opts: TestContextOptions = {}): Promise<TestContext> {
-  const sandbox = await startWechatSandbox({ host: '127.0.0.1', port: 0, ...opts.sandbox });
+  // Listen first so the sandbox can push media-check results to this app; requests are
+  // answered once the app exists (nothing calls before createTestContext returns).
+  let handle: RequestListener = (_req, res) => res.writeHead(503).end();
+  const server = createServer((req, res) => handle(req, res));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const closeServer = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  const messageToken = opts.env?.WECHAT_MESSAGE_TOKEN ?? DEV_WECHAT_MESSAGE_TOKEN;
+  const sandbox = await startWechatSandbox({
+    host: '127.0.0.1',
+    port: 0,
+    mediaCheckCallbackUrl: opts.wechatPush ? `${url}/api/wechat/push` : undefined,
+    messageToken,
+    ...opts.sandbox,
+  }).catch(async (error: unknown) => {
+    await closeServer();
+    throw error;
+  });
   const mongodbUri = process.env.MONGODB_URI || undefined;
   let db: Database | undefined;
   try {
@@ -56,6 +84,7 @@ export async function createTestContext(opts: TestContextOptions = {}): Promise<
       WECHAT_PAY_BASE: sandbox.url,
       WECHAT_APP_ID: sandbox.appId,
       WECHAT_APP_SECRET: sandbox.appSecret,
+      WECHAT_MESSAGE_TOKEN: messageToken,
       JOBS_ENABLED: opts.jobs ? 'true' : 'false',
       ...opts.env,
     });
@@ -74,9 +103,7 @@ export async function createTestContext(opts: TestContextOptions = {}): Promise<
     await ensureIndexes();
     if (deps.scheduler) await deps.scheduler.start();
 
-    const server = createServer(app.callback());
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    handle = app.callback();
     const openDb = db;
 
     return {
@@ -89,10 +116,7 @@ export async function createTestContext(opts: TestContextOptions = {}): Promise<
       sandbox,
       config,
       async close() {
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeAllConnections();
-        });
+        await closeServer();
         await deps.scheduler?.stop();
         if (openDb.kind === 'mongodb') await openDb.connection.dropDatabase();
         await openDb.close();
@@ -102,6 +126,7 @@ export async function createTestContext(opts: TestContextOptions = {}): Promise<
   } catch (error) {
     await db?.close();
     await sandbox.stop();
+    await closeServer();
     throw error;
   }
 }

@@ -1,0 +1,18 @@
+import type { MediaCheckEvent } from '../../../wechat';
+import { applyMediaCheckResult } from '../../volunteering/gallery/commands/upload-photo';
+import { Photo } from '../../volunteering/gallery/model';
+
+export type TMediaCheckOutcome = 'applied' | 'already_applied' | 'left_for_review' | 'unknown_trace';
+
+/**
+ * Applies one verified `wxa_media_check` verdict to the photos sent with that trace id.
+ * Idempotent: only photos still `checking` move, so a repeated push (WeChat retries) or a
+ * push after a team admin decided changes nothing. `unknown_trace` means no photo carries the
+ * id yet — the verdict can beat the upload's own write — and the caller asks WeChat to retry.
+ */
+export async function receiveMediaCheck(event: MediaCheckEvent): Promise<TMediaCheckOutcome> {
+  const changed = await applyMediaCheckResult(event.traceId, event.suggest);
+  if (changed > 0) return 'applied';
+  if ((await Photo.exists({ traceId: event.traceId })) === null) return 'unknown_trace';
+  return event.suggest === 'review' ? 'left_for_review' : 'already_applied';
+}
