@@ -29,6 +29,11 @@ describe('seedDemoData', () => {
     await seedDemoData(ctx.deps);
     expect(await counts()).toEqual(before);
     expect(await Team.countDocuments({ status: 'certified' })).toBe(3);
+    // Upcoming demo activities are published once, and the 活动 tab lists them.
+    const listed = await ctx.http.get('/api/activities');
+    expect(listed.status).toBe(200);
+    const titles = (listed.body.items as { title: string }[]).map((a) => a.title).sort();
+    expect(titles).toEqual(['和平巷独居老人上门探访', '幸福里社区周末环境清洁', '春晓苑垃圾分类宣传与指导'].sort());
     const roles = first.accounts.map((a) => a.role).sort();
     expect(roles).toEqual(
       [

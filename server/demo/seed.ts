@@ -12,6 +12,7 @@ import type { RoleGrant } from '../http/actor';
 import { hashPassword } from '../modules/auth/password';
 import { Clinic, Community, Department, District, Grid, Team } from '../modules/org/model';
 import { User } from '../modules/users/model';
+import { seedVolunteeringDemo } from '../modules/volunteering/demo';
 import { ensure } from './ensure';
 
 export interface DemoAccount {
@@ -37,7 +38,7 @@ export interface DemoOrgs {
 export type DemoStep = (deps: AppDeps, orgs: DemoOrgs) => Promise<DemoAccount[] | void>;
 
 /** Later issues register their demo data here (one line each). */
-export const DEMO_STEPS: DemoStep[] = [];
+export const DEMO_STEPS: DemoStep[] = [seedVolunteeringDemo];
 
 export const DEMO_PASSWORD = 'linli-demo-2026';
 
