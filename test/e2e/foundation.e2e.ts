@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { idCardCheckChar } from '@shared/idcard';
-import { launchBrowser, phoneContext, screenshot } from './support/browser';
+import { agreeToPrivacyPolicy, launchBrowser, phoneContext, screenshot } from './support/browser';
 import { startLinli, type RunningLinli } from './support/server';
 
 /**
@@ -40,8 +40,7 @@ describe('staff portal', () => {
     await fill(page, '#staff-password', 'linli-admin-2026');
     await page.locator('#staff-login-submit').tap();
     // Staff agree to the privacy policy at their first login too.
-    await page.locator('#consent-agree').tap();
-    await page.locator('#consent-agree').waitFor({ state: 'detached' });
+    await agreeToPrivacyPolicy(page);
     await page.goto(`${linli.url}/#/packages/staff/portal/index`);
     await page.locator('#portal-user').waitFor();
     expect(await page.locator('#portal-user').innerText()).toContain('区级管理员');
@@ -60,8 +59,7 @@ describe('resident', () => {
     await page.locator('#dev-login-submit').tap();
 
     // First login: the privacy policy comes first.
-    await page.locator('#consent-agree').waitFor();
-    await page.locator('#consent-agree').tap();
+    await agreeToPrivacyPolicy(page);
 
     await page.goto(`${linli.url}/#/pages/me/index`);
     await page.locator('#realname-form').waitFor();

@@ -16,7 +16,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { idCardCheckChar } from '@shared/idcard';
-import { launchBrowser, phoneContext, screenshot } from './support/browser';
+import { agreeToPrivacyPolicy, launchBrowser, phoneContext, screenshot } from './support/browser';
 import { startLinli, type RunningLinli } from './support/server';
 
 const SITE = { lng: 121.4737, lat: 31.2304 };
@@ -77,7 +77,7 @@ async function resident(openid: string): Promise<BrowserContext> {
   const page = await at(ctx, '/packages/staff/login/index');
   await fill(page, '#dev-openid', openid);
   await page.locator('#dev-login-submit').tap();
-  await page.locator('#consent-agree').tap();
+  await agreeToPrivacyPolicy(page);
   await page.waitForURL(/pages\/me\/index/);
   return ctx;
 }
@@ -101,7 +101,7 @@ async function districtAdmin(): Promise<Page> {
   await fill(dp, '#staff-password', ADMIN.password);
   await dp.locator('#staff-login-submit').tap();
   await dp.locator('#portal-entries, #consent-agree').first().waitFor();
-  if (await dp.locator('#consent-agree').isVisible()) await dp.locator('#consent-agree').tap();
+  if (await dp.locator('#consent-agree').isVisible()) await agreeToPrivacyPolicy(dp);
   await dp.locator('#portal-entries').waitFor();
   return dp;
 }

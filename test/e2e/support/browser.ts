@@ -37,3 +37,14 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
+
+/**
+ * Agrees to the privacy policy on the consent page. The 同意 button stays
+ * disabled until the policy text has loaded, and Playwright cannot see the
+ * disabled state of Taro's web-component button, so wait for the text first.
+ */
+export async function agreeToPrivacyPolicy(page: Page): Promise<void> {
+  await page.locator('#privacy-policy', { hasText: '个人信息保护法' }).waitFor();
+  await page.locator('#consent-agree').tap();
+  await page.locator('#consent-agree').waitFor({ state: 'detached' });
+}
