@@ -50,10 +50,16 @@ async function aheadOf(s: SignupDoc): Promise<number | null> {
   return Signup.countDocuments({ shift: s.shift, status: 'waitlisted', waitPos: { $lt: s.waitPos } });
 }
 
-async function ownSignup(userId: string, id: string): Promise<SignupDoc> {
+async function loadSignup(id: string): Promise<SignupDoc> {
   const s = await Signup.findById(id).lean<SignupDoc>();
   if (!s) throw fail('not_found');
   return s;
+}
+
+/** Body of every single-signup answer: the named outcome and the presented signup. */
+async function outcomeBody(outcome: string, signup: SignupDoc) {
+  const activity = await Activity.findById(signup.activity, { title: 1, address: 1 }).lean<ActivityDoc>();
+  return { outcome, signup: presentSignup(signup, activity, null) };
 }
 
 export function routes(deps: AppDeps): RouteSpec[] {
@@ -112,14 +118,13 @@ export function routes(deps: AppDeps): RouteSpec[] {
       policy: member,
       params: ZSignupParams,
       handler: async (ctx, { params }) => {
-        const s = await ownSignup(ctx.state.actor!.userId, params.id);
+        const s = await loadSignup(params.id);
         if (!signupPolicy.isOwner(ctx.state.actor, s)) throw fail('forbidden');
         const r = await cancelSignup(deps, ctx.state.actor!.userId, params.id);
         if (r.outcome === 'not_found') throw fail('not_found');
         if (r.outcome === 'not_active') throw fail('signup_state_invalid');
         if (r.outcome === 'too_late') throw fail('cancel_closed');
-        const activity = await Activity.findById(r.signup.activity, { title: 1, address: 1 }).lean<ActivityDoc>();
-        ctx.body = { outcome: r.outcome, signup: presentSignup(r.signup, activity, null) };
+        ctx.body = await outcomeBody(r.outcome, r.signup);
       },
     }),
     defineRoute<undefined, undefined, TSignupParams>({
@@ -130,14 +135,13 @@ export function routes(deps: AppDeps): RouteSpec[] {
       policy: member,
       params: ZSignupParams,
       handler: async (ctx, { params }) => {
-        const s = await ownSignup(ctx.state.actor!.userId, params.id);
+        const s = await loadSignup(params.id);
         if (!signupPolicy.isOwner(ctx.state.actor, s)) throw fail('forbidden');
         const r = await acceptOffer(deps, ctx.state.actor!.userId, params.id);
         if (r.outcome === 'not_found') throw fail('not_found');
         if (r.outcome === 'expired') throw fail('offer_expired');
         if (r.outcome === 'not_offered') throw fail('signup_state_invalid');
-        const activity = await Activity.findById(r.signup.activity, { title: 1, address: 1 }).lean<ActivityDoc>();
-        ctx.body = { outcome: r.outcome, signup: presentSignup(r.signup, activity, null) };
+        ctx.body = await outcomeBody(r.outcome, r.signup);
       },
     }),
     defineRoute<undefined, TApplicantsQuery, TActivityParams>({
@@ -196,14 +200,12 @@ export function routes(deps: AppDeps): RouteSpec[] {
       params: ZSignupParams,
       body: ZSignupDecisionInput,
       handler: async (ctx, { params, body }) => {
-        const s = await Signup.findById(params.id).lean<SignupDoc>();
-        if (!s) throw fail('not_found');
+        const s = await loadSignup(params.id);
         if (!(await signupPolicy.canDecide(ctx.state.actor, s))) throw fail('forbidden');
         const r = await decideSignup(deps, ctx.state.actor!, s, body, ctx.state.requestId);
         if (r.outcome === 'not_found') throw fail('not_found');
         if (r.outcome === 'not_pending') throw new AppError('signup_state_invalid', { message: '该报名当前状态不能执行此操作' });
-        const activity = await Activity.findById(s.activity, { title: 1, address: 1 }).lean<ActivityDoc>();
-        ctx.body = { outcome: r.outcome, signup: presentSignup(r.signup, activity, null) };
+        ctx.body = await outcomeBody(r.outcome, r.signup);
       },
     }),
     defineRoute<undefined, undefined, TShiftParams>({
