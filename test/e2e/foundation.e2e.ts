@@ -41,7 +41,8 @@ describe('staff portal', () => {
     await page.locator('#staff-login-submit').tap();
     // Staff agree to the privacy policy at their first login too.
     await agreeToPrivacyPolicy(page);
-    await page.goto(`${linli.url}/#/packages/staff/portal/index`);
+    // Agreeing lands staff on their portal; navigating there again would race that redirect.
+    await page.waitForURL(/#\/packages\/staff\/portal\/index/);
     await page.locator('#portal-user').waitFor();
     expect(await page.locator('#portal-user').innerText()).toContain('区级管理员');
     await page.locator('#portal-entries').waitFor();
@@ -60,8 +61,7 @@ describe('resident', () => {
 
     // First login: the privacy policy comes first.
     await agreeToPrivacyPolicy(page);
-
-    await page.goto(`${linli.url}/#/pages/me/index`);
+    await page.waitForURL(/#\/pages\/me\/index/);
     await page.locator('#realname-form').waitFor();
 
     // A wrong check character is refused with the field message, before anything is stored.
