@@ -19,7 +19,7 @@ import type { TPagination } from '@shared/schemas/common';
 import { ZPagination } from '@shared/schemas/common';
 import type { AppDeps } from '../../../deps';
 import { fail } from '../../../http/errors';
-import { anyRole, member, publicAccess, signedIn } from '../../../http/policy';
+import { member, publicAccess, signedIn } from '../../../http/policy';
 import { defineRoute, type RouteSpec } from '../../../http/route';
 import { teamPolicy } from '../teams/policy';
 import { postHelpRequest } from './commands/post-help-request';
@@ -96,9 +96,10 @@ export function routes(deps: AppDeps): RouteSpec[] {
       path: '/api/admin/help-requests',
       summary: '求助审核队列（区级管理员、团队管理员），默认待审核',
       tags: ['volunteering', 'admin'],
-      policy: anyRole('district_admin', 'team_admin'),
+      policy: signedIn,
       query: ZHelpReviewQuery,
       handler: async (ctx, { query }) => {
+        if (!(await helpRequestPolicy.isReviewer(ctx.state.actor))) throw fail('forbidden');
         const { items, total } = await page({ status: query.status }, query);
         ctx.body = { items: items.map(presentHelpRequestDetail), total, page: query.page, pageSize: query.pageSize };
       },
@@ -113,7 +114,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       handler: async (ctx, { params }) => {
         const r = await load(params.id);
         const actor = ctx.state.actor;
-        if (helpRequestPolicy.canSeeDetail(actor, r)) ctx.body = presentHelpRequestDetail(r);
+        if (await helpRequestPolicy.canSeeDetail(actor, r)) ctx.body = presentHelpRequestDetail(r);
         else if (helpRequestPolicy.isPublic(r)) ctx.body = presentHelpRequest(r);
         else throw fail('not_found', '求助不存在');
       },
@@ -123,10 +124,11 @@ export function routes(deps: AppDeps): RouteSpec[] {
       path: '/api/help-requests/:id/review',
       summary: '审核求助（区级管理员、团队管理员）：通过后公开，驳回需填写原因；记入审计并通知求助人',
       tags: ['volunteering', 'admin'],
-      policy: anyRole('district_admin', 'team_admin'),
+      policy: signedIn,
       params: ZHelpIdParams,
       body: ZReviewHelpRequest,
       handler: async (ctx, { params, body }) => {
+        if (!(await helpRequestPolicy.isReviewer(ctx.state.actor))) throw fail('forbidden');
         const r = await reviewHelpRequest(deps, {
           id: params.id,
           actor: ctx.state.actor!,
