@@ -15,7 +15,7 @@ function modelOf<T>(name: string, schema: Schema<T>): Model<T> {
  * `adjustment` entry (positive or negative minutes) pointing at the entry it corrects.
  * Only `status` moves, once, from pending to confirmed or rejected (a guarded update).
  * `dedupeKey` makes each fact recordable once: `checkin:<signup>` for on-site service,
- * `self:<user>:<shift>` for a self-report, `adj:<entry>:<n>` for the n-th correction.
+ * `self:<user>:<shift>` for a self-report (`…:r<n>` for a re-filing after n rejections), `adj:<entry>:<n>` for the n-th correction.
  */
 export interface HoursEntryDoc {
   _id: Types.ObjectId;

@@ -4,14 +4,31 @@ import { fail } from '../../../../http/errors';
 import { Activity } from '../../activities/model';
 import { Signup } from '../../signups/model';
 import { roundServiceMinutes } from '../compute';
-import type { HoursEntryDoc } from '../model';
+import { HoursEntry, type HoursEntryDoc } from '../model';
 import { recordHoursEntry } from './record-entry';
 
 /**
+ * The n-th filing for a shift, n = how many earlier reports were rejected. The unique
+ * dedupeKey then admits at most one live report: while report n is pending or confirmed
+ * the rejected count stays n, so every other filing computes the same key and loses
+ * (two concurrent re-filings after a rejection both compute n + 1: one wins). The first
+ * filing keeps the original key `self:<user>:<shift>`.
+ */
+export function selfReportKey(userId: string, shift: Types.ObjectId, rejected: number): string {
+  const base = `self:${userId}:${String(shift)}`;
+  return rejected === 0 ? base : `${base}:r${rejected}`;
+}
+
+async function rejectedReports(user: Types.ObjectId, shift: Types.ObjectId): Promise<number> {
+  return HoursEntry.countDocuments({ user, shift, source: 'self_report', status: 'rejected' });
+}
+
+/**
  * A volunteer reports their own time for an activity without on-site check-in
- * (e.g. phone counselling). Allowed once per shift, after the shift has started, only with
- * a confirmed place; capped at the shift's length and rounded by the same rule as
- * check-in time; waits for the team's approval like any other pending entry.
+ * (e.g. phone counselling). One live (pending or confirmed) report per shift, after the
+ * shift has started, only with a confirmed place; capped at the shift's length and rounded
+ * by the same rule as check-in time; waits for the team's approval like any other pending
+ * entry. A rejected report may be filed again: see selfReportKey.
  */
 export async function selfReportHours(input: {
   userId: string;
@@ -45,7 +62,7 @@ export async function selfReportHours(input: {
     minutes,
     source: 'self_report',
     status: 'pending',
-    dedupeKey: `self:${input.userId}:${String(signup.shift)}`,
+    dedupeKey: selfReportKey(input.userId, signup.shift, await rejectedReports(user, signup.shift)),
     note: input.body.note,
     createdBy: user,
     at: input.now,
