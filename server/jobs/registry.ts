@@ -1,5 +1,6 @@
 import type { AppDeps } from '../deps';
 import { sendDueNotifications } from '../modules/notifications/sender';
+import { pruneSlotsJob } from '../modules/volunteering/activities/commands/prune-slots';
 import { attendanceJobs } from '../modules/volunteering/attendance/jobs';
 import { signupJobs } from '../modules/volunteering/signups/jobs';
 
@@ -31,5 +32,6 @@ export function linliJobs(deps: AppDeps): JobSpec[] {
     },
     ...signupJobs(deps),
     ...attendanceJobs(deps),
+    pruneSlotsJob(deps),
   ];
 }
