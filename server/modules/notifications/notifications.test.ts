@@ -27,6 +27,19 @@ const consentsOf = async (userId: string, tpl: string): Promise<number> => {
 };
 const sentTo = (openid: string) => ctx.sandbox.sentMessages().filter((m) => m.touser === openid);
 const later = (ms: number) => new Date(Date.now() + ms);
+const accept = (auth: string, tpl: string) =>
+  ctx.http
+    .post('/api/me/subscriptions')
+    .set('Authorization', auth)
+    .send({ results: { [tpl]: 'accept' } });
+
+/** A resident who accepted the reminder template `consents` times, with one reminder queued for them. */
+async function queuedReminder(consents = 1) {
+  const r = await buildResident(ctx);
+  for (let i = 0; i < consents; i++) await accept(r.auth, tplReminder);
+  const { subscribe } = await notify(ctx.deps, r.user.id, { title: '提醒', body: 'x', templateKey: 'activityReminder' });
+  return { r, subscribe };
+}
 
 describe('POST /api/me/subscriptions', () => {
   it('when no token is sent, answers 401', async () => {
@@ -126,12 +139,6 @@ describe('GET /api/me/notifications and POST /api/me/notifications/:id/read', ()
 });
 
 describe('notify() and the subscribe-message sender', () => {
-  const accept = (auth: string, tpl: string) =>
-    ctx.http
-      .post('/api/me/subscriptions')
-      .set('Authorization', auth)
-      .send({ results: { [tpl]: 'accept' } });
-
   it('when the same dedupe key is used twice, enqueues once', async () => {
     const r = await buildResident(ctx);
     const input = {
@@ -199,13 +206,7 @@ describe('notify() and the subscribe-message sender', () => {
   });
 
   it('when WeChat is busy, retries with exponential backoff and spends one consent in total', async () => {
-    const r = await buildResident(ctx);
-    await accept(r.auth, tplReminder);
-    const { subscribe } = await notify(ctx.deps, r.user.id, {
-      title: '提醒',
-      body: 'x',
-      templateKey: 'activityReminder',
-    });
+    const { r, subscribe } = await queuedReminder();
     ctx.sandbox.injectFault({ path: SEND, errcode: -1, times: 1 });
     ctx.sandbox.injectFault({ path: SEND, httpStatus: 500, times: 1 });
     const t0 = new Date();
@@ -237,13 +238,7 @@ describe('notify() and the subscribe-message sender', () => {
   });
 
   it('when attempts run out, marks the item failed and gives the unused consent back', async () => {
-    const r = await buildResident(ctx);
-    await accept(r.auth, tplReminder);
-    const { subscribe } = await notify(ctx.deps, r.user.id, {
-      title: '提醒',
-      body: 'x',
-      templateKey: 'activityReminder',
-    });
+    const { r, subscribe } = await queuedReminder();
     ctx.sandbox.injectFault({ path: SEND, errcode: 45011, times: 10 });
     let now = Date.now();
     for (let i = 0; i < 3; i++) {
@@ -256,13 +251,7 @@ describe('notify() and the subscribe-message sender', () => {
   });
 
   it('when WeChat rejects the request for good, fails at once and gives the consent back', async () => {
-    const r = await buildResident(ctx);
-    await accept(r.auth, tplReminder);
-    const { subscribe } = await notify(ctx.deps, r.user.id, {
-      title: '提醒',
-      body: 'x',
-      templateKey: 'activityReminder',
-    });
+    const { r, subscribe } = await queuedReminder();
     ctx.sandbox.injectFault({ path: SEND, errcode: 40037, times: 1 });
     expect(await sendDueNotifications(ctx.deps)).toMatchObject({ failed: 1 });
     expect(await Notification.findById(subscribe!._id).lean()).toMatchObject({ status: 'failed', attempts: 1 });
@@ -270,14 +259,7 @@ describe('notify() and the subscribe-message sender', () => {
   });
 
   it('when WeChat answers 43101 (no subscription on its side), skips and resets the stale count to zero', async () => {
-    const r = await buildResident(ctx);
-    await accept(r.auth, tplReminder);
-    await accept(r.auth, tplReminder);
-    const { subscribe } = await notify(ctx.deps, r.user.id, {
-      title: '提醒',
-      body: 'x',
-      templateKey: 'activityReminder',
-    });
+    const { r, subscribe } = await queuedReminder(2);
     ctx.sandbox.injectFault({ path: SEND, errcode: 43101, times: 1 });
     expect(await sendDueNotifications(ctx.deps)).toMatchObject({ skipped: 1 });
     expect((await Notification.findById(subscribe!._id).lean())!.status).toBe('skipped_no_consent');
@@ -285,13 +267,7 @@ describe('notify() and the subscribe-message sender', () => {
   });
 
   it('when a sender crashed mid-send, the item is claimed again after its lease without spending a second consent', async () => {
-    const r = await buildResident(ctx);
-    await accept(r.auth, tplReminder);
-    const { subscribe } = await notify(ctx.deps, r.user.id, {
-      title: '提醒',
-      body: 'x',
-      templateKey: 'activityReminder',
-    });
+    const { r, subscribe } = await queuedReminder();
     // Simulate a process that claimed the item and reserved a consent, then died.
     await User.updateOne({ _id: r.user.id }, { $inc: { [`subscribeConsents.${tplReminder}`]: -1 } });
     await Notification.updateOne(
@@ -314,13 +290,7 @@ describe('notify() and the subscribe-message sender', () => {
   });
 
   it('when the account was deleted after the message was queued, skips it without sending', async () => {
-    const r = await buildResident(ctx);
-    await accept(r.auth, tplReminder);
-    const { subscribe } = await notify(ctx.deps, r.user.id, {
-      title: '提醒',
-      body: 'x',
-      templateKey: 'activityReminder',
-    });
+    const { r, subscribe } = await queuedReminder();
     await User.updateOne({ _id: r.user.id }, { $set: { status: 'deleted' }, $unset: { openid: 1 } });
     expect(await sendDueNotifications(ctx.deps)).toMatchObject({ sent: 0 });
     expect(await Notification.findById(subscribe!._id).lean()).toMatchObject({
