@@ -30,7 +30,10 @@ export default defineAppConfig({
         'help/index',
       ],
     },
-    { root: 'packages/team', pages: ['home/index', 'publish/index', 'activity/index', 'hours/index', 'members/index'] },
+    {
+      root: 'packages/team',
+      pages: ['home/index', 'publish/index', 'activity/index', 'hours/index', 'members/index', 'appeals/index'],
+    },
     { root: 'packages/district', pages: ['teams/index', 'help/index', 'stats/index'] },
   ],
   window: {

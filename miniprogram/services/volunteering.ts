@@ -48,6 +48,8 @@ import type {
   TTeamSummaryDto,
 } from '@shared/schemas/volunteering/teams';
 import type {
+  TAppealDecisionInput,
+  TNoShowEventDto,
   TVolunteerDto,
   TVolunteerProfileUpdate,
   TVolunteerRegisterInput,
@@ -96,6 +98,14 @@ export interface TMyHours {
 
 export type TTeamHours = TMyHours;
 
+/** One pending no-show appeal as GET /api/teams/:id/no-show-appeals lists it. */
+export interface TNoShowAppealRow {
+  userId: string;
+  volunteerNo: string;
+  nameMasked: string;
+  event: TNoShowEventDto;
+}
+
 export interface TAdjustResult {
   outcome: string;
   before: { minutes: number } | number;
@@ -117,6 +127,15 @@ export const volunteeringApi = {
       method: 'POST',
       path: `/api/volunteers/me/no-show-events/${id(eventId)}/appeal`,
       body: { reason },
+    }),
+
+  teamAppeals: (teamId: string) =>
+    request<{ items: TNoShowAppealRow[] }>({ path: `/api/teams/${id(teamId)}/no-show-appeals` }),
+  decideAppeal: (userId: string, eventId: string, input: TAppealDecisionInput) =>
+    request<{ event: TNoShowEventDto }>({
+      method: 'POST',
+      path: `/api/volunteers/${id(userId)}/no-show-events/${id(eventId)}/decision`,
+      body: input,
     }),
 
   // Teams

@@ -1,5 +1,9 @@
-import { Button, Picker, Text, View } from '@tarojs/components';
-import { ACTIVITY_CATEGORIES, ACTIVITY_CATEGORY_LABELS } from '@shared/schemas/volunteering/activities';
+import { Button, Text, View } from '@tarojs/components';
+import {
+  ACTIVITY_CATEGORIES,
+  ACTIVITY_CATEGORY_LABELS,
+  type TActivityCategory,
+} from '@shared/schemas/volunteering/activities';
 import { DATE_OPTIONS, useActivityDiscover } from '../../hooks/volunteering/useActivityDiscover';
 import { VROUTES, withQuery } from '../../hooks/volunteering/routes';
 import { adminTeamIds } from '../../hooks/volunteering/labels';
@@ -11,7 +15,10 @@ import { ActivityCard } from './ActivityCard';
 import { ActivityMap } from './ActivityMap';
 import './volunteering.scss';
 
-const CATEGORY_OPTIONS = ['全部类别', ...ACTIVITY_CATEGORIES.map((c) => ACTIVITY_CATEGORY_LABELS[c])];
+const CATEGORY_OPTIONS: { key: TActivityCategory | 'all'; label: string }[] = [
+  { key: 'all', label: '全部类别' },
+  ...ACTIVITY_CATEGORIES.map((c) => ({ key: c, label: ACTIVITY_CATEGORY_LABELS[c] })),
+];
 
 /** The 活动 tab body: filters, the list, and links to 我的活动 / 附近团队 / 求助. */
 export function ActivityDiscover({ loggedIn, teamId }: { loggedIn: boolean; teamId?: string }) {
@@ -19,7 +26,6 @@ export function ActivityDiscover({ loggedIn, teamId }: { loggedIn: boolean; team
   const { user } = useSession();
   const isTeamAdmin = adminTeamIds(user?.roles).length > 0;
   const f = d.filters;
-  const catIndex = f.category ? ACTIVITY_CATEGORIES.indexOf(f.category) + 1 : 0;
 
   return (
     <View id="activity-discover">
@@ -80,20 +86,19 @@ export function ActivityDiscover({ loggedIn, teamId }: { loggedIn: boolean; team
             </Text>
           ))}
         </View>
-        <Picker
-          mode="selector"
-          range={CATEGORY_OPTIONS}
-          value={catIndex}
-          onChange={(e) => {
-            const i = Number(e.detail.value);
-            void d.update({ category: i === 0 ? undefined : ACTIVITY_CATEGORIES[i - 1] });
-          }}
-        >
-          <View className="row" id="activity-category">
-            <Text className="row__label">类别</Text>
-            <Text>{CATEGORY_OPTIONS[catIndex]} ▾</Text>
-          </View>
-        </Picker>
+        {/* Chips rather than a picker: one tap, and every choice is visible. */}
+        <View className="v-chips v-chips--scroll" id="activity-category">
+          {CATEGORY_OPTIONS.map((o) => (
+            <Text
+              key={o.key}
+              id={`activity-category-${o.key}`}
+              className={`v-chip${(f.category ?? 'all') === o.key ? ' v-chip--on' : ''}`}
+              onClick={() => void d.update({ category: o.key === 'all' ? undefined : o.key })}
+            >
+              {o.label}
+            </Text>
+          ))}
+        </View>
         {f.teamId ? (
           <View className="row" id="activity-team-filter" onClick={() => void d.update({ teamId: undefined })}>
             <Text className="row__label">仅看本团队</Text>

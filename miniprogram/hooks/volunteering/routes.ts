@@ -15,6 +15,7 @@ export const VROUTES = {
   teamActivity: '/packages/team/activity/index',
   teamHours: '/packages/team/hours/index',
   teamMembers: '/packages/team/members/index',
+  teamAppeals: '/packages/team/appeals/index',
   districtTeams: '/packages/district/teams/index',
   districtHelp: '/packages/district/help/index',
   districtStats: '/packages/district/stats/index',

@@ -55,6 +55,9 @@ export default function TeamHomePage() {
         <Button id="team-members" className="btn btn--plain" onClick={() => go(withQuery(VROUTES.teamMembers, q))}>
           成员管理
         </Button>
+        <Button id="team-appeals" className="btn btn--plain" onClick={() => go(withQuery(VROUTES.teamAppeals, q))}>
+          失约申诉
+        </Button>
       </View>
       <Text className="card__title">本团队活动</Text>
       <Notice message={list.error} id="team-activities-error" />

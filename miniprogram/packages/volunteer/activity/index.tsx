@@ -5,8 +5,9 @@ import { PageShell } from '../../../components/PageShell';
 import { Notice } from '../../../components/Notice';
 import { FormField } from '../../../components/FormField';
 import { SignupRow } from '../../../components/volunteering/SignupRow';
+import { ActivityGallery } from '../../../components/volunteering/ActivityGallery';
 import { useSession } from '../../../hooks/useSession';
-import { useActivityDetail } from '../../../hooks/volunteering/useActivityDetail';
+import { galleryAccess, useActivityDetail } from '../../../hooks/volunteering/useActivityDetail';
 import { categoryLabel, formatRange } from '../../../hooks/volunteering/labels';
 import { VROUTES, withQuery } from '../../../hooks/volunteering/routes';
 import { formatTime } from '../../../services/format';
@@ -154,6 +155,7 @@ export default function ActivityDetailPage() {
           </View>
         );
       })}
+      <ActivityGallery activityId={a.id} canManage={!!d.data?.canManage} {...galleryAccess(a, mine)} />
       {d.data?.canManage ? (
         <Button
           id="activity-manage"

@@ -4,7 +4,7 @@ import { PageShell } from '../../../components/PageShell';
 import { Notice } from '../../../components/Notice';
 import { FormField } from '../../../components/FormField';
 import { useSession } from '../../../hooks/useSession';
-import { useVolunteerProfile } from '../../../hooks/volunteering/useVolunteerProfile';
+import { WEEKDAY_LABELS, useVolunteerProfile } from '../../../hooks/volunteering/useVolunteerProfile';
 import { formatDate } from '../../../services/format';
 import { ROUTES, go, loginRoute } from '../../../services/nav';
 import '../../../components/volunteering/volunteering.scss';
@@ -66,6 +66,37 @@ export default function VolunteerProfilePage() {
           value={p.draft.serviceAreas}
           onChange={(x) => p.setField('serviceAreas', x)}
         />
+        <Text className="field__label">可服务时间（不选表示任何时间）</Text>
+        <View className="v-chips" id="volunteer-days">
+          {WEEKDAY_LABELS.map((label, day) => (
+            <Text
+              key={day}
+              id={`volunteer-day-${day}`}
+              className={`v-chip${p.draft.days.includes(day) ? ' v-chip--on' : ''}`}
+              onClick={() => p.toggleDay(day)}
+            >
+              {label}
+            </Text>
+          ))}
+        </View>
+        {p.draft.days.length ? (
+          <View className="v-actions">
+            <FormField
+              id="volunteer-from"
+              label="从（HH:MM）"
+              value={p.draft.from}
+              maxlength={5}
+              onChange={(x) => p.setField('from', x)}
+            />
+            <FormField
+              id="volunteer-to"
+              label="到（HH:MM）"
+              value={p.draft.to}
+              maxlength={5}
+              onChange={(x) => p.setField('to', x)}
+            />
+          </View>
+        ) : null}
         <Text className="field__label">个人简介</Text>
         <Textarea
           id="volunteer-intro"

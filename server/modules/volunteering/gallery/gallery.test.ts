@@ -158,6 +158,34 @@ describe('activity gallery', () => {
     expect(await AuditEntry.countDocuments({ action: 'gallery.hide', 'target.id': id })).toBe(1);
   });
 
+  it('when the check or a team admin hides a participant’s photo, the uploader still sees it as hidden and others do not', async () => {
+    const s = await setup();
+    const up = await s.upload(s.volunteer.auth, jpegClean);
+    expect(up.status).toBe(202);
+    const id = up.body.photo.id as string;
+    const gallery = `/api/activities/${String(s.activity._id)}/photos`;
+    const other = await buildResident(ctx);
+    const shown = await ctx.http
+      .post(`/api/gallery/photos/${id}/moderate`)
+      .set('Authorization', s.admin.auth)
+      .send({ action: 'show', reason: '现场照片无问题' });
+    expect(shown.body.status).toBe('visible');
+    expect((await ctx.http.get(gallery).set('Authorization', other.auth)).body.items.map((p: { id: string }) => p.id)).toEqual([
+      id,
+    ]);
+    const hidden = await ctx.http
+      .post(`/api/gallery/photos/${id}/moderate`)
+      .set('Authorization', s.admin.auth)
+      .send({ action: 'hide', reason: '含未授权人脸' });
+    expect(hidden.body.status).toBe('hidden');
+    expect((await ctx.http.get(gallery).set('Authorization', other.auth)).body.items).toEqual([]);
+    expect((await ctx.http.get(gallery)).body.items).toEqual([]);
+    const mine = await ctx.http.get(gallery).set('Authorization', s.volunteer.auth);
+    expect(mine.body.items).toEqual([expect.objectContaining({ id, status: 'hidden' })]);
+    expect((await ctx.http.get(`/api/gallery/photos/${id}/file`).set('Authorization', other.auth)).status).toBe(404);
+    expect((await ctx.http.get(`/api/gallery/photos/${id}/file`).set('Authorization', s.volunteer.auth)).status).toBe(200);
+  });
+
   it('gives a share path, H5 link and title for an activity', async () => {
     const s = await setup();
     const res = await ctx.http.get(`/api/activities/${String(s.activity._id)}/share`);

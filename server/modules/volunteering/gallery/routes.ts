@@ -59,7 +59,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
     defineRoute<undefined, TPagination, TGalleryParams>({
       method: 'get',
       path: '/api/activities/:activityId/photos',
-      summary: '活动相册：公开显示已通过检测的照片；上传者另见自己的待检测照片，团队管理员可见全部',
+      summary: '活动相册：公开显示已通过检测的照片；上传者另见自己待检测与未通过的照片，团队管理员可见全部',
       tags: ['volunteering'],
       policy: publicAccess,
       params: ZGalleryParams,
@@ -72,7 +72,8 @@ export function routes(deps: AppDeps): RouteSpec[] {
         if (!manager) {
           filter.$or = [
             { status: 'visible' },
-            ...(actor ? [{ uploader: new Types.ObjectId(actor.userId), status: 'checking' }] : []),
+            // Uploaders follow their own photos through the check: 审核中, then 已通过 or 未通过.
+            ...(actor ? [{ uploader: new Types.ObjectId(actor.userId), status: { $in: ['checking', 'hidden'] } }] : []),
           ];
         }
         const [items, total] = await Promise.all([

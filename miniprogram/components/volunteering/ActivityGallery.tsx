@@ -1,0 +1,103 @@
+import { useState } from 'react';
+import { Button, Image, Text, View } from '@tarojs/components';
+import { FormField } from '../FormField';
+import { Notice } from '../Notice';
+import { useGallery } from '../../hooks/volunteering/useGallery';
+import { PHOTO_STATUS_LABELS } from '../../services/gallery';
+import './gallery.scss';
+
+interface Props {
+  activityId: string;
+  canManage: boolean;
+  canUpload: boolean;
+  /** Why the resident cannot upload yet (e.g. not checked in), shown instead of the button. */
+  uploadHint?: string | null;
+}
+
+/** 活动相册: photo grid with preview, participants' upload, team admins' show/hide. */
+export function ActivityGallery({ activityId, canManage, canUpload, uploadHint }: Props) {
+  const g = useGallery(activityId, { canManage, canUpload: canUpload || canManage });
+  const [reason, setReason] = useState('');
+  const loaded = !g.list.loading || g.list.data;
+  return (
+    <View className="card" id="gallery">
+      <Text className="card__title">活动相册</Text>
+      <Notice message={g.list.error} id="gallery-load-error" />
+      <Notice message={g.action.error} id="gallery-error" />
+      <Notice type="success" message={g.action.success} id="gallery-success" />
+      {g.canUpload ? (
+        <Button
+          id="gallery-upload"
+          className="btn btn--primary"
+          loading={g.action.busy === 'upload'}
+          onClick={() => void g.upload()}
+        >
+          上传现场照片
+        </Button>
+      ) : uploadHint ? (
+        <Text className="muted" id="gallery-upload-hint">
+          {uploadHint}
+        </Text>
+      ) : null}
+      {g.canUpload ? <Text className="muted">支持 JPG、PNG、WebP，单张不超过 5MB；照片审核通过后所有人可见。</Text> : null}
+      {canManage && g.items.length ? (
+        <FormField id="gallery-reason" label="审核原因（显示或隐藏时必填）" value={reason} maxlength={200} onChange={setReason} />
+      ) : null}
+      {loaded && !g.list.error && g.items.length === 0 ? (
+        <Text className="muted" id="gallery-empty">
+          还没有照片
+        </Text>
+      ) : null}
+      <View className="gallery__grid" id="gallery-grid">
+        {g.items.map((p) => {
+          const src = g.srcOf(p);
+          return (
+            <View key={p.id} className="gallery__cell photo" id={`photo-${p.id}`} data-status={p.status}>
+              {src ? (
+                <Image
+                  className="gallery__img"
+                  id={`photo-${p.id}-img`}
+                  src={src}
+                  mode="aspectFill"
+                  onClick={() => g.preview(p)}
+                />
+              ) : (
+                <View className="gallery__img gallery__img--loading" />
+              )}
+              {p.status !== 'visible' || canManage ? (
+                <Text
+                  className={`v-badge photo-status${p.status === 'visible' ? '' : ' v-badge--warn'}`}
+                  id={`photo-${p.id}-status`}
+                >
+                  {PHOTO_STATUS_LABELS[p.status]}
+                </Text>
+              ) : null}
+              {canManage ? (
+                <View className="gallery__actions">
+                  {p.status !== 'visible' ? (
+                    <Text
+                      className="link"
+                      id={`photo-${p.id}-show`}
+                      onClick={() => void g.moderate(p.id, 'show', reason)}
+                    >
+                      通过
+                    </Text>
+                  ) : null}
+                  {p.status !== 'hidden' ? (
+                    <Text
+                      className="link"
+                      id={`photo-${p.id}-hide`}
+                      onClick={() => void g.moderate(p.id, 'hide', reason)}
+                    >
+                      隐藏
+                    </Text>
+                  ) : null}
+                </View>
+              ) : null}
+            </View>
+          );
+        })}
+      </View>
+    </View>
+  );
+}

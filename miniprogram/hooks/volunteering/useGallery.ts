@@ -1,0 +1,94 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import type { TPhotoDto } from '@shared/schemas/volunteering/gallery';
+import { galleryApi, photoFileUrl, type TChosenImage } from '../../services/gallery';
+import { ApiError } from '../../services/request';
+import { useAsync } from '../useAsync';
+import { useAction } from './useAction';
+
+const CANCELLED = /cancel|abort/i;
+
+/** Lets the resident pick one photo; null when they back out of the chooser. */
+async function chooseOne(): Promise<TChosenImage | null> {
+  try {
+    const r = await Taro.chooseImage({
+      count: 1,
+      sizeType: ['compressed'],
+      // H5 on a phone would first ask 拍摄 / 从相册选择 in its own sheet; the file input covers both.
+      sourceType: process.env.TARO_ENV === 'h5' ? ['album'] : ['album', 'camera'],
+    });
+    const f = r.tempFiles[0] as (TChosenImage & { originalFileObj?: Blob }) | undefined;
+    if (!f) throw new ApiError(0, 'file_unreadable', '无法读取所选图片，请选择 JPG、PNG 或 WebP 格式的照片');
+    return { path: f.path, size: f.size, type: f.type, originalFileObj: f.originalFileObj };
+  } catch (e) {
+    if (e instanceof ApiError) throw e;
+    const msg = (e as { errMsg?: string }).errMsg ?? '';
+    if (CANCELLED.test(msg)) return null;
+    throw new ApiError(0, 'choose_failed', '未能选择照片，请重试');
+  }
+}
+
+/**
+ * Activity gallery: approved photos for everyone; the uploader also sees their own
+ * photos under check (审核中) or refused (未通过); team admins see all and show or hide
+ * them with a reason. Photos not public yet are fetched with the token (local URLs).
+ */
+export function useGallery(activityId: string | undefined, opts: { canManage: boolean; canUpload: boolean }) {
+  const list = useAsync(() => galleryApi.photos(activityId as string), [activityId], !!activityId);
+  const action = useAction();
+  const [localUrls, setLocalUrls] = useState<Record<string, string>>({});
+  const fetched = useRef(new Set<string>());
+  const items = list.data?.items ?? [];
+  const { reload } = list;
+
+  // Non-public photos need the token: fetch each once and keep its local URL.
+  useEffect(() => {
+    for (const p of items) {
+      if (p.status === 'visible' || fetched.current.has(p.id)) continue;
+      fetched.current.add(p.id);
+      void galleryApi
+        .privateFileUrl(p)
+        .then((url) => setLocalUrls((m) => ({ ...m, [p.id]: url })))
+        .catch(() => fetched.current.delete(p.id));
+    }
+  }, [items]);
+
+  const srcOf = useCallback(
+    (p: TPhotoDto): string | null => (p.status === 'visible' ? photoFileUrl(p) : (localUrls[p.id] ?? null)),
+    [localUrls],
+  );
+
+  const upload = useCallback(
+    () =>
+      action.run('upload', async () => {
+        const file = await chooseOne();
+        if (!file) return null;
+        const r = await galleryApi.upload(activityId as string, file);
+        await reload();
+        return r.outcome === 'visible' ? '照片已上传' : '照片已上传，审核中，通过后所有人可见';
+      }),
+    [action, activityId, reload],
+  );
+
+  const moderate = useCallback(
+    (photoId: string, act: 'show' | 'hide', reason: string) =>
+      action.run(`${act}-${photoId}`, async () => {
+        if (reason.trim().length < 2) throw new ApiError(400, 'validation_failed', '请填写原因（至少 2 个字）');
+        await galleryApi.moderate(photoId, act, reason.trim());
+        await reload();
+        return act === 'show' ? '照片已通过，所有人可见' : '照片已隐藏';
+      }),
+    [action, reload],
+  );
+
+  const preview = useCallback(
+    (p: TPhotoDto) => {
+      const urls = items.map(srcOf).filter((u): u is string => !!u);
+      const current = srcOf(p);
+      if (current) void Taro.previewImage({ urls, current }).catch(() => undefined);
+    },
+    [items, srcOf],
+  );
+
+  return { list, items, action, upload, moderate, preview, srcOf, canManage: opts.canManage, canUpload: opts.canUpload };
+}
