@@ -45,6 +45,16 @@ export const ZShiftInput = z
   });
 export type TShiftInput = z.infer<typeof ZShiftInput>;
 
+/** A new start and end for an existing shift (PATCH /api/activities/:id). */
+export const ZShiftTimeInput = z
+  .strictObject({ shiftId: ZObjectId, start: ZIsoDateTime, end: ZIsoDateTime })
+  .refine((s) => Date.parse(s.end) > Date.parse(s.start), { message: '结束时间必须晚于开始时间', path: ['end'] })
+  .refine((s) => Date.parse(s.end) - Date.parse(s.start) <= 24 * 3600_000, {
+    message: '单个班次不能超过 24 小时',
+    path: ['end'],
+  });
+export type TShiftTimeInput = z.infer<typeof ZShiftTimeInput>;
+
 const ZCoverUrl = z
   .string({ error: '封面图片地址格式不正确' })
   .trim()
@@ -114,7 +124,7 @@ export type TActivityCreateInput = z.infer<typeof ZActivityCreateInput>;
 /**
  * PATCH /api/activities/:id — edit; everyone signed up is notified. Shift
  * capacities may change (never below the places already taken); new shifts
- * may be added. Deadlines are re-checked against the shifts by the command.
+ * may be added; shifts not yet started may be moved (shiftTimes). Deadlines are re-checked against the shifts by the command.
  */
 export const ZActivityUpdateInput = z
   .strictObject({
@@ -133,6 +143,8 @@ export const ZActivityUpdateInput = z
       .max(L.shiftsMax, '修改的班次过多')
       .optional(),
     addShifts: z.array(ZShiftInput, { error: '班次格式不正确' }).max(L.shiftsMax, '班次过多').optional(),
+    /** New start/end of existing, not yet started shifts; volunteers are moved or released (see the command). */
+    shiftTimes: z.array(ZShiftTimeInput, { error: '班次时间修改格式不正确' }).max(L.shiftsMax, '修改的班次过多').optional(),
   })
   .refine((v) => Object.keys(v).length > 0, { message: '没有需要修改的内容' });
 export type TActivityUpdateInput = z.infer<typeof ZActivityUpdateInput>;

@@ -11,6 +11,7 @@ import { notifyVolunteers } from '../../signups/notify';
 import type { Refusal } from '../../signups/outcome';
 import { Activity, Shift, type ActivityDoc, type ShiftDoc } from '../model';
 import { appLinks } from '@shared/links';
+import { moveShifts, planShiftMoves } from './shift-times';
 
 const ACTIVE: TSignupStatus[] = [...ACTIVE_SIGNUP_STATUSES];
 
@@ -24,8 +25,8 @@ export type UpdateResult = { outcome: 'updated'; activity: ActivityDoc } | Refus
 /**
  * Edits a published activity and notifies everyone signed up. Capacity
  * changes are guarded atomically (never below the places taken); a raised
- * capacity is offered to the waitlist at once. Shift times are not editable
- * (signups and schedules depend on them): cancel and republish instead.
+ * capacity is offered to the waitlist at once. Shifts not yet started may be
+ * moved (shift-times.ts: schedules follow, overlapping signups are released).
  */
 export async function updateActivity(
   deps: AppDeps,
@@ -42,9 +43,11 @@ export async function updateActivity(
       throw new AppError('validation_failed', { fields: [{ path: 'capacities', message: '班次不属于该活动' }] });
     }
   }
+  const moves = planShiftMoves(existing, input.shiftTimes, now);
+  const timed = existing.map((s) => moves.find((m) => String(m.shift._id) === String(s._id)) ?? s);
   const added = (input.addShifts ?? []).map((s) => ({ start: new Date(s.start), end: new Date(s.end), capacity: s.capacity }));
-  const starts = [...existing.map((s) => s.start), ...added.map((s) => s.start)].map((d) => d.getTime());
-  const ends = [...existing.map((s) => s.end), ...added.map((s) => s.end)].map((d) => d.getTime());
+  const starts = [...timed.map((s) => s.start), ...added.map((s) => s.start)].map((d) => d.getTime());
+  const ends = [...timed.map((s) => s.end), ...added.map((s) => s.end)].map((d) => d.getTime());
   const firstStart = Math.min(...starts);
   const signupDeadline = input.signupDeadline ? new Date(input.signupDeadline) : activity.signupDeadline;
   const cancelDeadline = input.cancelDeadline ? new Date(input.cancelDeadline) : activity.cancelDeadline;
@@ -65,6 +68,7 @@ export async function updateActivity(
     const before = existing.find((s) => String(s._id) === c.shiftId)!;
     if (c.capacity > before.capacity) raised.push(before._id);
   }
+  if (moves.length) await moveShifts(deps, activity, moves);
   if (added.length) await Shift.insertMany(added.map((s) => ({ ...s, activity: activity._id, team: activity.team })));
 
   const set: Record<string, unknown> = {

@@ -1,0 +1,138 @@
+import type { Types } from 'mongoose';
+import { ACTIVE_SIGNUP_STATUSES } from '@shared/schemas/volunteering/signups';
+import type { TShiftTimeInput } from '@shared/schemas/volunteering/activities';
+import { appLinks } from '@shared/links';
+import type { AppDeps } from '../../../../deps';
+import { AppError } from '../../../../http/errors';
+import { releaseCounters } from '../../signups/commands/cancel';
+import { claimSlot } from '../../signups/commands/placement';
+import { Signup, VolunteerSchedule, type SignupDoc } from '../../signups/model';
+import { notifyVolunteers, shanghaiTime } from '../../signups/notify';
+import { Shift, type ActivityDoc, type ShiftDoc } from '../model';
+
+const ACTIVE = [...ACTIVE_SIGNUP_STATUSES];
+
+export interface ShiftMove {
+  shift: ShiftDoc;
+  start: Date;
+  end: Date;
+}
+
+/**
+ * Checks requested shift times against the activity's shifts: the shift must
+ * belong to the activity and not have started; the new start must be in the
+ * future. Deadlines are checked by the caller with the moved times.
+ */
+export function planShiftMoves(existing: ShiftDoc[], input: TShiftTimeInput[] | undefined, now: Date): ShiftMove[] {
+  const moves: ShiftMove[] = [];
+  const fields: { path: string; message: string }[] = [];
+  for (const [i, t] of (input ?? []).entries()) {
+    const shift = existing.find((s) => String(s._id) === t.shiftId);
+    if (!shift) fields.push({ path: `shiftTimes.${i}.shiftId`, message: '班次不属于该活动' });
+    else if (shift.start.getTime() <= now.getTime()) fields.push({ path: `shiftTimes.${i}.shiftId`, message: '已开始的班次不能修改时间' });
+    else if (Date.parse(t.start) <= now.getTime()) fields.push({ path: `shiftTimes.${i}.start`, message: '班次须在将来开始' });
+    else if (moves.some((m) => String(m.shift._id) === t.shiftId)) fields.push({ path: `shiftTimes.${i}.shiftId`, message: '同一班次只能修改一次' });
+    else moves.push({ shift, start: new Date(t.start), end: new Date(t.end) });
+  }
+  if (fields.length) throw new AppError('validation_failed', { fields });
+  return moves;
+}
+
+/**
+ * Moves a volunteer's schedule slot for `shiftId` to [start, end) in one
+ * conditional update that only matches when no other slot overlaps the new
+ * time (the same guard as claimSlot). A slot that is missing (pruned, or a
+ * crash between writes) is claimed afresh.
+ */
+async function moveSlot(user: Types.ObjectId, shiftId: Types.ObjectId, start: Date, end: Date): Promise<'moved' | 'overlap'> {
+  const res = await VolunteerSchedule.updateOne(
+    {
+      user,
+      slots: { $elemMatch: { shift: shiftId } },
+      $nor: [{ slots: { $elemMatch: { shift: { $ne: shiftId }, start: { $lt: end }, end: { $gt: start } } } }],
+    },
+    // The whole element in one path (two sibling $[] paths trip the embedded engine's conflict check).
+    { $set: { 'slots.$[mine]': { shift: shiftId, start, end } } },
+    { arrayFilters: [{ 'mine.shift': shiftId }] },
+  );
+  if (res.matchedCount === 1) return 'moved';
+  const hasSlot = await VolunteerSchedule.exists({ user, 'slots.shift': shiftId });
+  if (hasSlot) return 'overlap';
+  const claim = await claimSlot(user, { _id: shiftId, start, end });
+  return claim === 'overlap' ? 'overlap' : 'moved';
+}
+
+/**
+ * Applies new shift times. Rule for volunteers already signed up: each
+ * volunteer's schedule slot moves with the shift; when the new time overlaps
+ * another shift the volunteer holds, the signup on the moved shift is
+ * released (cancelled, place passed to the waitlist) and the volunteer told
+ * why — a volunteer never holds two overlapping shifts. Everyone kept is told
+ * the new time. A signup racing the edit may still copy the old times; a
+ * second pass over the shift catches those written before it finishes.
+ */
+export async function moveShifts(
+  deps: AppDeps,
+  activity: ActivityDoc,
+  moves: ShiftMove[],
+): Promise<{ moved: number; released: number }> {
+  const now = deps.now();
+  let moved = 0;
+  let released = 0;
+  for (const m of moves) {
+    const res = await Shift.updateOne(
+      { _id: m.shift._id, activity: activity._id, start: { $gt: now } },
+      { $set: { start: m.start, end: m.end } },
+    );
+    if (res.matchedCount === 0) throw new AppError('validation_failed', { fields: [{ path: 'shiftTimes', message: '已开始的班次不能修改时间' }] });
+    const remindAt = new Date(m.start.getTime() - (activity.reminderLeadMinutes ?? 120) * 60_000);
+    for (let pass = 0; pass < 2; pass += 1) {
+      const stale = await Signup.find(
+        { shift: m.shift._id, status: { $in: ACTIVE }, $or: [{ start: { $ne: m.start } }, { end: { $ne: m.end } }] },
+        { _id: 1, user: 1, shift: 1, status: 1 },
+      ).lean<SignupDoc[]>();
+      for (const s of stale) {
+        if ((await moveSlot(s.user, m.shift._id, m.start, m.end)) === 'moved') {
+          const r = await Signup.updateOne(
+            { _id: s._id, status: { $in: ACTIVE } },
+            { $set: { start: m.start, end: m.end, remindAt }, $unset: { reminderSentAt: 1 } },
+          );
+          if (r.modifiedCount === 1) moved += 1;
+          continue;
+        }
+        if (await releaseForOverlap(deps, activity, s._id)) released += 1;
+      }
+    }
+    const kept = await Signup.find({ shift: m.shift._id, status: { $in: ACTIVE } }, { user: 1 }).lean<SignupDoc[]>();
+    await notifyVolunteers(deps, {
+      users: kept.map((s) => s.user),
+      template: 'signupResult',
+      title: '班次时间已调整',
+      body: `「${activity.title}」班次改为 ${shanghaiTime(m.start)} 至 ${shanghaiTime(m.end)}`,
+      link: appLinks.activity(String(activity._id)),
+      key: `shift:${String(m.shift._id)}:moved:${m.start.getTime()}:${m.end.getTime()}`,
+    });
+  }
+  return { moved, released };
+}
+
+/** Cancels one signup whose moved shift now overlaps another of the volunteer's shifts. */
+async function releaseForOverlap(deps: AppDeps, activity: ActivityDoc, signupId: Types.ObjectId): Promise<boolean> {
+  const reason = '班次时间调整后与您已报名的其他班次时间冲突';
+  const previous = await Signup.findOneAndUpdate(
+    { _id: signupId, status: { $in: ACTIVE } },
+    { $set: { status: 'cancelled', cancelledAt: deps.now(), reason }, $unset: { activeKey: 1, offerExpiresAt: 1 } },
+    { returnDocument: 'before' },
+  ).lean<SignupDoc>();
+  if (!previous) return false;
+  await releaseCounters(deps, previous, activity);
+  await notifyVolunteers(deps, {
+    users: [previous.user],
+    template: 'signupResult',
+    title: '报名已取消',
+    body: `「${activity.title}」${reason}，您的报名已取消`,
+    link: appLinks.activity(String(activity._id)),
+    key: `signup:${String(previous._id)}:released-overlap`,
+  });
+  return true;
+}

@@ -1,0 +1,122 @@
+import { Types } from 'mongoose';
+import { createTestContext, type TestContext } from '../../../../test/support';
+import { Signup, VolunteerSchedule } from '../signups/model';
+import { buildActivity, buildCertifiedTeam, buildVolunteer } from '../teams/api-testing';
+
+jest.setTimeout(120_000);
+const HOUR = 3600_000;
+const clock = new Date('2026-06-01T02:00:00Z');
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext({ now: () => clock });
+});
+afterAll(async () => {
+  await ctx.close();
+});
+
+const iso = (ms: number) => new Date(ms).toISOString();
+/** One 2-hour shift starting `startH` hours from the test clock. */
+const shiftAt = (startH: number, capacity = 2) => {
+  const start = clock.getTime() + startH * HOUR;
+  return {
+    shifts: [{ start: iso(start), end: iso(start + 2 * HOUR), capacity }],
+    signupDeadline: iso(start - 2 * HOUR),
+    cancelDeadline: iso(start - 2 * HOUR),
+  };
+};
+const signup = (shiftId: string, auth: string) => ctx.http.post(`/api/shifts/${shiftId}/signups`).set('Authorization', auth).send({});
+const titles = async (auth: string): Promise<string[]> =>
+  (await ctx.http.get('/api/me/notifications').set('Authorization', auth)).body.items.map((n: { title: string }) => n.title);
+
+describe('editing shift times', () => {
+  test('PATCH shiftTimes: 401 → 400 (end before start, foreign shift, past start, deadline after the new start) → 403 → 200', async () => {
+    const team = await buildCertifiedTeam(ctx);
+    const act = await buildActivity(ctx, team, shiftAt(48));
+    const other = await buildActivity(ctx, team, shiftAt(48));
+    const path = `/api/activities/${act.id}`;
+    const move = (startH: number, endH: number, shiftId = act.shiftIds[0]) => ({
+      shiftTimes: [{ shiftId, start: iso(clock.getTime() + startH * HOUR), end: iso(clock.getTime() + endH * HOUR) }],
+    });
+    expect((await ctx.http.patch(path).send(move(50, 52))).status).toBe(401);
+    const patch = (body: unknown, auth = team.admin.auth) => ctx.http.patch(path).set('Authorization', auth).send(body);
+
+    const backwards = await patch(move(52, 50));
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.error.fields).toEqual([{ path: 'shiftTimes.0.end', message: '结束时间必须晚于开始时间' }]);
+    const foreign = await patch(move(50, 52, other.shiftIds[0]));
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.error.fields).toEqual([{ path: 'shiftTimes.0.shiftId', message: '班次不属于该活动' }]);
+    const past = await patch(move(-2, 1));
+    expect(past.body.error.fields).toEqual([{ path: 'shiftTimes.0.start', message: '班次须在将来开始' }]);
+    // The deadlines (46 h) would fall after the moved shift's start (40 h).
+    const early = await patch(move(40, 42));
+    expect(early.status).toBe(400);
+    expect(early.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['signupDeadline', 'cancelDeadline']);
+    const v = await buildVolunteer(ctx);
+    expect((await patch(move(50, 52), v.auth)).status).toBe(403);
+
+    const ok = await patch(move(50, 53));
+    expect(ok.status).toBe(200);
+    expect(ok.body.activity).toMatchObject({
+      startsAt: iso(clock.getTime() + 50 * HOUR),
+      endsAt: iso(clock.getTime() + 53 * HOUR),
+      shifts: [{ id: act.shiftIds[0], start: iso(clock.getTime() + 50 * HOUR), end: iso(clock.getTime() + 53 * HOUR) }],
+    });
+  });
+
+  test('when a shift moves, volunteers keep their place, their schedule follows (overlap checks use the new time) and they are told', async () => {
+    const team = await buildCertifiedTeam(ctx);
+    const act = await buildActivity(ctx, team, shiftAt(48));
+    const v = await buildVolunteer(ctx);
+    expect((await signup(act.shiftIds[0], v.auth)).body.outcome).toBe('confirmed');
+
+    const res = await ctx.http
+      .patch(`/api/activities/${act.id}`)
+      .set('Authorization', team.admin.auth)
+      .send({ shiftTimes: [{ shiftId: act.shiftIds[0], start: iso(clock.getTime() + 60 * HOUR), end: iso(clock.getTime() + 62 * HOUR) }] });
+    expect(res.status).toBe(200);
+    const schedule = await VolunteerSchedule.findOne({ user: new Types.ObjectId(v.user.id) }).lean();
+    expect(schedule?.slots.map((s) => [String(s.shift), s.start.toISOString()])).toEqual([
+      [act.shiftIds[0], iso(clock.getTime() + 60 * HOUR)],
+    ]);
+    const mine = await Signup.findOne({ shift: act.shiftIds[0], user: v.user.id }).lean();
+    expect(mine).toMatchObject({ status: 'confirmed', start: new Date(clock.getTime() + 60 * HOUR) });
+    expect(mine?.remindAt).toEqual(new Date(clock.getTime() + 58 * HOUR));
+    expect(await titles(v.auth)).toContain('班次时间已调整');
+
+    // The old time is free again; the new one is taken.
+    const atOld = await buildActivity(ctx, team, shiftAt(48));
+    expect((await signup(atOld.shiftIds[0], v.auth)).body.outcome).toBe('confirmed');
+    const atNew = await buildActivity(ctx, team, shiftAt(61));
+    const clash = await signup(atNew.shiftIds[0], v.auth);
+    expect(clash.body.error.code).toBe('shift_overlap');
+  });
+
+  test('when the new time overlaps another shift a volunteer holds, that signup is released and notified, and the place goes to the waitlist', async () => {
+    const team = await buildCertifiedTeam(ctx);
+    const act = await buildActivity(ctx, team, shiftAt(48, 1));
+    const elsewhere = await buildActivity(ctx, team, shiftAt(72));
+    const busy = await buildVolunteer(ctx);
+    const waiting = await buildVolunteer(ctx);
+    expect((await signup(act.shiftIds[0], busy.auth)).body.outcome).toBe('confirmed');
+    expect((await signup(elsewhere.shiftIds[0], busy.auth)).body.outcome).toBe('confirmed');
+    expect((await signup(act.shiftIds[0], waiting.auth)).body.outcome).toBe('waitlisted');
+
+    const res = await ctx.http
+      .patch(`/api/activities/${act.id}`)
+      .set('Authorization', team.admin.auth)
+      .send({ shiftTimes: [{ shiftId: act.shiftIds[0], start: iso(clock.getTime() + 73 * HOUR), end: iso(clock.getTime() + 75 * HOUR) }] });
+    expect(res.status).toBe(200);
+    expect(res.body.activity.shifts[0]).toMatchObject({ capacity: 1, taken: 1, waiting: 0 });
+
+    const released = await Signup.findOne({ shift: act.shiftIds[0], user: busy.user.id }).lean();
+    expect(released).toMatchObject({ status: 'cancelled', reason: '班次时间调整后与您已报名的其他班次时间冲突' });
+    expect(await titles(busy.auth)).toContain('报名已取消');
+    // The volunteer still holds only the other shift: never two overlapping confirmed shifts.
+    const schedule = await VolunteerSchedule.findOne({ user: new Types.ObjectId(busy.user.id) }).lean();
+    expect(schedule?.slots.map((s) => String(s.shift))).toEqual([elsewhere.shiftIds[0]]);
+    const offered = await Signup.findOne({ shift: act.shiftIds[0], user: waiting.user.id }).lean();
+    expect(offered?.status).toBe('offered');
+    expect(offered?.start).toEqual(new Date(clock.getTime() + 73 * HOUR));
+  });
+});
