@@ -3,6 +3,7 @@ import { Button, Image, Text, View } from '@tarojs/components';
 import { FormField } from '../FormField';
 import { Notice } from '../Notice';
 import { useGallery } from '../../hooks/volunteering/useGallery';
+import { useSession } from '../../hooks/useSession';
 import { PHOTO_STATUS_LABELS } from '../../services/gallery';
 import './gallery.scss';
 
@@ -18,6 +19,7 @@ interface Props {
 export function ActivityGallery({ activityId, canManage, canUpload, uploadHint }: Props) {
   const g = useGallery(activityId, { canManage, canUpload: canUpload || canManage });
   const [reason, setReason] = useState('');
+  const me = useSession().user?.id;
   const loaded = !g.list.loading || g.list.data;
   return (
     <View className="card" id="gallery">
@@ -64,7 +66,7 @@ export function ActivityGallery({ activityId, canManage, canUpload, uploadHint }
               ) : (
                 <View className="gallery__img gallery__img--loading" />
               )}
-              {p.status !== 'visible' || canManage ? (
+              {p.status !== 'visible' || canManage || p.uploaderId === me ? (
                 <Text
                   className={`v-badge photo-status${p.status === 'visible' ? '' : ' v-badge--warn'}`}
                   id={`photo-${p.id}-status`}

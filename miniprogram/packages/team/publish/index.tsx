@@ -1,4 +1,4 @@
-import { Button, Picker, Switch, Text, Textarea, View } from '@tarojs/components';
+import { Button, Switch, Text, Textarea, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { ACTIVITY_CATEGORIES, ACTIVITY_CATEGORY_LABELS } from '@shared/schemas/volunteering/activities';
 import { PageShell } from '../../../components/PageShell';
@@ -11,7 +11,6 @@ import { VROUTES, withQuery } from '../../../hooks/volunteering/routes';
 import { go } from '../../../services/nav';
 import '../../../components/volunteering/volunteering.scss';
 
-const CAT_LABELS = ACTIVITY_CATEGORIES.map((c) => ACTIVITY_CATEGORY_LABELS[c]);
 
 /** Publish (or, with ?id=, edit) an activity with one or more shifts. Times are Beijing time. */
 export default function PublishActivityPage() {
@@ -90,17 +89,19 @@ export default function PublishActivityPage() {
             if (address && !d.address) p.set('address', address);
           }}
         />
-        <Picker
-          mode="selector"
-          range={CAT_LABELS}
-          value={ACTIVITY_CATEGORIES.indexOf(d.category)}
-          onChange={(ev) => p.set('category', ACTIVITY_CATEGORIES[Number(ev.detail.value)])}
-        >
-          <View className="row" id="publish-category">
-            <Text className="row__label">类别</Text>
-            <Text>{ACTIVITY_CATEGORY_LABELS[d.category]} ▾</Text>
-          </View>
-        </Picker>
+        <Text className="field__label">类别</Text>
+        <View className="v-chips" id="publish-category">
+          {ACTIVITY_CATEGORIES.map((c) => (
+            <Text
+              key={c}
+              id={`publish-category-${c}`}
+              className={`v-chip${d.category === c ? ' v-chip--on' : ''}`}
+              onClick={() => p.set('category', c)}
+            >
+              {ACTIVITY_CATEGORY_LABELS[c]}
+            </Text>
+          ))}
+        </View>
         <FormField
           id="publish-skills"
           label="所需技能（可选，用顿号分隔）"

@@ -1,0 +1,257 @@
+/**
+ * Helpers for volunteering journeys (used by volunteering-more.e2e.ts): sign-ins,
+ * team founding and certification, publishing through the team admin's form, and
+ * small page utilities. Everything goes through the H5 pages a user would use.
+ */
+import net from 'node:net';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { idCardCheckChar } from '@shared/idcard';
+import { agreeToPrivacyPolicy, phoneContext } from './browser';
+import type { RunningLinli } from './server';
+
+export const SITE = { lng: 121.4737, lat: 31.2304 };
+export const ADMIN = { username: 'admin', password: 'linli-admin-2026' };
+
+/** A valid ID number (region 110101, a birth date, sequence, check char). */
+export function idNumber(seq: number): string {
+  const base = `11010119900307${String(100 + seq).padStart(3, '0')}`;
+  return base + idCardCheckChar(base);
+}
+
+/** Beijing wall-clock date, HH:MM and weekday (0 = Sunday) of a moment. */
+export function shanghai(ms: number): { date: string; time: string; weekday: number } {
+  const d = new Date(ms + 8 * 3600_000);
+  const iso = d.toISOString();
+  return { date: iso.slice(0, 10), time: iso.slice(11, 16), weekday: d.getUTCDay() };
+}
+
+/** A moment given as a Beijing date plus HH:MM. */
+export function beijing(date: string, time: string): number {
+  return Date.parse(`${date}T${time}:00+08:00`);
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export async function fill(page: Page, selector: string, value: string): Promise<void> {
+  const input = page.locator(`${selector} input, ${selector} textarea, textarea${selector}`).first();
+  await input.fill(value);
+}
+
+/** Waits until the element shows the text (messages re-render after each action). */
+export async function see(page: Page, selector: string, text: string, timeout = 20000): Promise<void> {
+  await page.locator(selector, { hasText: text }).first().waitFor({ timeout });
+}
+
+export interface PublishOptions {
+  title: string;
+  description?: string;
+  address?: string;
+  category?: string;
+  skills?: string;
+  /** Shift start and end as epoch ms. */
+  start: number;
+  end: number;
+  capacity?: number;
+  requiresApproval?: boolean;
+  checkinRequired?: boolean;
+  /** Cancellation deadline (epoch ms); blank = the first shift's start. */
+  cancelDeadline?: number;
+}
+
+export interface VolunteeringKit {
+  at(ctx: BrowserContext, hashPath: string): Promise<Page>;
+  newPhone(): Promise<BrowserContext>;
+  resident(openid: string): Promise<BrowserContext>;
+  residentWithRealName(openid: string, name: string, seq: number): Promise<BrowserContext>;
+  districtAdmin(): Promise<Page>;
+  applyForTeam(organiser: BrowserContext, name: string): Promise<string>;
+  certify(dp: Page, teamId: string): Promise<void>;
+  registerVolunteer(ctx: BrowserContext, skills?: string): Promise<Page>;
+  publish(organiser: BrowserContext, teamId: string, o: PublishOptions): Promise<string>;
+  openActivity(ctx: BrowserContext, activityId: string): Promise<Page>;
+  signUpFirstShift(page: Page, expected: string): Promise<void>;
+  userIdOf(ctx: BrowserContext): Promise<string>;
+}
+
+export function volunteeringKit(linli: RunningLinli, browser: Browser): VolunteeringKit {
+  async function at(ctx: BrowserContext, hashPath: string): Promise<Page> {
+    const page = ctx.pages()[0] ?? (await ctx.newPage());
+    await page.goto(`${linli.url}/#${hashPath}`);
+    return page;
+  }
+
+  async function newPhone(): Promise<BrowserContext> {
+    const ctx = await phoneContext(browser, { geolocation: { longitude: SITE.lng, latitude: SITE.lat, accuracy: 10 } });
+    await ctx.grantPermissions(['geolocation'], { origin: linli.url });
+    return ctx;
+  }
+
+  /** Sandbox WeChat login → privacy consent; lands on 我的. */
+  async function resident(openid: string): Promise<BrowserContext> {
+    const ctx = await newPhone();
+    const page = await at(ctx, '/packages/staff/login/index');
+    await fill(page, '#dev-openid', openid);
+    await page.locator('#dev-login-submit').tap();
+    await agreeToPrivacyPolicy(page);
+    await page.waitForURL(/pages\/me\/index/);
+    return ctx;
+  }
+
+  async function residentWithRealName(openid: string, name: string, seq: number): Promise<BrowserContext> {
+    const ctx = await resident(openid);
+    const page = ctx.pages()[0];
+    await fill(page, '#realname-name', name);
+    await fill(page, '#realname-id', idNumber(seq));
+    await page.locator('#realname-submit').tap();
+    await page.locator('#realname-status').waitFor();
+    return ctx;
+  }
+
+  async function districtAdmin(): Promise<Page> {
+    const ctx = await newPhone();
+    const dp = await at(ctx, '/packages/staff/login/index');
+    await fill(dp, '#staff-username', ADMIN.username);
+    await fill(dp, '#staff-password', ADMIN.password);
+    await dp.locator('#staff-login-submit').tap();
+    await dp.locator('#portal-entries, #consent-agree').first().waitFor();
+    if (await dp.locator('#consent-agree').isVisible()) await agreeToPrivacyPolicy(dp);
+    await dp.locator('#portal-entries').waitFor();
+    return dp;
+  }
+
+  async function applyForTeam(organiser: BrowserContext, name: string): Promise<string> {
+    const op = await at(organiser, '/packages/volunteer/team-apply/index');
+    await fill(op, '#team-apply-name', name);
+    await fill(op, '#team-apply-hostOrg', '光明社区居委会');
+    await fill(op, '#team-apply-serviceArea', '光明街道');
+    await fill(op, '#team-apply-address', '光明路 1 号');
+    await fill(op, '#team-apply-contactName', '周组织');
+    await fill(op, '#team-apply-contactPhone', '13800138001');
+    await op.locator('#team-apply-location-here').tap();
+    await op.locator('#team-apply-location-value', { hasText: '经度' }).waitFor();
+    await op.locator('#team-apply-submit').tap();
+    const teamId = (await op.locator('#team-apply-done').getAttribute('data-team-id')) ?? '';
+    if (!/^[0-9a-f]{24}$/.test(teamId)) throw new Error(`no team id: ${teamId}`);
+    return teamId;
+  }
+
+  async function certify(dp: Page, teamId: string): Promise<void> {
+    await dp.goto(`${linli.url}/#/packages/staff/portal/index`);
+    await dp.locator('#portal-district-teams').tap();
+    await dp.locator(`#district-team-${teamId}-certify`).tap();
+    await see(dp, '#district-teams-success', '已认证');
+  }
+
+  async function registerVolunteer(ctx: BrowserContext, skills = '助老'): Promise<Page> {
+    const page = await at(ctx, '/packages/volunteer/register/index');
+    await fill(page, '#volunteer-skills', skills);
+    await page.locator('#volunteer-submit').tap();
+    await page.locator('#volunteer-no').waitFor();
+    return page;
+  }
+
+  /** The team admin's publish form; returns the new activity's id. */
+  async function publish(organiser: BrowserContext, teamId: string, o: PublishOptions): Promise<string> {
+    const op = await at(organiser, `/packages/team/publish/index?team=${teamId}`);
+    await fill(op, '#publish-title', o.title);
+    await fill(op, '#publish-description', o.description ?? '欢迎邻居们参加。');
+    await fill(op, '#publish-address', o.address ?? '光明路 1 号活动室');
+    if (o.skills) await fill(op, '#publish-skills', o.skills);
+    if (o.category) await op.locator(`#publish-category-${o.category}`).tap();
+    await op.locator('#publish-location-here').tap();
+    await op.locator('#publish-location-value', { hasText: '经度' }).waitFor();
+    const s = shanghai(o.start);
+    const e = shanghai(o.end);
+    await fill(op, '#shift-0-date', s.date);
+    await fill(op, '#shift-0-start', s.time);
+    await fill(op, '#shift-0-end', e.time);
+    await fill(op, '#shift-0-capacity', String(o.capacity ?? 5));
+    if (o.cancelDeadline !== undefined) {
+      const c = shanghai(o.cancelDeadline);
+      await fill(op, '#publish-cancel-date', c.date);
+      await fill(op, '#publish-cancel-time', c.time);
+    }
+    if (o.requiresApproval) await op.locator('#publish-approval').tap();
+    if (o.checkinRequired === false) await op.locator('#publish-checkin-required').tap();
+    await op.locator('#publish-submit').tap();
+    await op.locator('#publish-done, #publish-error').first().waitFor();
+    if (await op.locator('#publish-error').isVisible()) {
+      throw new Error(`publish refused: ${await op.locator('#publish-error').textContent()}`);
+    }
+    const id = (await op.locator('#publish-done').getAttribute('data-activity-id')) ?? '';
+    if (!/^[0-9a-f]{24}$/.test(id)) throw new Error(`no activity id: ${id}`);
+    return id;
+  }
+
+  async function openActivity(ctx: BrowserContext, activityId: string): Promise<Page> {
+    const page = await at(ctx, `/packages/volunteer/activity/index?id=${activityId}`);
+    await page.locator('#activity-title').waitFor();
+    return page;
+  }
+
+  async function signUpFirstShift(page: Page, expected: string): Promise<void> {
+    const shift = page.locator('.shift').first();
+    await shift.waitFor();
+    const shiftId = ((await shift.getAttribute('id')) ?? '').replace(/^shift-/, '');
+    await page.locator(`#shift-${shiftId}-signup`).tap();
+    await see(page, '#activity-action-success', expected);
+  }
+
+  async function userIdOf(ctx: BrowserContext): Promise<string> {
+    const raw = await ctx.pages()[0].evaluate(() => localStorage.getItem('linli.user'));
+    const parsed = JSON.parse(raw ?? 'null') as { id?: string; data?: { id: string } } | null;
+    const id = parsed?.data?.id ?? parsed?.id;
+    if (!id) throw new Error('no user in storage');
+    return id;
+  }
+
+  return {
+    at,
+    newPhone,
+    resident,
+    residentWithRealName,
+    districtAdmin,
+    applyForTeam,
+    certify,
+    registerVolunteer,
+    publish,
+    openActivity,
+    signUpFirstShift,
+    userIdOf,
+  };
+}
+
+/** A real JPEG, encoded by the browser's canvas (so the H5 chooser can decode it, like a phone photo). */
+export async function canvasJpeg(page: Page): Promise<Buffer> {
+  const dataUrl = await page.evaluate(() => {
+    const c = document.createElement('canvas');
+    c.width = 64;
+    c.height = 48;
+    const g = c.getContext('2d')!;
+    g.fillStyle = '#0f7b55';
+    g.fillRect(0, 0, 64, 48);
+    g.fillStyle = '#ffd400';
+    g.fillRect(16, 12, 32, 24);
+    return c.toDataURL('image/jpeg', 0.9);
+  });
+  return Buffer.from(dataUrl.split(',')[1], 'base64');
+}
+
+/** A valid 1×1 GIF: browsers show it, the gallery refuses the type. */
+export const TINY_GIF = Buffer.from('R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');
+
+/** Taps a button that opens the H5 file chooser and hands it a file. */
+export async function chooseFile(page: Page, trigger: string, file: { name: string; mimeType: string; buffer: Buffer }) {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator(trigger).tap()]);
+  await chooser.setFiles(file);
+}

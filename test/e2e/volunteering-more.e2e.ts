@@ -1,0 +1,312 @@
+/**
+ * More volunteering journeys in Chromium through the H5 portal served by the real
+ * server (embedded DB, WeChat sandbox). One certified team, founded and certified
+ * through the pages in beforeAll, publishes every activity:
+ *
+ * (a) approval-required signup: 待审核 → the team admin approves → 已报名;
+ * (b) the team admin edits an activity → a signed-up resident sees the change and a notice in 我的;
+ * (c) discovery: the category filter and 适合我 (skills, service area, weekly time) keep and hide the right activities;
+ * (d) gallery: a participant uploads (a GIF is refused, a JPEG waits 审核中) → the team admin approves →
+ *     another resident sees it → hidden → gone for them, 未通过 for the uploader;
+ * (e) a late cancel counts against the no-show score → the volunteer appeals on 志愿者档案 →
+ *     the team admin upholds it on 失约申诉 → the score drops to 0.
+ */
+import type { Browser, BrowserContext } from 'playwright-core';
+import { launchBrowser, screenshot } from './support/browser';
+import { startLinli, type RunningLinli } from './support/server';
+import {
+  TINY_GIF,
+  beijing,
+  canvasJpeg,
+  chooseFile,
+  fill,
+  freePort,
+  see,
+  shanghai,
+  volunteeringKit,
+  type VolunteeringKit,
+} from './support/volunteering';
+
+const run = Math.random().toString(36).slice(2, 8);
+const HOUR = 3600_000;
+const DAY = 24 * HOUR;
+
+let linli: RunningLinli;
+let browser: Browser;
+let kit: VolunteeringKit;
+let sandboxUrl: string;
+let organiser: BrowserContext;
+let teamId: string;
+
+beforeAll(async () => {
+  // Our own sandbox port, so the gallery journey can make WeChat's image check unreachable for one upload.
+  const sandboxPort = await freePort();
+  sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
+  linli = await startLinli({ WECHAT_SANDBOX_PORT: String(sandboxPort) });
+  browser = await launchBrowser();
+  kit = volunteeringKit(linli, browser);
+  organiser = await kit.residentWithRealName(`org-m-${run}`, '周组织', 11);
+  teamId = await kit.applyForTeam(organiser, `光明志愿队${run}`);
+  await kit.certify(await kit.districtAdmin(), teamId);
+  // The app reloads the user (now holding the team_admin grant) at start.
+  await (await kit.at(organiser, '/pages/activity/index')).reload();
+}, 240000);
+
+afterAll(async () => {
+  await browser?.close();
+  await linli?.stop();
+});
+
+/** Tomorrow-ish at a given Beijing hour, `days` ahead. */
+function beijingAt(days: number, hhmm: string): number {
+  return beijing(shanghai(Date.now() + days * DAY).date, hhmm);
+}
+
+test('(a) an approval-required signup waits 待审核 until the team admin approves it in the signups page', async () => {
+  const start = beijingAt(4, '09:00');
+  const activityId = await kit.publish(organiser, teamId, {
+    title: `需审核的义诊协助${run}`,
+    start,
+    end: start + 2 * HOUR,
+    requiresApproval: true,
+  });
+
+  const r = await kit.residentWithRealName(`appr-${run}`, '孙审核', 12);
+  await kit.registerVolunteer(r);
+  const rp = await kit.openActivity(r, activityId);
+  await see(rp, '#activity-detail', '报名需团队审核');
+  await kit.signUpFirstShift(rp, '等待团队审核');
+  await see(rp, '.signup-status', '待审核');
+  await screenshot(rp, 'more-a-pending');
+
+  const op = await kit.at(organiser, `/packages/team/activity/index?id=${activityId}`);
+  const pending = op.locator('#manage-applicants .applicant[data-status="pending_approval"]').first();
+  await pending.waitFor();
+  await pending.locator('[id$="-approve"]').tap();
+  await see(op, '#manage-action-success', '已通过');
+  await op.locator('#manage-applicants .applicant[data-status="confirmed"]').first().waitFor();
+
+  await rp.reload();
+  await see(rp, '.signup-status', '已报名');
+  expect(await rp.locator('.signup-status', { hasText: '待审核' }).count()).toBe(0);
+  await screenshot(rp, 'more-a-approved');
+});
+
+test('(b) the team admin edits title, description and address; a signed-up resident sees them and gets a notice', async () => {
+  const start = beijingAt(5, '14:00');
+  const activityId = await kit.publish(organiser, teamId, {
+    title: `旧标题社区义卖${run}`,
+    description: '旧的活动介绍',
+    address: '光明路 1 号旧址',
+    start,
+    end: start + 2 * HOUR,
+  });
+  const r = await kit.residentWithRealName(`edit-${run}`, '吴编辑', 13);
+  await kit.registerVolunteer(r);
+  const rp = await kit.openActivity(r, activityId);
+  await kit.signUpFirstShift(rp, '报名成功');
+
+  const op = await kit.at(organiser, `/packages/team/activity/index?id=${activityId}`);
+  await op.locator('#manage-edit').tap();
+  const input = op.locator('#publish-title input');
+  await expect(input.inputValue()).resolves.toBe(`旧标题社区义卖${run}`);
+  const newTitle = `新标题社区义卖${run}`;
+  await fill(op, '#publish-title', newTitle);
+  await fill(op, '#publish-description', '改到室内举行，请带上环保袋。');
+  await fill(op, '#publish-address', '光明路 8 号社区礼堂');
+  await op.locator('#publish-submit').tap();
+  await see(op, '#publish-done', '修改已保存');
+
+  await rp.reload();
+  await see(rp, '#activity-title', newTitle);
+  await see(rp, '#activity-description', '改到室内举行');
+  await see(rp, '#activity-detail', '光明路 8 号社区礼堂');
+  const me = await kit.at(r, '/pages/me/index');
+  await see(me, '#inbox', '活动信息有更新');
+  await see(me, '#inbox', newTitle);
+  await screenshot(me, 'more-b-inbox');
+});
+
+test('(c) discovery: the category filter and 适合我 (skills, area, weekly time) show the right activities and hide others', async () => {
+  const morning = beijingAt(3, '10:00');
+  const afternoon = beijingAt(3, '15:00');
+  const fits = await kit.publish(organiser, teamId, {
+    title: `幸福里河道清洁${run}`,
+    address: '幸福里 3 号河边',
+    category: 'environment',
+    start: morning,
+    end: morning + HOUR,
+  });
+  const needsSkill = await kit.publish(organiser, teamId, {
+    title: `幸福里摄影展${run}`,
+    address: '幸福里 5 号',
+    category: 'culture',
+    skills: '摄影',
+    start: morning,
+    end: morning + HOUR,
+  });
+  const elsewhere = await kit.publish(organiser, teamId, {
+    title: `光明路垃圾分类${run}`,
+    address: '光明路 20 号',
+    category: 'environment',
+    start: morning,
+    end: morning + HOUR,
+  });
+  const wrongTime = await kit.publish(organiser, teamId, {
+    title: `幸福里午后捡拾${run}`,
+    address: '幸福里 9 号',
+    category: 'environment',
+    start: afternoon,
+    end: afternoon + HOUR,
+  });
+
+  // A volunteer who does first aid, serves 幸福里, and is free that weekday from 09:00 to 12:00.
+  const r = await kit.residentWithRealName(`find-${run}`, '郑发现', 14);
+  const reg = await kit.at(r, '/packages/volunteer/register/index');
+  await fill(reg, '#volunteer-skills', '急救');
+  await fill(reg, '#volunteer-areas', '幸福里');
+  await reg.locator(`#volunteer-day-${shanghai(morning).weekday}`).tap();
+  await fill(reg, '#volunteer-from', '09:00');
+  await fill(reg, '#volunteer-to', '12:00');
+  await reg.locator('#volunteer-submit').tap();
+  await reg.locator('#volunteer-no').waitFor();
+
+  const p = await kit.at(r, '/pages/activity/index');
+  const card = (id: string) => p.locator(`#activity-list #activity-${id}`);
+  await card(fits).waitFor();
+  for (const id of [needsSkill, elsewhere, wrongTime]) await card(id).waitFor();
+
+  await p.locator('#activity-category-environment').tap();
+  await see(p, '#activity-category-environment.v-chip--on', '环境保护');
+  await card(needsSkill).waitFor({ state: 'detached' });
+  for (const id of [fits, elsewhere, wrongTime]) await card(id).waitFor();
+  await expect(p.locator('#activity-list .activity-card', { hasText: '文化宣传' }).count()).resolves.toBe(0);
+  await screenshot(p, 'more-c-category');
+
+  await p.locator('#activity-category-all').tap();
+  await card(needsSkill).waitFor();
+  await p.locator('#activity-suitable').tap();
+  await see(p, '#activity-suitable.v-chip--on', '适合我');
+  await card(fits).waitFor();
+  for (const id of [needsSkill, elsewhere, wrongTime]) await expect(card(id).count()).resolves.toBe(0);
+  await screenshot(p, 'more-c-suitable');
+});
+
+test('(d) gallery: a participant uploads, the team admin approves then hides; another resident sees it only while approved', async () => {
+  const start = beijingAt(2, '16:00');
+  const activityId = await kit.publish(organiser, teamId, {
+    title: `社区花园共建${run}`,
+    start,
+    end: start + 2 * HOUR,
+    checkinRequired: false,
+  });
+  const participant = await kit.residentWithRealName(`photo-${run}`, '冯拍照', 15);
+  await kit.registerVolunteer(participant);
+  const pp = await kit.openActivity(participant, activityId);
+  await see(pp, '#gallery-empty', '还没有照片');
+  await kit.signUpFirstShift(pp, '报名成功');
+  await pp.locator('#gallery-upload').waitFor();
+
+  // Wrong type: the server's message is shown.
+  await chooseFile(pp, '#gallery-upload', { name: 'dot.gif', mimeType: 'image/gif', buffer: TINY_GIF });
+  await see(pp, '#gallery-error', '仅支持 JPG、PNG、WebP');
+
+  // WeChat's image check is unreachable for this upload: the photo waits for the team (审核中).
+  const fault = await fetch(`${sandboxUrl}/sandbox/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ path: '/wxa/media_check_async', httpStatus: 503, times: 5 }),
+  });
+  expect(fault.status).toBe(200);
+  const jpeg = await canvasJpeg(pp);
+  expect(jpeg.subarray(0, 2).toString('hex')).toBe('ffd8');
+  await chooseFile(pp, '#gallery-upload', { name: 'garden.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+  await see(pp, '#gallery-success', '审核中');
+  await fetch(`${sandboxUrl}/sandbox/faults`, { method: 'DELETE' });
+  const photo = pp.locator('#gallery-grid .photo').first();
+  await expect(photo.getAttribute('data-status')).resolves.toBe('checking');
+  await see(pp, '#gallery-grid .photo-status', '审核中');
+  const photoId = ((await photo.getAttribute('id')) ?? '').replace(/^photo-/, '');
+  // The uploader sees their own photo under check (fetched with the token).
+  await pp.waitForFunction(
+    (sel) => (document.querySelector(`${sel} img`) as HTMLImageElement | null)?.naturalWidth === 64,
+    `#photo-${photoId}-img`,
+  );
+  await screenshot(pp, 'more-d-checking');
+
+  const other = await kit.resident(`look-${run}`);
+  const lp = await kit.openActivity(other, activityId);
+  await see(lp, '#gallery-empty', '还没有照片');
+  expect(await lp.locator('#gallery-upload').count()).toBe(0);
+
+  // The team admin approves it on the activity page.
+  const op = await kit.openActivity(organiser, activityId);
+  await see(op, `#photo-${photoId}-status`, '审核中');
+  await fill(op, '#gallery-reason', '现场照片，无隐私问题');
+  await op.locator(`#photo-${photoId}-show`).tap();
+  await see(op, '#gallery-success', '已通过');
+
+  await lp.reload();
+  await lp.locator(`#photo-${photoId}-img`).waitFor();
+  await lp.waitForFunction(
+    (sel) => (document.querySelector(`${sel} img`) as HTMLImageElement | null)?.naturalWidth === 64,
+    `#photo-${photoId}-img`,
+  );
+  await screenshot(lp, 'more-d-visible');
+  await pp.reload();
+  await see(pp, `#photo-${photoId}-status`, '已通过');
+
+  // Then hides it: gone for others, 未通过 for its uploader.
+  await fill(op, '#gallery-reason', '照片含未授权的人脸');
+  await op.locator(`#photo-${photoId}-hide`).tap();
+  await see(op, '#gallery-success', '已隐藏');
+  await lp.reload();
+  await see(lp, '#gallery-empty', '还没有照片');
+  expect(await lp.locator(`#photo-${photoId}`).count()).toBe(0);
+  await pp.reload();
+  await see(pp, `#photo-${photoId}-status`, '未通过');
+  await screenshot(pp, 'more-d-hidden');
+});
+
+test('(e) a late cancel raises the no-show score; the volunteer appeals, the team admin upholds it, the score drops', async () => {
+  const start = beijingAt(6, '09:00');
+  const activityId = await kit.publish(organiser, teamId, {
+    title: `重阳节敬老${run}`,
+    start,
+    end: start + 2 * HOUR,
+    cancelDeadline: Date.now() - HOUR,
+  });
+  const r = await kit.residentWithRealName(`appeal-${run}`, '陈申诉', 16);
+  await kit.registerVolunteer(r);
+  const rp = await kit.openActivity(r, activityId);
+  await kit.signUpFirstShift(rp, '报名成功');
+  await rp.locator('[id^="signup-"][id$="-cancel"]').first().tap();
+  await see(rp, '#activity-action-success', '逾期取消');
+
+  const reg = await kit.at(r, '/packages/volunteer/register/index');
+  await see(reg, '#volunteer-noshow', '0.5');
+  await see(reg, '#volunteer-noshow-events', '逾期取消');
+  const reason = '家中老人突发急病，临时送医，无法到场';
+  await fill(reg, '#volunteer-appeal-reason', reason);
+  await reg.locator('#volunteer-noshow-events taro-button-core[id^="volunteer-appeal-"]').first().tap();
+  await see(reg, '#volunteer-success', '申诉已提交');
+  await see(reg, '#volunteer-noshow-events', '处理中');
+
+  const op = await kit.at(organiser, `/packages/team/home/index?team=${teamId}`);
+  await op.locator('#team-appeals').tap();
+  const item = op.locator('#appeals-list .appeal', { hasText: reason });
+  await item.waitFor();
+  await expect(item.textContent()).resolves.toContain(`重阳节敬老${run}`);
+  await expect(item.textContent()).resolves.toContain('逾期取消');
+  await expect(item.textContent()).resolves.not.toContain('陈申诉');
+  await screenshot(op, 'more-e-appeals');
+  await fill(op, '#appeals-note', '情况属实，予以撤销');
+  await item.locator('[id$="-uphold"]').tap();
+  await see(op, '#appeals-success', '申诉成立');
+  await see(op, '#appeals-empty', '暂无待处理的申诉');
+
+  await reg.reload();
+  await see(reg, '#volunteer-noshow-events', '成立');
+  await expect(reg.locator('#volunteer-noshow').textContent()).resolves.toBe('0');
+  await screenshot(reg, 'more-e-upheld');
+});
