@@ -10,7 +10,8 @@ export interface GeoModule {
   nearSpec(filter: Doc): { path: string; center: [number, number]; maxDistance?: number; minDistance?: number; spherical: boolean } | null;
   distanceMeters(a: [number, number], b: [number, number]): number;
   nearDistance?(spec: NonNullable<ReturnType<GeoModule['nearSpec']>>, doc: Doc): number | null;
-  geoNearStage(docs: Doc[], spec: Doc, indexes: { key: Doc }[]): Doc[];
+  /** `matcher` replaces the stage's own `query` test (e.g. () => true when docs are already filtered). */
+  geoNearStage(docs: Doc[], spec: Doc, indexes: { key: Doc }[], matcher?: (doc: Doc, query: Doc) => boolean): Doc[];
   validateGeoJSON(value: unknown): string | null;
 }
 

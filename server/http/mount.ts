@@ -26,17 +26,26 @@ export function mountRoutes(router: Router<LinliState>, specs: RouteSpec[], auth
       const ctx = koaCtx as unknown as LinliContext;
       const header = ctx.get('authorization');
       const match = header ? BEARER.exec(header) : null;
-      const actor = match ? await authenticate(match[1], ctx) : null;
+      const readInput = () =>
+        validateInput(spec, {
+          body: ctx.request.body,
+          query: { ...ctx.query },
+          params: { ...(koaCtx.params ?? {}) },
+        });
+      // A public route that needs the actor only for some inputs validates first (there is no
+      // 401 to come before the 400) and skips the token lookup when the answer is anonymous.
+      const lazy = !spec.policy.requiresAuth && spec.authenticateWhen !== undefined;
+      const early = lazy ? readInput() : undefined;
+      const actor =
+        match && (!early || spec.authenticateWhen!(early as Parameters<NonNullable<RouteSpec['authenticateWhen']>>[0]))
+          ? await authenticate(match[1], ctx)
+          : null;
       ctx.state.actor = actor;
       if (spec.policy.requiresAuth && !actor) {
         throw new AppError(header ? 'token_invalid' : 'unauthenticated');
       }
 
-      const input = validateInput(spec, {
-        body: ctx.request.body,
-        query: { ...ctx.query },
-        params: { ...(koaCtx.params ?? {}) },
-      });
+      const input = early ?? readInput();
       ctx.input = input;
 
       if (spec.policy.requiresConsent && actor?.consentVersion !== currentPolicyVersion()) {

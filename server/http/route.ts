@@ -39,6 +39,12 @@ export interface RouteSpec<B = unknown, Q = unknown, P = unknown> {
   response?: ZodType<unknown>;
   /** Non-JSON or special responses, for the OpenAPI document. */
   produces?: string;
+  /**
+   * Public routes only (policy without requiresAuth): resolve the bearer token only when this
+   * returns true for the validated input. For answers that are the same whoever asks (e.g. the
+   * nearby activity list) this saves the session and user reads; `ctx.state.actor` is then null.
+   */
+  authenticateWhen?: (input: RouteInput<B, Q, P>) => boolean;
   handler: (ctx: LinliContext, input: RouteInput<B, Q, P>) => Promise<void>;
 }
 

@@ -8,9 +8,14 @@
  *    GET (target ≥ 0.40) and p99 ≤ 50 ms.
  * Users, sessions and volunteers are inserted directly (login is not what is measured).
  * VOL_BENCH_SIGNUPS / VOL_BENCH_CAPACITY / VOL_BENCH_LIST_OPS shrink it for a quick run.
+ * VOL_BENCH_PROFILE=<dir> writes a CPU profile of each measured phase there (for finding hot spots).
+ * Every phase reports the database calls the app made per request (mongoose's debug hook).
  */
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { Session as Inspector } from 'node:inspector/promises';
+import mongoose from 'mongoose';
 import { Types } from 'mongoose';
 import { createTestContext } from '../support';
 import { Session } from '../../server/modules/auth/session-model';
@@ -30,6 +35,38 @@ const CONNECTIONS = 100;
 const TARGETS = { signupRatio: 0.2, nearbyRatio: 0.4, nearbyP99Ms: 50 };
 const HOUR = 3600_000;
 const CENTER = { lng: 121.4737, lat: 31.2304 };
+const PROFILE_DIR = process.env.VOL_BENCH_PROFILE;
+
+/** Runs a phase, optionally under the CPU profiler, counting the database commands sent meanwhile. */
+async function phase<T>(name: string, ops: number, fn: () => Promise<T>): Promise<{ result: T; dbCommandsPerOp: Record<string, number> }> {
+  const counts: Record<string, number> = {};
+  // mongoose's debug hook sees every collection call the app makes (one per command here).
+  mongoose.set('debug', (collection: string, method: string) => {
+    const key = `${collection}.${method}`;
+    counts[key] = (counts[key] ?? 0) + 1;
+  });
+  const inspector = PROFILE_DIR ? new Inspector() : null;
+  if (inspector) {
+    inspector.connect();
+    await inspector.post('Profiler.enable');
+    await inspector.post('Profiler.start');
+  }
+  try {
+    const result = await fn();
+    return {
+      result,
+      dbCommandsPerOp: Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, Number((v / ops).toFixed(2))])),
+    };
+  } finally {
+    mongoose.set('debug', false);
+    if (inspector && PROFILE_DIR) {
+      const { profile } = await inspector.post('Profiler.stop');
+      await fs.mkdir(PROFILE_DIR, { recursive: true });
+      await fs.writeFile(`${PROFILE_DIR}/${name}.cpuprofile`, JSON.stringify(profile));
+      inspector.disconnect();
+    }
+  }
+}
 
 // Fresh keep-alive agent per phase: idle sockets left from an earlier phase may
 // already be closed by the server's keep-alive timeout ("socket hang up").
@@ -137,12 +174,15 @@ export default async function run(): Promise<Record<string, unknown>> {
     freshAgent();
     const statuses: number[] = new Array(SIGNUPS);
     const outcomes: Record<string, number> = {};
-    const storm = await runOps(SIGNUPS, SIGNUPS, async (i) => {
-      const r = await request(`${ctx.url}/api/shifts/${String(shift._id)}/signups`, 'POST', {}, tokens[i]);
-      statuses[i] = r.status;
-      const outcome = (r.json as { outcome?: string; error?: { code?: string } })?.outcome ?? `error:${(r.json as { error?: { code?: string } })?.error?.code ?? r.status}`;
-      outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
-    });
+    const signupPhase = await phase('signups', SIGNUPS, () =>
+      runOps(SIGNUPS, SIGNUPS, async (i) => {
+        const r = await request(`${ctx.url}/api/shifts/${String(shift._id)}/signups`, 'POST', {}, tokens[i]);
+        statuses[i] = r.status;
+        const outcome = (r.json as { outcome?: string; error?: { code?: string } })?.outcome ?? `error:${(r.json as { error?: { code?: string } })?.error?.code ?? r.status}`;
+        outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+      }),
+    );
+    const storm = signupPhase.result;
     const errors5xx = statuses.filter((s) => s >= 500).length;
     const waiting = await Signup.find({ shift: shift._id, status: 'waitlisted' }, { waitPos: 1 }).sort({ waitPos: 1 }).lean();
     const positions = waiting.map((s) => s.waitPos);
@@ -160,10 +200,14 @@ export default async function run(): Promise<Record<string, unknown>> {
     const bareGet = await measure(LIST_OPS, CONNECTIONS, () => request(`${bare.url}/ping`, 'GET'));
     freshAgent();
     let listErrors = 0;
-    const nearby = await measure(LIST_OPS, CONNECTIONS, async () => {
-      const r = await request(listUrl, 'GET', undefined, lister);
-      if (r.status !== 200) listErrors += 1;
-    });
+    // Warm-up counts as ops for the per-request command count (measure runs min(200, n) first).
+    const nearbyPhase = await phase('nearby', LIST_OPS + Math.min(200, LIST_OPS), () =>
+      measure(LIST_OPS, CONNECTIONS, async () => {
+        const r = await request(listUrl, 'GET', undefined, lister);
+        if (r.status !== 200) listErrors += 1;
+      }),
+    );
+    const nearby = nearbyPhase.result;
 
     const signupRatio = ratio(storm.opsPerSec, bareStorm.opsPerSec);
     const nearbyRatio = ratio(nearby.opsPerSec, bareGet.opsPerSec);
@@ -178,9 +222,17 @@ export default async function run(): Promise<Record<string, unknown>> {
         shiftCounters: { confirmedCount: shiftAfter?.confirmedCount, waitingCount: shiftAfter?.waitingCount, waitSeq: shiftAfter?.waitSeq },
         app: storm,
         bareKoaPost: bareStorm,
+        dbCallsPerRequest: signupPhase.dbCommandsPerOp,
         ratio: signupRatio,
       },
-      nearbyList: { items, errors: listErrors, app: nearby, bareKoaGet: bareGet, ratio: nearbyRatio },
+      nearbyList: {
+        items,
+        errors: listErrors,
+        app: nearby,
+        bareKoaGet: bareGet,
+        dbCallsPerRequest: nearbyPhase.dbCommandsPerOp,
+        ratio: nearbyRatio,
+      },
       targets: TARGETS,
       pass: {
         confirmedExactlyCapacity: confirmed === CAPACITY,

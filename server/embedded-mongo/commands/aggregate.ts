@@ -40,9 +40,16 @@ const aggregate: Handler = (cmd, ctx) => {
   if (first === '$geoNear') {
     const g = geo();
     if (!g) throw err(2, '$geoNear is not available in this build of the embedded engine');
-    const all = findRecs(coll, { filter: {}, txn }).map((r) => copy(plainOf(r)));
-    input = g.geoNearStage(all, pipeline[0].$geoNear as Doc, coll ? coll.specs() : []);
+    const spec = pipeline[0].$geoNear as Doc;
     rest = pipeline.slice(1);
+    // The stage's `query` is answered on the index path first (only matching documents get a
+    // distance); the stage copies what it outputs, so stored documents are cloned only when a
+    // later stage may write into them.
+    const query = isPlainObject(spec) && isPlainObject(spec.query) && !hasNear(spec.query) ? spec.query : null;
+    const docs = findRecs(coll, { filter: query ?? {}, txn }).map((r) => plainOf(r));
+    const near = g.geoNearStage(docs, spec, coll ? coll.specs() : [], query ? () => true : undefined);
+    const restSafe = rest.every((s) => READ_ONLY_STAGES.has(Object.keys(s)[0]));
+    input = restSafe ? near : near.map((d) => clonePlain(d));
   } else if (first === '$match') {
     input = findRecs(coll, { filter: pipeline[0].$match as Doc, txn }).map((r) => copy(plainOf(r)));
     rest = pipeline.slice(1);

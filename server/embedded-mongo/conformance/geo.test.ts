@@ -58,6 +58,36 @@ describe('when a 2dsphere index exists', () => {
     expect(rows[1].d).toBeLessThan(111_600);
   });
 
+  it('applies the $geoNear query and maxDistance, and later stages do not change stored documents', async () => {
+    const coll = db.collection('geonear_query');
+    await coll.createIndex({ loc: '2dsphere' });
+    await coll.createIndex({ kind: 1 });
+    await coll.insertMany([
+      { name: 'a', kind: 'x', tags: ['t'], loc: { type: 'Point', coordinates: [0, 0] } },
+      { name: 'b', kind: 'y', tags: ['t'], loc: { type: 'Point', coordinates: [0.5, 0] } },
+      { name: 'c', kind: 'x', tags: ['t'], loc: { type: 'Point', coordinates: [1, 0] } },
+      { name: 'd', kind: 'x', tags: ['t'], loc: { type: 'Point', coordinates: [3, 0] } },
+    ]);
+    const near = { type: 'Point', coordinates: [0.9, 0] };
+    const rows = await coll
+      .aggregate([
+        { $geoNear: { near, distanceField: 'dist.m', maxDistance: 150_000, query: { kind: 'x' }, spherical: true } },
+        { $set: { 'loc.coordinates': [9, 9] } },
+        { $project: { _id: 0, name: 1, dist: 1, loc: 1 } },
+      ])
+      .toArray();
+    expect(rows.map((r) => r.name)).toEqual(['c', 'a']);
+    expect(rows[0].dist.m).toBeGreaterThan(11_000);
+    expect(rows[0].dist.m).toBeLessThan(11_200);
+    expect(rows[0].loc.coordinates).toEqual([9, 9]);
+    const stored = await coll.find({}, { projection: { _id: 0, name: 1, loc: 1 } }).sort({ name: 1 }).toArray();
+    expect(stored.map((s) => s.loc.coordinates)).toEqual([[0, 0], [0.5, 0], [1, 0], [3, 0]]);
+    // A query with $near inside $geoNear stays an error (code 2).
+    await expect(
+      coll.aggregate([{ $geoNear: { near, distanceField: 'd', query: { loc: { $near: { $geometry: near } } } } }]).toArray(),
+    ).rejects.toMatchObject({ code: 2 });
+  });
+
   it('refuses $near without a geo index', async () => {
     await db.collection('plain').insertOne({ loc: { type: 'Point', coordinates: [0, 0] } });
     await expect(db.collection('plain').find({ loc: { $near: { $geometry: { type: 'Point', coordinates: [0, 0] } } } }).toArray()).rejects.toMatchObject({ code: 291 });

@@ -25,6 +25,148 @@ function fitsAreas(a: ActivityDoc, areas: string[]): boolean {
 
 export type ListedActivity = ActivityDoc & { distanceM?: number };
 
+/** Mean earth radius MongoDB uses for spherical distances (meters). */
+const EARTH_RADIUS_M = 6_378_100;
+const RAD = Math.PI / 180;
+
+function distanceM(a: [number, number], b: [number, number]): number {
+  const dLat = (b[1] - a[1]) * RAD;
+  const dLng = (b[0] - a[0]) * RAD;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * RAD) * Math.cos(b[1] * RAD) * Math.sin(dLng / 2) ** 2;
+  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/**
+ * Nearby lists are public and the same for everyone near one place, and they are read far more
+ * often than activities change. So the candidates around a ~1 km cell (activities within the
+ * radius plus the cell's half-diagonal of its centre, with their shifts) are cached for a few
+ * seconds per cell and filter set; each request then computes exact distances from its own point,
+ * applies the radius, sorts and pages in memory. Publishing, editing or cancelling an activity and
+ * every change of a shift's counters in this process clear the cache (invalidateActivityLists),
+ * so such a change shows on the next request here; other processes see it within NEARBY_TTL_MS.
+ */
+export const NEARBY_TTL_MS = 3_000;
+const CELL_DEG = 0.01;
+/** Half-diagonal of a CELL_DEG cell at the equator (the widest), rounded up. */
+const CELL_MARGIN_M = 800;
+/** More candidates than this and the cell is not cached (answered by the database directly). */
+const MAX_CANDIDATES = 2_000;
+const MAX_CELLS = 512;
+
+interface CachedCell {
+  expiresAt: number;
+  /** null: too many candidates to cache. */
+  rows: ListedActivity[] | null;
+  shifts: Map<string, ShiftDoc[]>;
+}
+interface CacheSlot {
+  cell?: CachedCell;
+  /** The one load in flight for this key (callers arriving meanwhile share it). */
+  loading?: Promise<CachedCell>;
+}
+const nearbyCache = new Map<string, CacheSlot>();
+/** What presentActivitySummary shows (descriptions stay in the database). */
+const LIST_FIELDS = {
+  team: 1,
+  teamName: 1,
+  title: 1,
+  coverUrl: 1,
+  address: 1,
+  location: 1,
+  category: 1,
+  status: 1,
+  startsAt: 1,
+  endsAt: 1,
+  signupDeadline: 1,
+} as const;
+let generation = 0;
+
+/** Drops every cached list (call after publish, edit, cancel, and shift counter changes). */
+export function invalidateActivityLists(): void {
+  generation += 1;
+  nearbyCache.clear();
+}
+
+function publicFilter(q: TActivityListQuery, now: Date): QueryFilter<ActivityDoc> {
+  const filter: QueryFilter<ActivityDoc> = { status: 'published', endsAt: { $gt: q.from ? new Date(q.from) : now } };
+  if (q.to) filter.startsAt = { $lte: new Date(q.to) };
+  if (q.category) filter.category = q.category;
+  if (q.teamId) filter.team = new Types.ObjectId(q.teamId);
+  return filter;
+}
+
+async function loadCell(q: TActivityListQuery, center: [number, number], now: Date): Promise<CachedCell> {
+  const rows = await Activity.aggregate<ListedActivity>([
+    {
+      $geoNear: {
+        near: { type: 'Point', coordinates: center },
+        distanceField: 'distanceM',
+        maxDistance: q.radiusKm * 1000 + CELL_MARGIN_M,
+        query: publicFilter(q, now),
+        spherical: true,
+      },
+    },
+    { $limit: MAX_CANDIDATES + 1 },
+    { $project: LIST_FIELDS },
+  ]);
+  if (rows.length > MAX_CANDIDATES) return { expiresAt: Date.now() + NEARBY_TTL_MS, rows: null, shifts: new Map() };
+  const shifts = await Shift.find({ activity: { $in: rows.map((a) => a._id) } }, { activity: 1, capacity: 1, confirmedCount: 1 }).lean<ShiftDoc[]>();
+  const byActivity = new Map<string, ShiftDoc[]>();
+  for (const s of shifts) byActivity.set(String(s.activity), [...(byActivity.get(String(s.activity)) ?? []), s]);
+  return { expiresAt: Date.now() + NEARBY_TTL_MS, rows, shifts: byActivity };
+}
+
+/**
+ * The nearby list (a point, no "suitable for me") from the per-cell cache, or null when the
+ * cell has too many candidates to cache. Items carry their shifts for the presenter.
+ */
+export async function listNearbyCached(
+  q: TActivityListQuery & { lng: number; lat: number },
+  now: Date,
+): Promise<{ items: ListedActivity[]; hasMore: boolean; shifts: Map<string, ShiftDoc[]> } | null> {
+  const cell: [number, number] = [Math.round(q.lng / CELL_DEG) * CELL_DEG, Math.round(q.lat / CELL_DEG) * CELL_DEG];
+  // `from` defaults to now: entries are filtered again against the request's own time below.
+  const key = JSON.stringify([cell, q.radiusKm, q.from ?? null, q.to ?? null, q.category ?? null, q.teamId ?? null]);
+  let slot = nearbyCache.get(key);
+  if (!slot) {
+    if (nearbyCache.size >= MAX_CELLS) nearbyCache.delete(nearbyCache.keys().next().value as string);
+    slot = {};
+    nearbyCache.set(key, slot);
+  }
+  if (!slot.loading && (!slot.cell || slot.cell.expiresAt <= Date.now())) {
+    const started = generation;
+    const current = slot;
+    current.loading = loadCell(q, cell, now).finally(() => {
+      current.loading = undefined;
+    });
+    // A load that overlapped an invalidation may hold old data: it answers its own callers
+    // but is not kept (the slot itself was dropped by the invalidation).
+    void current.loading.then(
+      (c) => {
+        if (started === generation) current.cell = c;
+      },
+      () => undefined,
+    );
+  }
+  // An expired cell is refreshed by one caller; the others wait for that load rather than
+  // each querying the database (an invalidation drops the cell, so nobody sees it after a change).
+  const entry = slot.loading ? await slot.loading : slot.cell!;
+  if (!entry.rows) return null;
+  const point: [number, number] = [q.lng, q.lat];
+  const after = q.from ? new Date(q.from).getTime() : now.getTime();
+  const maxM = q.radiusKm * 1000;
+  const hits: ListedActivity[] = [];
+  for (const a of entry.rows) {
+    if (a.endsAt.getTime() <= after) continue;
+    const d = distanceM(point, a.location.coordinates);
+    if (d <= maxM) hits.push({ ...a, distanceM: d });
+  }
+  hits.sort((x, y) => x.distanceM! - y.distanceM! || String(x._id).localeCompare(String(y._id)));
+  const skip = (q.page - 1) * q.pageSize;
+  const page = hits.slice(skip, skip + q.pageSize + 1);
+  return { items: page.slice(0, q.pageSize), hasMore: page.length > q.pageSize, shifts: entry.shifts };
+}
+
 /**
  * Discovery. Upcoming published activities, filtered by date, category and
  * team; with a point, nearest first ($geoNear on the 2dsphere index),
@@ -37,10 +179,7 @@ export async function listActivities(
   now: Date,
   volunteer: VolunteerDoc | null,
 ): Promise<{ items: ListedActivity[]; hasMore: boolean }> {
-  const filter: QueryFilter<ActivityDoc> = { status: 'published', endsAt: { $gt: q.from ? new Date(q.from) : now } };
-  if (q.to) filter.startsAt = { $lte: new Date(q.to) };
-  if (q.category) filter.category = q.category;
-  if (q.teamId) filter.team = new Types.ObjectId(q.teamId);
+  const filter = publicFilter(q, now);
   const suitable = q.suitable && volunteer;
   if (suitable) filter.requiredSkills = { $not: { $elemMatch: { $nin: volunteer.skills } } };
 

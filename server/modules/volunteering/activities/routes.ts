@@ -24,7 +24,7 @@ import { ensureTextAllowed } from './content';
 import { Activity, Shift, type ActivityDoc, type ShiftDoc } from './model';
 import { activityPolicy } from './policy';
 import { presentActivityDetail, presentActivitySummary } from './presenter';
-import { listActivities, shiftsByActivity } from './queries';
+import { invalidateActivityLists, listActivities, listNearbyCached, shiftsByActivity } from './queries';
 
 async function loadActivity(id: string): Promise<ActivityDoc> {
   const a = await Activity.findById(id).lean<ActivityDoc>();
@@ -32,8 +32,26 @@ async function loadActivity(id: string): Promise<ActivityDoc> {
   return a;
 }
 
+/** Publishing, editing and cancelling change what lists show: they clear the cached lists once done. */
+function clearingListsAfterWrites(specs: RouteSpec[]): RouteSpec[] {
+  return specs.map((spec) =>
+    spec.method === 'get'
+      ? spec
+      : {
+          ...spec,
+          handler: async (ctx, input) => {
+            try {
+              await spec.handler(ctx, input);
+            } finally {
+              invalidateActivityLists();
+            }
+          },
+        },
+  );
+}
+
 export function routes(deps: AppDeps): RouteSpec[] {
-  return [
+  return clearingListsAfterWrites([
     defineRoute<TActivityCreateInput>({
       method: 'post',
       path: '/api/activities',
@@ -62,12 +80,18 @@ export function routes(deps: AppDeps): RouteSpec[] {
       tags: ['volunteering'],
       policy: publicAccess,
       query: ZActivityListQuery,
+      // Only "suitable for me" depends on who asks; other lists skip the token lookup.
+      authenticateWhen: ({ query }) => query.suitable === true,
       handler: async (ctx, { query }) => {
         const actor = ctx.state.actor;
+        const nearby =
+          !query.suitable && query.lng !== undefined && query.lat !== undefined
+            ? await listNearbyCached({ ...query, lng: query.lng, lat: query.lat }, deps.now())
+            : null;
         const volunteer =
-          query.suitable && actor ? await Volunteer.findOne({ user: actor.userId }).lean<VolunteerDoc>() : null;
-        const { items, hasMore } = await listActivities(query, deps.now(), volunteer);
-        const shifts = await shiftsByActivity(items.map((a) => a._id));
+          !nearby && query.suitable && actor ? await Volunteer.findOne({ user: actor.userId }).lean<VolunteerDoc>() : null;
+        const { items, hasMore } = nearby ?? (await listActivities(query, deps.now(), volunteer));
+        const shifts = nearby?.shifts ?? (await shiftsByActivity(items.map((a) => a._id)));
         ctx.body = {
           items: items.map((a) => presentActivitySummary(a, shifts.get(String(a._id)) ?? [], a.distanceM)),
           hasMore,
@@ -136,5 +160,5 @@ export function routes(deps: AppDeps): RouteSpec[] {
         ctx.body = { activity: presentActivityDetail(r.activity, shifts), released: r.released };
       },
     }),
-  ];
+  ]);
 }

@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
 import { Shift, type ShiftDoc } from '../../activities/model';
+import { invalidateActivityLists } from '../../activities/queries';
 import { Signup, VolunteerSchedule, type SignupDoc } from '../model';
 
 /**
@@ -54,6 +55,7 @@ export async function takePlace(shiftId: Types.ObjectId): Promise<boolean> {
     { _id: shiftId, waitingCount: 0, $expr: { $lt: ['$confirmedCount', '$capacity'] } },
     { $inc: { confirmedCount: 1 } },
   );
+  if (res.modifiedCount === 1) invalidateActivityLists();
   return res.modifiedCount === 1;
 }
 
@@ -78,6 +80,7 @@ export async function leaveWaitlist(shiftId: Types.ObjectId): Promise<void> {
 
 export async function freePlace(shiftId: Types.ObjectId): Promise<void> {
   await Shift.updateOne({ _id: shiftId, confirmedCount: { $gt: 0 } }, { $inc: { confirmedCount: -1 } });
+  invalidateActivityLists();
 }
 
 /** Reserves a free place for the waitlist (ignores waitingCount, unlike takePlace). */
@@ -86,6 +89,7 @@ async function reservePlace(shiftId: Types.ObjectId): Promise<boolean> {
     { _id: shiftId, $expr: { $lt: ['$confirmedCount', '$capacity'] } },
     { $inc: { confirmedCount: 1 } },
   );
+  if (res.modifiedCount === 1) invalidateActivityLists();
   return res.modifiedCount === 1;
 }
 
@@ -138,5 +142,6 @@ export async function reconcileShift(shiftId: Types.ObjectId): Promise<{ confirm
     Signup.countDocuments({ shift: shiftId, status: 'waitlisted' }),
   ]);
   await Shift.updateOne({ _id: shiftId }, { $set: { confirmedCount: taken, waitingCount: waiting } });
+  invalidateActivityLists();
   return { confirmedCount: taken, waitingCount: waiting };
 }

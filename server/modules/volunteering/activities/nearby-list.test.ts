@@ -1,0 +1,102 @@
+/**
+ * The nearby list answered from the per-cell cache: exact distances and radius per caller,
+ * and every change (edit, cancel, a place taken) visible on the next request in this process.
+ */
+import { createTestContext, type TestContext } from '../../../../test/support';
+import { Activity } from './model';
+import { NEARBY_TTL_MS } from './queries';
+import { buildActivity, buildCertifiedTeam, buildVolunteer } from '../teams/api-testing';
+
+jest.setTimeout(120_000);
+
+let ctx: TestContext;
+const clock = new Date('2026-06-01T02:00:00Z');
+beforeAll(async () => {
+  ctx = await createTestContext({ now: () => clock });
+});
+afterAll(async () => {
+  await ctx.close();
+});
+
+type Item = { id: string; title: string; distanceM: number; remaining: number };
+const list = async (lng: number, lat: number, extra = ''): Promise<{ items: Item[]; hasMore: boolean }> => {
+  const res = await ctx.http.get(`/api/activities?lng=${lng}&lat=${lat}&radiusKm=2${extra}`);
+  expect(res.status).toBe(200);
+  return res.body;
+};
+
+describe('nearby list', () => {
+  test('when two callers stand in the same cell, each gets exact distances, order and radius from their own point', async () => {
+    const base = { lng: 112.31, lat: 22.31 };
+    const team = await buildCertifiedTeam(ctx, { location: base });
+    const west = await buildActivity(ctx, team, { location: { lng: base.lng - 0.004, lat: base.lat } });
+    const east = await buildActivity(ctx, team, { location: { lng: base.lng + 0.004, lat: base.lat } });
+    // ~2.3 km east of base: outside 2 km for the western caller, inside for the eastern one.
+    const edge = await buildActivity(ctx, team, { location: { lng: base.lng + 0.0225, lat: base.lat } });
+
+    const fromWest = await list(base.lng - 0.004, base.lat);
+    expect(fromWest.items.map((a) => a.id)).toEqual([west.id, east.id]);
+    expect(fromWest.items[0].distanceM).toBe(0);
+    const fromEast = await list(base.lng + 0.004, base.lat);
+    expect(fromEast.items.map((a) => a.id)).toEqual([east.id, west.id, edge.id]);
+    expect(fromEast.items[0].distanceM).toBe(0);
+    // 0.008° of longitude at 22.31°N on a 6378.1 km sphere ≈ 823 m.
+    expect(fromEast.items[1].distanceM).toBeGreaterThan(815);
+    expect(fromEast.items[1].distanceM).toBeLessThan(830);
+
+    const page1 = await ctx.http.get(`/api/activities?lng=${base.lng + 0.004}&lat=${base.lat}&radiusKm=2&pageSize=2`);
+    expect(page1.body.items.map((a: Item) => a.id)).toEqual([east.id, west.id]);
+    expect(page1.body.hasMore).toBe(true);
+    const page2 = await ctx.http.get(`/api/activities?lng=${base.lng + 0.004}&lat=${base.lat}&radiusKm=2&pageSize=2&page=2`);
+    expect(page2.body.items.map((a: Item) => a.id)).toEqual([edge.id]);
+    expect(page2.body.hasMore).toBe(false);
+  });
+
+  test('when an activity is edited, a place is taken, or the activity is cancelled, the next list shows it', async () => {
+    const base = { lng: 113.41, lat: 23.41 };
+    const team = await buildCertifiedTeam(ctx, { location: base });
+    const act = await buildActivity(ctx, team, { location: base });
+    const before = await list(base.lng, base.lat);
+    expect(before.items).toMatchObject([{ id: act.id, title: '社区清洁日', remaining: 2 }]);
+
+    const edit = await ctx.http.patch(`/api/activities/${act.id}`).set('Authorization', team.admin.auth).send({ title: '河道清洁日' });
+    expect(edit.status).toBe(200);
+    expect((await list(base.lng, base.lat)).items).toMatchObject([{ id: act.id, title: '河道清洁日', remaining: 2 }]);
+
+    const v = await buildVolunteer(ctx);
+    const signup = await ctx.http.post(`/api/shifts/${act.shiftIds[0]}/signups`).set('Authorization', v.auth).send({});
+    expect(signup.body.outcome).toBe('confirmed');
+    expect((await list(base.lng, base.lat)).items).toMatchObject([{ id: act.id, remaining: 1 }]);
+
+    const cancel = await ctx.http.post(`/api/activities/${act.id}/cancel`).set('Authorization', team.admin.auth).send({ reason: '天气原因' });
+    expect(cancel.status).toBe(200);
+    expect((await list(base.lng, base.lat)).items).toEqual([]);
+  });
+
+  test('when an activity changes outside this process (here: straight in the database), lists show it within the cache lifetime', async () => {
+    const base = { lng: 114.51, lat: 24.51 };
+    const team = await buildCertifiedTeam(ctx, { location: base });
+    const act = await buildActivity(ctx, team, { location: base });
+    expect((await list(base.lng, base.lat)).items.map((a) => a.title)).toEqual(['社区清洁日']);
+    await Activity.updateOne({ _id: act.id }, { $set: { title: '外部修改' } });
+    await new Promise((r) => setTimeout(r, NEARBY_TTL_MS + 100));
+    expect((await list(base.lng, base.lat)).items.map((a) => a.title)).toEqual(['外部修改']);
+  });
+
+  test('when the list is asked with a token, it is answered without resolving it (a bad token is ignored, as for anyone)', async () => {
+    const base = { lng: 115.61, lat: 25.61 };
+    const team = await buildCertifiedTeam(ctx, { location: base });
+    const act = await buildActivity(ctx, team, { location: base });
+    const res = await ctx.http
+      .get(`/api/activities?lng=${base.lng}&lat=${base.lat}&radiusKm=2`)
+      .set('Authorization', 'Bearer not-a-real-token-but-well-formed-123');
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((a: Item) => a.id)).toEqual([act.id]);
+    // "suitable for me" still needs the caller: with a bad token it is answered as anonymous.
+    const suitable = await ctx.http
+      .get(`/api/activities?lng=${base.lng}&lat=${base.lat}&radiusKm=2&suitable=true`)
+      .set('Authorization', 'Bearer not-a-real-token-but-well-formed-123');
+    expect(suitable.status).toBe(200);
+    expect((await ctx.http.get('/api/activities?lng=200&lat=1').set('Authorization', 'Bearer x')).status).toBe(400);
+  });
+});
