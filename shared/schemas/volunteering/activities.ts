@@ -183,7 +183,44 @@ export const ZActivityListQuery = z
   });
 export type TActivityListQuery = z.infer<typeof ZActivityListQuery>;
 
-export type TActivityStatus = 'published' | 'cancelled' | 'completed';
+/**
+ * under_review: held for a district admin (content check said "review", or a cover
+ * image not yet checked); rejected: a moderator refused it. Neither is listed.
+ */
+export type TActivityStatus = 'under_review' | 'published' | 'rejected' | 'cancelled' | 'completed';
+export const ACTIVITY_STATUS_LABELS: Record<TActivityStatus, string> = {
+  under_review: '审核中',
+  published: '报名中',
+  rejected: '未通过审核',
+  cancelled: '已取消',
+  completed: '已结束',
+};
+
+/** POST /api/admin/activities/:id/moderation — a district admin decides held content. */
+export const ZActivityModerationInput = z
+  .strictObject({
+    decision: z.enum(['approve', 'reject'], { error: '请选择通过或驳回' }),
+    reason: zText('驳回原因', 2, L.reasonMax).optional(),
+  })
+  .refine((v) => v.decision === 'approve' || (v.reason ?? '').trim().length >= 2, {
+    message: '驳回时请填写原因（至少 2 个字）',
+    path: ['reason'],
+  });
+export type TActivityModerationInput = z.infer<typeof ZActivityModerationInput>;
+
+export const ZActivityModerationQuery = z.strictObject({ ...ZPageQuery });
+export type TActivityModerationQuery = z.infer<typeof ZActivityModerationQuery>;
+
+/** Moderation state shown to the team's admins and moderators (null for the public). */
+export interface TActivityReviewDto {
+  /** under_review / rejected for the activity itself; edit_held when a published activity's edit waits. */
+  state: 'under_review' | 'rejected' | 'edit_held' | 'approved';
+  label: string;
+  reason: string | null;
+  /** Held edit (not yet public): the fields a moderator must approve. */
+  heldEdit: { title?: string; description?: string; coverUrl?: string } | null;
+  decidedAt: string | null;
+}
 
 export interface TShiftDto {
   id: string;
@@ -224,6 +261,8 @@ export interface TActivityDetailDto extends TActivitySummaryDto {
   cancelReason: string | null;
   shifts: TShiftDto[];
   sharePath: string;
+  /** Only for the team's admins and moderators; null otherwise. */
+  review?: TActivityReviewDto | null;
   createdAt: string;
   updatedAt: string;
 }

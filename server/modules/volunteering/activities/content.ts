@@ -1,6 +1,9 @@
+import { Types } from 'mongoose';
 import type { AppDeps } from '../../../deps';
+import { WechatError } from '../../../wechat';
 import { checkText, type TCheckOutcome } from '../../content/check';
 import { User } from '../../users/model';
+import { Photo } from '../gallery/model';
 
 /**
  * Runs user-written volunteering text through the content check with the
@@ -18,4 +21,55 @@ export async function ensureTextAllowed(
     fields: Object.fromEntries(fields.map((f) => [f.path, f.text])),
     scene: 'forum',
   });
+}
+
+const GALLERY_FILE = /^\/api\/gallery\/photos\/([0-9a-f]{24})\/file$/;
+
+/**
+ * Cover images. A photo from the team's own gallery that already passed
+ * WeChat's image check is fine at once. Any other image (an outside https
+ * address, or a photo still being checked) is sent to WeChat's asynchronous
+ * image check and the content is held for a district admin ('review'): its
+ * verdict arrives later by push, and an unchecked image must not go public
+ * meanwhile. Staff accounts have no openid and cannot be checked; their
+ * covers are attributable and audited, like their text, so they pass.
+ */
+export async function checkCover(
+  deps: AppDeps,
+  authorId: string,
+  teamId: Types.ObjectId | string,
+  coverUrl: string | undefined,
+): Promise<{ outcome: TCheckOutcome; traceId?: string }> {
+  if (!coverUrl) return { outcome: 'pass' };
+  const own = GALLERY_FILE.exec(coverUrl);
+  if (own) {
+    const ok = await Photo.exists({ _id: new Types.ObjectId(own[1]), team: new Types.ObjectId(String(teamId)), status: 'visible' });
+    if (ok) return { outcome: 'pass' };
+  }
+  const author = await User.findById(authorId, { openid: 1 }).lean();
+  if (!author?.openid) return { outcome: 'pass' };
+  const mediaUrl = coverUrl.startsWith('/') ? `${deps.config.PUBLIC_BASE_URL.replace(/\/$/, '')}${coverUrl}` : coverUrl;
+  try {
+    const { traceId } = await deps.wechat.mediaCheckAsync({ openid: author.openid, mediaUrl, mediaType: 'image', scene: 3 });
+    return { outcome: 'review', traceId };
+  } catch (err) {
+    if (!(err instanceof WechatError)) throw err;
+    deps.logger.warn({ err, kind: err.kind }, 'media_check_async unavailable: activity cover held for review');
+    return { outcome: 'review' };
+  }
+}
+
+/** Text and cover of an activity together: 'review' when either needs a human. */
+export async function checkActivityContent(
+  deps: AppDeps,
+  authorId: string,
+  teamId: Types.ObjectId | string,
+  input: { title?: string; description?: string; coverUrl?: string },
+): Promise<{ outcome: TCheckOutcome; coverTraceId?: string }> {
+  const text = await ensureTextAllowed(deps, authorId, [
+    { path: 'title', text: input.title },
+    { path: 'description', text: input.description },
+  ]);
+  const cover = await checkCover(deps, authorId, teamId, input.coverUrl);
+  return { outcome: text === 'review' || cover.outcome === 'review' ? 'review' : 'pass', coverTraceId: cover.traceId };
 }

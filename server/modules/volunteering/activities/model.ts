@@ -31,9 +31,30 @@ export interface ActivityDoc {
   startsAt: Date;
   endsAt: Date;
   cancelReason?: string;
+  /** The last moderation decision (content held for review). */
+  review?: ActivityReviewDoc;
+  /** Text/cover edits of a published activity held for moderation; the public sees the old values. */
+  heldEdit?: HeldEditDoc;
+  /** WeChat asynchronous image-check trace of the cover (sent when the cover was not already checked). */
+  coverTraceId?: string;
   createdBy: Types.ObjectId;
   createdAt: Date;
   updatedAt: Date;
+}
+
+export interface ActivityReviewDoc {
+  decision: 'approve' | 'reject';
+  reason: string;
+  by: Types.ObjectId;
+  at: Date;
+}
+
+export interface HeldEditDoc {
+  title?: string;
+  description?: string;
+  coverUrl?: string;
+  by: Types.ObjectId;
+  at: Date;
 }
 
 const PointSchema = new Schema<PointDoc>(
@@ -61,10 +82,23 @@ const ActivitySchema = new Schema<ActivityDoc>(
     requiresApproval: { type: Boolean, default: false },
     checkinRequired: { type: Boolean, default: true },
     reminderLeadMinutes: { type: Number, default: 120 },
-    status: { type: String, enum: ['published', 'cancelled', 'completed'], default: 'published' },
+    status: { type: String, enum: ['under_review', 'published', 'rejected', 'cancelled', 'completed'], default: 'published' },
     startsAt: { type: Date, required: true },
     endsAt: { type: Date, required: true },
     cancelReason: { type: String },
+    review: {
+      type: new Schema<ActivityReviewDoc>(
+        { decision: String, reason: String, by: Schema.Types.ObjectId, at: Date },
+        { _id: false },
+      ),
+    },
+    heldEdit: {
+      type: new Schema<HeldEditDoc>(
+        { title: String, description: String, coverUrl: String, by: Schema.Types.ObjectId, at: Date },
+        { _id: false },
+      ),
+    },
+    coverTraceId: { type: String },
     createdBy: { type: Schema.Types.ObjectId, ref: 'User', required: true },
   },
   { timestamps: true, versionKey: false, collection: 'activities' },
@@ -73,6 +107,9 @@ ActivitySchema.index({ location: '2dsphere' });
 ActivitySchema.index({ status: 1, startsAt: 1 });
 ActivitySchema.index({ team: 1, startsAt: -1 });
 ActivitySchema.index({ category: 1, startsAt: 1 });
+// The moderation queue: held activities and held edits, oldest first.
+ActivitySchema.index({ status: 1, createdAt: 1 });
+ActivitySchema.index({ 'heldEdit.at': 1 }, { sparse: true });
 
 /**
  * One shift of an activity. `confirmedCount` counts places taken (confirmed,

@@ -1,4 +1,10 @@
-import type { TActivityDetailDto, TActivitySummaryDto, TShiftDto } from '@shared/schemas/volunteering/activities';
+import {
+  ACTIVITY_STATUS_LABELS,
+  type TActivityDetailDto,
+  type TActivityReviewDto,
+  type TActivitySummaryDto,
+  type TShiftDto,
+} from '@shared/schemas/volunteering/activities';
 import type { ActivityDoc, ShiftDoc } from './model';
 import { appLinks } from '@shared/links';
 
@@ -35,7 +41,40 @@ export function presentActivitySummary(a: ActivityDoc, shifts: ShiftDoc[], dista
   };
 }
 
-export function presentActivityDetail(a: ActivityDoc, shifts: ShiftDoc[]): TActivityDetailDto {
+/** Moderation state for the team's admins and moderators; null when nothing was ever held. */
+export function presentActivityReview(a: ActivityDoc): TActivityReviewDto | null {
+  const decidedAt = a.review?.at?.toISOString() ?? null;
+  if (a.status === 'under_review' || a.status === 'rejected') {
+    return {
+      state: a.status,
+      label: ACTIVITY_STATUS_LABELS[a.status],
+      reason: a.status === 'rejected' ? (a.review?.reason ?? '') : null,
+      heldEdit: null,
+      decidedAt: a.status === 'rejected' ? decidedAt : null,
+    };
+  }
+  if (a.heldEdit?.at) {
+    const { title, description, coverUrl } = a.heldEdit;
+    return {
+      state: 'edit_held',
+      label: '修改审核中',
+      reason: null,
+      heldEdit: { ...(title === undefined ? {} : { title }), ...(description === undefined ? {} : { description }), ...(coverUrl === undefined ? {} : { coverUrl }) },
+      decidedAt: null,
+    };
+  }
+  if (!a.review) return null;
+  return {
+    state: a.review.decision === 'approve' ? 'approved' : 'rejected',
+    label: a.review.decision === 'approve' ? '已通过审核' : '修改未通过审核',
+    reason: a.review.decision === 'reject' ? a.review.reason : null,
+    heldEdit: null,
+    decidedAt,
+  };
+}
+
+/** `withReview` only for the team's admins and moderators. */
+export function presentActivityDetail(a: ActivityDoc, shifts: ShiftDoc[], withReview = false): TActivityDetailDto {
   return {
     ...presentActivitySummary(a, shifts),
     description: a.description,
@@ -48,6 +87,7 @@ export function presentActivityDetail(a: ActivityDoc, shifts: ShiftDoc[]): TActi
     cancelReason: a.cancelReason ?? null,
     shifts: [...shifts].sort((x, y) => x.start.getTime() - y.start.getTime()).map(presentShift),
     sharePath: sharePathOf(String(a._id)),
+    review: withReview ? presentActivityReview(a) : null,
     createdAt: a.createdAt.toISOString(),
     updatedAt: a.updatedAt.toISOString(),
   };

@@ -2,17 +2,23 @@ import {
   ZActivityCancelInput,
   ZActivityCreateInput,
   ZActivityListQuery,
+  ZActivityModerationInput,
+  ZActivityModerationQuery,
   ZActivityParams,
   ZActivityUpdateInput,
   type TActivityCancelInput,
   type TActivityCreateInput,
   type TActivityListQuery,
+  type TActivityModerationInput,
+  type TActivityModerationQuery,
   type TActivityParams,
   type TActivityUpdateInput,
 } from '@shared/schemas/volunteering/activities';
+import { ZTeamParams, type TTeamParams } from '@shared/schemas/volunteering/teams';
+import { Types } from 'mongoose';
 import type { AppDeps } from '../../../deps';
 import { defineRoute, type RouteSpec } from '../../../http/route';
-import { member, publicAccess } from '../../../http/policy';
+import { anyRole, member, publicAccess, signedIn } from '../../../http/policy';
 import { fail } from '../../../http/errors';
 import { expireOffers } from '../signups/commands/offers';
 import { Signup, type SignupDoc } from '../signups/model';
@@ -20,7 +26,8 @@ import { presentSignup } from '../signups/presenter';
 import { Volunteer, type VolunteerDoc } from '../volunteers/model';
 import { cancelActivity, updateActivity } from './commands/change';
 import { publishActivity } from './commands/publish';
-import { ensureTextAllowed } from './content';
+import { moderateActivity, HELD_FILTER } from './commands/moderate';
+import { checkActivityContent } from './content';
 import { Activity, Shift, type ActivityDoc, type ShiftDoc } from './model';
 import { activityPolicy } from './policy';
 import { presentActivityDetail, presentActivitySummary } from './presenter';
@@ -30,6 +37,15 @@ async function loadActivity(id: string): Promise<ActivityDoc> {
   const a = await Activity.findById(id).lean<ActivityDoc>();
   if (!a) throw fail('not_found');
   return a;
+}
+
+/** Held or refused activities exist only for the team's admins and moderators. */
+const isHidden = (a: ActivityDoc): boolean => a.status === 'under_review' || a.status === 'rejected';
+
+/** Activities with their shifts, for the team's and the moderators' lists. */
+async function presentWithReview(items: ActivityDoc[]) {
+  const shifts = await shiftsByActivity(items.map((a) => a._id));
+  return items.map((a) => presentActivityDetail(a, shifts.get(String(a._id)) ?? [], true));
 }
 
 /** Publishing, editing and cancelling change what lists show: they clear the cached lists once done. */
@@ -62,15 +78,13 @@ export function routes(deps: AppDeps): RouteSpec[] {
       handler: async (ctx, { body }) => {
         const actor = ctx.state.actor!;
         if (!(await activityPolicy.canPublishFor(actor, body.teamId))) throw fail('forbidden');
-        await ensureTextAllowed(deps, actor.userId, [
-          { path: 'title', text: body.title },
-          { path: 'description', text: body.description },
-        ]);
-        const r = await publishActivity(deps, actor.userId, body);
+        const content = await checkActivityContent(deps, actor.userId, body.teamId, body);
+        const r = await publishActivity(deps, actor.userId, body, content);
         if (r.outcome === 'team_not_found') throw fail('not_found');
         if (r.outcome === 'team_not_certified') throw fail('team_not_certified');
-        ctx.status = 201;
-        ctx.body = { activity: presentActivityDetail(r.activity, r.shifts) };
+        // 202: held for a district admin; the team sees it 审核中.
+        ctx.status = r.outcome === 'published' ? 201 : 202;
+        ctx.body = { outcome: r.outcome, activity: presentActivityDetail(r.activity, r.shifts, true) };
       },
     }),
     defineRoute<undefined, TActivityListQuery>({
@@ -109,16 +123,18 @@ export function routes(deps: AppDeps): RouteSpec[] {
       params: ZActivityParams,
       handler: async (ctx, { params }) => {
         const a = await loadActivity(params.id);
+        const actor = ctx.state.actor;
+        const canManage = await activityPolicy.canManage(actor, a);
+        if (isHidden(a) && !canManage) throw fail('not_found');
         await expireOffers(deps, { activity: a._id }).catch((err) => deps.logger.warn({ err }, 'lazy offer expiry failed'));
         const shifts = await Shift.find({ activity: a._id }).lean<ShiftDoc[]>();
-        const actor = ctx.state.actor;
         const mine = actor
           ? await Signup.find({ activity: a._id, user: actor.userId }).sort({ createdAt: -1 }).lean<SignupDoc[]>()
           : [];
         ctx.body = {
-          activity: presentActivityDetail(a, shifts),
+          activity: presentActivityDetail(a, shifts, canManage),
           mySignups: mine.map((s) => presentSignup(s, a, null)),
-          canManage: await activityPolicy.canManage(actor, a),
+          canManage,
         };
       },
     }),
@@ -133,14 +149,15 @@ export function routes(deps: AppDeps): RouteSpec[] {
       handler: async (ctx, { params, body }) => {
         const a = await loadActivity(params.id);
         if (!(await activityPolicy.canManage(ctx.state.actor, a))) throw fail('forbidden');
-        await ensureTextAllowed(deps, ctx.state.actor!.userId, [
-          { path: 'title', text: body.title },
-          { path: 'description', text: body.description },
-        ]);
-        const r = await updateActivity(deps, ctx.state.actor!, a, body, ctx.state.requestId);
+        const content = await checkActivityContent(deps, ctx.state.actor!.userId, a.team, {
+          title: body.title,
+          description: body.description,
+          coverUrl: body.coverUrl !== undefined && body.coverUrl !== a.coverUrl ? body.coverUrl : undefined,
+        });
+        const r = await updateActivity(deps, ctx.state.actor!, a, body, ctx.state.requestId, content);
         if (r.outcome === 'not_open') throw fail('activity_not_open');
         const shifts = await Shift.find({ activity: a._id }).lean<ShiftDoc[]>();
-        ctx.body = { activity: presentActivityDetail(r.activity, shifts) };
+        ctx.body = { outcome: r.outcome, activity: presentActivityDetail(r.activity, shifts, true) };
       },
     }),
     defineRoute<TActivityCancelInput, undefined, TActivityParams>({
@@ -157,7 +174,56 @@ export function routes(deps: AppDeps): RouteSpec[] {
         const r = await cancelActivity(deps, ctx.state.actor!, a, body.reason, ctx.state.requestId);
         if (r.outcome === 'not_open') throw fail('activity_not_open');
         const shifts = await Shift.find({ activity: a._id }).lean<ShiftDoc[]>();
-        ctx.body = { activity: presentActivityDetail(r.activity, shifts), released: r.released };
+        ctx.body = { activity: presentActivityDetail(r.activity, shifts, true), released: r.released };
+      },
+    }),
+    defineRoute<undefined, TActivityModerationQuery, TTeamParams>({
+      method: 'get',
+      path: '/api/teams/:id/activities',
+      summary: '本团队的全部活动（团队管理员）：含审核中、未通过审核与待审核的修改',
+      tags: ['volunteering'],
+      policy: signedIn,
+      params: ZTeamParams,
+      query: ZActivityModerationQuery,
+      handler: async (ctx, { params, query }) => {
+        if (!(await activityPolicy.canPublishFor(ctx.state.actor, params.id))) throw fail('forbidden');
+        const filter = { team: new Types.ObjectId(params.id) };
+        const [items, total] = await Promise.all([
+          Activity.find(filter).sort({ startsAt: -1, _id: -1 }).skip((query.page - 1) * query.pageSize).limit(query.pageSize).lean<ActivityDoc[]>(),
+          Activity.countDocuments(filter),
+        ]);
+        ctx.body = { items: await presentWithReview(items), total, page: query.page, pageSize: query.pageSize };
+      },
+    }),
+    defineRoute<undefined, TActivityModerationQuery>({
+      method: 'get',
+      path: '/api/admin/activity-moderation',
+      summary: '活动内容审核队列（区级管理员）：待审核的新活动与待审核的修改，先到先审',
+      tags: ['volunteering', 'admin'],
+      policy: anyRole('district_admin'),
+      query: ZActivityModerationQuery,
+      handler: async (ctx, { query }) => {
+        const [items, total] = await Promise.all([
+          Activity.find(HELD_FILTER).sort({ createdAt: 1, _id: 1 }).skip((query.page - 1) * query.pageSize).limit(query.pageSize).lean<ActivityDoc[]>(),
+          Activity.countDocuments(HELD_FILTER),
+        ]);
+        ctx.body = { items: await presentWithReview(items), total, page: query.page, pageSize: query.pageSize };
+      },
+    }),
+    defineRoute<TActivityModerationInput, undefined, TActivityParams>({
+      method: 'post',
+      path: '/api/admin/activities/:id/moderation',
+      summary: '审核活动内容（区级管理员）：通过后发布或修改生效，驳回需填写原因；记入审计并通知团队管理员',
+      tags: ['volunteering', 'admin'],
+      policy: anyRole('district_admin'),
+      params: ZActivityParams,
+      body: ZActivityModerationInput,
+      handler: async (ctx, { params, body }) => {
+        const r = await moderateActivity(deps, ctx.state.actor!, params.id, body, ctx.state.requestId);
+        if (r.outcome === 'not_found') throw fail('not_found');
+        if (r.outcome === 'nothing_held') throw fail('conflict', '该活动没有待审核的内容，请刷新后重试');
+        const shifts = await Shift.find({ activity: r.activity._id }).lean<ShiftDoc[]>();
+        ctx.body = { outcome: r.outcome, activity: presentActivityDetail(r.activity, shifts, true) };
       },
     }),
   ]);

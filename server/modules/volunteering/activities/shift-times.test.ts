@@ -38,7 +38,7 @@ describe('editing shift times', () => {
       shiftTimes: [{ shiftId, start: iso(clock.getTime() + startH * HOUR), end: iso(clock.getTime() + endH * HOUR) }],
     });
     expect((await ctx.http.patch(path).send(move(50, 52))).status).toBe(401);
-    const patch = (body: unknown, auth = team.admin.auth) => ctx.http.patch(path).set('Authorization', auth).send(body);
+    const patch = (body: object, auth = team.admin.auth) => ctx.http.patch(path).set('Authorization', auth).send(body);
 
     const backwards = await patch(move(52, 50));
     expect(backwards.status).toBe(400);

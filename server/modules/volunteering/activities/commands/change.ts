@@ -1,3 +1,5 @@
+import { Types } from 'mongoose';
+import type { TCheckOutcome } from '../../../content/check';
 import { ACTIVE_SIGNUP_STATUSES, type TSignupStatus } from '@shared/schemas/volunteering/signups';
 import type { TActivityUpdateInput } from '@shared/schemas/volunteering/activities';
 import type { Actor } from '../../../../http/actor';
@@ -20,13 +22,20 @@ async function activeUsers(activityId: ActivityDoc['_id']): Promise<SignupDoc['u
   return [...new Map(rows.map((r) => [String(r.user), r.user])).values()];
 }
 
-export type UpdateResult = { outcome: 'updated'; activity: ActivityDoc } | Refusal<'not_open'>;
+export type UpdateResult = { outcome: 'updated' | 'edit_held'; activity: ActivityDoc } | Refusal<'not_open'>;
+
+const HOLDABLE = ['title', 'description', 'coverUrl'] as const;
+const EDITABLE: ActivityDoc['status'][] = ['published', 'under_review'];
 
 /**
  * Edits a published activity and notifies everyone signed up. Capacity
  * changes are guarded atomically (never below the places taken); a raised
  * capacity is offered to the waitlist at once. Shifts not yet started may be
  * moved (shift-times.ts: schedules follow, overlapping signups are released).
+ * When the content check holds the new text or cover ('review') on a
+ * published activity, those fields wait in `heldEdit` for a district admin
+ * while everything else applies; an activity still under review is simply
+ * edited (it is not public yet).
  */
 export async function updateActivity(
   deps: AppDeps,
@@ -34,8 +43,9 @@ export async function updateActivity(
   activity: ActivityDoc,
   input: TActivityUpdateInput,
   requestId?: string,
+  content: { outcome: TCheckOutcome; coverTraceId?: string } = { outcome: 'pass' },
 ): Promise<UpdateResult> {
-  if (activity.status !== 'published') return { outcome: 'not_open' };
+  if (!EDITABLE.includes(activity.status)) return { outcome: 'not_open' };
   const now = deps.now();
   const existing = await Shift.find({ activity: activity._id }).lean<ShiftDoc[]>();
   for (const c of input.capacities ?? []) {
@@ -81,7 +91,18 @@ export async function updateActivity(
     if (input[k] !== undefined) set[k] = input[k];
   }
   if (input.location) set.location = { type: 'Point', coordinates: [input.location.lng, input.location.lat] };
-  const updated = await Activity.findOneAndUpdate({ _id: activity._id, status: 'published' }, { $set: set }, { returnDocument: 'after' }).lean<ActivityDoc>();
+  const hold = content.outcome === 'review' && activity.status === 'published' && HOLDABLE.some((k) => input[k] !== undefined);
+  if (hold) {
+    const held: Record<string, unknown> = { by: new Types.ObjectId(actor.userId), at: now };
+    for (const k of HOLDABLE) {
+      if (input[k] === undefined) continue;
+      held[k] = input[k];
+      delete set[k];
+    }
+    set.heldEdit = held;
+  }
+  if (content.coverTraceId) set.coverTraceId = content.coverTraceId;
+  const updated = await Activity.findOneAndUpdate({ _id: activity._id, status: activity.status }, { $set: set }, { returnDocument: 'after' }).lean<ActivityDoc>();
   if (!updated) return { outcome: 'not_open' };
 
   for (const shiftId of raised) await notifyOffers(deps, await fillFreePlaces(shiftId, now), updated);
@@ -89,7 +110,7 @@ export async function updateActivity(
     actor,
     action: 'volunteering.activity.updated',
     target: { type: 'activity', id: String(activity._id) },
-    after: input,
+    after: { ...input, held: hold },
     requestId,
     at: now,
   });
@@ -101,7 +122,7 @@ export async function updateActivity(
     link: appLinks.activity(String(activity._id)),
     key: `activity:${String(activity._id)}:updated:${updated.updatedAt.getTime()}`,
   });
-  return { outcome: 'updated', activity: updated };
+  return { outcome: hold ? 'edit_held' : 'updated', activity: updated };
 }
 
 export type CancelActivityResult = { outcome: 'cancelled'; activity: ActivityDoc; released: number } | Refusal<'not_open'>;
@@ -119,7 +140,7 @@ export async function cancelActivity(
 ): Promise<CancelActivityResult> {
   const now = deps.now();
   const updated = await Activity.findOneAndUpdate(
-    { _id: activity._id, status: 'published' },
+    { _id: activity._id, status: { $in: EDITABLE } },
     { $set: { status: 'cancelled', cancelReason: reason } },
     { returnDocument: 'after' },
   ).lean<ActivityDoc>();

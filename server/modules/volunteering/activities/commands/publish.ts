@@ -1,20 +1,28 @@
 import { Types } from 'mongoose';
 import type { TActivityCreateInput } from '@shared/schemas/volunteering/activities';
 import type { AppDeps } from '../../../../deps';
+import type { TCheckOutcome } from '../../../content/check';
 import { Team, type TeamDoc } from '../../../org/model';
 import type { Refusal } from '../../signups/outcome';
 import { Activity, Shift, type ActivityDoc, type ShiftDoc } from '../model';
 
 export type PublishResult =
-  | { outcome: 'published'; activity: ActivityDoc; shifts: ShiftDoc[] }
+  | { outcome: 'published' | 'under_review'; activity: ActivityDoc; shifts: ShiftDoc[] }
   | Refusal<'team_not_found' | 'team_not_certified'>;
 
 /**
- * A certified team's admin publishes an activity with its shifts. If the
- * shifts cannot be written the activity is removed again, so nothing half
- * published is visible.
+ * A certified team's admin publishes an activity with its shifts. Content the
+ * check wants a human to see ('review') is stored `under_review`: not listed,
+ * closed to signups, visible to the team's admins until a district admin
+ * approves it. If the shifts cannot be written the activity is removed again,
+ * so nothing half published is visible.
  */
-export async function publishActivity(deps: AppDeps, userId: string, input: TActivityCreateInput): Promise<PublishResult> {
+export async function publishActivity(
+  deps: AppDeps,
+  userId: string,
+  input: TActivityCreateInput,
+  content: { outcome: TCheckOutcome; coverTraceId?: string } = { outcome: 'pass' },
+): Promise<PublishResult> {
   const team = await Team.findById(input.teamId, { status: 1, name: 1 }).lean<TeamDoc>();
   if (!team) return { outcome: 'team_not_found' };
   if (team.status !== 'certified') return { outcome: 'team_not_certified' };
@@ -35,7 +43,8 @@ export async function publishActivity(deps: AppDeps, userId: string, input: TAct
     requiresApproval: input.requiresApproval,
     checkinRequired: input.checkinRequired,
     reminderLeadMinutes: input.reminderLeadMinutes,
-    status: 'published',
+    status: content.outcome === 'pass' ? 'published' : 'under_review',
+    coverTraceId: content.coverTraceId,
     startsAt: new Date(Math.min(...shifts.map((s) => s.start.getTime()))),
     endsAt: new Date(Math.max(...shifts.map((s) => s.end.getTime()))),
     createdBy: new Types.ObjectId(userId),
@@ -43,7 +52,7 @@ export async function publishActivity(deps: AppDeps, userId: string, input: TAct
   try {
     const created = await Shift.insertMany(shifts.map((s) => ({ ...s, activity: activity._id, team: team._id })));
     return {
-      outcome: 'published',
+      outcome: content.outcome === 'pass' ? 'published' : 'under_review',
       activity: activity.toObject<ActivityDoc>(),
       shifts: created.map((s) => s.toObject<ShiftDoc>()),
     };
