@@ -83,6 +83,8 @@ export interface TVolunteerDto {
   serviceAreas: string[];
   availability: TAvailabilitySlot[];
   intro: string;
+  /** Only in the volunteer's own view: an intro held for moderation, or why it was refused. */
+  introReview?: TIntroReviewDto | null;
   totalMinutes: number;
   confirmedMinutes: number;
   /** confirmedMinutes / 60, one decimal. */
@@ -102,3 +104,22 @@ export interface TApplicantSummaryDto {
   noShowScore: number;
   skills: string[];
 }
+
+export interface TIntroReviewDto {
+  state: 'under_review' | 'rejected';
+  label: string;
+  heldIntro: string | null;
+  reason: string | null;
+}
+
+/** POST /api/admin/volunteers/:userId/intro-moderation — a district admin decides a held intro. */
+export const ZIntroModerationInput = z
+  .strictObject({
+    decision: z.enum(['approve', 'reject'], { error: '请选择通过或驳回' }),
+    reason: zText('驳回原因', 2, 200).optional(),
+  })
+  .refine((v) => v.decision === 'approve' || (v.reason ?? '').trim().length >= 2, {
+    message: '驳回时请填写原因（至少 2 个字）',
+    path: ['reason'],
+  });
+export type TIntroModerationInput = z.infer<typeof ZIntroModerationInput>;

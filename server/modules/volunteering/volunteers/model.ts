@@ -37,7 +37,12 @@ export interface VolunteerDoc {
   skills: string[];
   serviceAreas: string[];
   availability: AvailabilityDoc[];
+  /** The intro others may see: only text that passed the content check or a moderator. */
   intro: string;
+  /** An intro the content check wants a human to see, waiting for a district admin. */
+  heldIntro?: { text: string; at: Date };
+  /** The last moderation decision about an intro. */
+  introReview?: { decision: 'approve' | 'reject'; reason: string; by: Types.ObjectId; at: Date };
   totalMinutes: number;
   confirmedMinutes: number;
   noShowEvents: NoShowEventDoc[];
@@ -82,6 +87,10 @@ const VolunteerSchema = new Schema<VolunteerDoc>(
       default: [],
     },
     intro: { type: String, default: '' },
+    heldIntro: { type: new Schema({ text: String, at: Date }, { _id: false }) },
+    introReview: {
+      type: new Schema({ decision: String, reason: String, by: Schema.Types.ObjectId, at: Date }, { _id: false }),
+    },
     totalMinutes: { type: Number, default: 0 },
     confirmedMinutes: { type: Number, default: 0 },
     noShowEvents: { type: [NoShowEventSchema], default: [] },
@@ -92,6 +101,7 @@ const VolunteerSchema = new Schema<VolunteerDoc>(
 VolunteerSchema.index({ user: 1 }, { unique: true });
 VolunteerSchema.index({ volunteerNo: 1 }, { unique: true });
 VolunteerSchema.index({ 'noShowEvents.appeal.status': 1, 'noShowEvents.team': 1 });
+VolunteerSchema.index({ 'heldIntro.at': 1 }, { sparse: true });
 
 /** Named monotonic counters (volunteer numbers). */
 export interface CounterDoc {

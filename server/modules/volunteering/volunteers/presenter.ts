@@ -1,4 +1,4 @@
-import type { TApplicantSummaryDto, TNoShowEventDto, TVolunteerDto } from '@shared/schemas/volunteering/volunteers';
+import type { TApplicantSummaryDto, TIntroReviewDto, TNoShowEventDto, TVolunteerDto } from '@shared/schemas/volunteering/volunteers';
 import { eventWeight, noShowScore } from './commands/no-show';
 import type { NoShowEventDoc, VolunteerDoc } from './model';
 
@@ -24,6 +24,15 @@ export function presentNoShowEvent(e: NoShowEventDoc, now: Date): TNoShowEventDt
   };
 }
 
+/** The volunteer's own view of a held or refused intro. */
+export function presentIntroReview(v: Pick<VolunteerDoc, 'heldIntro' | 'introReview'>): TIntroReviewDto | null {
+  if (v.heldIntro) return { state: 'under_review', label: '审核中', heldIntro: v.heldIntro.text, reason: null };
+  if (v.introReview?.decision === 'reject') {
+    return { state: 'rejected', label: '未通过审核', heldIntro: null, reason: v.introReview.reason };
+  }
+  return null;
+}
+
 export function presentVolunteer(v: VolunteerDoc, now: Date): TVolunteerDto {
   return {
     id: String(v._id),
@@ -34,6 +43,7 @@ export function presentVolunteer(v: VolunteerDoc, now: Date): TVolunteerDto {
     serviceAreas: v.serviceAreas,
     availability: v.availability.map((a) => ({ weekday: a.weekday, from: a.from, to: a.to })),
     intro: v.intro,
+    introReview: presentIntroReview(v),
     totalMinutes: v.totalMinutes,
     confirmedMinutes: v.confirmedMinutes,
     confirmedHours: hours(v.confirmedMinutes),

@@ -6,6 +6,8 @@ import {
   ZVolunteerProfileUpdate,
   ZVolunteerRegisterInput,
   ZVolunteerUserParams,
+  ZIntroModerationInput,
+  type TIntroModerationInput,
   type TAppealDecisionInput,
   type TNoShowAppealInput,
   type TVolunteerProfileUpdate,
@@ -14,14 +16,19 @@ import {
 import { ZTeamParams, type TTeamParams } from '@shared/schemas/volunteering/teams';
 import type { AppDeps } from '../../../deps';
 import { defineRoute, type RouteSpec } from '../../../http/route';
-import { member } from '../../../http/policy';
+import { anyRole, member } from '../../../http/policy';
+import { ZPagination, type TPagination } from '@shared/schemas/common';
+import { ensureTextAllowed } from '../activities/content';
+import { moderateIntro } from './commands/intro';
 import { AppError, fail } from '../../../http/errors';
 import { teamPolicy } from '../teams/policy';
 import { appealNoShow, decideAppeal } from './commands/appeal';
 import { registerVolunteer, updateVolunteerProfile } from './commands/register';
 import { Volunteer, type VolunteerDoc } from './model';
 import { volunteerPolicy } from './policy';
-import { presentNoShowEvent, presentVolunteer } from './presenter';
+import { presentIntroReview, presentNoShowEvent, presentVolunteer } from './presenter';
+
+const ZUserParams = z.strictObject({ userId: ZVolunteerUserParams.shape.userId });
 
 const actorOf = (ctx: { state: { actor: { userId: string } | null } }) => ctx.state.actor!;
 
@@ -36,7 +43,8 @@ export function routes(deps: AppDeps): RouteSpec[] {
       body: ZVolunteerRegisterInput,
       handler: async (ctx, { body }) => {
         if (!volunteerPolicy.canRegister(ctx.state.actor)) throw fail('real_name_required');
-        const r = await registerVolunteer(deps, actorOf(ctx).userId, body);
+        const introCheck = await ensureTextAllowed(deps, actorOf(ctx).userId, [{ path: 'intro', text: body.intro }]);
+        const r = await registerVolunteer(deps, actorOf(ctx).userId, body, introCheck);
         if (r.outcome === 'not_verified') throw fail('real_name_required');
         if (r.outcome === 'already_registered') throw fail('already_volunteer');
         ctx.status = 201;
@@ -62,7 +70,8 @@ export function routes(deps: AppDeps): RouteSpec[] {
       policy: member,
       body: ZVolunteerProfileUpdate,
       handler: async (ctx, { body }) => {
-        const v = await updateVolunteerProfile(actorOf(ctx).userId, body);
+        const introCheck = await ensureTextAllowed(deps, actorOf(ctx).userId, [{ path: 'intro', text: body.intro }]);
+        const v = await updateVolunteerProfile(actorOf(ctx).userId, body, introCheck, deps.now());
         if (!v) throw fail('volunteer_required');
         ctx.body = { volunteer: presentVolunteer(v, deps.now()) };
       },
@@ -128,6 +137,53 @@ export function routes(deps: AppDeps): RouteSpec[] {
         if (r.outcome === 'not_pending') throw new AppError('signup_state_invalid', { message: '该申诉已处理或不存在' });
         const updated = r.volunteer.noShowEvents.find((e) => String(e._id) === params.eventId)!;
         ctx.body = { event: presentNoShowEvent(updated, deps.now()) };
+      },
+    }),
+      defineRoute<undefined, TPagination>({
+      method: 'get',
+      path: '/api/admin/volunteer-intros',
+      summary: '待审核的志愿者个人简介（区级管理员）：内容安全检测建议人工复核的简介，先到先审',
+      tags: ['volunteering', 'admin'],
+      policy: anyRole('district_admin'),
+      query: ZPagination,
+      handler: async (ctx, { query }) => {
+        const filter = { 'heldIntro.at': { $exists: true } };
+        const [items, total] = await Promise.all([
+          Volunteer.find(filter)
+            .sort({ 'heldIntro.at': 1, _id: 1 })
+            .skip((query.page - 1) * query.pageSize)
+            .limit(query.pageSize)
+            .lean<VolunteerDoc[]>(),
+          Volunteer.countDocuments(filter),
+        ]);
+        ctx.body = {
+          items: items.map((v) => ({
+            userId: String(v.user),
+            volunteerNo: v.volunteerNo,
+            nameMasked: v.nameMasked,
+            intro: v.intro,
+            heldIntro: v.heldIntro?.text ?? '',
+            heldAt: v.heldIntro?.at.toISOString() ?? null,
+          })),
+          total,
+          page: query.page,
+          pageSize: query.pageSize,
+        };
+      },
+    }),
+    defineRoute<TIntroModerationInput, undefined, z.infer<typeof ZUserParams>>({
+      method: 'post',
+      path: '/api/admin/volunteers/:userId/intro-moderation',
+      summary: '审核志愿者个人简介（区级管理员）：通过后公开，驳回需填写原因；记入审计并通知志愿者',
+      tags: ['volunteering', 'admin'],
+      policy: anyRole('district_admin'),
+      params: ZUserParams,
+      body: ZIntroModerationInput,
+      handler: async (ctx, { params, body }) => {
+        const r = await moderateIntro(deps, ctx.state.actor!, params.userId, body, ctx.state.requestId);
+        if (r.outcome === 'not_found') throw fail('not_found');
+        if (r.outcome === 'nothing_held') throw fail('conflict', '该简介没有待审核的内容，请刷新后重试');
+        ctx.body = { outcome: r.outcome, intro: r.volunteer.intro, introReview: presentIntroReview(r.volunteer) };
       },
     }),
   ];

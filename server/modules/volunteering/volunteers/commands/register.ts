@@ -2,6 +2,7 @@ import type { Refusal } from '../../signups/outcome';
 import { Types } from 'mongoose';
 import type { TVolunteerProfileUpdate, TVolunteerRegisterInput } from '@shared/schemas/volunteering/volunteers';
 import type { AppDeps } from '../../../../deps';
+import type { TCheckOutcome } from '../../../content/check';
 import { User } from '../../../users/model';
 import { Volunteer, VolunteeringCounter, type VolunteerDoc } from '../model';
 import { isDuplicateKey } from '../../signups/commands/placement';
@@ -35,6 +36,7 @@ export async function registerVolunteer(
   deps: AppDeps,
   userId: string,
   input: TVolunteerRegisterInput,
+  introCheck: TCheckOutcome = 'pass',
 ): Promise<RegisterResult> {
   const user = await User.findById(userId, { realName: 1 }).lean();
   if (!user?.realName?.verifiedAt) return { outcome: 'not_verified' };
@@ -49,7 +51,9 @@ export async function registerVolunteer(
       skills: dedupe(input.skills),
       serviceAreas: dedupe(input.serviceAreas),
       availability: input.availability,
-      intro: input.intro ?? '',
+      // An intro the check wants reviewed waits for a district admin; others see none meanwhile.
+      intro: introCheck === 'pass' ? (input.intro ?? '') : '',
+      heldIntro: introCheck === 'review' && input.intro ? { text: input.intro, at: now } : undefined,
     });
     volunteer = created.toObject<VolunteerDoc>();
   } catch (err) {
@@ -63,13 +67,30 @@ export async function registerVolunteer(
   return { outcome: 'registered', volunteer };
 }
 
-export async function updateVolunteerProfile(userId: string, input: TVolunteerProfileUpdate): Promise<VolunteerDoc | null> {
+/**
+ * Profile edits. A new intro that passed the check replaces the public one (and
+ * drops any held one); one the check wants reviewed is held, the public intro
+ * stays as it was until a district admin approves.
+ */
+export async function updateVolunteerProfile(
+  userId: string,
+  input: TVolunteerProfileUpdate,
+  introCheck: TCheckOutcome = 'pass',
+  now: Date = new Date(),
+): Promise<VolunteerDoc | null> {
   const set: Record<string, unknown> = {};
+  const unset: Record<string, 1> = {};
   if (input.skills) set.skills = dedupe(input.skills);
   if (input.serviceAreas) set.serviceAreas = dedupe(input.serviceAreas);
   if (input.availability) set.availability = input.availability;
-  if (input.intro !== undefined) set.intro = input.intro;
-  return Volunteer.findOneAndUpdate({ user: userId }, { $set: set }, { returnDocument: 'after' }).lean<VolunteerDoc>();
+  if (input.intro !== undefined && introCheck === 'pass') {
+    set.intro = input.intro;
+    unset.heldIntro = 1;
+  } else if (input.intro !== undefined) {
+    set.heldIntro = { text: input.intro, at: now };
+  }
+  const update = Object.keys(unset).length ? { $set: set, $unset: unset } : { $set: set };
+  return Volunteer.findOneAndUpdate({ user: userId }, update, { returnDocument: 'after' }).lean<VolunteerDoc>();
 }
 
 const dedupe = (xs: string[]): string[] => [...new Set(xs)];
