@@ -20,7 +20,7 @@ import {
   canvasJpeg,
   chooseFile,
   fill,
-  freePort,
+  sandboxUrlFrom,
   see,
   shanghai,
   volunteeringKit,
@@ -39,10 +39,9 @@ let organiser: BrowserContext;
 let teamId: string;
 
 beforeAll(async () => {
-  // Our own sandbox port, so the gallery journey can make WeChat's image check unreachable for one upload.
-  const sandboxPort = await freePort();
-  sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
-  linli = await startLinli({ WECHAT_SANDBOX_PORT: String(sandboxPort) });
+  // Info logs carry the dev sandbox's URL, so the gallery journey can make WeChat's image check unreachable.
+  linli = await startLinli({ LOG_LEVEL: 'info' });
+  sandboxUrl = sandboxUrlFrom(linli.output());
   browser = await launchBrowser();
   kit = volunteeringKit(linli, browser);
   organiser = await kit.residentWithRealName(`org-m-${run}`, '周组织', 11);
@@ -108,13 +107,21 @@ test('(b) the team admin edits title, description and address; a signed-up resid
 
   const op = await kit.at(organiser, `/packages/team/activity/index?id=${activityId}`);
   await op.locator('#manage-edit').tap();
-  const input = op.locator('#publish-title input');
-  await expect(input.inputValue()).resolves.toBe(`旧标题社区义卖${run}`);
+  // The form loads the activity, then shows its current values.
+  await op.waitForFunction(
+    (t) => (document.querySelector('#publish-title input') as HTMLInputElement | null)?.value === t,
+    `旧标题社区义卖${run}`,
+  );
   const newTitle = `新标题社区义卖${run}`;
   await fill(op, '#publish-title', newTitle);
   await fill(op, '#publish-description', '改到室内举行，请带上环保袋。');
   await fill(op, '#publish-address', '光明路 8 号社区礼堂');
   await op.locator('#publish-submit').tap();
+  await op.locator('#publish-done, #publish-error').first().waitFor();
+  expect([
+    ...(await op.locator('#publish-error').allTextContents()),
+    ...(await op.locator('.field-error').allTextContents()),
+  ]).toEqual([]);
   await see(op, '#publish-done', '修改已保存');
 
   await rp.reload();
@@ -188,7 +195,8 @@ test('(c) discovery: the category filter and 适合我 (skills, area, weekly tim
   await p.locator('#activity-suitable').tap();
   await see(p, '#activity-suitable.v-chip--on', '适合我');
   await card(fits).waitFor();
-  for (const id of [needsSkill, elsewhere, wrongTime]) await expect(card(id).count()).resolves.toBe(0);
+  for (const id of [needsSkill, elsewhere, wrongTime]) await card(id).waitFor({ state: 'detached' });
+  await card(fits).waitFor();
   await screenshot(p, 'more-c-suitable');
 });
 
@@ -296,7 +304,7 @@ test('(e) a late cancel raises the no-show score; the volunteer appeals, the tea
   await op.locator('#team-appeals').tap();
   const item = op.locator('#appeals-list .appeal', { hasText: reason });
   await item.waitFor();
-  await expect(item.textContent()).resolves.toContain(`重阳节敬老${run}`);
+  await see(op, '#appeals-list .appeal', `活动：重阳节敬老${run}`);
   await expect(item.textContent()).resolves.toContain('逾期取消');
   await expect(item.textContent()).resolves.not.toContain('陈申诉');
   await screenshot(op, 'more-e-appeals');

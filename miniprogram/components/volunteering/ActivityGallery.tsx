@@ -41,9 +41,17 @@ export function ActivityGallery({ activityId, canManage, canUpload, uploadHint }
           {uploadHint}
         </Text>
       ) : null}
-      {g.canUpload ? <Text className="muted">支持 JPG、PNG、WebP，单张不超过 5MB；照片审核通过后所有人可见。</Text> : null}
+      {g.canUpload ? (
+        <Text className="muted">支持 JPG、PNG、WebP，单张不超过 5MB；照片审核通过后所有人可见。</Text>
+      ) : null}
       {canManage && g.items.length ? (
-        <FormField id="gallery-reason" label="审核原因（显示或隐藏时必填）" value={reason} maxlength={200} onChange={setReason} />
+        <FormField
+          id="gallery-reason"
+          label="审核原因（显示或隐藏时必填）"
+          value={reason}
+          maxlength={200}
+          onChange={setReason}
+        />
       ) : null}
       {loaded && !g.list.error && g.items.length === 0 ? (
         <Text className="muted" id="gallery-empty">

@@ -128,3 +128,34 @@ export function buildActivityInput(teamId: string, d: TActivityDraft) {
   };
   return { body, errors };
 }
+
+/**
+ * The PATCH body of an edit: the form's fields except approval and on-site check-in
+ * (fixed once published), changed capacities and times of existing shifts, and new shifts.
+ */
+export function buildActivityPatch(
+  original: Pick<TActivityDetailDto, 'shifts'>,
+  d: TActivityDraft,
+  body: ReturnType<typeof buildActivityInput>['body'],
+) {
+  const { teamId: _t, shifts, requiresApproval: _a, checkinRequired: _c, ...rest } = body;
+  const existing = d.shifts
+    .map((s, i) => ({ s, next: shifts[i], before: original.shifts.find((o) => o.id === s.shiftId) }))
+    .filter((x): x is typeof x & { before: TActivityDetailDto['shifts'][number] } => !!x.s.shiftId && !!x.before);
+  const capacities = existing
+    .filter(({ s, before }) => before.capacity !== Number(s.capacity))
+    .map(({ s }) => ({ shiftId: s.shiftId as string, capacity: Number(s.capacity) }));
+  const shiftTimes = existing
+    .filter(
+      ({ next, before }) =>
+        Date.parse(next.start) !== Date.parse(before.start) || Date.parse(next.end) !== Date.parse(before.end),
+    )
+    .map(({ s, next }) => ({ shiftId: s.shiftId as string, start: next.start, end: next.end }));
+  const addShifts = shifts.filter((_, i) => !d.shifts[i].shiftId);
+  return {
+    ...rest,
+    ...(capacities.length ? { capacities } : {}),
+    ...(addShifts.length ? { addShifts } : {}),
+    ...(shiftTimes.length ? { shiftTimes } : {}),
+  };
+}

@@ -1,11 +1,12 @@
 import { useCallback } from 'react';
-import type { TActivityDetailDto } from '@shared/schemas/volunteering/activities';
 import type { TSignupDto } from '@shared/schemas/volunteering/signups';
 import { ACTIVE_SIGNUP_STATUSES } from '@shared/schemas/volunteering/signups';
 import { useAsync } from '../useAsync';
 import { volunteeringApi } from '../../services/volunteering';
 import { askSignupConsent } from './subscribe';
 import { useAction } from './useAction';
+
+export { galleryAccess } from './gallery-access';
 
 const OUTCOME_MESSAGES: Record<string, string> = {
   confirmed: '报名成功',
@@ -15,20 +16,6 @@ const OUTCOME_MESSAGES: Record<string, string> = {
 };
 
 export const isActive = (s: TSignupDto): boolean => (ACTIVE_SIGNUP_STATUSES as readonly string[]).includes(s.status);
-
-/**
- * Who may add photos (the server decides the same): a confirmed place, and a check-in
- * when the activity uses on-site check-in. Team admins always may (handled by the caller).
- */
-export function galleryAccess(
-  a: Pick<TActivityDetailDto, 'checkinRequired'>,
-  mine: TSignupDto[],
-): { canUpload: boolean; uploadHint: string | null } {
-  const confirmed = mine.filter((s) => s.status === 'confirmed');
-  if (confirmed.some((s) => !a.checkinRequired || s.checkinAt)) return { canUpload: true, uploadHint: null };
-  if (confirmed.length) return { canUpload: false, uploadHint: '现场签到后可上传活动照片' };
-  return { canUpload: false, uploadHint: null };
-}
 
 /** Activity detail: the activity with its shifts, my signups, and sign up / cancel / accept-offer actions. */
 export function useActivityDetail(activityId: string | undefined) {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import type { TPhotoDto } from '@shared/schemas/volunteering/gallery';
 import { galleryApi, photoFileUrl, type TChosenImage } from '../../services/gallery';
@@ -38,7 +38,7 @@ export function useGallery(activityId: string | undefined, opts: { canManage: bo
   const action = useAction();
   const [localUrls, setLocalUrls] = useState<Record<string, string>>({});
   const fetched = useRef(new Set<string>());
-  const items = list.data?.items ?? [];
+  const items = useMemo(() => list.data?.items ?? [], [list.data]);
   const { reload } = list;
 
   // Non-public photos need the token: fetch each once and keep its local URL.
@@ -90,5 +90,15 @@ export function useGallery(activityId: string | undefined, opts: { canManage: bo
     [items, srcOf],
   );
 
-  return { list, items, action, upload, moderate, preview, srcOf, canManage: opts.canManage, canUpload: opts.canUpload };
+  return {
+    list,
+    items,
+    action,
+    upload,
+    moderate,
+    preview,
+    srcOf,
+    canManage: opts.canManage,
+    canUpload: opts.canUpload,
+  };
 }

@@ -11,6 +11,7 @@ import {
   EMPTY_ACTIVITY,
   blankShift,
   buildActivityInput,
+  buildActivityPatch,
   draftFromActivity,
   type TActivityDraft,
   type TShiftDraft,
@@ -100,22 +101,12 @@ export function usePublishActivity(teamId: string, activityId?: string, helpId?:
         }
         setSaved(published);
       } else {
-        const { teamId: _t, shifts, ...rest } = body;
-        const capacities = draft.shifts
-          .map((s, i) => ({ s, i }))
-          .filter(
-            ({ s }) => s.shiftId && original.shifts.find((o) => o.id === s.shiftId)?.capacity !== Number(s.capacity),
-          )
-          .map(({ s }) => ({ shiftId: s.shiftId as string, capacity: Number(s.capacity) }));
-        const addShifts = shifts.filter((_, i) => !draft.shifts[i].shiftId);
-        const patch = ZActivityUpdateInput.safeParse({
-          ...rest,
-          ...(capacities.length ? { capacities } : {}),
-          ...(addShifts.length ? { addShifts } : {}),
-        });
+        const patch = ZActivityUpdateInput.safeParse(buildActivityPatch(original, draft, body));
         if (!patch.success) {
-          setErrors(zodFieldErrors(patch.error));
-          setFormError(CHECK_FIELDS);
+          const fields = zodFieldErrors(patch.error);
+          setErrors(fields);
+          // An issue about the whole body (no field to mark) is shown as it is.
+          setFormError(fields._ ?? CHECK_FIELDS);
           return;
         }
         setSaved((await volunteeringApi.updateActivity(original.id, patch.data)).activity);

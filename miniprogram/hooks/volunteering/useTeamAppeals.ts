@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useAsync } from '../useAsync';
 import { ApiError } from '../../services/request';
 import { volunteeringApi } from '../../services/volunteering';
@@ -13,7 +13,7 @@ export function useTeamAppeals(teamId: string, enabled: boolean) {
   const list = useAsync(() => volunteeringApi.teamAppeals(teamId), [teamId], enabled && !!teamId);
   const action = useAction();
   const [titles, setTitles] = useState<Record<string, string>>({});
-  const items = list.data?.items ?? [];
+  const items = useMemo(() => list.data?.items ?? [], [list.data]);
   const { reload } = list;
 
   useEffect(() => {

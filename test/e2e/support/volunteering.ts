@@ -3,7 +3,6 @@
  * team founding and certification, publishing through the team admin's form, and
  * small page utilities. Everything goes through the H5 pages a user would use.
  */
-import net from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { idCardCheckChar } from '@shared/idcard';
 import { agreeToPrivacyPolicy, phoneContext } from './browser';
@@ -30,16 +29,14 @@ export function beijing(date: string, time: string): number {
   return Date.parse(`${date}T${time}:00+08:00`);
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
+/** The dev WeChat sandbox's URL, from the server's info log line (start Linli with LOG_LEVEL=info). */
+export function sandboxUrlFrom(output: string): string {
+  for (const line of output.split('\n')) {
+    if (!line.includes('WeChat sandbox started')) continue;
+    const url = (JSON.parse(line) as { url?: string }).url;
+    if (url) return url;
+  }
+  throw new Error('the server did not log the WeChat sandbox URL');
 }
 
 export async function fill(page: Page, selector: string, value: string): Promise<void> {
@@ -251,7 +248,11 @@ export async function canvasJpeg(page: Page): Promise<Buffer> {
 export const TINY_GIF = Buffer.from('R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');
 
 /** Taps a button that opens the H5 file chooser and hands it a file. */
-export async function chooseFile(page: Page, trigger: string, file: { name: string; mimeType: string; buffer: Buffer }) {
+export async function chooseFile(
+  page: Page,
+  trigger: string,
+  file: { name: string; mimeType: string; buffer: Buffer },
+) {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator(trigger).tap()]);
   await chooser.setFiles(file);
 }

@@ -11,7 +11,6 @@ import { VROUTES, withQuery } from '../../../hooks/volunteering/routes';
 import { go } from '../../../services/nav';
 import '../../../components/volunteering/volunteering.scss';
 
-
 /** Publish (or, with ?id=, edit) an activity with one or more shifts. Times are Beijing time. */
 export default function PublishActivityPage() {
   const params = useRouter().params;
@@ -207,11 +206,17 @@ export default function PublishActivityPage() {
           maxlength={4}
           onChange={(v) => p.set('checkinRadiusM', v)}
         />
+        {p.editing ? (
+          <Text className="muted" id="publish-fixed-note">
+            报名是否需要审核、是否现场签到在发布后不能修改。
+          </Text>
+        ) : null}
         <View className="row">
           <Text className="row__label">报名需要审核</Text>
           <Switch
             id="publish-approval"
             checked={d.requiresApproval}
+            disabled={p.editing}
             onChange={(ev) => p.set('requiresApproval', ev.detail.value)}
           />
         </View>
@@ -220,6 +225,7 @@ export default function PublishActivityPage() {
           <Switch
             id="publish-checkin-required"
             checked={d.checkinRequired}
+            disabled={p.editing}
             onChange={(ev) => p.set('checkinRequired', ev.detail.value)}
           />
         </View>
