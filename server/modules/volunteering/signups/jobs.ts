@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../../deps';
 import type { JobSpec } from '../../../jobs/registry';
 import { expireOffers } from './commands/offers';
-import { markNoShows, sendDueReminders } from './commands/sweeps';
+import { markNoShows, releaseSignupsOfCancelledActivities, sendDueReminders } from './commands/sweeps';
 
 /**
  * Recurring signup sweeps, listed in server/jobs/registry.ts. Each one is
@@ -13,5 +13,10 @@ export function signupJobs(deps: AppDeps): JobSpec[] {
     { name: 'volunteering.offers.expire', every: '1 minute', handler: async () => void (await expireOffers(deps)) },
     { name: 'volunteering.reminders.send', every: '1 minute', handler: async () => void (await sendDueReminders(deps)) },
     { name: 'volunteering.no-shows.mark', every: '5 minutes', handler: async () => void (await markNoShows(deps)) },
+    {
+      name: 'volunteering.cancelled-activities.release',
+      every: '1 minute',
+      handler: async () => void (await releaseSignupsOfCancelledActivities(deps)),
+    },
   ];
 }

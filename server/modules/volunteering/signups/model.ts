@@ -20,6 +20,8 @@ export interface SignupDoc {
   start: Date;
   end: Date;
   note: string;
+  /** The content check asked for a human review of the note: it is not shown to organisers. */
+  noteHeld?: boolean;
   reason?: string;
   decidedBy?: Types.ObjectId;
   decidedAt?: Date;
@@ -48,6 +50,7 @@ const SignupSchema = new Schema<SignupDoc>(
     start: { type: Date, required: true },
     end: { type: Date, required: true },
     note: { type: String, default: '' },
+    noteHeld: { type: Boolean },
     reason: { type: String },
     decidedBy: { type: Schema.Types.ObjectId, ref: 'User' },
     decidedAt: { type: Date },

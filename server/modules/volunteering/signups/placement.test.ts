@@ -5,7 +5,10 @@ import { acceptOffer, expireOffers } from './commands/offers';
 import { cancelSignup } from './commands/cancel';
 import { reconcileShift } from './commands/placement';
 import { signupForShift } from './commands/signup';
-import { markNoShows, sendDueReminders } from './commands/sweeps';
+import { markNoShows, releaseSignupsOfCancelledActivities, sendDueReminders } from './commands/sweeps';
+import { Activity } from '../activities/model';
+import { cancelActivity } from '../activities/commands/change';
+import type { Actor } from '../../../http/actor';
 import { Notification } from '../../notifications/model';
 import { Signup } from './model';
 import { openCommandTestEnv, seedActivity, seedVolunteer, type CommandTestEnv } from './testing';
@@ -178,5 +181,49 @@ describe('signup placement', () => {
     } finally {
       env.clock.now = saved;
     }
+  });
+});
+
+describe('signups racing an activity cancellation', () => {
+  const organiser = (): Actor => ({
+    userId: String(new Types.ObjectId()),
+    kind: 'resident',
+    roles: [],
+    consentVersion: null,
+    realNameVerified: true,
+    tokenId: String(new Types.ObjectId()),
+  });
+
+  test('when a signup lands after the cancellation released everyone, the sweep releases it once (slot freed, counters zero, one message)', async () => {
+    const { activity, shifts } = await seedActivity(env, { capacity: 2 });
+    const user = await seedVolunteer();
+    expect(await outcomeOf(user, shifts[0]._id)).toBe('confirmed');
+    // The losing interleaving: the cancellation ran between this signup's read of the activity and its insert.
+    await Activity.updateOne({ _id: activity._id }, { $set: { status: 'cancelled', cancelReason: '场地关闭' } });
+
+    expect(await releaseSignupsOfCancelledActivities(env.deps)).toBe(1);
+    expect(await releaseSignupsOfCancelledActivities(env.deps)).toBe(0);
+    const s = await Signup.findOne({ shift: shifts[0]._id, user }).lean();
+    expect(s).toMatchObject({ status: 'activity_cancelled', reason: '场地关闭' });
+    expect(s?.activeKey).toBeUndefined();
+    expect(await Shift.findById(shifts[0]._id).lean()).toMatchObject({ confirmedCount: 0, waitingCount: 0 });
+    expect(await Notification.countDocuments({ user, dedupeKey: { $regex: 'cancelled' } })).toBe(1);
+    // The time slot is free again: an overlapping shift of another activity can be taken.
+    const other = await seedActivity(env, { capacity: 1 });
+    expect(await outcomeOf(user, other.shifts[0]._id)).toBe('confirmed');
+  });
+
+  test('when 30 volunteers sign up while the activity is cancelled, none stays active after the sweep', async () => {
+    const { activity, shifts } = await seedActivity(env, { capacity: 10 });
+    const users = await Promise.all(Array.from({ length: 30 }, () => seedVolunteer()));
+    const signups = users.map((u, i) =>
+      new Promise((r) => setTimeout(r, i % 10)).then(() => signupForShift(env.deps, u, String(shifts[0]._id), {})),
+    );
+    const cancel = new Promise((r) => setTimeout(r, 3)).then(() => cancelActivity(env.deps, organiser(), activity, '天气原因'));
+    const results = await Promise.all([...signups, cancel]);
+    expect(results.at(-1)).toMatchObject({ outcome: 'cancelled' });
+    await releaseSignupsOfCancelledActivities(env.deps);
+    expect(await Signup.countDocuments({ activity: activity._id, status: { $in: ['confirmed', 'waitlisted', 'offered', 'pending_approval'] } })).toBe(0);
+    expect(await Shift.findById(shifts[0]._id).lean()).toMatchObject({ confirmedCount: 0, waitingCount: 0 });
   });
 });

@@ -33,5 +33,6 @@ export function presentApplicant(
   activity: Pick<ActivityDoc, 'title' | 'address'> | null,
   applicant: TApplicantSummaryDto,
 ): TApplicantDto {
-  return { ...presentSignup(s, activity, null), applicant };
+  const own = presentSignup(s, activity, null);
+  return { ...own, note: s.noteHeld ? '' : own.note, applicant };
 }

@@ -1,5 +1,7 @@
 import { createTestContext, buildResident, type TestContext } from '../../../../test/support';
 import { activityInput, buildActivity, buildCertifiedTeam, buildVolunteer } from '../teams/api-testing';
+import { Shift } from '../activities/model';
+import { Signup } from './model';
 
 jest.setTimeout(120_000);
 
@@ -85,6 +87,25 @@ describe('POST /api/shifts/:id/signups', () => {
     const clash = await ctx.http.post(`/api/shifts/${overlapping.shiftIds[0]}/signups`).set('Authorization', v.auth).send({});
     expect(clash.status).toBe(409);
     expect(clash.body.error).toMatchObject({ code: 'shift_overlap', message: '与您已报名的其他班次时间冲突' });
+  });
+
+  test('when the note is risky it is refused (422 at note, nothing written); when it needs review it is kept but hidden from organisers', async () => {
+    const team = await buildCertifiedTeam(ctx);
+    const act = await buildActivity(ctx, team);
+    const v = await buildVolunteer(ctx);
+    const risky = await ctx.http.post(`/api/shifts/${act.shiftIds[0]}/signups`).set('Authorization', v.auth).send({ note: '推荐一个赌博网站' });
+    expect(risky.status).toBe(422);
+    expect(risky.body.error.code).toBe('content_risky');
+    expect(risky.body.error.fields).toEqual([{ path: 'note', message: expect.any(String) }]);
+    expect(await Signup.countDocuments({ shift: act.shiftIds[0] })).toBe(0);
+    expect(await Shift.findById(act.shiftIds[0]).lean()).toMatchObject({ confirmedCount: 0, waitingCount: 0, waitSeq: 0 });
+
+    const held = await ctx.http.post(`/api/shifts/${act.shiftIds[0]}/signups`).set('Authorization', v.auth).send({ note: '这是待审词内容' });
+    expect(held.status).toBe(201);
+    expect(held.body.signup.note).toBe('这是待审词内容');
+    const list = await ctx.http.get(`/api/activities/${act.id}/signups`).set('Authorization', team.admin.auth);
+    expect(list.body.items).toHaveLength(1);
+    expect(list.body.items[0].note).toBe('');
   });
 
   test('when the activity needs approval, signups wait for the team admin, who sees the applicant record and decides (audited)', async () => {

@@ -47,31 +47,34 @@ export async function releaseSlot(user: Types.ObjectId, shiftId: Types.ObjectId)
 }
 
 /**
- * Takes a place for a new arrival: only while a place is free AND nobody is
- * waiting, so newcomers never overtake the waitlist.
+ * A newcomer's place or queue position in one atomic update: a place while one is free and
+ * nobody waits (so newcomers never overtake the waitlist), otherwise the next waitlist position in arrival
+ * order; `ahead` is how many were waiting then (all of them are ahead). The
+ * shift as it was before the update tells which branch ran, so no second update is needed.
  */
-export async function takePlace(shiftId: Types.ObjectId): Promise<boolean> {
-  const res = await Shift.updateOne(
-    { _id: shiftId, waitingCount: 0, $expr: { $lt: ['$confirmedCount', '$capacity'] } },
-    { $inc: { confirmedCount: 1 } },
-  );
-  if (res.modifiedCount === 1) invalidateActivityLists();
-  return res.modifiedCount === 1;
-}
-
-/**
- * Appends to the waitlist. `waitPos` is the arrival order; `ahead` is how many
- * were waiting when we joined (all of them are ahead of us), read from the
- * same atomic update so no count over the queue is needed.
- */
-export async function joinWaitlist(shiftId: Types.ObjectId): Promise<{ waitPos: number; ahead: number }> {
-  const shift = await Shift.findOneAndUpdate(
+export async function placeOrQueue(
+  shiftId: Types.ObjectId,
+): Promise<{ placed: true } | { placed: false; waitPos: number; ahead: number } | null> {
+  const free = { $and: [{ $eq: ['$waitingCount', 0] }, { $lt: ['$confirmedCount', '$capacity'] }] };
+  const before = await Shift.findOneAndUpdate(
     { _id: shiftId },
-    { $inc: { waitSeq: 1, waitingCount: 1 } },
-    { returnDocument: 'after', projection: { waitSeq: 1, waitingCount: 1 } },
-  ).lean();
-  if (!shift) throw new Error(`joinWaitlist: shift ${String(shiftId)} vanished`);
-  return { waitPos: shift.waitSeq, ahead: shift.waitingCount - 1 };
+    [
+      {
+        $set: {
+          confirmedCount: { $cond: [free, { $add: ['$confirmedCount', 1] }, '$confirmedCount'] },
+          waitSeq: { $cond: [free, '$waitSeq', { $add: ['$waitSeq', 1] }] },
+          waitingCount: { $cond: [free, '$waitingCount', { $add: ['$waitingCount', 1] }] },
+        },
+      },
+    ],
+    { returnDocument: 'before', updatePipeline: true, projection: { capacity: 1, confirmedCount: 1, waitingCount: 1, waitSeq: 1 } },
+  ).lean<Pick<ShiftDoc, 'capacity' | 'confirmedCount' | 'waitingCount' | 'waitSeq'>>();
+  if (!before) return null;
+  if (before.waitingCount === 0 && before.confirmedCount < before.capacity) {
+    invalidateActivityLists();
+    return { placed: true };
+  }
+  return { placed: false, waitPos: before.waitSeq + 1, ahead: before.waitingCount };
 }
 
 export async function leaveWaitlist(shiftId: Types.ObjectId): Promise<void> {
@@ -83,7 +86,7 @@ export async function freePlace(shiftId: Types.ObjectId): Promise<void> {
   invalidateActivityLists();
 }
 
-/** Reserves a free place for the waitlist (ignores waitingCount, unlike takePlace). */
+/** Reserves a free place for the waitlist (ignores waitingCount, unlike placeOrQueue). */
 async function reservePlace(shiftId: Types.ObjectId): Promise<boolean> {
   const res = await Shift.updateOne(
     { _id: shiftId, $expr: { $lt: ['$confirmedCount', '$capacity'] } },

@@ -12,10 +12,9 @@ import {
   fillFreePlaces,
   freePlace,
   isDuplicateKey,
-  joinWaitlist,
   leaveWaitlist,
+  placeOrQueue,
   releaseSlot,
-  takePlace,
 } from './placement';
 import { notifyOffers } from './offers';
 import { appLinks } from '@shared/links';
@@ -34,7 +33,7 @@ export async function signupForShift(
   deps: AppDeps,
   userId: string,
   shiftId: string,
-  input: { note?: string },
+  input: { note?: string; noteHeld?: boolean },
 ): Promise<SignupResult> {
   const now = deps.now();
   const shift = await Shift.findById(shiftId).lean<ShiftDoc>();
@@ -53,10 +52,15 @@ export async function signupForShift(
   let status: SignupDoc['status'];
   let waitPos: number | undefined;
   let ahead: number | null = null;
-  if (await takePlace(shift._id)) {
+  const placement = await placeOrQueue(shift._id);
+  if (!placement) {
+    await releaseSlot(user, shift._id);
+    return { outcome: 'not_found' };
+  }
+  if (placement.placed) {
     status = activity.requiresApproval ? 'pending_approval' : 'confirmed';
   } else {
-    ({ waitPos, ahead } = await joinWaitlist(shift._id));
+    ({ waitPos, ahead } = placement);
     status = 'waitlisted';
   }
 
@@ -73,6 +77,7 @@ export async function signupForShift(
       start: shift.start,
       end: shift.end,
       note: input.note ?? '',
+      ...(input.noteHeld ? { noteHeld: true } : {}),
       confirmedAt: status === 'confirmed' ? now : undefined,
       remindAt: new Date(shift.start.getTime() - (activity.reminderLeadMinutes ?? 120) * 60_000),
     });
@@ -88,7 +93,7 @@ export async function signupForShift(
 
   if (status === 'waitlisted') {
     // A place may have been freed while we queued: a cancel that ran between
-    // our joinWaitlist and our insert found nobody to offer it to. Always
+    // our queueing and our insert found nobody to offer it to. Always
     // looking again here (one guarded update when full) closes that gap.
     const offered = await fillFreePlaces(shift._id, now, shift);
     await notifyOffers(deps, offered, activity);

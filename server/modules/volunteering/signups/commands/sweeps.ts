@@ -1,9 +1,12 @@
 import type { Types } from 'mongoose';
+import { ACTIVE_SIGNUP_STATUSES } from '@shared/schemas/volunteering/signups';
 import type { AppDeps } from '../../../../deps';
-import { Activity, type ActivityDoc } from '../../activities/model';
+import { Activity, Shift, type ActivityDoc } from '../../activities/model';
+import { invalidateActivityLists } from '../../activities/queries';
 import { recordNoShowEvent } from '../../volunteers/commands/no-show';
 import { Signup, type SignupDoc } from '../model';
 import { notifyVolunteers, shanghaiTime } from '../notify';
+import { releaseSlot } from './placement';
 import { appLinks } from '@shared/links';
 
 /** A confirmed volunteer who never checked in is a no-show once the shift ended this long ago. */
@@ -82,4 +85,49 @@ export async function markNoShows(deps: AppDeps, where: { shift?: Types.ObjectId
     marked += 1;
   }
   return marked;
+}
+
+/**
+ * Reconciles signups that raced an activity's cancellation: a signup that read the activity
+ * as published just before it was cancelled can be written after the cancellation released
+ * everyone. Such signups of upcoming cancelled activities are released here exactly as the
+ * cancellation does (status activity_cancelled, time slot freed, the same notification key, so
+ * nobody is told twice) and the shifts' counters are zeroed again.
+ */
+export async function releaseSignupsOfCancelledActivities(deps: AppDeps): Promise<number> {
+  const now = deps.now();
+  const cancelled = await Activity.find({ status: 'cancelled', endsAt: { $gt: now } }, { _id: 1, title: 1, cancelReason: 1 })
+    .limit(500)
+    .lean<Pick<ActivityDoc, '_id' | 'title' | 'cancelReason'>[]>();
+  let released = 0;
+  for (const a of cancelled) {
+    const active = await Signup.find(
+      { activity: a._id, status: { $in: [...ACTIVE_SIGNUP_STATUSES] } },
+      { _id: 1, user: 1, shift: 1, status: 1 },
+    ).lean();
+    if (active.length === 0) continue;
+    const reason = a.cancelReason ?? '活动已取消';
+    const users: Types.ObjectId[] = [];
+    for (const s of active) {
+      const r = await Signup.updateOne(
+        { _id: s._id, status: s.status },
+        { $set: { status: 'activity_cancelled', cancelledAt: now, reason }, $unset: { activeKey: 1, offerExpiresAt: 1 } },
+      );
+      if (r.modifiedCount !== 1) continue;
+      released += 1;
+      users.push(s.user);
+      await releaseSlot(s.user, s.shift);
+    }
+    await Shift.updateMany({ activity: a._id }, { $set: { confirmedCount: 0, waitingCount: 0 } });
+    invalidateActivityLists();
+    await notifyVolunteers(deps, {
+      users,
+      template: 'signupResult',
+      title: '活动已取消',
+      body: `您报名的「${a.title}」已取消：${reason}`,
+      link: appLinks.activity(String(a._id)),
+      key: `activity:${String(a._id)}:cancelled`,
+    });
+  }
+  return released;
 }
