@@ -102,6 +102,8 @@ export interface TTeamDetailDto extends TTeamSummaryDto {
   totalMinutes: number;
   totalHours: number;
   rejectReason: string | null;
+  /** Pending applications only: 'review' when the content check asks for a human read before certifying. */
+  contentFlag?: 'pass' | 'review';
   /** The caller's own membership, when signed in. */
   myMembership: { role: TMemberRole; status: TMembershipStatus } | null;
   createdAt: string;
@@ -115,6 +117,8 @@ export interface TMembershipDto {
   role: TMemberRole;
   status: TMembershipStatus;
   message: string;
+  /** The message was held by the content check and is not shown. */
+  messageHeld: boolean;
   createdAt: string;
   decidedAt: string | null;
 }

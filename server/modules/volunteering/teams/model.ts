@@ -11,6 +11,8 @@ export interface TeamProfileDoc {
   applicant?: Types.ObjectId;
   address: string;
   intro: string;
+  /** 'review' when the content check wants a human to read the application texts (the district admin, before certifying). */
+  contentFlag: 'pass' | 'review';
   reviewedBy?: Types.ObjectId;
   reviewedAt?: Date;
   rejectReason?: string;
@@ -25,6 +27,7 @@ const TeamProfileSchema = new Schema<TeamProfileDoc>(
     applicant: { type: Schema.Types.ObjectId, ref: 'User' },
     address: { type: String, default: '' },
     intro: { type: String, default: '' },
+    contentFlag: { type: String, enum: ['pass', 'review'], default: 'pass' },
     reviewedBy: { type: Schema.Types.ObjectId, ref: 'User' },
     reviewedAt: { type: Date },
     rejectReason: { type: String },
@@ -44,6 +47,8 @@ export interface TeamMembershipDoc {
   role: TMemberRole;
   status: TMembershipStatus;
   message: string;
+  /** A join message the content check wants reviewed: kept for the record, not shown to the team. */
+  heldMessage?: string;
   decidedBy?: Types.ObjectId;
   decidedAt?: Date;
   reason?: string;
@@ -58,6 +63,7 @@ const TeamMembershipSchema = new Schema<TeamMembershipDoc>(
     role: { type: String, enum: ['member', 'admin'], required: true, default: 'member' },
     status: { type: String, enum: ['pending', 'active', 'rejected', 'left'], required: true, default: 'pending' },
     message: { type: String, default: '' },
+    heldMessage: { type: String },
     decidedBy: { type: Schema.Types.ObjectId, ref: 'User' },
     decidedAt: { type: Date },
     reason: { type: String },

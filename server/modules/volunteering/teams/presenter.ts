@@ -38,6 +38,8 @@ export function presentTeamDetail(
     totalMinutes: minutes,
     totalHours: Math.round((minutes / 60) * 10) / 10,
     rejectReason: profile?.rejectReason ?? null,
+    // Only while the application waits: tells the district admin the texts need a careful read.
+    ...(t.status === 'pending' ? { contentFlag: profile?.contentFlag ?? 'pass' } : {}),
     myMembership: mine ? { role: mine.role, status: mine.status } : null,
     createdAt: t.createdAt.toISOString(),
   };
@@ -52,6 +54,7 @@ export function presentMembership(m: TeamMembershipDoc, displayName: string): TM
     role: m.role,
     status: m.status,
     message: m.message,
+    messageHeld: m.heldMessage !== undefined,
     createdAt: m.createdAt.toISOString(),
     decidedAt: m.decidedAt ? m.decidedAt.toISOString() : null,
   };

@@ -44,11 +44,14 @@ export function routes(deps: AppDeps): RouteSpec[] {
       policy: member,
       body: ZTeamApplyInput,
       handler: async (ctx, { body }) => {
-        await ensureTextAllowed(deps, ctx.state.actor!.userId, [
+        const check = await ensureTextAllowed(deps, ctx.state.actor!.userId, [
           { path: 'name', text: body.name },
+          { path: 'hostOrg', text: body.hostOrg },
+          { path: 'serviceArea', text: body.serviceArea },
+          { path: 'address', text: body.address },
           { path: 'intro', text: body.intro },
         ]);
-        const { team, profile } = await applyForTeam(deps, ctx.state.actor!.userId, body);
+        const { team, profile } = await applyForTeam(deps, ctx.state.actor!.userId, body, check);
         ctx.status = 201;
         ctx.body = { team: presentTeamDetail(team, profile, null) };
       },
@@ -123,8 +126,8 @@ export function routes(deps: AppDeps): RouteSpec[] {
       params: ZTeamParams,
       body: ZJoinRequestInput,
       handler: async (ctx, { params, body }) => {
-        if (body.message) await ensureTextAllowed(deps, ctx.state.actor!.userId, [{ path: 'message', text: body.message }]);
-        const r = await requestToJoin(deps, ctx.state.actor!.userId, params.id, body.message);
+        const check = body.message ? await ensureTextAllowed(deps, ctx.state.actor!.userId, [{ path: 'message', text: body.message }]) : 'pass';
+        const r = await requestToJoin(deps, ctx.state.actor!.userId, params.id, body.message, check);
         if (r.outcome === 'not_found') throw fail('not_found');
         if (r.outcome === 'not_certified') throw fail('team_not_certified');
         if (r.outcome === 'already_member') throw fail('already_member');

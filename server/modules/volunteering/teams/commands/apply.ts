@@ -19,6 +19,7 @@ export async function applyForTeam(
   deps: AppDeps,
   userId: string,
   input: TTeamApplyInput,
+  contentFlag: 'pass' | 'review' = 'pass',
 ): Promise<{ team: TeamDoc; profile: TeamProfileDoc }> {
   const team = await Team.create({
     name: input.name,
@@ -34,6 +35,7 @@ export async function applyForTeam(
       applicant: new Types.ObjectId(userId),
       address: input.address,
       intro: input.intro,
+      contentFlag,
     });
     return { team: team.toObject<TeamDoc>(), profile: profile.toObject<TeamProfileDoc>() };
   } catch (err) {

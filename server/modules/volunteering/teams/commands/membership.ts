@@ -11,19 +11,31 @@ import { TeamMembership, TeamProfile, type TeamMembershipDoc, type TMemberRole }
 export type JoinResult = { outcome: 'requested'; membership: TeamMembershipDoc } | Refusal<'not_found' | 'not_certified' | 'already_member'>;
 
 /** A resident asks to join a certified team; re-applying after a rejection or leaving reuses the record. */
-export async function requestToJoin(deps: AppDeps, userId: string, teamId: string, message?: string): Promise<JoinResult> {
+export async function requestToJoin(
+  deps: AppDeps,
+  userId: string,
+  teamId: string,
+  message?: string,
+  messageCheck: 'pass' | 'review' = 'pass',
+): Promise<JoinResult> {
+  // A message the content check wants reviewed is held: the request goes ahead without it.
+  const shown = messageCheck === 'pass' ? (message ?? '') : '';
+  const held = messageCheck === 'review' && message ? { heldMessage: message } : {};
   const team = await Team.findById(teamId, { status: 1 }).lean<TeamDoc>();
   if (!team) return { outcome: 'not_found' };
   if (team.status !== 'certified') return { outcome: 'not_certified' };
   const user = new Types.ObjectId(userId);
   const reopened = await TeamMembership.findOneAndUpdate(
     { team: team._id, user, status: { $in: ['rejected', 'left'] } },
-    { $set: { status: 'pending', role: 'member', message: message ?? '' }, $unset: { decidedBy: 1, decidedAt: 1, reason: 1 } },
+    {
+      $set: { status: 'pending', role: 'member', message: shown, ...held },
+      $unset: { decidedBy: 1, decidedAt: 1, reason: 1, ...(messageCheck === 'pass' ? { heldMessage: 1 as const } : {}) },
+    },
     { returnDocument: 'after' },
   ).lean<TeamMembershipDoc>();
   if (reopened) return { outcome: 'requested', membership: reopened };
   try {
-    const m = await TeamMembership.create({ team: team._id, user, role: 'member', status: 'pending', message: message ?? '' });
+    const m = await TeamMembership.create({ team: team._id, user, role: 'member', status: 'pending', message: shown, ...held });
     return { outcome: 'requested', membership: m.toObject<TeamMembershipDoc>() };
   } catch (err) {
     if (isDuplicateKey(err)) return { outcome: 'already_member' };
