@@ -34,7 +34,7 @@ export default defineAppConfig({
       root: 'packages/team',
       pages: ['home/index', 'publish/index', 'activity/index', 'hours/index', 'members/index', 'appeals/index'],
     },
-    { root: 'packages/district', pages: ['teams/index', 'help/index', 'stats/index'] },
+    { root: 'packages/district', pages: ['teams/index', 'help/index', 'stats/index', 'moderation/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -12,4 +12,5 @@ export const ROUTES = {
   adminUser: '/packages/admin/user/index',
   adminStaffNew: '/packages/admin/staff-new/index',
   adminAudit: '/packages/admin/audit/index',
+  districtModeration: '/packages/district/moderation/index',
 } as const;

@@ -66,6 +66,13 @@ export const PORTAL_ENTRIES: TPortalEntry[] = [
     url: '/packages/district/stats/index',
   },
   {
+    key: 'district-moderation',
+    title: '内容审核',
+    description: '审核待复核的活动与志愿者简介',
+    roles: ['district_admin'],
+    url: '/packages/district/moderation/index',
+  },
+  {
     key: 'clinic-bookings',
     title: '法律咨询',
     description: '查看预约，记录咨询结果',

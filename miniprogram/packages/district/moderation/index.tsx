@@ -1,0 +1,149 @@
+import { useCallback, useState } from 'react';
+import { Button, Image, Text, View } from '@tarojs/components';
+import type { TActivityDetailDto, TActivityModerationInput } from '@shared/schemas/volunteering/activities';
+import type { TIntroModerationInput } from '@shared/schemas/volunteering/volunteers';
+import { PageShell } from '../../../components/PageShell';
+import { Notice } from '../../../components/Notice';
+import { EmptyState } from '../../../components/EmptyState';
+import { FormField } from '../../../components/FormField';
+import { useAsync } from '../../../hooks/useAsync';
+import { useStaffGuard } from '../../../hooks/useStaffGuard';
+import { useAction } from '../../../hooks/volunteering/useAction';
+import { API_BASE } from '../../../services/api';
+import { formatDate } from '../../../services/format';
+import { goConsent, goLogin } from '../../../services/nav';
+import { createRequester } from '../../../services/request';
+import { clearSession, getToken } from '../../../services/session';
+import { taroTransport } from '../../../services/taro-transport';
+import '../../../components/volunteering/volunteering.scss';
+
+/** The moderation endpoints (district admin); this page is their only caller. */
+const { request } = createRequester({
+  baseUrl: API_BASE,
+  transport: taroTransport,
+  getToken,
+  onUnauthorized: () => {
+    clearSession();
+    goLogin();
+  },
+  onConsentRequired: () => goConsent(),
+});
+
+interface TPage<T> {
+  items: T[];
+  total: number;
+}
+interface THeldIntro {
+  userId: string;
+  volunteerNo: string;
+  nameMasked: string;
+  intro: string;
+  heldIntro: string;
+  heldAt: string | null;
+}
+type TKind = 'activities' | 'intros';
+
+const moderationApi = {
+  activities: () => request<TPage<TActivityDetailDto>>({ path: '/api/admin/activity-moderation', query: { pageSize: 100 } }),
+  decideActivity: (id: string, body: TActivityModerationInput) =>
+    request<unknown>({ method: 'POST', path: `/api/admin/activities/${encodeURIComponent(id)}/moderation`, body }),
+  intros: () => request<TPage<THeldIntro>>({ path: '/api/admin/volunteer-intros', query: { pageSize: 100 } }),
+  decideIntro: (userId: string, body: TIntroModerationInput) =>
+    request<unknown>({ method: 'POST', path: `/api/admin/volunteers/${encodeURIComponent(userId)}/intro-moderation`, body }),
+};
+
+/** Both queues, and one approve/reject action (a reason is required to reject). */
+function useModeration(enabled: boolean) {
+  const [kind, setKind] = useState<TKind>('activities');
+  const activities = useAsync(() => moderationApi.activities(), [], enabled);
+  const intros = useAsync(() => moderationApi.intros(), [], enabled);
+  const action = useAction();
+  const decide = useCallback(
+    (target: string, decision: 'approve' | 'reject', reason: string) =>
+      action.run(`${decision}-${target}`, async () => {
+        const body = decision === 'reject' ? { decision, reason } : { decision };
+        if (kind === 'activities') {
+          await moderationApi.decideActivity(target, body);
+          await activities.reload();
+        } else {
+          await moderationApi.decideIntro(target, body);
+          await intros.reload();
+        }
+        return decision === 'approve' ? '已通过，内容已公开' : '已驳回，已通知发布者';
+      }),
+    [action, activities, intros, kind],
+  );
+  return { kind, setKind, activities, intros, action, decide };
+}
+
+export default function ModerationPage() {
+  const guard = useStaffGuard('district_admin');
+  const m = useModeration(guard.allowed);
+  const [reason, setReason] = useState('');
+  if (!guard.allowed)
+    return (
+      <PageShell title="内容审核">
+        <Notice message={guard.user ? '仅区级管理员可以审核内容。' : null} id="district-forbidden" />
+      </PageShell>
+    );
+  const list = m.kind === 'activities' ? m.activities : m.intros;
+  const count = (list.data?.items ?? []).length;
+  const actions = (target: string) => (
+    <View className="v-actions">
+      <Button id={`moderation-${target}-approve`} className="btn btn--primary" loading={m.action.busy === `approve-${target}`} onClick={() => void m.decide(target, 'approve', '')}>
+        通过
+      </Button>
+      <Button id={`moderation-${target}-reject`} className="btn btn--danger" loading={m.action.busy === `reject-${target}`} onClick={() => void m.decide(target, 'reject', reason)}>
+        驳回
+      </Button>
+    </View>
+  );
+  return (
+    <PageShell title="内容审核">
+      <View className="v-chips">
+        {(
+          [
+            ['activities', `活动（${m.activities.data?.total ?? 0}）`],
+            ['intros', `志愿者简介（${m.intros.data?.total ?? 0}）`],
+          ] as const
+        ).map(([key, label]) => (
+          <Text key={key} id={`moderation-tab-${key}`} className={`v-chip${m.kind === key ? ' v-chip--on' : ''}`} onClick={() => m.setKind(key)}>
+            {label}
+          </Text>
+        ))}
+      </View>
+      <Notice message={list.error ?? m.action.error} id="moderation-error" />
+      <Notice type="success" message={m.action.success} id="moderation-success" />
+      <FormField id="moderation-reason" label="驳回理由" value={reason} maxlength={500} onChange={setReason} />
+      {!list.loading && count === 0 ? <EmptyState title="没有待审核的内容" /> : null}
+      <View id="moderation-list">
+        {m.kind === 'activities'
+          ? (m.activities.data?.items ?? []).map((a) => {
+              const held = a.review?.heldEdit;
+              return (
+                <View key={a.id} className="card v-item" id={`moderation-${a.id}`}>
+                  <Text className="v-item__title">{held?.title ?? a.title}</Text>
+                  <Text className="v-item__meta">
+                    {a.teamName} · {a.review?.label ?? '审核中'} · {formatDate(a.startsAt)}
+                  </Text>
+                  {held ? <Text className="v-item__meta">修改前：{a.title}</Text> : null}
+                  <Text className="v-item__meta">{held?.description ?? a.description}</Text>
+                  {held?.coverUrl ?? a.coverUrl ? <Image src={(held?.coverUrl ?? a.coverUrl) as string} mode="widthFix" style={{ width: '100%' }} /> : null}
+                  {actions(a.id)}
+                </View>
+              );
+            })
+          : (m.intros.data?.items ?? []).map((v) => (
+              <View key={v.userId} className="card v-item" id={`moderation-${v.userId}`}>
+                <Text className="v-item__title">
+                  {v.nameMasked} · {v.volunteerNo}
+                </Text>
+                <Text className="v-item__meta">待审核简介：{v.heldIntro}</Text>
+                {v.intro ? <Text className="v-item__meta">当前简介：{v.intro}</Text> : null}
+                {actions(v.userId)}
+              </View>
+            ))}
+      </View>
+    </PageShell>
+  );
+}
