@@ -2,6 +2,7 @@ import { Types, type QueryFilter } from 'mongoose';
 import type { TActivityListQuery } from '@shared/schemas/volunteering/activities';
 import type { AvailabilityDoc, VolunteerDoc } from '../volunteers/model';
 import { Activity, Shift, type ActivityDoc, type ShiftDoc } from './model';
+import { presentActivitySummary } from './presenter';
 
 export async function shiftsByActivity(ids: Types.ObjectId[]): Promise<Map<string, ShiftDoc[]>> {
   const rows = await Shift.find({ activity: { $in: ids } }).lean<ShiftDoc[]>();
@@ -53,11 +54,18 @@ const CELL_MARGIN_M = 800;
 const MAX_CANDIDATES = 2_000;
 const MAX_CELLS = 512;
 
+/** One cached candidate: what the per-request work needs, and its presented summary as JSON. */
+interface Candidate {
+  id: string;
+  coordinates: [number, number];
+  endsAtMs: number;
+  /** presentActivitySummary(...) serialised without distanceM. */
+  json: string;
+}
 interface CachedCell {
   expiresAt: number;
   /** null: too many candidates to cache. */
-  rows: ListedActivity[] | null;
-  shifts: Map<string, ShiftDoc[]>;
+  rows: Candidate[] | null;
 }
 interface CacheSlot {
   cell?: CachedCell;
@@ -109,21 +117,28 @@ async function loadCell(q: TActivityListQuery, center: [number, number], now: Da
     { $limit: MAX_CANDIDATES + 1 },
     { $project: LIST_FIELDS },
   ]);
-  if (rows.length > MAX_CANDIDATES) return { expiresAt: Date.now() + NEARBY_TTL_MS, rows: null, shifts: new Map() };
+  if (rows.length > MAX_CANDIDATES) return { expiresAt: Date.now() + NEARBY_TTL_MS, rows: null };
   const shifts = await Shift.find({ activity: { $in: rows.map((a) => a._id) } }, { activity: 1, capacity: 1, confirmedCount: 1 }).lean<ShiftDoc[]>();
   const byActivity = new Map<string, ShiftDoc[]>();
   for (const s of shifts) byActivity.set(String(s.activity), [...(byActivity.get(String(s.activity)) ?? []), s]);
-  return { expiresAt: Date.now() + NEARBY_TTL_MS, rows, shifts: byActivity };
+  const candidates = rows.map((a) => ({
+    id: String(a._id),
+    coordinates: a.location.coordinates,
+    endsAtMs: a.endsAt.getTime(),
+    json: JSON.stringify(presentActivitySummary(a, byActivity.get(String(a._id)) ?? [])),
+  }));
+  return { expiresAt: Date.now() + NEARBY_TTL_MS, rows: candidates };
 }
 
 /**
- * The nearby list (a point, no "suitable for me") from the per-cell cache, or null when the
- * cell has too many candidates to cache. Items carry their shifts for the presenter.
+ * The nearby list (a point, no "suitable for me") from the per-cell cache as the response body
+ * (JSON of { items, hasMore, page, pageSize }, items as presentActivitySummary with distanceM),
+ * or null when the cell has too many candidates to cache.
  */
 export async function listNearbyCached(
   q: TActivityListQuery & { lng: number; lat: number },
   now: Date,
-): Promise<{ items: ListedActivity[]; hasMore: boolean; shifts: Map<string, ShiftDoc[]> } | null> {
+): Promise<string | null> {
   const cell: [number, number] = [Math.round(q.lng / CELL_DEG) * CELL_DEG, Math.round(q.lat / CELL_DEG) * CELL_DEG];
   // `from` defaults to now: entries are filtered again against the request's own time below.
   const key = JSON.stringify([cell, q.radiusKm, q.from ?? null, q.to ?? null, q.category ?? null, q.teamId ?? null]);
@@ -155,16 +170,19 @@ export async function listNearbyCached(
   const point: [number, number] = [q.lng, q.lat];
   const after = q.from ? new Date(q.from).getTime() : now.getTime();
   const maxM = q.radiusKm * 1000;
-  const hits: ListedActivity[] = [];
-  for (const a of entry.rows) {
-    if (a.endsAt.getTime() <= after) continue;
-    const d = distanceM(point, a.location.coordinates);
-    if (d <= maxM) hits.push({ ...a, distanceM: d });
+  const hits: { c: Candidate; d: number }[] = [];
+  for (const c of entry.rows) {
+    if (c.endsAtMs <= after) continue;
+    const d = distanceM(point, c.coordinates);
+    if (d <= maxM) hits.push({ c, d });
   }
-  hits.sort((x, y) => x.distanceM! - y.distanceM! || String(x._id).localeCompare(String(y._id)));
+  hits.sort((x, y) => x.d - y.d || (x.c.id < y.c.id ? -1 : x.c.id > y.c.id ? 1 : 0));
   const skip = (q.page - 1) * q.pageSize;
-  const page = hits.slice(skip, skip + q.pageSize + 1);
-  return { items: page.slice(0, q.pageSize), hasMore: page.length > q.pageSize, shifts: entry.shifts };
+  const page = hits.slice(skip, skip + q.pageSize);
+  // The cached summaries are spliced in as JSON, with this caller's distance added to each.
+  const items = page.map(({ c, d }) => `{"distanceM":${Math.round(d)},${c.json.slice(1)}`);
+  const hasMore = hits.length > skip + q.pageSize;
+  return `{"items":[${items.join(',')}],"hasMore":${hasMore},"page":${q.page},"pageSize":${q.pageSize}}`;
 }
 
 /**

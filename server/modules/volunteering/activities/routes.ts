@@ -102,10 +102,15 @@ export function routes(deps: AppDeps): RouteSpec[] {
           !query.suitable && query.lng !== undefined && query.lat !== undefined
             ? await listNearbyCached({ ...query, lng: query.lng, lat: query.lat }, deps.now())
             : null;
+        if (nearby !== null) {
+          ctx.type = 'application/json';
+          ctx.body = nearby;
+          return;
+        }
         const volunteer =
-          !nearby && query.suitable && actor ? await Volunteer.findOne({ user: actor.userId }).lean<VolunteerDoc>() : null;
-        const { items, hasMore } = nearby ?? (await listActivities(query, deps.now(), volunteer));
-        const shifts = nearby?.shifts ?? (await shiftsByActivity(items.map((a) => a._id)));
+          query.suitable && actor ? await Volunteer.findOne({ user: actor.userId }).lean<VolunteerDoc>() : null;
+        const { items, hasMore } = await listActivities(query, deps.now(), volunteer);
+        const shifts = await shiftsByActivity(items.map((a) => a._id));
         ctx.body = {
           items: items.map((a) => presentActivitySummary(a, shifts.get(String(a._id)) ?? [], a.distanceM)),
           hasMore,
