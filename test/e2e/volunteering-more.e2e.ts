@@ -240,6 +240,7 @@ test('(d) gallery: a participant uploads, the team admin approves then hides; an
     (sel) => (document.querySelector(`${sel} img`) as HTMLImageElement | null)?.naturalWidth === 64,
     `#photo-${photoId}-img`,
   );
+  await pp.locator('#gallery').scrollIntoViewIfNeeded();
   await screenshot(pp, 'more-d-checking');
 
   const other = await kit.resident(`look-${run}`);
@@ -260,6 +261,7 @@ test('(d) gallery: a participant uploads, the team admin approves then hides; an
     (sel) => (document.querySelector(`${sel} img`) as HTMLImageElement | null)?.naturalWidth === 64,
     `#photo-${photoId}-img`,
   );
+  await lp.locator('#gallery').scrollIntoViewIfNeeded();
   await screenshot(lp, 'more-d-visible');
   await pp.reload();
   await see(pp, `#photo-${photoId}-status`, '已通过');
@@ -273,6 +275,7 @@ test('(d) gallery: a participant uploads, the team admin approves then hides; an
   expect(await lp.locator(`#photo-${photoId}`).count()).toBe(0);
   await pp.reload();
   await see(pp, `#photo-${photoId}-status`, '未通过');
+  await pp.locator('#gallery').scrollIntoViewIfNeeded();
   await screenshot(pp, 'more-d-hidden');
 });
 

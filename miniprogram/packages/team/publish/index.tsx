@@ -1,9 +1,10 @@
-import { Button, Switch, Text, Textarea, View } from '@tarojs/components';
+import { Button, Switch, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { ACTIVITY_CATEGORIES, ACTIVITY_CATEGORY_LABELS } from '@shared/schemas/volunteering/activities';
 import { PageShell } from '../../../components/PageShell';
 import { Notice } from '../../../components/Notice';
 import { FormField } from '../../../components/FormField';
+import { TextAreaField } from '../../../components/TextAreaField';
 import { LocationField } from '../../../components/volunteering/LocationField';
 import { useTeamAdmin } from '../../../hooks/volunteering/useTeamAdmin';
 import { usePublishActivity } from '../../../hooks/volunteering/usePublishActivity';
@@ -57,20 +58,15 @@ export default function PublishActivityPage() {
           maxlength={60}
           onChange={(v) => p.set('title', v)}
         />
-        <Text className="field__label">活动介绍</Text>
-        <Textarea
+        <TextAreaField
           id="publish-description"
-          className="field__input"
-          style={{ height: '220rpx' }}
+          label="活动介绍"
+          height={220}
           value={d.description}
+          error={e.description}
           maxlength={5000}
-          onInput={(ev) => p.set('description', ev.detail.value)}
+          onChange={(v) => p.set('description', v)}
         />
-        {e.description ? (
-          <Text className="field-error" id="publish-description-error">
-            {e.description}
-          </Text>
-        ) : null}
         <FormField
           id="publish-address"
           label="活动地址"

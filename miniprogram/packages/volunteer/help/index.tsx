@@ -1,8 +1,9 @@
-import { Button, Picker, Text, Textarea, View } from '@tarojs/components';
+import { Button, Picker, Text, View } from '@tarojs/components';
 import { HELP_CATEGORIES, HELP_CATEGORY_LABELS } from '@shared/schemas/volunteering/help-requests';
 import { PageShell } from '../../../components/PageShell';
 import { Notice } from '../../../components/Notice';
 import { FormField } from '../../../components/FormField';
+import { TextAreaField } from '../../../components/TextAreaField';
 import { LocationField } from '../../../components/volunteering/LocationField';
 import { useSession } from '../../../hooks/useSession';
 import { useHelpRequest } from '../../../hooks/volunteering/useHelpRequest';
@@ -47,14 +48,12 @@ export default function HelpRequestPage() {
             <Text>{HELP_CATEGORY_LABELS[d.category]} ▾</Text>
           </View>
         </Picker>
-        <Text className="field__label">需要什么帮助</Text>
-        <Textarea
+        <TextAreaField
           id="help-description"
-          className="field__input"
-          style={{ height: '200rpx' }}
+          label="需要什么帮助"
           value={d.description}
           maxlength={1000}
-          onInput={(e) => h.setField('description', e.detail.value)}
+          onChange={(v) => h.setField('description', v)}
         />
         <FormField
           id="help-address"

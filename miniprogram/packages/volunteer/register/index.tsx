@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { PageShell } from '../../../components/PageShell';
 import { Notice } from '../../../components/Notice';
 import { FormField } from '../../../components/FormField';
+import { TextAreaField } from '../../../components/TextAreaField';
 import { useSession } from '../../../hooks/useSession';
 import { WEEKDAY_LABELS, useVolunteerProfile } from '../../../hooks/volunteering/useVolunteerProfile';
 import { formatDate } from '../../../services/format';
@@ -97,14 +98,13 @@ export default function VolunteerProfilePage() {
             />
           </View>
         ) : null}
-        <Text className="field__label">个人简介</Text>
-        <Textarea
+        <TextAreaField
           id="volunteer-intro"
-          className="field__input"
-          style={{ height: '160rpx' }}
+          label="个人简介"
+          height={160}
           value={p.draft.intro}
           maxlength={500}
-          onInput={(e) => p.setField('intro', e.detail.value)}
+          onChange={(x) => p.setField('intro', x)}
         />
         <Notice message={p.action.error} id="volunteer-error" />
         <Notice type="success" message={p.action.success} id="volunteer-success" />
