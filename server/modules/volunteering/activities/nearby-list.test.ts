@@ -73,13 +73,19 @@ describe('nearby list', () => {
     expect((await list(base.lng, base.lat)).items).toEqual([]);
   });
 
-  test('when an activity changes outside this process (here: straight in the database), lists show it within the cache lifetime', async () => {
+  test('when an activity changes outside this process (here: straight in the database), lists show it once the cache lifetime is over', async () => {
     const base = { lng: 114.51, lat: 24.51 };
     const team = await buildCertifiedTeam(ctx, { location: base });
     const act = await buildActivity(ctx, team, { location: base });
     expect((await list(base.lng, base.lat)).items.map((a) => a.title)).toEqual(['社区清洁日']);
     await Activity.updateOne({ _id: act.id }, { $set: { title: '外部修改' } });
+    // Still cached right after the change...
+    expect((await list(base.lng, base.lat)).items.map((a) => a.title)).toEqual(['社区清洁日']);
+    // ...and once the lifetime is over, the next request starts a reload (answered from the old
+    // cell meanwhile) and the one after that sees the change.
     await new Promise((r) => setTimeout(r, NEARBY_TTL_MS + 100));
+    await list(base.lng, base.lat);
+    await new Promise((r) => setTimeout(r, 200));
     expect((await list(base.lng, base.lat)).items.map((a) => a.title)).toEqual(['外部修改']);
   });
 

@@ -163,9 +163,10 @@ export async function listNearbyCached(
       () => undefined,
     );
   }
-  // An expired cell is refreshed by one caller; the others wait for that load rather than
-  // each querying the database (an invalidation drops the cell, so nobody sees it after a change).
-  const entry = slot.loading ? await slot.loading : slot.cell!;
+  // An expired cell is refreshed by one load while callers keep getting the expired one (at most
+  // NEARBY_TTL_MS plus one load old); with no cell yet, callers share the load. An invalidation
+  // drops the cells, so nobody is answered from before a change made in this process.
+  const entry = slot.cell ?? (await slot.loading!);
   if (!entry.rows) return null;
   const point: [number, number] = [q.lng, q.lat];
   const after = q.from ? new Date(q.from).getTime() : now.getTime();
