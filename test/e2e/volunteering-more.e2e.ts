@@ -9,7 +9,8 @@
  * (d) gallery: a participant uploads (a GIF is refused, a JPEG waits 审核中) → the team admin approves →
  *     another resident sees it → hidden → gone for them, 未通过 for the uploader;
  * (e) a late cancel counts against the no-show score → the volunteer appeals on 志愿者档案 →
- *     the team admin upholds it on 失约申诉 → the score drops to 0.
+ *     the team admin upholds it on 失约申诉 → the score drops to 0;
+ * (f) the district admin's paged account and audit lists (shared usePagedList) search and show results.
  */
 import type { Browser, BrowserContext } from 'playwright-core';
 import { launchBrowser, screenshot } from './support/browser';
@@ -320,4 +321,22 @@ test('(e) a late cancel raises the no-show score; the volunteer appeals, the tea
   await see(reg, '#volunteer-noshow-events', '成立');
   await expect(reg.locator('#volunteer-noshow').textContent()).resolves.toBe('0');
   await screenshot(reg, 'more-e-upheld');
+});
+
+test('(f) the district admin’s paged lists: accounts found by search, the team certification in the audit log', async () => {
+  const dp = await kit.districtAdmin();
+  await dp.goto(`${linli.url}/#/packages/admin/users/index`);
+  await see(dp, '.admin__user', '居民');
+  await fill(dp, '#admin-user-q', 'admin');
+  await dp.locator('#admin-user-search').tap();
+  // The residents listed before the search go; the admin account stays.
+  await dp.locator('.admin__user', { hasText: '居民' }).first().waitFor({ state: 'detached' });
+  await see(dp, '.admin__user', '（admin）');
+
+  await dp.goto(`${linli.url}/#/packages/admin/audit/index`);
+  await dp.locator('.audit__entry').first().waitFor();
+  await fill(dp, '#audit-action', 'volunteering.team.certified');
+  await dp.locator('#audit-search').tap();
+  await see(dp, '.audit__entry', teamId);
+  await screenshot(dp, 'more-f-audit');
 });
