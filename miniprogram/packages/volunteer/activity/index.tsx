@@ -91,7 +91,7 @@ export default function ActivityDetailPage() {
               busy={d.action.busy}
               onCancel={(sid) => void d.cancel(sid)}
               onAccept={(sid) => void d.accept(sid)}
-              onCheckin={() => go(withQuery(VROUTES.checkin, { a: a.id }))}
+              onCheckin={a.checkinRequired ? () => go(withQuery(VROUTES.checkin, { a: a.id })) : undefined}
             />
           ))}
         </View>
