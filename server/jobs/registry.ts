@@ -1,6 +1,7 @@
 import type { AppDeps } from '../deps';
 import { sendDueNotifications } from '../modules/notifications/sender';
 import { pruneSlotsJob } from '../modules/volunteering/activities/commands/prune-slots';
+import { resyncShiftsJob } from '../modules/volunteering/activities/commands/shift-times';
 import { attendanceJobs } from '../modules/volunteering/attendance/jobs';
 import { signupJobs } from '../modules/volunteering/signups/jobs';
 
@@ -33,5 +34,6 @@ export function linliJobs(deps: AppDeps): JobSpec[] {
     ...signupJobs(deps),
     ...attendanceJobs(deps),
     pruneSlotsJob(deps),
+    resyncShiftsJob(deps),
   ];
 }

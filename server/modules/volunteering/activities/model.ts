@@ -127,6 +127,8 @@ export interface ShiftDoc {
   confirmedCount: number;
   waitingCount: number;
   waitSeq: number;
+  /** When start/end were last edited (the resync job looks at recently moved shifts). */
+  timesChangedAt?: Date;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -141,11 +143,13 @@ const ShiftSchema = new Schema<ShiftDoc>(
     confirmedCount: { type: Number, default: 0, min: 0 },
     waitingCount: { type: Number, default: 0, min: 0 },
     waitSeq: { type: Number, default: 0 },
+    timesChangedAt: { type: Date },
   },
   { timestamps: true, versionKey: false, collection: 'shifts' },
 );
 ShiftSchema.index({ activity: 1, start: 1 });
 ShiftSchema.index({ start: 1 });
+ShiftSchema.index({ timesChangedAt: 1 }, { sparse: true });
 
 function modelOf<T>(name: string, schema: Schema<T>): Model<T> {
   return (mongoose.models[name] as Model<T> | undefined) ?? mongoose.model<T>(name, schema);

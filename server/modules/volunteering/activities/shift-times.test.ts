@@ -1,6 +1,9 @@
 import { Types } from 'mongoose';
 import { createTestContext, type TestContext } from '../../../../test/support';
+import { linliJobs } from '../../../jobs/registry';
 import { Signup, VolunteerSchedule } from '../signups/model';
+import { RESYNC_SHIFTS_JOB } from './commands/shift-times';
+import { Shift } from './model';
 import { buildActivity, buildCertifiedTeam, buildVolunteer } from '../teams/api-testing';
 
 jest.setTimeout(120_000);
@@ -118,5 +121,54 @@ describe('editing shift times', () => {
     const offered = await Signup.findOne({ shift: act.shiftIds[0], user: waiting.user.id }).lean();
     expect(offered?.status).toBe('offered');
     expect(offered?.start).toEqual(new Date(clock.getTime() + 73 * HOUR));
+  });
+
+  test('when a signup raced the edit and copied the old times, the resync job moves it, or releases it when it now overlaps', async () => {
+    const team = await buildCertifiedTeam(ctx);
+    const act = await buildActivity(ctx, team, shiftAt(48, 5));
+    const other = await buildActivity(ctx, team, shiftAt(60));
+    const calm = await buildVolunteer(ctx);
+    const busy = await buildVolunteer(ctx);
+    expect((await signup(other.shiftIds[0], busy.auth)).body.outcome).toBe('confirmed');
+    const before = await Shift.findById(act.shiftIds[0]).lean();
+    const moved = await ctx.http
+      .patch(`/api/activities/${act.id}`)
+      .set('Authorization', team.admin.auth)
+      .send({ shiftTimes: [{ shiftId: act.shiftIds[0], start: iso(clock.getTime() + 60 * HOUR), end: iso(clock.getTime() + 62 * HOUR) }] });
+    expect(moved.status).toBe(200);
+
+    // What a signup that read the shift just before the edit leaves behind: old times everywhere.
+    for (const v of [calm, busy]) {
+      const user = new Types.ObjectId(v.user.id);
+      await VolunteerSchedule.updateOne(
+        { user },
+        { $push: { slots: { shift: before!._id, start: before!.start, end: before!.end } } },
+        { upsert: true },
+      );
+      await Signup.create({
+        shift: before!._id,
+        activity: before!.activity,
+        team: before!.team,
+        user,
+        status: 'confirmed',
+        activeKey: `${String(before!._id)}:${v.user.id}`,
+        start: before!.start,
+        end: before!.end,
+      });
+      await Shift.updateOne({ _id: before!._id }, { $inc: { confirmedCount: 1 } });
+    }
+    const job = linliJobs(ctx.deps).find((j) => j.name === RESYNC_SHIFTS_JOB)!;
+    await job.handler({});
+    await job.handler({});
+
+    const calmSignup = await Signup.findOne({ shift: before!._id, user: calm.user.id }).lean();
+    expect(calmSignup).toMatchObject({ status: 'confirmed', start: new Date(clock.getTime() + 60 * HOUR) });
+    const calmSlots = await VolunteerSchedule.findOne({ user: new Types.ObjectId(calm.user.id) }).lean();
+    expect(calmSlots?.slots.map((x) => x.start.toISOString())).toEqual([iso(clock.getTime() + 60 * HOUR)]);
+    const busySignup = await Signup.findOne({ shift: before!._id, user: busy.user.id }).lean();
+    expect(busySignup?.status).toBe('cancelled');
+    const busySlots = await VolunteerSchedule.findOne({ user: new Types.ObjectId(busy.user.id) }).lean();
+    expect(busySlots?.slots.map((x) => String(x.shift))).toEqual([other.shiftIds[0]]);
+    expect((await Shift.findById(before!._id).lean())?.confirmedCount).toBe(1);
   });
 });

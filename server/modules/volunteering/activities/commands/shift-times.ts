@@ -8,7 +8,7 @@ import { releaseCounters } from '../../signups/commands/cancel';
 import { claimSlot } from '../../signups/commands/placement';
 import { Signup, VolunteerSchedule, type SignupDoc } from '../../signups/model';
 import { notifyVolunteers, shanghaiTime } from '../../signups/notify';
-import { Shift, type ActivityDoc, type ShiftDoc } from '../model';
+import { Activity, Shift, type ActivityDoc, type ShiftDoc } from '../model';
 
 const ACTIVE = [...ACTIVE_SIGNUP_STATUSES];
 
@@ -68,8 +68,9 @@ async function moveSlot(user: Types.ObjectId, shiftId: Types.ObjectId, start: Da
  * another shift the volunteer holds, the signup on the moved shift is
  * released (cancelled, place passed to the waitlist) and the volunteer told
  * why — a volunteer never holds two overlapping shifts. Everyone kept is told
- * the new time. A signup racing the edit may still copy the old times; a
- * second pass over the shift catches those written before it finishes.
+ * the new time. The shift records when its times changed: a signup racing the
+ * edit can still copy the old times after both passes here, and the resync
+ * job (resyncMovedShifts) catches it.
  */
 export async function moveShifts(
   deps: AppDeps,
@@ -82,39 +83,92 @@ export async function moveShifts(
   for (const m of moves) {
     const res = await Shift.updateOne(
       { _id: m.shift._id, activity: activity._id, start: { $gt: now } },
-      { $set: { start: m.start, end: m.end } },
+      { $set: { start: m.start, end: m.end, timesChangedAt: now } },
     );
     if (res.matchedCount === 0) throw new AppError('validation_failed', { fields: [{ path: 'shiftTimes', message: '已开始的班次不能修改时间' }] });
-    const remindAt = new Date(m.start.getTime() - (activity.reminderLeadMinutes ?? 120) * 60_000);
-    for (let pass = 0; pass < 2; pass += 1) {
-      const stale = await Signup.find(
-        { shift: m.shift._id, status: { $in: ACTIVE }, $or: [{ start: { $ne: m.start } }, { end: { $ne: m.end } }] },
-        { _id: 1, user: 1, shift: 1, status: 1 },
-      ).lean<SignupDoc[]>();
-      for (const s of stale) {
-        if ((await moveSlot(s.user, m.shift._id, m.start, m.end)) === 'moved') {
-          const r = await Signup.updateOne(
-            { _id: s._id, status: { $in: ACTIVE } },
-            { $set: { start: m.start, end: m.end, remindAt }, $unset: { reminderSentAt: 1 } },
-          );
-          if (r.modifiedCount === 1) moved += 1;
-          continue;
-        }
-        if (await releaseForOverlap(deps, activity, s._id)) released += 1;
-      }
-    }
-    const kept = await Signup.find({ shift: m.shift._id, status: { $in: ACTIVE } }, { user: 1 }).lean<SignupDoc[]>();
-    await notifyVolunteers(deps, {
-      users: kept.map((s) => s.user),
-      template: 'signupResult',
-      title: '班次时间已调整',
-      body: `「${activity.title}」班次改为 ${shanghaiTime(m.start)} 至 ${shanghaiTime(m.end)}`,
-      link: appLinks.activity(String(activity._id)),
-      key: `shift:${String(m.shift._id)}:moved:${m.start.getTime()}:${m.end.getTime()}`,
-    });
+    const r = await syncShiftSignups(deps, activity, { _id: m.shift._id, start: m.start, end: m.end });
+    moved += r.moved;
+    released += r.released;
   }
   return { moved, released };
 }
+
+/** Brings every active signup of a shift (and its schedule slot) to the shift's times. Idempotent. */
+async function syncShiftSignups(
+  deps: AppDeps,
+  activity: ActivityDoc,
+  shift: Pick<ShiftDoc, '_id' | 'start' | 'end'>,
+): Promise<{ moved: number; released: number }> {
+  let moved = 0;
+  let released = 0;
+  const remindAt = new Date(shift.start.getTime() - (activity.reminderLeadMinutes ?? 120) * 60_000);
+  for (let pass = 0; pass < 2; pass += 1) {
+    const stale = await Signup.find(
+      { shift: shift._id, status: { $in: ACTIVE }, $or: [{ start: { $ne: shift.start } }, { end: { $ne: shift.end } }] },
+      { _id: 1, user: 1, shift: 1, status: 1 },
+    ).lean<SignupDoc[]>();
+    if (stale.length === 0) break;
+    for (const s of stale) {
+      if ((await moveSlot(s.user, shift._id, shift.start, shift.end)) === 'moved') {
+        const r = await Signup.updateOne(
+          { _id: s._id, status: { $in: ACTIVE } },
+          { $set: { start: shift.start, end: shift.end, remindAt }, $unset: { reminderSentAt: 1 } },
+        );
+        if (r.modifiedCount === 1) moved += 1;
+        continue;
+      }
+      if (await releaseForOverlap(deps, activity, s._id)) released += 1;
+    }
+  }
+  const kept = await Signup.find({ shift: shift._id, status: { $in: ACTIVE } }, { user: 1 }).lean<SignupDoc[]>();
+  // Keyed by the new times: a resync re-notifies nobody who was already told.
+  await notifyVolunteers(deps, {
+    users: kept.map((s) => s.user),
+    template: 'signupResult',
+    title: '班次时间已调整',
+    body: `「${activity.title}」班次改为 ${shanghaiTime(shift.start)} 至 ${shanghaiTime(shift.end)}`,
+    link: appLinks.activity(String(activity._id)),
+    key: `shift:${String(shift._id)}:moved:${shift.start.getTime()}:${shift.end.getTime()}`,
+  });
+  return { moved, released };
+}
+
+const RESYNC_WINDOW_MS = 24 * 3600_000;
+
+/**
+ * Re-syncs the signups of shifts moved in the last day that have not started:
+ * a signup that read the old times just before an edit is moved (or released
+ * on overlap) here. Cheap (only recently moved shifts) and idempotent.
+ */
+export async function resyncMovedShifts(deps: AppDeps): Promise<{ shifts: number; moved: number; released: number }> {
+  const now = deps.now();
+  const shifts = await Shift.find({
+    timesChangedAt: { $gte: new Date(now.getTime() - RESYNC_WINDOW_MS) },
+    start: { $gt: now },
+  }).lean<ShiftDoc[]>();
+  let moved = 0;
+  let released = 0;
+  for (const shift of shifts) {
+    const activity = await Activity.findById(shift.activity).lean<ActivityDoc>();
+    if (!activity) continue;
+    const r = await syncShiftSignups(deps, activity, shift);
+    moved += r.moved;
+    released += r.released;
+  }
+  return { shifts: shifts.length, moved, released };
+}
+
+export const RESYNC_SHIFTS_JOB = 'volunteering.shift-times.resync';
+
+/** The recurring job, listed in server/jobs/registry.ts. */
+export const resyncShiftsJob = (deps: AppDeps) => ({
+  name: RESYNC_SHIFTS_JOB,
+  every: '5 minutes',
+  handler: async (): Promise<void> => {
+    const r = await resyncMovedShifts(deps);
+    if (r.moved + r.released > 0) deps.logger.info(r, 'signups re-synced to moved shifts');
+  },
+});
 
 /** Cancels one signup whose moved shift now overlaps another of the volunteer's shifts. */
 async function releaseForOverlap(deps: AppDeps, activity: ActivityDoc, signupId: Types.ObjectId): Promise<boolean> {
