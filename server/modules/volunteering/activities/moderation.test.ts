@@ -142,6 +142,15 @@ describe('activities held for moderation', () => {
     expect(no.body).toMatchObject({ outcome: 'edit_discarded', activity: { description: '一起打扫小区公共区域，提供手套和工具' } });
     const after = await Activity.findById(act.id).lean();
     expect(after?.heldEdit).toBeUndefined();
+
+    // A held title followed by a clean title: approving the held edit later does not roll the clean one back.
+    await ctx.http.patch(`/api/activities/${act.id}`).set('Authorization', team.admin.auth).send({ title: '又一个待审词标题' });
+    await ctx.http.patch(`/api/activities/${act.id}`).set('Authorization', team.admin.auth).send({ title: '干净的标题' });
+    const late = await ctx.http
+      .post(`/api/admin/activities/${act.id}/moderation`)
+      .set('Authorization', team.district.auth)
+      .send({ decision: 'approve' });
+    expect(late.body.activity.title).toBe('干净的标题');
   });
 
   test('when the cover is an outside image, WeChat checks it and the activity is held; a checked photo from the team gallery passes', async () => {

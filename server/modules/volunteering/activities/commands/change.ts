@@ -101,8 +101,12 @@ export async function updateActivity(
     }
     set.heldEdit = held;
   }
+  // A field that now passed replaces any older held value, so approving that later cannot roll it back.
+  const unset: Record<string, 1> = {};
+  if (!hold && activity.heldEdit) for (const k of HOLDABLE) if (input[k] !== undefined) unset[`heldEdit.${k}`] = 1;
   if (content.coverTraceId) set.coverTraceId = content.coverTraceId;
-  const updated = await Activity.findOneAndUpdate({ _id: activity._id, status: activity.status }, { $set: set }, { returnDocument: 'after' }).lean<ActivityDoc>();
+  const update = Object.keys(unset).length ? { $set: set, $unset: unset } : { $set: set };
+  const updated = await Activity.findOneAndUpdate({ _id: activity._id, status: activity.status }, update, { returnDocument: 'after' }).lean<ActivityDoc>();
   if (!updated) return { outcome: 'not_open' };
 
   for (const shiftId of raised) await notifyOffers(deps, await fillFreePlaces(shiftId, now), updated);
