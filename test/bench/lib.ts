@@ -17,6 +17,11 @@ export interface OpStats {
   p95Ms: number;
   p99Ms: number;
   maxMs: number;
+  /**
+   * Process CPU time (user + system) per op, in microseconds: less sensitive than ops/s to other
+   * work on the machine, since the app, the embedded engine and the client share this process.
+   */
+  cpuUsPerOp: number;
 }
 
 export const nowMs = (): number => Number(process.hrtime.bigint()) / 1e6;
@@ -37,6 +42,7 @@ const round = (n: number, digits = 3): number => Number(n.toFixed(digits));
 export async function runOps(ops: number, concurrency: number, fn: (i: number) => Promise<unknown>): Promise<OpStats> {
   const latencies = new Array<number>(ops);
   let next = 0;
+  const cpuBefore = process.cpuUsage();
   const started = nowMs();
   const lane = async (): Promise<void> => {
     for (let i = next++; i < ops; i = next++) {
@@ -47,6 +53,7 @@ export async function runOps(ops: number, concurrency: number, fn: (i: number) =
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, ops) }, lane));
   const totalMs = nowMs() - started;
+  const cpu = process.cpuUsage(cpuBefore);
   latencies.sort((a, b) => a - b);
   return {
     ops,
@@ -57,6 +64,7 @@ export async function runOps(ops: number, concurrency: number, fn: (i: number) =
     p95Ms: round(percentile(latencies, 95)),
     p99Ms: round(percentile(latencies, 99)),
     maxMs: round(latencies[latencies.length - 1] ?? NaN),
+    cpuUsPerOp: Math.round((cpu.user + cpu.system) / ops),
   };
 }
 

@@ -224,6 +224,8 @@ export default async function run(): Promise<Record<string, unknown>> {
         bareKoaPost: bareStorm,
         dbCallsPerRequest: signupPhase.dbCommandsPerOp,
         ratio: signupRatio,
+        // The same ratio from CPU time per request (steadier when other work shares the machine).
+        cpuRatio: ratio(bareStorm.cpuUsPerOp, storm.cpuUsPerOp),
       },
       nearbyList: {
         items,
@@ -232,6 +234,7 @@ export default async function run(): Promise<Record<string, unknown>> {
         bareKoaGet: bareGet,
         dbCallsPerRequest: nearbyPhase.dbCommandsPerOp,
         ratio: nearbyRatio,
+        cpuRatio: ratio(bareGet.cpuUsPerOp, nearby.cpuUsPerOp),
       },
       targets: TARGETS,
       pass: {

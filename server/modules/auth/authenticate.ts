@@ -1,25 +1,31 @@
 import type { Actor } from '../../http/actor';
 import type { Authenticator } from '../../http/mount';
 import { currentPolicyVersion } from '../privacy/policy-text';
-import { User } from '../users/model';
-import { Session } from './session-model';
+import { batchLoader } from '../../http/batch-loader';
+import { User, type UserDoc } from '../users/model';
+import { Session, type SessionDoc } from './session-model';
 import { hashToken } from './tokens';
 
 const LAST_SEEN_EVERY_MS = 60_000;
+
+// Concurrent requests share one sessions query and one users query per event-loop turn;
+// each request still reads the current session and user (see batch-loader).
+const sessionByHash = batchLoader(async (hashes) => {
+  const rows = await Session.find({ tokenHash: { $in: hashes } }).lean<SessionDoc[]>();
+  return rows.map((s): [string, SessionDoc] => [s.tokenHash, s]);
+});
+const userById = batchLoader(async (ids) => {
+  const rows = await User.find({ _id: { $in: ids } }, { kind: 1, roles: 1, status: 1, consent: 1, realName: 1 }).lean<UserDoc[]>();
+  return rows.map((u): [string, UserDoc] => [String(u._id), u]);
+});
 
 /** Bearer token → Actor. Unknown, expired or revoked tokens and inactive users yield null. */
 export function createAuthenticator(now: () => Date): Authenticator {
   return async function authenticate(token) {
     const t = now();
-    const session = await Session.findOne({ tokenHash: hashToken(token) }).lean();
+    const session = await sessionByHash(hashToken(token));
     if (!session || session.revokedAt || session.expiresAt.getTime() <= t.getTime()) return null;
-    const user = await User.findById(session.userId, {
-      kind: 1,
-      roles: 1,
-      status: 1,
-      consent: 1,
-      realName: 1,
-    }).lean();
+    const user = await userById(String(session.userId));
     if (!user || user.status !== 'active') return null;
     if (t.getTime() - session.lastSeenAt.getTime() > LAST_SEEN_EVERY_MS) {
       // Throttled so reading a page does not write on every request.

@@ -2,6 +2,7 @@ import type { Refusal } from '../outcome';
 import { Types } from 'mongoose';
 import type { TSignupOutcome } from '@shared/schemas/volunteering/signups';
 import type { AppDeps } from '../../../../deps';
+import { batchLoader } from '../../../../http/batch-loader';
 import { Activity, Shift, type ActivityDoc, type ShiftDoc } from '../../activities/model';
 import { Volunteer } from '../../volunteers/model';
 import { Signup, type SignupDoc } from '../model';
@@ -23,6 +24,18 @@ export type SignupResult =
   | { outcome: TSignupOutcome; signup: SignupDoc; activity: ActivityDoc; ahead: number | null }
   | Refusal<'not_found' | 'not_volunteer' | 'activity_not_open' | 'closed' | 'already_signed_up' | 'overlap'>;
 
+// A burst of signups (usually for the same few shifts) reads shifts, activities and volunteer
+// records in one query per event-loop turn; every signup still reads them after it arrived.
+const shiftById = batchLoader(async (ids) =>
+  (await Shift.find({ _id: { $in: ids.filter((id) => Types.ObjectId.isValid(id)) } }).lean<ShiftDoc[]>()).map((s): [string, ShiftDoc] => [String(s._id), s]),
+);
+const activityById = batchLoader(async (ids) =>
+  (await Activity.find({ _id: { $in: ids.filter((id) => Types.ObjectId.isValid(id)) } }).lean<ActivityDoc[]>()).map((a): [string, ActivityDoc] => [String(a._id), a]),
+);
+const volunteerOf = batchLoader(async (users) =>
+  (await Volunteer.find({ user: { $in: users } }, { user: 1 }).lean()).map((v): [string, true] => [String(v.user), true]),
+);
+
 /**
  * A volunteer signs up for one shift. Outcomes: confirmed (a place was free
  * and nobody waits), pending_approval (same, but the activity needs approval),
@@ -36,14 +49,14 @@ export async function signupForShift(
   input: { note?: string; noteHeld?: boolean },
 ): Promise<SignupResult> {
   const now = deps.now();
-  const shift = await Shift.findById(shiftId).lean<ShiftDoc>();
+  const shift = await shiftById(shiftId);
   if (!shift) return { outcome: 'not_found' };
-  const activity = await Activity.findById(shift.activity).lean<ActivityDoc>();
+  const activity = await activityById(String(shift.activity));
   if (!activity) return { outcome: 'not_found' };
   if (activity.status !== 'published') return { outcome: 'activity_not_open' };
   if (now >= activity.signupDeadline || now >= shift.start) return { outcome: 'closed' };
   const user = new Types.ObjectId(userId);
-  if (!(await Volunteer.exists({ user }))) return { outcome: 'not_volunteer' };
+  if (!(await volunteerOf(userId))) return { outcome: 'not_volunteer' };
 
   const claim = await claimSlot(user, shift);
   if (claim === 'same_shift') return { outcome: 'already_signed_up' };
