@@ -10,13 +10,21 @@ const LAST_SEEN_EVERY_MS = 60_000;
 
 // Concurrent requests share one sessions query and one users query per event-loop turn;
 // each request still reads the current session and user (see batch-loader).
+// A lone request keeps the plain findOne.
+const USER_FIELDS = { kind: 1, roles: 1, status: 1, consent: 1, realName: 1 };
 const sessionByHash = batchLoader(async (hashes) => {
-  const rows = await Session.find({ tokenHash: { $in: hashes } }).lean<SessionDoc[]>();
-  return rows.map((s): [string, SessionDoc] => [s.tokenHash, s]);
+  const rows =
+    hashes.length === 1
+      ? [await Session.findOne({ tokenHash: hashes[0] }).lean<SessionDoc>()]
+      : await Session.find({ tokenHash: { $in: hashes } }).lean<SessionDoc[]>();
+  return rows.flatMap((s): [string, SessionDoc][] => (s ? [[s.tokenHash, s]] : []));
 });
 const userById = batchLoader(async (ids) => {
-  const rows = await User.find({ _id: { $in: ids } }, { kind: 1, roles: 1, status: 1, consent: 1, realName: 1 }).lean<UserDoc[]>();
-  return rows.map((u): [string, UserDoc] => [String(u._id), u]);
+  const rows =
+    ids.length === 1
+      ? [await User.findById(ids[0], USER_FIELDS).lean<UserDoc>()]
+      : await User.find({ _id: { $in: ids } }, USER_FIELDS).lean<UserDoc[]>();
+  return rows.flatMap((u): [string, UserDoc][] => (u ? [[String(u._id), u]] : []));
 });
 
 /** Bearer token → Actor. Unknown, expired or revoked tokens and inactive users yield null. */

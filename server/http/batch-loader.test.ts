@@ -1,0 +1,45 @@
+import { batchLoader } from './batch-loader';
+
+describe('batchLoader', () => {
+  test('when calls arrive in the same turn, they share one fetch; duplicate keys are fetched once; unknown keys get undefined', async () => {
+    const fetches: string[][] = [];
+    const load = batchLoader(async (keys) => {
+      fetches.push(keys);
+      return keys.filter((k) => k !== 'missing').map((k): [string, string] => [k, k.toUpperCase()]);
+    });
+    const got = await Promise.all(['a', 'b', 'a', 'missing'].map(load));
+    expect(got).toEqual(['A', 'B', 'A', undefined]);
+    expect(fetches).toEqual([['a', 'b', 'missing']]);
+  });
+
+  test('when a key is asked again after its batch, it is fetched again (nothing is cached between batches)', async () => {
+    let version = 1;
+    const load = batchLoader(async (keys) => keys.map((k): [string, string] => [k, `${k}${version}`]));
+    expect(await load('s')).toBe('s1');
+    version = 2;
+    expect(await load('s')).toBe('s2');
+  });
+
+  test('when the fetch fails, every caller in that batch gets the error and the next batch runs normally', async () => {
+    let fail = true;
+    const load = batchLoader(async (keys) => {
+      if (fail) throw new Error('down');
+      return keys.map((k): [string, number] => [k, 1]);
+    });
+    const results = await Promise.allSettled([load('x'), load('y')]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    fail = false;
+    expect(await load('x')).toBe(1);
+  });
+
+  test('when more than 500 keys arrive together, they are split into several fetches', async () => {
+    const sizes: number[] = [];
+    const load = batchLoader(async (keys) => {
+      sizes.push(keys.length);
+      return keys.map((k): [string, string] => [k, k]);
+    });
+    const keys = Array.from({ length: 1200 }, (_, i) => `k${i}`);
+    expect(await Promise.all(keys.map(load))).toEqual(keys);
+    expect(sizes).toEqual([500, 500, 200]);
+  });
+});
