@@ -46,35 +46,87 @@ export async function releaseSlot(user: Types.ObjectId, shiftId: Types.ObjectId)
   await VolunteerSchedule.updateOne({ user }, { $pull: { slots: { shift: shiftId } } });
 }
 
+export type Placement = { placed: true } | { placed: false; waitPos: number; ahead: number };
+
 /**
- * A newcomer's place or queue position in one atomic update: a place while one is free and
- * nobody waits (so newcomers never overtake the waitlist), otherwise the next waitlist position in arrival
- * order; `ahead` is how many were waiting then (all of them are ahead). The
- * shift as it was before the update tells which branch ran, so no second update is needed.
+ * Newcomers' places or queue positions, for `n` arrivals on one shift in one atomic update:
+ * places while they are free and nobody waits (so newcomers never overtake the waitlist), the
+ * rest get the next waitlist positions in arrival order; `ahead` is how many were waiting then.
+ * The shift as it was before the update tells what each arrival got, so no second update is
+ * needed. Null when the shift does not exist.
  */
-export async function placeOrQueue(
-  shiftId: Types.ObjectId,
-): Promise<{ placed: true } | { placed: false; waitPos: number; ahead: number } | null> {
-  const free = { $and: [{ $eq: ['$waitingCount', 0] }, { $lt: ['$confirmedCount', '$capacity'] }] };
+async function placeOrQueueMany(shiftId: Types.ObjectId, n: number): Promise<Placement[] | null> {
+  const free = { $cond: [{ $eq: ['$waitingCount', 0] }, { $max: [0, { $subtract: ['$capacity', '$confirmedCount'] }] }, 0] };
+  const take = { $min: [free, n] };
   const before = await Shift.findOneAndUpdate(
     { _id: shiftId },
     [
       {
         $set: {
-          confirmedCount: { $cond: [free, { $add: ['$confirmedCount', 1] }, '$confirmedCount'] },
-          waitSeq: { $cond: [free, '$waitSeq', { $add: ['$waitSeq', 1] }] },
-          waitingCount: { $cond: [free, '$waitingCount', { $add: ['$waitingCount', 1] }] },
+          confirmedCount: { $add: ['$confirmedCount', take] },
+          waitSeq: { $add: ['$waitSeq', { $subtract: [n, take] }] },
+          waitingCount: { $add: ['$waitingCount', { $subtract: [n, take] }] },
         },
       },
     ],
     { returnDocument: 'before', updatePipeline: true, projection: { capacity: 1, confirmedCount: 1, waitingCount: 1, waitSeq: 1 } },
   ).lean<Pick<ShiftDoc, 'capacity' | 'confirmedCount' | 'waitingCount' | 'waitSeq'>>();
   if (!before) return null;
-  if (before.waitingCount === 0 && before.confirmedCount < before.capacity) {
-    invalidateActivityLists();
-    return { placed: true };
-  }
-  return { placed: false, waitPos: before.waitSeq + 1, ahead: before.waitingCount };
+  const taken = before.waitingCount === 0 ? Math.min(n, Math.max(0, before.capacity - before.confirmedCount)) : 0;
+  if (taken > 0) invalidateActivityLists();
+  return Array.from({ length: n }, (_, i): Placement =>
+    i < taken ? { placed: true } : { placed: false, waitPos: before.waitSeq + 1 + (i - taken), ahead: before.waitingCount + (i - taken) },
+  );
+}
+
+type Waiter<T> = { resolve: (v: T) => void; reject: (e: unknown) => void };
+const arrivals = new Map<string, { shiftId: Types.ObjectId; waiters: Waiter<Placement | null>[] }>();
+
+/**
+ * One newcomer's place or queue position (see placeOrQueueMany). Arrivals on the same shift in
+ * the same event-loop turn share one update, in the order they called.
+ */
+export function placeOrQueue(shiftId: Types.ObjectId): Promise<Placement | null> {
+  return new Promise((resolve, reject) => {
+    const key = String(shiftId);
+    let batch = arrivals.get(key);
+    if (!batch) {
+      const created = { shiftId, waiters: [] as Waiter<Placement | null>[] };
+      arrivals.set(key, created);
+      setImmediate(() => {
+        arrivals.delete(key);
+        placeOrQueueMany(created.shiftId, created.waiters.length).then(
+          (placements) => created.waiters.forEach((w, i) => w.resolve(placements ? placements[i] : null)),
+          (err: unknown) => created.waiters.forEach((w) => w.reject(err)),
+        );
+      });
+      batch = created;
+    }
+    batch.waiters.push({ resolve, reject });
+  });
+}
+
+const fills = new Map<string, Promise<SignupDoc[]>>();
+
+/**
+ * fillFreePlaces for callers that just joined the waitlist: those arriving on the same shift in
+ * the same turn share one run, which starts after all of them called (so after their inserts).
+ * `first` marks the one caller that should notify the people offered a place.
+ */
+export async function fillFreePlacesShared(
+  shiftId: Types.ObjectId,
+  now: Date,
+  known?: Pick<ShiftDoc, 'start'>,
+): Promise<{ offered: SignupDoc[]; first: boolean }> {
+  const key = String(shiftId);
+  const existing = fills.get(key);
+  if (existing) return { offered: await existing, first: false };
+  const run = new Promise<void>((r) => setImmediate(r)).then(() => {
+    fills.delete(key);
+    return fillFreePlaces(shiftId, now, known);
+  });
+  fills.set(key, run);
+  return { offered: await run, first: true };
 }
 
 export async function leaveWaitlist(shiftId: Types.ObjectId): Promise<void> {

@@ -10,7 +10,7 @@ import { notifyVolunteers } from '../notify';
 import {
   activeKeyOf,
   claimSlot,
-  fillFreePlaces,
+  fillFreePlacesShared,
   freePlace,
   isDuplicateKey,
   leaveWaitlist,
@@ -108,8 +108,8 @@ export async function signupForShift(
     // A place may have been freed while we queued: a cancel that ran between
     // our queueing and our insert found nobody to offer it to. Always
     // looking again here (one guarded update when full) closes that gap.
-    const offered = await fillFreePlaces(shift._id, now, shift);
-    await notifyOffers(deps, offered, activity);
+    const { offered, first } = await fillFreePlacesShared(shift._id, now, shift);
+    if (first) await notifyOffers(deps, offered, activity);
     const mine = offered.find((s) => String(s._id) === String(signup._id));
     if (mine) return { outcome: 'offered', signup: mine, activity, ahead: null };
     return { outcome: 'waitlisted', signup, activity, ahead };
