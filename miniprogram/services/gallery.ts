@@ -117,6 +117,7 @@ export const galleryApi = {
       path: `/api/gallery/photos/${id(photoId)}/moderate`,
       body: { action, reason },
     }),
+  remove: (photoId: string) => request<null>({ method: 'DELETE', path: `/api/gallery/photos/${id(photoId)}` }),
   /** Uploads one chosen image; refuses too-large files before sending them. */
   async upload(activityId: string, file: TChosenImage): Promise<TUploadResult> {
     if (file.size > GALLERY_MAX_BYTES) {

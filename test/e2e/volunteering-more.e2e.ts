@@ -7,7 +7,7 @@
  * (b) the team admin edits an activity → a signed-up resident sees the change and a notice in 我的;
  * (c) discovery: the category filter and 适合我 (skills, service area, weekly time) keep and hide the right activities;
  * (d) gallery: a participant uploads (a GIF is refused, a JPEG waits 审核中) → the team admin approves →
- *     another resident sees it → hidden → gone for them, 未通过 for the uploader;
+ *     another resident sees it → hidden → gone for them, 未通过 with the reason for the uploader → the uploader deletes it;
  * (e) a late cancel counts against the no-show score → the volunteer appeals on 志愿者档案 →
  *     the team admin upholds it on 失约申诉 → the score drops to 0;
  * (f) the district admin's paged account and audit lists (shared usePagedList) search and show results.
@@ -276,8 +276,19 @@ test('(d) gallery: a participant uploads, the team admin approves then hides; an
   expect(await lp.locator(`#photo-${photoId}`).count()).toBe(0);
   await pp.reload();
   await see(pp, `#photo-${photoId}-status`, '未通过');
+  await see(pp, `#photo-${photoId}-reason`, '照片含未授权的人脸');
   await pp.locator('#gallery').scrollIntoViewIfNeeded();
   await screenshot(pp, 'more-d-hidden');
+
+  // The uploader deletes it (two taps): gone for them and for the team.
+  await pp.locator(`#photo-${photoId}-delete`).tap();
+  await see(pp, `#photo-${photoId}-delete`, '确认删除');
+  await pp.locator(`#photo-${photoId}-delete`).tap();
+  await see(pp, '#gallery-success', '照片已删除');
+  expect(await pp.locator(`#photo-${photoId}`).count()).toBe(0);
+  await op.reload();
+  await op.locator('#gallery').waitFor();
+  expect(await op.locator(`#photo-${photoId}`).count()).toBe(0);
 });
 
 test('(e) a late cancel raises the no-show score; the volunteer appeals, the team admin upholds it, the score drops', async () => {

@@ -82,6 +82,18 @@ export function ActivityGallery({ activityId, canManage, canUpload, uploadHint }
                   {PHOTO_STATUS_LABELS[p.status]}
                 </Text>
               ) : null}
+              {p.status === 'hidden' && p.hiddenReason && (canManage || p.uploaderId === me) ? (
+                <Text className="muted photo-reason" id={`photo-${p.id}-reason`}>
+                  {p.hiddenReason}
+                </Text>
+              ) : null}
+              {canManage || p.uploaderId === me ? (
+                <View className="gallery__actions">
+                  <Text className="link" id={`photo-${p.id}-delete`} onClick={() => void g.remove(p.id)}>
+                    {g.armed === p.id ? '确认删除' : '删除'}
+                  </Text>
+                </View>
+              ) : null}
               {canManage ? (
                 <View className="gallery__actions">
                   {p.status !== 'visible' ? (

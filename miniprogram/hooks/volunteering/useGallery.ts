@@ -81,6 +81,24 @@ export function useGallery(activityId: string | undefined, opts: { canManage: bo
     [action, reload],
   );
 
+  // Deleting asks twice: the first tap arms the photo's 确认删除, the second deletes it.
+  const [armed, setArmed] = useState<string | null>(null);
+  const remove = useCallback(
+    (photoId: string) => {
+      if (armed !== photoId) {
+        setArmed(photoId);
+        return Promise.resolve();
+      }
+      setArmed(null);
+      return action.run(`delete-${photoId}`, async () => {
+        await galleryApi.remove(photoId);
+        await reload();
+        return '照片已删除';
+      });
+    },
+    [action, armed, reload],
+  );
+
   const preview = useCallback(
     (p: TPhotoDto) => {
       const urls = items.map(srcOf).filter((u): u is string => !!u);
@@ -96,6 +114,8 @@ export function useGallery(activityId: string | undefined, opts: { canManage: bo
     action,
     upload,
     moderate,
+    remove,
+    armed,
     preview,
     srcOf,
     canManage: opts.canManage,

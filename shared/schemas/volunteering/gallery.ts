@@ -35,6 +35,8 @@ export interface TPhotoDto {
   mime: string;
   bytes: number;
   status: TPhotoStatus;
+  /** Why the photo is hidden (a team admin's reason or the check's verdict); null unless hidden. */
+  hiddenReason: string | null;
   createdAt: string;
 }
 

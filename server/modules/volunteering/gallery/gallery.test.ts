@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildResident, createTestContext, type TestContext } from '../../../../test/support';
@@ -181,9 +181,31 @@ describe('activity gallery', () => {
     expect((await ctx.http.get(gallery).set('Authorization', other.auth)).body.items).toEqual([]);
     expect((await ctx.http.get(gallery)).body.items).toEqual([]);
     const mine = await ctx.http.get(gallery).set('Authorization', s.volunteer.auth);
-    expect(mine.body.items).toEqual([expect.objectContaining({ id, status: 'hidden' })]);
+    expect(mine.body.items).toEqual([expect.objectContaining({ id, status: 'hidden', hiddenReason: '含未授权人脸' })]);
     expect((await ctx.http.get(`/api/gallery/photos/${id}/file`).set('Authorization', other.auth)).status).toBe(404);
     expect((await ctx.http.get(`/api/gallery/photos/${id}/file`).set('Authorization', s.volunteer.auth)).status).toBe(200);
+  });
+
+  it('401 → 404 → 403 → 204: the uploader or a team admin deletes a photo, its file goes too, and it is audited', async () => {
+    const s = await setup();
+    const upOwn = await s.upload(s.volunteer.auth, jpegClean);
+    const upAdmin = await s.upload(s.admin.auth, jpegClean);
+    const own = upOwn.body.photo.id as string;
+    const byAdmin = upAdmin.body.photo.id as string;
+    const other = await buildResident(ctx);
+    expect((await ctx.http.delete(`/api/gallery/photos/${own}`)).status).toBe(401);
+    expect((await ctx.http.delete('/api/gallery/photos/not-an-id').set('Authorization', s.volunteer.auth)).status).toBe(400);
+    expect((await ctx.http.delete(`/api/gallery/photos/${own}`).set('Authorization', other.auth)).status).toBe(403);
+    // A participant cannot delete the team's photos; the team admin can delete theirs.
+    expect((await ctx.http.delete(`/api/gallery/photos/${byAdmin}`).set('Authorization', s.volunteer.auth)).status).toBe(403);
+    expect((await ctx.http.delete(`/api/gallery/photos/${own}`).set('Authorization', s.volunteer.auth)).status).toBe(204);
+    expect((await ctx.http.delete(`/api/gallery/photos/${byAdmin}`).set('Authorization', s.admin.auth)).status).toBe(204);
+    expect((await ctx.http.delete(`/api/gallery/photos/${own}`).set('Authorization', s.volunteer.auth)).status).toBe(404);
+    expect((await ctx.http.get(`/api/gallery/photos/${own}/file`).set('Authorization', s.volunteer.auth)).status).toBe(404);
+    const all = await ctx.http.get(`/api/activities/${String(s.activity._id)}/photos`).set('Authorization', s.admin.auth);
+    expect(all.body.items).toEqual([]);
+    expect(await readdir(path.join(dataDir, 'uploads', 'gallery', String(s.activity._id)))).toEqual([]);
+    expect(await AuditEntry.countDocuments({ action: 'gallery.delete', 'target.id': { $in: [own, byAdmin] } })).toBe(2);
   });
 
   it('gives a share path, H5 link and title for an activity', async () => {

@@ -9,5 +9,6 @@ export const presentPhoto = (p: PhotoDoc): TPhotoDto => ({
   mime: p.mime,
   bytes: p.bytes,
   status: p.status,
+  hiddenReason: p.status === 'hidden' ? (p.hiddenReason ?? null) : null,
   createdAt: p.createdAt.toISOString(),
 });

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import { Types } from 'mongoose';
@@ -131,7 +131,9 @@ export function routes(deps: AppDeps): RouteSpec[] {
         const status = body.action === 'show' ? 'visible' : 'hidden';
         const updated = await Photo.findOneAndUpdate(
           { _id: photo._id },
-          { $set: { status, hiddenReason: body.action === 'hide' ? body.reason : undefined } },
+          body.action === 'hide'
+            ? { $set: { status, hiddenReason: body.reason } }
+            : { $set: { status }, $unset: { hiddenReason: 1 } },
           { returnDocument: 'after' },
         ).lean();
         await recordAudit({
@@ -144,6 +146,38 @@ export function routes(deps: AppDeps): RouteSpec[] {
           at: deps.now(),
         });
         ctx.body = presentPhoto(updated!);
+      },
+    }),
+    defineRoute<undefined, undefined, TPhotoParams>({
+      method: 'delete',
+      path: '/api/gallery/photos/:photoId',
+      summary: '删除照片：上传者本人或该团队管理员（记入审计），文件一并删除',
+      tags: ['volunteering'],
+      policy: signedIn,
+      params: ZPhotoParams,
+      handler: async (ctx, { params }) => {
+        const actor = ctx.state.actor!;
+        const photo = await Photo.findById(params.photoId).lean();
+        if (!photo) throw fail('not_found', '照片不存在');
+        const own = String(photo.uploader) === actor.userId;
+        if (!own && !(await teamPolicy.canManage(actor, photo.team))) throw fail('forbidden');
+        // The document goes first: a file left behind by a crash is unreachable, never the reverse.
+        const gone = await Photo.findOneAndDelete({ _id: photo._id }).lean();
+        if (gone) {
+          await unlink(path.join(galleryDir(deps), gone.file)).catch((e: NodeJS.ErrnoException) => {
+            if (e.code !== 'ENOENT') throw e;
+          });
+          await recordAudit({
+            actor,
+            action: 'gallery.delete',
+            target: { type: 'photo', id: params.photoId },
+            before: { status: photo.status, uploader: String(photo.uploader), activity: String(photo.activity) },
+            after: null,
+            requestId: ctx.state.requestId,
+            at: deps.now(),
+          });
+        }
+        ctx.status = 204;
       },
     }),
     defineRoute<undefined, undefined, TGalleryParams>({
