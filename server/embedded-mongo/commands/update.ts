@@ -9,6 +9,7 @@ import { WaitForTransaction } from '../store/engine';
 import { assignedPaths, clonePlain, compareValues, idKey, isPlainObject, numberHints, restoreTyped, toPlain, toStored, type Doc } from '../values';
 import { collName, docArg, ensureColl, getColl, type CmdCtx, type Handler } from './context';
 import { readRecs } from './crud';
+import { needsResolution, resolvePositional } from './positional';
 
 const UPDATE_OPS = new Set(['$set', '$unset', '$inc', '$mul', '$min', '$max', '$push', '$addToSet', '$pull', '$pullAll', '$pop', '$rename', '$currentDate', '$setOnInsert', '$bit']);
 
@@ -52,8 +53,14 @@ export function applyUpdate(old: Doc, oldPlain: Doc, u: unknown, filter: Doc, ar
         if (inserting) mod.$set = { ...(mod.$set as Doc), ...(mod.$setOnInsert as Doc) };
         delete mod.$setOnInsert;
       }
+      let filters = arrayFilters ? (toPlain(arrayFilters) as Doc[]) : undefined;
+      let ops = mod;
+      if (!inserting && needsResolution(mod)) {
+        ops = resolvePositional(plain, mod, filters);
+        filters = undefined;
+      }
       // mingo re-checks the condition before updating; an upsert's new document need not match it
-      mingoUpdate(plain, mod, arrayFilters ? (toPlain(arrayFilters) as Doc[]) : undefined, inserting ? {} : filter, { queryOptions: queryOptions() });
+      if (Object.keys(ops).length) mingoUpdate(plain, ops, filters, inserting ? {} : filter, { queryOptions: queryOptions() });
       result = plain;
     }
   } catch (e) {

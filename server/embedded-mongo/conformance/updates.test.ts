@@ -19,6 +19,28 @@ describe('when array elements are updated', () => {
     expect((await c.findOne({ _id: 1 as never }))!.grades).toEqual([95, 92, 90, 100, 100]);
   });
 
+  it('sets several fields of the same filtered elements in one update, and refuses two paths resolving to one place', async () => {
+    const c = db.collection('slots');
+    await c.insertOne({ _id: 3 as never, slots: [{ k: 'a', s: 1, e: 2 }, { k: 'b', s: 3, e: 4 }, { k: 'b', s: 5, e: 6 }] });
+    const r = await c.updateOne(
+      { _id: 3 as never },
+      { $set: { 'slots.$[x].s': 10, 'slots.$[x].e': 20 }, $inc: { 'slots.$[y].s': 1 } },
+      { arrayFilters: [{ 'x.k': 'b', 'x.s': { $gte: 5 } }, { 'y.k': 'a' }] },
+    );
+    expect(r.modifiedCount).toBe(1);
+    expect((await c.findOne({ _id: 3 as never }))!.slots).toEqual([
+      { k: 'a', s: 2, e: 2 },
+      { k: 'b', s: 3, e: 4 },
+      { k: 'b', s: 10, e: 20 },
+    ]);
+    // x and z both pick the element with k 'a': MongoDB answers ConflictingUpdateOperators (40).
+    const clash = await c
+      .updateOne({ _id: 3 as never }, { $set: { 'slots.$[x].e': 1, 'slots.$[z].e': 2 } }, { arrayFilters: [{ 'x.k': 'a' }, { 'z.s': 2 }] })
+      .catch((e: { code: number }) => e);
+    expect((clash as { code: number }).code).toBe(40);
+    expect((await c.findOne({ _id: 3 as never }))!.slots[0]).toEqual({ k: 'a', s: 2, e: 2 });
+  });
+
   it('updates the first matched element with the positional operator', async () => {
     const c = db.collection('shifts');
     await c.insertOne({ _id: 2 as never, slots: [{ at: 'am', n: 0 }, { at: 'pm', n: 0 }] });
