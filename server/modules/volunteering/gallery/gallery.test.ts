@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildResident, createTestContext, type TestContext } from '../../../../test/support';
 import { AuditEntry } from '../../audit/model';
+import { Activity } from '../activities/model';
 import { Signup } from '../signups/model';
 import { buildActivityWithShift, buildSignup, buildTeamWithAdmin } from '../attendance/fixtures';
 import { applyMediaCheckResult } from './commands/upload-photo';
@@ -217,5 +218,7 @@ describe('activity gallery', () => {
       title: expect.stringContaining('社区清洁日'),
     });
     expect(res.body.h5Url).toContain(`#/packages/volunteer/activity/index?id=${String(s.activity._id)}`);
+    await Activity.updateOne({ _id: s.activity._id }, { $set: { status: 'under_review' } });
+    expect((await ctx.http.get(`/api/activities/${String(s.activity._id)}/share`)).status).toBe(404);
   });
 });

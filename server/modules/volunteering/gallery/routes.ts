@@ -189,6 +189,8 @@ export function routes(deps: AppDeps): RouteSpec[] {
       params: ZGalleryParams,
       handler: async (ctx, { params }) => {
         const activity = await loadActivity(params.activityId);
+        // Not public yet (held for review) or refused: nothing to share.
+        if (activity.status === 'under_review' || activity.status === 'rejected') throw fail('not_found', '活动不存在');
         const photo = activity.coverUrl
           ? null
           : await Photo.findOne({ activity: activity._id, status: 'visible' }).sort({ createdAt: 1 }).lean();

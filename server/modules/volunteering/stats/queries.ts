@@ -77,7 +77,8 @@ export async function volunteeringStats(opts: { teamId?: string; query: TStatsQu
   const held = await Activity.find(
     {
       ...(team ? { team } : {}),
-      status: { $ne: 'cancelled' },
+      // Held: public and not called off (held for review or refused never took place).
+      status: { $in: ['published', 'completed'] },
       startsAt: { $gte: monthStartUtc(from), $lt: monthStartUtc(nextMonth(to)) },
     },
     { startsAt: 1, team: 1 },

@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 import { buildDistrictAdmin, buildResident, createTestContext, type TestContext } from '../../../../test/support';
 import { Team } from '../../org/model';
+import { Activity } from '../activities/model';
 import { buildActivityWithShift, buildTeamWithAdmin } from '../attendance/fixtures';
 import { recordHoursEntry } from '../hours/commands/record-entry';
 import { csvCell } from './csv';
@@ -54,6 +55,16 @@ describe('volunteering stats', () => {
       start: new Date('2026-03-10T01:00:00Z'),
       end: new Date('2026-03-10T03:00:00Z'),
     });
+    // Activities still under review or refused by the moderator were never held.
+    for (const status of ['under_review', 'rejected'] as const) {
+      const { activity } = await buildActivityWithShift({
+        team,
+        createdBy: admin.user.id,
+        start: new Date('2026-03-12T01:00:00Z'),
+        end: new Date('2026-03-12T03:00:00Z'),
+      });
+      await Activity.updateOne({ _id: activity._id }, { $set: { status } });
+    }
     const path = `/api/teams/${String(team._id)}/stats`;
     expect((await ctx.http.get(path)).status).toBe(401);
     const bad = await ctx.http.get(path).query({ from: '2026-05', to: '2026-02' }).set('Authorization', admin.auth);
