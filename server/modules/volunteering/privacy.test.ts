@@ -71,6 +71,16 @@ describe('DELETE /api/me (volunteering)', () => {
       'waitlisted',
     );
     const volunteerNo = (await Volunteer.findOne({ user: leaver.user.id }).lean())!.volunteerNo;
+    // A later intro still held for review and a join message held for review are their words too.
+    await Volunteer.updateOne({ user: leaver.user.id }, { $set: { heldIntro: { text: '待审核的新简介', at: new Date() } } });
+    await TeamMembership.create({
+      team: team.teamId,
+      user: leaver.user.id,
+      role: 'member',
+      status: 'pending',
+      message: '',
+      heldMessage: '想加入，电话 13800000000',
+    });
 
     await deleteAccount(leaver.auth);
 
@@ -88,6 +98,10 @@ describe('DELETE /api/me (volunteering)', () => {
     const profile = (await Volunteer.findOne({ user: leaver.user.id }).lean())!;
     expect(profile).toMatchObject({ volunteerNo, skills: [], serviceAreas: [], availability: [], intro: '' });
     expect(profile.deletedAt).toBeInstanceOf(Date);
+    expect(profile.heldIntro).toBeUndefined();
+    const membership = (await TeamMembership.findOne({ user: leaver.user.id }).lean())!;
+    expect(membership).toMatchObject({ status: 'left', message: '' });
+    expect(membership.heldMessage).toBeUndefined();
 
     // A retry (e.g. after a crash) changes nothing more and gives away no second place.
     await eraseVolunteeringData(new Types.ObjectId(leaver.user.id), ctx.deps.now(), ctx.deps);

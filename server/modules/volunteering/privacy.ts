@@ -46,6 +46,7 @@ async function eraseVolunteerProfile(user: Types.ObjectId, now: Date): Promise<v
         noShowEvents,
         deletedAt: v.deletedAt ?? now,
       },
+      $unset: { heldIntro: 1 },
     },
   );
 }
@@ -77,6 +78,11 @@ async function cancelActiveSignups(deps: AppDeps, user: Types.ObjectId, now: Dat
 
 /** Ends memberships; a sole admin leaves too (the team stays, without an admin) and the audit says so. */
 async function endMemberships(user: Types.ObjectId, now: Date): Promise<void> {
+  // Join messages are the member's own words, shown to the team or held for review.
+  await TeamMembership.updateMany(
+    { user, $or: [{ message: { $ne: '' } }, { heldMessage: { $exists: true } }] },
+    { $set: { message: '' }, $unset: { heldMessage: 1 } },
+  );
   await TeamMembership.updateMany({ user, status: 'pending' }, { $set: { status: 'left', decidedAt: now } });
   const active = await TeamMembership.find({ user, status: 'active' }).lean<TeamMembershipDoc[]>();
   for (const m of active) {
