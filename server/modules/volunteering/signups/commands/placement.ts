@@ -1,4 +1,4 @@
-import { Types } from 'mongoose';
+import { Types, type mongo } from 'mongoose';
 import { Shift, type ShiftDoc } from '../../activities/model';
 import { invalidateActivityLists } from '../../activities/queries';
 import { Signup, VolunteerSchedule, type SignupDoc } from '../model';
@@ -19,27 +19,73 @@ export { isDuplicateKey };
 
 export type SlotClaim = 'claimed' | 'same_shift' | 'overlap';
 
-/** Claims [start, end) in the user's schedule unless an existing slot overlaps it. */
-export async function claimSlot(
-  user: Types.ObjectId,
-  shift: Pick<ShiftDoc, '_id' | 'start' | 'end'>,
-): Promise<SlotClaim> {
-  // One op in the common case: push when nothing overlaps, or create the
-  // schedule on a user's first signup (upsert). When the schedule exists but a
-  // slot overlaps, the upsert's insert hits the unique index on `user`; so does
-  // a race between two first signups, hence the plain retry.
-  const filter = { user, $nor: [{ slots: { $elemMatch: { start: { $lt: shift.end }, end: { $gt: shift.start } } } }] };
-  const push = { $push: { slots: { shift: shift._id, start: shift.start, end: shift.end } } };
-  try {
-    await VolunteerSchedule.updateOne(filter, push, { upsert: true });
-    return 'claimed';
-  } catch (err) {
-    if (!isDuplicateKey(err)) throw err;
-  }
-  if ((await VolunteerSchedule.updateOne(filter, push)).modifiedCount === 1) return 'claimed';
+type Waiter<T> = { resolve: (v: T) => void; reject: (e: unknown) => void };
+type SlotShift = Pick<ShiftDoc, '_id' | 'start' | 'end'>;
+
+const slotFilter = (user: Types.ObjectId, shift: SlotShift) => ({
+  user,
+  $nor: [{ slots: { $elemMatch: { start: { $lt: shift.end }, end: { $gt: shift.start } } } }],
+});
+const slotPush = (shift: SlotShift) => ({ $push: { slots: { shift: shift._id, start: shift.start, end: shift.end } } });
+
+/** After the upsert hit the unique index on `user`: the schedule exists (or was just created). */
+async function claimExisting(user: Types.ObjectId, shift: SlotShift): Promise<SlotClaim> {
+  if ((await VolunteerSchedule.updateOne(slotFilter(user, shift), slotPush(shift))).modifiedCount === 1) return 'claimed';
   const schedule = await VolunteerSchedule.findOne({ user }, { slots: 1 }).lean();
   const same = schedule?.slots.some((s) => String(s.shift) === String(shift._id));
   return same ? 'same_shift' : 'overlap';
+}
+
+let pendingClaims: { user: Types.ObjectId; shift: SlotShift; waiter: Waiter<SlotClaim> }[] = [];
+
+/**
+ * The claims of one event-loop turn as one unordered bulk write of the same conditional
+ * upserts (each statement is still atomic on its own document). A statement whose upsert hit
+ * the unique index on `user` continues alone in claimExisting.
+ */
+async function claimBatch(batch: typeof pendingClaims): Promise<void> {
+  const ops = batch.map(
+    ({ user, shift }): mongo.AnyBulkWriteOperation => ({
+      updateOne: { filter: slotFilter(user, shift), update: slotPush(shift) as unknown as mongo.UpdateFilter<mongo.Document>, upsert: true },
+    }),
+  );
+  const failed = new Map<number, unknown>();
+  try {
+    await VolunteerSchedule.collection.bulkWrite(ops, { ordered: false });
+  } catch (err) {
+    const writeErrors = (err as { writeErrors?: unknown }).writeErrors;
+    if (!Array.isArray(writeErrors) || writeErrors.length === 0) {
+      batch.forEach((c) => c.waiter.reject(err));
+      return;
+    }
+    for (const we of writeErrors as { index: number; code?: number }[]) failed.set(we.index, we);
+  }
+  batch.forEach((c, i) => {
+    const err = failed.get(i);
+    if (err === undefined) c.waiter.resolve('claimed');
+    else if (isDuplicateKey(err)) claimExisting(c.user, c.shift).then(c.waiter.resolve, c.waiter.reject);
+    else c.waiter.reject(err);
+  });
+}
+
+/**
+ * Claims [start, end) in the user's schedule unless an existing slot overlaps it: push when
+ * nothing overlaps, or create the schedule on a user's first signup (upsert). When the schedule
+ * exists but a slot overlaps, the upsert's insert hits the unique index on `user`; so does a
+ * race between two first signups, hence the plain retry (claimExisting). Claims made in the
+ * same event-loop turn travel together (claimBatch).
+ */
+export function claimSlot(user: Types.ObjectId, shift: SlotShift): Promise<SlotClaim> {
+  return new Promise((resolve, reject) => {
+    if (pendingClaims.length === 0) {
+      setImmediate(() => {
+        const batch = pendingClaims;
+        pendingClaims = [];
+        void claimBatch(batch);
+      });
+    }
+    pendingClaims.push({ user, shift, waiter: { resolve, reject } });
+  });
 }
 
 export async function releaseSlot(user: Types.ObjectId, shiftId: Types.ObjectId): Promise<void> {
@@ -79,7 +125,6 @@ async function placeOrQueueMany(shiftId: Types.ObjectId, n: number): Promise<Pla
   );
 }
 
-type Waiter<T> = { resolve: (v: T) => void; reject: (e: unknown) => void };
 const arrivals = new Map<string, { shiftId: Types.ObjectId; waiters: Waiter<Placement | null>[] }>();
 
 /**
