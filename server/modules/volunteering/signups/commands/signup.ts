@@ -5,7 +5,7 @@ import type { AppDeps } from '../../../../deps';
 import { batchLoader } from '../../../../http/batch-loader';
 import { Activity, Shift, type ActivityDoc, type ShiftDoc } from '../../activities/model';
 import { Volunteer } from '../../volunteers/model';
-import { Signup, type SignupDoc } from '../model';
+import type { SignupDoc } from '../model';
 import { notifyVolunteers } from '../notify';
 import {
   activeKeyOf,
@@ -17,6 +17,7 @@ import {
   placeOrQueue,
   releaseSlot,
 } from './placement';
+import { insertSignup } from './insert';
 import { notifyOffers } from './offers';
 import { appLinks } from '@shared/links';
 
@@ -79,7 +80,7 @@ export async function signupForShift(
 
   let signup: SignupDoc;
   try {
-    const created = await Signup.create({
+    signup = await insertSignup({
       shift: shift._id,
       activity: activity._id,
       team: activity.team,
@@ -94,7 +95,6 @@ export async function signupForShift(
       confirmedAt: status === 'confirmed' ? now : undefined,
       remindAt: new Date(shift.start.getTime() - (activity.reminderLeadMinutes ?? 120) * 60_000),
     });
-    signup = created.toObject<SignupDoc>();
   } catch (err) {
     // Undo the counters so the shift stays consistent, then report.
     if (status === 'waitlisted') await leaveWaitlist(shift._id);

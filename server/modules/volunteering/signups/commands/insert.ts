@@ -1,0 +1,51 @@
+import type { mongo } from 'mongoose';
+import { Signup, type SignupDoc } from '../model';
+
+type Pending = { doc: SignupDoc; resolve: (s: SignupDoc) => void; reject: (e: unknown) => void };
+let pending: Pending[] = [];
+
+async function insertBatch(batch: Pending[]): Promise<void> {
+  const failed = new Map<number, { code?: number; errmsg?: string }>();
+  try {
+    await Signup.collection.insertMany(
+      batch.map((p) => p.doc as unknown as mongo.OptionalId<mongo.Document>),
+      { ordered: false },
+    );
+  } catch (err) {
+    const writeErrors = (err as { writeErrors?: unknown }).writeErrors;
+    if (!Array.isArray(writeErrors) || writeErrors.length === 0) {
+      batch.forEach((p) => p.reject(err));
+      return;
+    }
+    for (const we of writeErrors as { index: number; code?: number; errmsg?: string }[]) failed.set(we.index, we);
+  }
+  batch.forEach((p, i) => {
+    const we = failed.get(i);
+    if (!we) p.resolve(p.doc);
+    // Keeps the server's code (11000 for the one-active-signup index) for the caller.
+    else p.reject(Object.assign(new Error(we.errmsg ?? 'signup insert failed'), { code: we.code }));
+  });
+}
+
+/**
+ * Inserts one signup, validated and completed (defaults, _id, timestamps) by the schema as
+ * Signup.create would. Signups created in the same event-loop turn go as one unordered
+ * insertMany; each caller gets its own document or its own error (E11000 code kept).
+ */
+export function insertSignup(fields: Partial<SignupDoc>): Promise<SignupDoc> {
+  const created = new Signup(fields);
+  const invalid = created.validateSync();
+  if (invalid) return Promise.reject(invalid);
+  const at = new Date();
+  const doc = { ...created.toObject<SignupDoc>(), createdAt: at, updatedAt: at };
+  return new Promise((resolve, reject) => {
+    if (pending.length === 0) {
+      setImmediate(() => {
+        const batch = pending;
+        pending = [];
+        void insertBatch(batch);
+      });
+    }
+    pending.push({ doc, resolve, reject });
+  });
+}
