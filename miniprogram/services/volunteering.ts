@@ -103,6 +103,8 @@ export interface TNoShowAppealRow {
   userId: string;
   volunteerNo: string;
   nameMasked: string;
+  /** null when the event has no activity or the activity is gone. */
+  activityTitle: string | null;
   event: TNoShowEventDto;
 }
 

@@ -1,33 +1,19 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useAsync } from '../useAsync';
 import { ApiError } from '../../services/request';
 import { volunteeringApi } from '../../services/volunteering';
 import { useAction } from './useAction';
 
 /**
- * Team admin: pending no-show / late-cancel appeals of the team. The list carries the
- * activity id only, so titles are looked up once per activity. Upheld waives the
- * event (the volunteer's no-show score drops); rejecting needs a note for the volunteer.
+ * Team admin: pending no-show / late-cancel appeals of the team, each with its activity's
+ * title. Upheld waives the event (the volunteer's no-show score drops); rejecting needs a
+ * note for the volunteer.
  */
 export function useTeamAppeals(teamId: string, enabled: boolean) {
   const list = useAsync(() => volunteeringApi.teamAppeals(teamId), [teamId], enabled && !!teamId);
   const action = useAction();
-  const [titles, setTitles] = useState<Record<string, string>>({});
   const items = useMemo(() => list.data?.items ?? [], [list.data]);
   const { reload } = list;
-
-  useEffect(() => {
-    const missing = [...new Set(items.map((r) => r.event.activityId).filter((x): x is string => !!x))].filter(
-      (aid) => !(aid in titles),
-    );
-    for (const aid of missing) {
-      setTitles((t) => ({ ...t, [aid]: '' }));
-      void volunteeringApi
-        .activity(aid)
-        .then((r) => setTitles((t) => ({ ...t, [aid]: r.activity.title })))
-        .catch(() => setTitles((t) => ({ ...t, [aid]: '（活动已不可见）' })));
-    }
-  }, [items, titles]);
 
   const decide = useCallback(
     (userId: string, eventId: string, decision: 'upheld' | 'rejected', note: string) =>
@@ -43,5 +29,5 @@ export function useTeamAppeals(teamId: string, enabled: boolean) {
     [action, reload],
   );
 
-  return { list, items, titles, action, decide };
+  return { list, items, action, decide };
 }

@@ -46,10 +46,16 @@ export type TVolunteerProfileUpdate = z.infer<typeof ZVolunteerProfileUpdate>;
 export const ZNoShowAppealInput = z.strictObject({ reason: zText('申诉理由', 2, L.reasonMax) });
 export type TNoShowAppealInput = z.infer<typeof ZNoShowAppealInput>;
 
-export const ZAppealDecisionInput = z.strictObject({
-  decision: z.enum(['upheld', 'rejected'], { error: '处理结果只能是 upheld（申诉成立）或 rejected（驳回）' }),
-  note: zText('处理说明', 0, L.reasonMax).optional(),
-});
+export const ZAppealDecisionInput = z
+  .strictObject({
+    decision: z.enum(['upheld', 'rejected'], { error: '处理结果只能是 upheld（申诉成立）或 rejected（驳回）' }),
+    note: zText('处理说明', 0, L.reasonMax).optional(),
+  })
+  // The volunteer is owed a reason when their appeal is turned down.
+  .refine((v) => v.decision !== 'rejected' || (v.note ?? '').trim().length >= 2, {
+    path: ['note'],
+    message: '驳回申诉时请填写处理说明（至少 2 个字）',
+  });
 export type TAppealDecisionInput = z.infer<typeof ZAppealDecisionInput>;
 
 export const ZEventParams = z.strictObject({

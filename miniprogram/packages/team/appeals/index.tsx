@@ -42,7 +42,7 @@ export default function TeamAppealsPage() {
       <View id="appeals-list">
         {a.items.map((r) => {
           const e = r.event;
-          const title = e.activityId ? a.titles[e.activityId] : '';
+          const title = r.activityTitle ?? (e.activityId ? '（活动已不可见）' : '');
           return (
             <View key={e.id} className="card v-item appeal" id={`appeal-${e.id}`} data-user={r.userId}>
               <Text className="v-item__title">

@@ -21,6 +21,7 @@ import { ZPagination, type TPagination } from '@shared/schemas/common';
 import { ensureTextAllowed } from '../activities/content';
 import { moderateIntro } from './commands/intro';
 import { AppError, fail } from '../../../http/errors';
+import { Activity } from '../activities/model';
 import { teamPolicy } from '../teams/policy';
 import { appealNoShow, decideAppeal } from './commands/appeal';
 import { registerVolunteer, updateVolunteerProfile } from './commands/register';
@@ -106,17 +107,23 @@ export function routes(deps: AppDeps): RouteSpec[] {
           .limit(200)
           .lean<VolunteerDoc[]>();
         const now = deps.now();
+        const pending = vols.flatMap((v) =>
+          v.noShowEvents
+            .filter((e) => String(e.team) === params.id && e.appeal?.status === 'pending')
+            .map((e) => ({ v, e })),
+        );
+        const activityIds = [...new Set(pending.flatMap(({ e }) => (e.activity ? [String(e.activity)] : [])))];
+        const titles = new Map(
+          (await Activity.find({ _id: { $in: activityIds } }, { title: 1 }).lean()).map((a) => [String(a._id), a.title]),
+        );
         ctx.body = {
-          items: vols.flatMap((v) =>
-            v.noShowEvents
-              .filter((e) => String(e.team) === params.id && e.appeal?.status === 'pending')
-              .map((e) => ({
-                userId: String(v.user),
-                volunteerNo: v.volunteerNo,
-                nameMasked: v.nameMasked,
-                event: presentNoShowEvent(e, now),
-              })),
-          ),
+          items: pending.map(({ v, e }) => ({
+            userId: String(v.user),
+            volunteerNo: v.volunteerNo,
+            nameMasked: v.nameMasked,
+            activityTitle: e.activity ? (titles.get(String(e.activity)) ?? null) : null,
+            event: presentNoShowEvent(e, now),
+          })),
         };
       },
     }),

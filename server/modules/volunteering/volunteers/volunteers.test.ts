@@ -101,8 +101,16 @@ describe('no-show score and appeals', () => {
       expect(foreignAppeal.status).toBe(404);
 
       const queue = await ctx.http.get(`/api/teams/${team.teamId}/no-show-appeals`).set('Authorization', team.admin.auth);
-      expect(queue.body.items).toHaveLength(1);
+      expect(queue.body.items).toEqual([expect.objectContaining({ activityTitle: expect.any(String), nameMasked: expect.any(String) })]);
+      expect(queue.body.items[0].activityTitle.length).toBeGreaterThan(0);
       expect((await ctx.http.post(`/api/volunteers/${v.user.id}/no-show-events/${eventId}/decision`).set('Authorization', v.auth).send({ decision: 'upheld' })).status).toBe(403);
+      // Turning an appeal down needs a reason the volunteer will read.
+      const bare = await ctx.http
+        .post(`/api/volunteers/${v.user.id}/no-show-events/${eventId}/decision`)
+        .set('Authorization', team.admin.auth)
+        .send({ decision: 'rejected' });
+      expect(bare.status).toBe(400);
+      expect(bare.body.error.fields).toEqual([{ path: 'note', message: '驳回申诉时请填写处理说明（至少 2 个字）' }]);
       const decided = await ctx.http
         .post(`/api/volunteers/${v.user.id}/no-show-events/${eventId}/decision`)
         .set('Authorization', team.admin.auth)
