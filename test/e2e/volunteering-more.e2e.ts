@@ -10,7 +10,8 @@
  *     another resident sees it → hidden → gone for them, 未通过 with the reason for the uploader → the uploader deletes it;
  * (e) a late cancel counts against the no-show score → the volunteer appeals on 志愿者档案 →
  *     the team admin upholds it on 失约申诉 → the score drops to 0;
- * (f) the district admin's paged account and audit lists (shared usePagedList) search and show results.
+ * (f) the district admin's paged account and audit lists (shared usePagedList) search and show results;
+ * (g) a team admin by membership only reviews a help request from the team page.
  */
 import type { Browser, BrowserContext } from 'playwright-core';
 import { launchBrowser, screenshot } from './support/browser';
@@ -350,4 +351,26 @@ test('(f) the district admin’s paged lists: accounts found by search, the team
   await dp.locator('#audit-search').tap();
   await see(dp, '.audit__entry', teamId);
   await screenshot(dp, 'more-f-audit');
+});
+
+test('(g) an admin of a certified team by membership only reviews a resident’s help request from the team page', async () => {
+  const asker = await kit.resident(`help-m-${run}`);
+  const hp = await kit.at(asker, '/packages/volunteer/help/index');
+  const need = `需要志愿者陪同老人复诊${run}`;
+  const tomorrow = shanghai(Date.now() + 24 * HOUR);
+  await fill(hp, '#help-description', need);
+  await fill(hp, '#help-address', '幸福里 8 号');
+  await fill(hp, '#help-date', tomorrow.date);
+  await fill(hp, '#help-time', '09:30');
+  await hp.locator('#help-submit').tap();
+  await see(hp, '#help-mine', '审核中');
+
+  const op = await kit.at(organiser, `/packages/team/home/index?team=${teamId}`);
+  await op.locator('#team-help-review').tap();
+  const item = op.locator('#help-review-list .v-item', { hasText: need });
+  await item.locator('[id$="-approve"]').tap();
+  await see(op, '#help-review-success', '已公开');
+  await hp.reload();
+  await see(hp, '#help-mine', '已公开');
+  await screenshot(op, 'more-g-help-review');
 });

@@ -58,6 +58,10 @@ export default function TeamHomePage() {
         <Button id="team-appeals" className="btn btn--plain" onClick={() => go(withQuery(VROUTES.teamAppeals, q))}>
           失约申诉
         </Button>
+        {/* Team admins by membership review residents' help requests too (the portal lists it by role only). */}
+        <Button id="team-help-review" className="btn btn--plain" onClick={() => go(VROUTES.districtHelp)}>
+          求助审核
+        </Button>
       </View>
       <Text className="card__title">本团队活动</Text>
       <Notice message={list.error} id="team-activities-error" />
