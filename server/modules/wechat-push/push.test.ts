@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Types } from 'mongoose';
 import { DEV_WECHAT_MESSAGE_TOKEN } from '../../../config/env';
-import { buildResident, createTestContext, type TestContext } from '../../../test/support';
+import { buildDistrictAdmin, buildResident, createTestContext, type TestContext } from '../../../test/support';
 import { buildActivityWithShift, buildSignup, buildTeamWithAdmin } from '../volunteering/attendance/fixtures';
+import { Activity } from '../volunteering/activities/model';
 import { Photo } from '../volunteering/gallery/model';
 import { Signup } from '../volunteering/signups/model';
 
@@ -225,5 +226,53 @@ describe('WeChat message push: asynchronous image-check results', () => {
     const doc = (await ctx.http.get('/api/openapi.json')).body;
     expect(doc.paths['/api/wechat/push'].post['x-policy']).toBe('wechat_push_signature');
     expect(doc.paths['/api/wechat/push'].get['x-policy']).toBe('wechat_push_signature');
+  });
+});
+
+describe('WeChat message push: verdicts on activity covers', () => {
+  async function heldCover(opts: { heldEdit: boolean }) {
+    const { team, admin } = await buildTeamWithAdmin(ctx);
+    const start = new Date(Date.now() + 48 * 3_600_000);
+    const { activity } = await buildActivityWithShift({ team, createdBy: admin.user.id, start, end: new Date(start.getTime() + 3_600_000) });
+    const traceId = `c${randomBytes(10).toString('hex')}`;
+    const cover = 'https://cdn.example.com/cover.jpg';
+    await Activity.updateOne(
+      { _id: activity._id },
+      opts.heldEdit
+        ? { $set: { coverTraceId: traceId, heldEdit: { coverUrl: cover, by: new Types.ObjectId(admin.user.id), at: new Date() } } }
+        : { $set: { coverTraceId: traceId, coverUrl: cover, status: 'under_review' } },
+    );
+    return { id: String(activity._id), traceId };
+  }
+  const push = (traceId: string, suggest: 'pass' | 'risky' | 'review') =>
+    ctx.http.post('/api/wechat/push').query(signedQuery(DEV_WECHAT_MESSAGE_TOKEN)).send(mediaCheckEvent(traceId, suggest));
+
+  it('when a held cover is judged risky, it is removed and the moderator sees why; a repeated push changes nothing', async () => {
+    const edit = await heldCover({ heldEdit: true });
+    expect((await push(edit.traceId, 'risky')).status).toBe(200);
+    const afterEdit = (await Activity.findById(edit.id).lean())!;
+    expect(afterEdit).toMatchObject({ coverCheck: 'risky' });
+    expect(afterEdit.heldEdit?.coverUrl).toBeUndefined();
+
+    const fresh = await heldCover({ heldEdit: false });
+    expect((await push(fresh.traceId, 'risky')).status).toBe(200);
+    expect((await Activity.findById(fresh.id).lean())?.coverUrl).toBeUndefined();
+    // WeChat retries: the first verdict stands.
+    expect((await push(fresh.traceId, 'pass')).status).toBe(200);
+    expect((await Activity.findById(fresh.id).lean())?.coverCheck).toBe('risky');
+
+    const district = await buildDistrictAdmin(ctx);
+    const queue = await ctx.http.get('/api/admin/activity-moderation').query({ pageSize: 100 }).set('Authorization', district.auth);
+    const item = queue.body.items.find((a: { id: string }) => a.id === fresh.id);
+    expect(item.review).toMatchObject({ state: 'under_review', coverCheck: 'risky' });
+  });
+
+  it('when a held cover passes, the verdict is recorded and the cover stays for the moderator to publish', async () => {
+    const held = await heldCover({ heldEdit: false });
+    const district = await buildDistrictAdmin(ctx);
+    const before = await ctx.http.get('/api/admin/activity-moderation').query({ pageSize: 100 }).set('Authorization', district.auth);
+    expect(before.body.items.find((a: { id: string }) => a.id === held.id).review.coverCheck).toBe('pending');
+    expect((await push(held.traceId, 'pass')).status).toBe(200);
+    expect(await Activity.findById(held.id).lean()).toMatchObject({ coverCheck: 'pass', coverUrl: 'https://cdn.example.com/cover.jpg', status: 'under_review' });
   });
 });

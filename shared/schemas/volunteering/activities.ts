@@ -219,6 +219,11 @@ export interface TActivityReviewDto {
   reason: string | null;
   /** Held edit (not yet public): the fields a moderator must approve. */
   heldEdit: { title?: string; description?: string; coverUrl?: string } | null;
+  /**
+   * WeChat's image check of an outside cover: pending until its verdict arrives; risky means
+   * the image was already removed. null when no cover needed the check.
+   */
+  coverCheck: 'pending' | 'pass' | 'risky' | 'review' | null;
   decidedAt: string | null;
 }
 

@@ -76,6 +76,14 @@ function useModeration(enabled: boolean) {
   return { kind, setKind, activities, intros, action, decide };
 }
 
+/** WeChat's image check of an outside cover, as the moderator reads it. */
+const COVER_CHECK_LABELS = {
+  pending: '检测中',
+  pass: '未发现问题',
+  review: '需人工判断',
+  risky: '违规，已移除',
+} as const;
+
 export default function ModerationPage() {
   const guard = useStaffGuard('district_admin');
   const m = useModeration(guard.allowed);
@@ -129,6 +137,11 @@ export default function ModerationPage() {
                   {held ? <Text className="v-item__meta">修改前：{a.title}</Text> : null}
                   <Text className="v-item__meta">{held?.description ?? a.description}</Text>
                   {held?.coverUrl ?? a.coverUrl ? <Image src={(held?.coverUrl ?? a.coverUrl) as string} mode="widthFix" style={{ width: '100%' }} /> : null}
+                  {a.review?.coverCheck ? (
+                    <Text className="v-item__meta" id={`moderation-${a.id}-cover-check`}>
+                      封面图片检测：{COVER_CHECK_LABELS[a.review.coverCheck]}
+                    </Text>
+                  ) : null}
                   {actions(a.id)}
                 </View>
               );

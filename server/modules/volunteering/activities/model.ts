@@ -37,6 +37,8 @@ export interface ActivityDoc {
   heldEdit?: HeldEditDoc;
   /** WeChat asynchronous image-check trace of the cover (sent when the cover was not already checked). */
   coverTraceId?: string;
+  /** The check's verdict for that trace, once WeChat pushed it (a risky cover is already removed). */
+  coverCheck?: 'pass' | 'risky' | 'review';
   createdBy: Types.ObjectId;
   createdAt: Date;
   updatedAt: Date;
@@ -99,12 +101,14 @@ const ActivitySchema = new Schema<ActivityDoc>(
       ),
     },
     coverTraceId: { type: String },
+    coverCheck: { type: String, enum: ['pass', 'risky', 'review'] },
     createdBy: { type: Schema.Types.ObjectId, ref: 'User', required: true },
   },
   { timestamps: true, versionKey: false, collection: 'activities' },
 );
 ActivitySchema.index({ location: '2dsphere' });
 ActivitySchema.index({ status: 1, startsAt: 1 });
+ActivitySchema.index({ coverTraceId: 1 }, { sparse: true });
 ActivitySchema.index({ team: 1, startsAt: -1 });
 ActivitySchema.index({ category: 1, startsAt: 1 });
 // The moderation queue: held activities and held edits, oldest first.

@@ -41,6 +41,8 @@ export function presentActivitySummary(a: ActivityDoc, shifts: ShiftDoc[], dista
   };
 }
 
+const coverCheckOf = (a: ActivityDoc): TActivityReviewDto['coverCheck'] => (a.coverTraceId ? (a.coverCheck ?? 'pending') : null);
+
 /** Moderation state for the team's admins and moderators; null when nothing was ever held. */
 export function presentActivityReview(a: ActivityDoc): TActivityReviewDto | null {
   const decidedAt = a.review?.at?.toISOString() ?? null;
@@ -50,6 +52,7 @@ export function presentActivityReview(a: ActivityDoc): TActivityReviewDto | null
       label: ACTIVITY_STATUS_LABELS[a.status],
       reason: a.status === 'rejected' ? (a.review?.reason ?? '') : null,
       heldEdit: null,
+      coverCheck: coverCheckOf(a),
       decidedAt: a.status === 'rejected' ? decidedAt : null,
     };
   }
@@ -60,6 +63,7 @@ export function presentActivityReview(a: ActivityDoc): TActivityReviewDto | null
       label: '修改审核中',
       reason: null,
       heldEdit: { ...(title === undefined ? {} : { title }), ...(description === undefined ? {} : { description }), ...(coverUrl === undefined ? {} : { coverUrl }) },
+      coverCheck: coverCheckOf(a),
       decidedAt: null,
     };
   }
@@ -69,6 +73,7 @@ export function presentActivityReview(a: ActivityDoc): TActivityReviewDto | null
     label: a.review.decision === 'approve' ? '已通过审核' : '修改未通过审核',
     reason: a.review.decision === 'reject' ? a.review.reason : null,
     heldEdit: null,
+    coverCheck: coverCheckOf(a),
     decidedAt,
   };
 }

@@ -1,11 +1,13 @@
 import type { MediaCheckEvent } from '../../../wechat';
 import { applyMediaCheckResult } from '../../volunteering/gallery/commands/upload-photo';
+import { receiveCoverVerdict } from '../../volunteering/activities/commands/cover-verdict';
 import { Photo } from '../../volunteering/gallery/model';
 
 export type TMediaCheckOutcome = 'applied' | 'already_applied' | 'left_for_review' | 'unknown_trace';
 
 /**
- * Applies one verified `wxa_media_check` verdict to the photos sent with that trace id.
+ * Applies one verified `wxa_media_check` verdict to the photos sent with that trace id, or
+ * else to the activity cover sent with it.
  * Idempotent: only photos still `checking` move, so a repeated push (WeChat retries) or a
  * push after a team admin decided changes nothing. `unknown_trace` means no photo carries the
  * id yet — the verdict can beat the upload's own write — and the caller asks WeChat to retry.
@@ -13,6 +15,10 @@ export type TMediaCheckOutcome = 'applied' | 'already_applied' | 'left_for_revie
 export async function receiveMediaCheck(event: MediaCheckEvent): Promise<TMediaCheckOutcome> {
   const changed = await applyMediaCheckResult(event.traceId, event.suggest);
   if (changed > 0) return 'applied';
-  if ((await Photo.exists({ traceId: event.traceId })) === null) return 'unknown_trace';
+  if ((await Photo.exists({ traceId: event.traceId })) === null) {
+    // Not a gallery photo: it may be an activity cover held for the district admin.
+    const cover = await receiveCoverVerdict(event.traceId, event.suggest);
+    return cover === 'already_applied' ? 'already_applied' : cover;
+  }
   return event.suggest === 'review' ? 'left_for_review' : 'already_applied';
 }

@@ -104,7 +104,10 @@ export async function updateActivity(
   // A field that now passed replaces any older held value, so approving that later cannot roll it back.
   const unset: Record<string, 1> = {};
   if (!hold && activity.heldEdit) for (const k of HOLDABLE) if (input[k] !== undefined) unset[`heldEdit.${k}`] = 1;
-  if (content.coverTraceId) set.coverTraceId = content.coverTraceId;
+  if (content.coverTraceId) {
+    set.coverTraceId = content.coverTraceId;
+    unset.coverCheck = 1; // the verdict on record was for the previous cover
+  }
   const update = Object.keys(unset).length ? { $set: set, $unset: unset } : { $set: set };
   const updated = await Activity.findOneAndUpdate({ _id: activity._id, status: activity.status }, update, { returnDocument: 'after' }).lean<ActivityDoc>();
   if (!updated) return { outcome: 'not_open' };
