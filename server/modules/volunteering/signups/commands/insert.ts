@@ -1,4 +1,4 @@
-import type { mongo } from 'mongoose';
+import { Types, type mongo } from 'mongoose';
 import { Signup, type SignupDoc } from '../model';
 
 type Pending = { doc: SignupDoc; resolve: (s: SignupDoc) => void; reject: (e: unknown) => void };
@@ -27,17 +27,20 @@ async function insertBatch(batch: Pending[]): Promise<void> {
   });
 }
 
+export type NewSignup = Pick<SignupDoc, 'shift' | 'activity' | 'team' | 'user' | 'status' | 'start' | 'end' | 'note'> &
+  Partial<Pick<SignupDoc, 'activeKey' | 'waitPos' | 'noteHeld' | 'confirmedAt' | 'remindAt'>>;
+
 /**
- * Inserts one signup, validated and completed (defaults, _id, timestamps) by the schema as
- * Signup.create would. Signups created in the same event-loop turn go as one unordered
- * insertMany; each caller gets its own document or its own error (E11000 code kept).
+ * Inserts one new signup with what Signup.create would add (an _id, the schema defaults,
+ * timestamps); the typed fields come from the signup command, which checked them. Signups
+ * created in the same event-loop turn go as one unordered insertMany; each caller gets its own
+ * document or its own error (E11000 code kept).
  */
-export function insertSignup(fields: Partial<SignupDoc>): Promise<SignupDoc> {
-  const created = new Signup(fields);
-  const invalid = created.validateSync();
-  if (invalid) return Promise.reject(invalid);
+export function insertSignup(fields: NewSignup): Promise<SignupDoc> {
   const at = new Date();
-  const doc = { ...created.toObject<SignupDoc>(), createdAt: at, updatedAt: at };
+  const doc = { _id: new Types.ObjectId(), autoCheckedOut: false, createdAt: at, updatedAt: at } as SignupDoc;
+  // Unset optional fields stay absent (the driver would store undefined as null).
+  for (const [k, v] of Object.entries(fields)) if (v !== undefined) (doc as unknown as Record<string, unknown>)[k] = v;
   return new Promise((resolve, reject) => {
     if (pending.length === 0) {
       setImmediate(() => {
