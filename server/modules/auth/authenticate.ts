@@ -11,7 +11,8 @@ const LAST_SEEN_EVERY_MS = 60_000;
 // Concurrent requests share one sessions query and one users query per event-loop turn;
 // each request still reads the current session and user (see batch-loader).
 // A lone request keeps the plain findOne.
-const USER_FIELDS = { kind: 1, roles: 1, status: 1, consent: 1, realName: 1 };
+// Only what the actor needs (not the consent history or the encrypted identity).
+const USER_FIELDS = { kind: 1, roles: 1, status: 1, 'consent.version': 1, 'realName.verifiedAt': 1 };
 const sessionByHash = batchLoader(async (hashes) => {
   const rows =
     hashes.length === 1
