@@ -27,15 +27,19 @@ export type SignupResult =
 
 // A burst of signups (usually for the same few shifts) reads shifts, activities and volunteer
 // records in one query per event-loop turn; every signup still reads them after it arrived.
-const shiftById = batchLoader(async (ids) =>
-  (await Shift.find({ _id: { $in: ids.filter((id) => Types.ObjectId.isValid(id)) } }).lean<ShiftDoc[]>()).map((s): [string, ShiftDoc] => [String(s._id), s]),
-);
-const activityById = batchLoader(async (ids) =>
-  (await Activity.find({ _id: { $in: ids.filter((id) => Types.ObjectId.isValid(id)) } }).lean<ActivityDoc[]>()).map((a): [string, ActivityDoc] => [String(a._id), a]),
-);
-const volunteerOf = batchLoader(async (users) =>
-  (await Volunteer.find({ user: { $in: users } }, { user: 1 }).lean()).map((v): [string, true] => [String(v.user), true]),
-);
+const validIds = (ids: string[]) => ids.filter((id) => Types.ObjectId.isValid(id));
+const shiftById = batchLoader(async (ids) => {
+  const rows = await Shift.find({ _id: { $in: validIds(ids) } }).lean<ShiftDoc[]>();
+  return rows.map((s): [string, ShiftDoc] => [String(s._id), s]);
+});
+const activityById = batchLoader(async (ids) => {
+  const rows = await Activity.find({ _id: { $in: validIds(ids) } }).lean<ActivityDoc[]>();
+  return rows.map((a): [string, ActivityDoc] => [String(a._id), a]);
+});
+const volunteerOf = batchLoader(async (users) => {
+  const rows = await Volunteer.find({ user: { $in: users } }, { user: 1 }).lean();
+  return rows.map((v): [string, true] => [String(v.user), true]);
+});
 
 /**
  * A volunteer signs up for one shift. Outcomes: confirmed (a place was free
