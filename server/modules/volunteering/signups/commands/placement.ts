@@ -38,34 +38,83 @@ async function claimExisting(user: Types.ObjectId, shift: SlotShift): Promise<Sl
 
 let pendingClaims: { user: Types.ObjectId; shift: SlotShift; waiter: Waiter<SlotClaim> }[] = [];
 
-/**
- * The claims of one event-loop turn as one unordered bulk write of the same conditional
- * upserts (each statement is still atomic on its own document). A statement whose upsert hit
- * the unique index on `user` continues alone in claimExisting.
- */
-async function claimBatch(batch: typeof pendingClaims): Promise<void> {
+type Claim = (typeof pendingClaims)[number];
+
+/** The conditional upserts as one unordered bulk write; a duplicate-key statement continues alone. */
+async function upsertClaims(batch: Claim[]): Promise<void> {
+  if (batch.length === 0) return;
   const ops = batch.map(
     ({ user, shift }): mongo.AnyBulkWriteOperation => ({
       updateOne: { filter: slotFilter(user, shift), update: slotPush(shift) as unknown as mongo.UpdateFilter<mongo.Document>, upsert: true },
     }),
   );
+  const failed = await bulkFailures(() => VolunteerSchedule.collection.bulkWrite(ops, { ordered: false }), batch);
+  batch.forEach((c, i) => {
+    if (!failed.has(i)) c.waiter.resolve('claimed');
+    else if (isDuplicateKey(failed.get(i))) claimExisting(c.user, c.shift).then(c.waiter.resolve, c.waiter.reject);
+    else c.waiter.reject(failed.get(i));
+  });
+}
+
+/**
+ * Runs an unordered bulk write and returns its per-statement errors by index; a failure that
+ * is not per statement (e.g. the connection) counts as the error of every statement.
+ */
+async function bulkFailures(write: () => Promise<unknown>, batch: Claim[]): Promise<Map<number, unknown>> {
   const failed = new Map<number, unknown>();
   try {
-    await VolunteerSchedule.collection.bulkWrite(ops, { ordered: false });
+    await write();
   } catch (err) {
     const writeErrors = (err as { writeErrors?: unknown }).writeErrors;
     if (!Array.isArray(writeErrors) || writeErrors.length === 0) {
-      batch.forEach((c) => c.waiter.reject(err));
-      return;
+      batch.forEach((_, i) => failed.set(i, err));
+      return failed;
     }
-    for (const we of writeErrors as { index: number; code?: number }[]) failed.set(we.index, we);
+    for (const we of writeErrors as { index: number }[]) failed.set(we.index, we);
   }
-  batch.forEach((c, i) => {
-    const err = failed.get(i);
-    if (err === undefined) c.waiter.resolve('claimed');
-    else if (isDuplicateKey(err)) claimExisting(c.user, c.shift).then(c.waiter.resolve, c.waiter.reject);
-    else c.waiter.reject(err);
-  });
+  return failed;
+}
+
+/**
+ * The claims of one event-loop turn. A user's first claim creates their schedule: those are
+ * plain inserts (with the slot already in), found by one lookup of which users have a
+ * schedule. Every other claim is the conditional upsert (upsertClaims), and so is a first
+ * claim whose insert lost a race (duplicate key on `user`). Each statement stays atomic on its
+ * own document, so the overlap guard holds as with one claim at a time.
+ */
+async function claimBatch(batch: Claim[]): Promise<void> {
+  let known: Set<string>;
+  try {
+    const rows = await VolunteerSchedule.find({ user: { $in: batch.map((c) => c.user) } }, { user: 1 }).lean();
+    known = new Set(rows.map((r) => String(r.user)));
+  } catch (err) {
+    batch.forEach((c) => c.waiter.reject(err));
+    return;
+  }
+  const firsts: Claim[] = [];
+  const rest: Claim[] = [];
+  for (const c of batch) {
+    const key = String(c.user);
+    if (known.has(key)) rest.push(c);
+    else {
+      known.add(key);
+      firsts.push(c);
+    }
+  }
+  if (firsts.length > 0) {
+    const docs = firsts.map(({ user, shift }) => ({
+      _id: new Types.ObjectId(),
+      user,
+      slots: [{ shift: shift._id, start: shift.start, end: shift.end }],
+    }));
+    const failed = await bulkFailures(() => VolunteerSchedule.collection.insertMany(docs, { ordered: false }), firsts);
+    firsts.forEach((c, i) => {
+      if (!failed.has(i)) c.waiter.resolve('claimed');
+      else if (isDuplicateKey(failed.get(i))) rest.push(c);
+      else c.waiter.reject(failed.get(i));
+    });
+  }
+  await upsertClaims(rest);
 }
 
 /**
