@@ -53,6 +53,8 @@ const CELL_MARGIN_M = 800;
 /** More candidates than this and the cell is not cached (answered by the database directly). */
 const MAX_CANDIDATES = 2_000;
 const MAX_CELLS = 512;
+/** Bound on the candidates held in all cells together (each ~0.5 KB of JSON). */
+const MAX_CACHED_CANDIDATES = 50_000;
 
 /** One cached candidate: what the per-request work needs, and its presented summary as JSON. */
 interface Candidate {
@@ -73,6 +75,14 @@ interface CacheSlot {
   loading?: Promise<CachedCell>;
 }
 const nearbyCache = new Map<string, CacheSlot>();
+let cachedCandidates = 0;
+
+function evictOldest(): void {
+  const oldest = nearbyCache.keys().next();
+  if (oldest.done) return;
+  cachedCandidates -= nearbyCache.get(oldest.value)?.cell?.rows?.length ?? 0;
+  nearbyCache.delete(oldest.value);
+}
 /** What presentActivitySummary shows (descriptions stay in the database). */
 const LIST_FIELDS = {
   team: 1,
@@ -93,6 +103,7 @@ let generation = 0;
 export function invalidateActivityLists(): void {
   generation += 1;
   nearbyCache.clear();
+  cachedCandidates = 0;
 }
 
 function publicFilter(q: TActivityListQuery, now: Date): QueryFilter<ActivityDoc> {
@@ -144,7 +155,7 @@ export async function listNearbyCached(
   const key = JSON.stringify([cell, q.radiusKm, q.from ?? null, q.to ?? null, q.category ?? null, q.teamId ?? null]);
   let slot = nearbyCache.get(key);
   if (!slot) {
-    if (nearbyCache.size >= MAX_CELLS) nearbyCache.delete(nearbyCache.keys().next().value as string);
+    if (nearbyCache.size >= MAX_CELLS) evictOldest();
     slot = {};
     nearbyCache.set(key, slot);
   }
@@ -158,7 +169,10 @@ export async function listNearbyCached(
     // but is not kept (the slot itself was dropped by the invalidation).
     void current.loading.then(
       (c) => {
-        if (started === generation) current.cell = c;
+        if (started !== generation || nearbyCache.get(key) !== current) return;
+        cachedCandidates += (c.rows?.length ?? 0) - (current.cell?.rows?.length ?? 0);
+        current.cell = c;
+        while (cachedCandidates > MAX_CACHED_CANDIDATES && nearbyCache.size > 1) evictOldest();
       },
       () => undefined,
     );
