@@ -1,7 +1,7 @@
 /**
- * Coalesces the lookups that concurrent requests make in the same event-loop turn into one
- * query (the DataLoader pattern): under a burst, hundreds of `findOne`s by key become one
- * `find({ key: { $in } })`, so the per-query cost of driver and server is paid once.
+ * Coalesces the lookups that concurrent requests make into one query (the DataLoader pattern):
+ * under a burst, hundreds of `findOne`s by key become one `find({ key: { $in } })`, so the
+ * per-query cost of driver and server is paid once.
  *
  * Nothing is kept between batches: every call is answered by a query sent after the call was
  * made, so a revoked session, a disabled user or an edited document is seen exactly as with one
@@ -12,36 +12,60 @@ export type BatchFetch<V> = (keys: string[]) => Promise<Iterable<[string, V]>>;
 /** Most keys sent in one query; bigger batches are split. */
 const MAX_BATCH = 500;
 
-export function batchLoader<V>(fetch: BatchFetch<V>): (key: string) => Promise<V | undefined> {
-  let pending = new Map<string, { resolve: (v: V | undefined) => void; reject: (e: unknown) => void }[]>();
+/**
+ * Calls `run` with the items pushed since the last run. A run starts after the I/O callbacks of
+ * the turn in which the first item arrived (setImmediate); while a run is in flight, new items
+ * wait for it to finish and then go together, so batches grow with the load and a lone call
+ * waits for nothing but the end of its turn.
+ */
+export function batcher<T>(run: (items: T[]) => Promise<void>): (item: T) => void {
+  let queued: T[] = [];
+  let inFlight = false;
   let scheduled = false;
+  const flush = (): void => {
+    scheduled = false;
+    if (inFlight || queued.length === 0) return;
+    const items = queued;
+    queued = [];
+    inFlight = true;
+    run(items)
+      .catch(() => undefined)
+      .finally(() => {
+        inFlight = false;
+        if (queued.length > 0 && !scheduled) {
+          scheduled = true;
+          setImmediate(flush);
+        }
+      });
+  };
+  return (item) => {
+    queued.push(item);
+    if (!scheduled && !inFlight) {
+      scheduled = true;
+      setImmediate(flush);
+    }
+  };
+}
 
-  async function run(keys: string[], waiters: Map<string, { resolve: (v: V | undefined) => void; reject: (e: unknown) => void }[]>) {
+type Waiter<V> = { key: string; resolve: (v: V | undefined) => void; reject: (e: unknown) => void };
+
+export function batchLoader<V>(fetch: BatchFetch<V>): (key: string) => Promise<V | undefined> {
+  async function load(keys: string[], waiters: Waiter<V>[]): Promise<void> {
     try {
       const found = new Map(await fetch(keys));
-      for (const k of keys) for (const w of waiters.get(k) ?? []) w.resolve(found.get(k));
+      for (const w of waiters) w.resolve(found.get(w.key));
     } catch (e) {
-      for (const k of keys) for (const w of waiters.get(k) ?? []) w.reject(e);
+      for (const w of waiters) w.reject(e);
     }
   }
-
-  function dispatch(): void {
-    scheduled = false;
-    const batch = pending;
-    pending = new Map();
-    const keys = [...batch.keys()];
-    for (let i = 0; i < keys.length; i += MAX_BATCH) void run(keys.slice(i, i + MAX_BATCH), batch);
-  }
-
-  return (key) =>
-    new Promise<V | undefined>((resolve, reject) => {
-      const waiters = pending.get(key);
-      if (waiters) waiters.push({ resolve, reject });
-      else pending.set(key, [{ resolve, reject }]);
-      if (!scheduled) {
-        scheduled = true;
-        // After the I/O callbacks of this turn: requests that arrived together share the query.
-        setImmediate(dispatch);
-      }
-    });
+  const push = batcher<Waiter<V>>(async (waiters) => {
+    const keys = [...new Set(waiters.map((w) => w.key))];
+    const runs: Promise<void>[] = [];
+    for (let i = 0; i < keys.length; i += MAX_BATCH) {
+      const part = new Set(keys.slice(i, i + MAX_BATCH));
+      runs.push(load([...part], waiters.filter((w) => part.has(w.key))));
+    }
+    await Promise.all(runs);
+  });
+  return (key) => new Promise<V | undefined>((resolve, reject) => push({ key, resolve, reject }));
 }

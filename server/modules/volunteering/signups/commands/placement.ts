@@ -1,4 +1,5 @@
 import { Types, type mongo } from 'mongoose';
+import { batcher } from '../../../../http/batch-loader';
 import { Shift, type ShiftDoc } from '../../activities/model';
 import { invalidateActivityLists } from '../../activities/queries';
 import { Signup, VolunteerSchedule, type SignupDoc } from '../model';
@@ -36,9 +37,8 @@ async function claimExisting(user: Types.ObjectId, shift: SlotShift): Promise<Sl
   return same ? 'same_shift' : 'overlap';
 }
 
-let pendingClaims: { user: Types.ObjectId; shift: SlotShift; waiter: Waiter<SlotClaim> }[] = [];
 
-type Claim = (typeof pendingClaims)[number];
+type Claim = { user: Types.ObjectId; shift: SlotShift; waiter: Waiter<SlotClaim> };
 
 /** The conditional upserts as one unordered bulk write; a duplicate-key statement continues alone. */
 async function upsertClaims(batch: Claim[]): Promise<void> {
@@ -117,24 +117,17 @@ async function claimBatch(batch: Claim[]): Promise<void> {
   await upsertClaims(rest);
 }
 
+const pushClaim = batcher<Claim>(claimBatch);
+
 /**
  * Claims [start, end) in the user's schedule unless an existing slot overlaps it: push when
  * nothing overlaps, or create the schedule on a user's first signup (upsert). When the schedule
  * exists but a slot overlaps, the upsert's insert hits the unique index on `user`; so does a
  * race between two first signups, hence the plain retry (claimExisting). Claims made in the
- * same event-loop turn travel together (claimBatch).
+ * same event-loop turn (or while the previous batch is in flight) travel together (claimBatch).
  */
 export function claimSlot(user: Types.ObjectId, shift: SlotShift): Promise<SlotClaim> {
-  return new Promise((resolve, reject) => {
-    if (pendingClaims.length === 0) {
-      setImmediate(() => {
-        const batch = pendingClaims;
-        pendingClaims = [];
-        void claimBatch(batch);
-      });
-    }
-    pendingClaims.push({ user, shift, waiter: { resolve, reject } });
-  });
+  return new Promise((resolve, reject) => pushClaim({ user, shift, waiter: { resolve, reject } }));
 }
 
 export async function releaseSlot(user: Types.ObjectId, shiftId: Types.ObjectId): Promise<void> {
