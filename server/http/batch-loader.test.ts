@@ -42,4 +42,25 @@ describe('batchLoader', () => {
     expect(await Promise.all(keys.map(load))).toEqual(keys);
     expect(sizes).toEqual([500, 500, 200]);
   });
+
+  test('when calls arrive while a fetch is in flight, they wait for it and then go together in one fetch', async () => {
+    const fetches: string[][] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const load = batchLoader(async (keys) => {
+      fetches.push(keys);
+      if (fetches.length === 1) await gate;
+      return keys.map((k): [string, string] => [k, k]);
+    });
+    const first = load('a');
+    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setImmediate(r));
+    const later = [load('b'), load('c')];
+    await new Promise((r) => setTimeout(r, 5));
+    const more = load('d');
+    expect(fetches).toEqual([['a']]);
+    release();
+    expect(await Promise.all([first, ...later, more])).toEqual(['a', 'b', 'c', 'd']);
+    expect(fetches).toEqual([['a'], ['b', 'c', 'd']]);
+  });
 });
