@@ -4,7 +4,8 @@
  * 1. 2,000 concurrent signups for one 100-place shift: exactly 100 confirmed,
  *    1,900 waitlisted with positions 1..1,900 (no gaps, no duplicates), no 5xx;
  *    req/s as a ratio to a bare-Koa JSON POST storm of the same size (target ≥ 0.20).
- * 2. Nearby activity list (20 items) at 100 connections: req/s ratio to a bare-Koa
+ * 2. Nearby activity list (20 items) at 100 connections, the load sent from a worker thread
+ *    (its own event loop, as clients are not inside the server): req/s ratio to a bare-Koa
  *    GET (target ≥ 0.40) and p99 ≤ 50 ms.
  * Users, sessions and volunteers are inserted directly (login is not what is measured).
  * VOL_BENCH_SIGNUPS / VOL_BENCH_CAPACITY / VOL_BENCH_LIST_OPS shrink it for a quick run.
@@ -26,11 +27,13 @@ import { Team } from '../../server/modules/org/model';
 import { Volunteer } from '../../server/modules/volunteering/volunteers/model';
 import { Activity, Shift } from '../../server/modules/volunteering/activities/model';
 import { Signup } from '../../server/modules/volunteering/signups/model';
-import { measure, ratio, runOps, startBareKoa } from './lib';
+import { httpLoad } from './http-load';
+import { ratio, runOps, startBareKoa } from './lib';
 
 const SIGNUPS = Number(process.env.VOL_BENCH_SIGNUPS ?? 2_000);
 const CAPACITY = Number(process.env.VOL_BENCH_CAPACITY ?? 100);
-const LIST_OPS = Number(process.env.VOL_BENCH_LIST_OPS ?? 2_000);
+// Long enough that p99 is steady state, not the first second's connection setup.
+const LIST_OPS = Number(process.env.VOL_BENCH_LIST_OPS ?? 10_000);
 const CONNECTIONS = 100;
 const TARGETS = { signupRatio: 0.2, nearbyRatio: 0.4, nearbyP99Ms: 50 };
 const HOUR = 3600_000;
@@ -197,16 +200,13 @@ export default async function run(): Promise<Record<string, unknown>> {
     freshAgent();
     const probe = await request(listUrl, 'GET', undefined, lister);
     const items = (probe.json as { items?: unknown[] })?.items?.length ?? 0;
-    const bareGet = await measure(LIST_OPS, CONNECTIONS, () => request(`${bare.url}/ping`, 'GET'));
-    freshAgent();
-    let listErrors = 0;
-    // Warm-up counts as ops for the per-request command count (measure runs min(200, n) first).
+    // The load comes from a worker thread (its own event loop), for the baseline and the app alike.
+    const bareGet = await httpLoad({ url: `${bare.url}/ping`, ops: LIST_OPS, concurrency: CONNECTIONS });
+    // Warm-up counts as ops for the per-request command count (httpLoad sends min(200, n) first).
     const nearbyPhase = await phase('nearby', LIST_OPS + Math.min(200, LIST_OPS), () =>
-      measure(LIST_OPS, CONNECTIONS, async () => {
-        const r = await request(listUrl, 'GET', undefined, lister);
-        if (r.status !== 200) listErrors += 1;
-      }),
+      httpLoad({ url: listUrl, headers: { authorization: lister }, ops: LIST_OPS, concurrency: CONNECTIONS }),
     );
+    const listErrors = nearbyPhase.result.errors;
     const nearby = nearbyPhase.result;
 
     const signupRatio = ratio(storm.opsPerSec, bareStorm.opsPerSec);
@@ -246,6 +246,8 @@ export default async function run(): Promise<Record<string, unknown>> {
         nearbyRatio: nearbyRatio >= TARGETS.nearbyRatio,
         nearbyP99: nearby.p99Ms <= TARGETS.nearbyP99Ms,
       },
+      // Whether bare Koa itself, in this run and on this machine, answers within the p99 target.
+      p99TargetMetByBareKoa: bareGet.p99Ms <= TARGETS.nearbyP99Ms,
     };
   } finally {
     agent.destroy();
