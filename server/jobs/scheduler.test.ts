@@ -43,6 +43,7 @@ describe('scheduler (Agenda on the app database)', () => {
     const make = (label: string) =>
       createScheduler(ctx.deps, {
         processEvery: '100 milliseconds',
+        lockLifetimeMs: 4_000,
         collection: 'agenda_jobs_test',
         jobs: [
           {

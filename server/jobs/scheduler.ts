@@ -43,6 +43,12 @@ export interface SchedulerOptions {
   /** How often this process looks for due jobs (default 5 seconds). */
   processEvery?: string | number;
   collection?: string;
+  /**
+   * Default lock lifetime of every job (10 minutes). Agenda checks a running job every half
+   * lifetime with a timer it never clears, so each run leaves one behind for that long; short-lived
+   * processes (tests) pass a short lifetime so they can exit as soon as they are done.
+   */
+  lockLifetimeMs?: number;
 }
 
 /**
@@ -54,6 +60,8 @@ export function toInterval(interval: string | number): string | number {
   const ms = /^\s*(\d+)\s*(ms|msec|millisecond|milliseconds)\s*$/i.exec(interval);
   return ms ? Number(ms[1]) : interval;
 }
+
+const DEFAULT_LOCK_LIFETIME_MS = 10 * 60 * 1000;
 
 export function createScheduler(deps: AppDeps, opts: SchedulerOptions = {}): Scheduler {
   const { Agenda, MongoBackend } = loadAgenda();
@@ -68,7 +76,7 @@ export function createScheduler(deps: AppDeps, opts: SchedulerOptions = {}): Sch
     backend,
     name: `linli-${process.pid}`,
     processEvery: toInterval(opts.processEvery ?? '5 seconds'),
-    defaultLockLifetime: 10 * 60 * 1000,
+    defaultLockLifetime: opts.lockLifetimeMs ?? DEFAULT_LOCK_LIFETIME_MS,
   });
   agenda.on('error', (err: unknown) => logger.error({ err }, 'scheduler error'));
   agenda.on('fail', (err: unknown, job: Job) => logger.error({ err, job: job.attrs.name }, 'job failed'));
@@ -96,7 +104,7 @@ export function createScheduler(deps: AppDeps, opts: SchedulerOptions = {}): Sch
         async (job: Job<unknown>) => {
           await handler(job.attrs.data as never);
         },
-        { concurrency: jobOpts.concurrency ?? 1, lockLifetime: jobOpts.lockLifetimeMs ?? 10 * 60 * 1000 },
+        { concurrency: jobOpts.concurrency ?? 1, lockLifetime: jobOpts.lockLifetimeMs ?? opts.lockLifetimeMs ?? DEFAULT_LOCK_LIFETIME_MS },
       );
     },
     async every(interval, name, data) {

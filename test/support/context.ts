@@ -98,7 +98,8 @@ export async function createTestContext(opts: TestContextOptions = {}): Promise<
       wechat: createWechatClient({ apiBase: sandbox.url, appId: sandbox.appId, appSecret: sandbox.appSecret }),
       now: opts.now ?? (() => new Date()),
     };
-    if (opts.jobs) deps.scheduler = createScheduler(deps, { processEvery: '200 milliseconds' });
+    // A short lock lifetime: Agenda leaves a half-lifetime timer per job run, which would hold jest open.
+    if (opts.jobs) deps.scheduler = createScheduler(deps, { processEvery: '200 milliseconds', lockLifetimeMs: 4_000 });
     const app = createApp(deps, { staticDir: opts.staticDir });
     await ensureIndexes();
     if (deps.scheduler) await deps.scheduler.start();
