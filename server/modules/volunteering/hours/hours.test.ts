@@ -1,6 +1,7 @@
 import { buildDistrictAdmin, buildResident, createTestContext, type TestContext } from '../../../../test/support';
 import { AuditEntry } from '../../audit/model';
 import { buildActivityWithShift, buildSignup, buildTeamWithAdmin, testClock } from '../attendance/fixtures';
+import { HoursEntry } from './model';
 
 const DAY = 86_400_000;
 const START = new Date(Math.floor(Date.now() / DAY) * DAY + 7 * DAY + 3_600_000);
@@ -223,5 +224,50 @@ describe('POST /api/admin/hours/reconcile', () => {
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ mismatches: [], fixed: 0 });
     expect(ok.body.entriesScanned).toBeGreaterThan(0);
+  });
+});
+
+type Setup = Awaited<ReturnType<typeof setup>>;
+const reject = (s: Setup, entryId: string) =>
+  ctx.http
+    .post(`/api/teams/${String(s.team._id)}/hours/reject`)
+    .set('Authorization', s.admin.auth)
+    .send({ entryIds: [entryId], reason: '时长与记录不符' });
+const confirm = (s: Setup, entryId: string) =>
+  ctx.http.post(`/api/teams/${String(s.team._id)}/hours/confirm`).set('Authorization', s.admin.auth).send({ entryIds: [entryId] });
+
+describe('re-filing self-reported hours', () => {
+  it('when a report is rejected, the volunteer may file again for the same shift; while one is pending or confirmed, not', async () => {
+    const s = await setup();
+    const first = await s.report(120);
+    expect(first.status).toBe(201);
+    expect((await s.report(60)).body.error.code).toBe('hours_already_reported');
+    expect((await reject(s, first.body.entry.id)).body.rejected).toBe(1);
+
+    const second = await s.report(90);
+    expect(second.status).toBe(201);
+    expect(second.body.entry).toMatchObject({ minutes: 90, status: 'pending' });
+    expect((await s.report(60)).body.error.code).toBe('hours_already_reported');
+    expect((await confirm(s, second.body.entry.id)).body.confirmed).toBe(1);
+    const third = await s.report(60);
+    expect(third.status).toBe(409);
+    expect(third.body.error.code).toBe('hours_already_reported');
+
+    const entries = await HoursEntry.find({ shift: s.shift._id, user: s.volunteer.user.id }).lean();
+    expect(entries.map((e) => e.status).sort()).toEqual(['confirmed', 'rejected']);
+  });
+
+  it('when two re-filings after a rejection race, exactly one wins', async () => {
+    const s = await setup();
+    const first = await s.report(120);
+    await reject(s, first.body.entry.id);
+    const results = await Promise.all([s.report(60), s.report(90), s.report(120)]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    const live = await HoursEntry.countDocuments({
+      shift: s.shift._id,
+      user: s.volunteer.user.id,
+      status: { $in: ['pending', 'confirmed'] },
+    });
+    expect(live).toBe(1);
   });
 });
