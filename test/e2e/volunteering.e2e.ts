@@ -14,136 +14,28 @@
  * the organiser's page shows and opens the check-in page with it, as a scanned link
  * (`?t=`) would.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { idCardCheckChar } from '@shared/idcard';
-import { agreeToPrivacyPolicy, launchBrowser, phoneContext, screenshot } from './support/browser';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, phoneContext, screenshot } from './support/browser';
 import { startLinli, type RunningLinli } from './support/server';
+import { SITE, fill, see, shanghai, volunteeringKit, type VolunteeringKit } from './support/volunteering';
 
-const SITE = { lng: 121.4737, lat: 31.2304 };
 const FAR = { lng: 121.6, lat: 31.3 };
-const ADMIN = { username: 'admin', password: 'linli-admin-2026' };
 const run = Math.random().toString(36).slice(2, 8);
 
 let linli: RunningLinli;
 let browser: Browser;
+let kit: VolunteeringKit;
 
 beforeAll(async () => {
   linli = await startLinli();
   browser = await launchBrowser();
+  kit = volunteeringKit(linli, browser);
 }, 180000);
 
 afterAll(async () => {
   await browser?.close();
   await linli?.stop();
 });
-
-/** A valid ID number (region 110101, a birth date, sequence, check char). */
-function idNumber(seq: number): string {
-  const base = `11010119900307${String(100 + seq).padStart(3, '0')}`;
-  return base + idCardCheckChar(base);
-}
-
-/** Beijing wall-clock date and HH:MM of a moment. */
-function shanghai(ms: number): { date: string; time: string } {
-  const iso = new Date(ms + 8 * 3600_000).toISOString();
-  return { date: iso.slice(0, 10), time: iso.slice(11, 16) };
-}
-
-async function at(ctx: BrowserContext, hashPath: string): Promise<Page> {
-  const page = ctx.pages()[0] ?? (await ctx.newPage());
-  await page.goto(`${linli.url}/#${hashPath}`);
-  return page;
-}
-
-async function fill(page: Page, selector: string, value: string): Promise<void> {
-  const input = page.locator(`${selector} input, ${selector} textarea, textarea${selector}`).first();
-  await input.fill(value);
-}
-
-/** Waits until the element shows the text (messages re-render after each action). */
-async function see(page: Page, selector: string, text: string, timeout = 20000): Promise<void> {
-  await page.locator(selector, { hasText: text }).first().waitFor({ timeout });
-}
-
-async function newPhone(where = SITE): Promise<BrowserContext> {
-  const ctx = await phoneContext(browser, { geolocation: { longitude: where.lng, latitude: where.lat, accuracy: 10 } });
-  await ctx.grantPermissions(['geolocation'], { origin: linli.url });
-  return ctx;
-}
-
-/** Sandbox WeChat login → privacy consent; lands on 我的. */
-async function resident(openid: string): Promise<BrowserContext> {
-  const ctx = await newPhone();
-  const page = await at(ctx, '/packages/staff/login/index');
-  await fill(page, '#dev-openid', openid);
-  await page.locator('#dev-login-submit').tap();
-  await agreeToPrivacyPolicy(page);
-  await page.waitForURL(/pages\/me\/index/);
-  return ctx;
-}
-
-/** A resident who has also verified their real name on 我的 (needed to volunteer or found a team). */
-async function residentWithRealName(openid: string, name: string, seq: number): Promise<BrowserContext> {
-  const ctx = await resident(openid);
-  const page = ctx.pages()[0];
-  await fill(page, '#realname-name', name);
-  await fill(page, '#realname-id', idNumber(seq));
-  await page.locator('#realname-submit').tap();
-  await page.locator('#realname-status').waitFor();
-  return ctx;
-}
-
-/** The district admin signed in on the staff portal. */
-async function districtAdmin(): Promise<Page> {
-  const ctx = await newPhone();
-  const dp = await at(ctx, '/packages/staff/login/index');
-  await fill(dp, '#staff-username', ADMIN.username);
-  await fill(dp, '#staff-password', ADMIN.password);
-  await dp.locator('#staff-login-submit').tap();
-  await dp.locator('#portal-entries, #consent-agree').first().waitFor();
-  if (await dp.locator('#consent-agree').isVisible()) await agreeToPrivacyPolicy(dp);
-  await dp.locator('#portal-entries').waitFor();
-  return dp;
-}
-
-/** The organiser applies for a team on the team-apply page; returns the new team's id. */
-async function applyForTeam(organiser: BrowserContext, name: string): Promise<string> {
-  const op = await at(organiser, '/packages/volunteer/team-apply/index');
-  await fill(op, '#team-apply-name', name);
-  await fill(op, '#team-apply-hostOrg', '幸福里社区居委会');
-  await fill(op, '#team-apply-serviceArea', '幸福里街道');
-  await fill(op, '#team-apply-address', '幸福里 88 号');
-  await fill(op, '#team-apply-contactName', '张组织');
-  await fill(op, '#team-apply-contactPhone', '13800138000');
-  await op.locator('#team-apply-location-here').tap();
-  await op.locator('#team-apply-location-value', { hasText: '经度' }).waitFor();
-  await op.locator('#team-apply-submit').tap();
-  const teamId = (await op.locator('#team-apply-done').getAttribute('data-team-id')) ?? '';
-  expect(teamId).toMatch(/^[0-9a-f]{24}$/);
-  return teamId;
-}
-
-async function certify(dp: Page, teamId: string): Promise<void> {
-  await dp.goto(`${linli.url}/#/packages/staff/portal/index`);
-  await dp.locator('#portal-district-teams').tap();
-  await dp.locator(`#district-team-${teamId}-certify`).tap();
-  await see(dp, '#district-teams-success', '已认证');
-}
-
-async function registerVolunteer(ctx: BrowserContext): Promise<void> {
-  const page = await at(ctx, '/packages/volunteer/register/index');
-  await fill(page, '#volunteer-skills', '助老、急救');
-  await page.locator('#volunteer-submit').tap();
-  await page.locator('#volunteer-no').waitFor();
-}
-
-async function userIdOf(ctx: BrowserContext): Promise<string> {
-  const raw = await ctx.pages()[0].evaluate(() => localStorage.getItem('linli.user'));
-  const parsed = JSON.parse(raw ?? 'null') as { id?: string; data?: { id: string } } | null;
-  const id = parsed?.data?.id ?? parsed?.id;
-  if (!id) throw new Error('no user in storage');
-  return id;
-}
 
 async function readToken(organiser: Page, shiftId: string): Promise<string> {
   const qr = organiser.locator('#checkin-qr');
@@ -154,12 +46,12 @@ async function readToken(organiser: Page, shiftId: string): Promise<string> {
 
 test('team admin publishes; residents sign up, wait, are offered, check in and out; hours certified and verifiable', async () => {
   // 1. A resident applies to found a team; the district admin certifies it.
-  const organiser = await residentWithRealName(`org-${run}`, '张组织', 1);
-  const teamId = await applyForTeam(organiser, `阳光助老队${run}`);
-  await certify(await districtAdmin(), teamId);
+  const organiser = await kit.residentWithRealName(`org-${run}`, '张组织', 1);
+  const teamId = await kit.applyForTeam(organiser, `阳光助老队${run}`);
+  await kit.certify(await kit.districtAdmin(), teamId);
 
   // 2. The new team admin publishes an activity: one shift, 2 places, starting in 20 minutes.
-  const op = await at(organiser, '/pages/activity/index');
+  const op = await kit.at(organiser, '/pages/activity/index');
   await op.reload(); // the app reloads the user (now with the team_admin grant) at start
   await op.locator('#activity-links-team-admin').tap();
   await op.locator('#team-publish').tap();
@@ -181,16 +73,16 @@ test('team admin publishes; residents sign up, wait, are offered, check in and o
 
   // 3. Three residents register as volunteers and sign up; the third is waitlisted.
   const residents = [
-    await residentWithRealName(`vol-a-${run}`, '李一', 2),
-    await residentWithRealName(`vol-b-${run}`, '王二', 3),
-    await residentWithRealName(`vol-c-${run}`, '赵三', 4),
+    await kit.residentWithRealName(`vol-a-${run}`, '李一', 2),
+    await kit.residentWithRealName(`vol-b-${run}`, '王二', 3),
+    await kit.residentWithRealName(`vol-c-${run}`, '赵三', 4),
   ];
   const [a, b, c] = residents;
   let shiftId = '';
   for (const [i, r] of residents.entries()) {
-    await registerVolunteer(r);
+    await kit.registerVolunteer(r, '助老、急救');
     // Discovery: the 活动 tab, sorted by distance from where the resident stands.
-    const p = await at(r, '/pages/activity/index');
+    const p = await kit.at(r, '/pages/activity/index');
     await p.locator('#activity-sort-near').tap();
     await see(p, '#activity-sort-near.v-chip--on', '附近');
     await see(p, `#activity-${activityId}`, '米');
@@ -265,7 +157,7 @@ test('team admin publishes; residents sign up, wait, are offered, check in and o
   await hp.locator('#hours-confirm').tap();
   await see(hp, '#hours-success', '已确认 2 条');
   await hp.locator('#hours-status-confirmed').tap();
-  const cUser = await userIdOf(c);
+  const cUser = await kit.userIdOf(c);
   const entry = hp.locator(`.hours-entry[data-user="${cUser}"]`).first();
   await entry.waitFor();
   await entry.locator('[id$="-adjust"]').tap();
@@ -275,7 +167,7 @@ test('team admin publishes; residents sign up, wait, are offered, check in and o
   await see(hp, '#hours-success', '已调整');
 
   // 7. The volunteer issues and downloads the certificate; anyone can verify its serial.
-  const cert = await at(c, '/packages/volunteer/hours/index');
+  const cert = await kit.at(c, '/packages/volunteer/hours/index');
   await see(cert, '#hours-confirmed', '2');
   await cert.locator('#certificate-issue').tap();
   const card = cert.locator('.certificate').first();
@@ -299,8 +191,8 @@ test('team admin publishes; residents sign up, wait, are offered, check in and o
 
 test('help request reviewed before it is public, then taken up as an activity; a resident joins a team by request; district stats export CSV', async () => {
   // A resident asks for help; it stays private until the district admin approves it.
-  const asker = await resident(`help-${run}`);
-  const hp = await at(asker, '/packages/volunteer/help/index');
+  const asker = await kit.resident(`help-${run}`);
+  const hp = await kit.at(asker, '/packages/volunteer/help/index');
   const need = `楼上独居老人需要每周代买药品${run}`;
   const tomorrow = shanghai(Date.now() + 24 * 3600_000);
   await fill(hp, '#help-description', need);
@@ -311,7 +203,7 @@ test('help request reviewed before it is public, then taken up as an activity; a
   await see(hp, '#help-success', '审核');
   await see(hp, '#help-mine', '审核中');
 
-  const dp = await districtAdmin();
+  const dp = await kit.districtAdmin();
   await dp.locator('#portal-district-help').tap();
   await dp.locator('#help-review-list .v-item', { hasText: need }).locator('[id$="-approve"]').tap();
   await see(dp, '#help-review-success', '已公开');
@@ -319,18 +211,18 @@ test('help request reviewed before it is public, then taken up as an activity; a
   await see(hp, '#help-mine', '已公开');
 
   // A resident finds a team nearby and asks to join; the team admin approves.
-  const founder = await residentWithRealName(`org2-${run}`, '钱组织', 5);
-  const teamId = await applyForTeam(founder, `绿色环保队${run}`);
-  await certify(dp, teamId);
-  const joiner = await resident(`join-${run}`);
-  const jp = await at(joiner, '/packages/volunteer/teams/index');
+  const founder = await kit.residentWithRealName(`org2-${run}`, '钱组织', 5);
+  const teamId = await kit.applyForTeam(founder, `绿色环保队${run}`);
+  await kit.certify(dp, teamId);
+  const joiner = await kit.resident(`join-${run}`);
+  const jp = await kit.at(joiner, '/packages/volunteer/teams/index');
   await jp.locator(`#team-${teamId}`).tap();
   await fill(jp, '#team-join-message', '周末有空，想参加环保活动');
   await jp.locator('#team-join').tap();
   await see(jp, '#team-join-success', '等待');
-  const joinerId = await userIdOf(joiner);
+  const joinerId = await kit.userIdOf(joiner);
 
-  const fp = await at(founder, `/packages/team/members/index?team=${teamId}`);
+  const fp = await kit.at(founder, `/packages/team/members/index?team=${teamId}`);
   await fp.locator(`#join-${joinerId}-approve`).tap();
   await see(fp, '#members-success', '已通过');
   await fp.locator(`#member-${joinerId}`).waitFor();
@@ -338,7 +230,7 @@ test('help request reviewed before it is public, then taken up as an activity; a
   await see(jp, '#team-my-membership', '已加入');
 
   // The team takes up the public help request and turns it into an activity.
-  await at(founder, `/packages/team/home/index?team=${teamId}`);
+  await kit.at(founder, `/packages/team/home/index?team=${teamId}`);
   await fp.locator('#team-help-list .v-item', { hasText: need }).locator('[id$="-take"]').tap();
   await fp.waitForFunction(
     (text) =>

@@ -1,5 +1,5 @@
 /**
- * Helpers for volunteering journeys (used by volunteering-more.e2e.ts): sign-ins,
+ * Helpers for the volunteering journeys (volunteering*.e2e.ts): sign-ins,
  * team founding and certification, publishing through the team admin's form, and
  * small page utilities. Everything goes through the H5 pages a user would use.
  */
