@@ -28,7 +28,8 @@ import type {
 
 export const API_BASE: string = process.env.TARO_APP_API_BASE ?? '';
 
-const http = createRequester({
+/** The app's one requester: every service calls the API through it (session, consent, PATCH tunnel). */
+export const http = createRequester({
   baseUrl: API_BASE,
   transport: taroTransport,
   getToken,

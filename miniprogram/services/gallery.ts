@@ -8,22 +8,12 @@
 import Taro from '@tarojs/taro';
 import type { TPhotoDto, TPhotoStatus } from '@shared/schemas/volunteering/gallery';
 import { GALLERY_MAX_BYTES } from '@shared/schemas/volunteering/gallery';
-import { API_BASE } from './api';
-import { ApiError, NETWORK_ERROR_MESSAGE, createRequester, toApiError } from './request';
-import { taroTransport } from './taro-transport';
+import { API_BASE, http } from './api';
+import { ApiError, NETWORK_ERROR_MESSAGE, toApiError } from './request';
 import { clearSession, getToken } from './session';
-import { goConsent, goLogin } from './nav';
+import { goLogin } from './nav';
 
-const { request } = createRequester({
-  baseUrl: API_BASE,
-  transport: taroTransport,
-  getToken,
-  onUnauthorized: () => {
-    clearSession();
-    goLogin();
-  },
-  onConsentRequired: () => goConsent(),
-});
+const { request } = http;
 const id = encodeURIComponent;
 
 export interface TPhotoPage {

@@ -54,22 +54,10 @@ import type {
   TVolunteerProfileUpdate,
   TVolunteerRegisterInput,
 } from '@shared/schemas/volunteering/volunteers';
-import { buildQuery, createRequester } from './request';
-import { taroTransport } from './taro-transport';
-import { clearSession, getToken } from './session';
-import { goConsent, goLogin } from './nav';
-import { API_BASE } from './api';
+import { buildQuery } from './request';
+import { getToken } from './session';
+import { API_BASE, http } from './api';
 
-const http = createRequester({
-  baseUrl: API_BASE,
-  transport: taroTransport,
-  getToken,
-  onUnauthorized: () => {
-    clearSession();
-    goLogin();
-  },
-  onConsentRequired: () => goConsent(),
-});
 const { request } = http;
 const id = encodeURIComponent;
 

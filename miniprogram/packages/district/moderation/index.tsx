@@ -9,25 +9,12 @@ import { FormField } from '../../../components/FormField';
 import { useAsync } from '../../../hooks/useAsync';
 import { useStaffGuard } from '../../../hooks/useStaffGuard';
 import { useAction } from '../../../hooks/volunteering/useAction';
-import { API_BASE } from '../../../services/api';
+import { http } from '../../../services/api';
 import { formatDate } from '../../../services/format';
-import { goConsent, goLogin } from '../../../services/nav';
-import { createRequester } from '../../../services/request';
-import { clearSession, getToken } from '../../../services/session';
-import { taroTransport } from '../../../services/taro-transport';
 import '../../../components/volunteering/volunteering.scss';
 
 /** The moderation endpoints (district admin); this page is their only caller. */
-const { request } = createRequester({
-  baseUrl: API_BASE,
-  transport: taroTransport,
-  getToken,
-  onUnauthorized: () => {
-    clearSession();
-    goLogin();
-  },
-  onConsentRequired: () => goConsent(),
-});
+const { request } = http;
 
 interface TPage<T> {
   items: T[];
