@@ -16,6 +16,7 @@ import { routes as volVolunteersRoutes } from './volunteering/volunteers/routes'
 import { routes as volTeamsRoutes } from './volunteering/teams/routes';
 import { routes as volActivitiesRoutes } from './volunteering/activities/routes';
 import { routes as volSignupsRoutes } from './volunteering/signups/routes';
+import { routes as volSignupNotesRoutes } from './volunteering/signups/note-moderation-routes';
 import { routes as volGalleryRoutes } from './volunteering/gallery/routes';
 import { routes as volStatsRoutes } from './volunteering/stats/routes';
 import { routes as wechatPushRoutes } from './wechat-push/routes';
@@ -41,6 +42,7 @@ export function allRoutes(deps: AppDeps): RouteSpec[] {
     ...volTeamsRoutes(deps),
     ...volActivitiesRoutes(deps),
     ...volSignupsRoutes(deps),
+    ...volSignupNotesRoutes(deps),
     ...volGalleryRoutes(deps),
     ...volStatsRoutes(deps),
     ...wechatPushRoutes(deps),

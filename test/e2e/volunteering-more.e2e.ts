@@ -11,7 +11,9 @@
  * (e) a late cancel counts against the no-show score → the volunteer appeals on 志愿者档案 →
  *     the team admin upholds it on 失约申诉 → the score drops to 0;
  * (f) the district admin's paged account and audit lists (shared usePagedList) search and show results;
- * (g) a team admin by membership only reviews a help request from the team page.
+ * (g) a team admin by membership only reviews a help request from the team page;
+ * (h) a signup note the content check holds is hidden from the team until the district admin
+ *     approves it on 内容审核 (reached from the staff portal); a clean note shows at once.
  */
 import type { Browser, BrowserContext } from 'playwright-core';
 import { launchBrowser, screenshot } from './support/browser';
@@ -373,4 +375,40 @@ test('(g) an admin of a certified team by membership only reviews a resident’s
   await hp.reload();
   await see(hp, '#help-mine', '已公开');
   await screenshot(op, 'more-g-help-review');
+});
+
+test('(h) a held signup note stays hidden from the team until the district admin approves it on 内容审核', async () => {
+  const start = beijingAt(6, '14:00');
+  const activityId = await kit.publish(organiser, teamId, { title: `读书角志愿${run}`, start, end: start + 2 * HOUR });
+  const clean = await kit.residentWithRealName(`note-c-${run}`, '钱备注', 18);
+  await kit.registerVolunteer(clean);
+  const cp = await kit.openActivity(clean, activityId);
+  await fill(cp, '#signup-note', '可以带两箱旧书');
+  await kit.signUpFirstShift(cp, '报名成功');
+  await see(cp, '#activity-my-signups', '我的备注：可以带两箱旧书');
+
+  const held = await kit.residentWithRealName(`note-h-${run}`, '李备注', 19);
+  await kit.registerVolunteer(held);
+  const hp = await kit.openActivity(held, activityId);
+  const note = `会讲绘本故事，待审词${run}`;
+  await fill(hp, '#signup-note', note);
+  await kit.signUpFirstShift(hp, '报名成功');
+
+  const op = await kit.at(organiser, `/packages/team/activity/index?id=${activityId}`);
+  await see(op, '#manage-applicants', '可以带两箱旧书');
+  await op.locator('#manage-applicants .applicant').nth(1).waitFor();
+  expect(await op.locator('#manage-applicants', { hasText: note }).count()).toBe(0);
+
+  const dp = await kit.districtAdmin();
+  await dp.locator('#portal-district-moderation').tap();
+  await dp.locator('#moderation-tab-notes').tap();
+  const item = dp.locator('#moderation-list .v-item', { hasText: note });
+  await see(dp, '#moderation-list', `读书角志愿${run}`);
+  await item.locator('[id$="-approve"]').tap();
+  await see(dp, '#moderation-success', '已通过');
+  await item.waitFor({ state: 'detached' });
+  await screenshot(dp, 'more-h-note-moderation');
+
+  await op.reload();
+  await see(op, '#manage-applicants', note);
 });

@@ -24,11 +24,11 @@ export function useActivityDetail(activityId: string | undefined) {
   const { reload } = state;
 
   const signup = useCallback(
-    (shiftId: string) =>
+    (shiftId: string, note = '') =>
       action.run(`signup-${shiftId}`, async () => {
         await askSignupConsent();
         try {
-          const r = await volunteeringApi.signup(shiftId);
+          const r = await volunteeringApi.signup(shiftId, note.trim() || undefined);
           await reload();
           return OUTCOME_MESSAGES[r.outcome] ?? '已报名';
         } catch (e) {

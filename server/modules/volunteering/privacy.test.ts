@@ -62,7 +62,7 @@ describe('DELETE /api/me (volunteering)', () => {
     });
     const first = await buildVolunteer(ctx);
     const second = await buildVolunteer(ctx);
-    const placed = await ctx.http.post(`/api/shifts/${shiftId}/signups`).set('Authorization', leaver.auth).send({});
+    const placed = await ctx.http.post(`/api/shifts/${shiftId}/signups`).set('Authorization', leaver.auth).send({ note: '电话 13800000000，待审词' });
     expect(placed.body.outcome).toBe('confirmed');
     expect((await ctx.http.post(`/api/shifts/${shiftId}/signups`).set('Authorization', first.auth).send({})).body.outcome).toBe(
       'waitlisted',
@@ -93,6 +93,8 @@ describe('DELETE /api/me (volunteering)', () => {
     const gone = await byUser(leaver.user.id);
     expect(gone.status).toBe('cancelled');
     expect(gone.activeKey).toBeUndefined();
+    expect(gone).toMatchObject({ note: '' });
+    expect(gone.noteHeld).toBeUndefined();
     expect((await VolunteerSchedule.findOne({ user: leaver.user.id }).lean())!.slots).toEqual([]);
 
     const profile = (await Volunteer.findOne({ user: leaver.user.id }).lean())!;

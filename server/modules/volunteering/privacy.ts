@@ -131,6 +131,11 @@ async function removePhotos(deps: AppDeps, user: Types.ObjectId): Promise<void> 
 
 export async function eraseVolunteeringData(user: Types.ObjectId, now: Date, deps: AppDeps): Promise<void> {
   await cancelActiveSignups(deps, user, now);
+  // Signup notes are the volunteer's own words, shown to organisers or held for review.
+  await Signup.updateMany(
+    { user, $or: [{ note: { $ne: '' } }, { noteHeld: { $exists: true } }] },
+    { $set: { note: '' }, $unset: { noteHeld: 1 } },
+  );
   await eraseVolunteerProfile(user, now);
   await Certificate.updateMany({ user, revokedAt: { $exists: false } }, { $set: { revokedAt: now } });
   await endMemberships(user, now);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZGeoPoint, ZObjectId } from '../common';
-import { VOLUNTEERING_LIMITS as L, ZIsoDateTime, ZPageQuery, zBoolQuery, zLatQuery, zLngQuery, zTag, zText } from './common';
+import { VOLUNTEERING_LIMITS as L, ZModerationDecisionInput, ZIsoDateTime, ZPageQuery, zBoolQuery, zLatQuery, zLngQuery, zTag, zText } from './common';
 
 export const ACTIVITY_CATEGORIES = [
   'community_service',
@@ -197,15 +197,7 @@ export const ACTIVITY_STATUS_LABELS: Record<TActivityStatus, string> = {
 };
 
 /** POST /api/admin/activities/:id/moderation — a district admin decides held content. */
-export const ZActivityModerationInput = z
-  .strictObject({
-    decision: z.enum(['approve', 'reject'], { error: '请选择通过或驳回' }),
-    reason: zText('驳回原因', 2, L.reasonMax).optional(),
-  })
-  .refine((v) => v.decision === 'approve' || (v.reason ?? '').trim().length >= 2, {
-    message: '驳回时请填写原因（至少 2 个字）',
-    path: ['reason'],
-  });
+export const ZActivityModerationInput = ZModerationDecisionInput;
 export type TActivityModerationInput = z.infer<typeof ZActivityModerationInput>;
 
 export const ZActivityModerationQuery = z.strictObject({ ...ZPageQuery });

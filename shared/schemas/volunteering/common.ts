@@ -44,6 +44,21 @@ export const ZPageQuery = {
     .default(20),
 };
 
+/**
+ * A district admin's decision on content held for review (activities, intros,
+ * signup notes): approve publishes it; reject drops it and needs a reason.
+ */
+export const ZModerationDecisionInput = z
+  .strictObject({
+    decision: z.enum(['approve', 'reject'], { error: '请选择通过或驳回' }),
+    reason: zText('驳回原因', 2, 500).optional(),
+  })
+  .refine((v) => v.decision === 'approve' || (v.reason ?? '').trim().length >= 2, {
+    message: '驳回时请填写原因（至少 2 个字）',
+    path: ['reason'],
+  });
+export type TModerationDecisionInput = z.infer<typeof ZModerationDecisionInput>;
+
 export const VOLUNTEERING_LIMITS = {
   tagsMax: 20,
   serviceAreasMax: 10,

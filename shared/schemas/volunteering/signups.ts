@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZObjectId } from '../common';
-import { VOLUNTEERING_LIMITS as L, ZPageQuery, zText } from './common';
+import { VOLUNTEERING_LIMITS as L, ZModerationDecisionInput, ZPageQuery, zText } from './common';
 import type { TApplicantSummaryDto } from './volunteers';
 
 export const SIGNUP_STATUSES = [
@@ -82,4 +82,24 @@ export interface TSignupResult {
 
 export interface TApplicantDto extends TSignupDto {
   applicant: TApplicantSummaryDto;
+}
+
+/** POST /api/admin/signups/:id/note-moderation — a district admin decides a held signup note. */
+export const ZSignupNoteModerationInput = ZModerationDecisionInput;
+export type TSignupNoteModerationInput = z.infer<typeof ZSignupNoteModerationInput>;
+
+export const ZHeldNotesQuery = z.strictObject({ ...ZPageQuery });
+export type THeldNotesQuery = z.infer<typeof ZHeldNotesQuery>;
+
+/** A signup note the content check wanted a human to read, as the district moderator sees it. */
+export interface THeldNoteDto {
+  signupId: string;
+  activityId: string;
+  activityTitle: string;
+  teamName: string;
+  volunteerNo: string;
+  nameMasked: string;
+  note: string;
+  status: TSignupStatus;
+  createdAt: string;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { VOLUNTEERING_LIMITS as L, zTag, zText } from './common';
+import { VOLUNTEERING_LIMITS as L, ZModerationDecisionInput, zTag, zText } from './common';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -119,13 +119,5 @@ export interface TIntroReviewDto {
 }
 
 /** POST /api/admin/volunteers/:userId/intro-moderation — a district admin decides a held intro. */
-export const ZIntroModerationInput = z
-  .strictObject({
-    decision: z.enum(['approve', 'reject'], { error: '请选择通过或驳回' }),
-    reason: zText('驳回原因', 2, 200).optional(),
-  })
-  .refine((v) => v.decision === 'approve' || (v.reason ?? '').trim().length >= 2, {
-    message: '驳回时请填写原因（至少 2 个字）',
-    path: ['reason'],
-  });
+export const ZIntroModerationInput = ZModerationDecisionInput;
 export type TIntroModerationInput = z.infer<typeof ZIntroModerationInput>;

@@ -101,6 +101,9 @@ export function volunteeringKit(linli: RunningLinli, browser: Browser): Voluntee
     await page.locator('#dev-login-submit').tap();
     await agreeToPrivacyPolicy(page);
     await page.waitForURL(/pages\/me\/index/);
+    // The URL changes before Taro's switchTab has shown the tab: a page opened in between
+    // would end up hidden behind 我的. Its signed-in section being visible means it is done.
+    await page.locator('#privacy-section').waitFor({ state: 'visible' });
     return ctx;
   }
 

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { Button, Image, Text, View } from '@tarojs/components';
 import type { TActivityDetailDto, TActivityModerationInput } from '@shared/schemas/volunteering/activities';
 import type { TIntroModerationInput } from '@shared/schemas/volunteering/volunteers';
+import type { THeldNoteDto, TSignupNoteModerationInput } from '@shared/schemas/volunteering/signups';
 import { PageShell } from '../../../components/PageShell';
 import { Notice } from '../../../components/Notice';
 import { EmptyState } from '../../../components/EmptyState';
@@ -28,39 +29,54 @@ interface THeldIntro {
   heldIntro: string;
   heldAt: string | null;
 }
-type TKind = 'activities' | 'intros';
+type TKind = 'activities' | 'intros' | 'notes';
 
 const moderationApi = {
-  activities: () => request<TPage<TActivityDetailDto>>({ path: '/api/admin/activity-moderation', query: { pageSize: 100 } }),
+  activities: () =>
+    request<TPage<TActivityDetailDto>>({ path: '/api/admin/activity-moderation', query: { pageSize: 100 } }),
   decideActivity: (id: string, body: TActivityModerationInput) =>
     request<unknown>({ method: 'POST', path: `/api/admin/activities/${encodeURIComponent(id)}/moderation`, body }),
   intros: () => request<TPage<THeldIntro>>({ path: '/api/admin/volunteer-intros', query: { pageSize: 100 } }),
   decideIntro: (userId: string, body: TIntroModerationInput) =>
-    request<unknown>({ method: 'POST', path: `/api/admin/volunteers/${encodeURIComponent(userId)}/intro-moderation`, body }),
+    request<unknown>({
+      method: 'POST',
+      path: `/api/admin/volunteers/${encodeURIComponent(userId)}/intro-moderation`,
+      body,
+    }),
+  notes: () => request<TPage<THeldNoteDto>>({ path: '/api/admin/signup-notes', query: { pageSize: 100 } }),
+  decideNote: (signupId: string, body: TSignupNoteModerationInput) =>
+    request<unknown>({
+      method: 'POST',
+      path: `/api/admin/signups/${encodeURIComponent(signupId)}/note-moderation`,
+      body,
+    }),
 };
 
-/** Both queues, and one approve/reject action (a reason is required to reject). */
+/** The three queues, and one approve/reject action (a reason is required to reject). */
 function useModeration(enabled: boolean) {
   const [kind, setKind] = useState<TKind>('activities');
   const activities = useAsync(() => moderationApi.activities(), [], enabled);
   const intros = useAsync(() => moderationApi.intros(), [], enabled);
+  const notes = useAsync(() => moderationApi.notes(), [], enabled);
   const action = useAction();
   const decide = useCallback(
     (target: string, decision: 'approve' | 'reject', reason: string) =>
       action.run(`${decision}-${target}`, async () => {
         const body = decision === 'reject' ? { decision, reason } : { decision };
-        if (kind === 'activities') {
-          await moderationApi.decideActivity(target, body);
-          await activities.reload();
-        } else {
-          await moderationApi.decideIntro(target, body);
-          await intros.reload();
-        }
-        return decision === 'approve' ? '已通过，内容已公开' : '已驳回，已通知发布者';
+        const [send, queue] =
+          kind === 'activities'
+            ? [moderationApi.decideActivity, activities]
+            : kind === 'intros'
+              ? [moderationApi.decideIntro, intros]
+              : [moderationApi.decideNote, notes];
+        await send(target, body);
+        await queue.reload();
+        if (decision === 'reject') return '已驳回，已通知发布者';
+        return kind === 'notes' ? '已通过，报名团队可以看到这条备注' : '已通过，内容已公开';
       }),
-    [action, activities, intros, kind],
+    [action, activities, intros, notes, kind],
   );
-  return { kind, setKind, activities, intros, action, decide };
+  return { kind, setKind, activities, intros, notes, action, decide };
 }
 
 /** WeChat's image check of an outside cover, as the moderator reads it. */
@@ -81,14 +97,24 @@ export default function ModerationPage() {
         <Notice message={guard.user ? '仅区级管理员可以审核内容。' : null} id="district-forbidden" />
       </PageShell>
     );
-  const list = m.kind === 'activities' ? m.activities : m.intros;
+  const list = m.kind === 'activities' ? m.activities : m.kind === 'intros' ? m.intros : m.notes;
   const count = (list.data?.items ?? []).length;
   const actions = (target: string) => (
     <View className="v-actions">
-      <Button id={`moderation-${target}-approve`} className="btn btn--primary" loading={m.action.busy === `approve-${target}`} onClick={() => void m.decide(target, 'approve', '')}>
+      <Button
+        id={`moderation-${target}-approve`}
+        className="btn btn--primary"
+        loading={m.action.busy === `approve-${target}`}
+        onClick={() => void m.decide(target, 'approve', '')}
+      >
         通过
       </Button>
-      <Button id={`moderation-${target}-reject`} className="btn btn--danger" loading={m.action.busy === `reject-${target}`} onClick={() => void m.decide(target, 'reject', reason)}>
+      <Button
+        id={`moderation-${target}-reject`}
+        className="btn btn--danger"
+        loading={m.action.busy === `reject-${target}`}
+        onClick={() => void m.decide(target, 'reject', reason)}
+      >
         驳回
       </Button>
     </View>
@@ -100,9 +126,15 @@ export default function ModerationPage() {
           [
             ['activities', `活动（${m.activities.data?.total ?? 0}）`],
             ['intros', `志愿者简介（${m.intros.data?.total ?? 0}）`],
+            ['notes', `报名备注（${m.notes.data?.total ?? 0}）`],
           ] as const
         ).map(([key, label]) => (
-          <Text key={key} id={`moderation-tab-${key}`} className={`v-chip${m.kind === key ? ' v-chip--on' : ''}`} onClick={() => m.setKind(key)}>
+          <Text
+            key={key}
+            id={`moderation-tab-${key}`}
+            className={`v-chip${m.kind === key ? ' v-chip--on' : ''}`}
+            onClick={() => m.setKind(key)}
+          >
             {label}
           </Text>
         ))}
@@ -123,7 +155,9 @@ export default function ModerationPage() {
                   </Text>
                   {held ? <Text className="v-item__meta">修改前：{a.title}</Text> : null}
                   <Text className="v-item__meta">{held?.description ?? a.description}</Text>
-                  {held?.coverUrl ?? a.coverUrl ? <Image src={(held?.coverUrl ?? a.coverUrl) as string} mode="widthFix" style={{ width: '100%' }} /> : null}
+                  {(held?.coverUrl ?? a.coverUrl) ? (
+                    <Image src={(held?.coverUrl ?? a.coverUrl) as string} mode="widthFix" style={{ width: '100%' }} />
+                  ) : null}
                   {a.review?.coverCheck ? (
                     <Text className="v-item__meta" id={`moderation-${a.id}-cover-check`}>
                       封面图片检测：{COVER_CHECK_LABELS[a.review.coverCheck]}
@@ -133,16 +167,27 @@ export default function ModerationPage() {
                 </View>
               );
             })
-          : (m.intros.data?.items ?? []).map((v) => (
-              <View key={v.userId} className="card v-item" id={`moderation-${v.userId}`}>
-                <Text className="v-item__title">
-                  {v.nameMasked} · {v.volunteerNo}
-                </Text>
-                <Text className="v-item__meta">待审核简介：{v.heldIntro}</Text>
-                {v.intro ? <Text className="v-item__meta">当前简介：{v.intro}</Text> : null}
-                {actions(v.userId)}
-              </View>
-            ))}
+          : m.kind === 'notes'
+            ? (m.notes.data?.items ?? []).map((n) => (
+                <View key={n.signupId} className="card v-item" id={`moderation-${n.signupId}`}>
+                  <Text className="v-item__title">{n.activityTitle}</Text>
+                  <Text className="v-item__meta">
+                    {n.teamName} · {n.nameMasked} · 报名于 {formatDate(n.createdAt)}
+                  </Text>
+                  <Text className="v-item__meta">待审核备注：{n.note}</Text>
+                  {actions(n.signupId)}
+                </View>
+              ))
+            : (m.intros.data?.items ?? []).map((v) => (
+                <View key={v.userId} className="card v-item" id={`moderation-${v.userId}`}>
+                  <Text className="v-item__title">
+                    {v.nameMasked} · {v.volunteerNo}
+                  </Text>
+                  <Text className="v-item__meta">待审核简介：{v.heldIntro}</Text>
+                  {v.intro ? <Text className="v-item__meta">当前简介：{v.intro}</Text> : null}
+                  {actions(v.userId)}
+                </View>
+              ))}
       </View>
     </PageShell>
   );

@@ -106,6 +106,11 @@ export default function ManageActivityPage() {
               累计 {s.applicant.confirmedHours} 小时 · 参加过 {s.applicant.pastActivities} 次 · 爽约分{' '}
               {s.applicant.noShowScore}
             </Text>
+            {s.note ? (
+              <Text className="v-item__meta" id={`applicant-${s.id}-note`}>
+                备注：{s.note}
+              </Text>
+            ) : null}
             {s.checkinAt ? (
               <Text className="v-item__meta">
                 签到 {formatTime(s.checkinAt)}

@@ -20,6 +20,7 @@ export default function ActivityDetailPage() {
   const d = useActivityDetail(id);
   const a = d.data?.activity;
   const [report, setReport] = useState({ minutes: '', note: '' });
+  const [signupNote, setSignupNote] = useState('');
   useDidShow(() => void (d.data ? d.reload() : undefined));
   useShareAppMessage(() => ({ title: a?.title ?? '志愿活动', path: withQuery(VROUTES.activity, { id }) }));
 
@@ -133,6 +134,16 @@ export default function ActivityDetailPage() {
         : null}
 
       <Text className="card__title">班次</Text>
+      {open && loggedIn && a.shifts.some((s) => !d.activeByShift.get(s.id)) ? (
+        <FormField
+          id="signup-note"
+          label="报名备注（可选，团队可见）"
+          placeholder="如：持有急救证、可提前到场"
+          value={signupNote}
+          maxlength={200}
+          onChange={setSignupNote}
+        />
+      ) : null}
       {a.shifts.map((s) => {
         const mineActive = d.activeByShift.get(s.id);
         return (
@@ -147,7 +158,7 @@ export default function ActivityDetailPage() {
                 id={`shift-${s.id}-signup`}
                 className="btn btn--primary"
                 loading={d.action.busy === `signup-${s.id}`}
-                onClick={() => (loggedIn ? void d.signup(s.id) : go(loginRoute()))}
+                onClick={() => (loggedIn ? void d.signup(s.id, signupNote) : go(loginRoute()))}
               >
                 {s.remaining > 0 ? '报名' : '加入候补'}
               </Button>

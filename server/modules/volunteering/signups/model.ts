@@ -22,6 +22,8 @@ export interface SignupDoc {
   note: string;
   /** The content check asked for a human review of the note: it is not shown to organisers. */
   noteHeld?: boolean;
+  /** The district admin's decision on a held note (a rejected note is erased). */
+  noteReview?: { decision: 'approve' | 'reject'; reason: string; by: Types.ObjectId; at: Date };
   reason?: string;
   decidedBy?: Types.ObjectId;
   decidedAt?: Date;
@@ -51,6 +53,12 @@ const SignupSchema = new Schema<SignupDoc>(
     end: { type: Date, required: true },
     note: { type: String, default: '' },
     noteHeld: { type: Boolean },
+    noteReview: {
+      type: new Schema(
+        { decision: { type: String, enum: ['approve', 'reject'] }, reason: String, by: Schema.Types.ObjectId, at: Date },
+        { _id: false },
+      ),
+    },
     reason: { type: String },
     decidedBy: { type: Schema.Types.ObjectId, ref: 'User' },
     decidedAt: { type: Date },
@@ -71,6 +79,8 @@ SignupSchema.index({ user: 1, start: -1 });
 SignupSchema.index({ status: 1, offerExpiresAt: 1 });
 SignupSchema.index({ status: 1, start: 1 });
 SignupSchema.index({ status: 1, remindAt: 1 });
+// The district's queue of held notes, oldest first.
+SignupSchema.index({ noteHeld: 1, createdAt: 1 });
 
 /**
  * Per-user schedule of active signups. A signup claims its time slot with one
