@@ -29,6 +29,12 @@ async function slotsOf(userId: string): Promise<string[]> {
 }
 
 describe('pruning past schedule slots', () => {
+  test('the prune query is backed by an index on the slots\' end times', async () => {
+    await VolunteerSchedule.init();
+    const keys = (await VolunteerSchedule.collection.indexes()).map((i) => i.key);
+    expect(keys).toContainEqual({ 'slots.end': 1 });
+  });
+
   test('when a shift has ended, the scheduler job drops its slot, keeps future ones, and running it again changes nothing', async () => {
     const t0 = clock.now().getTime();
     const team = await buildCertifiedTeam(ctx);

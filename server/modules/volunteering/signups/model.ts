@@ -108,6 +108,8 @@ const VolunteerScheduleSchema = new Schema<VolunteerScheduleDoc>(
   { versionKey: false, collection: 'volunteer_schedules' },
 );
 VolunteerScheduleSchema.index({ user: 1 }, { unique: true });
+// The hourly prune finds schedules holding ended slots without scanning every volunteer's.
+VolunteerScheduleSchema.index({ 'slots.end': 1 });
 
 function modelOf<T>(name: string, schema: Schema<T>): Model<T> {
   return (mongoose.models[name] as Model<T> | undefined) ?? mongoose.model<T>(name, schema);
