@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZObjectId } from '../common';
-import { VOLUNTEERING_LIMITS as L, ZModerationDecisionInput, ZPageQuery, zText } from './common';
+import { ZApprovalDecisionInput, ZModerationDecisionInput, ZPageQuery, zText } from './common';
 import type { TApplicantSummaryDto } from './volunteers';
 
 export const SIGNUP_STATUSES = [
@@ -31,15 +31,7 @@ export type TShiftParams = z.infer<typeof ZShiftParams>;
 export const ZSignupParams = z.strictObject({ id: ZObjectId });
 export type TSignupParams = z.infer<typeof ZSignupParams>;
 
-export const ZSignupDecisionInput = z
-  .strictObject({
-    decision: z.enum(['approve', 'reject'], { error: '处理结果只能是 approve 或 reject' }),
-    reason: zText('理由', 0, L.reasonMax).optional(),
-  })
-  .refine((v) => v.decision !== 'reject' || (v.reason?.length ?? 0) >= 2, {
-    message: '拒绝时请填写理由（至少 2 个字）',
-    path: ['reason'],
-  });
+export const ZSignupDecisionInput = ZApprovalDecisionInput;
 export type TSignupDecisionInput = z.infer<typeof ZSignupDecisionInput>;
 
 export const ZMySignupsQuery = z.strictObject({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZGeoPoint, ZObjectId } from '../common';
-import { VOLUNTEERING_LIMITS as L, ZPageQuery, zLatQuery, zLngQuery, zText } from './common';
+import { VOLUNTEERING_LIMITS as L, ZApprovalDecisionInput, ZPageQuery, zLatQuery, zLngQuery, zText } from './common';
 
 const ZPhone = z
   .string({ error: '请输入联系电话' })
@@ -34,15 +34,7 @@ export type TTeamReviewInput = z.infer<typeof ZTeamReviewInput>;
 export const ZJoinRequestInput = z.strictObject({ message: zText('申请说明', 0, 200).optional() });
 export type TJoinRequestInput = z.infer<typeof ZJoinRequestInput>;
 
-export const ZJoinDecisionInput = z
-  .strictObject({
-    decision: z.enum(['approve', 'reject'], { error: '处理结果只能是 approve 或 reject' }),
-    reason: zText('理由', 0, L.reasonMax).optional(),
-  })
-  .refine((v) => v.decision !== 'reject' || (v.reason?.length ?? 0) >= 2, {
-    message: '拒绝时请填写理由（至少 2 个字）',
-    path: ['reason'],
-  });
+export const ZJoinDecisionInput = ZApprovalDecisionInput;
 export type TJoinDecisionInput = z.infer<typeof ZJoinDecisionInput>;
 
 export const ZMemberRoleInput = z.strictObject({
