@@ -10,6 +10,7 @@ import type { Index, IndexSpec } from '../indexes';
 import { idKey, toStored, type Doc } from '../values';
 import { Collection, type Rec } from './collection';
 import { WaitForTransaction, type JournalLike, type OpCtx, type Txn, type UndoStep } from './ops';
+import { snapshotEntries } from './snapshot';
 
 export { newCtx, WaitForTransaction, type JournalLike, type OpCtx, type Txn, type UndoStep } from './ops';
 
@@ -339,30 +340,9 @@ export class Engine {
     await journal.close();
   }
 
-  /**
-   * Entries that rebuild the committed state, produced synchronously. A document an open
-   * transaction has written appears as its pre-transaction image (absent if the transaction
-   * inserted it); a transaction whose commit record is already on its way to the journal counts
-   * as committed.
-   */
+  /** Entries that rebuild the committed state (see snapshotEntries). */
   snapshot(): Doc[] {
-    const out: Doc[] = [];
-    const open = (p: { owner: object }) => !(p.owner as Txn).committing;
-    for (const colls of this.dbs.values()) {
-      for (const c of colls.values()) {
-        out.push({ op: 'createCollection', ns: c.ns, options: c.options });
-        if (c.indexes.length) out.push({ op: 'createIndexes', ns: c.ns, specs: c.indexes.map((i) => i.spec) });
-        for (const [id, rec] of c.docs) {
-          const p = c.pending.get(id);
-          const doc = p && open(p) ? p.before?.t : rec.t;
-          if (doc) out.push({ op: 'put', ns: c.ns, doc });
-        }
-        for (const [id, p] of c.pending) {
-          if (!c.docs.has(id) && p.before && open(p)) out.push({ op: 'put', ns: c.ns, doc: p.before.t });
-        }
-      }
-    }
-    return out;
+    return snapshotEntries(this.dbs);
   }
 
   replay(entry: Doc): void {
