@@ -393,11 +393,13 @@ test('(h) a held signup note stays hidden from the team until the district admin
   const note = `会讲绘本故事，待审词${run}`;
   await fill(hp, '#signup-note', note);
   await kit.signUpFirstShift(hp, '报名成功');
+  await see(hp, '#activity-my-signups', '审核中，通过后团队可见');
 
   const op = await kit.at(organiser, `/packages/team/activity/index?id=${activityId}`);
   await see(op, '#manage-applicants', '可以带两箱旧书');
   await op.locator('#manage-applicants .applicant').nth(1).waitFor();
   expect(await op.locator('#manage-applicants', { hasText: note }).count()).toBe(0);
+  await see(op, '#manage-applicants', '备注：审核中');
 
   const dp = await kit.districtAdmin();
   await dp.locator('#portal-district-moderation').tap();

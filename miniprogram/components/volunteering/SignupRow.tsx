@@ -47,7 +47,12 @@ export function SignupRow({ signup: s, busy, showActivity, onCancel, onAccept, o
             {s.autoCheckedOut ? '（系统自动签退）' : ''}
           </Text>
         ) : null}
-        {s.note ? <Text className="v-item__meta">我的备注：{s.note}</Text> : null}
+        {s.note ? (
+          <Text className="v-item__meta" id={`signup-${s.id}-note`}>
+            我的备注：{s.note}
+            {s.noteUnderReview ? '（审核中，通过后团队可见）' : ''}
+          </Text>
+        ) : null}
         {s.reason ? <Text className="v-item__meta">原因：{s.reason}</Text> : null}
       </View>
       <View className="v-actions">

@@ -63,6 +63,8 @@ export interface TSignupDto {
   checkoutAt: string | null;
   autoCheckedOut: boolean;
   note: string;
+  /** The content check held the note for the district's review: the team does not see it yet. */
+  noteUnderReview: boolean;
   reason: string | null;
   createdAt: string;
 }

@@ -106,9 +106,9 @@ export default function ManageActivityPage() {
               累计 {s.applicant.confirmedHours} 小时 · 参加过 {s.applicant.pastActivities} 次 · 爽约分{' '}
               {s.applicant.noShowScore}
             </Text>
-            {s.note ? (
+            {s.note || s.noteUnderReview ? (
               <Text className="v-item__meta" id={`applicant-${s.id}-note`}>
-                备注：{s.note}
+                备注：{s.noteUnderReview ? '审核中' : s.note}
               </Text>
             ) : null}
             {s.checkinAt ? (

@@ -77,6 +77,8 @@ describe('district moderation of held signup notes', () => {
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ outcome: 'approved', note: '周六上午可以早到，待审词', status: 'confirmed' });
     expect(await organiserNote(h)).toBe('周六上午可以早到，待审词');
+    const mine = await ctx.http.get('/api/volunteers/me/signups').set('Authorization', h.v.auth);
+    expect(mine.body.items.find((x: { id: string }) => x.id === h.signupId)).toMatchObject({ noteUnderReview: false });
     const queue = await ctx.http.get(QUEUE).set('Authorization', district.auth);
     expect(queue.body.items.map((i: { signupId: string }) => i.signupId)).not.toContain(h.signupId);
     const again = await ctx.http

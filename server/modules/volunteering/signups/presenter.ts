@@ -23,6 +23,7 @@ export function presentSignup(
     checkoutAt: s.checkoutAt ? s.checkoutAt.toISOString() : null,
     autoCheckedOut: s.autoCheckedOut ?? false,
     note: s.note ?? '',
+    noteUnderReview: s.noteHeld === true,
     reason: s.reason ?? null,
     createdAt: s.createdAt.toISOString(),
   };

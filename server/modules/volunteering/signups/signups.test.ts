@@ -102,10 +102,10 @@ describe('POST /api/shifts/:id/signups', () => {
 
     const held = await ctx.http.post(`/api/shifts/${act.shiftIds[0]}/signups`).set('Authorization', v.auth).send({ note: '这是待审词内容' });
     expect(held.status).toBe(201);
-    expect(held.body.signup.note).toBe('这是待审词内容');
+    expect(held.body.signup).toMatchObject({ note: '这是待审词内容', noteUnderReview: true });
     const list = await ctx.http.get(`/api/activities/${act.id}/signups`).set('Authorization', team.admin.auth);
     expect(list.body.items).toHaveLength(1);
-    expect(list.body.items[0].note).toBe('');
+    expect(list.body.items[0]).toMatchObject({ note: '', noteUnderReview: true });
   });
 
   test('when the activity needs approval, signups wait for the team admin, who sees the applicant record and decides (audited)', async () => {
