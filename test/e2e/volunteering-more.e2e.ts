@@ -141,35 +141,13 @@ test('(b) the team admin edits title, description and address; a signed-up resid
 test('(c) discovery: the category filter and 适合我 (skills, area, weekly time) show the right activities and hide others', async () => {
   const morning = beijingAt(3, '10:00');
   const afternoon = beijingAt(3, '15:00');
-  const fits = await kit.publish(organiser, teamId, {
-    title: `幸福里河道清洁${run}`,
-    address: '幸福里 3 号河边',
-    category: 'environment',
-    start: morning,
-    end: morning + HOUR,
-  });
-  const needsSkill = await kit.publish(organiser, teamId, {
-    title: `幸福里摄影展${run}`,
-    address: '幸福里 5 号',
-    category: 'culture',
-    skills: '摄影',
-    start: morning,
-    end: morning + HOUR,
-  });
-  const elsewhere = await kit.publish(organiser, teamId, {
-    title: `光明路垃圾分类${run}`,
-    address: '光明路 20 号',
-    category: 'environment',
-    start: morning,
-    end: morning + HOUR,
-  });
-  const wrongTime = await kit.publish(organiser, teamId, {
-    title: `幸福里午后捡拾${run}`,
-    address: '幸福里 9 号',
-    category: 'environment',
-    start: afternoon,
-    end: afternoon + HOUR,
-  });
+  // Four activities, each differing from the fitting one in one respect (skill, place or time).
+  const publishOne = (title: string, address: string, category: string, start: number, skills?: string) =>
+    kit.publish(organiser, teamId, { title: `${title}${run}`, address, category, skills, start, end: start + HOUR });
+  const fits = await publishOne('幸福里河道清洁', '幸福里 3 号河边', 'environment', morning);
+  const needsSkill = await publishOne('幸福里摄影展', '幸福里 5 号', 'culture', morning, '摄影');
+  const elsewhere = await publishOne('光明路垃圾分类', '光明路 20 号', 'environment', morning);
+  const wrongTime = await publishOne('幸福里午后捡拾', '幸福里 9 号', 'environment', afternoon);
 
   // A volunteer who does first aid, serves 幸福里, and is free that weekday from 09:00 to 12:00.
   const r = await kit.residentWithRealName(`find-${run}`, '郑发现', 14);
