@@ -1,16 +1,12 @@
 import { useCallback, useRef, useState } from 'react';
-
-export interface TPageResult<T> {
-  items: T[];
-  total: number;
-}
+import type { TPage } from '../services/types';
 
 /**
  * A list loaded page by page ("加载更多"). `fetchPage` is read at call time, so it may
  * close over the current filters; a newer load wins over one still in flight.
  * The caller decides when to (re)load: on mount, on a filter change, on submit.
  */
-export function usePagedList<T>(fetchPage: (page: number, pageSize: number) => Promise<TPageResult<T>>, pageSize = 20) {
+export function usePagedList<T>(fetchPage: (page: number, pageSize: number) => Promise<TPage<T>>, pageSize = 20) {
   const [items, setItems] = useState<T[]>([]);
   const [total, setTotal] = useState(0);
   const [page, setPage] = useState(1);

@@ -10,7 +10,7 @@ import type { TPhotoDto, TPhotoStatus } from '@shared/schemas/volunteering/galle
 import { GALLERY_MAX_BYTES } from '@shared/schemas/volunteering/gallery';
 import { API_BASE, http } from './api';
 import { ApiError, NETWORK_ERROR_MESSAGE, toApiError } from './request';
-import { clearSession, getToken } from './session';
+import { authHeader, clearSession, getToken } from './session';
 import { goLogin } from './nav';
 
 const { request } = http;
@@ -44,10 +44,6 @@ export const PHOTO_STATUS_LABELS: Record<TPhotoStatus, string> = {
 
 export const photoFileUrl = (p: Pick<TPhotoDto, 'url'>): string => `${API_BASE}${p.url}`;
 
-function authHeader(): Record<string, string> {
-  const token = getToken();
-  return token ? { Authorization: `Bearer ${token}` } : {};
-}
 
 function readFileBytes(filePath: string): Promise<ArrayBuffer> {
   return new Promise((resolve, reject) => {

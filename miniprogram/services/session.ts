@@ -21,6 +21,12 @@ export function getToken(): string | null {
   return sessionStore.get().token;
 }
 
+/** The bearer header for requests made outside the API requester (file uploads and downloads). */
+export function authHeader(): Record<string, string> {
+  const token = getToken();
+  return token ? { Authorization: `Bearer ${token}` } : {};
+}
+
 export function setSession(token: string, user: TUserDto): void {
   writeStorage(STORAGE_KEYS.token, token);
   writeStorage(STORAGE_KEYS.user, user);

@@ -201,10 +201,11 @@ export default async function run(): Promise<Record<string, unknown>> {
     const probe = await request(listUrl, 'GET', undefined, lister);
     const items = (probe.json as { items?: unknown[] })?.items?.length ?? 0;
     // The load comes from a worker thread (its own event loop), for the baseline and the app alike.
-    const bareGet = await httpLoad({ url: `${bare.url}/ping`, ops: LIST_OPS, concurrency: CONNECTIONS });
-    // Warm-up counts as ops for the per-request command count (httpLoad sends min(200, n) first).
-    const nearbyPhase = await phase('nearby', LIST_OPS + Math.min(200, LIST_OPS), () =>
-      httpLoad({ url: listUrl, headers: { authorization: lister }, ops: LIST_OPS, concurrency: CONNECTIONS }),
+    const warmup = Math.min(200, LIST_OPS);
+    const bareGet = await httpLoad({ url: `${bare.url}/ping`, ops: LIST_OPS, concurrency: CONNECTIONS, warmup });
+    // Warm-up requests count as ops for the per-request command count.
+    const nearbyPhase = await phase('nearby', LIST_OPS + warmup, () =>
+      httpLoad({ url: listUrl, headers: { authorization: lister }, ops: LIST_OPS, concurrency: CONNECTIONS, warmup }),
     );
     const listErrors = nearbyPhase.result.errors;
     const nearby = nearbyPhase.result;

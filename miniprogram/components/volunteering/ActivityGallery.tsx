@@ -17,7 +17,8 @@ interface Props {
 
 /** 活动相册: photo grid with preview, participants' upload, team admins' show/hide. */
 export function ActivityGallery({ activityId, canManage, canUpload, uploadHint }: Props) {
-  const g = useGallery(activityId, { canManage, canUpload: canUpload || canManage });
+  const g = useGallery(activityId);
+  const mayUpload = canUpload || canManage;
   const [reason, setReason] = useState('');
   const me = useSession().user?.id;
   const loaded = !g.list.loading || g.list.data;
@@ -27,7 +28,7 @@ export function ActivityGallery({ activityId, canManage, canUpload, uploadHint }
       <Notice message={g.list.error} id="gallery-load-error" />
       <Notice message={g.action.error} id="gallery-error" />
       <Notice type="success" message={g.action.success} id="gallery-success" />
-      {g.canUpload ? (
+      {mayUpload ? (
         <Button
           id="gallery-upload"
           className="btn btn--primary"
@@ -41,7 +42,7 @@ export function ActivityGallery({ activityId, canManage, canUpload, uploadHint }
           {uploadHint}
         </Text>
       ) : null}
-      {g.canUpload ? (
+      {mayUpload ? (
         <Text className="muted">支持 JPG、PNG、WebP，单张不超过 5MB；照片审核通过后所有人可见。</Text>
       ) : null}
       {canManage && g.items.length ? (

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { getToken } from '../../services/session';
+import { authHeader } from '../../services/session';
 import { ApiError } from '../../services/request';
 
 /**
@@ -8,8 +8,7 @@ import { ApiError } from '../../services/request';
  * weapp: Taro.downloadFile with the header, then open (PDF) or share the file.
  */
 export async function downloadAuthed(url: string, fileName: string, kind: 'pdf' | 'csv'): Promise<string> {
-  const token = getToken();
-  const header: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
+  const header = authHeader();
   if (process.env.TARO_ENV === 'h5') {
     const res = await fetch(url, { headers: header });
     if (!res.ok) {

@@ -6,8 +6,6 @@ import { volunteeringApi } from '../../services/volunteering';
 import { askSignupConsent } from './subscribe';
 import { useAction } from './useAction';
 
-export { galleryAccess } from './gallery-access';
-
 const OUTCOME_MESSAGES: Record<string, string> = {
   confirmed: '报名成功',
   pending_approval: '已提交报名，等待团队审核',

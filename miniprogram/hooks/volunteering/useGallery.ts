@@ -33,7 +33,7 @@ async function chooseOne(): Promise<TChosenImage | null> {
  * photos under check (审核中) or refused (未通过); team admins see all and show or hide
  * them with a reason. Photos not public yet are fetched with the token (local URLs).
  */
-export function useGallery(activityId: string | undefined, opts: { canManage: boolean; canUpload: boolean }) {
+export function useGallery(activityId: string | undefined) {
   const list = useAsync(() => galleryApi.photos(activityId as string), [activityId], !!activityId);
   const action = useAction();
   const [localUrls, setLocalUrls] = useState<Record<string, string>>({});
@@ -118,7 +118,5 @@ export function useGallery(activityId: string | undefined, opts: { canManage: bo
     armed,
     preview,
     srcOf,
-    canManage: opts.canManage,
-    canUpload: opts.canUpload,
   };
 }

@@ -4,8 +4,7 @@ import { volunteeringApi } from '../../services/volunteering';
 import { useAction } from './useAction';
 import { availabilityOf, draftOf, splitTags, type TProfileDraft } from './profile-draft';
 
-export { WEEKDAY_LABELS, availabilityOf, splitTags } from './profile-draft';
-export type { TProfileDraft } from './profile-draft';
+export { WEEKDAY_LABELS } from './profile-draft';
 
 /** Volunteer registration (real name required by the server) and profile editing, no-show appeals. */
 export function useVolunteerProfile(enabled: boolean) {

@@ -11,16 +11,13 @@ import { useAsync } from '../../../hooks/useAsync';
 import { useStaffGuard } from '../../../hooks/useStaffGuard';
 import { useAction } from '../../../hooks/volunteering/useAction';
 import { http } from '../../../services/api';
+import type { TPage } from '../../../services/types';
 import { formatDate } from '../../../services/format';
 import '../../../components/volunteering/volunteering.scss';
 
 /** The moderation endpoints (district admin); this page is their only caller. */
 const { request } = http;
 
-interface TPage<T> {
-  items: T[];
-  total: number;
-}
 interface THeldIntro {
   userId: string;
   volunteerNo: string;

@@ -70,7 +70,7 @@ export const PORTAL_ENTRIES: TPortalEntry[] = [
     title: '内容审核',
     description: '审核待复核的活动、志愿者简介与报名备注',
     roles: ['district_admin'],
-    url: '/packages/district/moderation/index',
+    url: ROUTES.districtModeration,
   },
   {
     key: 'clinic-bookings',

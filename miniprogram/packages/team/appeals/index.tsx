@@ -16,7 +16,8 @@ export default function TeamAppealsPage() {
   const t = useTeamAdmin(useRouter().params.team);
   const a = useTeamAppeals(t.teamId, t.allowed);
   const [note, setNote] = useState('');
-  useDidShow(() => void (t.allowed ? a.list.reload() : undefined));
+  // The first show comes with the mount's own load: refresh only on coming back.
+  useDidShow(() => void (t.allowed && a.list.data ? a.list.reload() : undefined));
   if (!t.allowed) {
     return (
       <PageShell title="失约申诉">
