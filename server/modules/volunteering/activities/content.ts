@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import type { AppDeps } from '../../../deps';
 import { WechatError } from '../../../wechat';
-import { checkText, type TCheckOutcome } from '../../content/check';
+import { checkText, type TCheckOutcome, type TSceneName } from '../../content/check';
 import { User } from '../../users/model';
 import { Photo } from '../gallery/model';
 
@@ -14,12 +14,13 @@ export async function ensureTextAllowed(
   deps: AppDeps,
   authorId: string,
   fields: { path: string; text: string | undefined }[],
+  scene: TSceneName = 'forum',
 ): Promise<TCheckOutcome> {
   const author = await User.findById(authorId, { openid: 1 }).lean();
   return checkText(deps, {
     openid: author?.openid,
     fields: Object.fromEntries(fields.map((f) => [f.path, f.text])),
-    scene: 'forum',
+    scene,
   });
 }
 

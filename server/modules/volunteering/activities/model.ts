@@ -1,3 +1,4 @@
+import { ReviewSchema, type ReviewDoc } from '../review';
 import mongoose, { Schema, type Model, type Types } from 'mongoose';
 import type { TActivityCategory, TActivityStatus } from '@shared/schemas/volunteering/activities';
 
@@ -44,12 +45,7 @@ export interface ActivityDoc {
   updatedAt: Date;
 }
 
-export interface ActivityReviewDoc {
-  decision: 'approve' | 'reject';
-  reason: string;
-  by: Types.ObjectId;
-  at: Date;
-}
+export type ActivityReviewDoc = ReviewDoc;
 
 export interface HeldEditDoc {
   title?: string;
@@ -88,12 +84,7 @@ const ActivitySchema = new Schema<ActivityDoc>(
     startsAt: { type: Date, required: true },
     endsAt: { type: Date, required: true },
     cancelReason: { type: String },
-    review: {
-      type: new Schema<ActivityReviewDoc>(
-        { decision: String, reason: String, by: Schema.Types.ObjectId, at: Date },
-        { _id: false },
-      ),
-    },
+    review: { type: ReviewSchema },
     heldEdit: {
       type: new Schema<HeldEditDoc>(
         { title: String, description: String, coverUrl: String, by: Schema.Types.ObjectId, at: Date },

@@ -2,10 +2,14 @@ import { Types, type QueryFilter } from 'mongoose';
 import type { TActivityListQuery } from '@shared/schemas/volunteering/activities';
 import type { AvailabilityDoc, VolunteerDoc } from '../volunteers/model';
 import { Activity, Shift, type ActivityDoc, type ShiftDoc } from './model';
+import { haversineMetres, type LngLat } from '../attendance/geo';
 import { presentActivitySummary } from './presenter';
 
-export async function shiftsByActivity(ids: Types.ObjectId[]): Promise<Map<string, ShiftDoc[]>> {
-  const rows = await Shift.find({ activity: { $in: ids } }).lean<ShiftDoc[]>();
+export async function shiftsByActivity(
+  ids: Types.ObjectId[],
+  projection?: Record<string, 1>,
+): Promise<Map<string, ShiftDoc[]>> {
+  const rows = await Shift.find({ activity: { $in: ids } }, projection).lean<ShiftDoc[]>();
   const map = new Map<string, ShiftDoc[]>();
   for (const s of rows) map.set(String(s.activity), [...(map.get(String(s.activity)) ?? []), s]);
   return map;
@@ -26,16 +30,8 @@ function fitsAreas(a: ActivityDoc, areas: string[]): boolean {
 
 export type ListedActivity = ActivityDoc & { distanceM?: number };
 
-/** Mean earth radius MongoDB uses for spherical distances (meters). */
-const EARTH_RADIUS_M = 6_378_100;
-const RAD = Math.PI / 180;
-
-function distanceM(a: [number, number], b: [number, number]): number {
-  const dLat = (b[1] - a[1]) * RAD;
-  const dLng = (b[0] - a[0]) * RAD;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * RAD) * Math.cos(b[1] * RAD) * Math.sin(dLng / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
-}
+/** The earth radius MongoDB uses for spherical distances (metres): lists match $geoNear's. */
+const MONGO_EARTH_RADIUS_M = 6_378_100;
 
 /**
  * Nearby lists are public and the same for everyone near one place, and they are read far more
@@ -59,7 +55,7 @@ const MAX_CACHED_CANDIDATES = 50_000;
 /** One cached candidate: what the per-request work needs, and its presented summary as JSON. */
 interface Candidate {
   id: string;
-  coordinates: [number, number];
+  at: LngLat;
   endsAtMs: number;
   /** presentActivitySummary(...) serialised without distanceM. */
   json: string;
@@ -129,12 +125,13 @@ async function loadCell(q: TActivityListQuery, center: [number, number], now: Da
     { $project: LIST_FIELDS },
   ]);
   if (rows.length > MAX_CANDIDATES) return { expiresAt: Date.now() + NEARBY_TTL_MS, rows: null };
-  const shifts = await Shift.find({ activity: { $in: rows.map((a) => a._id) } }, { activity: 1, capacity: 1, confirmedCount: 1 }).lean<ShiftDoc[]>();
-  const byActivity = new Map<string, ShiftDoc[]>();
-  for (const s of shifts) byActivity.set(String(s.activity), [...(byActivity.get(String(s.activity)) ?? []), s]);
+  const byActivity = await shiftsByActivity(
+    rows.map((a) => a._id),
+    { activity: 1, capacity: 1, confirmedCount: 1 },
+  );
   const candidates = rows.map((a) => ({
     id: String(a._id),
-    coordinates: a.location.coordinates,
+    at: { lng: a.location.coordinates[0], lat: a.location.coordinates[1] },
     endsAtMs: a.endsAt.getTime(),
     json: JSON.stringify(presentActivitySummary(a, byActivity.get(String(a._id)) ?? [])),
   }));
@@ -182,13 +179,13 @@ export async function listNearbyCached(
   // drops the cells, so nobody is answered from before a change made in this process.
   const entry = slot.cell ?? (await slot.loading!);
   if (!entry.rows) return null;
-  const point: [number, number] = [q.lng, q.lat];
+  const point: LngLat = { lng: q.lng, lat: q.lat };
   const after = q.from ? new Date(q.from).getTime() : now.getTime();
   const maxM = q.radiusKm * 1000;
   const hits: { c: Candidate; d: number }[] = [];
   for (const c of entry.rows) {
     if (c.endsAtMs <= after) continue;
-    const d = distanceM(point, c.coordinates);
+    const d = haversineMetres(point, c.at, MONGO_EARTH_RADIUS_M);
     if (d <= maxM) hits.push({ c, d });
   }
   hits.sort((x, y) => x.d - y.d || (x.c.id < y.c.id ? -1 : x.c.id > y.c.id ? 1 : 0));

@@ -1,4 +1,4 @@
-/** Great-circle distance on a sphere of the IUGG mean earth radius, in metres. */
+/** The IUGG mean earth radius, in metres. */
 const EARTH_RADIUS_M = 6_371_008.8;
 
 export interface LngLat {
@@ -8,11 +8,12 @@ export interface LngLat {
 
 const rad = (deg: number): number => (deg * Math.PI) / 180;
 
-export function haversineMetres(a: LngLat, b: LngLat): number {
+/** Great-circle distance in metres on a sphere of `radiusM` (default: the IUGG mean radius). */
+export function haversineMetres(a: LngLat, b: LngLat, radiusM = EARTH_RADIUS_M): number {
   const dLat = rad(b.lat - a.lat);
   const dLng = rad(b.lng - a.lng);
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLng / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
+  return 2 * radiusM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { ReviewSchema, type ReviewDoc } from '../review';
 import mongoose, { Schema, type Model, type Types } from 'mongoose';
 import {
   HELP_CATEGORIES,
@@ -21,7 +22,7 @@ export interface HelpRequestDoc {
   status: THelpStatus;
   /** msg_sec_check verdict: 'review' tells the human reviewer the text was flagged. */
   contentFlag: 'pass' | 'review';
-  review?: { decision: 'approve' | 'reject'; reason: string; by: Types.ObjectId; at: Date };
+  review?: ReviewDoc;
   takenBy?: { team: Types.ObjectId; teamName: string; by: Types.ObjectId; at: Date };
   activity?: Types.ObjectId;
   closedAt?: Date;
@@ -42,10 +43,7 @@ const HelpRequestSchema = new Schema<HelpRequestDoc>(
     neededAt: { type: Date, required: true },
     status: { type: String, enum: HELP_STATUSES, required: true },
     contentFlag: { type: String, enum: ['pass', 'review'], required: true },
-    review: {
-      type: new Schema({ decision: String, reason: String, by: Schema.Types.ObjectId, at: Date }, { _id: false }),
-      default: undefined,
-    },
+    review: { type: ReviewSchema, default: undefined },
     takenBy: {
       type: new Schema(
         { team: Schema.Types.ObjectId, teamName: String, by: Schema.Types.ObjectId, at: Date },

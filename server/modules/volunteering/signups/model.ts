@@ -1,3 +1,4 @@
+import { ReviewSchema, type ReviewDoc } from '../review';
 import mongoose, { Schema, type Model, type Types } from 'mongoose';
 import { SIGNUP_STATUSES, type TSignupStatus } from '@shared/schemas/volunteering/signups';
 
@@ -23,7 +24,7 @@ export interface SignupDoc {
   /** The content check asked for a human review of the note: it is not shown to organisers. */
   noteHeld?: boolean;
   /** The district admin's decision on a held note (a rejected note is erased). */
-  noteReview?: { decision: 'approve' | 'reject'; reason: string; by: Types.ObjectId; at: Date };
+  noteReview?: ReviewDoc;
   reason?: string;
   decidedBy?: Types.ObjectId;
   decidedAt?: Date;
@@ -53,12 +54,7 @@ const SignupSchema = new Schema<SignupDoc>(
     end: { type: Date, required: true },
     note: { type: String, default: '' },
     noteHeld: { type: Boolean },
-    noteReview: {
-      type: new Schema(
-        { decision: { type: String, enum: ['approve', 'reject'] }, reason: String, by: Schema.Types.ObjectId, at: Date },
-        { _id: false },
-      ),
-    },
+    noteReview: { type: ReviewSchema },
     reason: { type: String },
     decidedBy: { type: Schema.Types.ObjectId, ref: 'User' },
     decidedAt: { type: Date },

@@ -18,8 +18,7 @@ import type { AppDeps } from '../../../deps';
 import { defineRoute, type RouteSpec } from '../../../http/route';
 import { member } from '../../../http/policy';
 import { AppError, fail } from '../../../http/errors';
-import { checkText, type TCheckOutcome } from '../../content/check';
-import { User } from '../../users/model';
+import { ensureTextAllowed } from '../activities/content';
 import { Activity, Shift, type ActivityDoc, type ShiftDoc } from '../activities/model';
 import { teamPolicy } from '../teams/policy';
 import { Volunteer, type VolunteerDoc } from '../volunteers/model';
@@ -41,11 +40,6 @@ const SIGNUP_REFUSALS = {
   already_signed_up: 'already_signed_up',
   overlap: 'shift_overlap',
 } as const;
-
-async function checkNote(deps: AppDeps, userId: string, note: string): Promise<TCheckOutcome> {
-  const author = await User.findById(userId, { openid: 1 }).lean();
-  return checkText(deps, { openid: author?.openid, fields: { note }, scene: 'comment' });
-}
 
 async function activitiesById(ids: Types.ObjectId[]): Promise<Map<string, ActivityDoc>> {
   const rows = await Activity.find({ _id: { $in: ids } }, { title: 1, address: 1 }).lean<ActivityDoc[]>();
@@ -82,7 +76,9 @@ export function routes(deps: AppDeps): RouteSpec[] {
       handler: async (ctx, { params, body }) => {
         // The note goes to the organisers: risky text is refused (422 content_risky at `note`)
         // before anything is written; text WeChat wants reviewed is kept but not shown to them.
-        const noteCheck = body.note?.trim() ? await checkNote(deps, ctx.state.actor!.userId, body.note) : 'pass';
+        const noteCheck = body.note?.trim()
+          ? await ensureTextAllowed(deps, ctx.state.actor!.userId, [{ path: 'note', text: body.note }], 'comment')
+          : 'pass';
         const r = await signupForShift(deps, ctx.state.actor!.userId, params.id, { ...body, noteHeld: noteCheck === 'review' });
         if (!('signup' in r)) throw fail(SIGNUP_REFUSALS[r.outcome]);
         ctx.status = 201;

@@ -1,3 +1,4 @@
+import { ReviewSchema, type ReviewDoc } from '../review';
 import mongoose, { Schema, type Model, type Types } from 'mongoose';
 
 /**
@@ -42,7 +43,7 @@ export interface VolunteerDoc {
   /** An intro the content check wants a human to see, waiting for a district admin. */
   heldIntro?: { text: string; at: Date };
   /** The last moderation decision about an intro. */
-  introReview?: { decision: 'approve' | 'reject'; reason: string; by: Types.ObjectId; at: Date };
+  introReview?: ReviewDoc;
   totalMinutes: number;
   confirmedMinutes: number;
   noShowEvents: NoShowEventDoc[];
@@ -88,9 +89,7 @@ const VolunteerSchema = new Schema<VolunteerDoc>(
     },
     intro: { type: String, default: '' },
     heldIntro: { type: new Schema({ text: String, at: Date }, { _id: false }) },
-    introReview: {
-      type: new Schema({ decision: String, reason: String, by: Schema.Types.ObjectId, at: Date }, { _id: false }),
-    },
+    introReview: { type: ReviewSchema },
     totalMinutes: { type: Number, default: 0 },
     confirmedMinutes: { type: Number, default: 0 },
     noShowEvents: { type: [NoShowEventSchema], default: [] },
