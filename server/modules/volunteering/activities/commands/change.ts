@@ -7,7 +7,8 @@ import type { AppDeps } from '../../../../deps';
 import { AppError } from '../../../../http/errors';
 import { recordAudit } from '../../../audit/record';
 import { notifyOffers } from '../../signups/commands/offers';
-import { fillFreePlaces, releaseSlot } from '../../signups/commands/placement';
+import { fillFreePlaces } from '../../signups/commands/placement';
+import { notifyActivityCancelled, releaseActivitySignups } from '../../signups/commands/release-cancelled';
 import { Signup, type SignupDoc } from '../../signups/model';
 import { notifyVolunteers } from '../../signups/notify';
 import type { Refusal } from '../../signups/outcome';
@@ -153,19 +154,7 @@ export async function cancelActivity(
   ).lean<ActivityDoc>();
   if (!updated) return { outcome: 'not_open' };
   const users = await activeUsers(activity._id);
-  const active = await Signup.find({ activity: activity._id, status: { $in: ACTIVE } }, { _id: 1, user: 1, shift: 1, status: 1 }).lean();
-  let released = 0;
-  for (const s of active) {
-    const r = await Signup.updateOne(
-      { _id: s._id, status: s.status },
-      { $set: { status: 'activity_cancelled', cancelledAt: now, reason }, $unset: { activeKey: 1, offerExpiresAt: 1 } },
-    );
-    if (r.modifiedCount === 1) {
-      released += 1;
-      await releaseSlot(s.user, s.shift);
-    }
-  }
-  await Shift.updateMany({ activity: activity._id }, { $set: { confirmedCount: 0, waitingCount: 0 } });
+  const { released } = await releaseActivitySignups(activity._id, reason, now);
   await recordAudit({
     actor,
     action: 'volunteering.activity.cancelled',
@@ -175,13 +164,6 @@ export async function cancelActivity(
     requestId,
     at: now,
   });
-  await notifyVolunteers(deps, {
-    users,
-    template: 'signupResult',
-    title: '活动已取消',
-    body: `您报名的「${activity.title}」已取消：${reason}`,
-    link: appLinks.activity(String(activity._id)),
-    key: `activity:${String(activity._id)}:cancelled`,
-  });
+  await notifyActivityCancelled(deps, activity, reason, users);
   return { outcome: 'cancelled', activity: updated, released };
 }

@@ -1,12 +1,12 @@
 import type { Types } from 'mongoose';
 import { ACTIVE_SIGNUP_STATUSES } from '@shared/schemas/volunteering/signups';
 import type { AppDeps } from '../../../../deps';
-import { Activity, Shift, type ActivityDoc } from '../../activities/model';
+import { Activity, type ActivityDoc } from '../../activities/model';
 import { invalidateActivityLists } from '../../activities/queries';
 import { recordNoShowEvent } from '../../volunteers/commands/no-show';
 import { Signup, type SignupDoc } from '../model';
 import { notifyVolunteers, shanghaiTime } from '../notify';
-import { releaseSlot } from './placement';
+import { notifyActivityCancelled, releaseActivitySignups } from './release-cancelled';
 import { appLinks } from '@shared/links';
 
 /** A confirmed volunteer who never checked in is a no-show once the shift ended this long ago. */
@@ -99,35 +99,23 @@ export async function releaseSignupsOfCancelledActivities(deps: AppDeps): Promis
   const cancelled = await Activity.find({ status: 'cancelled', endsAt: { $gt: now } }, { _id: 1, title: 1, cancelReason: 1 })
     .limit(500)
     .lean<Pick<ActivityDoc, '_id' | 'title' | 'cancelReason'>[]>();
+  if (cancelled.length === 0) return 0;
+  // One query finds the few cancelled activities that still hold active signups (usually none).
+  const racing = new Set(
+    (
+      await Signup.distinct('activity', {
+        activity: { $in: cancelled.map((a) => a._id) },
+        status: { $in: [...ACTIVE_SIGNUP_STATUSES] },
+      })
+    ).map(String),
+  );
   let released = 0;
-  for (const a of cancelled) {
-    const active = await Signup.find(
-      { activity: a._id, status: { $in: [...ACTIVE_SIGNUP_STATUSES] } },
-      { _id: 1, user: 1, shift: 1, status: 1 },
-    ).lean();
-    if (active.length === 0) continue;
+  for (const a of cancelled.filter((c) => racing.has(String(c._id)))) {
     const reason = a.cancelReason ?? '活动已取消';
-    const users: Types.ObjectId[] = [];
-    for (const s of active) {
-      const r = await Signup.updateOne(
-        { _id: s._id, status: s.status },
-        { $set: { status: 'activity_cancelled', cancelledAt: now, reason }, $unset: { activeKey: 1, offerExpiresAt: 1 } },
-      );
-      if (r.modifiedCount !== 1) continue;
-      released += 1;
-      users.push(s.user);
-      await releaseSlot(s.user, s.shift);
-    }
-    await Shift.updateMany({ activity: a._id }, { $set: { confirmedCount: 0, waitingCount: 0 } });
+    const r = await releaseActivitySignups(a._id, reason, now);
+    released += r.released;
     invalidateActivityLists();
-    await notifyVolunteers(deps, {
-      users,
-      template: 'signupResult',
-      title: '活动已取消',
-      body: `您报名的「${a.title}」已取消：${reason}`,
-      link: appLinks.activity(String(a._id)),
-      key: `activity:${String(a._id)}:cancelled`,
-    });
+    await notifyActivityCancelled(deps, a, reason, r.users);
   }
   return released;
 }
