@@ -1,29 +1,30 @@
 import { Types, type mongo } from 'mongoose';
 import { batcher } from '../../../../http/batch-loader';
 import { Signup, type SignupDoc } from '../model';
+import { bulkFailures } from './bulk';
 
 type Pending = { doc: SignupDoc; resolve: (s: SignupDoc) => void; reject: (e: unknown) => void };
 
+type WriteError = { index: number; code?: number; errmsg?: string };
+
 async function insertBatch(batch: Pending[]): Promise<void> {
-  const failed = new Map<number, { code?: number; errmsg?: string }>();
-  try {
-    await Signup.collection.insertMany(
-      batch.map((p) => p.doc as unknown as mongo.OptionalId<mongo.Document>),
-      { ordered: false },
-    );
-  } catch (err) {
-    const writeErrors = (err as { writeErrors?: unknown }).writeErrors;
-    if (!Array.isArray(writeErrors) || writeErrors.length === 0) {
-      batch.forEach((p) => p.reject(err));
-      return;
-    }
-    for (const we of writeErrors as { index: number; code?: number; errmsg?: string }[]) failed.set(we.index, we);
-  }
+  const failed = await bulkFailures(
+    () =>
+      Signup.collection.insertMany(
+        batch.map((p) => p.doc as unknown as mongo.OptionalId<mongo.Document>),
+        { ordered: false },
+      ),
+    batch,
+  );
   batch.forEach((p, i) => {
-    const we = failed.get(i);
-    if (!we) p.resolve(p.doc);
-    // Keeps the server's code (11000 for the one-active-signup index) for the caller.
-    else p.reject(Object.assign(new Error(we.errmsg ?? 'signup insert failed'), { code: we.code }));
+    const f = failed.get(i);
+    if (f === undefined) return p.resolve(p.doc);
+    // A statement's own error keeps the server's code (11000 for the one-active-signup index);
+    // a failure of the whole write is passed on as it came.
+    const we = f as Partial<WriteError>;
+    if (typeof we.index === 'number')
+      p.reject(Object.assign(new Error(we.errmsg ?? 'signup insert failed'), { code: we.code }));
+    else p.reject(f);
   });
 }
 
@@ -45,4 +46,3 @@ export function insertSignup(fields: NewSignup): Promise<SignupDoc> {
   for (const [k, v] of Object.entries(fields)) if (v !== undefined) (doc as unknown as Record<string, unknown>)[k] = v;
   return new Promise((resolve, reject) => pushInsert({ doc, resolve, reject }));
 }
-

@@ -3,6 +3,7 @@ import { batcher } from '../../../../http/batch-loader';
 import { Shift, type ShiftDoc } from '../../activities/model';
 import { invalidateActivityLists } from '../../activities/queries';
 import { Signup, VolunteerSchedule, type SignupDoc } from '../model';
+import { bulkFailures } from './bulk';
 
 /**
  * The concurrency-critical primitives. Every change to a shift's counters is
@@ -54,25 +55,6 @@ async function upsertClaims(batch: Claim[]): Promise<void> {
     else if (isDuplicateKey(failed.get(i))) claimExisting(c.user, c.shift).then(c.waiter.resolve, c.waiter.reject);
     else c.waiter.reject(failed.get(i));
   });
-}
-
-/**
- * Runs an unordered bulk write and returns its per-statement errors by index; a failure that
- * is not per statement (e.g. the connection) counts as the error of every statement.
- */
-async function bulkFailures(write: () => Promise<unknown>, batch: Claim[]): Promise<Map<number, unknown>> {
-  const failed = new Map<number, unknown>();
-  try {
-    await write();
-  } catch (err) {
-    const writeErrors = (err as { writeErrors?: unknown }).writeErrors;
-    if (!Array.isArray(writeErrors) || writeErrors.length === 0) {
-      batch.forEach((_, i) => failed.set(i, err));
-      return failed;
-    }
-    for (const we of writeErrors as { index: number }[]) failed.set(we.index, we);
-  }
-  return failed;
 }
 
 /**
