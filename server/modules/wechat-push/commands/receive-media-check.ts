@@ -17,8 +17,7 @@ export async function receiveMediaCheck(event: MediaCheckEvent): Promise<TMediaC
   if (changed > 0) return 'applied';
   if ((await Photo.exists({ traceId: event.traceId })) === null) {
     // Not a gallery photo: it may be an activity cover held for the district admin.
-    const cover = await receiveCoverVerdict(event.traceId, event.suggest);
-    return cover === 'already_applied' ? 'already_applied' : cover;
+    return await receiveCoverVerdict(event.traceId, event.suggest);
   }
   return event.suggest === 'review' ? 'left_for_review' : 'already_applied';
 }
