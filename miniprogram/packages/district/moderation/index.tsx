@@ -1,80 +1,13 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { Button, Image, Text, View } from '@tarojs/components';
-import type { TActivityDetailDto, TActivityModerationInput } from '@shared/schemas/volunteering/activities';
-import type { TIntroModerationInput } from '@shared/schemas/volunteering/volunteers';
-import type { THeldNoteDto, TSignupNoteModerationInput } from '@shared/schemas/volunteering/signups';
 import { PageShell } from '../../../components/PageShell';
 import { Notice } from '../../../components/Notice';
 import { EmptyState } from '../../../components/EmptyState';
 import { FormField } from '../../../components/FormField';
-import { useAsync } from '../../../hooks/useAsync';
 import { useStaffGuard } from '../../../hooks/useStaffGuard';
-import { useAction } from '../../../hooks/volunteering/useAction';
-import { http } from '../../../services/api';
-import type { TPage } from '../../../services/types';
+import { useModeration } from '../../../hooks/volunteering/useModeration';
 import { formatDate } from '../../../services/format';
 import '../../../components/volunteering/volunteering.scss';
-
-/** The moderation endpoints (district admin); this page is their only caller. */
-const { request } = http;
-
-interface THeldIntro {
-  userId: string;
-  volunteerNo: string;
-  nameMasked: string;
-  intro: string;
-  heldIntro: string;
-  heldAt: string | null;
-}
-type TKind = 'activities' | 'intros' | 'notes';
-
-const moderationApi = {
-  activities: () =>
-    request<TPage<TActivityDetailDto>>({ path: '/api/admin/activity-moderation', query: { pageSize: 100 } }),
-  decideActivity: (id: string, body: TActivityModerationInput) =>
-    request<unknown>({ method: 'POST', path: `/api/admin/activities/${encodeURIComponent(id)}/moderation`, body }),
-  intros: () => request<TPage<THeldIntro>>({ path: '/api/admin/volunteer-intros', query: { pageSize: 100 } }),
-  decideIntro: (userId: string, body: TIntroModerationInput) =>
-    request<unknown>({
-      method: 'POST',
-      path: `/api/admin/volunteers/${encodeURIComponent(userId)}/intro-moderation`,
-      body,
-    }),
-  notes: () => request<TPage<THeldNoteDto>>({ path: '/api/admin/signup-notes', query: { pageSize: 100 } }),
-  decideNote: (signupId: string, body: TSignupNoteModerationInput) =>
-    request<unknown>({
-      method: 'POST',
-      path: `/api/admin/signups/${encodeURIComponent(signupId)}/note-moderation`,
-      body,
-    }),
-};
-
-/** The three queues, and one approve/reject action (a reason is required to reject). */
-function useModeration(enabled: boolean) {
-  const [kind, setKind] = useState<TKind>('activities');
-  const activities = useAsync(() => moderationApi.activities(), [], enabled);
-  const intros = useAsync(() => moderationApi.intros(), [], enabled);
-  const notes = useAsync(() => moderationApi.notes(), [], enabled);
-  const action = useAction();
-  const decide = useCallback(
-    (target: string, decision: 'approve' | 'reject', reason: string) =>
-      action.run(`${decision}-${target}`, async () => {
-        const body = decision === 'reject' ? { decision, reason } : { decision };
-        const [send, queue] =
-          kind === 'activities'
-            ? [moderationApi.decideActivity, activities]
-            : kind === 'intros'
-              ? [moderationApi.decideIntro, intros]
-              : [moderationApi.decideNote, notes];
-        await send(target, body);
-        await queue.reload();
-        if (decision === 'reject') return '已驳回，已通知发布者';
-        return kind === 'notes' ? '已通过，报名团队可以看到这条备注' : '已通过，内容已公开';
-      }),
-    [action, activities, intros, notes, kind],
-  );
-  return { kind, setKind, activities, intros, notes, action, decide };
-}
 
 /** WeChat's image check of an outside cover, as the moderator reads it. */
 const COVER_CHECK_LABELS = {
