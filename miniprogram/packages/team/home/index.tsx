@@ -17,7 +17,8 @@ export default function TeamHomePage() {
   const t = useTeamAdmin(useRouter().params.team);
   const list = useAsync(() => volunteeringApi.activities({ teamId: t.teamId, pageSize: 50 }), [t.teamId], t.allowed);
   const help = useTeamHelp(t.teamId, t.allowed);
-  useDidShow(() => void (t.allowed ? Promise.all([list.reload(), help.list.reload()]) : undefined));
+  // The first show comes with the mount's own loads: refresh only on coming back.
+  useDidShow(() => void (t.allowed && list.data ? Promise.all([list.reload(), help.list.reload()]) : undefined));
   if (!t.allowed) {
     return (
       <PageShell title="团队管理">
