@@ -1,6 +1,7 @@
 import type { Actor } from '../../../http/actor';
 import { AppError } from '../../../http/errors';
 import { recordAudit } from '../../audit/record';
+import { clearAttempts } from '../../auth/login-throttle';
 import { revokeAllSessions } from '../../auth/tokens';
 import { User, type UserDoc } from '../../users/model';
 
@@ -17,11 +18,13 @@ export async function setAccountStatus(
   if (!before) throw new AppError('not_found');
   const user = await User.findOneAndUpdate(
     { _id: userId, status: { $ne: 'deleted' } },
-    status === 'active' ? { $set: { status, failedLogins: 0 }, $unset: { lockedUntil: 1 } } : { $set: { status } },
+    { $set: { status } },
     { returnDocument: 'after' },
   ).lean<UserDoc>();
   if (!user) throw new AppError('not_found');
   if (status === 'disabled') await revokeAllSessions(user._id, now);
+  // Re-enabling also lifts a login lock, so the admin's decision takes effect at once.
+  else if (user.username) await clearAttempts(user.username);
   await recordAudit({
     actor,
     action: status === 'disabled' ? 'user.disabled' : 'user.enabled',

@@ -11,7 +11,7 @@ import { fillFreePlaces } from '../../signups/commands/placement';
 import { notifyActivityCancelled, releaseActivitySignups } from '../../signups/commands/release-cancelled';
 import { Signup, type SignupDoc } from '../../signups/model';
 import { notifyVolunteers } from '../../signups/notify';
-import type { Refusal } from '../../signups/outcome';
+import type { Refusal } from '../../../../platform/outcome';
 import { Activity, Shift, type ActivityDoc, type ShiftDoc } from '../model';
 import { appLinks } from '@shared/links';
 import { moveShifts, planShiftMoves } from './shift-times';

@@ -1,4 +1,4 @@
-import type { Refusal } from '../outcome';
+import type { Refusal } from '../../../../platform/outcome';
 import type { Actor } from '../../../../http/actor';
 import type { AppDeps } from '../../../../deps';
 import { recordAudit } from '../../../audit/record';

@@ -1,4 +1,4 @@
-import type { Refusal } from '../outcome';
+import type { Refusal } from '../../../../platform/outcome';
 import { Types } from 'mongoose';
 import type { AppDeps } from '../../../../deps';
 import { Activity, type ActivityDoc } from '../../activities/model';

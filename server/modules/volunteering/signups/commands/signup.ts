@@ -1,4 +1,4 @@
-import type { Refusal } from '../outcome';
+import type { Refusal } from '../../../../platform/outcome';
 import { Types } from 'mongoose';
 import type { TSignupOutcome } from '@shared/schemas/volunteering/signups';
 import type { AppDeps } from '../../../../deps';

@@ -3,7 +3,7 @@ import type { Actor } from '../../../../http/actor';
 import type { AppDeps } from '../../../../deps';
 import { recordAudit } from '../../../audit/record';
 import { Team, type TeamDoc } from '../../../org/model';
-import type { Refusal } from '../../signups/outcome';
+import type { Refusal } from '../../../../platform/outcome';
 import { User } from '../../../users/model';
 import { isDuplicateKey } from '../../signups/commands/placement';
 import { TeamMembership, TeamProfile, type TeamMembershipDoc, type TMemberRole } from '../model';
