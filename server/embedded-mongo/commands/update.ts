@@ -9,7 +9,8 @@ import { WaitForTransaction } from '../store/engine';
 import { assignedPaths, clonePlain, compareValues, idKey, isPlainObject, numberHints, restoreTyped, toPlain, toStored, type Doc } from '../values';
 import { collName, docArg, ensureColl, getColl, type CmdCtx, type Handler } from './context';
 import { readRecs } from './crud';
-import { needsResolution, resolvePositional } from './positional';
+import { alteredId, applyDeferred, immutableId, separateIdAssignments } from './immutable-id';
+import { needsResolution, resolveFirstPositional, resolvePositional } from './positional';
 
 const UPDATE_OPS = new Set(['$set', '$unset', '$inc', '$mul', '$min', '$max', '$push', '$addToSet', '$pull', '$pullAll', '$pop', '$rename', '$currentDate', '$setOnInsert', '$bit']);
 
@@ -27,34 +28,36 @@ function kindOf(u: unknown): 'pipeline' | 'operators' | 'replacement' {
   return 'operators';
 }
 
-const touchesId = (u: Doc): boolean =>
-  Object.values(u).some((spec) => isPlainObject(spec) && Object.keys(spec).some((k) => k === '_id' || k.startsWith('_id.')));
-
-const immutableId = () => err(66, "Performing an update on the path '_id' would modify the immutable field '_id'");
-
 /** New typed document after applying `u` to `old` (typed). */
 export function applyUpdate(old: Doc, oldPlain: Doc, u: unknown, filter: Doc, arrayFilters: Doc[] | undefined, inserting: boolean): Doc {
   const kind = kindOf(u);
   if (kind === 'replacement') {
     const repl = u as Doc;
-    if ('_id' in repl && !inserting && compareValues(repl._id, old._id) !== 0) throw immutableId();
+    if ('_id' in repl && !inserting && compareValues(repl._id, old._id) !== 0) throw alteredId(repl._id);
     const { _id: _drop, ...rest } = repl;
     return '_id' in old ? { _id: old._id, ...rest } : '_id' in repl ? { _id: repl._id, ...rest } : rest;
   }
-  const hints = numberHints(u);
   const plain = clonePlain(oldPlain);
+  let typedOps = u as Doc;
+  let deferred: Array<[string, unknown]> = [];
+  if (kind === 'operators') {
+    if (!inserting) typedOps = resolveFirstPositional(plain, typedOps, filter);
+    ({ update: typedOps, deferred } = separateIdAssignments(typedOps, old, inserting));
+  }
+  const hints = numberHints(typedOps);
   let result: Doc;
   try {
     if (kind === 'pipeline') {
       result = aggregate([plain], toPlain(u) as Doc[], queryOptions())[0] as Doc;
     } else {
-      const mod = toPlain(u) as Doc;
+      const mod = toPlain(typedOps) as Doc;
       if (mod.$setOnInsert) {
         if (inserting) mod.$set = { ...(mod.$set as Doc), ...(mod.$setOnInsert as Doc) };
         delete mod.$setOnInsert;
       }
       let filters = arrayFilters ? (toPlain(arrayFilters) as Doc[]) : undefined;
       let ops = mod;
+      for (const op of Object.keys(ops)) if (!Object.keys(ops[op] as Doc).length) delete ops[op];
       if (!inserting && needsResolution(mod)) {
         ops = resolvePositional(plain, mod, filters);
         filters = undefined;
@@ -64,12 +67,11 @@ export function applyUpdate(old: Doc, oldPlain: Doc, u: unknown, filter: Doc, ar
       result = plain;
     }
   } catch (e) {
-    if (!inserting && kind === 'operators' && touchesId(u as Doc)) throw immutableId();
     throw asServerError(e);
   }
-  if (!inserting && compareValues(result._id, oldPlain._id) !== 0) throw immutableId();
-  const overrides = kind === 'operators' ? assignedPaths(u as Doc, inserting) : undefined;
-  return restoreTyped(result, old, hints, overrides) as Doc;
+  if (!inserting && compareValues(result._id, oldPlain._id) !== 0) throw kind === 'pipeline' ? alteredId(result._id) : immutableId();
+  const overrides = kind === 'operators' ? assignedPaths(typedOps, inserting) : undefined;
+  return applyDeferred(restoreTyped(result, old, hints, overrides) as Doc, deferred);
 }
 
 /** The document an upsert starts from: the filter's equality conditions. */
@@ -110,6 +112,7 @@ function withId(doc: Doc): Doc {
 export function doUpsert(ctx: CmdCtx, coll: Collection, q: Doc, u: unknown, filter: Doc, arrayFilters?: Doc[]): Doc {
   const base = upsertBase(q);
   const kind = kindOf(u);
+  if (kind === 'replacement' && base._id !== undefined && '_id' in (u as Doc) && compareValues((u as Doc)._id, base._id) !== 0) throw alteredId((u as Doc)._id);
   const doc = kind === 'replacement' ? { ...(base._id !== undefined ? { _id: base._id } : {}), ...(u as Doc) } : applyUpdate(base, toPlain(base) as Doc, u, filter, arrayFilters, true);
   const full = withId(doc);
   ctx.engine.insert(ctx.op, coll, full);
