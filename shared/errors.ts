@@ -56,6 +56,8 @@ export const ERRORS = {
   already_checked_in: { status: 409, message: '您已签到，请勿重复签到' },
   not_checked_in: { status: 409, message: '您尚未签到' },
   already_checked_out: { status: 409, message: '您已签退' },
+  checkout_before_start: { status: 409, message: '班次尚未开始，不能签退' },
+  checkout_undo_closed: { status: 409, message: '签退超过 10 分钟或时长已确认，不能撤销' },
   self_report_not_allowed: { status: 409, message: '该活动需现场签到，不能自行申报时长' },
   hours_already_reported: { status: 409, message: '您已申报过该活动的服务时长' },
   hours_not_confirmed: { status: 409, message: '只能调整已确认的服务时长' },
