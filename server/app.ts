@@ -29,7 +29,10 @@ export interface CreateAppOptions {
 
 /** The Koa app, fully wired, without listen(): main and tests decide where it runs. */
 export function createApp(deps: AppDeps, opts: CreateAppOptions = {}): LinliApp {
-  const app = new Koa<LinliState>({ proxy: deps.config.isProduction }) as LinliApp;
+  // X-Forwarded-For is believed only for the configured number of proxies that overwrite it;
+  // otherwise a client could rotate the header to walk past the login rate limit.
+  const hops = deps.config.TRUST_PROXY_HOPS;
+  const app = new Koa<LinliState>({ proxy: hops > 0, maxIpsCount: hops }) as LinliApp;
   const specs: RouteSpec[] = [];
   specs.push(...systemRoutes(deps, () => specs), ...allRoutes(deps));
 
