@@ -295,14 +295,3 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     warnings,
   };
 }
-
-/** Template ids by the names the client uses (GET /api/client-config). */
-export function subscribeTemplates(c: ServerConfig): Record<string, string> {
-  return {
-    activityReminder: c.WECHAT_TEMPLATE_ACTIVITY_REMINDER,
-    signupResult: c.WECHAT_TEMPLATE_SIGNUP_RESULT,
-    waitlistOffer: c.WECHAT_TEMPLATE_WAITLIST_OFFER,
-    issueUpdate: c.WECHAT_TEMPLATE_ISSUE_UPDATE,
-    bookingUpdate: c.WECHAT_TEMPLATE_BOOKING_UPDATE,
-  };
-}

@@ -9,7 +9,7 @@ import { Notification, type NotificationDoc } from '../notifications/model';
 import { consentCounts } from '../notifications/consents';
 import { User, type UserDoc } from '../users/model';
 import { presentUser } from '../users/presenter';
-import { PERSONAL_DATA_SECTIONS } from './sections';
+import { allPersonalDataSections } from './sections';
 import { PRIVACY_POLICY } from './policy-text';
 
 /** Handled explicitly below; everything else referencing the user is dumped generically. */
@@ -87,7 +87,7 @@ export async function exportPersonalData(deps: AppDeps, userId: string): Promise
   ]);
   const custom: Record<string, unknown> = {};
   const covered = new Set<string>();
-  for (const s of PERSONAL_DATA_SECTIONS) {
+  for (const s of allPersonalDataSections()) {
     if (!s.export) continue;
     custom[s.name] = await s.export(_id);
     for (const m of s.covers ?? []) covered.add(m);

@@ -1,0 +1,5 @@
+import { defineModule } from '../../platform/module';
+import { routes } from './routes';
+
+/** Staff accounts and the district admin's user management. */
+export const adminModule = defineModule({ name: 'admin', routes: (deps) => routes(deps) });

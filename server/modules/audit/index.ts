@@ -1,0 +1,5 @@
+import { defineModule } from '../../platform/module';
+import { routes } from './routes';
+
+/** The audit log: recordAudit() for every staff action on personal data, and its reader. */
+export const auditModule = defineModule({ name: 'audit', routes: (deps) => routes(deps) });
