@@ -3,6 +3,8 @@ import Koa from 'koa';
 import type { AppDeps } from './deps';
 import { AppError } from './http/errors';
 import { bodyParser } from './http/middleware/body';
+import { apiCacheControl } from './http/middleware/cache-control';
+import { closeIfBodyUnread } from './http/middleware/connection';
 import { corsFor } from './http/middleware/cors';
 import { errorHandler } from './http/middleware/error-handler';
 import { methodOverride } from './http/middleware/method-override';
@@ -43,6 +45,8 @@ export function createApp(deps: AppDeps, opts: CreateAppOptions = {}): LinliApp 
   app.use(requestLog(deps.logger));
   app.use(securityHeaders({ hsts: deps.config.isProduction }));
   app.use(corsFor(deps.config.CORS_ORIGINS));
+  app.use(closeIfBodyUnread());
+  app.use(apiCacheControl());
   app.use(errorHandler(deps.logger));
   app.use(methodOverride());
   app.use(bodyParser());
