@@ -2,14 +2,12 @@ import {
   ZActivityCancelInput,
   ZActivityCreateInput,
   ZActivityListQuery,
-  ZActivityModerationInput,
   ZActivityModerationQuery,
   ZActivityParams,
   ZActivityUpdateInput,
   type TActivityCancelInput,
   type TActivityCreateInput,
   type TActivityListQuery,
-  type TActivityModerationInput,
   type TActivityModerationQuery,
   type TActivityParams,
   type TActivityUpdateInput,
@@ -18,7 +16,7 @@ import { ZTeamParams, type TTeamParams } from '@shared/schemas/volunteering/team
 import { Types } from 'mongoose';
 import type { AppDeps } from '../../../deps';
 import { defineRoute, type RouteSpec } from '../../../http/route';
-import { anyRole, member, publicAccess, signedIn } from '../../../http/policy';
+import { member, publicAccess, signedIn } from '../../../http/policy';
 import { fail } from '../../../http/errors';
 import { expireOffers } from '../signups/commands/offers';
 import { Signup, type SignupDoc } from '../signups/model';
@@ -26,7 +24,6 @@ import { presentSignup } from '../signups/presenter';
 import { Volunteer, type VolunteerDoc } from '../volunteers/model';
 import { cancelActivity, updateActivity } from './commands/change';
 import { publishActivity } from './commands/publish';
-import { moderateActivity, HELD_FILTER } from './commands/moderate';
 import { checkActivityContent } from './content';
 import { Activity, Shift, type ActivityDoc, type ShiftDoc } from './model';
 import { activityPolicy } from './policy';
@@ -198,37 +195,6 @@ export function routes(deps: AppDeps): RouteSpec[] {
           Activity.countDocuments(filter),
         ]);
         ctx.body = { items: await presentWithReview(items), total, page: query.page, pageSize: query.pageSize };
-      },
-    }),
-    defineRoute<undefined, TActivityModerationQuery>({
-      method: 'get',
-      path: '/api/admin/activity-moderation',
-      summary: '活动内容审核队列（区级管理员）：待审核的新活动与待审核的修改，先到先审',
-      tags: ['volunteering', 'admin'],
-      policy: anyRole('district_admin'),
-      query: ZActivityModerationQuery,
-      handler: async (ctx, { query }) => {
-        const [items, total] = await Promise.all([
-          Activity.find(HELD_FILTER).sort({ createdAt: 1, _id: 1 }).skip((query.page - 1) * query.pageSize).limit(query.pageSize).lean<ActivityDoc[]>(),
-          Activity.countDocuments(HELD_FILTER),
-        ]);
-        ctx.body = { items: await presentWithReview(items), total, page: query.page, pageSize: query.pageSize };
-      },
-    }),
-    defineRoute<TActivityModerationInput, undefined, TActivityParams>({
-      method: 'post',
-      path: '/api/admin/activities/:id/moderation',
-      summary: '审核活动内容（区级管理员）：通过后发布或修改生效，驳回需填写原因；记入审计并通知团队管理员',
-      tags: ['volunteering', 'admin'],
-      policy: anyRole('district_admin'),
-      params: ZActivityParams,
-      body: ZActivityModerationInput,
-      handler: async (ctx, { params, body }) => {
-        const r = await moderateActivity(deps, ctx.state.actor!, params.id, body, ctx.state.requestId);
-        if (r.outcome === 'not_found') throw fail('not_found');
-        if (r.outcome === 'nothing_held') throw fail('conflict', '该活动没有待审核的内容，请刷新后重试');
-        const shifts = await Shift.find({ activity: r.activity._id }).lean<ShiftDoc[]>();
-        ctx.body = { outcome: r.outcome, activity: presentActivityDetail(r.activity, shifts, true) };
       },
     }),
   ]);

@@ -6,8 +6,6 @@ import {
   ZVolunteerProfileUpdate,
   ZVolunteerRegisterInput,
   ZVolunteerUserParams,
-  ZIntroModerationInput,
-  type TIntroModerationInput,
   type TAppealDecisionInput,
   type TNoShowAppealInput,
   type TVolunteerProfileUpdate,
@@ -16,10 +14,8 @@ import {
 import { ZTeamParams, type TTeamParams } from '@shared/schemas/volunteering/teams';
 import type { AppDeps } from '../../../deps';
 import { defineRoute, type RouteSpec } from '../../../http/route';
-import { anyRole, member } from '../../../http/policy';
-import { ZPagination, type TPagination } from '@shared/schemas/common';
+import { member } from '../../../http/policy';
 import { ensureTextAllowed } from '../activities/content';
-import { moderateIntro } from './commands/intro';
 import { AppError, fail } from '../../../http/errors';
 import { Activity } from '../activities/model';
 import { teamPolicy } from '../teams/policy';
@@ -27,9 +23,7 @@ import { appealNoShow, decideAppeal } from './commands/appeal';
 import { registerVolunteer, updateVolunteerProfile } from './commands/register';
 import { Volunteer, type VolunteerDoc } from './model';
 import { volunteerPolicy } from './policy';
-import { presentIntroReview, presentNoShowEvent, presentVolunteer } from './presenter';
-
-const ZUserParams = z.strictObject({ userId: ZVolunteerUserParams.shape.userId });
+import { presentNoShowEvent, presentVolunteer } from './presenter';
 
 const actorOf = (ctx: { state: { actor: { userId: string } | null } }) => ctx.state.actor!;
 
@@ -144,53 +138,6 @@ export function routes(deps: AppDeps): RouteSpec[] {
         if (r.outcome === 'not_pending') throw new AppError('signup_state_invalid', { message: '该申诉已处理或不存在' });
         const updated = r.volunteer.noShowEvents.find((e) => String(e._id) === params.eventId)!;
         ctx.body = { event: presentNoShowEvent(updated, deps.now()) };
-      },
-    }),
-      defineRoute<undefined, TPagination>({
-      method: 'get',
-      path: '/api/admin/volunteer-intros',
-      summary: '待审核的志愿者个人简介（区级管理员）：内容安全检测建议人工复核的简介，先到先审',
-      tags: ['volunteering', 'admin'],
-      policy: anyRole('district_admin'),
-      query: ZPagination,
-      handler: async (ctx, { query }) => {
-        const filter = { 'heldIntro.at': { $exists: true } };
-        const [items, total] = await Promise.all([
-          Volunteer.find(filter)
-            .sort({ 'heldIntro.at': 1, _id: 1 })
-            .skip((query.page - 1) * query.pageSize)
-            .limit(query.pageSize)
-            .lean<VolunteerDoc[]>(),
-          Volunteer.countDocuments(filter),
-        ]);
-        ctx.body = {
-          items: items.map((v) => ({
-            userId: String(v.user),
-            volunteerNo: v.volunteerNo,
-            nameMasked: v.nameMasked,
-            intro: v.intro,
-            heldIntro: v.heldIntro?.text ?? '',
-            heldAt: v.heldIntro?.at.toISOString() ?? null,
-          })),
-          total,
-          page: query.page,
-          pageSize: query.pageSize,
-        };
-      },
-    }),
-    defineRoute<TIntroModerationInput, undefined, z.infer<typeof ZUserParams>>({
-      method: 'post',
-      path: '/api/admin/volunteers/:userId/intro-moderation',
-      summary: '审核志愿者个人简介（区级管理员）：通过后公开，驳回需填写原因；记入审计并通知志愿者',
-      tags: ['volunteering', 'admin'],
-      policy: anyRole('district_admin'),
-      params: ZUserParams,
-      body: ZIntroModerationInput,
-      handler: async (ctx, { params, body }) => {
-        const r = await moderateIntro(deps, ctx.state.actor!, params.userId, body, ctx.state.requestId);
-        if (r.outcome === 'not_found') throw fail('not_found');
-        if (r.outcome === 'nothing_held') throw fail('conflict', '该简介没有待审核的内容，请刷新后重试');
-        ctx.body = { outcome: r.outcome, intro: r.volunteer.intro, introReview: presentIntroReview(r.volunteer) };
       },
     }),
   ];
