@@ -4,7 +4,8 @@ import type { DemoStep } from '../demo/seed';
 import type { AppDeps } from '../deps';
 import type { RouteSpec } from '../http/route';
 import type { ReviewKind } from '../modules/review/kind';
-import type { EventSubscriber, JobSpec, ModuleDefinition, PersonalDataSection } from './module';
+import type { JobSpec, ModuleDefinition, PersonalDataSection } from './module';
+import type { Subscriber } from './outbox/registry';
 
 /**
  * Everything the app composes from the one list of modules (server/modules/index.ts).
@@ -28,7 +29,7 @@ export const demoSteps = (mods: readonly ModuleDefinition[]): DemoStep[] =>
 export const moduleReviewKinds = (mods: readonly ModuleDefinition[]): ReviewKind[] =>
   mods.flatMap((m) => [...(m.reviewKinds ?? [])]);
 
-export const moduleSubscribers = (mods: readonly ModuleDefinition[]): EventSubscriber[] =>
+export const moduleSubscribers = (mods: readonly ModuleDefinition[]): Subscriber[] =>
   mods.flatMap((m) => [...(m.subscribers ?? [])]);
 
 /** Template key → the WeChat template id configured for this deployment, from every module's templates. */

@@ -5,6 +5,7 @@ import type { DemoStep } from '../demo/seed';
 import type { AppDeps } from '../deps';
 import type { RouteSpec } from '../http/route';
 import type { ReviewKind } from '../modules/review/kind';
+import type { Subscriber } from './outbox/registry';
 
 /**
  * The module contract. Every domain folder under `server/modules/` (and every
@@ -43,27 +44,6 @@ export interface PersonalDataSection {
 /** Subscribe-message templates a module sends: template key → the config variable holding its WeChat id. */
 export type NotificationTemplates = Partial<Record<TTemplateKey, keyof ServerConfig>>;
 
-/** The least every domain event carries; the outbox's own event type extends it. */
-export interface DomainEventLike {
-  id: string;
-  type: string;
-  payload?: unknown;
-}
-
-/**
- * A reaction to a domain event, delivered after commit by the outbox
- * dispatcher (server/platform: unit of work). Kept structural here so the
- * dispatcher owns the event's full shape.
- */
-export interface EventSubscriber {
-  /** Unique across modules; with the event id it keys idempotent delivery. */
-  name: string;
-  /** Event types it reacts to, e.g. `signup.confirmed`. */
-  events: readonly string[];
-  /** Method syntax on purpose: a handler typed for the dispatcher's richer event still fits. */
-  handle(event: DomainEventLike, deps: AppDeps): Promise<void>;
-}
-
 export interface ModuleDefinition {
   /** `clinic`, `volunteering/signups`: the folder under server/modules. */
   name: string;
@@ -73,7 +53,8 @@ export interface ModuleDefinition {
   notificationTemplates?: NotificationTemplates;
   /** Content kinds this module sends to the district's one 内容审核 queue. */
   reviewKinds?: readonly ReviewKind[];
-  subscribers?: readonly EventSubscriber[];
+  /** Reactions to domain events, delivered after commit by the outbox dispatcher (./outbox). */
+  subscribers?: readonly Subscriber[];
   /** Demo data for `npm start` (LINLI_DEMO_DATA); idempotent. */
   demo?: DemoStep;
 }
