@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { ZObjectId, ZPagination } from './common';
+import { ZObjectId, ZPagination, zIsoDate } from './common';
 
-const ZIsoDate = z.coerce.date({ error: '时间格式不正确' });
+const ZIsoDate = zIsoDate('时间格式不正确');
 
 export const ZAuditQuery = ZPagination.extend({
   actor: ZObjectId.optional(),
