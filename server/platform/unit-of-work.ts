@@ -83,14 +83,18 @@ export function outboxDocs(events: readonly NewEvent[], at: Date): OutboxEventDo
   });
 }
 
-/** Runs `work` as one transaction with its events; see the file comment. */
-export async function inUnitOfWork<T>(deps: AppDeps, work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
+/**
+ * Runs `work` as one transaction with its events; see the file comment. Without `deps` (a
+ * command called from a unit test that has none) the events wait for the background dispatcher.
+ */
+export async function inUnitOfWork<T>(deps: AppDeps | undefined, work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
   const outer = current.getStore();
   if (outer) return work(outer);
   let docs: OutboxEventDoc[] = [];
   let result: T;
   try {
-    result = await deps.db.connection.transaction(async (session) => {
+    const connection = deps?.db.connection ?? mongoose.connection;
+    result = await connection.transaction(async (session) => {
       const events: NewEvent[] = [];
       const uow: UnitOfWork = {
         session,
@@ -100,7 +104,7 @@ export async function inUnitOfWork<T>(deps: AppDeps, work: (uow: UnitOfWork) => 
         },
       };
       const value = await current.run(uow, () => work(uow));
-      docs = outboxDocs(events, deps.now());
+      docs = outboxDocs(events, deps ? deps.now() : new Date());
       if (docs.length > 0) await OutboxEvent.collection.insertMany(docs, { session });
       return value;
     });
@@ -109,7 +113,7 @@ export async function inUnitOfWork<T>(deps: AppDeps, work: (uow: UnitOfWork) => 
     throw err;
   }
   const due = docs.filter((d) => d.status === 'pending').map((d) => d._id);
-  if (due.length > 0) await deliverEvents(deps, due);
+  if (deps && due.length > 0) await deliverEvents(deps, due);
   return result;
 }
 
