@@ -12,6 +12,7 @@ import { requestId } from './http/middleware/request-id';
 import { requestLog } from './http/middleware/request-log';
 import { securityHeaders } from './http/middleware/security-headers';
 import { mountRoutes } from './http/mount';
+import { createResponseChecker } from './http/response-check';
 import type { LinliState, RouteSpec } from './http/route';
 import { serveSpa } from './http/static-spa';
 import { systemRoutes } from './http/system-routes';
@@ -39,7 +40,8 @@ export function createApp(deps: AppDeps, opts: CreateAppOptions = {}): LinliApp 
   specs.push(...systemRoutes(deps, () => specs), ...allRoutes(deps));
 
   const router = new Router<LinliState>();
-  mountRoutes(router, specs, createAuthenticator(deps.now));
+  const checkResponse = deps.config.NODE_ENV === 'test' ? createResponseChecker(deps.logger) : undefined;
+  mountRoutes(router, specs, createAuthenticator(deps.now), checkResponse);
 
   app.use(requestId());
   app.use(requestLog(deps.logger));

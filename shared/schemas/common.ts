@@ -26,3 +26,18 @@ export const ZGeoPoint = z.object({
   lat: z.number().min(-90, '纬度超出范围').max(90, '纬度超出范围'),
 });
 export type TGeoPoint = z.infer<typeof ZGeoPoint>;
+
+/*
+ * Response building blocks. Route response schemas (declared next to their inputs in `shared/`)
+ * feed OpenAPI, the client's types (`z.infer`) and the test-mode check of every JSON answer.
+ */
+
+/** A timestamp as the client receives it: ISO 8601 in UTC (`Date.toJSON()`). */
+export const ZDateOut = z.iso.datetime();
+/** One page of a list: the items and the paging the client asked for. */
+export const zPage = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+/** The body type a response schema describes, for the client's requests. */
+export type TOut<S extends z.ZodType> = z.output<S>;
+/** The answer of a route that succeeds with 204 and no body. */
+export const ZNoContent = z.undefined().describe('204 无内容');
