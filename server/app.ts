@@ -16,7 +16,7 @@ import { createResponseChecker } from './http/response-check';
 import type { LinliState, RouteSpec } from './http/route';
 import { serveSpa } from './http/static-spa';
 import { systemRoutes } from './http/system-routes';
-import { createAuthenticator } from './modules/auth/authenticate';
+import { createAuthenticator } from './modules/auth';
 import { allRoutes } from './modules';
 
 export interface LinliApp extends Koa<LinliState> {

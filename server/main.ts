@@ -12,7 +12,7 @@ import { ensureIndexes, openDatabase, type Database } from './db';
 import type { AppDeps } from './deps';
 import { createScheduler } from './jobs/scheduler';
 import { createLogger, type Logger } from './logger';
-import { ensureDistrictAdmin } from './modules/admin/bootstrap';
+import { ensureDistrictAdmin } from './modules/admin';
 import { createWechatClient } from './wechat';
 import { startWechatSandbox, type Sandbox } from './wechat-sandbox';
 

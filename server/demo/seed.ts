@@ -9,9 +9,9 @@
 import type { Types } from 'mongoose';
 import type { AppDeps } from '../deps';
 import type { RoleGrant } from '../http/actor';
-import { hashPassword } from '../modules/auth/password';
-import { Clinic, Community, Department, District, Grid, Team } from '../modules/org/model';
-import { User } from '../modules/users/model';
+import { hashPassword } from '../modules/auth';
+import { Clinic, Community, Department, District, Grid, Team } from '../modules/org';
+import { User } from '../modules/users';
 import { allModules } from '../modules';
 import { demoSteps } from '../platform/compose';
 import { ensure } from './ensure';

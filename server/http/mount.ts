@@ -1,5 +1,5 @@
 import Router from '@koa/router';
-import { currentPolicyVersion } from '../modules/privacy/policy-text';
+import { currentPolicyVersion } from '../modules/privacy';
 import type { Actor } from './actor';
 import { AppError } from './errors';
 import type { LinliContext, LinliState, RouteSpec } from './route';

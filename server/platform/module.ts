@@ -4,7 +4,7 @@ import type { ServerConfig } from '../../config/env';
 import type { DemoStep } from '../demo/seed';
 import type { AppDeps } from '../deps';
 import type { RouteSpec } from '../http/route';
-import type { ReviewKind } from '../modules/review/kind';
+import type { ReviewKind } from '../modules/review';
 import type { Subscriber } from './outbox/registry';
 
 /**

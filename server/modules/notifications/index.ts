@@ -32,3 +32,6 @@ export { notify, type NotifyInput, type NotifyResult } from './notify';
 export { sendDueNotifications, type SendReport } from './sender';
 export { Notification, type NotificationDoc } from './model';
 export { templateIds } from './templates';
+
+// The facade: what other modules may use.
+export { consentCounts } from './consents';

@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import type { TTemplateKey } from '@shared/schemas/notifications';
 import type { AppDeps } from '../../deps';
-import { User, type UserDoc } from '../users/model';
+import { User, type UserDoc } from '../users';
 import { Notification, type NotificationDoc } from './model';
 import { templateIds } from './templates';
 

@@ -1,10 +1,9 @@
 import { Types } from 'mongoose';
 import type { AppDeps } from '../../deps';
-import { recordAudit } from '../audit/record';
-import { AuditEntry } from '../audit/model';
-import { Session } from '../auth/session-model';
-import { Notification } from '../notifications/model';
-import { User } from '../users/model';
+import { recordAudit, AuditEntry } from '../audit';
+import { Session } from '../auth';
+import { Notification } from '../notifications';
+import { User } from '../users';
 import { allPersonalDataSections } from './sections';
 
 export const DELETED_DISPLAY_NAME = '已注销用户';

@@ -1,14 +1,10 @@
 import mongoose, { Types, type Model } from 'mongoose';
 import type { AppDeps } from '../../deps';
 import { fail } from '../../http/errors';
-import { sanitizeForAudit } from '../audit/sanitize';
-import { AuditEntry, type AuditEntryDoc } from '../audit/model';
-import { presentAuditEntry } from '../audit/presenter';
-import { Session, type SessionDoc } from '../auth/session-model';
-import { Notification, type NotificationDoc } from '../notifications/model';
-import { consentCounts } from '../notifications/consents';
-import { User, type UserDoc } from '../users/model';
-import { presentUser } from '../users/presenter';
+import { sanitizeForAudit, AuditEntry, type AuditEntryDoc, presentAuditEntry } from '../audit';
+import { Session, type SessionDoc } from '../auth';
+import { Notification, type NotificationDoc, consentCounts } from '../notifications';
+import { User, type UserDoc, presentUser } from '../users';
 import { allPersonalDataSections } from './sections';
 import { PRIVACY_POLICY } from './policy-text';
 

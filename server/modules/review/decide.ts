@@ -1,7 +1,7 @@
 import type { TReviewDecisionInput } from '@shared/schemas/review';
 import type { AppDeps } from '../../deps';
 import type { Actor } from '../../http/actor';
-import { recordAudit } from '../audit/record';
+import { recordAudit } from '../audit';
 import { notify } from '../notifications';
 import { reviewKind, type ReviewApplied, type ReviewRefused } from './kind';
 

@@ -1,6 +1,6 @@
 import type { TUserDto } from '@shared/schemas/auth';
 import { maskPhone } from '@shared/idcard';
-import { currentPolicyVersion } from '../privacy/policy-text';
+import { currentPolicyVersion } from '../privacy';
 import type { UserDoc } from './model';
 
 type PresentableUser = Pick<

@@ -1,9 +1,8 @@
 import type { Actor } from '../../../http/actor';
 import { AppError } from '../../../http/errors';
-import { recordAudit } from '../../audit/record';
-import { clearAttempts } from '../../auth/login-throttle';
-import { revokeAllSessions } from '../../auth/tokens';
-import { User, type UserDoc } from '../../users/model';
+import { recordAudit } from '../../audit';
+import { clearAttempts, revokeAllSessions } from '../../auth';
+import { User, type UserDoc } from '../../users';
 
 /** Disable (ends every session at once) or re-enable an account. Deleted accounts stay deleted. */
 export async function setAccountStatus(

@@ -1,6 +1,6 @@
 import type { AppDeps } from '../../../deps';
 import { AppError } from '../../../http/errors';
-import { User, type UserDoc } from '../../users/model';
+import { User, type UserDoc } from '../../users';
 import { releaseAttempt, reserveAttempt } from '../login-throttle';
 import { verifyPassword } from '../password';
 import { issueToken } from '../tokens';
