@@ -8,6 +8,8 @@ import { ObjectId } from 'bson';
 import { asServerError } from './errors';
 import type { Bounds, Index } from './indexes';
 import { queryOptions } from './mingo-context';
+import './query-ops';
+import { sliceElemMatchProjector } from './projection-ops';
 import { plainOf, type Collection, type Rec } from './store/collection';
 import { compareValues, idKey, isPlainObject, pathValues, restoreTyped, sortDocs, toNumber, toPlain, type Doc } from './values';
 
@@ -213,6 +215,7 @@ export interface FindSpec {
 /** Matching records in result order (sort, skip and limit applied). */
 export function findRecs(coll: Collection | undefined, spec: FindSpec, planOut?: { plan?: Plan }): Rec[] {
   if (!coll) {
+    compileFilter(spec.filter); // an invalid filter is an error on a missing collection too
     if (planOut) planOut.plan = { stage: 'EOF', keysExamined: 0, docsExamined: 0 };
     return [];
   }
@@ -266,6 +269,8 @@ function isSimpleProjection(p: Doc): boolean {
 export function makeProjector(projection: Doc | undefined, filter: Doc = {}): ((d: Doc) => Doc) | null {
   if (!projection || !Object.keys(projection).length) return null;
   if (!isSimpleProjection(projection)) {
+    const special = sliceElemMatchProjector(projection, (p) => makeProjector(p));
+    if (special) return special;
     // mingo evaluates on the plain view (the filter drives positional projection); types come back from d
     const q = new Query(filter, queryOptions());
     const plainProjection = toPlain(projection) as Doc;

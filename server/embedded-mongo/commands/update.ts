@@ -7,9 +7,11 @@ import { makeProjector } from '../query';
 import { plainOf, type Collection, type Rec } from '../store/collection';
 import { WaitForTransaction } from '../store/engine';
 import { assignedPaths, clonePlain, compareValues, idKey, isPlainObject, numberHints, restoreTyped, toPlain, toStored, type Doc } from '../values';
-import { collName, docArg, ensureColl, getColl, type CmdCtx, type Handler } from './context';
+import { checkDocSize, collName, docArg, ensureColl, getColl, type CmdCtx, type Handler } from './context';
 import { readRecs } from './crud';
 import { alteredId, applyDeferred, immutableId, separateIdAssignments } from './immutable-id';
+import { checkTargets, ownOperators } from './update-checks';
+import { linkTyped } from '../bson-types';
 import { needsResolution, resolveFirstPositional, resolvePositional } from './positional';
 
 const UPDATE_OPS = new Set(['$set', '$unset', '$inc', '$mul', '$min', '$max', '$push', '$addToSet', '$pull', '$pullAll', '$pop', '$rename', '$currentDate', '$setOnInsert', '$bit']);
@@ -37,7 +39,7 @@ export function applyUpdate(old: Doc, oldPlain: Doc, u: unknown, filter: Doc, ar
     const { _id: _drop, ...rest } = repl;
     return '_id' in old ? { _id: old._id, ...rest } : '_id' in repl ? { _id: repl._id, ...rest } : rest;
   }
-  const plain = clonePlain(oldPlain);
+  const plain = linkTyped(clonePlain(oldPlain), old);
   let typedOps = u as Doc;
   let deferred: Array<[string, unknown]> = [];
   if (kind === 'operators') {
@@ -62,8 +64,12 @@ export function applyUpdate(old: Doc, oldPlain: Doc, u: unknown, filter: Doc, ar
         ops = resolvePositional(plain, mod, filters);
         filters = undefined;
       }
+      checkTargets(plain, ops);
+      const own = ownOperators(ops);
+      if (own) ops = own.rest;
       // mingo re-checks the condition before updating; an upsert's new document need not match it
       if (Object.keys(ops).length) mingoUpdate(plain, ops, filters, inserting ? {} : filter, { queryOptions: queryOptions() });
+      own?.apply(plain);
       result = plain;
     }
   } catch (e) {
@@ -115,6 +121,7 @@ export function doUpsert(ctx: CmdCtx, coll: Collection, q: Doc, u: unknown, filt
   if (kind === 'replacement' && base._id !== undefined && '_id' in (u as Doc) && compareValues((u as Doc)._id, base._id) !== 0) throw alteredId((u as Doc)._id);
   const doc = kind === 'replacement' ? { ...(base._id !== undefined ? { _id: base._id } : {}), ...(u as Doc) } : applyUpdate(base, toPlain(base) as Doc, u, filter, arrayFilters, true);
   const full = withId(doc);
+  checkDocSize(full, 'upsert');
   ctx.engine.insert(ctx.op, coll, full);
   return full;
 }
@@ -123,6 +130,7 @@ export function doUpsert(ctx: CmdCtx, coll: Collection, q: Doc, u: unknown, filt
 export function updateRec(ctx: CmdCtx, coll: Collection, rec: Rec, u: unknown, filter: Doc, arrayFilters?: Doc[]): Doc | null {
   const next = toStored(applyUpdate(rec.t, plainOf(rec), u, filter, arrayFilters, false));
   if (compareValues(next, rec.t) === 0 && sameShape(next, rec.t)) return null;
+  checkDocSize(next, 'update');
   ctx.engine.replace(ctx.op, coll, idKey(rec.t._id), next);
   return next;
 }

@@ -6,6 +6,7 @@
 import { err } from '../errors';
 import { Index, duplicateKey, normaliseSpec, type IndexSpec } from '../indexes';
 import { geoValidator } from '../geo-bridge';
+import { linkTyped } from '../bson-types';
 import { compareValues, idKey, pathValues, renderDoc, toPlain, type Doc } from '../values';
 
 export interface Rec {
@@ -18,7 +19,7 @@ export interface Rec {
 export const ID_INDEX: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
 
 export function plainOf(rec: Rec): Doc {
-  return rec.p ?? (rec.p = toPlain(rec.t) as Doc);
+  return rec.p ?? (rec.p = linkTyped(toPlain(rec.t) as Doc, rec.t));
 }
 
 export class Collection {
