@@ -11,7 +11,7 @@ import { queryOptions } from './mingo-context';
 import './query-ops';
 import { sliceElemMatchProjector } from './projection-ops';
 import { plainOf, type Collection, type Rec } from './store/collection';
-import { compareValues, idKey, isPlainObject, pathValues, restoreTyped, sortDocs, toNumber, toPlain, type Doc } from './values';
+import { compareValues, idKey, isPlainObject, pathValues, restoreTyped, setOwn, sortDocs, toNumber, toPlain, type Doc } from './values';
 
 export interface Plan {
   stage: 'IDHACK' | 'IXSCAN' | 'COLLSCAN' | 'EOF';
@@ -298,11 +298,11 @@ export function makeProjector(projection: Doc | undefined, filter: Doc = {}): ((
     let node = tree;
     const parts = path.split('.');
     parts.forEach((p, i) => {
-      if (i === parts.length - 1) node[p] = true;
+      if (i === parts.length - 1) setOwn(node, p, true);
       else {
-        const next = node[p];
+        const next = Object.prototype.hasOwnProperty.call(node, p) ? node[p] : undefined;
         if (next === true) return;
-        node = (node[p] = next ?? {}) as Tree;
+        node = setOwn(node, p, next ?? {}) as Tree;
       }
     });
   }
@@ -324,13 +324,13 @@ export function makeProjector(projection: Doc | undefined, filter: Doc = {}): ((
 function include(d: Doc, tree: Tree): Doc {
   const out: Doc = {};
   for (const k of Object.keys(d)) {
-    const t = tree[k];
+    const t = Object.prototype.hasOwnProperty.call(tree, k) ? tree[k] : undefined;
     if (!t || k === '_id') continue;
-    if (t === true) out[k] = d[k];
+    if (t === true) setOwn(out, k, d[k]);
     else {
       const v = d[k];
-      if (isPlainObject(v)) out[k] = include(v, t);
-      else if (Array.isArray(v)) out[k] = v.filter((x) => isPlainObject(x)).map((x) => include(x as Doc, t));
+      if (isPlainObject(v)) setOwn(out, k, include(v, t));
+      else if (Array.isArray(v)) setOwn(out, k, v.filter((x) => isPlainObject(x)).map((x) => include(x as Doc, t)));
     }
   }
   return out;
@@ -339,13 +339,13 @@ function include(d: Doc, tree: Tree): Doc {
 function exclude(d: Doc, tree: Tree): Doc {
   const out: Doc = {};
   for (const k of Object.keys(d)) {
-    const t = tree[k];
+    const t = Object.prototype.hasOwnProperty.call(tree, k) ? tree[k] : undefined;
     if (t === true) continue;
     const v = d[k];
-    if (!t) out[k] = v;
-    else if (isPlainObject(v)) out[k] = exclude(v, t);
-    else if (Array.isArray(v)) out[k] = v.map((x) => (isPlainObject(x) ? exclude(x, t) : x));
-    else out[k] = v;
+    if (!t) setOwn(out, k, v);
+    else if (isPlainObject(v)) setOwn(out, k, exclude(v, t));
+    else if (Array.isArray(v)) setOwn(out, k, v.map((x) => (isPlainObject(x) ? exclude(x, t) : x)));
+    else setOwn(out, k, v);
   }
   return out;
 }

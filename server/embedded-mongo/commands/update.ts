@@ -6,7 +6,7 @@ import { queryOptions } from '../mingo-context';
 import { makeProjector } from '../query';
 import { plainOf, type Collection, type Rec } from '../store/collection';
 import { WaitForTransaction } from '../store/engine';
-import { assignedPaths, clonePlain, compareValues, idKey, isPlainObject, numberHints, restoreTyped, toPlain, toStored, type Doc } from '../values';
+import { assignedPaths, clonePlain, compareValues, idKey, isPlainObject, numberHints, ownValue, restoreTyped, setOwn, toPlain, toStored, type Doc } from '../values';
 import { checkDocSize, collName, docArg, ensureColl, getColl, type CmdCtx, type Handler } from './context';
 import { readRecs } from './crud';
 import { alteredId, applyDeferred, immutableId, separateIdAssignments } from './immutable-id';
@@ -57,6 +57,7 @@ export function applyUpdate(old: Doc, oldPlain: Doc, u: unknown, filter: Doc, ar
         if (inserting) mod.$set = { ...(mod.$set as Doc), ...(mod.$setOnInsert as Doc) };
         delete mod.$setOnInsert;
       }
+      const ownSets = takeOwnSetPaths(mod, inserting);
       let filters = arrayFilters ? (toPlain(arrayFilters) as Doc[]) : undefined;
       let ops = mod;
       for (const op of Object.keys(ops)) if (!Object.keys(ops[op] as Doc).length) delete ops[op];
@@ -70,6 +71,7 @@ export function applyUpdate(old: Doc, oldPlain: Doc, u: unknown, filter: Doc, ar
       // mingo re-checks the condition before updating; an upsert's new document need not match it
       if (Object.keys(ops).length) mingoUpdate(plain, ops, filters, inserting ? {} : filter, { queryOptions: queryOptions() });
       own?.apply(plain);
+      for (const [path, value] of ownSets) setPath(plain, path, value);
       result = plain;
     }
   } catch (e) {
@@ -99,14 +101,34 @@ export function upsertBase(q: Doc): Doc {
   return out;
 }
 
+/** Sets a dotted path with own keys only (a filter may name `__proto__`: it stays data). */
 function setPath(d: Doc, path: string, v: unknown): void {
   const parts = path.split('.');
   let cur = d;
   for (let i = 0; i < parts.length - 1; i++) {
-    if (!isPlainObject(cur[parts[i]])) cur[parts[i]] = {};
-    cur = cur[parts[i]] as Doc;
+    const next = ownValue(cur, parts[i]);
+    cur = isPlainObject(next) ? next : setOwn(cur, parts[i], {});
   }
-  cur[parts[parts.length - 1]] = v;
+  setOwn(cur, parts[parts.length - 1], v);
+}
+
+/**
+ * `$set` paths mingo refuses but MongoDB applies, set here after mingo runs: paths through a
+ * `__proto__` key (plain data), and on an upsert's new document — validated as an insert —
+ * `$`-prefixed fields (MongoDB ≥ 5.0).
+ */
+function takeOwnSetPaths(mod: Doc, inserting: boolean): Array<[string, unknown]> {
+  const set = mod.$set as Doc | undefined;
+  if (!isPlainObject(set)) return [];
+  const out: Array<[string, unknown]> = [];
+  const dollar = (p: string) => inserting && p.startsWith('$') && p !== '$' && !p.startsWith('$[');
+  for (const path of Object.keys(set)) {
+    if (!path.split('.').some((p) => p === '__proto__' || dollar(p))) continue;
+    out.push([path, set[path]]);
+    delete set[path];
+  }
+  if (!Object.keys(set).length) delete mod.$set;
+  return out;
 }
 
 function withId(doc: Doc): Doc {

@@ -94,6 +94,10 @@ describe('when field names start with $ or are __proto__', () => {
     expect(await c.findOne({ _id: 1 as never })).toEqual({ _id: 1, $price: 50, pricing: { $discount: 70, sale: true } });
     // update operators still refuse a top-level $-prefixed path on an existing document
     expect((await failure(c.updateOne({ _id: 1 as never }, { $set: { $hotel: 1 } } as never))).code).not.toBe('ok');
+    // an upsert that inserts is validated as an insert: the $-prefixed field is created
+    await c.updateOne({ date: '2021-07-07' }, { $set: { phone: 25, $hotel: 320 } } as never, { upsert: true });
+    expect(await c.findOne({ date: '2021-07-07' }, { projection: { _id: 0 } })).toEqual({ date: '2021-07-07', phone: 25, $hotel: 320 });
+    expect((await failure(c.updateOne({ date: '2021-07-07' }, { $set: { $hotel: 1 } } as never, { upsert: true }))).code).not.toBe('ok');
   });
 
   it('keeps a __proto__ key as data and renames under it, without touching prototypes', async () => {
@@ -105,7 +109,17 @@ describe('when field names start with $ or are __proto__', () => {
     expect(JSON.stringify(back)).toBe('{"_id":1,"__proto__":{"polluted":true},"a":{"__proto__":{"b":1}},"m":2}');
     await c.updateOne({ _id: 1 as never }, { $rename: { m: 'z.__proto__' } });
     expect(JSON.stringify(await c.findOne({ _id: 1 as never }))).toBe('{"_id":1,"__proto__":{"polluted":true},"a":{"__proto__":{"b":1}},"z":{"__proto__":2}}');
+    await c.updateOne({ _id: 1 as never }, { $set: { '__proto__.polluted': false, '__proto__.x': 1 } } as never);
+    expect((await c.findOne({ _id: 1 as never }))!.__proto__).toEqual({ polluted: false, x: 1 });
     expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+  });
+
+  it('builds an upsert from a filter naming __proto__ as data', async () => {
+    const c = coll();
+    await c.updateOne({ '__proto__.polluted': 1, k: 'u' } as never, { $set: { v: 1 } }, { upsert: true });
+    expect(({} as { polluted?: number }).polluted).toBeUndefined();
+    const back = await c.findOne({ k: 'u' }, { projection: { _id: 0 } });
+    expect(JSON.stringify(back)).toBe('{"__proto__":{"polluted":1},"k":"u","v":1}');
   });
 });
 
