@@ -83,7 +83,7 @@ export function candidates(coll: Collection, filter: Doc): { recs: Iterable<Rec>
   // trial run of candidate plans; a single-field unique index with equality wins outright.
   const usable: Array<{ ix: Index; bounds: Bounds[]; cost: number }> = [];
   for (const ix of coll.indexes) {
-    if (ix.special || ix.spec.partialFilterExpression) continue;
+    if (ix.special || ix.spec.partialFilterExpression || ix.spec.hidden) continue;
     for (const cond of conditionsOn(filter, ix.fields[0])) {
       let bounds = boundsFor(cond, !ix.spec.sparse);
       if (!bounds) continue;

@@ -7,7 +7,7 @@ import { err } from '../errors';
 import { Index, duplicateKey, normaliseSpec, type IndexSpec } from '../indexes';
 import { geoValidator } from '../geo-bridge';
 import { linkTyped } from '../bson-types';
-import { compareValues, idKey, pathValues, renderDoc, toPlain, type Doc } from '../values';
+import { compareValues, idKey, isPlainObject, renderDoc, toPlain, type Doc } from '../values';
 
 export interface Rec {
   /** The document with its BSON wrapper types. */
@@ -134,6 +134,21 @@ export class Collection {
   }
 }
 
+/**
+ * Values of a 2dsphere field: arrays of subdocuments on the way are expanded, but the value at the
+ * end is kept whole (a legacy `[lng, lat]` pair is one point, not two numbers).
+ */
+function geoValues(doc: unknown, path: string): unknown[] {
+  const out: unknown[] = [];
+  const walk = (cur: unknown, parts: string[]): void => {
+    if (!parts.length) return void out.push(cur);
+    if (Array.isArray(cur)) return cur.forEach((el) => isPlainObject(el) && walk(el, parts));
+    if (isPlainObject(cur)) walk(cur[parts[0]], parts.slice(1));
+  };
+  walk(doc, path.split('.'));
+  return out;
+}
+
 /** A 2dsphere index only accepts GeoJSON (or legacy pairs) in its fields: 16755 otherwise. */
 function checkGeo(ix: Index, doc: Doc): void {
   const fields = ix.geoFields;
@@ -141,7 +156,7 @@ function checkGeo(ix: Index, doc: Doc): void {
   const validate = geoValidator();
   if (!validate) return;
   for (const field of fields) {
-    for (const v of pathValues(doc, field)) {
+    for (const v of geoValues(doc, field)) {
       if (v === undefined || v === null) continue;
       const problem = validate(toPlain(v));
       if (problem) throw err(16755, `Can't extract geo keys: ${renderDoc({ _id: doc._id, [field]: v })}  ${problem}`);
