@@ -17,7 +17,8 @@ export interface TAuditEntryDto {
   id: string;
   actor: { id?: string; kind: 'resident' | 'staff' | 'system'; displayName: string; system?: string };
   action: string;
-  target: { type: string; id: string };
+  /** `title`: the object's name when it still exists (account name, team name, activity title). */
+  target: { type: string; id: string; title?: string };
   before?: unknown;
   after?: unknown;
   requestId?: string;

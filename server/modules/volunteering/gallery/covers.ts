@@ -9,13 +9,13 @@ import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import mongoose, { Schema, Types, type Model } from 'mongoose';
 import { z } from 'zod';
-import { COVER_MAX_BYTES, type TCoverUploadDto } from '@shared/schemas/volunteering/gallery';
+import { COVER_MAX_BYTES, ZCoverUploadDto, type TCoverUploadDto } from '@shared/schemas/volunteering/gallery';
 import { ZObjectId } from '@shared/schemas/common';
 import type { AppDeps } from '../../../deps';
 import { fail } from '../../../http/errors';
 import { publicAccess, signedIn } from '../../../http/policy';
 import { defineRoute, type RouteSpec } from '../../../http/route';
-import { teamPolicy } from '../teams/policy';
+import { teamPolicy } from '../teams';
 import { intakeImage } from './image';
 import { readUploadBody } from './read-body';
 
@@ -40,8 +40,9 @@ const CoverImageSchema = new Schema<CoverImageDoc>(
   { collection: 'cover_images', versionKey: false },
 );
 CoverImageSchema.index({ team: 1, createdAt: -1 });
-export const CoverImage =
-  (mongoose.models.CoverImage as Model<CoverImageDoc> | undefined) ?? mongoose.model('CoverImage', CoverImageSchema);
+export const CoverImage: Model<CoverImageDoc> =
+  (mongoose.models.CoverImage as Model<CoverImageDoc> | undefined) ??
+  mongoose.model<CoverImageDoc>('CoverImage', CoverImageSchema);
 
 const coversDir = (deps: AppDeps): string => path.resolve(deps.config.LINLI_DATA_DIR, 'uploads', 'covers');
 export const coverFileUrl = (id: Types.ObjectId | string): string => `/api/covers/${String(id)}/file`;
@@ -57,11 +58,12 @@ export function coverRoutes(deps: AppDeps): RouteSpec[] {
       summary: '上传活动封面（团队管理员）：图片原始字节或 multipart 文件（JPG/PNG/WebP，≤5MB），去除 EXIF；返回可填入 coverUrl 的地址',
       tags: ['volunteering'],
       policy: signedIn,
+      response: ZCoverUploadDto,
       params: ZTeamParams,
       produces: 'application/json',
       handler: async (ctx, { params }) => {
         const actor = ctx.state.actor!;
-        if (!(await teamPolicy.canManage(actor, params.teamId))) throw fail('forbidden');
+        await teamPolicy.authorize(actor, 'publishActivity', { id: params.teamId });
         const image = intakeImage(await readUploadBody(ctx.req, COVER_MAX_BYTES));
         const id = new Types.ObjectId();
         const rel = path.join(params.teamId, `${String(id)}.${image.ext}`);
