@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import {
+  ZLoginResult,
   ZStaffLoginInput,
   ZWechatLoginInput,
   type TLoginResult,
@@ -10,12 +10,10 @@ import type { AppDeps } from '../../deps';
 import { publicAccess, signedIn } from '../../http/policy';
 import { createRateLimiter } from '../../http/rate-limit';
 import { defineRoute, type RouteSpec } from '../../http/route';
-import { ZUserDto, presentUser } from '../users';
+import { presentUser } from '../users';
 import { loginStaff } from './commands/login-staff';
 import { loginWithWechat } from './commands/login-with-wechat';
 import { revokeSession } from './tokens';
-
-const ZLoginResult = z.object({ token: z.string(), expiresAt: z.string(), user: ZUserDto });
 
 export function routes(deps: AppDeps): RouteSpec[] {
   // Per IP and per account name: one noisy client cannot lock others out of the login form.

@@ -5,12 +5,12 @@ import { Types } from 'mongoose';
 import { GALLERY_MAX_PER_USER_PER_ACTIVITY } from '@shared/schemas/volunteering/gallery';
 import type { AppDeps } from '../../../../deps';
 import type { Actor } from '../../../../http/actor';
-import { fail } from '../../../../http/errors';
+import type { Refusal } from '../../../../platform/outcome';
 import { WechatError } from '../../../../wechat';
-import { User } from '../../../users/model';
-import type { ActivityDoc } from '../../activities/model';
-import { Signup } from '../../signups/model';
-import { teamPolicy } from '../../teams/policy';
+import { User } from '../../../users';
+import type { ActivityDoc } from '../../activities';
+import { Signup } from '../../signups';
+import { activityPolicy } from '../../activities';
 import { intakeImage } from '../image';
 import { Photo, type PhotoDoc } from '../model';
 
@@ -18,7 +18,7 @@ export const galleryDir = (deps: AppDeps): string => path.resolve(deps.config.LI
 
 /** Participants: a confirmed place (checked in, when the activity uses check-in), or the team's admins. */
 export async function canUpload(actor: Actor, activity: ActivityDoc): Promise<boolean> {
-  if (await teamPolicy.canManage(actor, activity.team)) return true;
+  if (await activityPolicy.can(actor, 'manageGallery', activity)) return true;
   const filter: Record<string, unknown> = {
     activity: activity._id,
     user: new Types.ObjectId(actor.userId),
@@ -37,12 +37,11 @@ export async function canUpload(actor: Actor, activity: ActivityDoc): Promise<bo
 export async function uploadPhoto(
   deps: AppDeps,
   input: { actor: Actor; activity: ActivityDoc; body: Buffer },
-): Promise<{ outcome: 'checking' | 'visible'; photo: PhotoDoc }> {
-  if (!(await canUpload(input.actor, input.activity))) throw fail('not_participant');
+): Promise<{ outcome: 'checking' | 'visible'; photo: PhotoDoc } | Refusal<'not_participant' | 'too_many'>> {
+  if (!(await canUpload(input.actor, input.activity))) return { outcome: 'not_participant' };
   const uploader = new Types.ObjectId(input.actor.userId);
   const count = await Photo.countDocuments({ activity: input.activity._id, uploader });
-  if (count >= GALLERY_MAX_PER_USER_PER_ACTIVITY)
-    throw fail('rate_limited', `每人每个活动最多上传 ${GALLERY_MAX_PER_USER_PER_ACTIVITY} 张照片`);
+  if (count >= GALLERY_MAX_PER_USER_PER_ACTIVITY) return { outcome: 'too_many' };
   const stripped = intakeImage(input.body);
   const id = new Types.ObjectId();
   const rel = path.join(String(input.activity._id), `${String(id)}.${stripped.ext}`);
