@@ -61,7 +61,7 @@ export function ActivityGallery({ activityId, canManage, canUpload, uploadHint }
       ) : null}
       <View className="gallery__grid" id="gallery-grid">
         {g.items.map((p) => {
-          const src = g.srcOf(p);
+          const src = g.thumbOf(p);
           return (
             <View key={p.id} className="gallery__cell photo" id={`photo-${p.id}`} data-status={p.status}>
               {src ? (

@@ -24,7 +24,11 @@ export const ZGalleryParams = z.strictObject({ activityId: ZObjectId });
 export type TGalleryParams = z.infer<typeof ZGalleryParams>;
 export const ZPhotoParams = z.strictObject({ photoId: ZObjectId });
 export type TPhotoParams = z.infer<typeof ZPhotoParams>;
-export const ZPhotoFileQuery = z.strictObject({ k: z.string().max(64).optional() });
+export const ZPhotoFileQuery = z.strictObject({
+  k: z.string().max(64).optional(),
+  /** `thumb`: the 480 px WebP that lists show. */
+  size: z.enum(['full', 'thumb'], { error: '尺寸只能是 full 或 thumb' }).optional(),
+});
 export type TPhotoFileQuery = z.infer<typeof ZPhotoFileQuery>;
 export const ZGalleryQuery = ZPagination;
 /** Team admins decide on photos the automatic check could not (WeChat down) or got wrong. */
@@ -45,6 +49,8 @@ export const ZPhotoDto = z.object({
   activityId: z.string(),
   uploaderId: z.string(),
   url: z.string(),
+  /** 480 px WebP for lists and grids; `url` is the full image (≤ 2,048 px). */
+  thumbUrl: z.string(),
   mime: z.string(),
   bytes: z.number().int(),
   status: z.enum(PHOTO_STATUSES),

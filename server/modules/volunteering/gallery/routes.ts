@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { stat, unlink } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import { Types } from 'mongoose';
@@ -32,7 +32,7 @@ import { Activity } from '../activities';
 import { activityPolicy } from '../activities';
 import { withAbilities } from '../../../platform/policy';
 import { photoPolicy } from './policy';
-import { galleryDir, uploadPhoto } from './commands/upload-photo';
+import { galleryDir, removePhotoFiles, uploadPhoto } from './commands/upload-photo';
 import { coverRoutes } from './covers';
 import { Photo } from './model';
 import { presentPhoto } from './presenter';
@@ -119,10 +119,11 @@ export function routes(deps: AppDeps): RouteSpec[] {
         const actor = ctx.state.actor;
         const allowed = sameKey(query.k, photo.fetchKey) || (await photoPolicy.can(actor, 'view', photo));
         if (!allowed) throw fail('not_found', '照片不存在');
-        const file = path.join(galleryDir(deps), photo.file);
+        const thumb = query.size === 'thumb' && photo.thumbFile;
+        const file = path.join(galleryDir(deps), thumb ? photo.thumbFile! : photo.file);
         const info = await stat(file).catch(() => null);
         if (!info) throw fail('not_found', '照片不存在');
-        ctx.set('Content-Type', photo.mime);
+        ctx.set('Content-Type', thumb ? 'image/webp' : photo.mime);
         ctx.set('Content-Length', String(info.size));
         ctx.set('Cache-Control', photo.status === 'visible' ? 'public, max-age=86400' : 'private, no-store');
         ctx.set('X-Content-Type-Options', 'nosniff');
@@ -178,9 +179,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
         // The document goes first: a file left behind by a crash is unreachable, never the reverse.
         const gone = await Photo.findOneAndDelete({ _id: photo._id }).lean();
         if (gone) {
-          await unlink(path.join(galleryDir(deps), gone.file)).catch((e: NodeJS.ErrnoException) => {
-            if (e.code !== 'ENOENT') throw e;
-          });
+          await removePhotoFiles(deps, gone);
           await recordAudit({
             actor,
             action: 'gallery.delete',

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Types } from 'mongoose';
 import { GALLERY_MAX_PER_USER_PER_ACTIVITY } from '@shared/schemas/volunteering/gallery';
@@ -11,10 +11,20 @@ import { User } from '../../../users';
 import type { ActivityDoc } from '../../activities';
 import { Signup } from '../../signups';
 import { activityPolicy } from '../../activities';
-import { intakeImage } from '../image';
+import { processImage, writeImageFiles } from '../../../../platform/uploads';
 import { Photo, type PhotoDoc } from '../model';
 
 export const galleryDir = (deps: AppDeps): string => path.resolve(deps.config.LINLI_DATA_DIR, 'uploads', 'gallery');
+
+/** Removes a photo's image and thumbnail (already gone is fine). */
+export async function removePhotoFiles(deps: AppDeps, photo: Pick<PhotoDoc, 'file' | 'thumbFile'>): Promise<void> {
+  for (const rel of [photo.file, photo.thumbFile]) {
+    if (!rel) continue;
+    await unlink(path.join(galleryDir(deps), rel)).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ENOENT') throw e;
+    });
+  }
+}
 
 /** Participants: a confirmed place (checked in, when the activity uses check-in), or the team's admins. */
 export async function canUpload(actor: Actor, activity: ActivityDoc): Promise<boolean> {
@@ -29,8 +39,9 @@ export async function canUpload(actor: Actor, activity: ActivityDoc): Promise<bo
 }
 
 /**
- * Stores an on-site photo: type by magic bytes (415 otherwise), well-formed (400), EXIF/XMP
- * and comments stripped so no GPS position or device serial is published, then sent to
+ * Stores an on-site photo through the one image pipeline (platform/uploads: decoded and
+ * re-encoded, so no GPS position, device serial or appended picture is published; a 480 px
+ * WebP thumbnail for lists), then sent to
  * WeChat's asynchronous image check. It stays `checking` (seen by uploader and team only)
  * until the result arrives. Staff uploads (no openid, attributable) are visible at once.
  */
@@ -42,12 +53,9 @@ export async function uploadPhoto(
   const uploader = new Types.ObjectId(input.actor.userId);
   const count = await Photo.countDocuments({ activity: input.activity._id, uploader });
   if (count >= GALLERY_MAX_PER_USER_PER_ACTIVITY) return { outcome: 'too_many' };
-  const stripped = intakeImage(input.body);
+  const image = await processImage(input.body);
   const id = new Types.ObjectId();
-  const rel = path.join(String(input.activity._id), `${String(id)}.${stripped.ext}`);
-  const dir = galleryDir(deps);
-  await mkdir(path.join(dir, String(input.activity._id)), { recursive: true });
-  await writeFile(path.join(dir, rel), stripped.data);
+  const stored = await writeImageFiles(galleryDir(deps), `${String(input.activity._id)}/${String(id)}`, image);
 
   const fetchKey = randomBytes(16).toString('hex');
   const user = await User.findById(uploader, { openid: 1 }).lean();
@@ -70,10 +78,11 @@ export async function uploadPhoto(
     activity: input.activity._id,
     team: input.activity.team,
     uploader,
-    file: rel,
-    mime: stripped.mime,
-    bytes: stripped.data.length,
-    sha256: createHash('sha256').update(stripped.data).digest('hex'),
+    file: stored.file,
+    thumbFile: stored.thumbFile,
+    mime: image.mime,
+    bytes: image.data.length,
+    sha256: createHash('sha256').update(image.data).digest('hex'),
     status,
     traceId,
     fetchKey,
