@@ -8,14 +8,11 @@
 import type { Types } from 'mongoose';
 import { ACTIVE_SIGNUP_STATUSES } from '@shared/schemas/volunteering/signups';
 import { registerInvariants, type Invariant, type Violation } from '../../platform/invariants';
-import { Shift } from './activities/model';
-import { invalidateActivityLists } from './activities/queries';
-import { reconcileHours } from './hours/commands/reconcile-hours';
-import { HoursTotal, type TTotalKind } from './hours/model';
-import { HOLDS_PLACE } from './signups/commands/placement';
-import { Signup, VolunteerSchedule } from './signups/model';
-import { TeamMembership, TeamProfile } from './teams/model';
-import { Volunteer } from './volunteers/model';
+import { Shift, invalidateActivityLists } from './activities';
+import { reconcileHours, HoursTotal, type TTotalKind } from './hours';
+import { HOLDS_PLACE, Signup, VolunteerSchedule } from './signups';
+import { TeamMembership, TeamProfile } from './teams';
+import { Volunteer } from './volunteers';
 
 const ACTIVE = [...ACTIVE_SIGNUP_STATUSES];
 const pairKey = (user: unknown, shift: unknown) => `${String(user)}:${String(shift)}`;

@@ -1,9 +1,9 @@
 import { Types } from 'mongoose';
 import type { AppDeps } from '../../../deps';
 import { WechatError } from '../../../wechat';
-import { checkText, type TCheckOutcome, type TSceneName } from '../../content/check';
-import { User } from '../../users/model';
-import { Photo } from '../gallery/model';
+import { checkText, type TCheckOutcome, type TSceneName } from '../../content';
+import { User } from '../../users';
+import { Photo } from '../gallery';
 
 /**
  * Runs user-written volunteering text through the content check with the

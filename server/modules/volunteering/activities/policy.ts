@@ -1,5 +1,5 @@
 import type { Actor } from '../../../http/actor';
-import { teamPolicy } from '../teams/policy';
+import { teamPolicy } from '../teams';
 import type { ActivityDoc } from './model';
 
 /** Activity rules: a team's admins publish, edit and cancel its activities; published ones are public. */

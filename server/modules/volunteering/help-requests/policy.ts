@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import { hasRole, type Actor } from '../../../http/actor';
-import { Team } from '../../org/model';
-import { TeamMembership } from '../teams/model';
+import { Team } from '../../org';
+import { TeamMembership } from '../teams';
 import type { HelpRequestDoc } from './model';
 
 /**

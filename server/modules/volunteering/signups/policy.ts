@@ -1,5 +1,5 @@
 import type { Actor } from '../../../http/actor';
-import { teamPolicy } from '../teams/policy';
+import { teamPolicy } from '../teams';
 import type { SignupDoc } from './model';
 
 /** Signup rules: the volunteer owns their signup; the team's admins decide on it. */

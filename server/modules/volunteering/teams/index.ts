@@ -8,3 +8,7 @@ export const teamsModule = defineModule({
   routes: (deps) => routes(deps),
   reviewKinds: [joinMessageReviewKind],
 });
+
+// The facade: what other modules may use.
+export { TeamMembership, type TeamMembershipDoc, TeamProfile } from './model';
+export { isTeamAdmin, teamPolicy } from './policy';

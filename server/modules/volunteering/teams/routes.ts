@@ -31,12 +31,12 @@ import { defineRoute, type RouteSpec } from '../../../http/route';
 import { anyRole, member, publicAccess } from '../../../http/policy';
 import { fail } from '../../../http/errors';
 import { unlessRefused } from '../../../http/refusals';
-import { ensureTextAllowed } from '../activities/content';
+import { ensureTextAllowed } from '../activities';
 import { applyForTeam, reviewTeam } from './commands/apply';
 import { decideJoin, leaveTeam, requestToJoin, setMemberRole } from './commands/membership';
 import { teamPolicy } from './policy';
 import { presentMembership, presentTeamDetail, presentTeamSummary } from './presenter';
-import { totalsFor } from '../hours/queries';
+import { totalsFor } from '../hours';
 import { displayNames, findTeam, membershipOf, members, nearbyTeams, profileOf, teamApplications } from './queries';
 
 export function routes(deps: AppDeps): RouteSpec[] {

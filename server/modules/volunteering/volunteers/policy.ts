@@ -1,5 +1,5 @@
 import type { Actor } from '../../../http/actor';
-import { teamPolicy } from '../teams/policy';
+import { teamPolicy } from '../teams';
 import type { NoShowEventDoc } from './model';
 
 /** Volunteer rules: registering needs real-name verification; appeals are decided by the event's team admins. */

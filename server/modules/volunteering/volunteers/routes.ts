@@ -19,10 +19,10 @@ import { ZTeamParams, type TTeamParams } from '@shared/schemas/volunteering/team
 import type { AppDeps } from '../../../deps';
 import { defineRoute, type RouteSpec } from '../../../http/route';
 import { member } from '../../../http/policy';
-import { ensureTextAllowed } from '../activities/content';
+import { ensureTextAllowed } from '../activities';
 import { fail } from '../../../http/errors';
 import { unlessRefused } from '../../../http/refusals';
-import { teamPolicy } from '../teams/policy';
+import { teamPolicy } from '../teams';
 import { appealNoShow, decideAppeal } from './commands/appeal';
 import { registerVolunteer, updateVolunteerProfile } from './commands/register';
 import { volunteerPolicy } from './policy';

@@ -1,8 +1,8 @@
 import { Types } from 'mongoose';
 import type { TActivityCreateInput } from '@shared/schemas/volunteering/activities';
 import type { AppDeps } from '../../../../deps';
-import type { TCheckOutcome } from '../../../content/check';
-import { Team, type TeamDoc } from '../../../org/model';
+import type { TCheckOutcome } from '../../../content';
+import { Team, type TeamDoc } from '../../../org';
 import type { Refusal } from '../../../../platform/outcome';
 import { Activity, Shift, type ActivityDoc, type ShiftDoc } from '../model';
 
