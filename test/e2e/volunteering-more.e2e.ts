@@ -18,6 +18,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { launchBrowser, screenshot } from './support/browser';
 import { startLinli, type RunningLinli } from './support/server';
+import { pickOption } from './support/pickers';
 import {
   TINY_GIF,
   beijing,
@@ -327,9 +328,8 @@ test('(f) the district admin’s paged lists: accounts found by search, the team
 
   await dp.goto(`${linli.url}/#/packages/admin/audit/index`);
   await dp.locator('.audit__entry').first().waitFor();
-  await fill(dp, '#audit-action', 'volunteering.team.certified');
-  await dp.locator('#audit-search').tap();
-  await see(dp, '.audit__entry', teamId);
+  await pickOption(dp, 'audit-action', '认证团队');
+  await see(dp, '.audit__entry', `光明志愿队${run}`);
   await screenshot(dp, 'more-f-audit');
 });
 
@@ -381,7 +381,7 @@ test('(h) a held signup note stays hidden from the team until the district admin
 
   const dp = await kit.districtAdmin();
   await dp.locator('#portal-district-moderation').tap();
-  await dp.locator('#moderation-tab-notes').tap();
+  await dp.locator('#moderation-tab-signup-note').tap();
   const item = dp.locator('#moderation-list .v-item', { hasText: note });
   await see(dp, '#moderation-list', `读书角志愿${run}`);
   await item.locator('[id$="-approve"]').tap();
