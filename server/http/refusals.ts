@@ -1,4 +1,4 @@
-import type { TErrorCode } from '@shared/errors';
+import type { TErrorCode, TFieldError } from '@shared/errors';
 import { AppError } from './errors';
 
 /**
@@ -9,7 +9,9 @@ import { AppError } from './errors';
  */
 
 /** How one refusal is answered: an error id, or an error id with a message (and field) for this case. */
-export type RefusalAnswer = TErrorCode | { code: TErrorCode; message: string; field?: string };
+export type RefusalAnswer =
+  | TErrorCode
+  | { code: TErrorCode; message?: string; field?: string; fields?: TFieldError[] };
 
 /**
  * Outcomes of R mapped to their answers; a refusal that carries data (a distance, a limit)
@@ -23,8 +25,9 @@ export type RefusalMap<R extends { outcome: string }> = {
 /** The AppError a refusal answer stands for. */
 export function refusalError(answer: RefusalAnswer): AppError {
   if (typeof answer === 'string') return new AppError(answer);
-  const fields = answer.field ? [{ path: answer.field, message: answer.message }] : undefined;
-  return new AppError(answer.code, { message: answer.message, fields });
+  const error = new AppError(answer.code, { message: answer.message });
+  const fields = answer.fields ?? (answer.field ? [{ path: answer.field, message: error.message }] : undefined);
+  return fields ? new AppError(answer.code, { message: answer.message, fields }) : error;
 }
 
 /**

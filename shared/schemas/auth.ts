@@ -105,3 +105,11 @@ export type TUserEnvelope = z.infer<typeof ZUserEnvelope>;
 
 export const ZLoginResult = z.object({ token: z.string(), expiresAt: z.string(), user: ZUserDto });
 export type TLoginResult = z.infer<typeof ZLoginResult>;
+
+/** What a district admin sees of a resident (every view audited); the ID number only masked. */
+export const ZPersonalDataDto = z.object({
+  realName: z.string().nullable(),
+  phone: z.string().nullable(),
+  idNumberMasked: z.string().nullable(),
+});
+export type TPersonalDataDto = z.infer<typeof ZPersonalDataDto>;

@@ -1,3 +1,4 @@
+import { ZNoContent } from '@shared/schemas/common';
 import {
   ZLoginResult,
   ZStaffLoginInput,
@@ -56,6 +57,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       summary: '退出登录：吊销当前令牌',
       tags: ['auth'],
       policy: signedIn,
+      response: ZNoContent,
       handler: async (ctx) => {
         await revokeSession(ctx.state.actor!.tokenId, deps.now());
         ctx.status = 204;
