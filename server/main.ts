@@ -13,7 +13,6 @@ import type { AppDeps } from './deps';
 import { createScheduler } from './jobs/scheduler';
 import { createLogger, type Logger } from './logger';
 import { startPlatform } from './platform/runtime';
-import './modules/volunteering/invariants';
 import { ensureDistrictAdmin } from './modules/admin';
 import { createWechatClient } from './wechat';
 import { startWechatSandbox, type Sandbox } from './wechat-sandbox';

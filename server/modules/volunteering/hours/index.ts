@@ -10,3 +10,5 @@ export { formatHours, serviceMinutes, shanghaiDate, shanghaiMonth } from './comp
 export { HoursEntry } from './model';
 export { displayNames, totalsFor } from './queries';
 export { applyTotalsDelta } from './totals';
+// Registered at load (the platform checks and repairs them): see ./invariants.ts.
+export { hoursInvariants } from './invariants';

@@ -12,3 +12,5 @@ export const teamsModule = defineModule({
 // The facade: what other modules may use.
 export { TeamMembership, type TeamMembershipDoc, TeamProfile } from './model';
 export { isTeamAdmin, teamPolicy } from './policy';
+// Registered at load (the platform checks and repairs them): see ./invariants.ts.
+export { teamInvariants } from './invariants';
