@@ -29,7 +29,7 @@ export interface TeamResource {
 
 const admin = (actor: Actor | null, t: TeamResource) => isTeamAdmin(actor, t.id);
 
-/** Team rules: its admins run it (members, activities, hours, stats, covers); any signed-in resident may ask to join. */
+/** Team rules: its admins run it (members, activities, hours, stats, covers); anyone may ask to join a certified team. */
 export const teamPolicy = definePolicy<TeamResource, 'manage' | 'manageMembers' | 'publishActivity' | 'confirmHours' | 'viewStats' | 'join' | 'certify'>(
   'team',
   {
@@ -38,7 +38,8 @@ export const teamPolicy = definePolicy<TeamResource, 'manage' | 'manageMembers' 
     publishActivity: admin,
     confirmHours: admin,
     viewStats: admin,
-    join: (actor) => actor !== null,
+    // Anyone may ask; a visitor is asked to sign in first (the join route itself needs a signed-in member).
+    join: () => true,
     certify: (actor) => actor !== null && hasRole(actor, 'district_admin'),
   },
   {
