@@ -162,7 +162,7 @@ export default function ActivityDetailPage() {
                 loading={d.action.busy === `signup-${s.id}`}
                 onClick={() => (loggedIn ? void d.signup(s.id, signupNote) : go(loginRoute()))}
               >
-                {s.remaining > 0 ? '报名' : '加入候补'}
+                <Text>{s.remaining > 0 ? '报名' : '加入候补'}</Text>
               </Button>
             ) : null}
           </View>
