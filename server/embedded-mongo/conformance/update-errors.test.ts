@@ -65,6 +65,9 @@ describe('when an operator meets a field of the wrong type', () => {
     // an index into the array is a path, and $unset of a non-viable path is a no-op
     await c.updateOne({ _id: 1 as never }, { $set: { 'comments.0.body': 'b' }, $unset: { 'n.x': '' } });
     expect(await c.findOne({ _id: 1 as never })).toEqual({ _id: 1, comments: [{ body: 'b' }], n: 5 });
+    // past the end of the array is viable: MongoDB pads with nulls
+    await c.updateOne({ _id: 1 as never }, { $set: { 'comments.2.body': 'c' } });
+    expect((await c.findOne({ _id: 1 as never }))!.comments).toEqual([{ body: 'b' }, null, { body: 'c' }]);
   });
 });
 
