@@ -1,7 +1,8 @@
 import type { AppDeps } from '../deps';
 import type { RouteSpec } from '../http/route';
 import type { ModuleDefinition } from '../platform/module';
-import { moduleProblems, moduleReviewKinds, moduleRoutes } from '../platform/compose';
+import { moduleProblems, moduleReviewKinds, moduleRoutes, moduleSubscribers } from '../platform/compose';
+import { registerSubscribers } from '../platform/outbox/registry';
 import { adminModule } from './admin';
 import { auditModule } from './audit';
 import { authModule } from './auth';
@@ -46,11 +47,12 @@ export const allModules = (): readonly ModuleDefinition[] => (list ??= build());
 /**
  * Ports are connected here, where every module is known: activities asks
  * signups through ActivityBookings (signups depend on activities, never the
- * reverse; see activities/bookings.ts).
+ * reverse; see activities/bookings.ts). Every module's event subscribers are
+ * handed to the outbox dispatcher.
  */
 function build(): readonly ModuleDefinition[] {
   connectActivityBookings(activityBookings);
-  return [
+  const modules = [
     authModule,
     usersModule,
     adminModule,
@@ -75,6 +77,8 @@ function build(): readonly ModuleDefinition[] {
     volunteeringModule,
     wechatPushModule,
   ];
+  registerSubscribers(moduleSubscribers(modules));
+  return modules;
 }
 
 /** Every module's routes, after checking the list hangs together (fails the start, not a request). */
