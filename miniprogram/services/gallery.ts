@@ -4,7 +4,8 @@
  * only with the bearer token, so their thumbnails are fetched with it and shown from a local URL.
  */
 import Taro from '@tarojs/taro';
-import type { TPhotoDto, TPhotoStatus } from '@shared/schemas/volunteering/gallery';
+import type { TOut, ZNoContent } from '@shared/schemas/common';
+import type { TPhotoDto, TPhotoStatus, ZPhotoPage, ZPhotoUploaded } from '@shared/schemas/volunteering/gallery';
 import { GALLERY_MAX_BYTES } from '@shared/schemas/volunteering/gallery';
 import { API_BASE, http } from './api';
 import { uploadImage, type TChosenImage } from './media';
@@ -14,17 +15,9 @@ import { authHeader, getToken } from './session';
 const { request } = http;
 const id = encodeURIComponent;
 
-export interface TPhotoPage {
-  items: TPhotoDto[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export interface TUploadResult {
-  outcome: 'checking' | 'visible';
-  photo: TPhotoDto;
-}
+/** Answers inferred from the routes' response schemas in shared/schemas/volunteering/gallery.ts. */
+export type TPhotoPage = TOut<typeof ZPhotoPage>;
+export type TUploadResult = TOut<typeof ZPhotoUploaded>;
 
 export type { TChosenImage } from './media';
 
@@ -52,7 +45,7 @@ export const galleryApi = {
       path: `/api/gallery/photos/${id(photoId)}/moderate`,
       body: { action, reason },
     }),
-  remove: (photoId: string) => request<null>({ method: 'DELETE', path: `/api/gallery/photos/${id(photoId)}` }),
+  remove: (photoId: string) => request<TOut<typeof ZNoContent>>({ method: 'DELETE', path: `/api/gallery/photos/${id(photoId)}` }),
   /** Uploads one chosen image with progress; refuses too-large files before sending them. */
   upload: (activityId: string, file: TChosenImage, onProgress?: (percent: number) => void) =>
     uploadImage<TUploadResult>(`/api/activities/${id(activityId)}/photos`, file, GALLERY_MAX_BYTES, onProgress),

@@ -1,11 +1,10 @@
-import { z } from 'zod';
 import { ZCreateStaffInput, ZRoleGrant, type TCreateStaffInput, type TRoleGrant } from '@shared/schemas/auth';
 import type { AppDeps } from '../../deps';
 import { anyRole } from '../../http/policy';
 import { defineRoute, type RouteSpec } from '../../http/route';
 import { unlessRefused } from '../../http/refusals';
 import type { TFieldError } from '@shared/errors';
-import { ZUserDto, ZUserEnvelope } from '@shared/schemas/auth';
+import { ZUserEnvelope, ZUserPage } from '@shared/schemas/auth';
 import { presentUser } from '../users';
 import { grantRole, revokeRole } from './commands/change-roles';
 import { createStaff } from './commands/create-staff';
@@ -38,7 +37,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       tags: ['admin'],
       policy: districtAdmin,
       query: ZAdminUserQuery,
-      response: z.object({ items: z.array(ZUserDto), total: z.number(), page: z.number(), pageSize: z.number() }),
+      response: ZUserPage,
       handler: async (ctx, { query }) => {
         const { items, total } = await listUsers(query);
         ctx.body = { items: items.map(presentUser), total, page: query.page, pageSize: query.pageSize };
