@@ -2,7 +2,6 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
-import { Types } from 'mongoose';
 import { ZNoContent, type TPagination } from '@shared/schemas/common';
 import {
   GALLERY_MAX_BYTES,
@@ -27,22 +26,22 @@ import { fail } from '../../../http/errors';
 import { unlessRefused } from '../../../http/refusals';
 import { member, publicAccess, signedIn } from '../../../http/policy';
 import { defineRoute, type RouteSpec } from '../../../http/route';
-import { recordAudit } from '../../audit';
-import { Activity } from '../activities';
+import { findActivity } from '../activities';
 import { activityPolicy } from '../activities';
 import { withAbilities } from '../../../platform/policy';
 import { photoPolicy } from './policy';
-import { galleryDir, removePhotoFiles, uploadPhoto } from './commands/upload-photo';
+import { deletePhoto, moderatePhoto } from './commands/moderate-photo';
+import { galleryDir, uploadPhoto } from './commands/upload-photo';
 import { coverRoutes } from './covers';
-import { Photo } from './model';
 import { presentPhoto } from './presenter';
+import { activityPhotos, findPhoto, firstVisiblePhoto } from './queries';
 import { readUploadBody } from './read-body';
 
 const sameKey = (a: string | undefined, b: string): boolean =>
   !!a && a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 async function loadActivity(id: string) {
-  const activity = await Activity.findById(id).lean();
+  const activity = await findActivity(id);
   if (!activity) throw fail('not_found', '活动不存在');
   return activity;
 }
@@ -84,22 +83,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
         const activity = await loadActivity(params.activityId);
         const actor = ctx.state.actor;
         const manager = await activityPolicy.can(actor, 'manageGallery', activity);
-        const filter: Record<string, unknown> = { activity: activity._id };
-        if (!manager) {
-          filter.$or = [
-            { status: 'visible' },
-            // Uploaders follow their own photos through the check: 审核中, then 已通过 or 未通过.
-            ...(actor ? [{ uploader: new Types.ObjectId(actor.userId), status: { $in: ['checking', 'hidden'] } }] : []),
-          ];
-        }
-        const [items, total] = await Promise.all([
-          Photo.find(filter)
-            .sort({ createdAt: -1, _id: -1 })
-            .skip((query.page - 1) * query.pageSize)
-            .limit(query.pageSize)
-            .lean(),
-          Photo.countDocuments(filter),
-        ]);
+        const { items, total } = await activityPhotos(activity._id, { userId: actor?.userId ?? null, manager }, query);
         const shown = await withAbilities(photoPolicy, actor, items, presentPhoto);
         ctx.body = { items: shown, total, page: query.page, pageSize: query.pageSize };
       },
@@ -114,7 +98,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       query: ZPhotoFileQuery,
       produces: 'image/*',
       handler: async (ctx, { params, query }) => {
-        const photo = await Photo.findById(params.photoId).lean();
+        const photo = await findPhoto(params.photoId);
         if (!photo) throw fail('not_found', '照片不存在');
         const actor = ctx.state.actor;
         const allowed = sameKey(query.k, photo.fetchKey) || (await photoPolicy.can(actor, 'view', photo));
@@ -140,27 +124,17 @@ export function routes(deps: AppDeps): RouteSpec[] {
       params: ZPhotoParams,
       body: ZModeratePhotoBody,
       handler: async (ctx, { params, body }) => {
-        const photo = await Photo.findById(params.photoId).lean();
+        const photo = await findPhoto(params.photoId);
         if (!photo) throw fail('not_found', '照片不存在');
         await photoPolicy.authorize(ctx.state.actor, body.action, photo);
-        const status = body.action === 'show' ? 'visible' : 'hidden';
-        const updated = await Photo.findOneAndUpdate(
-          { _id: photo._id },
-          body.action === 'hide'
-            ? { $set: { status, hiddenReason: body.reason } }
-            : { $set: { status }, $unset: { hiddenReason: 1 } },
-          { returnDocument: 'after' },
-        ).lean();
-        await recordAudit({
+        const r = await moderatePhoto(deps, {
           actor: ctx.state.actor!,
-          action: `gallery.${body.action}`,
-          target: { type: 'photo', id: params.photoId },
-          before: { status: photo.status },
-          after: { status, reason: body.reason },
+          photo,
+          action: body.action,
+          reason: body.reason,
           requestId: ctx.state.requestId,
-          at: deps.now(),
         });
-        ctx.body = presentPhoto(updated!);
+        ctx.body = presentPhoto(r.photo);
       },
     }),
     defineRoute<undefined, undefined, TPhotoParams>({
@@ -173,23 +147,10 @@ export function routes(deps: AppDeps): RouteSpec[] {
       params: ZPhotoParams,
       handler: async (ctx, { params }) => {
         const actor = ctx.state.actor!;
-        const photo = await Photo.findById(params.photoId).lean();
+        const photo = await findPhoto(params.photoId);
         if (!photo) throw fail('not_found', '照片不存在');
         await photoPolicy.authorize(actor, 'delete', photo);
-        // The document goes first: a file left behind by a crash is unreachable, never the reverse.
-        const gone = await Photo.findOneAndDelete({ _id: photo._id }).lean();
-        if (gone) {
-          await removePhotoFiles(deps, gone);
-          await recordAudit({
-            actor,
-            action: 'gallery.delete',
-            target: { type: 'photo', id: params.photoId },
-            before: { status: photo.status, uploader: String(photo.uploader), activity: String(photo.activity) },
-            after: null,
-            requestId: ctx.state.requestId,
-            at: deps.now(),
-          });
-        }
+        await deletePhoto(deps, { actor, photo, requestId: ctx.state.requestId });
         ctx.status = 204;
       },
     }),
@@ -207,7 +168,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
         if (activity.status === 'under_review' || activity.status === 'rejected') throw fail('not_found', '活动不存在');
         const photo = activity.coverUrl
           ? null
-          : await Photo.findOne({ activity: activity._id, status: 'visible' }).sort({ createdAt: 1 }).lean();
+          : await firstVisiblePhoto(activity._id);
         const pagePath = `packages/volunteer/activity/index?id=${String(activity._id)}`;
         const body: TActivityShareDto = {
           title: `${activity.title}｜${activity.teamName || '邻里志愿'}`.slice(0, 40),

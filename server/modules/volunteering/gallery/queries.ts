@@ -1,0 +1,39 @@
+import { Types } from 'mongoose';
+import type { TPagination } from '@shared/schemas/common';
+import { Photo, type PhotoDoc } from './model';
+
+/** Read paths of the gallery (no writes). */
+
+export const findPhoto = (id: string): Promise<PhotoDoc | null> => Photo.findById(id).lean<PhotoDoc>().exec();
+
+/**
+ * An activity's photos, latest first: the visible ones for everyone, plus (for an uploader)
+ * their own photos still being checked or hidden; a manager of the activity sees them all.
+ */
+export async function activityPhotos(
+  activity: Types.ObjectId,
+  viewer: { userId: string | null; manager: boolean },
+  page: TPagination,
+): Promise<{ items: PhotoDoc[]; total: number }> {
+  const filter: Record<string, unknown> = { activity };
+  if (!viewer.manager) {
+    filter.$or = [
+      { status: 'visible' },
+      // Uploaders follow their own photos through the check: 审核中, then 已通过 or 未通过.
+      ...(viewer.userId ? [{ uploader: new Types.ObjectId(viewer.userId), status: { $in: ['checking', 'hidden'] } }] : []),
+    ];
+  }
+  const [items, total] = await Promise.all([
+    Photo.find(filter)
+      .sort({ createdAt: -1, _id: -1 })
+      .skip((page.page - 1) * page.pageSize)
+      .limit(page.pageSize)
+      .lean<PhotoDoc[]>(),
+    Photo.countDocuments(filter),
+  ]);
+  return { items, total };
+}
+
+/** The first visible photo of an activity (the share card's picture when there is no cover). */
+export const firstVisiblePhoto = (activity: Types.ObjectId): Promise<PhotoDoc | null> =>
+  Photo.findOne({ activity, status: 'visible' }).sort({ createdAt: 1 }).lean<PhotoDoc>().exec();
