@@ -2,6 +2,7 @@ import type { AppDeps } from '../deps';
 import type { RouteSpec } from '../http/route';
 import type { ModuleDefinition } from '../platform/module';
 import { moduleProblems, moduleReviewKinds, moduleRoutes, moduleSubscribers } from '../platform/compose';
+import { installModules } from '../platform/installed';
 import { registerSubscribers } from '../platform/outbox/registry';
 import { adminModule } from './admin';
 import { auditModule } from './audit';
@@ -78,6 +79,7 @@ function build(): readonly ModuleDefinition[] {
     wechatPushModule,
   ];
   registerSubscribers(moduleSubscribers(modules));
+  installModules(modules);
   return modules;
 }
 

@@ -1,10 +1,10 @@
 import type { TTemplateKey } from '@shared/schemas/notifications';
 import type { ServerConfig } from '../../../config/env';
 import { templateIdsOf } from '../../platform/compose';
-import { allModules } from '../index';
+import { installedModules } from '../../platform/installed';
 
 /** Template key → the WeChat template id configured for this deployment (each module lists the templates it sends). */
-export const templateIds = (config: ServerConfig): Record<TTemplateKey, string> => templateIdsOf(allModules(), config);
+export const templateIds = (config: ServerConfig): Record<TTemplateKey, string> => templateIdsOf(installedModules(), config);
 
 export const knownTemplateIds = (config: ServerConfig): Set<string> => new Set(Object.values(templateIds(config)));
 

@@ -1,4 +1,4 @@
-import { allModules } from '../index';
+import { installedModules } from '../../platform/installed';
 import { personalDataSections } from '../../platform/compose';
 import type { PersonalDataSection } from '../../platform/module';
 
@@ -8,6 +8,6 @@ export type { PersonalDataSection };
  * Every module's part of a PIPL request, from the module list: a module holding
  * personal data beyond the generic dump (every document whose schema references
  * the user) names its `privacy` section in `defineModule`. Read per request,
- * never at load (the list imports this module).
+ * never at load (see platform/installed.ts).
  */
-export const allPersonalDataSections = (): PersonalDataSection[] => personalDataSections(allModules());
+export const allPersonalDataSections = (): PersonalDataSection[] => personalDataSections(installedModules());
