@@ -4,7 +4,6 @@ import type { Actor } from '../../../../http/actor';
 import type { AppDeps } from '../../../../deps';
 import { auditActor } from '../../../../platform/outbox/event';
 import { inUnitOfWork, type UnitOfWork } from '../../../../platform/unit-of-work';
-import '../../subscribers';
 import { HoursEntry } from '../model';
 import { applyTotalsDelta } from '../totals';
 

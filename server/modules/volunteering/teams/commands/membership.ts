@@ -3,7 +3,6 @@ import type { Actor } from '../../../../http/actor';
 import type { AppDeps } from '../../../../deps';
 import { auditActor } from '../../../../platform/outbox/event';
 import { inUnitOfWork } from '../../../../platform/unit-of-work';
-import '../../subscribers';
 import { Team, type TeamDoc } from '../../../org';
 import type { Refusal } from '../../../../platform/outcome';
 import { User } from '../../../users';
