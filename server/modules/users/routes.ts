@@ -7,7 +7,7 @@ import { unlessRefused } from '../../http/refusals';
 import { bindPhone } from './commands/bind-phone';
 import { setPreferences } from './commands/set-preferences';
 import { ZUserEnvelope } from '@shared/schemas/auth';
-import { User, type UserDoc } from './model';
+import { findUser } from './queries';
 import { presentUser } from './presenter';
 import { ZPreferencesInput, type TPreferencesInput } from './schemas';
 
@@ -21,7 +21,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       policy: signedIn,
       response: ZUserEnvelope,
       handler: async (ctx) => {
-        const user = await User.findById(ctx.state.actor!.userId).lean<UserDoc>();
+        const user = await findUser(ctx.state.actor!.userId);
         if (!user) throw new AppError('token_invalid');
         ctx.body = { user: presentUser(user) };
       },
