@@ -113,8 +113,9 @@ test('(a) the publish form: three field errors at once, dates and times picked, 
 });
 
 test('(b) 签退 asks first; a mis-tapped check-out is undone back to checked in', async () => {
-  // A shift that starts two minutes from now: check-in opens at once, check-out once it has started.
-  const start = Math.ceil((Date.now() + 2 * MINUTE) / MINUTE) * MINUTE;
+  // A shift that starts a few minutes from now (time to pick it and sign up): check-in opens at
+  // once, check-out only once it has started.
+  const start = Math.ceil((Date.now() + 4 * MINUTE) / MINUTE) * MINUTE;
   const activityId = await kit.publish(organiser, teamId, {
     title: `社区巡河${run}`,
     start,
@@ -168,7 +169,7 @@ test('(b) 签退 asks first; a mis-tapped check-out is undone back to checked in
   await see(p, '#checkin-success', '签退成功');
   const hours = await apiGet<{ items: { status: string; reason?: string }[] }>(v, '/api/me/hours');
   expect(hours.items.map((i) => i.status).sort()).toEqual(['pending', 'rejected']);
-}, 300000);
+}, 480000);
 
 test('(c) the district admin cancels a confirmation, disables and re-enables an account, and reads the audit log in Chinese', async () => {
   const target = await kit.resident(`disable-${run}`);

@@ -37,16 +37,19 @@ async function turnWheel(page: Page, wheel: Locator, targetRow: number): Promise
 }
 
 async function openPicker(page: Page, id: string): Promise<Locator> {
-  await page.locator(`#${id}-value`).tap();
-  // Taro moves each picker's sheet to <body> when it loads; only the open one is shown.
-  const sheet = page.locator('.weui-picker__overlay').filter({ visible: true }).locator('.weui-picker');
+  // The picker listens for click on its own element; a touch tap's click is swallowed by Taro's
+  // touch handling, so the journey clicks here (the wheels themselves follow the mouse, too).
+  await page.locator(`#${id}-value`).click();
+  // Taro moves each picker's sheet to <body> when it loads; only the open one is shown (its
+  // overlay box has no height of its own: the sheet inside is position: fixed).
+  const sheet = page.locator('.weui-picker').filter({ visible: true });
   await sheet.waitFor({ state: 'visible' });
   await page.waitForTimeout(350); // slide-up animation
   return sheet;
 }
 
 async function confirm(sheet: Locator): Promise<void> {
-  await sheet.locator('.weui-picker__action').nth(1).tap();
+  await sheet.locator('.weui-picker__action').nth(1).click();
   await sheet.waitFor({ state: 'hidden' });
 }
 
