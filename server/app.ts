@@ -3,6 +3,7 @@ import Koa from 'koa';
 import type { AppDeps } from './deps';
 import { AppError } from './http/errors';
 import { bodyParser } from './http/middleware/body';
+import { compressResponses } from './http/middleware/compress';
 import { corsFor } from './http/middleware/cors';
 import { errorHandler } from './http/middleware/error-handler';
 import { methodOverride } from './http/middleware/method-override';
@@ -40,6 +41,8 @@ export function createApp(deps: AppDeps, opts: CreateAppOptions = {}): LinliApp 
   app.use(requestLog(deps.logger));
   app.use(securityHeaders({ hsts: deps.config.isProduction }));
   app.use(corsFor(deps.config.CORS_ORIGINS));
+  // Outside the error handler so error bodies are compressed too; precompressed portal files pass through.
+  app.use(compressResponses());
   app.use(errorHandler(deps.logger));
   app.use(methodOverride());
   app.use(bodyParser());
