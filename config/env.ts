@@ -28,6 +28,8 @@ export const ENV_VARS: EnvVarDoc[] = [
   { name: 'LINLI_ID_ENC_KEY', section: 'Security', default: 'dev key outside production', doc: 'AES-256-GCM key for resident ID numbers and names: 32 bytes as base64 or 64 hex characters. Required in production.' },
   { name: 'LINLI_ID_HASH_KEY', section: 'Security', default: 'dev key outside production', doc: 'HMAC key for the one-person-one-account ID hash: 32 bytes as base64 or 64 hex. Required in production.' },
   { name: 'TOKEN_TTL_DAYS', section: 'Security', default: '30', doc: 'Lifetime of a login token in days.' },
+  { name: 'TRUST_PROXY_HOPS', section: 'Security', default: '0', doc: 'Reverse proxies in front of the server that overwrite X-Forwarded-For (nginx example in README.md). 0: the client address is the socket address and X-Forwarded-For is ignored; N: the Nth address from the right of X-Forwarded-For is the client (rate limits key on it).' },
+  { name: 'STAFF_CONTENT_KEYWORDS', section: 'Security', default: '— (none)', doc: 'Comma-separated words that hold public text written by staff (activities, covers, notices) for the district\'s 内容审核 queue. WeChat\'s msgSecCheck needs a recently active openid, which staff on the H5 portal do not have.' },
   { name: 'LOGIN_RATE_LIMIT_PER_MINUTE', section: 'Security', default: '10', doc: 'Login attempts allowed per client IP and username (or WeChat code) per minute.' },
   { name: 'LINLI_ADMIN_USERNAME', section: 'Accounts', default: 'admin outside production', doc: 'District admin created at first start when no account with this username exists.' },
   { name: 'LINLI_ADMIN_PASSWORD', section: 'Accounts', default: 'linli-admin-2026 outside production', doc: 'Password of that district admin (at least 8 characters). Change it after first login.' },
@@ -82,6 +84,8 @@ const RawEnv = z.object({
   LINLI_ID_HASH_KEY: zText,
   TOKEN_TTL_DAYS: zInt(1, 365),
   LOGIN_RATE_LIMIT_PER_MINUTE: zInt(1, 10_000),
+  TRUST_PROXY_HOPS: zInt(0, 10),
+  STAFF_CONTENT_KEYWORDS: z.string().optional(),
   LINLI_ADMIN_USERNAME: z
     .string()
     .trim()
@@ -130,6 +134,10 @@ export interface ServerConfig {
   LINLI_ID_HASH_KEY: Buffer;
   TOKEN_TTL_DAYS: number;
   LOGIN_RATE_LIMIT_PER_MINUTE: number;
+  /** Trusted reverse-proxy hops: 0 ignores X-Forwarded-For. */
+  TRUST_PROXY_HOPS: number;
+  /** Words that hold staff-written public text for review (lower-cased, NFC). */
+  STAFF_CONTENT_KEYWORDS: string[];
   LINLI_ADMIN_USERNAME?: string;
   LINLI_ADMIN_PASSWORD?: string;
   LINLI_DEMO_DATA: boolean;
@@ -258,6 +266,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     LINLI_ID_HASH_KEY: hashKey,
     TOKEN_TTL_DAYS: e.TOKEN_TTL_DAYS ?? 30,
     LOGIN_RATE_LIMIT_PER_MINUTE: e.LOGIN_RATE_LIMIT_PER_MINUTE ?? 10,
+    TRUST_PROXY_HOPS: e.TRUST_PROXY_HOPS ?? 0,
+    STAFF_CONTENT_KEYWORDS: (e.STAFF_CONTENT_KEYWORDS ?? '')
+      .split(/[,，\n]/)
+      .map((w) => w.trim().normalize('NFC').toLowerCase())
+      .filter(Boolean),
     LINLI_ADMIN_USERNAME: adminUser,
     LINLI_ADMIN_PASSWORD: adminPass,
     LINLI_DEMO_DATA: e.LINLI_DEMO_DATA ?? e.NODE_ENV === 'development',
@@ -280,16 +293,5 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     NOTIFY_MAX_ATTEMPTS: e.NOTIFY_MAX_ATTEMPTS ?? 5,
     JOBS_ENABLED: e.JOBS_ENABLED ?? true,
     warnings,
-  };
-}
-
-/** Template ids by the names the client uses (GET /api/client-config). */
-export function subscribeTemplates(c: ServerConfig): Record<string, string> {
-  return {
-    activityReminder: c.WECHAT_TEMPLATE_ACTIVITY_REMINDER,
-    signupResult: c.WECHAT_TEMPLATE_SIGNUP_RESULT,
-    waitlistOffer: c.WECHAT_TEMPLATE_WAITLIST_OFFER,
-    issueUpdate: c.WECHAT_TEMPLATE_ISSUE_UPDATE,
-    bookingUpdate: c.WECHAT_TEMPLATE_BOOKING_UPDATE,
   };
 }

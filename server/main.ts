@@ -12,7 +12,9 @@ import { ensureIndexes, openDatabase, type Database } from './db';
 import type { AppDeps } from './deps';
 import { createScheduler } from './jobs/scheduler';
 import { createLogger, type Logger } from './logger';
-import { ensureDistrictAdmin } from './modules/admin/bootstrap';
+import { startPlatform } from './platform/runtime';
+import './modules/volunteering/invariants';
+import { ensureDistrictAdmin } from './modules/admin';
 import { createWechatClient } from './wechat';
 import { startWechatSandbox, type Sandbox } from './wechat-sandbox';
 
@@ -128,6 +130,16 @@ async function main(): Promise<void> {
 
   const app = createApp(deps, { staticDir: H5_DIR });
   await ensureIndexes();
+  // Outbox dispatcher and invariant repair; with the embedded engine (its data dir is locked to
+  // this process) what a crash left behind is repaired before the first request.
+  let platform: { stop(): Promise<void> };
+  try {
+    platform = await startPlatform(deps, { exclusive: db.kind === 'embedded' });
+  } catch (error) {
+    logger.fatal({ err: error }, 'cannot start');
+    await db.close();
+    process.exit(1);
+  }
 
   const server: Server = createServer(app.callback());
   server.keepAliveTimeout = 5_000;
@@ -180,6 +192,7 @@ async function main(): Promise<void> {
       server.closeIdleConnections();
     });
     await deps.scheduler?.stop().catch((err: unknown) => logger.error({ err }, 'scheduler stop failed'));
+    await platform.stop().catch((err: unknown) => logger.error({ err }, 'platform stop failed'));
     await db.close().catch((err: unknown) => logger.error({ err }, 'database close failed'));
     await sandbox?.stop().catch(() => undefined);
     logger.info('stopped');

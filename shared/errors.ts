@@ -56,6 +56,8 @@ export const ERRORS = {
   already_checked_in: { status: 409, message: '您已签到，请勿重复签到' },
   not_checked_in: { status: 409, message: '您尚未签到' },
   already_checked_out: { status: 409, message: '您已签退' },
+  checkout_before_start: { status: 409, message: '班次尚未开始，不能签退' },
+  checkout_undo_closed: { status: 409, message: '签退超过 10 分钟或时长已确认，不能撤销' },
   self_report_not_allowed: { status: 409, message: '该活动需现场签到，不能自行申报时长' },
   hours_already_reported: { status: 409, message: '您已申报过该活动的服务时长' },
   hours_not_confirmed: { status: 409, message: '只能调整已确认的服务时长' },
@@ -73,6 +75,30 @@ export const ERRORS = {
 } as const;
 
 export type TErrorCode = keyof typeof ERRORS;
+
+/**
+ * Ids the client makes up itself when no server answer carries one (no response, an
+ * unreadable file, a failed download). Kept here so that every id a page can switch on
+ * is listed in one place; `shared/errors.test.ts` fails when client code uses any other.
+ */
+export const CLIENT_ERRORS = {
+  network_error: '网络不给力，请检查网络后重试',
+  unavailable: '服务暂时不可用，请稍后再试',
+  http_error: '请求失败',
+  file_unreadable: '无法读取所选文件，请重新选择',
+  choose_failed: '未能选择文件，请重试',
+  upload_failed: '上传失败，请重试',
+  download_failed: '下载失败，请稍后再试',
+  wechat_login_failed: '微信登录失败，请稍后重试',
+} as const;
+
+export type TClientErrorCode = keyof typeof CLIENT_ERRORS;
+/** Any id an ApiError can carry on the client: the server's or the client's own. */
+export type TAnyErrorCode = TErrorCode | TClientErrorCode;
+
+export function isKnownErrorCode(code: string): code is TAnyErrorCode {
+  return Object.prototype.hasOwnProperty.call(ERRORS, code) || Object.prototype.hasOwnProperty.call(CLIENT_ERRORS, code);
+}
 
 export interface TFieldError {
   path: string;

@@ -4,6 +4,7 @@ import { ZRoleGrant } from '@shared/schemas/auth';
 import { api } from '../services/api';
 import { rememberSelectedUser, selectedUser } from '../services/admin';
 import { formErrorsFrom } from '../services/form-errors';
+import { confirmAction, toastSuccess } from '../services/confirm';
 import type { TAdminUserDto, TPersonalData } from '../services/types';
 import { useForm } from './useForm';
 
@@ -25,7 +26,9 @@ export function useAdminUser(id: string | undefined) {
     setError(null);
     setSuccess(null);
     try {
-      setSuccess(await fn());
+      const message = await fn();
+      setSuccess(message);
+      toastSuccess(message);
     } catch (e) {
       setError(formErrorsFrom(e).form);
     } finally {
@@ -33,17 +36,37 @@ export function useAdminUser(id: string | undefined) {
     }
   }, []);
 
-  const revoke = (index: number) =>
-    run(`revoke-${index}`, async () => {
+  const revoke = async (index: number) => {
+    const ok = await confirmAction({
+      title: '收回角色',
+      content: '收回后该账号立即失去这一角色的权限，此操作记入审计日志。',
+      confirmText: '收回',
+      danger: true,
+    });
+    if (!ok) return;
+    await run(`revoke-${index}`, async () => {
       update((await api.adminRevokeRole(user!.id, index)).user);
       return '角色已收回';
     });
+  };
 
-  const setDisabled = (disabled: boolean) =>
-    run('disable', async () => {
+  const setDisabled = async (disabled: boolean) => {
+    const ok = await confirmAction(
+      disabled
+        ? {
+            title: '停用账号',
+            content: `停用后「${user!.displayName}」将无法登录，已登录的设备立即退出。可随时重新启用。`,
+            confirmText: '停用',
+            danger: true,
+          }
+        : { title: '启用账号', content: `启用后「${user!.displayName}」可以重新登录。`, confirmText: '启用' },
+    );
+    if (!ok) return;
+    await run('disable', async () => {
       update((await api.adminSetDisabled(user!.id, disabled)).user);
       return disabled ? '账号已停用' : '账号已启用';
     });
+  };
 
   const viewPersonal = () =>
     run('personal', async () => {

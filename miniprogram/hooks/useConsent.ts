@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { api } from '../services/api';
 import { ROUTES, replace } from '../services/nav';
 import { formErrorsFrom } from '../services/form-errors';
+import { ApiError } from '../services/request';
 import { clearSession, getToken, isStaff, setUser } from '../services/session';
 import { useAsync } from './useAsync';
 
@@ -23,7 +24,7 @@ export function useConsent() {
       const { form } = formErrorsFrom(e);
       setError(form);
       // The policy changed while the page was open: show the new text.
-      if ((e as { code?: string }).code === 'consent_version_mismatch') void policy.reload();
+      if (e instanceof ApiError && e.code === 'consent_version_mismatch') void policy.reload();
     } finally {
       setBusy(false);
     }

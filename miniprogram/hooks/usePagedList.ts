@@ -28,7 +28,13 @@ export function usePagedList<T>(fetchPage: (page: number, pageSize: number) => P
         setTotal(res.total);
         setPage(nextPage);
       } catch (e) {
-        if (mine === seq.current) setError((e as Error).message || '加载失败');
+        if (mine !== seq.current) return;
+        setError((e as Error).message || '加载失败');
+        // A failed first page must not leave the previous filter's rows under the new one.
+        if (!append) {
+          setItems([]);
+          setTotal(0);
+        }
       } finally {
         if (mine === seq.current) setLoading(false);
       }

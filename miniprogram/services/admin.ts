@@ -36,19 +36,4 @@ export const ROLE_SCOPES: Partial<Record<TRole, TScopeType[]>> = {
 
 export const GRANTABLE_ROLES: readonly TRole[] = STAFF_ROLES;
 
-/** Readable names for audit actions; unknown ones show their code. */
-export const AUDIT_ACTION_LABELS: Record<string, string> = {
-  'personal_data.viewed': '查看个人信息',
-  'staff.created': '新建工作人员',
-  'role.granted': '授予角色',
-  'role.revoked': '收回角色',
-  'user.updated': '修改账号',
-  'user.deleted': '注销账号',
-  'hours.confirm': '确认服务时长',
-  'hours.adjust': '调整服务时长',
-};
-
-export function auditActionLabel(action: string): string {
-  const label = AUDIT_ACTION_LABELS[action];
-  return label ? `${label}（${action}）` : action;
-}
+export { AUDIT_ACTION_LABELS, auditActionLabel, auditTargetLabel } from '@shared/audit-actions';

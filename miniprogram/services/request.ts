@@ -4,7 +4,7 @@
  * transport and side effects as arguments so the logic runs under jest
  * without Taro.
  */
-import type { TFieldError } from '@shared/errors';
+import { isKnownErrorCode, type TAnyErrorCode, type TFieldError } from '@shared/errors';
 
 export type THttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -63,7 +63,7 @@ export const UNAVAILABLE_MESSAGE = '服务暂时不可用，请稍后再试';
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 export const METHOD_OVERRIDE_HEADER = 'X-HTTP-Method-Override';
 
-const GENERIC_BY_STATUS: Record<number, { code: string; message: string }> = {
+const GENERIC_BY_STATUS: Record<number, { code: TAnyErrorCode; message: string }> = {
   400: { code: 'validation_failed', message: '提交的信息有误，请检查后重试' },
   401: { code: 'unauthenticated', message: '请先登录' },
   403: { code: 'forbidden', message: '没有权限进行此操作' },
@@ -75,10 +75,11 @@ const GENERIC_BY_STATUS: Record<number, { code: string; message: string }> = {
 
 export class ApiError extends Error {
   readonly status: number;
-  readonly code: string;
+  /** One of shared/errors.ts (server ids and the client's own): a wrong id is a type error. */
+  readonly code: TAnyErrorCode;
   readonly fields: TFieldError[];
 
-  constructor(status: number, code: string, message: string, fields: TFieldError[] = []) {
+  constructor(status: number, code: TAnyErrorCode, message: string, fields: TFieldError[] = []) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
@@ -119,7 +120,9 @@ export function toApiError(res: TTransportResponse): ApiError {
   const body = res.data as { error?: { code?: unknown; message?: unknown; fields?: unknown } } | null;
   const e = body && typeof body === 'object' ? body.error : undefined;
   if (e && typeof e.code === 'string' && typeof e.message === 'string') {
-    return new ApiError(res.statusCode, e.code, e.message, isFieldList(e.fields) ? e.fields : []);
+    // A server newer than this client may send an id it does not know: keep the message, file it as generic.
+    const code = isKnownErrorCode(e.code) ? e.code : (GENERIC_BY_STATUS[res.statusCode]?.code ?? 'http_error');
+    return new ApiError(res.statusCode, code, e.message, isFieldList(e.fields) ? e.fields : []);
   }
   const generic =
     GENERIC_BY_STATUS[res.statusCode] ??

@@ -48,4 +48,4 @@ export interface TPersonalData {
 }
 
 /** Admin views may carry account state the resident DTO does not. */
-export type TAdminUserDto = TUserDto & { disabled?: boolean; status?: string };
+export type TAdminUserDto = TUserDto;

@@ -211,6 +211,8 @@ export const volunteeringApi = {
     request<TAttendanceResultDto>({ method: 'POST', path: '/api/attendance/checkin', body }),
   checkout: (body: TAttendanceBody) =>
     request<TAttendanceResultDto>({ method: 'POST', path: '/api/attendance/checkout', body }),
+  undoCheckout: (signupId: string) =>
+    request<TAttendanceResultDto>({ method: 'POST', path: '/api/attendance/checkout/undo', body: { signupId } }),
   attendance: (activityId: string) =>
     request<{ items: TAttendanceRowDto[] }>({ path: `/api/activities/${id(activityId)}/attendance` }),
 

@@ -3,16 +3,17 @@
  * Everything is found by a stable key (`key`, `username`, `openid`) and only
  * created when missing, so restarts and parallel starts are harmless.
  *
- * Extension point: later issues (activities, issue categories, charity
- * projects...) add a step to DEMO_STEPS; each receives the organisations below.
+ * Each module adds its demo data with `defineModule({ demo })` (server/modules/index.ts
+ * lists the modules); every step receives the organisations below.
  */
 import type { Types } from 'mongoose';
 import type { AppDeps } from '../deps';
 import type { RoleGrant } from '../http/actor';
-import { hashPassword } from '../modules/auth/password';
-import { Clinic, Community, Department, District, Grid, Team } from '../modules/org/model';
-import { User } from '../modules/users/model';
-import { seedVolunteeringDemo } from '../modules/volunteering/demo';
+import { hashPassword } from '../modules/auth';
+import { Clinic, Community, Department, District, Grid, Team } from '../modules/org';
+import { User } from '../modules/users';
+import { allModules } from '../modules';
+import { demoSteps } from '../platform/compose';
 import { ensure } from './ensure';
 
 export interface DemoAccount {
@@ -36,9 +37,6 @@ export interface DemoOrgs {
 }
 
 export type DemoStep = (deps: AppDeps, orgs: DemoOrgs) => Promise<DemoAccount[] | void>;
-
-/** Later issues register their demo data here (one line each). */
-export const DEMO_STEPS: DemoStep[] = [seedVolunteeringDemo];
 
 export const DEMO_PASSWORD = 'linli-demo-2026';
 
@@ -241,7 +239,7 @@ export async function seedDemoData(deps: AppDeps): Promise<{ accounts: DemoAccou
     accounts.push({ role, openid: r.openid, note: r.note });
   }
   const full: DemoOrgs = { ...orgs, staff, residents };
-  for (const step of DEMO_STEPS) accounts.push(...((await step(deps, full)) ?? []));
+  for (const step of demoSteps(allModules())) accounts.push(...((await step(deps, full)) ?? []));
   deps.logger.info({ accounts: accounts.length }, 'demo data ready');
   return { accounts };
 }

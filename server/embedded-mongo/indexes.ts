@@ -16,6 +16,7 @@ export interface IndexSpec extends Doc {
   sparse?: boolean;
   partialFilterExpression?: Doc;
   expireAfterSeconds?: number;
+  hidden?: boolean;
 }
 
 interface Entry {
@@ -183,5 +184,11 @@ export function normaliseSpec(raw: Doc): IndexSpec {
   if (spec.expireAfterSeconds !== undefined) spec.expireAfterSeconds = toNumber(spec.expireAfterSeconds);
   if (spec.unique !== undefined) spec.unique = Boolean(spec.unique);
   if (spec.sparse !== undefined) spec.sparse = Boolean(spec.sparse);
+  if (spec.hidden !== undefined) {
+    // a hidden index is kept up to date and listed, but the planner does not use it
+    if (Object.keys(key).length === 1 && key._id !== undefined && spec.hidden) throw err(67, 'cannot hide _id index');
+    if (spec.hidden) spec.hidden = true;
+    else delete spec.hidden;
+  }
   return spec;
 }

@@ -8,8 +8,10 @@ import { ObjectId } from 'bson';
 import { asServerError } from './errors';
 import type { Bounds, Index } from './indexes';
 import { queryOptions } from './mingo-context';
+import './query-ops';
+import { sliceElemMatchProjector } from './projection-ops';
 import { plainOf, type Collection, type Rec } from './store/collection';
-import { compareValues, idKey, isPlainObject, pathValues, restoreTyped, sortDocs, toNumber, toPlain, type Doc } from './values';
+import { compareValues, idKey, isPlainObject, pathValues, restoreTyped, setOwn, sortDocs, toNumber, toPlain, type Doc } from './values';
 
 export interface Plan {
   stage: 'IDHACK' | 'IXSCAN' | 'COLLSCAN' | 'EOF';
@@ -81,7 +83,7 @@ export function candidates(coll: Collection, filter: Doc): { recs: Iterable<Rec>
   // trial run of candidate plans; a single-field unique index with equality wins outright.
   const usable: Array<{ ix: Index; bounds: Bounds[]; cost: number }> = [];
   for (const ix of coll.indexes) {
-    if (ix.special || ix.spec.partialFilterExpression) continue;
+    if (ix.special || ix.spec.partialFilterExpression || ix.spec.hidden) continue;
     for (const cond of conditionsOn(filter, ix.fields[0])) {
       let bounds = boundsFor(cond, !ix.spec.sparse);
       if (!bounds) continue;
@@ -213,6 +215,7 @@ export interface FindSpec {
 /** Matching records in result order (sort, skip and limit applied). */
 export function findRecs(coll: Collection | undefined, spec: FindSpec, planOut?: { plan?: Plan }): Rec[] {
   if (!coll) {
+    compileFilter(spec.filter); // an invalid filter is an error on a missing collection too
     if (planOut) planOut.plan = { stage: 'EOF', keysExamined: 0, docsExamined: 0 };
     return [];
   }
@@ -266,6 +269,8 @@ function isSimpleProjection(p: Doc): boolean {
 export function makeProjector(projection: Doc | undefined, filter: Doc = {}): ((d: Doc) => Doc) | null {
   if (!projection || !Object.keys(projection).length) return null;
   if (!isSimpleProjection(projection)) {
+    const special = sliceElemMatchProjector(projection, (p) => makeProjector(p));
+    if (special) return special;
     // mingo evaluates on the plain view (the filter drives positional projection); types come back from d
     const q = new Query(filter, queryOptions());
     const plainProjection = toPlain(projection) as Doc;
@@ -293,11 +298,11 @@ export function makeProjector(projection: Doc | undefined, filter: Doc = {}): ((
     let node = tree;
     const parts = path.split('.');
     parts.forEach((p, i) => {
-      if (i === parts.length - 1) node[p] = true;
+      if (i === parts.length - 1) setOwn(node, p, true);
       else {
-        const next = node[p];
+        const next = Object.prototype.hasOwnProperty.call(node, p) ? node[p] : undefined;
         if (next === true) return;
-        node = (node[p] = next ?? {}) as Tree;
+        node = setOwn(node, p, next ?? {}) as Tree;
       }
     });
   }
@@ -319,13 +324,13 @@ export function makeProjector(projection: Doc | undefined, filter: Doc = {}): ((
 function include(d: Doc, tree: Tree): Doc {
   const out: Doc = {};
   for (const k of Object.keys(d)) {
-    const t = tree[k];
+    const t = Object.prototype.hasOwnProperty.call(tree, k) ? tree[k] : undefined;
     if (!t || k === '_id') continue;
-    if (t === true) out[k] = d[k];
+    if (t === true) setOwn(out, k, d[k]);
     else {
       const v = d[k];
-      if (isPlainObject(v)) out[k] = include(v, t);
-      else if (Array.isArray(v)) out[k] = v.filter((x) => isPlainObject(x)).map((x) => include(x as Doc, t));
+      if (isPlainObject(v)) setOwn(out, k, include(v, t));
+      else if (Array.isArray(v)) setOwn(out, k, v.filter((x) => isPlainObject(x)).map((x) => include(x as Doc, t)));
     }
   }
   return out;
@@ -334,13 +339,13 @@ function include(d: Doc, tree: Tree): Doc {
 function exclude(d: Doc, tree: Tree): Doc {
   const out: Doc = {};
   for (const k of Object.keys(d)) {
-    const t = tree[k];
+    const t = Object.prototype.hasOwnProperty.call(tree, k) ? tree[k] : undefined;
     if (t === true) continue;
     const v = d[k];
-    if (!t) out[k] = v;
-    else if (isPlainObject(v)) out[k] = exclude(v, t);
-    else if (Array.isArray(v)) out[k] = v.map((x) => (isPlainObject(x) ? exclude(x, t) : x));
-    else out[k] = v;
+    if (!t) setOwn(out, k, v);
+    else if (isPlainObject(v)) setOwn(out, k, exclude(v, t));
+    else if (Array.isArray(v)) setOwn(out, k, v.map((x) => (isPlainObject(x) ? exclude(x, t) : x)));
+    else setOwn(out, k, v);
   }
   return out;
 }

@@ -3,7 +3,7 @@
  * back as int32; integral doubles, int64 and Decimal128 as wrappers) so a round trip preserves
  * them; mingo needs plain JS numbers, so queries run on a "plain" view. After a mingo update the typed document is rebuilt from the plain result.
  */
-import { Binary, Decimal128, Double, Int32, Long, ObjectId, Timestamp, MinKey, MaxKey, BSONRegExp } from 'bson';
+import { Binary, DBRef, Decimal128, Double, Int32, Long, ObjectId, Timestamp, MinKey, MaxKey, BSONRegExp } from 'bson';
 
 export type Doc = Record<string, unknown>;
 
@@ -12,6 +12,19 @@ export function isPlainObject(v: unknown): v is Doc {
   const proto = Object.getPrototypeOf(v);
   return proto === Object.prototype || proto === null;
 }
+
+/**
+ * Sets an own key. A stored field may be named `__proto__` (the BSON decoder keeps it as an own
+ * key); plain assignment would set the object's prototype instead, so that key is defined.
+ */
+export function setOwn<T>(obj: Doc, key: string, value: T): T {
+  if (key === '__proto__') Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+  else obj[key] = value;
+  return value;
+}
+
+/** An own key's value (never the prototype through `__proto__`). */
+export const ownValue = (obj: Doc, key: string): unknown => (key === '__proto__' ? (Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined) : obj[key]);
 
 export function isNumberLike(v: unknown): boolean {
   return typeof v === 'number' || v instanceof Int32 || v instanceof Double || v instanceof Long || v instanceof Decimal128;
@@ -32,10 +45,13 @@ export function toPlain(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(toPlain);
   if (isPlainObject(v)) {
     const out: Doc = {};
-    for (const k of Object.keys(v)) out[k] = toPlain(v[k]);
+    for (const k of Object.keys(v)) if (k === '__proto__') setOwn(out, k, toPlain(v[k]));
+    else out[k] = toPlain(v[k]);
     return out;
   }
   if (isNumberLike(v)) return toNumber(v);
+  // queries reach into a DBRef's fields (`owner.$id`, `$elemMatch: {$ref, $id}`)
+  if (v instanceof DBRef) return toPlain(v.toJSON());
   if (v instanceof BSONRegExp) return new RegExp(v.pattern, v.options.replace(/[^gimsuy]/g, ''));
   return v;
 }
@@ -46,7 +62,8 @@ export function clonePlain<T>(v: T): T {
   if (Array.isArray(v)) return v.map(clonePlain) as unknown as T;
   if (isPlainObject(v)) {
     const out: Doc = {};
-    for (const k of Object.keys(v)) out[k] = clonePlain(v[k]);
+    for (const k of Object.keys(v)) if (k === '__proto__') setOwn(out, k, clonePlain(v[k]));
+    else out[k] = clonePlain(v[k]);
     return out as T;
   }
   return v;
@@ -78,7 +95,8 @@ export function toStored<T>(v: T): T {
   if (Array.isArray(v)) return v.map(toStored) as T;
   if (isPlainObject(v)) {
     const out: Doc = {};
-    for (const k of Object.keys(v)) out[k] = toStored(v[k]);
+    for (const k of Object.keys(v)) if (k === '__proto__') setOwn(out, k, toStored(v[k]));
+    else out[k] = toStored(v[k]);
     return out as T;
   }
   return v;
@@ -98,6 +116,8 @@ export function restoreTyped(plain: unknown, prev: unknown, hints: Map<number, u
     return hint !== undefined ? hint : typedNumber(plain, undefined);
   }
   if (plain === null || typeof plain !== 'object') return plain;
+  // same bytes but another subtype: mingo's $set saw no change, the assigned operand (prev) wins
+  if (plain instanceof Binary && prev instanceof Binary) return compareValues(plain, prev) === 0 || plain.sub_type !== prev.sub_type ? prev : plain;
   const child = (k: string | number, p: unknown): unknown => {
     if (!overrides) return p;
     const full = path ? `${path}.${k}` : String(k);
@@ -111,7 +131,7 @@ export function restoreTyped(plain: unknown, prev: unknown, hints: Map<number, u
   if (isPlainObject(plain)) {
     const p = isPlainObject(prev) ? prev : {};
     const out: Doc = {};
-    for (const k of Object.keys(plain)) out[k] = restoreTyped(plain[k], child(k, p[k]), hints, overrides, sub(k));
+    for (const k of Object.keys(plain)) setOwn(out, k, restoreTyped(plain[k], child(k, ownValue(p, k)), hints, overrides, sub(k)));
     return out;
   }
   return plain;
@@ -239,6 +259,7 @@ export function pathValues(doc: unknown, path: string): unknown[] {
 }
 
 function collect(cur: unknown, parts: string[], i: number, out: unknown[]): void {
+  if (cur instanceof DBRef && i < parts.length) cur = cur.toJSON();
   if (i === parts.length) {
     if (Array.isArray(cur)) {
       if (cur.length === 0) out.push(undefined);

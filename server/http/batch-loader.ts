@@ -7,6 +7,8 @@
  * made, so a revoked session, a disabled user or an edited document is seen exactly as with one
  * query per call. Callers get shared result objects and must not mutate them.
  */
+import { AsyncResource } from 'node:async_hooks';
+
 export type BatchFetch<V> = (keys: string[]) => Promise<Iterable<[string, V]>>;
 
 /** Most keys sent in one query; bigger batches are split. */
@@ -22,7 +24,9 @@ export function batcher<T>(run: (items: T[]) => Promise<void>): (item: T) => voi
   let queued: T[] = [];
   let inFlight = false;
   let scheduled = false;
-  const flush = (): void => {
+  // Bound to the context the batcher was made in (module load), not to whichever request came
+  // first: a batch serves many requests and must not run inside one caller's transaction.
+  const flush = AsyncResource.bind((): void => {
     scheduled = false;
     if (inFlight || queued.length === 0) return;
     const items = queued;
@@ -37,7 +41,7 @@ export function batcher<T>(run: (items: T[]) => Promise<void>): (item: T) => voi
           setImmediate(flush);
         }
       });
-  };
+  });
   return (item) => {
     queued.push(item);
     if (!scheduled && !inFlight) {

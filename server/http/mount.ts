@@ -1,5 +1,5 @@
 import Router from '@koa/router';
-import { currentPolicyVersion } from '../modules/privacy/policy-text';
+import { currentPolicyVersion } from '../modules/privacy';
 import type { Actor } from './actor';
 import { AppError } from './errors';
 import type { LinliContext, LinliState, RouteSpec } from './route';
@@ -14,7 +14,13 @@ const BEARER = /^Bearer\s+([A-Za-z0-9_-]{20,128})\s*$/i;
  * Mounts every RouteSpec with the checks in the order clients rely on:
  * 401 (no or bad token) → 400 (input) → 403 consent → 403 policy → handler.
  */
-export function mountRoutes(router: Router<LinliState>, specs: RouteSpec[], authenticate: Authenticator): void {
+export function mountRoutes(
+  router: Router<LinliState>,
+  specs: RouteSpec[],
+  authenticate: Authenticator,
+  /** Test mode: checks each JSON answer against the route's response schema (response-check.ts). */
+  checkResponse?: (spec: RouteSpec, ctx: LinliContext) => void,
+): void {
   const seen = new Set<string>();
   for (const spec of specs) {
     const key = `${spec.method.toUpperCase()} ${spec.path}`;
@@ -54,6 +60,7 @@ export function mountRoutes(router: Router<LinliState>, specs: RouteSpec[], auth
       if (!spec.policy.allows(actor, ctx)) throw new AppError('forbidden');
 
       await spec.handler(ctx, input as never);
+      checkResponse?.(spec, ctx);
     });
   }
 }

@@ -1,5 +1,6 @@
 import { z, type ZodType } from 'zod';
 import { ERRORS } from '@shared/errors';
+import { ZNoContent } from '@shared/schemas/common';
 import type { RouteSpec } from './route';
 
 type JsonSchema = Record<string, unknown>;
@@ -99,8 +100,11 @@ export function buildOpenApi(routes: RouteSpec[], info: { version: string; serve
     const path = openApiPath(r.path);
     const pathParams = [...r.path.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1]);
     const responses: OpenApiOperation['responses'] = {};
-    const okStatus = r.method === 'delete' && !r.response ? '204' : '200';
-    responses[okStatus] = r.response
+    const noContent = r.response === ZNoContent || (r.method === 'delete' && !r.response);
+    const okStatus = noContent ? '204' : '200';
+    responses[okStatus] = noContent
+      ? { description: '成功（无内容）' }
+      : r.response
       ? {
           description: '成功',
           content: { [r.produces ?? 'application/json']: { schema: jsonSchema(r.response, 'output') } },

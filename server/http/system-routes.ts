@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { subscribeTemplates } from '../../config/env';
 import { pingConnection } from '../db';
 import type { AppDeps } from '../deps';
-import { PRIVACY_POLICY, currentPolicyVersion } from '../modules/privacy/policy-text';
+import { templateIds } from '../modules/notifications';
+import { PRIVACY_POLICY, currentPolicyVersion } from '../modules/privacy';
 import { renderDocsPage } from './docs-page';
 import { AppError } from './errors';
 import { buildOpenApi, type OpenApiDocument } from './openapi';
@@ -44,7 +44,7 @@ export function systemRoutes(deps: AppDeps, allRoutes: () => RouteSpec[]): Route
       handler: async (ctx) => {
         ctx.body = {
           privacyPolicyVersion: currentPolicyVersion(),
-          subscribeTemplates: subscribeTemplates(deps.config),
+          subscribeTemplates: templateIds(deps.config),
           devLogin: deps.config.WECHAT_SANDBOX && !deps.config.isProduction,
         };
       },

@@ -1,6 +1,7 @@
 import { z, type ZodType } from 'zod';
 import type { TFieldError } from '@shared/errors';
 import { AppError } from './errors';
+import { normalizeText } from './normalize-text';
 
 // Default zod messages in Simplified Chinese; schemas in shared/ override them with their own words.
 z.config(z.locales.zhCN());
@@ -56,11 +57,16 @@ export function validateInput(
 ): { body: unknown; query: unknown; params: unknown } {
   const forbidden = [...findForbiddenKeys(raw.body), ...findForbiddenKeys(raw.query)];
   if (forbidden.length) throw new AppError('validation_failed', { fields: forbidden });
+  // Text is NFC-normalised and control characters are refused before any schema sees it.
+  const badText: TFieldError[] = [];
+  const rawBody = normalizeText(raw.body, badText);
+  const rawQuery = normalizeText(raw.query, badText);
+  if (badText.length) throw new AppError('validation_failed', { fields: badText });
   const fields: TFieldError[] = [];
   const params = parsePart(schemas.params, raw.params, fields);
-  const query = parsePart(schemas.query, raw.query, fields);
+  const query = parsePart(schemas.query, rawQuery, fields);
   // A route without a body schema still gets `{}` checked for forbidden keys above and is ignored.
-  const body = parsePart(schemas.body, raw.body ?? {}, fields);
+  const body = parsePart(schemas.body, rawBody ?? {}, fields);
   if (fields.length) throw new AppError('validation_failed', { fields });
   return { body, query, params };
 }

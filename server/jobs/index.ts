@@ -1,2 +1,2 @@
 export { createScheduler, type Scheduler, type SchedulerOptions, type JobHandler, type JobOptions } from './scheduler';
-export { linliJobs, JOB_NAMES, type JobSpec } from './registry';
+export { linliJobs, type JobSpec } from './registry';

@@ -1,50 +1,75 @@
 import type { AppDeps } from '../deps';
 import type { RouteSpec } from '../http/route';
-import { routes as adminRoutes } from './admin/routes';
-import { routes as auditRoutes } from './audit/routes';
-import { routes as authRoutes } from './auth/routes';
-import { routes as orgRoutes } from './org/routes';
-import { routes as userRoutes } from './users/routes';
-import { routes as notificationRoutes } from './notifications/routes';
-import { routes as privacyRoutes } from './privacy/routes';
-import { routes as realNameRoutes } from './realname/routes';
-import { routes as volAttendanceRoutes } from './volunteering/attendance/routes';
-import { routes as volHoursRoutes } from './volunteering/hours/routes';
-import { routes as volCertificatesRoutes } from './volunteering/certificates/routes';
-import { routes as volHelpRequestsRoutes } from './volunteering/help-requests/routes';
-import { routes as volVolunteersRoutes } from './volunteering/volunteers/routes';
-import { routes as volTeamsRoutes } from './volunteering/teams/routes';
-import { routes as volActivitiesRoutes } from './volunteering/activities/routes';
-import { routes as volSignupsRoutes } from './volunteering/signups/routes';
-import { routes as volSignupNotesRoutes } from './volunteering/signups/note-moderation-routes';
-import { routes as volGalleryRoutes } from './volunteering/gallery/routes';
-import { routes as volStatsRoutes } from './volunteering/stats/routes';
-import { routes as wechatPushRoutes } from './wechat-push/routes';
-// Registers volunteering's PIPL export/erase section (side effect).
-import './volunteering/privacy';
+import type { ModuleDefinition } from '../platform/module';
+import { moduleProblems, moduleReviewKinds, moduleRoutes } from '../platform/compose';
+import { adminModule } from './admin';
+import { auditModule } from './audit';
+import { authModule } from './auth';
+import { contentModule } from './content';
+import { notificationsModule } from './notifications';
+import { orgModule } from './org';
+import { privacyModule } from './privacy';
+import { realnameModule } from './realname';
+import { registerReviewKind, reviewModule } from './review';
+import { usersModule } from './users';
+import { volunteeringModule } from './volunteering';
+import { activitiesModule } from './volunteering/activities';
+import { attendanceModule } from './volunteering/attendance';
+import { certificatesModule } from './volunteering/certificates';
+import { galleryModule } from './volunteering/gallery';
+import { helpRequestsModule } from './volunteering/help-requests';
+import { hoursModule } from './volunteering/hours';
+import { signupsModule } from './volunteering/signups';
+import { statsModule } from './volunteering/stats';
+import { teamsModule } from './volunteering/teams';
+import { volunteersModule } from './volunteering/volunteers';
+import { wechatPushModule } from './wechat-push';
 
-/** Every module's routes. One import + one spread line per module (targeted edits only). */
+/**
+ * The one list of modules. The app's routes (and so OpenAPI), the scheduler's
+ * jobs, privacy export and deletion, notification templates, review kinds,
+ * event subscribers and the demo seed are all composed from it
+ * (server/platform/compose.ts). A new domain adds one import and one line.
+ * Route order is mount order: keep a module with literal paths before one whose
+ * `:param` could swallow them.
+ */
+let list: readonly ModuleDefinition[] | undefined;
+
+/**
+ * The list, built on first call rather than at load: modules import each
+ * other's facades (and privacy, notifications and the scheduler read this
+ * list), so at load time some definitions may not exist yet.
+ */
+export const allModules = (): readonly ModuleDefinition[] =>
+  (list ??= [
+    authModule,
+    usersModule,
+    adminModule,
+    auditModule,
+    orgModule,
+    notificationsModule,
+    privacyModule,
+    realnameModule,
+    contentModule,
+    reviewModule,
+    attendanceModule,
+    hoursModule,
+    certificatesModule,
+    helpRequestsModule,
+    volunteersModule,
+    teamsModule,
+    activitiesModule,
+    signupsModule,
+    galleryModule,
+    statsModule,
+    volunteeringModule,
+    wechatPushModule,
+  ]);
+
+/** Every module's routes, after checking the list hangs together (fails the start, not a request). */
 export function allRoutes(deps: AppDeps): RouteSpec[] {
-  return [
-    ...authRoutes(deps),
-    ...userRoutes(deps),
-    ...adminRoutes(deps),
-    ...auditRoutes(deps),
-    ...orgRoutes(deps),
-    ...notificationRoutes(deps),
-    ...privacyRoutes(deps),
-    ...realNameRoutes(deps),
-    ...volAttendanceRoutes(deps),
-    ...volHoursRoutes(deps),
-    ...volCertificatesRoutes(deps),
-    ...volHelpRequestsRoutes(deps),
-    ...volVolunteersRoutes(deps),
-    ...volTeamsRoutes(deps),
-    ...volActivitiesRoutes(deps),
-    ...volSignupsRoutes(deps),
-    ...volSignupNotesRoutes(deps),
-    ...volGalleryRoutes(deps),
-    ...volStatsRoutes(deps),
-    ...wechatPushRoutes(deps),
-  ];
+  const problems = moduleProblems(allModules(), deps);
+  if (problems.length) throw new Error(`module list: ${problems.join('; ')}`);
+  registerReviewKind(...moduleReviewKinds(allModules()));
+  return moduleRoutes(allModules(), deps);
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { ZObjectId, ZPagination } from './common';
+import { ZObjectId, ZPagination, zIsoDate } from './common';
 
-const ZIsoDate = z.coerce.date({ error: '时间格式不正确' });
+const ZIsoDate = zIsoDate('时间格式不正确');
 
 export const ZAuditQuery = ZPagination.extend({
   actor: ZObjectId.optional(),
@@ -17,7 +17,8 @@ export interface TAuditEntryDto {
   id: string;
   actor: { id?: string; kind: 'resident' | 'staff' | 'system'; displayName: string; system?: string };
   action: string;
-  target: { type: string; id: string };
+  /** `title`: the object's name when it still exists (account name, team name, activity title). */
+  target: { type: string; id: string; title?: string };
   before?: unknown;
   after?: unknown;
   requestId?: string;

@@ -85,6 +85,8 @@ export interface TUserDto {
   roles: { role: string; scopeType?: string; scopeId?: string; supervisorId?: string }[];
   consent: { version: string | null; current: string; required: boolean };
   preferences: { elderMode: boolean };
+  /** `disabled` accounts cannot sign in (their logins answer like a wrong password); admins see it. */
+  status: 'active' | 'disabled' | 'deleted';
   createdAt: string;
 }
 

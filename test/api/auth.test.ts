@@ -1,5 +1,6 @@
 import { LIMITS } from '@shared/limits';
 import { User } from '../../server/modules/users/model';
+import { LoginThrottle, throttleKey } from '../../server/modules/auth/login-throttle';
 import { Session } from '../../server/modules/auth/session-model';
 import { hashToken } from '../../server/modules/auth/tokens';
 import { buildResident, buildStaff, createTestContext, uniqueSuffix, type TestContext } from '../support';
@@ -118,26 +119,34 @@ describe('POST /api/auth/staff/login', () => {
     expect(locked.status).toBe(423);
     expect(locked.body.error.code).toBe('account_locked');
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(14 * 60);
-    const doc = await User.findById(s.user.id).lean();
+    const doc = await LoginThrottle.findById(throttleKey(s.username)).lean();
     expect(doc!.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000);
   });
 
   it('when the lock has passed, the right password works again and resets the counter', async () => {
     const s = await buildStaff(ctx, { roles: [{ role: 'dispatcher' }] });
-    await User.updateOne({ _id: s.user.id }, { $set: { lockedUntil: new Date(Date.now() - 1000), failedLogins: 3 } });
+    await LoginThrottle.updateOne(
+      { _id: throttleKey(s.username) },
+      { $set: { lockedUntil: new Date(Date.now() - 1000), count: 5 } },
+      { upsert: true },
+    );
     const res = await ctx.http.post('/api/auth/staff/login').send({ username: s.username, password: s.password });
     expect(res.status).toBe(200);
-    const doc = await User.findById(s.user.id).lean();
-    expect(doc!.failedLogins).toBe(0);
+    const doc = await LoginThrottle.findById(throttleKey(s.username)).lean();
+    expect(doc!.count).toBe(0);
     expect(doc!.lockedUntil).toBeUndefined();
   });
 
-  it('a disabled account cannot log in (403 account_disabled)', async () => {
+  // DECISIONS (Hardening): a disabled account answers exactly like a wrong password, so the
+  // login form does not reveal which accounts exist or were disabled.
+  it('a disabled account cannot log in, and answers like a wrong password (401 login_failed)', async () => {
     const s = await buildStaff(ctx, { roles: [{ role: 'dispatcher' }] });
     await User.updateOne({ _id: s.user.id }, { $set: { status: 'disabled' } });
-    const res = await ctx.http.post('/api/auth/staff/login').send({ username: s.username, password: s.password });
-    expect(res.status).toBe(403);
-    expect(res.body.error.code).toBe('account_disabled');
+    const right = await ctx.http.post('/api/auth/staff/login').send({ username: s.username, password: s.password });
+    const wrong = await ctx.http.post('/api/auth/staff/login').send({ username: s.username, password: 'wrong-password' });
+    expect(right.status).toBe(401);
+    expect(right.body).toEqual(wrong.body);
+    expect(right.body.error).toEqual({ code: 'login_failed', message: '用户名或密码错误' });
   });
 });
 

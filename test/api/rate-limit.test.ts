@@ -21,5 +21,16 @@ describe('login rate limit', () => {
     const other = await limited.http.post('/api/auth/staff/login').send({ username: 'someone_else', password: 'guess-123' });
     expect(other.status).toBe(401);
   });
-});
 
+  it('ignores X-Forwarded-For without a trusted proxy (TRUST_PROXY_HOPS=0): rotating it does not walk past the limit', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const res = await limited.http
+        .post('/api/auth/staff/login')
+        .set('X-Forwarded-For', `203.0.113.${i}`)
+        .send({ username: 'xff_rotator', password: 'guess-123' });
+      statuses.push(res.status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429]);
+  });
+});

@@ -14,4 +14,5 @@ module.exports = {
   moduleNameMapper: { '^@shared/(.*)$': '<rootDir>/shared/$1' },
   testTimeout: 180000,
   globalSetup: '<rootDir>/test/e2e/support/global-setup.ts',
+  setupFilesAfterEnv: ['<rootDir>/test/e2e/support/no-console-errors.ts'],
 };

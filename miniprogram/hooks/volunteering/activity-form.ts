@@ -8,6 +8,8 @@ export interface TShiftDraft {
   start: string;
   end: string;
   capacity: string;
+  /** The shift ends the next day (an end at or before the start is otherwise an error). */
+  overnight: boolean;
 }
 
 export interface TActivityDraft {
@@ -28,7 +30,23 @@ export interface TActivityDraft {
   shifts: TShiftDraft[];
 }
 
-export const blankShift = (): TShiftDraft => ({ date: '', start: '09:00', end: '11:00', capacity: '10' });
+/** Tomorrow in Beijing (YYYY-MM-DD): a new shift's default day. */
+export function tomorrowShanghai(now = Date.now()): string {
+  return new Date(now + 8 * 3600_000 + 24 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** Today in Beijing: the earliest day the date pickers offer. */
+export function todayShanghai(now = Date.now()): string {
+  return new Date(now + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+export const blankShift = (): TShiftDraft => ({
+  date: tomorrowShanghai(),
+  start: '09:00',
+  end: '11:00',
+  capacity: '10',
+  overnight: false,
+});
 
 export const EMPTY_ACTIVITY: TActivityDraft = {
   title: '',
@@ -44,8 +62,11 @@ export const EMPTY_ACTIVITY: TActivityDraft = {
   checkinRadiusM: '300',
   requiresApproval: false,
   checkinRequired: true,
-  shifts: [blankShift()],
+  shifts: [],
 };
+
+/** A fresh form: one shift tomorrow (computed when the form opens, not when the bundle loads). */
+export const emptyActivity = (): TActivityDraft => ({ ...EMPTY_ACTIVITY, shifts: [blankShift()] });
 
 export function draftFromActivity(a: TActivityDetailDto): TActivityDraft {
   const sd = isoToShanghai(a.signupDeadline);
@@ -67,23 +88,25 @@ export function draftFromActivity(a: TActivityDetailDto): TActivityDraft {
     checkinRequired: a.checkinRequired,
     shifts: a.shifts.map((s) => {
       const st = isoToShanghai(s.start);
+      const en = isoToShanghai(s.end);
       return {
         shiftId: s.id,
         date: st.date,
         start: st.time,
-        end: isoToShanghai(s.end).time,
+        end: en.time,
         capacity: String(s.capacity),
+        overnight: en.date !== st.date,
       };
     }),
   };
 }
 
-/** Shift wall-clock fields → ISO; an end at or before the start means the shift ends the next day. */
+/** Shift wall-clock fields → ISO; an overnight shift ends on the next day. */
 function shiftIso(s: TShiftDraft): { start: string; end: string } | null {
   const start = shanghaiToIso(s.date, s.start);
   let end = shanghaiToIso(s.date, s.end);
   if (!start || !end) return null;
-  if (Date.parse(end) <= Date.parse(start)) end = new Date(Date.parse(end) + 24 * 3600_000).toISOString();
+  if (s.overnight) end = new Date(Date.parse(end) + 24 * 3600_000).toISOString();
   return { start, end };
 }
 
@@ -92,11 +115,14 @@ function shiftIso(s: TShiftDraft): { start: string; end: string } | null {
  * start (sign up and cancel until the activity begins). Returns field errors keyed
  * like the form (shifts.0.date, signupDeadline, ...).
  */
-export function buildActivityInput(teamId: string, d: TActivityDraft) {
+export function buildActivityInput(teamId: string, d: TActivityDraft, now = Date.now()) {
   const errors: Record<string, string> = {};
   const shifts = d.shifts.map((s, i) => {
     const iso = shiftIso(s);
-    if (!iso) errors[`shifts.${i}.start`] = '请填写班次日期（YYYY-MM-DD）和时间（HH:MM）';
+    if (!iso) errors[`shifts.${i}.start`] = '请选择班次日期和开始、结束时间';
+    else if (!s.overnight && Date.parse(iso.end) <= Date.parse(iso.start))
+      errors[`shifts.${i}.end`] = '结束时间须晚于开始时间；跨夜的班次请打开“跨夜”';
+    else if (!s.shiftId && Date.parse(iso.start) < now) errors[`shifts.${i}.start`] = '班次开始时间不能早于现在';
     return { ...(iso ?? { start: '', end: '' }), capacity: Number(s.capacity) };
   });
   const firstStart =
@@ -107,7 +133,7 @@ export function buildActivityInput(teamId: string, d: TActivityDraft) {
   const deadline = (date: string, time: string, key: string) => {
     if (!date && !time) return firstStart;
     const iso = shanghaiToIso(date, time || '00:00');
-    if (!iso) errors[key] = '请按 YYYY-MM-DD 和 HH:MM 填写';
+    if (!iso) errors[key] = '请选择日期和时间';
     return iso ?? '';
   };
   const body = {

@@ -1,12 +1,13 @@
 import { useCallback, useRef, useState } from 'react';
+import type { TAnyErrorCode } from '@shared/errors';
 import { formErrorsFrom } from '../../services/form-errors';
 import { ApiError } from '../../services/request';
 
 export interface TActionApi {
   busy: string | null;
   error: string | null;
-  /** Stable API error code of the last failure (e.g. not_volunteer), for follow-up links. */
-  errorCode: string | null;
+  /** Stable error id of the last failure (e.g. volunteer_required), for follow-up links. */
+  errorCode: TAnyErrorCode | null;
   success: string | null;
   /** Runs one named action; its returned string is shown as the success message. */
   run: (name: string, action: () => Promise<string | null | void>) => Promise<boolean>;
@@ -18,7 +19,7 @@ export function useAction(): TActionApi {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [success, setSuccess] = useState<string | null>(null);
-  const [errorCode, setErrorCode] = useState<string | null>(null);
+  const [errorCode, setErrorCode] = useState<TAnyErrorCode | null>(null);
   const running = useRef(false);
 
   const run = useCallback(async (name: string, action: () => Promise<string | null | void>) => {

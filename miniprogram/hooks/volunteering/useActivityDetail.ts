@@ -70,7 +70,7 @@ export function useActivityDetail(activityId: string | undefined) {
     [action, activityId],
   );
 
-  const needsRegistration = action.errorCode === 'not_volunteer';
+  const needsRegistration = action.errorCode === 'volunteer_required';
   const mine = state.data?.mySignups ?? [];
   const activeByShift = new Map(mine.filter(isActive).map((s) => [s.shiftId, s]));
 

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import Taro from '@tarojs/taro';
 import type { TAttendanceResultDto } from '@shared/schemas/volunteering/attendance';
 import { volunteeringApi } from '../../services/volunteering';
+import { confirmAction, toastSuccess } from '../../services/confirm';
 import { currentPosition } from './location';
 import { useAction } from './useAction';
 import { parseScanned } from './scan';
@@ -25,8 +26,9 @@ export function useCheckin(initialToken = '', fallbackActivityId = '') {
   }, []);
 
   const submit = useCallback(
-    (kind: 'checkin' | 'checkout', override?: string) =>
-      action.run(kind, async () => {
+    async (kind: 'checkin' | 'checkout', override?: string) => {
+      if (kind === 'checkout' && !(await confirmCheckout())) return false;
+      return action.run(kind, async () => {
         const parsed = parseScanned(override ?? token);
         if (!parsed.token) throw new Error('请先扫描现场签到码');
         const activityId = parsed.activityId ?? fallbackActivityId;
@@ -35,10 +37,27 @@ export function useCheckin(initialToken = '', fallbackActivityId = '') {
         const body = { activityId, token: parsed.token, location };
         const r = kind === 'checkin' ? await volunteeringApi.checkin(body) : await volunteeringApi.checkout(body);
         setResult(r);
-        return kind === 'checkin' ? '签到成功' : '签退成功，服务时长待团队确认';
-      }),
+        return kind === 'checkin' ? '签到成功' : '签退成功，服务时长待团队确认；10 分钟内可撤销';
+      });
+    },
     [action, token, fallbackActivityId],
   );
+
+  /** Takes back a mis-tapped 签退 (server: within 10 minutes, before the team confirms). */
+  const undo = useCallback(async () => {
+    if (!result) return;
+    const ok = await confirmAction({
+      title: '撤销签退',
+      content: '撤销后恢复为已签到，本次签退记录的时长作废，请在离开前重新签退。',
+      confirmText: '撤销签退',
+    });
+    if (!ok) return;
+    const done = await action.run('undo', async () => {
+      setResult(await volunteeringApi.undoCheckout(result.signupId));
+      return '已撤销签退，您仍处于签到状态';
+    });
+    if (done) toastSuccess('已撤销签退');
+  }, [action, result]);
 
   /** weapp: scan, then submit at once (one tap for the volunteer). */
   const scanAndSubmit = useCallback(
@@ -49,5 +68,14 @@ export function useCheckin(initialToken = '', fallbackActivityId = '') {
     [scan, submit],
   );
 
-  return { token, setToken, result, action, submit, scanAndSubmit };
+  return { token, setToken, result, action, submit, scanAndSubmit, undo };
+}
+
+/** 签退 ends the service time: one mis-tap should not do it. */
+function confirmCheckout(): Promise<boolean> {
+  return confirmAction({
+    title: '确认签退',
+    content: '签退后按签到至签退计算本次服务时长，提交团队确认。10 分钟内可以撤销。',
+    confirmText: '签退',
+  });
 }

@@ -8,8 +8,8 @@ import { formErrorsFrom, zodFieldErrors } from '../../services/form-errors';
 import { volunteeringApi } from '../../services/volunteering';
 import { takeHelpDraft } from './help-draft';
 import {
-  EMPTY_ACTIVITY,
   blankShift,
+  emptyActivity,
   buildActivityInput,
   buildActivityPatch,
   draftFromActivity,
@@ -23,7 +23,7 @@ const CHECK_FIELDS = '请检查标红的项目后再提交';
 
 /** Publish a new activity, or edit one (`activityId`): capacities and added shifts go as a PATCH. */
 export function usePublishActivity(teamId: string, activityId?: string, helpId?: string) {
-  const [draft, setDraft] = useState<TActivityDraft>(EMPTY_ACTIVITY);
+  const [draft, setDraft] = useState<TActivityDraft>(emptyActivity);
   const [original, setOriginal] = useState<TActivityDetailDto | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -59,7 +59,7 @@ export function usePublishActivity(teamId: string, activityId?: string, helpId?:
     [],
   );
   const setShift = useCallback(
-    (i: number, k: keyof TShiftDraft, v: string) =>
+    <K extends keyof TShiftDraft>(i: number, k: K, v: TShiftDraft[K]) =>
       setDraft((d) => ({ ...d, shifts: d.shifts.map((s, j) => (j === i ? { ...s, [k]: v } : s)) })),
     [],
   );
@@ -76,14 +76,11 @@ export function usePublishActivity(teamId: string, activityId?: string, helpId?:
     if (submitting) return;
     setFormError(null);
     const { body, errors: local } = buildActivityInput(teamId, draft);
-    if (Object.keys(local).length) {
-      setErrors(local);
-      setFormError(CHECK_FIELDS);
-      return;
-    }
+    // Every problem at once: the shared schema's field messages plus the form's own (dates).
     const parsed = original ? null : ZActivityCreateInput.safeParse(body);
-    if (parsed && !parsed.success) {
-      setErrors(zodFieldErrors(parsed.error));
+    const schemaErrors = parsed && !parsed.success ? zodFieldErrors(parsed.error) : {};
+    if (Object.keys(local).length || Object.keys(schemaErrors).length) {
+      setErrors({ ...schemaErrors, ...local });
       setFormError(CHECK_FIELDS);
       return;
     }

@@ -43,17 +43,19 @@ describe('Beijing time', () => {
 });
 
 describe('publish form', () => {
+  // The form refuses shifts in the past: these dates are in the future of NOW.
+  const NOW = Date.parse('2026-11-30T00:00:00.000Z');
   const draft = {
     ...EMPTY_ACTIVITY,
     title: '社区助老探访',
     description: '陪伴独居老人',
     address: '幸福里 88 号',
     location: { lng: 121.47, lat: 31.23 },
-    shifts: [{ date: '2026-12-01', start: '09:00', end: '11:00', capacity: '2' }],
+    shifts: [{ date: '2026-12-01', start: '09:00', end: '11:00', capacity: '2', overnight: false }],
   };
 
   test('when deadlines are left blank, both default to the first shift start and the body passes the server schema', () => {
-    const { body, errors } = buildActivityInput(A, draft);
+    const { body, errors } = buildActivityInput(A, draft, NOW);
     expect(errors).toEqual({});
     expect(body.shifts).toEqual([{ start: '2026-12-01T01:00:00.000Z', end: '2026-12-01T03:00:00.000Z', capacity: 2 }]);
     expect(body.signupDeadline).toBe('2026-12-01T01:00:00.000Z');
@@ -61,24 +63,31 @@ describe('publish form', () => {
     expect(ZActivityCreateInput.safeParse(body).success).toBe(true);
   });
 
-  test('when a shift ends at or before its start time, it ends the next day', () => {
-    const { body } = buildActivityInput(A, {
-      ...draft,
-      shifts: [{ date: '2026-12-01', start: '22:00', end: '02:00', capacity: '3' }],
-    });
+  test('when a shift ends at or before its start time, it is an error unless the shift is marked overnight', () => {
+    const late = { date: '2026-12-01', start: '22:00', end: '02:00', capacity: '3', overnight: false };
+    const refused = buildActivityInput(A, { ...draft, shifts: [late] }, NOW);
+    expect(refused.errors['shifts.0.end']).toBe('结束时间须晚于开始时间；跨夜的班次请打开“跨夜”');
+    const { body, errors } = buildActivityInput(A, { ...draft, shifts: [{ ...late, overnight: true }] }, NOW);
+    expect(errors).toEqual({});
     expect(body.shifts[0]).toEqual({ start: '2026-12-01T14:00:00.000Z', end: '2026-12-01T18:00:00.000Z', capacity: 3 });
   });
 
-  test('when a shift date is malformed, the shift field reports it', () => {
-    const { errors } = buildActivityInput(A, {
-      ...draft,
-      shifts: [{ date: '12/01', start: '09:00', end: '11:00', capacity: '2' }],
-    });
-    expect(errors['shifts.0.start']).toContain('YYYY-MM-DD');
+  test('when a new shift starts in the past, its start reports it', () => {
+    const { errors } = buildActivityInput(A, draft, Date.parse('2026-12-01T02:00:00.000Z'));
+    expect(errors['shifts.0.start']).toBe('班次开始时间不能早于现在');
+  });
+
+  test('when a shift has no date, the shift field reports it', () => {
+    const { errors } = buildActivityInput(
+      A,
+      { ...draft, shifts: [{ date: '', start: '09:00', end: '11:00', capacity: '2', overnight: false }] },
+      NOW,
+    );
+    expect(errors['shifts.0.start']).toBe('请选择班次日期和开始、结束时间');
   });
 
   test('when capacity is zero, the server schema refuses it at the shift', () => {
-    const { body } = buildActivityInput(A, { ...draft, shifts: [{ ...draft.shifts[0], capacity: '0' }] });
+    const { body } = buildActivityInput(A, { ...draft, shifts: [{ ...draft.shifts[0], capacity: '0' }] }, NOW);
     const r = ZActivityCreateInput.safeParse(body);
     expect(r.success).toBe(false);
     expect(r.error?.issues[0].path).toEqual(['shifts', 0, 'capacity']);
@@ -111,7 +120,9 @@ describe('publish form', () => {
     } as unknown as TActivityDetailDto);
     expect(d.signupDate).toBe('2026-12-01');
     expect(d.signupTime).toBe('00:00');
-    expect(d.shifts).toEqual([{ shiftId: S, date: '2026-12-01', start: '09:00', end: '11:00', capacity: '5' }]);
+    expect(d.shifts).toEqual([
+      { shiftId: S, date: '2026-12-01', start: '09:00', end: '11:00', capacity: '5', overnight: false },
+    ]);
     expect(d.requiredSkills).toBe('急救');
   });
 });

@@ -5,7 +5,7 @@
  */
 import { ZActivityUpdateInput, type TActivityDetailDto } from '@shared/schemas/volunteering/activities';
 import type { TSignupDto } from '@shared/schemas/volunteering/signups';
-import { EMPTY_ACTIVITY, buildActivityInput, buildActivityPatch, draftFromActivity } from './activity-form';
+import { blankShift, buildActivityInput, buildActivityPatch, draftFromActivity } from './activity-form';
 import { galleryAccess } from './gallery-access';
 import { availabilityOf, draftOf } from './profile-draft';
 
@@ -92,7 +92,7 @@ describe('activity edit', () => {
 
   test('when only text changes, the PATCH passes the API schema and leaves approval, check-in and shifts alone', () => {
     const d = { ...draftFromActivity(original), title: '新标题', address: '光明路 8 号' };
-    const patch = buildActivityPatch(original, d, buildActivityInput(A, d).body);
+    const patch = buildActivityPatch(original, d, buildActivityInput(A, d, Date.parse('2026-11-30T00:00:00.000Z')).body);
     expect(ZActivityUpdateInput.safeParse(patch).success).toBe(true);
     expect(patch).toMatchObject({ title: '新标题', address: '光明路 8 号' });
     expect(patch).not.toHaveProperty('requiresApproval');
@@ -108,10 +108,10 @@ describe('activity edit', () => {
       ...base,
       shifts: [
         { ...base.shifts[0], start: '10:00', end: '12:00', capacity: '8' },
-        { ...EMPTY_ACTIVITY.shifts[0], date: '2026-12-02', start: '09:00', end: '10:00', capacity: '3' },
+        { ...blankShift(), date: '2026-12-02', start: '09:00', end: '10:00', capacity: '3' },
       ],
     };
-    const patch = buildActivityPatch(original, d, buildActivityInput(A, d).body);
+    const patch = buildActivityPatch(original, d, buildActivityInput(A, d, Date.parse('2026-11-30T00:00:00.000Z')).body);
     expect(ZActivityUpdateInput.safeParse(patch).success).toBe(true);
     expect(patch.capacities).toEqual([{ shiftId: S, capacity: 8 }]);
     expect(patch.shiftTimes).toEqual([

@@ -10,6 +10,10 @@ import { getColl, num, type Handler } from './context';
 
 /** Stages that never write into their input documents, so stored views can be passed uncloned. */
 const READ_ONLY_STAGES = new Set(['$match', '$group', '$count', '$sort', '$limit', '$skip', '$project', '$sortByCount']);
+/** MongoDB 7's stage names: anything else is 40324, as in MongoDB. */
+const KNOWN_STAGES = new Set(
+  '$addFields $bucket $bucketAuto $changeStream $collStats $count $currentOp $densify $documents $facet $fill $geoNear $graphLookup $group $indexStats $limit $listLocalSessions $listSessions $lookup $match $merge $out $planCacheStats $project $redact $replaceRoot $replaceWith $sample $search $searchMeta $set $setWindowFields $skip $sort $sortByCount $unionWith $unset $unwind $vectorSearch'.split(' '),
+);
 const UNSUPPORTED = new Set(['$out', '$merge', '$changeStream', '$currentOp', '$listSessions', '$collStats', '$indexStats', '$search']);
 
 const aggregate: Handler = (cmd, ctx) => {
@@ -21,6 +25,7 @@ const aggregate: Handler = (cmd, ctx) => {
   for (const stage of pipeline) {
     const op = isPlainObject(stage) ? Object.keys(stage)[0] : undefined;
     if (!op) throw err(40323, 'A pipeline stage specification object must contain exactly one field.');
+    if (!KNOWN_STAGES.has(op)) throw err(40324, `Unrecognized pipeline stage name: '${op}'`);
     if (UNSUPPORTED.has(op)) throw err(40324, `Unrecognized pipeline stage name: '${op}' (not supported by the embedded engine)`);
   }
   rejectNearInMatch(pipeline);

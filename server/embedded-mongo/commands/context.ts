@@ -1,4 +1,5 @@
 /** What every command handler receives, plus small argument helpers. */
+import { calculateObjectSize } from 'bson';
 import type { CursorStore } from '../cursors';
 import { err } from '../errors';
 import type { Sessions } from '../sessions';
@@ -55,4 +56,16 @@ export function getColl(ctx: CmdCtx, name: string): Collection | undefined {
 
 export function ensureColl(ctx: CmdCtx, name: string): Collection {
   return ctx.engine.ensureCollection(ctx.op, ctx.db, name);
+}
+
+/** MongoDB's document size limit (BSONObjectMaxUserSize). */
+export const MAX_BSON_SIZE = 16 * 1024 * 1024;
+
+/** Refuses a document over 16 MiB with the code and message MongoDB uses for that write path. */
+export function checkDocSize(doc: Doc, path: 'insert' | 'update' | 'upsert'): void {
+  const size = calculateObjectSize(doc);
+  if (size <= MAX_BSON_SIZE) return;
+  if (path === 'insert') throw err(2, `object to insert too large. size in bytes: ${size}, max size: ${MAX_BSON_SIZE}`);
+  if (path === 'upsert') throw err(17420, `Document to upsert is larger than ${MAX_BSON_SIZE}`);
+  throw err(17419, `Resulting document after update is larger than ${MAX_BSON_SIZE}`);
 }

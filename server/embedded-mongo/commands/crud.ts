@@ -6,7 +6,7 @@ import { findRecs, makeProjector, type Plan } from '../query';
 import { plainOf, type Collection, type Rec } from '../store/collection';
 import { WaitForTransaction } from '../store/engine';
 import { compareValues, idKey, isPlainObject, pathValues, type Doc } from '../values';
-import { collName, docArg, ensureColl, getColl, num, plainFilter, type CmdCtx, type Handler } from './context';
+import { checkDocSize, collName, docArg, ensureColl, getColl, num, plainFilter, type CmdCtx, type Handler } from './context';
 
 /** Sorts by distance when the filter has $near/$nearSphere (MongoDB's order for those queries). */
 function nearOrder(coll: Collection | undefined, recs: Rec[], filter: Doc): Rec[] {
@@ -124,6 +124,7 @@ const insert: Handler = (cmd, ctx) => {
     const doc = '_id' in raw ? raw : { _id: new ObjectId(), ...raw };
     try {
       if (Array.isArray(doc._id)) throw err(2, "can't use an array for _id");
+      checkDocSize(doc, 'insert');
       ctx.engine.insert(ctx.op, coll, doc);
       n++;
     } catch (e) {

@@ -2,7 +2,7 @@
 import { calculateObjectSize } from 'bson';
 import { err } from '../errors';
 import { compileFilter } from '../query';
-import { toPlain, type Doc } from '../values';
+import { compareValues, isPlainObject, renderValue, toPlain, type Doc } from '../values';
 import { collName, docArg, ensureColl, getColl, type Handler } from './context';
 
 const create: Handler = (cmd, ctx) => {
@@ -111,19 +111,35 @@ const dbStats: Handler = (_cmd, ctx) => {
   return { db: ctx.db, collections: colls?.size ?? 0, views: 0, objects, avgObjSize: objects ? dataSize / objects : 0, dataSize, storageSize: dataSize, indexes, indexSize: 0, totalSize: dataSize, scaleFactor: 1, ok: 1 };
 };
 
+/** collMod: an index's TTL (`expireAfterSeconds`) and `hidden` flag, found by name or key pattern. */
 const collMod: Handler = (cmd, ctx) => {
   const name = collName(cmd, 'collMod');
   const coll = getColl(ctx, name);
   if (!coll) throw err(26, `ns does not exist: ${ctx.db}.${name}`);
   const ix = cmd.index as Doc | undefined;
-  if (ix && typeof ix.name === 'string' && ix.expireAfterSeconds !== undefined) {
-    const target = coll.findIndex(ix.name);
-    if (!target) throw err(27, `cannot find index ${ix.name} for ns ${coll.ns}`);
-    const spec = { ...target.spec, expireAfterSeconds: Number(toPlain(ix.expireAfterSeconds)) };
-    ctx.engine.dropIndexes(ctx.op, coll, [ix.name]);
+  if (!ix) return { ok: 1 };
+  const target =
+    typeof ix.name === 'string' ? coll.findIndex(ix.name) : coll.indexes.find((x) => isPlainObject(ix.keyPattern) && compareValues(x.spec.key, ix.keyPattern) === 0);
+  if (!target) throw err(27, `cannot find index ${typeof ix.name === 'string' ? ix.name : renderValue(ix.keyPattern)} for ns ${coll.ns}`);
+  const reply: Doc = {};
+  const spec = { ...target.spec };
+  if (ix.expireAfterSeconds !== undefined) {
+    reply.expireAfterSeconds_old = spec.expireAfterSeconds;
+    spec.expireAfterSeconds = Number(toPlain(ix.expireAfterSeconds));
+    reply.expireAfterSeconds_new = spec.expireAfterSeconds;
+  }
+  if (ix.hidden !== undefined) {
+    if (target.name === '_id_') throw err(2, 'cannot modify hidden field of an _id index');
+    reply.hidden_old = spec.hidden === true;
+    reply.hidden_new = ix.hidden === true;
+    if (ix.hidden === true) spec.hidden = true;
+    else delete spec.hidden;
+  }
+  if (Object.keys(reply).length) {
+    ctx.engine.dropIndexes(ctx.op, coll, [target.name]);
     ctx.engine.createIndexes(ctx.op, coll, [spec]);
   }
-  return { ok: 1 };
+  return { ...reply, ok: 1 };
 };
 
 export const ddlCommands: Record<string, Handler> = {

@@ -1,5 +1,11 @@
 /**
- * mingo refuses two `$[]`/`$[id]` paths under the same array in one update (it checks conflicts
+ * Positional paths are resolved here into concrete index paths before mingo runs.
+ *
+ * First-match `$`: mingo refuses two `$` paths into one array (`children.$.name` and
+ * `children.$.updatedAt`, as mongoose timestamps write on subdocument arrays), while MongoDB
+ * applies both to the element the query matched.
+ *
+ * mingo also refuses two `$[]`/`$[id]` paths under the same array in one update (it checks conflicts
  * on the part before the first positional), while MongoDB accepts `{'a.$[x].b': 1, 'a.$[x].c': 2}`
  * and only refuses paths that resolve to the same place. For such updates the positional paths
  * are resolved here against the original document, as MongoDB does, into concrete index paths
@@ -82,6 +88,70 @@ export function resolvePositional(doc: Doc, mod: Doc, arrayFilters: Doc[] | unde
       }
     }
     if (Object.keys(resolved).length) out[op] = resolved;
+  }
+  return out;
+}
+
+const NO_MATCH = 'The positional operator did not find the match needed from the query.';
+
+function nest(path: string, value: unknown): Doc {
+  return path.split('.').reduceRight<unknown>((v, k) => ({ [k]: v }), value) as Doc;
+}
+
+function valueAtPath(doc: unknown, path: string): unknown {
+  let cur = doc;
+  for (const p of path.split('.')) cur = isPlainObject(cur) || Array.isArray(cur) ? (cur as Doc)[p] : undefined;
+  return cur;
+}
+
+/** The query's conditions on `field` (or paths under it), top level and inside `$and`. */
+function conditionsOn(filter: Doc, field: string, into: Doc[] = []): Doc[] {
+  for (const [k, v] of Object.entries(filter)) {
+    if (k === '$and' && Array.isArray(v)) v.forEach((x) => isPlainObject(x) && conditionsOn(x, field, into));
+    else if (k === field || k.startsWith(`${field}.`)) into.push({ [k]: v });
+  }
+  return into;
+}
+
+/** Index of the first element of the array at `field` that the query's conditions on it match. */
+function firstMatch(doc: Doc, field: string, filter: Doc): number {
+  const arr = valueAtPath(doc, field);
+  const conds = conditionsOn(filter, field);
+  if (!Array.isArray(arr) || !conds.length) throw err(2, NO_MATCH);
+  const q = new Query(conds.length === 1 ? conds[0] : { $and: conds }, queryOptions());
+  const i = arr.findIndex((e) => q.test(nest(field, [e])));
+  if (i < 0) throw err(2, NO_MATCH);
+  return i;
+}
+
+const hasFirstPositional = (mod: Doc): boolean =>
+  Object.values(mod).some((spec) => isPlainObject(spec) && Object.keys(spec).some((p) => p.split('.').includes('$')));
+
+/** The update with each first-match `$` replaced by the index of the element the filter matched. */
+export function resolveFirstPositional(doc: Doc, mod: Doc, filter: Doc): Doc {
+  if (!hasFirstPositional(mod)) return mod;
+  const index = new Map<string, number>();
+  const out: Doc = {};
+  for (const [op, spec] of Object.entries(mod)) {
+    if (!isPlainObject(spec)) {
+      out[op] = spec;
+      continue;
+    }
+    const resolved: Doc = {};
+    for (const [path, value] of Object.entries(spec)) {
+      const parts = path.split('.');
+      const at = parts.indexOf('$');
+      if (at >= 0) {
+        if (parts.indexOf('$', at + 1) >= 0) throw err(2, `Too many positional (i.e. '$') elements found in path '${path}'`);
+        const field = parts.slice(0, at).join('.');
+        if (!index.has(field)) index.set(field, firstMatch(doc, field, filter));
+        parts[at] = String(index.get(field));
+      }
+      const concrete = parts.join('.');
+      if (concrete in resolved) throw err(40, `Updating the path '${concrete}' would create a conflict at '${concrete}'`);
+      resolved[concrete] = value;
+    }
+    out[op] = resolved;
   }
   return out;
 }

@@ -6,10 +6,13 @@ import { queryOptions } from '../mingo-context';
 import { makeProjector } from '../query';
 import { plainOf, type Collection, type Rec } from '../store/collection';
 import { WaitForTransaction } from '../store/engine';
-import { assignedPaths, clonePlain, compareValues, idKey, isPlainObject, numberHints, restoreTyped, toPlain, toStored, type Doc } from '../values';
-import { collName, docArg, ensureColl, getColl, type CmdCtx, type Handler } from './context';
+import { assignedPaths, clonePlain, compareValues, idKey, isPlainObject, numberHints, ownValue, restoreTyped, setOwn, toPlain, toStored, type Doc } from '../values';
+import { checkDocSize, collName, docArg, ensureColl, getColl, type CmdCtx, type Handler } from './context';
 import { readRecs } from './crud';
-import { needsResolution, resolvePositional } from './positional';
+import { alteredId, applyDeferred, immutableId, separateIdAssignments } from './immutable-id';
+import { checkTargets, ownOperators } from './update-checks';
+import { linkTyped } from '../bson-types';
+import { needsResolution, resolveFirstPositional, resolvePositional } from './positional';
 
 const UPDATE_OPS = new Set(['$set', '$unset', '$inc', '$mul', '$min', '$max', '$push', '$addToSet', '$pull', '$pullAll', '$pop', '$rename', '$currentDate', '$setOnInsert', '$bit']);
 
@@ -27,49 +30,56 @@ function kindOf(u: unknown): 'pipeline' | 'operators' | 'replacement' {
   return 'operators';
 }
 
-const touchesId = (u: Doc): boolean =>
-  Object.values(u).some((spec) => isPlainObject(spec) && Object.keys(spec).some((k) => k === '_id' || k.startsWith('_id.')));
-
-const immutableId = () => err(66, "Performing an update on the path '_id' would modify the immutable field '_id'");
-
 /** New typed document after applying `u` to `old` (typed). */
 export function applyUpdate(old: Doc, oldPlain: Doc, u: unknown, filter: Doc, arrayFilters: Doc[] | undefined, inserting: boolean): Doc {
   const kind = kindOf(u);
   if (kind === 'replacement') {
     const repl = u as Doc;
-    if ('_id' in repl && !inserting && compareValues(repl._id, old._id) !== 0) throw immutableId();
+    if ('_id' in repl && !inserting && compareValues(repl._id, old._id) !== 0) throw alteredId(repl._id);
     const { _id: _drop, ...rest } = repl;
     return '_id' in old ? { _id: old._id, ...rest } : '_id' in repl ? { _id: repl._id, ...rest } : rest;
   }
-  const hints = numberHints(u);
-  const plain = clonePlain(oldPlain);
+  const plain = linkTyped(clonePlain(oldPlain), old);
+  let typedOps = u as Doc;
+  let deferred: Array<[string, unknown]> = [];
+  if (kind === 'operators') {
+    if (!inserting) typedOps = resolveFirstPositional(plain, typedOps, filter);
+    ({ update: typedOps, deferred } = separateIdAssignments(typedOps, old, inserting));
+  }
+  const hints = numberHints(typedOps);
   let result: Doc;
   try {
     if (kind === 'pipeline') {
       result = aggregate([plain], toPlain(u) as Doc[], queryOptions())[0] as Doc;
     } else {
-      const mod = toPlain(u) as Doc;
+      const mod = toPlain(typedOps) as Doc;
       if (mod.$setOnInsert) {
         if (inserting) mod.$set = { ...(mod.$set as Doc), ...(mod.$setOnInsert as Doc) };
         delete mod.$setOnInsert;
       }
+      const ownSets = takeOwnSetPaths(mod, inserting);
       let filters = arrayFilters ? (toPlain(arrayFilters) as Doc[]) : undefined;
       let ops = mod;
+      for (const op of Object.keys(ops)) if (!Object.keys(ops[op] as Doc).length) delete ops[op];
       if (!inserting && needsResolution(mod)) {
         ops = resolvePositional(plain, mod, filters);
         filters = undefined;
       }
+      checkTargets(plain, ops);
+      const own = ownOperators(ops);
+      if (own) ops = own.rest;
       // mingo re-checks the condition before updating; an upsert's new document need not match it
       if (Object.keys(ops).length) mingoUpdate(plain, ops, filters, inserting ? {} : filter, { queryOptions: queryOptions() });
+      own?.apply(plain);
+      for (const [path, value] of ownSets) setPath(plain, path, value);
       result = plain;
     }
   } catch (e) {
-    if (!inserting && kind === 'operators' && touchesId(u as Doc)) throw immutableId();
     throw asServerError(e);
   }
-  if (!inserting && compareValues(result._id, oldPlain._id) !== 0) throw immutableId();
-  const overrides = kind === 'operators' ? assignedPaths(u as Doc, inserting) : undefined;
-  return restoreTyped(result, old, hints, overrides) as Doc;
+  if (!inserting && compareValues(result._id, oldPlain._id) !== 0) throw kind === 'pipeline' ? alteredId(result._id) : immutableId();
+  const overrides = kind === 'operators' ? assignedPaths(typedOps, inserting) : undefined;
+  return applyDeferred(restoreTyped(result, old, hints, overrides) as Doc, deferred);
 }
 
 /** The document an upsert starts from: the filter's equality conditions. */
@@ -91,14 +101,34 @@ export function upsertBase(q: Doc): Doc {
   return out;
 }
 
+/** Sets a dotted path with own keys only (a filter may name `__proto__`: it stays data). */
 function setPath(d: Doc, path: string, v: unknown): void {
   const parts = path.split('.');
   let cur = d;
   for (let i = 0; i < parts.length - 1; i++) {
-    if (!isPlainObject(cur[parts[i]])) cur[parts[i]] = {};
-    cur = cur[parts[i]] as Doc;
+    const next = ownValue(cur, parts[i]);
+    cur = isPlainObject(next) ? next : setOwn(cur, parts[i], {});
   }
-  cur[parts[parts.length - 1]] = v;
+  setOwn(cur, parts[parts.length - 1], v);
+}
+
+/**
+ * `$set` paths mingo refuses but MongoDB applies, set here after mingo runs: paths through a
+ * `__proto__` key (plain data), and on an upsert's new document — validated as an insert —
+ * `$`-prefixed fields (MongoDB ≥ 5.0).
+ */
+function takeOwnSetPaths(mod: Doc, inserting: boolean): Array<[string, unknown]> {
+  const set = mod.$set as Doc | undefined;
+  if (!isPlainObject(set)) return [];
+  const out: Array<[string, unknown]> = [];
+  const dollar = (p: string) => inserting && p.startsWith('$') && p !== '$' && !p.startsWith('$[');
+  for (const path of Object.keys(set)) {
+    if (!path.split('.').some((p) => p === '__proto__' || dollar(p))) continue;
+    out.push([path, set[path]]);
+    delete set[path];
+  }
+  if (!Object.keys(set).length) delete mod.$set;
+  return out;
 }
 
 function withId(doc: Doc): Doc {
@@ -110,8 +140,10 @@ function withId(doc: Doc): Doc {
 export function doUpsert(ctx: CmdCtx, coll: Collection, q: Doc, u: unknown, filter: Doc, arrayFilters?: Doc[]): Doc {
   const base = upsertBase(q);
   const kind = kindOf(u);
+  if (kind === 'replacement' && base._id !== undefined && '_id' in (u as Doc) && compareValues((u as Doc)._id, base._id) !== 0) throw alteredId((u as Doc)._id);
   const doc = kind === 'replacement' ? { ...(base._id !== undefined ? { _id: base._id } : {}), ...(u as Doc) } : applyUpdate(base, toPlain(base) as Doc, u, filter, arrayFilters, true);
   const full = withId(doc);
+  checkDocSize(full, 'upsert');
   ctx.engine.insert(ctx.op, coll, full);
   return full;
 }
@@ -120,6 +152,7 @@ export function doUpsert(ctx: CmdCtx, coll: Collection, q: Doc, u: unknown, filt
 export function updateRec(ctx: CmdCtx, coll: Collection, rec: Rec, u: unknown, filter: Doc, arrayFilters?: Doc[]): Doc | null {
   const next = toStored(applyUpdate(rec.t, plainOf(rec), u, filter, arrayFilters, false));
   if (compareValues(next, rec.t) === 0 && sameShape(next, rec.t)) return null;
+  checkDocSize(next, 'update');
   ctx.engine.replace(ctx.op, coll, idKey(rec.t._id), next);
   return next;
 }

@@ -118,3 +118,22 @@ describe('when a query returns more than one batch', () => {
     expect(count).toBe(450);
   });
 });
+
+describe('when subdocument arrays carry timestamps', () => {
+  it('updates a matched subdocument and its updatedAt in one positional update', async () => {
+    const Child = new Schema({ name: String }, { timestamps: true });
+    const Parent = conn.model('Parent', new Schema({ children: [Child] }, { timestamps: true }));
+    const p = await Parent.create({ children: [{ name: 'a' }, { name: 'b' }] });
+    const child = p.children[1];
+    const before = (child as unknown as { updatedAt: Date }).updatedAt;
+    await new Promise((r) => setTimeout(r, 5));
+    const r = await Parent.updateOne({ _id: p._id, 'children._id': child._id }, { $set: { 'children.$.name': 'b2' } });
+    expect(r.modifiedCount).toBe(1);
+    const after = (await Parent.findById(p._id).lean()) as unknown as { children: Array<{ name: string; updatedAt: Date }> };
+    expect(after.children.map((c) => c.name)).toEqual(['a', 'b2']);
+    expect(after.children[1].updatedAt.getTime()).toBeGreaterThan(before.getTime());
+    // a save with its own _id repeats it in the replacement mongoose may send; it must not be refused
+    await Parent.replaceOne({ _id: p._id }, { _id: p._id, children: [] });
+    expect((await Parent.findById(p._id).lean())!.children).toEqual([]);
+  });
+});

@@ -6,7 +6,8 @@
 import { err } from '../errors';
 import { Index, duplicateKey, normaliseSpec, type IndexSpec } from '../indexes';
 import { geoValidator } from '../geo-bridge';
-import { compareValues, idKey, pathValues, renderDoc, toPlain, type Doc } from '../values';
+import { linkTyped } from '../bson-types';
+import { compareValues, idKey, isPlainObject, renderDoc, toPlain, type Doc } from '../values';
 
 export interface Rec {
   /** The document with its BSON wrapper types. */
@@ -18,7 +19,7 @@ export interface Rec {
 export const ID_INDEX: IndexSpec = { v: 2, key: { _id: 1 }, name: '_id_' };
 
 export function plainOf(rec: Rec): Doc {
-  return rec.p ?? (rec.p = toPlain(rec.t) as Doc);
+  return rec.p ?? (rec.p = linkTyped(toPlain(rec.t) as Doc, rec.t));
 }
 
 export class Collection {
@@ -133,6 +134,21 @@ export class Collection {
   }
 }
 
+/**
+ * Values of a 2dsphere field: arrays of subdocuments on the way are expanded, but the value at the
+ * end is kept whole (a legacy `[lng, lat]` pair is one point, not two numbers).
+ */
+function geoValues(doc: unknown, path: string): unknown[] {
+  const out: unknown[] = [];
+  const walk = (cur: unknown, parts: string[]): void => {
+    if (!parts.length) return void out.push(cur);
+    if (Array.isArray(cur)) return cur.forEach((el) => isPlainObject(el) && walk(el, parts));
+    if (isPlainObject(cur)) walk(cur[parts[0]], parts.slice(1));
+  };
+  walk(doc, path.split('.'));
+  return out;
+}
+
 /** A 2dsphere index only accepts GeoJSON (or legacy pairs) in its fields: 16755 otherwise. */
 function checkGeo(ix: Index, doc: Doc): void {
   const fields = ix.geoFields;
@@ -140,7 +156,7 @@ function checkGeo(ix: Index, doc: Doc): void {
   const validate = geoValidator();
   if (!validate) return;
   for (const field of fields) {
-    for (const v of pathValues(doc, field)) {
+    for (const v of geoValues(doc, field)) {
       if (v === undefined || v === null) continue;
       const problem = validate(toPlain(v));
       if (problem) throw err(16755, `Can't extract geo keys: ${renderDoc({ _id: doc._id, [field]: v })}  ${problem}`);

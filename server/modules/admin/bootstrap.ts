@@ -1,6 +1,6 @@
 import type pino from 'pino';
-import { hashPassword } from '../auth/password';
-import { User } from '../users/model';
+import { hashPassword } from '../auth';
+import { User } from '../users';
 
 /**
  * First start: create the district admin named in LINLI_ADMIN_USERNAME if no

@@ -3,8 +3,7 @@ import { ZCreateStaffInput, ZRoleGrant, type TCreateStaffInput, type TRoleGrant 
 import type { AppDeps } from '../../deps';
 import { anyRole } from '../../http/policy';
 import { defineRoute, type RouteSpec } from '../../http/route';
-import { ZUserDto, ZUserEnvelope } from '../users/dto-schema';
-import { presentUser } from '../users/presenter';
+import { ZUserDto, ZUserEnvelope, presentUser } from '../users';
 import { grantRole, revokeRole } from './commands/change-roles';
 import { createStaff } from './commands/create-staff';
 import { listUsers } from './commands/list-users';

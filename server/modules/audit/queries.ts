@@ -1,4 +1,4 @@
-import { Types } from 'mongoose';
+import mongoose, { Types } from 'mongoose';
 import type { TAuditQuery } from '@shared/schemas/audit';
 import { AuditEntry, type AuditEntryDoc } from './model';
 
@@ -24,4 +24,39 @@ export async function listAuditEntries(q: TAuditQuery): Promise<{ items: AuditEn
     AuditEntry.countDocuments(filter),
   ]);
   return { items, total };
+}
+
+/**
+ * Where each kind of audited object keeps its name. Looked up through mongoose's registry by
+ * model name, so the audit log needs no import of the modules it describes.
+ */
+const TITLE_SOURCES: Record<string, { model: string; field: string }> = {
+  user: { model: 'User', field: 'displayName' },
+  team: { model: 'Team', field: 'name' },
+  activity: { model: 'Activity', field: 'title' },
+  help_request: { model: 'HelpRequest', field: 'title' },
+};
+
+/** `type:id` → the object's name, for one page of entries (one query per kind of object). */
+export async function auditTargetTitles(items: AuditEntryDoc[]): Promise<Map<string, string>> {
+  const titles = new Map<string, string>();
+  const idsByType = new Map<string, Set<string>>();
+  for (const e of items) {
+    if (!TITLE_SOURCES[e.target.type] || !Types.ObjectId.isValid(e.target.id)) continue;
+    const ids = idsByType.get(e.target.type) ?? new Set<string>();
+    ids.add(e.target.id);
+    idsByType.set(e.target.type, ids);
+  }
+  await Promise.all(
+    [...idsByType].map(async ([type, ids]) => {
+      const { model, field } = TITLE_SOURCES[type];
+      const Model = mongoose.models[model];
+      if (!Model) return;
+      const docs = await Model.find({ _id: { $in: [...ids].map((id) => new Types.ObjectId(id)) } }, { [field]: 1 }).lean<
+        Record<string, unknown>[]
+      >();
+      for (const d of docs) if (typeof d[field] === 'string') titles.set(`${type}:${String(d._id)}`, d[field]);
+    }),
+  );
+  return titles;
 }

@@ -4,7 +4,7 @@ import { AuditEntry } from './model';
 import { sanitizeForAudit } from './sanitize';
 
 export interface AuditInput {
-  actor: Actor | { system: string };
+  actor: Pick<Actor, 'userId' | 'kind'> | { system: string };
   action: string;
   target: { type: string; id: string };
   before?: unknown;

@@ -2,8 +2,8 @@ import { ZAuditQuery, type TAuditQuery } from '@shared/schemas/audit';
 import type { AppDeps } from '../../deps';
 import { defineRoute, type RouteSpec } from '../../http/route';
 import { anyRole } from '../../http/policy';
-import { listAuditEntries } from './queries';
-import { presentAuditEntry } from './presenter';
+import { auditTargetTitles, listAuditEntries } from './queries';
+import { presentAuditEntryTitled } from './presenter';
 
 export function routes(_deps: AppDeps): RouteSpec[] {
   return [
@@ -16,7 +16,13 @@ export function routes(_deps: AppDeps): RouteSpec[] {
       query: ZAuditQuery,
       handler: async (ctx, { query }) => {
         const { items, total } = await listAuditEntries(query);
-        ctx.body = { items: items.map(presentAuditEntry), total, page: query.page, pageSize: query.pageSize };
+        const titles = await auditTargetTitles(items);
+        ctx.body = {
+          items: items.map((e) => presentAuditEntryTitled(e, titles)),
+          total,
+          page: query.page,
+          pageSize: query.pageSize,
+        };
       },
     }),
   ];

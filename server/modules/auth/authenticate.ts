@@ -1,8 +1,8 @@
 import type { Actor } from '../../http/actor';
 import type { Authenticator } from '../../http/mount';
-import { currentPolicyVersion } from '../privacy/policy-text';
+import { currentPolicyVersion } from '../privacy';
 import { batchLoader } from '../../http/batch-loader';
-import { User, type UserDoc } from '../users/model';
+import { User, type UserDoc } from '../users';
 import { Session, type SessionDoc } from './session-model';
 import { hashToken } from './tokens';
 

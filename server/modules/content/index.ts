@@ -1,3 +1,4 @@
+import { defineModule } from '../../platform/module';
 export { checkText, SCENES, type CheckTextInput, type TCheckOutcome, type TSceneName } from './check';
 export {
   moderationStatusFor,
@@ -7,3 +8,6 @@ export {
   MODERATION_STATUSES,
   type TModerationStatus,
 } from './moderation';
+
+/** The content check (WeChat msgSecCheck + the configured keyword list): a service, no routes of its own. */
+export const contentModule = defineModule({ name: 'content' });

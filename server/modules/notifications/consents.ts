@@ -2,7 +2,7 @@ import { Types } from 'mongoose';
 import type { TSubscriptionsInput } from '@shared/schemas/notifications';
 import type { AppDeps } from '../../deps';
 import { AppError, fail } from '../../http/errors';
-import { User, type UserDoc } from '../users/model';
+import { User, type UserDoc } from '../users';
 import { knownTemplateIds } from './templates';
 
 const consentPath = (templateId: string) => `subscribeConsents.${templateId}`;

@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import type { TTemplateKey } from '@shared/schemas/notifications';
 import type { AppDeps } from '../../deps';
-import { User, type UserDoc } from '../users/model';
+import { User, type UserDoc } from '../users';
 import { Notification, type NotificationDoc } from './model';
 import { templateIds } from './templates';
 
@@ -26,12 +26,25 @@ export interface NotifyResult {
 const isDuplicateKey = (e: unknown): boolean =>
   typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 11000;
 
+/**
+ * Inserts the message unless one with its dedupe key exists (then returns that one). An upsert
+ * rather than insert-and-catch: inside a transaction (an outbox subscriber) a duplicate-key
+ * error would abort the whole transaction.
+ */
 async function insertOnce(doc: Partial<NotificationDoc>): Promise<NotificationDoc> {
+  if (!doc.dedupeKey) return (await Notification.create(doc)).toObject();
   try {
-    const created = await Notification.create(doc);
-    return created.toObject();
+    const at = new Date();
+    const fields = Object.fromEntries(Object.entries(doc).filter(([, v]) => v !== undefined));
+    const found = await Notification.findOneAndUpdate(
+      { dedupeKey: doc.dedupeKey },
+      { $setOnInsert: { attempts: 0, consentReserved: false, createdAt: at, updatedAt: at, ...fields } },
+      { upsert: true, returnDocument: 'after', timestamps: false },
+    ).lean<NotificationDoc>();
+    return found!;
   } catch (e) {
-    if (!isDuplicateKey(e) || !doc.dedupeKey) throw e;
+    // Two upserts of the same key raced outside a transaction: the other one's document stands.
+    if (!isDuplicateKey(e)) throw e;
     const existing = await Notification.findOne({ dedupeKey: doc.dedupeKey }).lean<NotificationDoc>();
     if (!existing) throw e;
     return existing;

@@ -1,6 +1,6 @@
 import type { SubscribeSendResult } from '../../wechat';
 import type { AppDeps } from '../../deps';
-import { User, type UserDoc } from '../users/model';
+import { User, type UserDoc } from '../users';
 import { clearConsent, giveConsentBack, takeConsent } from './consents';
 import { Notification, type NotificationDoc, type TNotificationStatus } from './model';
 import { toTemplateData } from './templates';

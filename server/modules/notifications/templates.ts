@@ -1,16 +1,10 @@
 import type { TTemplateKey } from '@shared/schemas/notifications';
 import type { ServerConfig } from '../../../config/env';
+import { templateIdsOf } from '../../platform/compose';
+import { allModules } from '../index';
 
-/** Template key → the WeChat template id configured for this deployment. */
-export function templateIds(config: ServerConfig): Record<TTemplateKey, string> {
-  return {
-    activityReminder: config.WECHAT_TEMPLATE_ACTIVITY_REMINDER,
-    signupResult: config.WECHAT_TEMPLATE_SIGNUP_RESULT,
-    waitlistOffer: config.WECHAT_TEMPLATE_WAITLIST_OFFER,
-    issueUpdate: config.WECHAT_TEMPLATE_ISSUE_UPDATE,
-    bookingUpdate: config.WECHAT_TEMPLATE_BOOKING_UPDATE,
-  };
-}
+/** Template key → the WeChat template id configured for this deployment (each module lists the templates it sends). */
+export const templateIds = (config: ServerConfig): Record<TTemplateKey, string> => templateIdsOf(allModules(), config);
 
 export const knownTemplateIds = (config: ServerConfig): Set<string> => new Set(Object.values(templateIds(config)));
 

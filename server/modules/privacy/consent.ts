@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import type { AppDeps } from '../../deps';
 import { fail } from '../../http/errors';
-import { User, type UserDoc } from '../users/model';
+import { User, type UserDoc } from '../users';
 import { currentPolicyVersion } from './policy-text';
 
 /**

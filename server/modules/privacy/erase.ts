@@ -1,11 +1,10 @@
 import { Types } from 'mongoose';
 import type { AppDeps } from '../../deps';
-import { recordAudit } from '../audit/record';
-import { AuditEntry } from '../audit/model';
-import { Session } from '../auth/session-model';
-import { Notification } from '../notifications/model';
-import { User } from '../users/model';
-import { PERSONAL_DATA_SECTIONS } from './sections';
+import { recordAudit, AuditEntry } from '../audit';
+import { Session } from '../auth';
+import { Notification } from '../notifications';
+import { User } from '../users';
+import { allPersonalDataSections } from './sections';
 
 export const DELETED_DISPLAY_NAME = '已注销用户';
 
@@ -40,7 +39,7 @@ export async function deleteAccount(deps: AppDeps, userId: string, requestId?: s
   await Session.updateMany({ userId: _id, revokedAt: { $exists: false } }, { $set: { revokedAt: now } });
   await Notification.deleteMany({ user: _id });
   await AuditEntry.updateMany({ 'actor.id': _id }, { $set: { 'actor.displayName': DELETED_DISPLAY_NAME } });
-  for (const s of PERSONAL_DATA_SECTIONS) if (s.erase) await s.erase(_id, now, deps);
+  for (const s of allPersonalDataSections()) if (s.erase) await s.erase(_id, now, deps);
   if (res.modifiedCount === 1) {
     await recordAudit({
       actor: { system: 'privacy' },

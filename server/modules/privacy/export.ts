@@ -1,15 +1,11 @@
 import mongoose, { Types, type Model } from 'mongoose';
 import type { AppDeps } from '../../deps';
 import { fail } from '../../http/errors';
-import { sanitizeForAudit } from '../audit/sanitize';
-import { AuditEntry, type AuditEntryDoc } from '../audit/model';
-import { presentAuditEntry } from '../audit/presenter';
-import { Session, type SessionDoc } from '../auth/session-model';
-import { Notification, type NotificationDoc } from '../notifications/model';
-import { consentCounts } from '../notifications/consents';
-import { User, type UserDoc } from '../users/model';
-import { presentUser } from '../users/presenter';
-import { PERSONAL_DATA_SECTIONS } from './sections';
+import { sanitizeForAudit, AuditEntry, type AuditEntryDoc, presentAuditEntry } from '../audit';
+import { Session, type SessionDoc } from '../auth';
+import { Notification, type NotificationDoc, consentCounts } from '../notifications';
+import { User, type UserDoc, presentUser } from '../users';
+import { allPersonalDataSections } from './sections';
 import { PRIVACY_POLICY } from './policy-text';
 
 /** Handled explicitly below; everything else referencing the user is dumped generically. */
@@ -87,7 +83,7 @@ export async function exportPersonalData(deps: AppDeps, userId: string): Promise
   ]);
   const custom: Record<string, unknown> = {};
   const covered = new Set<string>();
-  for (const s of PERSONAL_DATA_SECTIONS) {
+  for (const s of allPersonalDataSections()) {
     if (!s.export) continue;
     custom[s.name] = await s.export(_id);
     for (const m of s.covers ?? []) covered.add(m);

@@ -4,8 +4,8 @@ import type { TRealNameInput } from '@shared/schemas/auth';
 import type { AppDeps } from '../../deps';
 import { fail } from '../../http/errors';
 import type { Actor } from '../../http/actor';
-import { recordAudit } from '../audit/record';
-import { User, type UserDoc } from '../users/model';
+import { recordAudit } from '../audit';
+import { User, type UserDoc } from '../users';
 import { decryptField, encryptField, hashIdNumber, normaliseIdNumber } from './crypto';
 import { maskName } from './mask';
 

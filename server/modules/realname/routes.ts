@@ -4,7 +4,7 @@ import { ZObjectId } from '@shared/schemas/common';
 import type { AppDeps } from '../../deps';
 import { defineRoute, type RouteSpec } from '../../http/route';
 import { anyRole, member } from '../../http/policy';
-import { presentUser } from '../users/presenter';
+import { presentUser } from '../users';
 import { verifyRealName, viewPersonalData } from './commands';
 
 const ZUserIdParams = z.object({ id: ZObjectId });

@@ -21,6 +21,7 @@ export const ZUserDto = z.object({
   ),
   consent: z.object({ version: z.string().nullable(), current: z.string(), required: z.boolean() }),
   preferences: z.object({ elderMode: z.boolean() }),
+  status: z.enum(['active', 'disabled', 'deleted']),
   createdAt: z.string(),
 });
 

@@ -1,11 +1,11 @@
 import type { TUserDto } from '@shared/schemas/auth';
 import { maskPhone } from '@shared/idcard';
-import { currentPolicyVersion } from '../privacy/policy-text';
+import { currentPolicyVersion } from '../privacy';
 import type { UserDoc } from './model';
 
 type PresentableUser = Pick<
   UserDoc,
-  '_id' | 'kind' | 'displayName' | 'username' | 'phone' | 'realName' | 'roles' | 'consent' | 'preferences' | 'createdAt'
+  '_id' | 'kind' | 'displayName' | 'username' | 'phone' | 'realName' | 'roles' | 'consent' | 'preferences' | 'status' | 'createdAt'
 >;
 
 /** The user as every API response shows them: ID and phone only masked, no secrets. */
@@ -33,6 +33,7 @@ export function presentUser(user: PresentableUser): TUserDto {
     })),
     consent: { version: consentVersion, current, required: consentVersion !== current },
     preferences: { elderMode: Boolean(user.preferences?.elderMode) },
+    status: user.status ?? 'active',
     createdAt: new Date(user.createdAt).toISOString(),
   };
 }

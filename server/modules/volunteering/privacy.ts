@@ -4,7 +4,6 @@ import type { Types } from 'mongoose';
 import { ACTIVE_SIGNUP_STATUSES } from '@shared/schemas/volunteering/signups';
 import type { AppDeps } from '../../deps';
 import { recordAudit } from '../audit/record';
-import { registerPersonalDataSection } from '../privacy/sections';
 import { Activity, type ActivityDoc } from './activities/model';
 import { AttendanceEvent } from './attendance/model';
 import { Certificate } from './certificates/model';
@@ -167,10 +166,3 @@ export async function exportVolunteeringPhotos(user: Types.ObjectId): Promise<un
     })),
   };
 }
-
-registerPersonalDataSection({
-  name: 'volunteering',
-  export: exportVolunteeringPhotos,
-  covers: ['Photo'],
-  erase: eraseVolunteeringData,
-});

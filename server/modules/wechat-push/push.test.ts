@@ -262,16 +262,17 @@ describe('WeChat message push: verdicts on activity covers', () => {
     expect((await Activity.findById(fresh.id).lean())?.coverCheck).toBe('risky');
 
     const district = await buildDistrictAdmin(ctx);
-    const queue = await ctx.http.get('/api/admin/activity-moderation').query({ pageSize: 100 }).set('Authorization', district.auth);
+    const queue = await ctx.http.get('/api/admin/review').query({ kind: 'activity', pageSize: 100 }).set('Authorization', district.auth);
     const item = queue.body.items.find((a: { id: string }) => a.id === fresh.id);
-    expect(item.review).toMatchObject({ state: 'under_review', coverCheck: 'risky' });
+    expect(item).toMatchObject({ state: '新活动', images: [] });
+    expect(item.context).toContainEqual({ label: '封面图片检测', value: '违规，已移除' });
   });
 
   it('when a held cover passes, the verdict is recorded and the cover stays for the moderator to publish', async () => {
     const held = await heldCover({ heldEdit: false });
     const district = await buildDistrictAdmin(ctx);
-    const before = await ctx.http.get('/api/admin/activity-moderation').query({ pageSize: 100 }).set('Authorization', district.auth);
-    expect(before.body.items.find((a: { id: string }) => a.id === held.id).review.coverCheck).toBe('pending');
+    const before = await ctx.http.get('/api/admin/review').query({ kind: 'activity', pageSize: 100 }).set('Authorization', district.auth);
+    expect(before.body.items.find((a: { id: string }) => a.id === held.id).context).toContainEqual({ label: '封面图片检测', value: '检测中' });
     expect((await push(held.traceId, 'pass')).status).toBe(200);
     expect(await Activity.findById(held.id).lean()).toMatchObject({ coverCheck: 'pass', coverUrl: 'https://cdn.example.com/cover.jpg', status: 'under_review' });
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ZGeoPoint, ZObjectId } from '../common';
+import { ZDateOut, ZGeoPoint, ZObjectId, zPage } from '../common';
+import { ZSignupDto } from './signups';
 import { VOLUNTEERING_LIMITS as L, ZModerationDecisionInput, ZIsoDateTime, ZPageQuery, zBoolQuery, zLatQuery, zLngQuery, zTag, zText } from './common';
 
 export const ACTIVITY_CATEGORIES = [
@@ -187,7 +188,8 @@ export type TActivityListQuery = z.infer<typeof ZActivityListQuery>;
  * under_review: held for a district admin (content check said "review", or a cover
  * image not yet checked); rejected: a moderator refused it. Neither is listed.
  */
-export type TActivityStatus = 'under_review' | 'published' | 'rejected' | 'cancelled' | 'completed';
+export const ACTIVITY_STATUSES = ['under_review', 'published', 'rejected', 'cancelled', 'completed'] as const;
+export type TActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 export const ACTIVITY_STATUS_LABELS: Record<TActivityStatus, string> = {
   under_review: '审核中',
   published: '报名中',
@@ -204,62 +206,85 @@ export const ZActivityModerationQuery = z.strictObject({ ...ZPageQuery });
 export type TActivityModerationQuery = z.infer<typeof ZActivityModerationQuery>;
 
 /** Moderation state shown to the team's admins and moderators (null for the public). */
-export interface TActivityReviewDto {
+export const ZActivityReviewDto = z.object({
   /** under_review / rejected for the activity itself; edit_held when a published activity's edit waits. */
-  state: 'under_review' | 'rejected' | 'edit_held' | 'approved';
-  label: string;
-  reason: string | null;
+  state: z.enum(['under_review', 'rejected', 'edit_held', 'approved']),
+  label: z.string(),
+  reason: z.string().nullable(),
   /** Held edit (not yet public): the fields a moderator must approve. */
-  heldEdit: { title?: string; description?: string; coverUrl?: string } | null;
+  heldEdit: z
+    .object({ title: z.string().optional(), description: z.string().optional(), coverUrl: z.string().optional() })
+    .nullable(),
   /**
    * WeChat's image check of an outside cover: pending until its verdict arrives; risky means
    * the image was already removed. null when no cover needed the check.
    */
-  coverCheck: 'pending' | 'pass' | 'risky' | 'review' | null;
-  decidedAt: string | null;
-}
+  coverCheck: z.enum(['pending', 'pass', 'risky', 'review']).nullable(),
+  decidedAt: ZDateOut.nullable(),
+});
+export type TActivityReviewDto = z.infer<typeof ZActivityReviewDto>;
 
-export interface TShiftDto {
-  id: string;
-  start: string;
-  end: string;
-  capacity: number;
+export const ZShiftDto = z.object({
+  id: z.string(),
+  start: ZDateOut,
+  end: ZDateOut,
+  capacity: z.number().int(),
   /** Places taken (confirmed, offered or awaiting approval). */
-  taken: number;
-  remaining: number;
-  waiting: number;
-}
+  taken: z.number().int(),
+  remaining: z.number().int(),
+  waiting: z.number().int(),
+});
+export type TShiftDto = z.infer<typeof ZShiftDto>;
 
-export interface TActivitySummaryDto {
-  id: string;
-  teamId: string;
-  teamName: string;
-  title: string;
-  coverUrl: string | null;
-  address: string;
-  location: { lng: number; lat: number };
-  distanceM?: number;
-  category: TActivityCategory;
-  status: TActivityStatus;
-  startsAt: string;
-  endsAt: string;
-  signupDeadline: string;
-  remaining: number;
-}
+export const ZActivitySummaryDto = z.object({
+  id: z.string(),
+  teamId: z.string(),
+  teamName: z.string(),
+  title: z.string(),
+  coverUrl: z.string().nullable(),
+  address: z.string(),
+  location: z.object({ lng: z.number(), lat: z.number() }),
+  distanceM: z.number().optional(),
+  category: z.enum(ACTIVITY_CATEGORIES),
+  status: z.enum(ACTIVITY_STATUSES),
+  startsAt: ZDateOut,
+  endsAt: ZDateOut,
+  signupDeadline: ZDateOut,
+  remaining: z.number().int(),
+});
+export type TActivitySummaryDto = z.infer<typeof ZActivitySummaryDto>;
 
-export interface TActivityDetailDto extends TActivitySummaryDto {
-  description: string;
-  requiredSkills: string[];
-  cancelDeadline: string;
-  checkinRadiusM: number;
-  requiresApproval: boolean;
-  checkinRequired: boolean;
-  reminderLeadMinutes: number;
-  cancelReason: string | null;
-  shifts: TShiftDto[];
-  sharePath: string;
+export const ZActivityDetailDto = ZActivitySummaryDto.extend({
+  description: z.string(),
+  requiredSkills: z.array(z.string()),
+  cancelDeadline: ZDateOut,
+  checkinRadiusM: z.number(),
+  requiresApproval: z.boolean(),
+  checkinRequired: z.boolean(),
+  reminderLeadMinutes: z.number().int(),
+  cancelReason: z.string().nullable(),
+  shifts: z.array(ZShiftDto),
+  sharePath: z.string(),
   /** Only for the team's admins and moderators; null otherwise. */
-  review?: TActivityReviewDto | null;
-  createdAt: string;
-  updatedAt: string;
-}
+  review: ZActivityReviewDto.nullable().optional(),
+  createdAt: ZDateOut,
+  updatedAt: ZDateOut,
+});
+export type TActivityDetailDto = z.infer<typeof ZActivityDetailDto>;
+
+/** Publish and edit: the named outcome and the activity as its team now sees it. */
+export const ZActivityChanged = z.object({
+  outcome: z.enum(['published', 'under_review', 'updated', 'edit_held']),
+  activity: ZActivityDetailDto,
+});
+export const ZActivityCancelled = z.object({ activity: ZActivityDetailDto, released: z.number().int() });
+/** Discovery lists page by "has more" (a nearby list has no cheap total). */
+export const ZActivityList = z.object({
+  items: z.array(ZActivitySummaryDto),
+  hasMore: z.boolean(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export const ZActivityDetailsPage = zPage(ZActivityDetailDto);
+/** An activity's page: the activity, the caller's own signups to it, and whether the caller manages it. */
+export const ZActivityView = z.object({ activity: ZActivityDetailDto, mySignups: z.array(ZSignupDto), canManage: z.boolean() });

@@ -8,6 +8,9 @@ export const CHECKIN_OPENS_BEFORE_MINUTES = 30;
 /** Without a check-out, the volunteer is checked out automatically at shift end once this grace has passed. */
 export const AUTO_CHECKOUT_GRACE_MINUTES = 30;
 
+/** A check-out can be taken back this long after it was made, while its hours still wait for the team. */
+export const CHECKOUT_UNDO_MINUTES = 10;
+
 export const ZCheckinQrQuery = z.strictObject({ shiftId: ZObjectId });
 export type TCheckinQrQuery = z.infer<typeof ZCheckinQrQuery>;
 
@@ -37,8 +40,11 @@ export interface TCheckinQrDto {
   qrDataUrl: string;
 }
 
+export const ZCheckoutUndoBody = z.strictObject({ signupId: ZObjectId });
+export type TCheckoutUndoBody = z.infer<typeof ZCheckoutUndoBody>;
+
 export type TCheckinOutcome = 'checked_in';
-export type TCheckoutOutcome = 'checked_out';
+export type TCheckoutOutcome = 'checked_out' | 'checkout_undone';
 
 export interface TAttendanceResultDto {
   outcome: TCheckinOutcome | TCheckoutOutcome;
@@ -49,6 +55,8 @@ export interface TAttendanceResultDto {
   distanceM: number;
   /** Rounded service minutes now pending the team's confirmation (check-out only). */
   minutes: number | null;
+  /** Until when this check-out can be undone (check-out only; null once it cannot). */
+  undoUntil: string | null;
 }
 
 export interface TAttendanceRowDto {

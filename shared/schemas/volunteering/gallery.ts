@@ -5,6 +5,15 @@ import { ZObjectId, ZPagination } from '../common';
 export const GALLERY_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 export const GALLERY_MAX_BYTES = 5 * 1024 * 1024;
 export const GALLERY_MAX_PER_USER_PER_ACTIVITY = 20;
+/** Activity covers: same types and size limit as photos (POST /api/teams/:teamId/covers). */
+export const COVER_MAX_BYTES = GALLERY_MAX_BYTES;
+
+export interface TCoverUploadDto {
+  id: string;
+  /** Goes into the activity's coverUrl as is. */
+  url: string;
+  bytes: number;
+}
 
 export const PHOTO_STATUSES = ['checking', 'visible', 'hidden'] as const;
 export type TPhotoStatus = (typeof PHOTO_STATUSES)[number];

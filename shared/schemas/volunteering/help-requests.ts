@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZGeoPoint, ZObjectId, ZPagination } from '../common';
+import { ZGeoPoint, ZObjectId, ZPagination, zIsoDate } from '../common';
 
 export const HELP_CATEGORIES = [
   'elderly_care',
@@ -38,7 +38,7 @@ export const ZCreateHelpRequest = z.strictObject({
     .max(1000, '描述不能超过 1000 个字'),
   address: z.string({ error: '请填写地点' }).trim().min(2, '地点至少 2 个字').max(100, '地点不能超过 100 个字'),
   location: ZGeoPoint.optional(),
-  neededAt: z.coerce.date({ error: '时间格式不正确' }),
+  neededAt: zIsoDate('时间格式不正确'),
 });
 export type TCreateHelpRequest = z.infer<typeof ZCreateHelpRequest>;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { ZObjectId } from '../common';
+import { ZDateOut, ZObjectId, zPage } from '../common';
 import { ZApprovalDecisionInput, ZModerationDecisionInput, ZPageQuery, zText } from './common';
-import type { TApplicantSummaryDto } from './volunteers';
+import { ZApplicantSummaryDto } from './volunteers';
 
 export const SIGNUP_STATUSES = [
   'pending_approval',
@@ -47,36 +47,42 @@ export const ZApplicantsQuery = z.strictObject({
 });
 export type TApplicantsQuery = z.infer<typeof ZApplicantsQuery>;
 
-export interface TSignupDto {
-  id: string;
-  shiftId: string;
-  activityId: string;
-  teamId: string;
-  status: TSignupStatus;
-  waitPos: number | null;
+export const ZSignupDto = z.object({
+  id: z.string(),
+  shiftId: z.string(),
+  activityId: z.string(),
+  teamId: z.string(),
+  status: z.enum(SIGNUP_STATUSES),
+  waitPos: z.number().int().nullable(),
   /** Position among those still waiting (1 = next), for waitlisted signups. */
-  aheadOfYou: number | null;
-  offerExpiresAt: string | null;
-  shift: { start: string; end: string };
-  activity: { title: string; address: string } | null;
-  checkinAt: string | null;
-  checkoutAt: string | null;
-  autoCheckedOut: boolean;
-  note: string;
+  aheadOfYou: z.number().int().nullable(),
+  offerExpiresAt: ZDateOut.nullable(),
+  shift: z.object({ start: ZDateOut, end: ZDateOut }),
+  activity: z.object({ title: z.string(), address: z.string() }).nullable(),
+  checkinAt: ZDateOut.nullable(),
+  checkoutAt: ZDateOut.nullable(),
+  autoCheckedOut: z.boolean(),
+  note: z.string(),
   /** The content check held the note for the district's review: the team does not see it yet. */
-  noteUnderReview: boolean;
-  reason: string | null;
-  createdAt: string;
-}
+  noteUnderReview: z.boolean(),
+  reason: z.string().nullable(),
+  createdAt: ZDateOut,
+});
+export type TSignupDto = z.infer<typeof ZSignupDto>;
 
-export interface TSignupResult {
-  outcome: TSignupOutcome;
-  signup: TSignupDto;
-}
+/** A signup, cancel, offer acceptance or decision: the named outcome and the signup as it now is. */
+export const ZSignupResult = z.object({
+  outcome: z.enum(['confirmed', 'waitlisted', 'pending_approval', 'offered', 'cancelled', 'late_cancelled', 'approved', 'rejected']),
+  signup: ZSignupDto,
+});
+export type TSignupResult = z.infer<typeof ZSignupResult>;
 
-export interface TApplicantDto extends TSignupDto {
-  applicant: TApplicantSummaryDto;
-}
+export const ZApplicantDto = ZSignupDto.extend({ applicant: ZApplicantSummaryDto });
+export type TApplicantDto = z.infer<typeof ZApplicantDto>;
+
+export const ZMySignupsPage = zPage(ZSignupDto);
+export const ZApplicantsPage = zPage(ZApplicantDto);
+export const ZNoShowsMarked = z.object({ marked: z.number().int() });
 
 /** POST /api/admin/signups/:id/note-moderation — a district admin decides a held signup note. */
 export const ZSignupNoteModerationInput = ZModerationDecisionInput;
@@ -86,14 +92,16 @@ export const ZHeldNotesQuery = z.strictObject({ ...ZPageQuery });
 export type THeldNotesQuery = z.infer<typeof ZHeldNotesQuery>;
 
 /** A signup note the content check wanted a human to read, as the district moderator sees it. */
-export interface THeldNoteDto {
-  signupId: string;
-  activityId: string;
-  activityTitle: string;
-  teamName: string;
-  volunteerNo: string;
-  nameMasked: string;
-  note: string;
-  status: TSignupStatus;
-  createdAt: string;
-}
+export const ZHeldNoteDto = z.object({
+  signupId: z.string(),
+  activityId: z.string(),
+  activityTitle: z.string(),
+  teamName: z.string(),
+  volunteerNo: z.string(),
+  nameMasked: z.string(),
+  note: z.string(),
+  status: z.enum(SIGNUP_STATUSES),
+  createdAt: ZDateOut,
+});
+export type THeldNoteDto = z.infer<typeof ZHeldNoteDto>;
+export const ZHeldNotesPage = zPage(ZHeldNoteDto);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZGeoPoint, ZObjectId } from '../common';
+import { ZDateOut, ZGeoPoint, ZObjectId } from '../common';
 import { VOLUNTEERING_LIMITS as L, ZApprovalDecisionInput, ZPageQuery, zLatQuery, zLngQuery, zText } from './common';
 
 const ZPhone = z
@@ -71,46 +71,63 @@ export const ZMembershipQuery = z.strictObject({
 });
 export type TMembershipQuery = z.infer<typeof ZMembershipQuery>;
 
-export type TTeamStatus = 'pending' | 'certified' | 'rejected';
-export type TMemberRole = 'member' | 'admin';
-export type TMembershipStatus = 'pending' | 'active' | 'rejected' | 'left';
+export const TEAM_STATUSES = ['pending', 'certified', 'rejected'] as const;
+export type TTeamStatus = (typeof TEAM_STATUSES)[number];
+export const MEMBER_ROLES = ['member', 'admin'] as const;
+export type TMemberRole = (typeof MEMBER_ROLES)[number];
+export const MEMBERSHIP_STATUSES = ['pending', 'active', 'rejected', 'left'] as const;
+export type TMembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
 
-export interface TTeamSummaryDto {
-  id: string;
-  name: string;
-  hostOrg: string;
-  serviceArea: string;
-  status: TTeamStatus;
-  location: { lng: number; lat: number } | null;
+export const ZTeamSummaryDto = z.object({
+  id: z.string(),
+  name: z.string(),
+  hostOrg: z.string(),
+  serviceArea: z.string(),
+  status: z.enum(TEAM_STATUSES),
+  location: z.object({ lng: z.number(), lat: z.number() }).nullable(),
   /** Metres from the query point (nearby list only). */
-  distanceM?: number;
-  memberCount: number;
-}
+  distanceM: z.number().optional(),
+  memberCount: z.number().int(),
+});
+export type TTeamSummaryDto = z.infer<typeof ZTeamSummaryDto>;
 
-export interface TTeamDetailDto extends TTeamSummaryDto {
-  address: string;
-  intro: string;
-  contactName: string | null;
-  totalMinutes: number;
-  totalHours: number;
-  rejectReason: string | null;
+export const ZTeamDetailDto = ZTeamSummaryDto.extend({
+  address: z.string(),
+  intro: z.string(),
+  contactName: z.string().nullable(),
+  totalMinutes: z.number(),
+  totalHours: z.number(),
+  rejectReason: z.string().nullable(),
   /** Pending applications only: 'review' when the content check asks for a human read before certifying. */
-  contentFlag?: 'pass' | 'review';
+  contentFlag: z.enum(['pass', 'review']).optional(),
   /** The caller's own membership, when signed in. */
-  myMembership: { role: TMemberRole; status: TMembershipStatus } | null;
-  createdAt: string;
-}
+  myMembership: z.object({ role: z.enum(MEMBER_ROLES), status: z.enum(MEMBERSHIP_STATUSES) }).nullable(),
+  createdAt: ZDateOut,
+});
+export type TTeamDetailDto = z.infer<typeof ZTeamDetailDto>;
 
-export interface TMembershipDto {
-  id: string;
-  teamId: string;
-  userId: string;
-  displayName: string;
-  role: TMemberRole;
-  status: TMembershipStatus;
-  message: string;
+export const ZMembershipDto = z.object({
+  id: z.string(),
+  teamId: z.string(),
+  userId: z.string(),
+  displayName: z.string(),
+  role: z.enum(MEMBER_ROLES),
+  status: z.enum(MEMBERSHIP_STATUSES),
+  message: z.string(),
   /** The message was held by the content check and is not shown. */
-  messageHeld: boolean;
-  createdAt: string;
-  decidedAt: string | null;
-}
+  messageHeld: z.boolean(),
+  createdAt: ZDateOut,
+  decidedAt: ZDateOut.nullable(),
+});
+export type TMembershipDto = z.infer<typeof ZMembershipDto>;
+
+export const ZTeamEnvelope = z.object({ team: ZTeamDetailDto });
+export const ZMembershipEnvelope = z.object({ membership: ZMembershipDto });
+export const ZMembershipsList = z.object({ items: z.array(ZMembershipDto), total: z.number().int() });
+export const ZTeamApplicationsList = z.object({ items: z.array(ZTeamDetailDto), total: z.number().int() });
+export const ZNearbyTeamsPage = z.object({
+  items: z.array(ZTeamSummaryDto),
+  hasMore: z.boolean(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZDateOut } from '../common';
 import { VOLUNTEERING_LIMITS as L, ZModerationDecisionInput, zTag, zText } from './common';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -69,54 +70,82 @@ export const ZVolunteerUserParams = z.strictObject({
 export type TNoShowKind = 'no_show' | 'late_cancel';
 export type TAppealStatus = 'pending' | 'upheld' | 'rejected';
 
-export interface TNoShowEventDto {
-  id: string;
-  at: string;
-  kind: TNoShowKind;
-  activityId: string | null;
+export const ZNoShowEventDto = z.object({
+  id: z.string(),
+  at: ZDateOut,
+  kind: z.enum(['no_show', 'late_cancel']),
+  activityId: z.string().nullable(),
   /** Current weight after time decay (0 when waived). */
-  weight: number;
-  waived: boolean;
-  appeal: { reason: string; status: TAppealStatus; at: string; note?: string; reviewedAt?: string } | null;
-}
+  weight: z.number(),
+  waived: z.boolean(),
+  appeal: z
+    .object({
+      reason: z.string(),
+      status: z.enum(['pending', 'upheld', 'rejected']),
+      at: ZDateOut,
+      note: z.string().optional(),
+      reviewedAt: ZDateOut.optional(),
+    })
+    .nullable(),
+});
+export type TNoShowEventDto = z.infer<typeof ZNoShowEventDto>;
 
-export interface TVolunteerDto {
-  id: string;
-  userId: string;
-  volunteerNo: string;
-  nameMasked: string;
-  skills: string[];
-  serviceAreas: string[];
-  availability: TAvailabilitySlot[];
-  intro: string;
+export const ZIntroReviewDto = z.object({
+  state: z.enum(['under_review', 'rejected']),
+  label: z.string(),
+  heldIntro: z.string().nullable(),
+  reason: z.string().nullable(),
+});
+export type TIntroReviewDto = z.infer<typeof ZIntroReviewDto>;
+
+export const ZVolunteerDto = z.object({
+  id: z.string(),
+  userId: z.string(),
+  volunteerNo: z.string(),
+  nameMasked: z.string(),
+  skills: z.array(z.string()),
+  serviceAreas: z.array(z.string()),
+  availability: z.array(z.object({ weekday: z.number().int(), from: z.string(), to: z.string() })),
+  intro: z.string(),
   /** Only in the volunteer's own view: an intro held for moderation, or why it was refused. */
-  introReview?: TIntroReviewDto | null;
-  totalMinutes: number;
-  confirmedMinutes: number;
+  introReview: ZIntroReviewDto.nullable().optional(),
+  totalMinutes: z.number(),
+  confirmedMinutes: z.number(),
   /** confirmedMinutes / 60, one decimal. */
-  confirmedHours: number;
-  noShowScore: number;
-  noShowEvents: TNoShowEventDto[];
-  createdAt: string;
-}
+  confirmedHours: z.number(),
+  noShowScore: z.number(),
+  noShowEvents: z.array(ZNoShowEventDto),
+  createdAt: ZDateOut,
+});
+export type TVolunteerDto = z.infer<typeof ZVolunteerDto>;
 
 /** What a team admin sees about an applicant (no personal data beyond the masked name). */
-export interface TApplicantSummaryDto {
-  userId: string;
-  volunteerNo: string | null;
-  nameMasked: string;
-  confirmedHours: number;
-  pastActivities: number;
-  noShowScore: number;
-  skills: string[];
-}
+export const ZApplicantSummaryDto = z.object({
+  userId: z.string(),
+  volunteerNo: z.string().nullable(),
+  nameMasked: z.string(),
+  confirmedHours: z.number(),
+  pastActivities: z.number().int(),
+  noShowScore: z.number(),
+  skills: z.array(z.string()),
+});
+export type TApplicantSummaryDto = z.infer<typeof ZApplicantSummaryDto>;
 
-export interface TIntroReviewDto {
-  state: 'under_review' | 'rejected';
-  label: string;
-  heldIntro: string | null;
-  reason: string | null;
-}
+export const ZVolunteerEnvelope = z.object({ volunteer: ZVolunteerDto });
+/** GET /api/volunteers/me: null until the resident registers. */
+export const ZVolunteerMaybe = z.object({ volunteer: ZVolunteerDto.nullable() });
+export const ZNoShowEventEnvelope = z.object({ event: ZNoShowEventDto });
+
+/** A pending no-show appeal as the team admin sees it. */
+export const ZNoShowAppealRow = z.object({
+  userId: z.string(),
+  volunteerNo: z.string(),
+  nameMasked: z.string(),
+  activityTitle: z.string().nullable(),
+  event: ZNoShowEventDto,
+});
+export type TNoShowAppealRow = z.infer<typeof ZNoShowAppealRow>;
+export const ZNoShowAppealsList = z.object({ items: z.array(ZNoShowAppealRow) });
 
 /** POST /api/admin/volunteers/:userId/intro-moderation — a district admin decides a held intro. */
 export const ZIntroModerationInput = ZModerationDecisionInput;

@@ -20,9 +20,31 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * Uncaught page errors and console.error lines seen by any context of this test file since
+ * the last check. test/e2e/support/no-console-errors.ts fails the journey when any is left.
+ * The browser's own "Failed to load resource … 4xx" line is not an app error: journeys
+ * provoke refusals on purpose (a wrong password, three bad fields) and the page shows them.
+ */
+const pageErrors: string[] = [];
+const EXPECTED_REFUSAL = /^Failed to load resource: the server responded with a status of 4\d\d/;
+
+export function takePageErrors(): string[] {
+  return pageErrors.splice(0, pageErrors.length);
+}
+
+export function watchForErrors(ctx: BrowserContext): BrowserContext {
+  ctx.on('weberror', (e) => pageErrors.push(`pageerror: ${e.error().message}`));
+  ctx.on('console', (m) => {
+    if (m.type() !== 'error' || EXPECTED_REFUSAL.test(m.text())) return;
+    pageErrors.push(`console.error: ${m.text()} (${m.location().url})`);
+  });
+  return ctx;
+}
+
 /** A phone-sized touch context: Taro H5 form buttons submit on touch, so journeys use tap(). */
 export async function phoneContext(browser: Browser, extra: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
-  return browser.newContext({
+  const ctx = await browser.newContext({
     viewport: { width: 390, height: 844 },
     hasTouch: true,
     isMobile: true,
@@ -31,6 +53,7 @@ export async function phoneContext(browser: Browser, extra: Parameters<Browser['
     acceptDownloads: true,
     ...extra,
   });
+  return watchForErrors(ctx);
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

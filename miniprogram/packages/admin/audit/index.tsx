@@ -1,11 +1,15 @@
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Button, Picker, Text, View } from '@tarojs/components';
 import { PageShell } from '../../../components/PageShell';
 import { Notice } from '../../../components/Notice';
 import { EmptyState } from '../../../components/EmptyState';
 import { useStaffGuard } from '../../../hooks/useStaffGuard';
 import { useAudit } from '../../../hooks/useAudit';
 import { formatTime } from '../../../services/format';
-import { auditActionLabel } from '../../../services/admin';
+import { AUDIT_ACTION_LABELS, auditActionLabel, auditTargetLabel } from '../../../services/admin';
+
+/** The filter's choices: 全部操作, then every named action. */
+const ACTION_CODES = ['', ...Object.keys(AUDIT_ACTION_LABELS)];
+const ACTION_NAMES = ACTION_CODES.map((c) => (c ? AUDIT_ACTION_LABELS[c] : '全部操作'));
 import './index.scss';
 
 export default function AdminAuditPage() {
@@ -23,16 +27,20 @@ export default function AdminAuditPage() {
   return (
     <PageShell title="审计日志">
       <View className="card audit__filter">
-        <Input
+        <Picker
           id="audit-action"
-          className="field__input audit__filter-input"
-          value={audit.action}
-          placeholder="按操作筛选，如 personal_data.viewed"
-          onInput={(e) => audit.setAction(e.detail.value)}
-          onConfirm={() => void audit.search()}
-        />
+          className="audit__filter-picker"
+          mode="selector"
+          range={ACTION_NAMES}
+          value={Math.max(0, ACTION_CODES.indexOf(audit.action))}
+          onChange={(e) => audit.filter(ACTION_CODES[Number(e.detail.value)] ?? '')}
+        >
+          <View className="field__input picker-field__value audit__filter-input" id="audit-action-value">
+            <Text>{audit.action ? auditActionLabel(audit.action) : '全部操作'}</Text>
+          </View>
+        </Picker>
         <Button id="audit-search" className="btn btn--primary audit__filter-btn" onClick={() => void audit.search()}>
-          筛选
+          刷新
         </Button>
       </View>
       <Notice message={audit.error} id="audit-error" />
@@ -44,10 +52,13 @@ export default function AdminAuditPage() {
             <Text className="audit__action">{auditActionLabel(e.action)}</Text>
             <Text className="muted">{formatTime(e.at)}</Text>
           </View>
-          <Text className="muted">
-            操作人：{e.actor?.displayName ?? '系统'}
-            {e.target ? ` · 对象：${e.target.type} ${e.target.id}` : ''}
-          </Text>
+          <Text className="muted audit__who">操作人：{e.actor?.displayName ?? '系统'}</Text>
+          {e.target ? (
+            <Text className="muted audit__what">
+              对象：{auditTargetLabel(e.target.type)}
+              {e.target.title ? `「${e.target.title}」` : `（编号 ${e.target.id.slice(-6)}）`}
+            </Text>
+          ) : null}
         </View>
       ))}
       {audit.more ? (

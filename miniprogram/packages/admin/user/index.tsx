@@ -15,6 +15,7 @@ export default function AdminUserPage() {
   const { params } = useRouter();
   const page = useAdminUser(params.id);
   const { user } = page;
+  const disabled = user?.status === 'disabled';
 
   if (!guard.allowed || !user) {
     return (
@@ -38,6 +39,12 @@ export default function AdminUserPage() {
         <View className="row">
           <Text className="row__label">类型</Text>
           <Text>{user.kind === 'staff' ? `工作人员 ${user.username ?? ''}` : '居民'}</Text>
+        </View>
+        <View className="row">
+          <Text className="row__label">状态</Text>
+          <Text id="admin-user-status">
+            {disabled ? '已停用（无法登录）' : '正常'}
+          </Text>
         </View>
         <View className="row">
           <Text className="row__label">手机号</Text>
@@ -99,12 +106,12 @@ export default function AdminUserPage() {
 
       <Button
         id="admin-toggle-disabled"
-        className={user.disabled ? 'btn btn--primary' : 'btn btn--danger'}
+        className={disabled ? 'btn btn--primary' : 'btn btn--danger'}
         loading={page.busy === 'disable'}
         disabled={!!page.busy}
-        onClick={() => void page.setDisabled(!user.disabled)}
+        onClick={() => void page.setDisabled(!disabled)}
       >
-        {user.disabled ? '启用账号' : '停用账号'}
+        {disabled ? '启用账号' : '停用账号'}
       </Button>
     </PageShell>
   );

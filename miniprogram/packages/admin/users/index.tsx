@@ -86,7 +86,7 @@ export default function AdminUsersPage() {
             <Text className="muted">
               {u.kind === 'staff' ? '工作人员' : '居民'}
               {u.roles.length ? ` · ${u.roles.map((r) => roleLabel(r.role)).join('、')}` : ''}
-              {u.disabled ? ' · 已停用' : ''}
+              {u.status === 'disabled' ? ' · 已停用' : ''}
             </Text>
           </View>
           <Text className="link">›</Text>

@@ -4,10 +4,13 @@ import { ACTIVITY_CATEGORIES, ACTIVITY_CATEGORY_LABELS } from '@shared/schemas/v
 import { PageShell } from '../../../components/PageShell';
 import { Notice } from '../../../components/Notice';
 import { FormField } from '../../../components/FormField';
+import { PickerField } from '../../../components/PickerField';
+import { CoverField } from '../../../components/CoverField';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { LocationField } from '../../../components/volunteering/LocationField';
 import { useTeamAdmin } from '../../../hooks/volunteering/useTeamAdmin';
 import { usePublishActivity } from '../../../hooks/volunteering/usePublishActivity';
+import { todayShanghai } from '../../../hooks/volunteering/activity-form';
 import { VROUTES, withQuery } from '../../../hooks/volunteering/routes';
 import { go } from '../../../services/nav';
 import '../../../components/volunteering/volunteering.scss';
@@ -19,6 +22,7 @@ export default function PublishActivityPage() {
   const p = usePublishActivity(t.teamId, params.id, params.help);
   const d = p.draft;
   const e = p.errors;
+  const today = todayShanghai();
 
   if (!t.allowed && !params.id)
     return (
@@ -104,12 +108,11 @@ export default function PublishActivityPage() {
           error={e.requiredSkills}
           onChange={(v) => p.set('requiredSkills', v)}
         />
-        <FormField
+        <CoverField
           id="publish-cover"
-          label="封面图片地址（可选，https）"
+          teamId={t.teamId}
           value={d.coverUrl}
           error={e.coverUrl}
-          maxlength={500}
           onChange={(v) => p.set('coverUrl', v)}
         />
       </View>
@@ -117,29 +120,38 @@ export default function PublishActivityPage() {
       <Text className="card__title">班次（北京时间）</Text>
       {d.shifts.map((s, i) => (
         <View key={s.shiftId ?? `new-${i}`} className="card" id={`publish-shift-${i}`}>
-          <FormField
+          <PickerField
             id={`shift-${i}-date`}
-            label="日期（YYYY-MM-DD）"
+            label="日期"
+            mode="date"
+            start={s.shiftId ? undefined : today}
             value={s.date}
             error={e[`shifts.${i}.start`]}
-            maxlength={10}
             onChange={(v) => p.setShift(i, 'date', v)}
           />
-          <FormField
+          <PickerField
             id={`shift-${i}-start`}
-            label="开始（HH:MM）"
+            label="开始时间"
+            mode="time"
             value={s.start}
-            maxlength={5}
             onChange={(v) => p.setShift(i, 'start', v)}
           />
-          <FormField
+          <PickerField
             id={`shift-${i}-end`}
-            label="结束（HH:MM）"
+            label="结束时间"
+            mode="time"
             value={s.end}
             error={e[`shifts.${i}.end`]}
-            maxlength={5}
             onChange={(v) => p.setShift(i, 'end', v)}
           />
+          <View className="row">
+            <Text className="row__label">跨夜（次日结束）</Text>
+            <Switch
+              id={`shift-${i}-overnight`}
+              checked={s.overnight}
+              onChange={(ev) => p.setShift(i, 'overnight', ev.detail.value)}
+            />
+          </View>
           <FormField
             id={`shift-${i}-capacity`}
             label="名额"
@@ -163,34 +175,40 @@ export default function PublishActivityPage() {
 
       <View className="card">
         <Text className="muted">报名与取消截止时间留空时，默认为第一个班次开始时间。</Text>
-        <FormField
+        <PickerField
           id="publish-signup-date"
           label="报名截止日期"
+          mode="date"
+          start={today}
           value={d.signupDate}
           error={e.signupDeadline}
-          maxlength={10}
+          placeholder="默认：第一个班次开始"
           onChange={(v) => p.set('signupDate', v)}
         />
-        <FormField
+        <PickerField
           id="publish-signup-time"
           label="报名截止时间"
+          mode="time"
           value={d.signupTime}
-          maxlength={5}
+          placeholder="默认 00:00"
           onChange={(v) => p.set('signupTime', v)}
         />
-        <FormField
+        <PickerField
           id="publish-cancel-date"
           label="取消截止日期"
+          mode="date"
+          start={today}
           value={d.cancelDate}
           error={e.cancelDeadline}
-          maxlength={10}
+          placeholder="默认：第一个班次开始"
           onChange={(v) => p.set('cancelDate', v)}
         />
-        <FormField
+        <PickerField
           id="publish-cancel-time"
           label="取消截止时间"
+          mode="time"
           value={d.cancelTime}
-          maxlength={5}
+          placeholder="默认 00:00"
           onChange={(v) => p.set('cancelTime', v)}
         />
         <FormField

@@ -63,6 +63,16 @@ export default function CheckinPage() {
           ) : null}
         </View>
       ) : null}
+      {r?.undoUntil && Date.parse(r.undoUntil) > Date.now() ? (
+        <Button
+          id="checkout-undo"
+          className="btn btn--plain"
+          loading={c.action.busy === 'undo'}
+          onClick={() => void c.undo()}
+        >
+          撤销签退（{formatTime(r.undoUntil).slice(11, 16)} 前有效）
+        </Button>
+      ) : null}
       <View className="v-actions">
         <Button
           id="checkin-submit"

@@ -1,8 +1,8 @@
 import type { TRoleGrant } from '@shared/schemas/auth';
 import type { Actor } from '../../../http/actor';
 import { AppError } from '../../../http/errors';
-import { recordAudit } from '../../audit/record';
-import { User, type UserDoc } from '../../users/model';
+import { recordAudit } from '../../audit';
+import { User, type UserDoc } from '../../users';
 import { validateRoleGrant } from './validate-role-grant';
 
 async function loadUser(userId: string): Promise<UserDoc> {

@@ -1,9 +1,9 @@
 import type { TCreateStaffInput } from '@shared/schemas/auth';
 import type { Actor } from '../../../http/actor';
 import { AppError } from '../../../http/errors';
-import { recordAudit } from '../../audit/record';
-import { hashPassword } from '../../auth/password';
-import { User, type UserDoc } from '../../users/model';
+import { recordAudit } from '../../audit';
+import { hashPassword } from '../../auth';
+import { User, type UserDoc } from '../../users';
 import { validateRoleGrants } from './validate-role-grant';
 
 /** A district admin creates a staff account (username + password) with validated roles. */

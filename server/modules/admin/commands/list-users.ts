@@ -1,4 +1,4 @@
-import { User, type UserDoc } from '../../users/model';
+import { User, type UserDoc } from '../../users';
 import type { TAdminUserQuery } from '../schemas';
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,8 +1,8 @@
 import type { Actor } from '../../../http/actor';
 import { AppError } from '../../../http/errors';
-import { recordAudit } from '../../audit/record';
-import { revokeAllSessions } from '../../auth/tokens';
-import { User, type UserDoc } from '../../users/model';
+import { recordAudit } from '../../audit';
+import { clearAttempts, revokeAllSessions } from '../../auth';
+import { User, type UserDoc } from '../../users';
 
 /** Disable (ends every session at once) or re-enable an account. Deleted accounts stay deleted. */
 export async function setAccountStatus(
@@ -17,11 +17,13 @@ export async function setAccountStatus(
   if (!before) throw new AppError('not_found');
   const user = await User.findOneAndUpdate(
     { _id: userId, status: { $ne: 'deleted' } },
-    status === 'active' ? { $set: { status, failedLogins: 0 }, $unset: { lockedUntil: 1 } } : { $set: { status } },
+    { $set: { status } },
     { returnDocument: 'after' },
   ).lean<UserDoc>();
   if (!user) throw new AppError('not_found');
   if (status === 'disabled') await revokeAllSessions(user._id, now);
+  // Re-enabling also lifts a login lock, so the admin's decision takes effect at once.
+  else if (user.username) await clearAttempts(user.username);
   await recordAudit({
     actor,
     action: status === 'disabled' ? 'user.disabled' : 'user.enabled',

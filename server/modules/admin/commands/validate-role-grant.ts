@@ -3,8 +3,8 @@ import type { TFieldError } from '@shared/errors';
 import type { TRoleGrant } from '@shared/schemas/auth';
 import type { RoleGrant } from '../../../http/actor';
 import { AppError } from '../../../http/errors';
-import { SCOPE_MODELS } from '../../org/model';
-import { User } from '../../users/model';
+import { SCOPE_MODELS } from '../../org';
+import { User } from '../../users';
 
 type ScopeType = NonNullable<RoleGrant['scopeType']>;
 

@@ -1,46 +1,27 @@
-import { LIMITS } from '@shared/limits';
 import type { AppDeps } from '../../../deps';
 import { AppError } from '../../../http/errors';
-import { RetryLaterError } from '../../../http/rate-limit';
-import { User, type UserDoc } from '../../users/model';
+import { User, type UserDoc } from '../../users';
+import { releaseAttempt, reserveAttempt } from '../login-throttle';
 import { verifyPassword } from '../password';
 import { issueToken } from '../tokens';
 
 export type StaffLoginOutcome = { outcome: 'signed_in'; user: UserDoc; token: string; expiresAt: Date };
 
 /**
- * Username + password. After LIMITS.loginFailuresBeforeLock wrong passwords the
- * account is locked for LIMITS.lockMinutes. Counting uses atomic $inc, so
- * parallel guesses cannot slip past the limit.
+ * Username + password. An attempt is reserved atomically before the password is checked
+ * (login-throttle.ts), so parallel guesses cannot exceed LIMITS.loginFailuresBeforeLock
+ * checks per lock window; the rest answer 423 account_locked unchecked.
+ * Unknown, disabled and active accounts are indistinguishable from outside: the same
+ * reservation, one scrypt check each (a dummy hash for unknown names), and the same
+ * 401 login_failed for anything but an active account with its right password.
  */
 export async function loginStaff(deps: AppDeps, username: string, password: string): Promise<StaffLoginOutcome> {
   const now = deps.now();
+  await reserveAttempt(username, now);
   const user = await User.findOne({ username, kind: 'staff' }).lean<UserDoc>();
-  if (user?.lockedUntil && user.lockedUntil.getTime() > now.getTime()) {
-    throw new RetryLaterError('account_locked', Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000));
-  }
   const ok = await verifyPassword(password, user?.passwordHash);
-  if (!user || !ok) {
-    if (user) await countFailure(user, now);
-    throw new AppError('login_failed');
-  }
-  if (user.status !== 'active') throw new AppError('account_disabled');
-  await User.updateOne({ _id: user._id }, { $set: { failedLogins: 0 }, $unset: { lockedUntil: 1 } });
+  if (!user || !ok || user.status !== 'active') throw new AppError('login_failed');
+  await releaseAttempt(username);
   const issued = await issueToken(user._id, now, deps.config.TOKEN_TTL_DAYS);
   return { outcome: 'signed_in', user, token: issued.token, expiresAt: issued.expiresAt };
-}
-
-async function countFailure(user: UserDoc, now: Date): Promise<void> {
-  const after = await User.findOneAndUpdate(
-    { _id: user._id },
-    { $inc: { failedLogins: 1 } },
-    { returnDocument: 'after', projection: { failedLogins: 1 } },
-  ).lean<Pick<UserDoc, 'failedLogins'>>();
-  if (after && after.failedLogins >= LIMITS.loginFailuresBeforeLock) {
-    // Only the request that crossed the threshold (or a later one) locks; the counter restarts for after the lock.
-    await User.updateOne(
-      { _id: user._id, failedLogins: { $gte: LIMITS.loginFailuresBeforeLock } },
-      { $set: { lockedUntil: new Date(now.getTime() + LIMITS.lockMinutes * 60_000), failedLogins: 0 } },
-    );
-  }
 }

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { AppDeps } from '../../../deps';
 import { AppError } from '../../../http/errors';
 import { WechatError } from '../../../wechat/errors';
-import { User, type UserDoc } from '../../users/model';
+import { User, type UserDoc } from '../../users';
 import { issueToken } from '../tokens';
 
 export type WechatLoginOutcome = { outcome: 'signed_in' | 'registered'; user: UserDoc; token: string; expiresAt: Date };

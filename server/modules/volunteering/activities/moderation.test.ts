@@ -21,6 +21,7 @@ const publish = (team: Team, overrides: Record<string, unknown> = {}) =>
   ctx.http.post('/api/activities').set('Authorization', team.admin.auth).send(activityInput(team.teamId, clock, overrides));
 const listedIds = async (teamId: string): Promise<string[]> =>
   (await ctx.http.get(`/api/activities?teamId=${teamId}`)).body.items.map((a: { id: string }) => a.id);
+const decisionPath = (id: string) => `/api/admin/review/activity/${id}/decision`;
 const titles = async (auth: string): Promise<string[]> =>
   (await ctx.http.get('/api/me/notifications').set('Authorization', auth)).body.items.map((n: { title: string }) => n.title);
 
@@ -51,25 +52,25 @@ describe('activities held for moderation', () => {
     expect((await ctx.http.get(`/api/teams/${team.teamId}/activities`).set('Authorization', v.auth)).status).toBe(403);
   });
 
-  test('GET /api/admin/activity-moderation: 401 → 400 → 403 → 200 with held activities and held edits', async () => {
+  test('the 内容审核 queue, kind activity: 401 → 400 → 403 → 200 with held activities and held edits', async () => {
     const team = await buildCertifiedTeam(ctx);
     const held = (await publish(team, { title: '待审词活动' })).body.activity.id as string;
     const clean = await buildActivity(ctx, team);
-    const path = '/api/admin/activity-moderation';
+    const path = '/api/admin/review?kind=activity';
     expect((await ctx.http.get(path)).status).toBe(401);
-    expect((await ctx.http.get(`${path}?pageSize=0`).set('Authorization', team.district.auth)).status).toBe(400);
+    expect((await ctx.http.get(`${path}&pageSize=0`).set('Authorization', team.district.auth)).status).toBe(400);
     expect((await ctx.http.get(path).set('Authorization', team.admin.auth)).status).toBe(403);
-    const queue = await ctx.http.get(`${path}?pageSize=100`).set('Authorization', team.district.auth);
+    const queue = await ctx.http.get(`${path}&pageSize=100`).set('Authorization', team.district.auth);
     expect(queue.status).toBe(200);
     const ids = queue.body.items.map((a: { id: string }) => a.id);
     expect(ids).toContain(held);
     expect(ids).not.toContain(clean.id);
   });
 
-  test('POST /api/admin/activities/:id/moderation: 401 → 400 → 403 → approve publishes, notifies the team admins, is audited; a second decision conflicts', async () => {
+  test('deciding a held activity: 401 → 400 → 403 → approve publishes, notifies the team admins, is audited; a second decision conflicts', async () => {
     const team = await buildCertifiedTeam(ctx);
     const id = (await publish(team, { description: FLAGGED })).body.activity.id as string;
-    const path = `/api/admin/activities/${id}/moderation`;
+    const path = decisionPath(id);
     expect((await ctx.http.post(path).send({ decision: 'approve' })).status).toBe(401);
     const bad = await ctx.http.post(path).set('Authorization', team.district.auth).send({ decision: 'reject' });
     expect(bad.status).toBe(400);
@@ -78,7 +79,7 @@ describe('activities held for moderation', () => {
 
     const ok = await ctx.http.post(path).set('Authorization', team.district.auth).send({ decision: 'approve' });
     expect(ok.status).toBe(200);
-    expect(ok.body).toMatchObject({ outcome: 'published', activity: { status: 'published', review: { state: 'approved' } } });
+    expect(ok.body).toMatchObject({ outcome: 'published', result: { activity: { status: 'published', review: { state: 'approved' } } } });
     expect(await listedIds(team.teamId)).toContain(id);
     expect((await ctx.http.get(`/api/activities/${id}`)).status).toBe(200);
     expect(await titles(team.admin.auth)).toContain('活动已通过审核');
@@ -94,13 +95,13 @@ describe('activities held for moderation', () => {
     const team = await buildCertifiedTeam(ctx);
     const id = (await publish(team, { description: FLAGGED })).body.activity.id as string;
     const res = await ctx.http
-      .post(`/api/admin/activities/${id}/moderation`)
+      .post(decisionPath(id))
       .set('Authorization', team.district.auth)
       .send({ decision: 'reject', reason: '活动介绍含不当内容' });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       outcome: 'rejected',
-      activity: { status: 'rejected', review: { state: 'rejected', label: '未通过审核', reason: '活动介绍含不当内容' } },
+      result: { activity: { status: 'rejected', review: { state: 'rejected', label: '未通过审核', reason: '活动介绍含不当内容' } } },
     });
     expect((await ctx.http.get(`/api/activities/${id}`)).status).toBe(404);
     expect(await listedIds(team.teamId)).not.toContain(id);
@@ -122,24 +123,24 @@ describe('activities held for moderation', () => {
     });
     const pub = await ctx.http.get(`/api/activities/${act.id}`);
     expect(pub.body.activity).toMatchObject({ title: '社区清洁日', status: 'published', review: null });
-    const queue = await ctx.http.get('/api/admin/activity-moderation?pageSize=100').set('Authorization', team.district.auth);
+    const queue = await ctx.http.get('/api/admin/review?kind=activity&pageSize=100').set('Authorization', team.district.auth);
     expect(queue.body.items.map((a: { id: string }) => a.id)).toContain(act.id);
 
     const ok = await ctx.http
-      .post(`/api/admin/activities/${act.id}/moderation`)
+      .post(decisionPath(act.id))
       .set('Authorization', team.district.auth)
       .send({ decision: 'approve' });
-    expect(ok.body).toMatchObject({ outcome: 'edit_applied', activity: { title: '新标题待审词', status: 'published' } });
+    expect(ok.body).toMatchObject({ outcome: 'edit_applied', result: { activity: { title: '新标题待审词', status: 'published' } } });
     expect((await ctx.http.get(`/api/activities/${act.id}`)).body.activity.title).toBe('新标题待审词');
     expect(await titles(team.admin.auth)).toContain('活动修改已通过审核');
 
     // A second held edit, rejected: dropped, the approved text stays.
     await ctx.http.patch(`/api/activities/${act.id}`).set('Authorization', team.admin.auth).send({ description: FLAGGED });
     const no = await ctx.http
-      .post(`/api/admin/activities/${act.id}/moderation`)
+      .post(decisionPath(act.id))
       .set('Authorization', team.district.auth)
       .send({ decision: 'reject', reason: '描述不合适' });
-    expect(no.body).toMatchObject({ outcome: 'edit_discarded', activity: { description: '一起打扫小区公共区域，提供手套和工具' } });
+    expect(no.body).toMatchObject({ outcome: 'edit_discarded', result: { activity: { description: '一起打扫小区公共区域，提供手套和工具' } } });
     const after = await Activity.findById(act.id).lean();
     expect(after?.heldEdit).toBeUndefined();
 
@@ -147,10 +148,10 @@ describe('activities held for moderation', () => {
     await ctx.http.patch(`/api/activities/${act.id}`).set('Authorization', team.admin.auth).send({ title: '又一个待审词标题' });
     await ctx.http.patch(`/api/activities/${act.id}`).set('Authorization', team.admin.auth).send({ title: '干净的标题' });
     const late = await ctx.http
-      .post(`/api/admin/activities/${act.id}/moderation`)
+      .post(decisionPath(act.id))
       .set('Authorization', team.district.auth)
       .send({ decision: 'approve' });
-    expect(late.body.activity.title).toBe('干净的标题');
+    expect(late.body.result.activity.title).toBe('干净的标题');
   });
 
   test('when the cover is an outside image, WeChat checks it and the activity is held; a checked photo from the team gallery passes', async () => {
@@ -203,7 +204,7 @@ describe('moderation by a resident', () => {
   test('a plain resident cannot moderate', async () => {
     const r = await buildResident(ctx);
     const res = await ctx.http
-      .post(`/api/admin/activities/${String(new Types.ObjectId())}/moderation`)
+      .post(decisionPath(String(new Types.ObjectId())))
       .set('Authorization', r.auth)
       .send({ decision: 'approve' });
     expect(res.status).toBe(403);

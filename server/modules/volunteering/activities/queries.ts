@@ -1,9 +1,11 @@
 import { Types, type QueryFilter } from 'mongoose';
-import type { TActivityListQuery } from '@shared/schemas/volunteering/activities';
+import type { TActivityListQuery, TActivityModerationQuery } from '@shared/schemas/volunteering/activities';
 import type { AvailabilityDoc, VolunteerDoc } from '../volunteers/model';
 import { Activity, Shift, type ActivityDoc, type ShiftDoc } from './model';
 import { haversineMetres, type LngLat } from '../attendance/geo';
-import { presentActivitySummary } from './presenter';
+import { presentActivityDetail, presentActivitySummary } from './presenter';
+import { Signup, type SignupDoc } from '../signups/model';
+import { presentSignup } from '../signups/presenter';
 
 export async function shiftsByActivity(
   ids: Types.ObjectId[],
@@ -243,4 +245,40 @@ export async function listActivities(
       .slice(skip, skip + q.pageSize + 1);
   }
   return { items: rows.slice(0, q.pageSize), hasMore: rows.length > q.pageSize };
+}
+
+/** One activity or shift by id (null when unknown), for handlers that authorise on it. */
+export const findActivity = (id: string | Types.ObjectId): Promise<ActivityDoc | null> =>
+  Activity.findById(id).lean<ActivityDoc>().exec();
+export const findShift = (id: string | Types.ObjectId): Promise<ShiftDoc | null> => Shift.findById(id).lean<ShiftDoc>().exec();
+
+export const shiftsOf = (activity: Types.ObjectId): Promise<ShiftDoc[]> => Shift.find({ activity }).lean<ShiftDoc[]>().exec();
+
+/** An activity's page: its shifts, and the caller's own signups to it (latest first). */
+export async function activityWithMySignups(a: ActivityDoc, userId: string | null, canManage: boolean) {
+  const [shifts, mine] = await Promise.all([
+    shiftsOf(a._id),
+    userId ? Signup.find({ activity: a._id, user: userId }).sort({ createdAt: -1 }).lean<SignupDoc[]>() : [],
+  ]);
+  return {
+    activity: presentActivityDetail(a, shifts, canManage),
+    mySignups: mine.map((s) => presentSignup(s, a, null)),
+    canManage,
+  };
+}
+
+/** Every activity of a team, held and refused ones included, with moderation state (team admins). */
+export async function teamActivities(teamId: string, query: TActivityModerationQuery) {
+  const filter = { team: new Types.ObjectId(teamId) };
+  const [items, total] = await Promise.all([
+    Activity.find(filter)
+      .sort({ startsAt: -1, _id: -1 })
+      .skip((query.page - 1) * query.pageSize)
+      .limit(query.pageSize)
+      .lean<ActivityDoc[]>(),
+    Activity.countDocuments(filter),
+  ]);
+  const shifts = await shiftsByActivity(items.map((a) => a._id));
+  const details = items.map((a) => presentActivityDetail(a, shifts.get(String(a._id)) ?? [], true));
+  return { items: details, total, page: query.page, pageSize: query.pageSize };
 }

@@ -1,52 +1,55 @@
 import {
   ZActivityCancelInput,
+  ZActivityCancelled,
+  ZActivityChanged,
+  ZActivityDetailsPage,
+  ZActivityList,
+  ZActivityView,
   ZActivityCreateInput,
   ZActivityListQuery,
-  ZActivityModerationInput,
   ZActivityModerationQuery,
   ZActivityParams,
   ZActivityUpdateInput,
   type TActivityCancelInput,
   type TActivityCreateInput,
   type TActivityListQuery,
-  type TActivityModerationInput,
   type TActivityModerationQuery,
   type TActivityParams,
   type TActivityUpdateInput,
 } from '@shared/schemas/volunteering/activities';
 import { ZTeamParams, type TTeamParams } from '@shared/schemas/volunteering/teams';
-import { Types } from 'mongoose';
 import type { AppDeps } from '../../../deps';
 import { defineRoute, type RouteSpec } from '../../../http/route';
-import { anyRole, member, publicAccess, signedIn } from '../../../http/policy';
+import { member, publicAccess, signedIn } from '../../../http/policy';
 import { fail } from '../../../http/errors';
+import { unlessRefused } from '../../../http/refusals';
 import { expireOffers } from '../signups/commands/offers';
-import { Signup, type SignupDoc } from '../signups/model';
-import { presentSignup } from '../signups/presenter';
-import { Volunteer, type VolunteerDoc } from '../volunteers/model';
+import { findVolunteerByUser } from '../volunteers/queries';
 import { cancelActivity, updateActivity } from './commands/change';
 import { publishActivity } from './commands/publish';
-import { moderateActivity, HELD_FILTER } from './commands/moderate';
 import { checkActivityContent } from './content';
-import { Activity, Shift, type ActivityDoc, type ShiftDoc } from './model';
+import type { ActivityDoc } from './model';
 import { activityPolicy } from './policy';
 import { presentActivityDetail, presentActivitySummary } from './presenter';
-import { invalidateActivityLists, listActivities, listNearbyCached, shiftsByActivity } from './queries';
+import {
+  activityWithMySignups,
+  findActivity,
+  invalidateActivityLists,
+  listActivities,
+  listNearbyCached,
+  shiftsByActivity,
+  shiftsOf,
+  teamActivities,
+} from './queries';
 
 async function loadActivity(id: string): Promise<ActivityDoc> {
-  const a = await Activity.findById(id).lean<ActivityDoc>();
+  const a = await findActivity(id);
   if (!a) throw fail('not_found');
   return a;
 }
 
 /** Held or refused activities exist only for the team's admins and moderators. */
 const isHidden = (a: ActivityDoc): boolean => a.status === 'under_review' || a.status === 'rejected';
-
-/** Activities with their shifts, for the team's and the moderators' lists. */
-async function presentWithReview(items: ActivityDoc[]) {
-  const shifts = await shiftsByActivity(items.map((a) => a._id));
-  return items.map((a) => presentActivityDetail(a, shifts.get(String(a._id)) ?? [], true));
-}
 
 /** Publishing, editing and cancelling change what lists show: they clear the cached lists once done. */
 function clearingListsAfterWrites(specs: RouteSpec[]): RouteSpec[] {
@@ -74,14 +77,14 @@ export function routes(deps: AppDeps): RouteSpec[] {
       summary: '发布志愿活动（已认证团队的管理员）：班次、名额、截止时间、签到范围、是否需审核',
       tags: ['volunteering'],
       policy: member,
+      response: ZActivityChanged,
       body: ZActivityCreateInput,
       handler: async (ctx, { body }) => {
         const actor = ctx.state.actor!;
         if (!(await activityPolicy.canPublishFor(actor, body.teamId))) throw fail('forbidden');
         const content = await checkActivityContent(deps, actor.userId, body.teamId, body);
         const r = await publishActivity(deps, actor.userId, body, content);
-        if (r.outcome === 'team_not_found') throw fail('not_found');
-        if (r.outcome === 'team_not_certified') throw fail('team_not_certified');
+        unlessRefused(r, { team_not_found: 'not_found', team_not_certified: 'team_not_certified' });
         // 202: held for a district admin; the team sees it 审核中.
         ctx.status = r.outcome === 'published' ? 201 : 202;
         ctx.body = { outcome: r.outcome, activity: presentActivityDetail(r.activity, r.shifts, true) };
@@ -93,6 +96,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       summary: '发现活动：附近（lng/lat，由近及远）、按日期、类别、团队，suitable=true 为“适合我”',
       tags: ['volunteering'],
       policy: publicAccess,
+      response: ZActivityList,
       query: ZActivityListQuery,
       // Only "suitable for me" depends on who asks; other lists skip the token lookup.
       authenticateWhen: ({ query }) => query.suitable === true,
@@ -107,8 +111,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
           ctx.body = nearby;
           return;
         }
-        const volunteer =
-          query.suitable && actor ? await Volunteer.findOne({ user: actor.userId }).lean<VolunteerDoc>() : null;
+        const volunteer = query.suitable && actor ? await findVolunteerByUser(actor.userId) : null;
         const { items, hasMore } = await listActivities(query, deps.now(), volunteer);
         const shifts = await shiftsByActivity(items.map((a) => a._id));
         ctx.body = {
@@ -125,6 +128,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       summary: '活动详情：班次与余量、分享路径；登录时附带我在本活动的报名',
       tags: ['volunteering'],
       policy: publicAccess,
+      response: ZActivityView,
       params: ZActivityParams,
       handler: async (ctx, { params }) => {
         const a = await loadActivity(params.id);
@@ -132,15 +136,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
         const canManage = await activityPolicy.canManage(actor, a);
         if (isHidden(a) && !canManage) throw fail('not_found');
         await expireOffers(deps, { activity: a._id }).catch((err) => deps.logger.warn({ err }, 'lazy offer expiry failed'));
-        const shifts = await Shift.find({ activity: a._id }).lean<ShiftDoc[]>();
-        const mine = actor
-          ? await Signup.find({ activity: a._id, user: actor.userId }).sort({ createdAt: -1 }).lean<SignupDoc[]>()
-          : [];
-        ctx.body = {
-          activity: presentActivityDetail(a, shifts, canManage),
-          mySignups: mine.map((s) => presentSignup(s, a, null)),
-          canManage,
-        };
+        ctx.body = await activityWithMySignups(a, actor?.userId ?? null, canManage);
       },
     }),
     defineRoute<TActivityUpdateInput, undefined, TActivityParams>({
@@ -149,6 +145,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       summary: '编辑活动（团队管理员）：修改信息、调整名额、增加班次；通知所有报名者',
       tags: ['volunteering'],
       policy: member,
+      response: ZActivityChanged,
       params: ZActivityParams,
       body: ZActivityUpdateInput,
       handler: async (ctx, { params, body }) => {
@@ -160,9 +157,8 @@ export function routes(deps: AppDeps): RouteSpec[] {
           coverUrl: body.coverUrl !== undefined && body.coverUrl !== a.coverUrl ? body.coverUrl : undefined,
         });
         const r = await updateActivity(deps, ctx.state.actor!, a, body, ctx.state.requestId, content);
-        if (r.outcome === 'not_open') throw fail('activity_not_open');
-        const shifts = await Shift.find({ activity: a._id }).lean<ShiftDoc[]>();
-        ctx.body = { outcome: r.outcome, activity: presentActivityDetail(r.activity, shifts, true) };
+        unlessRefused(r, { not_open: 'activity_not_open' });
+        ctx.body = { outcome: r.outcome, activity: presentActivityDetail(r.activity, await shiftsOf(a._id), true) };
       },
     }),
     defineRoute<TActivityCancelInput, undefined, TActivityParams>({
@@ -171,15 +167,15 @@ export function routes(deps: AppDeps): RouteSpec[] {
       summary: '取消活动（团队管理员，需理由）：释放并通知所有报名者',
       tags: ['volunteering'],
       policy: member,
+      response: ZActivityCancelled,
       params: ZActivityParams,
       body: ZActivityCancelInput,
       handler: async (ctx, { params, body }) => {
         const a = await loadActivity(params.id);
         if (!(await activityPolicy.canManage(ctx.state.actor, a))) throw fail('forbidden');
         const r = await cancelActivity(deps, ctx.state.actor!, a, body.reason, ctx.state.requestId);
-        if (r.outcome === 'not_open') throw fail('activity_not_open');
-        const shifts = await Shift.find({ activity: a._id }).lean<ShiftDoc[]>();
-        ctx.body = { activity: presentActivityDetail(r.activity, shifts, true), released: r.released };
+        unlessRefused(r, { not_open: 'activity_not_open' });
+        ctx.body = { activity: presentActivityDetail(r.activity, await shiftsOf(a._id), true), released: r.released };
       },
     }),
     defineRoute<undefined, TActivityModerationQuery, TTeamParams>({
@@ -188,47 +184,12 @@ export function routes(deps: AppDeps): RouteSpec[] {
       summary: '本团队的全部活动（团队管理员）：含审核中、未通过审核与待审核的修改',
       tags: ['volunteering'],
       policy: signedIn,
+      response: ZActivityDetailsPage,
       params: ZTeamParams,
       query: ZActivityModerationQuery,
       handler: async (ctx, { params, query }) => {
         if (!(await activityPolicy.canPublishFor(ctx.state.actor, params.id))) throw fail('forbidden');
-        const filter = { team: new Types.ObjectId(params.id) };
-        const [items, total] = await Promise.all([
-          Activity.find(filter).sort({ startsAt: -1, _id: -1 }).skip((query.page - 1) * query.pageSize).limit(query.pageSize).lean<ActivityDoc[]>(),
-          Activity.countDocuments(filter),
-        ]);
-        ctx.body = { items: await presentWithReview(items), total, page: query.page, pageSize: query.pageSize };
-      },
-    }),
-    defineRoute<undefined, TActivityModerationQuery>({
-      method: 'get',
-      path: '/api/admin/activity-moderation',
-      summary: '活动内容审核队列（区级管理员）：待审核的新活动与待审核的修改，先到先审',
-      tags: ['volunteering', 'admin'],
-      policy: anyRole('district_admin'),
-      query: ZActivityModerationQuery,
-      handler: async (ctx, { query }) => {
-        const [items, total] = await Promise.all([
-          Activity.find(HELD_FILTER).sort({ createdAt: 1, _id: 1 }).skip((query.page - 1) * query.pageSize).limit(query.pageSize).lean<ActivityDoc[]>(),
-          Activity.countDocuments(HELD_FILTER),
-        ]);
-        ctx.body = { items: await presentWithReview(items), total, page: query.page, pageSize: query.pageSize };
-      },
-    }),
-    defineRoute<TActivityModerationInput, undefined, TActivityParams>({
-      method: 'post',
-      path: '/api/admin/activities/:id/moderation',
-      summary: '审核活动内容（区级管理员）：通过后发布或修改生效，驳回需填写原因；记入审计并通知团队管理员',
-      tags: ['volunteering', 'admin'],
-      policy: anyRole('district_admin'),
-      params: ZActivityParams,
-      body: ZActivityModerationInput,
-      handler: async (ctx, { params, body }) => {
-        const r = await moderateActivity(deps, ctx.state.actor!, params.id, body, ctx.state.requestId);
-        if (r.outcome === 'not_found') throw fail('not_found');
-        if (r.outcome === 'nothing_held') throw fail('conflict', '该活动没有待审核的内容，请刷新后重试');
-        const shifts = await Shift.find({ activity: r.activity._id }).lean<ShiftDoc[]>();
-        ctx.body = { outcome: r.outcome, activity: presentActivityDetail(r.activity, shifts, true) };
+        ctx.body = await teamActivities(params.id, query);
       },
     }),
   ]);

@@ -234,3 +234,71 @@ describe('POST /api/attendance/checkin and /checkout', () => {
     expect(mine.body.totals.pendingMinutes).toBeGreaterThan(0);
   });
 });
+
+describe('check-out rules and POST /api/attendance/checkout/undo', () => {
+  const undo = (s: Awaited<ReturnType<typeof setup>>, auth = s.volunteer.auth) =>
+    ctx.http.post('/api/attendance/checkout/undo').set('Authorization', auth).send({ signupId: String(s.signup._id) });
+
+  it('when a checked-in volunteer taps 签退 before the shift starts, it is refused and nothing is logged', async () => {
+    const s = await setup();
+    expect((await s.scan('checkin', await s.qr())).status).toBe(200);
+    const early = await s.scan('checkout', await s.qr());
+    expect(early.status).toBe(409);
+    expect(early.body.error).toMatchObject({ code: 'checkout_before_start', message: '班次尚未开始，不能签退' });
+    expect(await HoursEntry.countDocuments({ signup: s.signup._id })).toBe(0);
+    expect((await Signup.findById(s.signup._id).lean())!.checkoutAt).toBeUndefined();
+  });
+
+  it('when a volunteer undoes a check-out within 10 minutes, they are checked in again, the entry is kept as rejected, and a second check-out logs anew', async () => {
+    const s = await setup();
+    await s.scan('checkin', await s.qr());
+    clock.set(new Date(START.getTime() + 60 * 60_000));
+    const out = await s.scan('checkout', await s.qr());
+    expect(out.status).toBe(200);
+    expect(out.body.undoUntil).toBe(new Date(clock.now().getTime() + 10 * 60_000).toISOString());
+    expect((await undo(s, (await buildResident(ctx)).auth)).status).toBe(404); // someone else's signup
+
+    clock.advance(5 * 60_000);
+    const back = await undo(s);
+    expect(back.status).toBe(200);
+    expect(back.body).toMatchObject({ outcome: 'checkout_undone', checkoutAt: null, undoUntil: null });
+    expect((await undo(s)).body.error.code).toBe('checkout_undo_closed');
+    const first = await HoursEntry.findOne({ signup: s.signup._id }).lean();
+    expect(first).toMatchObject({ status: 'rejected', reason: '志愿者已撤销签退', minutes: 60 });
+    const mine = await ctx.http.get('/api/me/hours').set('Authorization', s.volunteer.auth);
+    expect(mine.body.totals.pendingMinutes).toBe(0);
+
+    clock.set(new Date(START.getTime() + 2 * 3_600_000));
+    const again = await s.scan('checkout', await s.qr());
+    expect(again.status).toBe(200);
+    expect(again.body.minutes).toBe(120);
+    const entries = await HoursEntry.find({ signup: s.signup._id }).sort({ createdAt: 1 }).lean();
+    expect(entries.map((e) => [e.dedupeKey, e.status, e.minutes])).toEqual([
+      [`checkin:${String(s.signup._id)}`, 'rejected', 60],
+      [`checkin:${String(s.signup._id)}:u1`, 'pending', 120],
+    ]);
+    expect((await ctx.http.get('/api/me/hours').set('Authorization', s.volunteer.auth)).body.totals.pendingMinutes).toBe(120);
+
+    clock.advance(11 * 60_000);
+    const late = await undo(s);
+    expect(late.status).toBe(409);
+    expect(late.body.error.code).toBe('checkout_undo_closed');
+  });
+
+  it('when the team has already confirmed the hours, the check-out cannot be undone', async () => {
+    const s = await setup();
+    await s.scan('checkin', await s.qr());
+    clock.set(new Date(START.getTime() + 60 * 60_000));
+    await s.scan('checkout', await s.qr());
+    const entry = (await HoursEntry.findOne({ signup: s.signup._id }).lean())!;
+    const confirmed = await ctx.http
+      .post(`/api/teams/${String(s.team._id)}/hours/confirm`)
+      .set('Authorization', s.admin.auth)
+      .send({ entryIds: [String(entry._id)] });
+    expect(confirmed.status).toBe(200);
+    const res = await undo(s);
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('checkout_undo_closed');
+    expect((await Signup.findById(s.signup._id).lean())!.checkoutAt).toBeDefined();
+  });
+});

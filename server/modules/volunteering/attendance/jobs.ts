@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../../deps';
 import { autoCheckout } from './commands/auto-checkout';
 
-/** Recurring jobs of this part, in server/jobs/registry.ts's JobSpec shape. */
+/** Recurring jobs of this part (JobSpec, server/platform/module.ts). */
 export const attendanceJobs = (deps: AppDeps) => [
   {
     name: 'volunteering.auto-checkout',

@@ -46,7 +46,7 @@ export async function checkinSecretFor(activity: Types.ObjectId, at: Date): Prom
  * Where and when each check-in and check-out happened (the Signup keeps only the times).
  * Kept as evidence for disputed hours; location is the volunteer's reported fix.
  */
-export const ATTENDANCE_KINDS = ['checkin', 'checkout', 'auto_checkout'] as const;
+export const ATTENDANCE_KINDS = ['checkin', 'checkout', 'auto_checkout', 'checkout_undone'] as const;
 export interface AttendanceEventDoc {
   _id: Types.ObjectId;
   signup: Types.ObjectId;
@@ -54,6 +54,12 @@ export interface AttendanceEventDoc {
   shift: Types.ObjectId;
   user: Types.ObjectId;
   kind: (typeof ATTENDANCE_KINDS)[number];
+  /**
+   * How many check-outs of this signup were undone before this event: a check-out taken
+   * back (within CHECKOUT_UNDO_MINUTES) leaves its events and ledger entry in place and
+   * the next check-out starts a new round, so nothing recorded is ever edited.
+   */
+  round: number;
   at: Date;
   location?: { type: 'Point'; coordinates: [number, number] };
   accuracyM?: number;
@@ -66,6 +72,7 @@ const AttendanceEventSchema = new Schema<AttendanceEventDoc>(
     shift: { type: Schema.Types.ObjectId, required: true },
     user: { type: Schema.Types.ObjectId, required: true },
     kind: { type: String, enum: ATTENDANCE_KINDS, required: true },
+    round: { type: Number, default: 0 },
     at: { type: Date, required: true },
     location: {
       type: new Schema({ type: { type: String, enum: ['Point'] }, coordinates: [Number] }, { _id: false }),
@@ -77,5 +84,15 @@ const AttendanceEventSchema = new Schema<AttendanceEventDoc>(
   { collection: 'attendance_events', versionKey: false },
 );
 AttendanceEventSchema.index({ activity: 1, at: -1 });
-AttendanceEventSchema.index({ signup: 1, kind: 1 }, { unique: true });
+// One event of each kind per round: a double tap records once, an undo opens the next round.
+AttendanceEventSchema.index({ signup: 1, kind: 1, round: 1 }, { unique: true });
 export const AttendanceEvent = modelOf('AttendanceEvent', AttendanceEventSchema);
+
+/** The signup's current round: the number of its check-outs that were undone. */
+export async function attendanceRound(signup: Types.ObjectId): Promise<number> {
+  return AttendanceEvent.countDocuments({ signup, kind: 'checkout_undone' });
+}
+
+/** The ledger key of a round's on-site hours (`checkin:<signup>`, then `…:u<n>` after n undos). */
+export const attendanceHoursKey = (signup: Types.ObjectId | string, round: number): string =>
+  round === 0 ? `checkin:${String(signup)}` : `checkin:${String(signup)}:u${round}`;

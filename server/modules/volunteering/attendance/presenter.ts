@@ -1,4 +1,8 @@
-import type { TAttendanceResultDto, TAttendanceRowDto } from '@shared/schemas/volunteering/attendance';
+import {
+  CHECKOUT_UNDO_MINUTES,
+  type TAttendanceResultDto,
+  type TAttendanceRowDto,
+} from '@shared/schemas/volunteering/attendance';
 import type { SignupDoc } from '../signups/model';
 import type { AttendanceResult } from './commands/check-in';
 
@@ -13,6 +17,10 @@ export function presentAttendanceResult(r: AttendanceResult): TAttendanceResultD
     checkoutAt: iso(r.signup.checkoutAt),
     distanceM: r.distanceM,
     minutes: r.minutes,
+    undoUntil:
+      r.outcome === 'checked_out' && r.signup.checkoutAt && !r.signup.autoCheckedOut
+        ? new Date(r.signup.checkoutAt.getTime() + CHECKOUT_UNDO_MINUTES * 60_000).toISOString()
+        : null,
   };
 }
 

@@ -4,8 +4,10 @@ import {
   QR_ROTATION_SECONDS,
   ZAttendanceBody,
   ZCheckinQrQuery,
+  ZCheckoutUndoBody,
   type TAttendanceBody,
   type TCheckinQrQuery,
+  type TCheckoutUndoBody,
 } from '@shared/schemas/volunteering/attendance';
 import { ZObjectId } from '@shared/schemas/common';
 import type { AppDeps } from '../../../deps';
@@ -18,6 +20,7 @@ import { Signup } from '../signups/model';
 import { teamPolicy } from '../teams/policy';
 import { autoCheckout } from './commands/auto-checkout';
 import { checkIn, checkOut } from './commands/check-in';
+import { undoCheckout } from './commands/undo-checkout';
 import { checkinSecretFor } from './model';
 import { presentAttendanceResult, presentAttendanceRow } from './presenter';
 import { msUntilRotation, signQrToken } from './qr-token';
@@ -85,6 +88,17 @@ export function routes(deps: AppDeps): RouteSpec[] {
       body: ZAttendanceBody,
       handler: async (ctx, { body }) => {
         ctx.body = presentAttendanceResult(await checkOut(ctx.state.actor!.userId, body, deps.now()));
+      },
+    }),
+    defineRoute<TCheckoutUndoBody>({
+      method: 'post',
+      path: '/api/attendance/checkout/undo',
+      summary: '撤销签退（10 分钟内、时长尚未确认）：恢复为已签到，原记录保留并注明已撤销',
+      tags: ['volunteering'],
+      policy: member,
+      body: ZCheckoutUndoBody,
+      handler: async (ctx, { body }) => {
+        ctx.body = presentAttendanceResult(await undoCheckout(ctx.state.actor!.userId, body.signupId, deps.now()));
       },
     }),
     defineRoute<undefined, undefined, TActivityParams>({

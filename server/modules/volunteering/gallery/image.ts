@@ -3,6 +3,8 @@
  * by the client's Content-Type or file name) and remove metadata that can carry the
  * phone's GPS position, serial number or owner name, without re-encoding the pixels.
  */
+import { AppError, fail } from '../../../http/errors';
+
 export type ImageType = 'jpeg' | 'png' | 'webp';
 
 export const IMAGE_MIME: Record<ImageType, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
@@ -114,4 +116,17 @@ export function stripImageMetadata(buf: Buffer): { type: ImageType; data: Buffer
   if (!type) throw new ImageFormatError('unsupported image type');
   const data = type === 'jpeg' ? stripJpeg(buf) : type === 'png' ? stripPng(buf) : stripWebp(buf);
   return { type, data };
+}
+
+/** Type by magic bytes (415), well-formed (400), metadata stripped: the bytes that get stored. */
+export function intakeImage(body: Buffer): { data: Buffer; mime: string; ext: string } {
+  const type = sniffImageType(body);
+  if (!type) throw fail('image_type_unsupported');
+  try {
+    const stripped = stripImageMetadata(body);
+    return { data: stripped.data, mime: IMAGE_MIME[stripped.type], ext: stripped.type === 'jpeg' ? 'jpg' : stripped.type };
+  } catch (err) {
+    if (err instanceof ImageFormatError) throw new AppError('image_invalid');
+    throw err;
+  }
 }

@@ -25,6 +25,7 @@ import { recordAudit } from '../../audit/record';
 import { Activity } from '../activities/model';
 import { teamPolicy } from '../teams/policy';
 import { galleryDir, uploadPhoto } from './commands/upload-photo';
+import { coverRoutes } from './covers';
 import { Photo } from './model';
 import { presentPhoto } from './presenter';
 import { readRawBody } from './read-body';
@@ -40,6 +41,7 @@ async function loadActivity(id: string) {
 
 export function routes(deps: AppDeps): RouteSpec[] {
   return [
+    ...coverRoutes(deps),
     defineRoute<undefined, undefined, TGalleryParams>({
       method: 'post',
       path: '/api/activities/:activityId/photos',

@@ -1,4 +1,4 @@
-import { ReviewSchema, type ReviewDoc } from '../review';
+import { ReviewSchema, type ReviewDoc } from '../../../platform/review-record';
 import mongoose, { Schema, type Model, type Types } from 'mongoose';
 import {
   HELP_CATEGORIES,

@@ -131,6 +131,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
           actor: ctx.state.actor!,
           at: deps.now(),
           requestId: ctx.state.requestId,
+          deps,
         });
       },
     }),
@@ -152,6 +153,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
           actor: ctx.state.actor!,
           at: deps.now(),
           requestId: ctx.state.requestId,
+          deps,
         });
       },
     }),

@@ -1,10 +1,10 @@
 import type { AppDeps } from '../../../deps';
-import type { JobSpec } from '../../../jobs/registry';
+import type { JobSpec } from '../../../platform/module';
 import { expireOffers } from './commands/offers';
 import { markNoShows, releaseSignupsOfCancelledActivities, sendDueReminders } from './commands/sweeps';
 
 /**
- * Recurring signup sweeps, listed in server/jobs/registry.ts. Each one is
+ * Recurring signup sweeps (the module's `jobs`, see index.ts). Each one is
  * idempotent (offers expire, reminders send and no-shows record at most once
  * however often it runs), so a rare double run under Agenda's lock is safe.
  */

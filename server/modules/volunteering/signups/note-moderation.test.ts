@@ -11,8 +11,8 @@ afterAll(async () => {
   await ctx.close();
 });
 
-const QUEUE = '/api/admin/signup-notes?pageSize=100';
-const decide = (id: string) => `/api/admin/signups/${id}/note-moderation`;
+const QUEUE = '/api/admin/review?kind=signup-note&pageSize=100';
+const decide = (id: string) => `/api/admin/review/signup-note/${id}/decision`;
 
 async function heldSignup(note: string) {
   const team = await buildCertifiedTeam(ctx);
@@ -34,26 +34,22 @@ describe('district moderation of held signup notes', () => {
     const clean = await heldSignup('我有急救证');
     const district = await buildDistrictAdmin(ctx);
     expect((await ctx.http.get(QUEUE)).status).toBe(401);
-    const bad = await ctx.http.get('/api/admin/signup-notes?pageSize=0').set('Authorization', district.auth);
+    const bad = await ctx.http.get('/api/admin/review?kind=signup-note&pageSize=0').set('Authorization', district.auth);
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields[0].path).toBe('pageSize');
     expect((await ctx.http.get(QUEUE).set('Authorization', held.team.admin.auth)).status).toBe(403);
 
     const queue = await ctx.http.get(QUEUE).set('Authorization', district.auth);
     expect(queue.status).toBe(200);
-    const ids = queue.body.items.map((i: { signupId: string }) => i.signupId);
+    const ids = queue.body.items.map((i: { id: string }) => i.id);
     expect(ids).toContain(held.signupId);
     expect(ids).not.toContain(clean.signupId);
-    const item = queue.body.items.find((i: { signupId: string }) => i.signupId === held.signupId);
-    expect(item).toMatchObject({
-      activityId: held.act.id,
-      activityTitle: '社区清洁日',
-      note: '我有急救证，待审词',
-      status: 'confirmed',
-    });
-    expect(item.teamName).not.toBe('');
-    expect(item.nameMasked).toMatch(/\*/);
-    const times = queue.body.items.map((i: { createdAt: string }) => Date.parse(i.createdAt));
+    const item = queue.body.items.find((i: { id: string }) => i.id === held.signupId);
+    expect(item).toMatchObject({ kind: 'signup-note', title: '社区清洁日', text: '我有急救证，待审词' });
+    expect(item.context).toContainEqual({ label: '活动编号', value: held.act.id });
+    expect(item.context.find((c: { label: string }) => c.label === '团队').value).not.toBe('');
+    expect(item.author.nameMasked).toMatch(/\*/);
+    const times = queue.body.items.map((i: { heldAt: string }) => Date.parse(i.heldAt));
     expect(times).toEqual([...times].sort((a, b) => a - b));
   });
 
@@ -75,12 +71,12 @@ describe('district moderation of held signup notes', () => {
       .set('Authorization', district.auth)
       .send({ decision: 'approve' });
     expect(ok.status).toBe(200);
-    expect(ok.body).toMatchObject({ outcome: 'approved', note: '周六上午可以早到，待审词', status: 'confirmed' });
+    expect(ok.body).toMatchObject({ outcome: 'approved', result: { note: '周六上午可以早到，待审词', status: 'confirmed' } });
     expect(await organiserNote(h)).toBe('周六上午可以早到，待审词');
     const mine = await ctx.http.get('/api/volunteers/me/signups').set('Authorization', h.v.auth);
     expect(mine.body.items.find((x: { id: string }) => x.id === h.signupId)).toMatchObject({ noteUnderReview: false });
     const queue = await ctx.http.get(QUEUE).set('Authorization', district.auth);
-    expect(queue.body.items.map((i: { signupId: string }) => i.signupId)).not.toContain(h.signupId);
+    expect(queue.body.items.map((i: { id: string }) => i.id)).not.toContain(h.signupId);
     const again = await ctx.http
       .post(decide(h.signupId))
       .set('Authorization', district.auth)
@@ -110,7 +106,7 @@ describe('district moderation of held signup notes', () => {
       .set('Authorization', district.auth)
       .send({ decision: 'reject', reason: '含联系方式' });
     expect(no.status).toBe(200);
-    expect(no.body).toMatchObject({ outcome: 'rejected', note: '', status: 'confirmed' });
+    expect(no.body).toMatchObject({ outcome: 'rejected', result: { note: '', status: 'confirmed' } });
     expect(await organiserNote(h)).toBe('');
     const mine = await ctx.http.get('/api/volunteers/me/signups').set('Authorization', h.v.auth);
     expect(mine.body.items.find((s: { id: string }) => s.id === h.signupId)).toMatchObject({

@@ -27,10 +27,15 @@ export function shanghaiTime(d: Date): string {
 }
 
 /**
- * Enqueues one message per user. A failure to enqueue is logged, not thrown:
- * the signup or cancellation that caused it has already happened.
+ * Enqueues one message per user. A failure to enqueue is logged, not thrown (the signup or
+ * cancellation that caused it has already happened), unless `throwOnError`: the outbox
+ * subscriber throws so that the dispatcher retries the event.
  */
-export async function notifyVolunteers(deps: AppDeps, msg: VolunteeringMessage): Promise<void> {
+export async function notifyVolunteers(
+  deps: AppDeps,
+  msg: VolunteeringMessage,
+  opts: { throwOnError?: boolean } = {},
+): Promise<void> {
   for (const user of msg.users) {
     try {
       await notify(deps, String(user), {
@@ -42,6 +47,7 @@ export async function notifyVolunteers(deps: AppDeps, msg: VolunteeringMessage):
         dedupeKey: `vol:${msg.key}:${String(user)}`,
       });
     } catch (err) {
+      if (opts.throwOnError) throw err;
       deps.logger.error({ err, key: msg.key, user: String(user) }, 'volunteering notification not enqueued');
     }
   }

@@ -1,7 +1,9 @@
 import { Types } from 'mongoose';
+import type { TMembershipQuery, TTeamApplicationsQuery } from '@shared/schemas/volunteering/teams';
 import { Team, type TeamDoc } from '../../org/model';
 import { User } from '../../users/model';
 import { TeamMembership, TeamProfile, type TeamMembershipDoc, type TeamProfileDoc } from './model';
+import { presentMembership, presentTeamDetail } from './presenter';
 
 let geoIndexReady: Promise<unknown> | null = null;
 /**
@@ -49,4 +51,38 @@ export async function membershipOf(teamId: string, userId: string | undefined): 
 export async function displayNames(userIds: Types.ObjectId[]): Promise<Map<string, string>> {
   const users = await User.find({ _id: { $in: userIds } }, { displayName: 1 }).lean();
   return new Map(users.map((u) => [String(u._id), u.displayName]));
+}
+
+export const findTeam = (id: string | Types.ObjectId): Promise<TeamDoc | null> => Team.findById(id).lean<TeamDoc>().exec();
+export const profileOf = (team: Types.ObjectId): Promise<TeamProfileDoc | null> =>
+  TeamProfile.findOne({ team }).lean<TeamProfileDoc>().exec();
+
+/** A team's members (or, with status=pending, its join requests), admins first. */
+export async function members(teamId: string, query: TMembershipQuery) {
+  const filter = { team: teamId, status: query.status };
+  const [rows, total] = await Promise.all([
+    TeamMembership.find(filter)
+      .sort({ role: 1, createdAt: 1 })
+      .skip((query.page - 1) * query.pageSize)
+      .limit(query.pageSize)
+      .lean<TeamMembershipDoc[]>(),
+    TeamMembership.countDocuments(filter),
+  ]);
+  const names = await displayNames(rows.map((m) => m.user));
+  return { items: rows.map((m) => presentMembership(m, names.get(String(m.user)) ?? '')), total };
+}
+
+/** Team applications for the district admin, oldest first. */
+export async function teamApplications(query: TTeamApplicationsQuery) {
+  const filter = { status: query.status };
+  const [teams, total] = await Promise.all([
+    Team.find(filter)
+      .sort({ createdAt: 1 })
+      .skip((query.page - 1) * query.pageSize)
+      .limit(query.pageSize)
+      .lean<TeamDoc[]>(),
+    Team.countDocuments(filter),
+  ]);
+  const profiles = await profilesOf(teams.map((t) => t._id));
+  return { items: teams.map((t) => presentTeamDetail(t, profiles.get(String(t._id)) ?? null, null)), total };
 }

@@ -1,5 +1,11 @@
+import { ZNoContent } from '@shared/schemas/common';
 import {
   ZJoinDecisionInput,
+  ZMembershipEnvelope,
+  ZMembershipsList,
+  ZNearbyTeamsPage,
+  ZTeamApplicationsList,
+  ZTeamEnvelope,
   ZJoinRequestInput,
   ZMemberRoleInput,
   ZMembershipQuery,
@@ -24,15 +30,14 @@ import type { AppDeps } from '../../../deps';
 import { defineRoute, type RouteSpec } from '../../../http/route';
 import { anyRole, member, publicAccess } from '../../../http/policy';
 import { fail } from '../../../http/errors';
-import { Team, type TeamDoc } from '../../org/model';
+import { unlessRefused } from '../../../http/refusals';
 import { ensureTextAllowed } from '../activities/content';
 import { applyForTeam, reviewTeam } from './commands/apply';
 import { decideJoin, leaveTeam, requestToJoin, setMemberRole } from './commands/membership';
-import { TeamMembership, TeamProfile, type TeamMembershipDoc, type TeamProfileDoc } from './model';
 import { teamPolicy } from './policy';
 import { presentMembership, presentTeamDetail, presentTeamSummary } from './presenter';
 import { totalsFor } from '../hours/queries';
-import { displayNames, membershipOf, nearbyTeams, profilesOf } from './queries';
+import { displayNames, findTeam, membershipOf, members, nearbyTeams, profileOf, teamApplications } from './queries';
 
 export function routes(deps: AppDeps): RouteSpec[] {
   return [
@@ -42,6 +47,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       summary: '申请成立志愿团队（待区级管理员认证）',
       tags: ['volunteering'],
       policy: member,
+      response: ZTeamEnvelope,
       body: ZTeamApplyInput,
       handler: async (ctx, { body }) => {
         const check = await ensureTextAllowed(deps, ctx.state.actor!.userId, [
@@ -62,6 +68,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       summary: '附近的认证志愿团队（志愿地图），由近及远',
       tags: ['volunteering'],
       policy: publicAccess,
+      response: ZNearbyTeamsPage,
       query: ZNearbyTeamsQuery,
       handler: async (ctx, { query }) => {
         const { items, hasMore, profiles } = await nearbyTeams(query);
@@ -79,11 +86,12 @@ export function routes(deps: AppDeps): RouteSpec[] {
       summary: '团队主页：简介、成员数、服务时长；未认证团队仅申请人与管理员可见',
       tags: ['volunteering'],
       policy: publicAccess,
+      response: ZTeamEnvelope,
       params: ZTeamParams,
       handler: async (ctx, { params }) => {
-        const team = await Team.findById(params.id).lean<TeamDoc>();
+        const team = await findTeam(params.id);
         if (!team) throw fail('not_found');
-        const profile = await TeamProfile.findOne({ team: team._id }).lean<TeamProfileDoc>();
+        const profile = await profileOf(team._id);
         const actor = ctx.state.actor;
         if (team.status !== 'certified') {
           const own = actor && profile?.applicant && String(profile.applicant) === actor.userId;
@@ -100,21 +108,12 @@ export function routes(deps: AppDeps): RouteSpec[] {
       summary: '团队成员（status=pending 为入队申请，仅团队管理员可看）',
       tags: ['volunteering'],
       policy: member,
+      response: ZMembershipsList,
       params: ZTeamParams,
       query: ZMembershipQuery,
       handler: async (ctx, { params, query }) => {
         if (query.status === 'pending' && !(await teamPolicy.canManage(ctx.state.actor, params.id))) throw fail('forbidden');
-        const filter = { team: params.id, status: query.status };
-        const [rows, total] = await Promise.all([
-          TeamMembership.find(filter)
-            .sort({ role: 1, createdAt: 1 })
-            .skip((query.page - 1) * query.pageSize)
-            .limit(query.pageSize)
-            .lean<TeamMembershipDoc[]>(),
-          TeamMembership.countDocuments(filter),
-        ]);
-        const names = await displayNames(rows.map((m) => m.user));
-        ctx.body = { items: rows.map((m) => presentMembership(m, names.get(String(m.user)) ?? '')), total };
+        ctx.body = await members(params.id, query);
       },
     }),
     defineRoute<TJoinRequestInput, undefined, TTeamParams>({
@@ -123,14 +122,13 @@ export function routes(deps: AppDeps): RouteSpec[] {
       summary: '申请加入团队（由团队管理员审核）',
       tags: ['volunteering'],
       policy: member,
+      response: ZMembershipEnvelope,
       params: ZTeamParams,
       body: ZJoinRequestInput,
       handler: async (ctx, { params, body }) => {
         const check = body.message ? await ensureTextAllowed(deps, ctx.state.actor!.userId, [{ path: 'message', text: body.message }]) : 'pass';
         const r = await requestToJoin(deps, ctx.state.actor!.userId, params.id, body.message, check);
-        if (r.outcome === 'not_found') throw fail('not_found');
-        if (r.outcome === 'not_certified') throw fail('team_not_certified');
-        if (r.outcome === 'already_member') throw fail('already_member');
+        unlessRefused(r, { not_found: 'not_found', not_certified: 'team_not_certified', already_member: 'already_member' });
         ctx.status = 201;
         ctx.body = { membership: presentMembership(r.membership, '') };
       },
@@ -141,11 +139,11 @@ export function routes(deps: AppDeps): RouteSpec[] {
       summary: '退出团队',
       tags: ['volunteering'],
       policy: member,
+      response: ZNoContent,
       params: ZTeamParams,
       handler: async (ctx, { params }) => {
         const r = await leaveTeam(ctx.state.actor!.userId, params.id);
-        if (r.outcome === 'not_member') throw fail('not_found');
-        if (r.outcome === 'last_admin') throw fail('last_team_admin');
+        unlessRefused(r, { not_member: 'not_found', last_admin: 'last_team_admin' });
         ctx.status = 204;
       },
     }),
@@ -155,12 +153,13 @@ export function routes(deps: AppDeps): RouteSpec[] {
       summary: '审核入队申请（团队管理员，记审计）',
       tags: ['volunteering'],
       policy: member,
+      response: ZMembershipEnvelope,
       params: ZTeamMemberParams,
       body: ZJoinDecisionInput,
       handler: async (ctx, { params, body }) => {
         if (!(await teamPolicy.canManage(ctx.state.actor, params.id))) throw fail('forbidden');
         const r = await decideJoin(deps, ctx.state.actor!, params.id, params.userId, body, ctx.state.requestId);
-        if (r.outcome === 'not_pending') throw fail('not_found');
+        unlessRefused(r, { not_pending: 'not_found' });
         const names = await displayNames([r.membership.user]);
         ctx.body = { membership: presentMembership(r.membership, names.get(params.userId) ?? '') };
       },
@@ -171,13 +170,13 @@ export function routes(deps: AppDeps): RouteSpec[] {
       summary: '设置成员角色 member / admin（团队管理员，记审计）',
       tags: ['volunteering'],
       policy: member,
+      response: ZMembershipEnvelope,
       params: ZTeamMemberParams,
       body: ZMemberRoleInput,
       handler: async (ctx, { params, body }) => {
         if (!(await teamPolicy.canManage(ctx.state.actor, params.id))) throw fail('forbidden');
         const r = await setMemberRole(deps, ctx.state.actor!, params.id, params.userId, body.role, ctx.state.requestId);
-        if (r.outcome === 'not_member') throw fail('not_found');
-        if (r.outcome === 'last_admin') throw fail('last_team_admin');
+        unlessRefused(r, { not_member: 'not_found', last_admin: 'last_team_admin' });
         const names = await displayNames([r.membership.user]);
         ctx.body = { membership: presentMembership(r.membership, names.get(params.userId) ?? '') };
       },
@@ -188,19 +187,10 @@ export function routes(deps: AppDeps): RouteSpec[] {
       summary: '团队认证申请列表（区级管理员）',
       tags: ['volunteering', 'admin'],
       policy: anyRole('district_admin'),
+      response: ZTeamApplicationsList,
       query: ZTeamApplicationsQuery,
       handler: async (ctx, { query }) => {
-        const filter = { status: query.status };
-        const [teams, total] = await Promise.all([
-          Team.find(filter)
-            .sort({ createdAt: 1 })
-            .skip((query.page - 1) * query.pageSize)
-            .limit(query.pageSize)
-            .lean<TeamDoc[]>(),
-          Team.countDocuments(filter),
-        ]);
-        const profiles = await profilesOf(teams.map((t) => t._id));
-        ctx.body = { items: teams.map((t) => presentTeamDetail(t, profiles.get(String(t._id)) ?? null, null)), total };
+        ctx.body = await teamApplications(query);
       },
     }),
     defineRoute<TTeamReviewInput, undefined, TTeamParams>({
@@ -209,14 +199,13 @@ export function routes(deps: AppDeps): RouteSpec[] {
       summary: '认证或驳回团队申请（区级管理员，驳回需理由，记审计）',
       tags: ['volunteering', 'admin'],
       policy: anyRole('district_admin'),
+      response: ZTeamEnvelope,
       params: ZTeamParams,
       body: ZTeamReviewInput,
       handler: async (ctx, { params, body }) => {
         const r = await reviewTeam(deps, ctx.state.actor!, params.id, body, ctx.state.requestId);
-        if (r.outcome === 'not_found') throw fail('not_found');
-        if (r.outcome === 'already_reviewed') throw fail('team_already_reviewed');
-        const profile = await TeamProfile.findOne({ team: r.team._id }).lean<TeamProfileDoc>();
-        ctx.body = { team: presentTeamDetail(r.team, profile, null) };
+        unlessRefused(r, { not_found: 'not_found', already_reviewed: 'team_already_reviewed' });
+        ctx.body = { team: presentTeamDetail(r.team, await profileOf(r.team._id), null) };
       },
     }),
   ];

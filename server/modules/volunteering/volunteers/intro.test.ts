@@ -47,14 +47,16 @@ describe('volunteer intro content check', () => {
     for (const v of [a, b]) await ctx.http.patch('/api/volunteers/me').set('Authorization', v.auth).send({ intro: '新的简介待审词' });
     const district = await buildDistrictAdmin(ctx);
 
-    const queuePath = '/api/admin/volunteer-intros?pageSize=100';
+    const queuePath = '/api/admin/review?kind=volunteer-intro&pageSize=100';
     expect((await ctx.http.get(queuePath)).status).toBe(401);
     expect((await ctx.http.get(queuePath).set('Authorization', a.auth)).status).toBe(403);
     const queue = await ctx.http.get(queuePath).set('Authorization', district.auth);
     expect(queue.status).toBe(200);
-    expect(queue.body.items.filter((i: { userId: string }) => [a.user.id, b.user.id].includes(i.userId))).toHaveLength(2);
+    const mine = queue.body.items.filter((i: { id: string }) => [a.user.id, b.user.id].includes(i.id));
+    expect(mine).toHaveLength(2);
+    expect(mine[0]).toMatchObject({ kind: 'volunteer-intro', text: '新的简介待审词', previous: '原来的简介' });
 
-    const path = (userId: string) => `/api/admin/volunteers/${userId}/intro-moderation`;
+    const path = (userId: string) => `/api/admin/review/volunteer-intro/${userId}/decision`;
     expect((await ctx.http.post(path(a.user.id)).send({ decision: 'approve' })).status).toBe(401);
     const bad = await ctx.http.post(path(a.user.id)).set('Authorization', district.auth).send({ decision: 'reject' });
     expect(bad.status).toBe(400);
@@ -63,13 +65,13 @@ describe('volunteer intro content check', () => {
 
     const ok = await ctx.http.post(path(a.user.id)).set('Authorization', district.auth).send({ decision: 'approve' });
     expect(ok.status).toBe(200);
-    expect(ok.body).toMatchObject({ outcome: 'approved', intro: '新的简介待审词', introReview: null });
+    expect(ok.body).toMatchObject({ outcome: 'approved', result: { intro: '新的简介待审词', introReview: null } });
     expect((await me(a.auth)).intro).toBe('新的简介待审词');
     const again = await ctx.http.post(path(a.user.id)).set('Authorization', district.auth).send({ decision: 'approve' });
     expect(again.status).toBe(409);
 
     const no = await ctx.http.post(path(b.user.id)).set('Authorization', district.auth).send({ decision: 'reject', reason: '含不当内容' });
-    expect(no.body).toMatchObject({ outcome: 'rejected', intro: '原来的简介', introReview: { state: 'rejected', reason: '含不当内容' } });
+    expect(no.body).toMatchObject({ outcome: 'rejected', result: { intro: '原来的简介', introReview: { state: 'rejected', reason: '含不当内容' } } });
     const inbox = await ctx.http.get('/api/me/notifications').set('Authorization', b.auth);
     expect(inbox.body.items.map((n: { title: string }) => n.title)).toContain('个人简介未通过审核');
     expect(await AuditEntry.countDocuments({ action: 'volunteering.volunteer.intro_rejected', 'actor.id': district.user.id })).toBe(1);

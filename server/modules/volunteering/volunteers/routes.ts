@@ -2,12 +2,14 @@ import { z } from 'zod';
 import {
   ZAppealDecisionInput,
   ZEventParams,
+  ZNoShowAppealsList,
+  ZNoShowEventEnvelope,
+  ZVolunteerEnvelope,
+  ZVolunteerMaybe,
   ZNoShowAppealInput,
   ZVolunteerProfileUpdate,
   ZVolunteerRegisterInput,
   ZVolunteerUserParams,
-  ZIntroModerationInput,
-  type TIntroModerationInput,
   type TAppealDecisionInput,
   type TNoShowAppealInput,
   type TVolunteerProfileUpdate,
@@ -16,20 +18,16 @@ import {
 import { ZTeamParams, type TTeamParams } from '@shared/schemas/volunteering/teams';
 import type { AppDeps } from '../../../deps';
 import { defineRoute, type RouteSpec } from '../../../http/route';
-import { anyRole, member } from '../../../http/policy';
-import { ZPagination, type TPagination } from '@shared/schemas/common';
+import { member } from '../../../http/policy';
 import { ensureTextAllowed } from '../activities/content';
-import { moderateIntro } from './commands/intro';
-import { AppError, fail } from '../../../http/errors';
-import { Activity } from '../activities/model';
+import { fail } from '../../../http/errors';
+import { unlessRefused } from '../../../http/refusals';
 import { teamPolicy } from '../teams/policy';
 import { appealNoShow, decideAppeal } from './commands/appeal';
 import { registerVolunteer, updateVolunteerProfile } from './commands/register';
-import { Volunteer, type VolunteerDoc } from './model';
 import { volunteerPolicy } from './policy';
-import { presentIntroReview, presentNoShowEvent, presentVolunteer } from './presenter';
-
-const ZUserParams = z.strictObject({ userId: ZVolunteerUserParams.shape.userId });
+import { presentNoShowEvent, presentVolunteer } from './presenter';
+import { findNoShowEvent, findVolunteerByUser, pendingAppeals } from './queries';
 
 const actorOf = (ctx: { state: { actor: { userId: string } | null } }) => ctx.state.actor!;
 
@@ -41,13 +39,13 @@ export function routes(deps: AppDeps): RouteSpec[] {
       summary: '注册成为志愿者（需先实名认证）',
       tags: ['volunteering'],
       policy: member,
+      response: ZVolunteerEnvelope,
       body: ZVolunteerRegisterInput,
       handler: async (ctx, { body }) => {
         if (!volunteerPolicy.canRegister(ctx.state.actor)) throw fail('real_name_required');
         const introCheck = await ensureTextAllowed(deps, actorOf(ctx).userId, [{ path: 'intro', text: body.intro }]);
         const r = await registerVolunteer(deps, actorOf(ctx).userId, body, introCheck);
-        if (r.outcome === 'not_verified') throw fail('real_name_required');
-        if (r.outcome === 'already_registered') throw fail('already_volunteer');
+        unlessRefused(r, { not_verified: 'real_name_required', already_registered: 'already_volunteer' });
         ctx.status = 201;
         ctx.body = { volunteer: presentVolunteer(r.volunteer, deps.now()) };
       },
@@ -58,8 +56,9 @@ export function routes(deps: AppDeps): RouteSpec[] {
       summary: '我的志愿者档案（未注册时 volunteer 为 null）：编号、时长、失约记录与分数',
       tags: ['volunteering'],
       policy: member,
+      response: ZVolunteerMaybe,
       handler: async (ctx) => {
-        const v = await Volunteer.findOne({ user: actorOf(ctx).userId }).lean<VolunteerDoc>();
+        const v = await findVolunteerByUser(actorOf(ctx).userId);
         ctx.body = { volunteer: v ? presentVolunteer(v, deps.now()) : null };
       },
     }),
@@ -69,6 +68,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       summary: '修改志愿者档案：技能、服务区域、可服务时间、简介',
       tags: ['volunteering'],
       policy: member,
+      response: ZVolunteerEnvelope,
       body: ZVolunteerProfileUpdate,
       handler: async (ctx, { body }) => {
         const introCheck = await ensureTextAllowed(deps, actorOf(ctx).userId, [{ path: 'intro', text: body.intro }]);
@@ -83,12 +83,12 @@ export function routes(deps: AppDeps): RouteSpec[] {
       summary: '对一条失约/迟退记录提出申诉（每条一次），由该团队管理员处理',
       tags: ['volunteering'],
       policy: member,
+      response: ZVolunteerEnvelope,
       params: ZEventParams,
       body: ZNoShowAppealInput,
       handler: async (ctx, { body, params }) => {
         const r = await appealNoShow(deps, actorOf(ctx).userId, params.eventId, body.reason);
-        if (r.outcome === 'not_found') throw fail('not_found');
-        if (r.outcome === 'already_appealed') throw fail('appeal_exists');
+        unlessRefused(r, { not_found: 'not_found', already_appealed: 'appeal_exists' });
         ctx.body = { volunteer: presentVolunteer(r.volunteer, deps.now()) };
       },
     }),
@@ -98,33 +98,11 @@ export function routes(deps: AppDeps): RouteSpec[] {
       summary: '团队待处理的失约申诉（团队管理员）',
       tags: ['volunteering'],
       policy: member,
+      response: ZNoShowAppealsList,
       params: ZTeamParams,
       handler: async (ctx, { params }) => {
         if (!(await teamPolicy.canManage(ctx.state.actor, params.id))) throw fail('forbidden');
-        const vols = await Volunteer.find({
-          noShowEvents: { $elemMatch: { team: params.id, 'appeal.status': 'pending' } },
-        })
-          .limit(200)
-          .lean<VolunteerDoc[]>();
-        const now = deps.now();
-        const pending = vols.flatMap((v) =>
-          v.noShowEvents
-            .filter((e) => String(e.team) === params.id && e.appeal?.status === 'pending')
-            .map((e) => ({ v, e })),
-        );
-        const activityIds = [...new Set(pending.flatMap(({ e }) => (e.activity ? [String(e.activity)] : [])))];
-        const titles = new Map(
-          (await Activity.find({ _id: { $in: activityIds } }, { title: 1 }).lean()).map((a) => [String(a._id), a.title]),
-        );
-        ctx.body = {
-          items: pending.map(({ v, e }) => ({
-            userId: String(v.user),
-            volunteerNo: v.volunteerNo,
-            nameMasked: v.nameMasked,
-            activityTitle: e.activity ? (titles.get(String(e.activity)) ?? null) : null,
-            event: presentNoShowEvent(e, now),
-          })),
-        };
+        ctx.body = { items: await pendingAppeals(params.id, deps.now()) };
       },
     }),
     defineRoute<TAppealDecisionInput, undefined, z.infer<typeof ZVolunteerUserParams>>({
@@ -133,64 +111,17 @@ export function routes(deps: AppDeps): RouteSpec[] {
       summary: '处理失约申诉：upheld 申诉成立（记录作废）/ rejected 驳回（团队管理员，记审计）',
       tags: ['volunteering'],
       policy: member,
+      response: ZNoShowEventEnvelope,
       params: ZVolunteerUserParams,
       body: ZAppealDecisionInput,
       handler: async (ctx, { body, params }) => {
-        const v = await Volunteer.findOne({ user: params.userId, 'noShowEvents._id': params.eventId }).lean<VolunteerDoc>();
-        const event = v?.noShowEvents.find((e) => String(e._id) === params.eventId);
-        if (!v || !event) throw fail('not_found');
+        const event = await findNoShowEvent(params.userId, params.eventId);
+        if (!event) throw fail('not_found');
         if (!(await volunteerPolicy.canDecideAppeal(ctx.state.actor, event))) throw fail('forbidden');
         const r = await decideAppeal(deps, ctx.state.actor!, params.userId, params.eventId, body, ctx.state.requestId);
-        if (r.outcome === 'not_pending') throw new AppError('signup_state_invalid', { message: '该申诉已处理或不存在' });
+        unlessRefused(r, { not_pending: { code: 'signup_state_invalid', message: '该申诉已处理或不存在' } });
         const updated = r.volunteer.noShowEvents.find((e) => String(e._id) === params.eventId)!;
         ctx.body = { event: presentNoShowEvent(updated, deps.now()) };
-      },
-    }),
-      defineRoute<undefined, TPagination>({
-      method: 'get',
-      path: '/api/admin/volunteer-intros',
-      summary: '待审核的志愿者个人简介（区级管理员）：内容安全检测建议人工复核的简介，先到先审',
-      tags: ['volunteering', 'admin'],
-      policy: anyRole('district_admin'),
-      query: ZPagination,
-      handler: async (ctx, { query }) => {
-        const filter = { 'heldIntro.at': { $exists: true } };
-        const [items, total] = await Promise.all([
-          Volunteer.find(filter)
-            .sort({ 'heldIntro.at': 1, _id: 1 })
-            .skip((query.page - 1) * query.pageSize)
-            .limit(query.pageSize)
-            .lean<VolunteerDoc[]>(),
-          Volunteer.countDocuments(filter),
-        ]);
-        ctx.body = {
-          items: items.map((v) => ({
-            userId: String(v.user),
-            volunteerNo: v.volunteerNo,
-            nameMasked: v.nameMasked,
-            intro: v.intro,
-            heldIntro: v.heldIntro?.text ?? '',
-            heldAt: v.heldIntro?.at.toISOString() ?? null,
-          })),
-          total,
-          page: query.page,
-          pageSize: query.pageSize,
-        };
-      },
-    }),
-    defineRoute<TIntroModerationInput, undefined, z.infer<typeof ZUserParams>>({
-      method: 'post',
-      path: '/api/admin/volunteers/:userId/intro-moderation',
-      summary: '审核志愿者个人简介（区级管理员）：通过后公开，驳回需填写原因；记入审计并通知志愿者',
-      tags: ['volunteering', 'admin'],
-      policy: anyRole('district_admin'),
-      params: ZUserParams,
-      body: ZIntroModerationInput,
-      handler: async (ctx, { params, body }) => {
-        const r = await moderateIntro(deps, ctx.state.actor!, params.userId, body, ctx.state.requestId);
-        if (r.outcome === 'not_found') throw fail('not_found');
-        if (r.outcome === 'nothing_held') throw fail('conflict', '该简介没有待审核的内容，请刷新后重试');
-        ctx.body = { outcome: r.outcome, intro: r.volunteer.intro, introReview: presentIntroReview(r.volunteer) };
       },
     }),
   ];

@@ -8,10 +8,12 @@ import { AppError } from '../../../../http/errors';
 import { recordAudit } from '../../../audit/record';
 import { notifyOffers } from '../../signups/commands/offers';
 import { fillFreePlaces } from '../../signups/commands/placement';
-import { notifyActivityCancelled, releaseActivitySignups } from '../../signups/commands/release-cancelled';
+import { activityCancelledMessage, releaseActivitySignups } from '../../signups/commands/release-cancelled';
 import { Signup, type SignupDoc } from '../../signups/model';
 import { notifyVolunteers } from '../../signups/notify';
-import type { Refusal } from '../../signups/outcome';
+import type { Refusal } from '../../../../platform/outcome';
+import { auditActor } from '../../../../platform/outbox/event';
+import { inUnitOfWork } from '../../../../platform/unit-of-work';
 import { Activity, Shift, type ActivityDoc, type ShiftDoc } from '../model';
 import { appLinks } from '@shared/links';
 import { moveShifts, planShiftMoves } from './shift-times';
@@ -147,23 +149,28 @@ export async function cancelActivity(
   requestId?: string,
 ): Promise<CancelActivityResult> {
   const now = deps.now();
-  const updated = await Activity.findOneAndUpdate(
-    { _id: activity._id, status: { $in: EDITABLE } },
-    { $set: { status: 'cancelled', cancelReason: reason } },
-    { returnDocument: 'after' },
-  ).lean<ActivityDoc>();
-  if (!updated) return { outcome: 'not_open' };
-  const users = await activeUsers(activity._id);
-  const { released } = await releaseActivitySignups(activity._id, reason, now);
-  await recordAudit({
-    actor,
-    action: 'volunteering.activity.cancelled',
-    target: { type: 'activity', id: String(activity._id) },
-    before: { status: activity.status },
-    after: { status: 'cancelled', reason, released },
-    requestId,
-    at: now,
+  return inUnitOfWork(deps, async (uow): Promise<CancelActivityResult> => {
+    const updated = await Activity.findOneAndUpdate(
+      { _id: activity._id, status: { $in: EDITABLE } },
+      { $set: { status: 'cancelled', cancelReason: reason } },
+      { returnDocument: 'after' },
+    ).lean<ActivityDoc>();
+    if (!updated) return { outcome: 'not_open' };
+    const users = await activeUsers(activity._id);
+    const { released } = await releaseActivitySignups(activity._id, reason, now);
+    uow.emit({
+      type: 'activity.cancelled',
+      aggregate: `activity:${String(activity._id)}`,
+      payload: { activityId: String(activity._id), reason, released, message: activityCancelledMessage(activity, reason, users) },
+      audit: {
+        actor: auditActor(actor),
+        action: 'volunteering.activity.cancelled',
+        target: { type: 'activity', id: String(activity._id) },
+        before: { status: activity.status },
+        after: { status: 'cancelled', reason, released },
+        requestId,
+      },
+    });
+    return { outcome: 'cancelled', activity: updated, released };
   });
-  await notifyActivityCancelled(deps, activity, reason, users);
-  return { outcome: 'cancelled', activity: updated, released };
 }

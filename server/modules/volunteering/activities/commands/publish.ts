@@ -3,7 +3,7 @@ import type { TActivityCreateInput } from '@shared/schemas/volunteering/activiti
 import type { AppDeps } from '../../../../deps';
 import type { TCheckOutcome } from '../../../content/check';
 import { Team, type TeamDoc } from '../../../org/model';
-import type { Refusal } from '../../signups/outcome';
+import type { Refusal } from '../../../../platform/outcome';
 import { Activity, Shift, type ActivityDoc, type ShiftDoc } from '../model';
 
 export type PublishResult =

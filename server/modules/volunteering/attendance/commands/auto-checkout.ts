@@ -2,7 +2,7 @@ import type { Types } from 'mongoose';
 import { AUTO_CHECKOUT_GRACE_MINUTES } from '@shared/schemas/volunteering/attendance';
 import { Activity } from '../../activities/model';
 import { Signup } from '../../signups/model';
-import { AttendanceEvent } from '../model';
+import { AttendanceEvent, attendanceRound } from '../model';
 import { recordAttendanceHours } from './check-in';
 
 export interface AutoCheckoutReport {
@@ -53,6 +53,7 @@ export async function autoCheckout(
         shift: s.shift,
         user: s.user,
         kind: 'auto_checkout',
+        round: await attendanceRound(s._id),
         at: s.end,
       }).catch((err: { code?: number }) => {
         if (err.code !== 11000) throw err;

@@ -8,13 +8,13 @@ import { fail } from '../../../../http/errors';
 import { Signup, type SignupDoc } from '../../signups/model';
 import { serviceMinutes } from '../../hours/compute';
 import { recordHoursEntry } from '../../hours/commands/record-entry';
-import { AttendanceEvent } from '../model';
+import { AttendanceEvent, attendanceHoursKey, attendanceRound } from '../model';
 import { verifyScan } from './verify-scan';
 
 const MINUTE = 60_000;
 
 export type AttendanceResult = {
-  outcome: 'checked_in' | 'checked_out';
+  outcome: 'checked_in' | 'checked_out' | 'checkout_undone';
   signup: SignupDoc;
   distanceM: number;
   minutes: number | null;
@@ -55,9 +55,10 @@ export async function checkIn(userId: string, body: TAttendanceBody, now: Date):
   return { outcome: 'checked_in', signup: updated, distanceM, minutes: null };
 }
 
-/** Appends the pending ledger entry for a finished attendance (idempotent per signup). */
+/** Appends the pending ledger entry for a finished attendance (idempotent per signup and round). */
 export async function recordAttendanceHours(signup: SignupDoc, activityTitle: string, at: Date): Promise<number> {
   if (!signup.checkinAt || !signup.checkoutAt) return 0;
+  const round = await attendanceRound(signup._id);
   const minutes = serviceMinutes({
     checkinAt: signup.checkinAt,
     checkoutAt: signup.checkoutAt,
@@ -75,7 +76,7 @@ export async function recordAttendanceHours(signup: SignupDoc, activityTitle: st
     minutes,
     source: 'checkin',
     status: 'pending',
-    dedupeKey: `checkin:${String(signup._id)}`,
+    dedupeKey: attendanceHoursKey(signup._id, round),
     autoCheckedOut: signup.autoCheckedOut,
     createdBy: signup.autoCheckedOut ? null : new Types.ObjectId(String(signup.user)),
     at,
@@ -84,14 +85,16 @@ export async function recordAttendanceHours(signup: SignupDoc, activityTitle: st
 }
 
 /**
- * Check-out: same token and radius rules, after a check-in and until the automatic
- * check-out takes over (shift end + grace). Computes the minutes and appends them to
- * the ledger as pending, for the team to confirm.
+ * Check-out: same token and radius rules, after a check-in, not before the shift starts
+ * (a mis-tap then would log no hours at all), and until the automatic check-out takes over
+ * (shift end + grace). Computes the minutes and appends them to the ledger as pending,
+ * for the team to confirm. It can be undone for CHECKOUT_UNDO_MINUTES (undo-checkout.ts).
  */
 export async function checkOut(userId: string, body: TAttendanceBody, now: Date): Promise<AttendanceResult> {
   const { activity, signup, distanceM } = await verifyScan(userId, body, now);
   if (!signup.checkinAt) throw fail('not_checked_in');
   if (signup.checkoutAt) throw fail('already_checked_out');
+  if (now < signup.start) throw fail('checkout_before_start');
   if (now.getTime() > signup.end.getTime() + AUTO_CHECKOUT_GRACE_MINUTES * MINUTE) throw fail('checkin_closed');
   const updated = await Signup.findOneAndUpdate(
     { _id: signup._id, status: 'confirmed', checkinAt: { $ne: null }, checkoutAt: null },
@@ -105,6 +108,7 @@ export async function checkOut(userId: string, body: TAttendanceBody, now: Date)
     shift: signup.shift,
     user: signup.user,
     kind: 'checkout',
+    round: await attendanceRound(signup._id),
     at: now,
     location: pointOf(body),
     accuracyM: body.location.accuracy,

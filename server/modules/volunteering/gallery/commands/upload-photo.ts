@@ -5,13 +5,13 @@ import { Types } from 'mongoose';
 import { GALLERY_MAX_PER_USER_PER_ACTIVITY } from '@shared/schemas/volunteering/gallery';
 import type { AppDeps } from '../../../../deps';
 import type { Actor } from '../../../../http/actor';
-import { AppError, fail } from '../../../../http/errors';
+import { fail } from '../../../../http/errors';
 import { WechatError } from '../../../../wechat';
 import { User } from '../../../users/model';
 import type { ActivityDoc } from '../../activities/model';
 import { Signup } from '../../signups/model';
 import { teamPolicy } from '../../teams/policy';
-import { IMAGE_MIME, ImageFormatError, sniffImageType, stripImageMetadata } from '../image';
+import { intakeImage } from '../image';
 import { Photo, type PhotoDoc } from '../model';
 
 export const galleryDir = (deps: AppDeps): string => path.resolve(deps.config.LINLI_DATA_DIR, 'uploads', 'gallery');
@@ -43,17 +43,9 @@ export async function uploadPhoto(
   const count = await Photo.countDocuments({ activity: input.activity._id, uploader });
   if (count >= GALLERY_MAX_PER_USER_PER_ACTIVITY)
     throw fail('rate_limited', `每人每个活动最多上传 ${GALLERY_MAX_PER_USER_PER_ACTIVITY} 张照片`);
-  if (!sniffImageType(input.body)) throw fail('image_type_unsupported');
-  let stripped: ReturnType<typeof stripImageMetadata>;
-  try {
-    stripped = stripImageMetadata(input.body);
-  } catch (err) {
-    if (err instanceof ImageFormatError) throw new AppError('image_invalid');
-    throw err;
-  }
+  const stripped = intakeImage(input.body);
   const id = new Types.ObjectId();
-  const ext = stripped.type === 'jpeg' ? 'jpg' : stripped.type;
-  const rel = path.join(String(input.activity._id), `${String(id)}.${ext}`);
+  const rel = path.join(String(input.activity._id), `${String(id)}.${stripped.ext}`);
   const dir = galleryDir(deps);
   await mkdir(path.join(dir, String(input.activity._id)), { recursive: true });
   await writeFile(path.join(dir, rel), stripped.data);
@@ -80,7 +72,7 @@ export async function uploadPhoto(
     team: input.activity.team,
     uploader,
     file: rel,
-    mime: IMAGE_MIME[stripped.type],
+    mime: stripped.mime,
     bytes: stripped.data.length,
     sha256: createHash('sha256').update(stripped.data).digest('hex'),
     status,

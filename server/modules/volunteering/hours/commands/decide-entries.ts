@@ -1,7 +1,10 @@
 import { Types } from 'mongoose';
 import type { TBulkOutcome, TBulkResultDto } from '@shared/schemas/volunteering/hours';
 import type { Actor } from '../../../../http/actor';
-import { recordAudit } from '../../../audit/record';
+import type { AppDeps } from '../../../../deps';
+import { auditActor } from '../../../../platform/outbox/event';
+import { inUnitOfWork, type UnitOfWork } from '../../../../platform/unit-of-work';
+import '../../subscribers';
 import { HoursEntry } from '../model';
 import { applyTotalsDelta } from '../totals';
 
@@ -13,6 +16,8 @@ export interface DecideInput {
   actor: Actor;
   at: Date;
   requestId?: string;
+  /** The app's dependencies (delivers the events at once; without them the dispatcher does). */
+  deps?: AppDeps;
 }
 
 /**
@@ -20,7 +25,15 @@ export interface DecideInput {
  * guarded update (`status: 'pending'` in the filter), so confirming the same list twice,
  * or two admins at once, moves each entry's minutes exactly once.
  */
-export async function decideHoursEntries(input: DecideInput): Promise<TBulkResultDto> {
+export function decideHoursEntries(input: DecideInput): Promise<TBulkResultDto> {
+  return inUnitOfWork(input.deps, (uow) => decideIn(uow, input));
+}
+
+/**
+ * All of one request's moves, their totals and the `hours.confirmed` (or `hours.rejected`)
+ * event commit together: a crash never leaves an entry moved without its minutes.
+ */
+async function decideIn(uow: UnitOfWork, input: DecideInput): Promise<TBulkResultDto> {
   const team = new Types.ObjectId(input.teamId);
   const actorId = new Types.ObjectId(input.actor.userId);
   const results: TBulkResultDto['results'] = [];
@@ -51,13 +64,17 @@ export async function decideHoursEntries(input: DecideInput): Promise<TBulkResul
   }
   const done = results.filter((r) => r.outcome === input.decision).map((r) => r.entryId);
   if (done.length > 0) {
-    await recordAudit({
-      actor: input.actor,
-      action: input.decision === 'confirmed' ? 'hours.confirm' : 'hours.reject',
-      target: { type: 'team', id: input.teamId },
-      after: { entryIds: done, reason: input.reason },
-      requestId: input.requestId,
-      at: input.at,
+    uow.emit({
+      type: input.decision === 'confirmed' ? 'hours.confirmed' : 'hours.rejected',
+      aggregate: `team:${input.teamId}`,
+      payload: { teamId: input.teamId, entryIds: done },
+      audit: {
+        actor: auditActor(input.actor),
+        action: input.decision === 'confirmed' ? 'hours.confirm' : 'hours.reject',
+        target: { type: 'team', id: input.teamId },
+        after: { entryIds: done, reason: input.reason },
+        requestId: input.requestId,
+      },
     });
   }
   return {

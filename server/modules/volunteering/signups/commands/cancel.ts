@@ -1,10 +1,11 @@
-import type { Refusal } from '../outcome';
+import type { Refusal } from '../../../../platform/outcome';
 import type { TCancelOutcome } from '@shared/schemas/volunteering/signups';
 import type { AppDeps } from '../../../../deps';
 import { Activity, type ActivityDoc } from '../../activities/model';
 import { recordNoShowEvent } from '../../volunteers/commands/no-show';
 import { Signup, type SignupDoc } from '../model';
-import { notifyOffers } from './offers';
+import { inUnitOfWork, type UnitOfWork } from '../../../../platform/unit-of-work';
+import { offerEvents } from './offers';
 import { fillFreePlaces, freePlace, holdsPlace, leaveWaitlist, releaseSlot } from './placement';
 
 export type CancelResult =
@@ -19,7 +20,11 @@ const ACTIVE = ['pending_approval', 'confirmed', 'waitlisted', 'offered'];
  * is recorded against the volunteer's no-show score. Waitlisted people and
  * declined offers are never "late". A freed place goes to the next in line.
  */
-export async function cancelSignup(deps: AppDeps, userId: string, signupId: string): Promise<CancelResult> {
+export function cancelSignup(deps: AppDeps, userId: string, signupId: string): Promise<CancelResult> {
+  return inUnitOfWork(deps, (uow) => cancelIn(uow, deps, userId, signupId));
+}
+
+async function cancelIn(uow: UnitOfWork, deps: AppDeps, userId: string, signupId: string): Promise<CancelResult> {
   const now = deps.now();
   const current = await Signup.findOne({ _id: signupId, user: userId }).lean<SignupDoc>();
   if (!current) return { outcome: 'not_found' };
@@ -36,9 +41,14 @@ export async function cancelSignup(deps: AppDeps, userId: string, signupId: stri
     { $set: { status: outcome, cancelledAt: now }, $unset: { activeKey: 1, offerExpiresAt: 1 } },
     { returnDocument: 'after' },
   ).lean<SignupDoc>();
-  if (!updated) return cancelSignup(deps, userId, signupId);
+  if (!updated) return cancelIn(uow, deps, userId, signupId);
 
   await releaseCounters(deps, current, activity);
+  uow.emit({
+    type: 'signup.cancelled',
+    aggregate: `signup:${String(current._id)}`,
+    payload: { signupId: String(current._id), userId: String(current.user), shiftId: String(current.shift), activityId: String(current.activity), late },
+  });
   if (late) {
     await recordNoShowEvent({
       user: current.user,
@@ -52,18 +62,24 @@ export async function cancelSignup(deps: AppDeps, userId: string, signupId: stri
   return { outcome, signup: updated };
 }
 
-/** Gives back what an active signup held (place or queue position, schedule slot). */
-export async function releaseCounters(
+/**
+ * Gives back what an active signup held (place or queue position, schedule slot), in the
+ * caller's unit of work (or one of its own); a freed place offered to the next in line is a
+ * `signup.offered` event.
+ */
+export function releaseCounters(
   deps: AppDeps,
   previous: Pick<SignupDoc, 'status' | 'shift' | 'user'>,
   activity: Pick<ActivityDoc, '_id' | 'title'>,
 ): Promise<void> {
-  if (holdsPlace(previous.status)) {
-    await freePlace(previous.shift);
-    const offered = await fillFreePlaces(previous.shift, deps.now());
-    await notifyOffers(deps, offered, activity);
-  } else if (previous.status === 'waitlisted') {
-    await leaveWaitlist(previous.shift);
-  }
-  await releaseSlot(previous.user, previous.shift);
+  return inUnitOfWork(deps, async (uow) => {
+    if (holdsPlace(previous.status)) {
+      await freePlace(previous.shift);
+      const offered = await fillFreePlaces(previous.shift, deps.now());
+      for (const e of offerEvents(offered, activity)) uow.emit(e);
+    } else if (previous.status === 'waitlisted') {
+      await leaveWaitlist(previous.shift);
+    }
+    await releaseSlot(previous.user, previous.shift);
+  });
 }

@@ -1,66 +1,62 @@
+import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
-import type { TSignupNoteModerationInput } from '@shared/schemas/volunteering/signups';
 import { appLinks } from '@shared/links';
 import type { Actor } from '../../../../http/actor';
 import type { AppDeps } from '../../../../deps';
-import { recordAudit } from '../../../audit/record';
+import type { ReviewApplied, ReviewDecision, ReviewRefused } from '../../../review';
 import { Activity, type ActivityDoc } from '../../activities/model';
 import { Signup, type SignupDoc } from '../model';
-import { notifyVolunteers } from '../notify';
-import type { Refusal } from '../outcome';
 
 export type NoteModerationResult =
-  { outcome: 'approved' | 'rejected'; signup: SignupDoc } | Refusal<'not_found' | 'nothing_held'>;
+  | (Omit<ReviewApplied, 'result'> & { outcome: 'approved' | 'rejected'; signup: SignupDoc })
+  | ReviewRefused;
+
+/** The held note's text is what the moderator decides on: its hash is the version. */
+export const heldNoteVersion = (s: Pick<SignupDoc, 'note'>): string =>
+  createHash('sha256').update(s.note).digest('hex').slice(0, 16);
 
 /**
- * A district admin decides a signup note the content check held: approve →
- * the organisers see it; reject → it is erased and the volunteer is told why
- * (the signup itself stands). Guarded on the held text, so a note changed or
- * erased meanwhile is never decided blind; audited with the actor.
+ * A district admin decides a signup note the content check held (through the
+ * 内容审核 queue): approve → the organisers see it; reject → it is erased and
+ * the volunteer is told why (the signup itself stands). Guarded on the held
+ * text, so a note changed or erased meanwhile is never decided blind.
  */
 export async function moderateSignupNote(
   deps: AppDeps,
   actor: Actor,
   signupId: string,
-  input: TSignupNoteModerationInput,
-  requestId?: string,
+  input: ReviewDecision,
 ): Promise<NoteModerationResult> {
   const now = deps.now();
   const current = await Signup.findById(signupId).lean<SignupDoc>();
   if (!current) return { outcome: 'not_found' };
   if (!current.noteHeld) return { outcome: 'nothing_held' };
+  if (input.version && input.version !== heldNoteVersion(current)) return { outcome: 'stale' };
   const approve = input.decision === 'approve';
-  const review = {
-    decision: input.decision,
-    reason: input.reason ?? '',
-    by: new Types.ObjectId(actor.userId),
-    at: now,
-  };
+  const review = { decision: input.decision, reason: input.reason, by: new Types.ObjectId(actor.userId), at: now };
   const updated = await Signup.findOneAndUpdate(
     { _id: current._id, noteHeld: true, note: current.note },
     { $set: { noteReview: review, ...(approve ? {} : { note: '' }) }, $unset: { noteHeld: 1 } },
     { returnDocument: 'after' },
   ).lean<SignupDoc>();
   if (!updated) return { outcome: 'nothing_held' };
-  await recordAudit({
-    actor,
-    action: approve ? 'volunteering.signup.note_approved' : 'volunteering.signup.note_rejected',
-    target: { type: 'signup', id: String(current._id) },
-    before: { note: current.note },
-    after: { note: updated.note, reason: input.reason },
-    requestId,
-    at: now,
-  });
-  if (!approve) {
-    const activity = await Activity.findById(current.activity, { title: 1 }).lean<ActivityDoc>();
-    await notifyVolunteers(deps, {
-      users: [current.user],
-      template: 'signupResult',
-      title: '报名备注未通过审核',
-      body: `「${activity?.title ?? '活动'}」的报名备注已删除，报名仍有效。原因：${input.reason ?? ''}`,
-      link: appLinks.mySignups(String(current._id)),
-      key: `signup:${String(current._id)}:note:${now.getTime()}`,
-    });
-  }
-  return { outcome: approve ? 'approved' : 'rejected', signup: updated };
+  const activity = approve ? null : await Activity.findById(current.activity, { title: 1 }).lean<ActivityDoc>();
+  return {
+    outcome: approve ? 'approved' : 'rejected',
+    signup: updated,
+    audit: {
+      action: approve ? 'volunteering.signup.note_approved' : 'volunteering.signup.note_rejected',
+      target: { type: 'signup', id: String(current._id) },
+      before: { note: current.note },
+      after: { note: updated.note, reason: input.reason || undefined },
+    },
+    tell: approve
+      ? undefined
+      : {
+          users: [String(current.user)],
+          title: '报名备注未通过审核',
+          body: `「${activity?.title ?? '活动'}」的报名备注已删除，报名仍有效。原因：${input.reason}`,
+          link: appLinks.mySignups(String(current._id)),
+        },
+  };
 }

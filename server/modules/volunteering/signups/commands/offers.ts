@@ -1,27 +1,37 @@
-import type { Refusal } from '../outcome';
+import type { Refusal } from '../../../../platform/outcome';
 import { Types } from 'mongoose';
 import type { AppDeps } from '../../../../deps';
 import { Activity, type ActivityDoc } from '../../activities/model';
 import { Signup, type SignupDoc } from '../model';
-import { notifyVolunteers, shanghaiTime } from '../notify';
+import type { NewEvent } from '../../../../platform/outbox/event';
+import { notifyVolunteers, shanghaiTime, type VolunteeringMessage } from '../notify';
 import { fillFreePlaces, freePlace, releaseSlot } from './placement';
 import { appLinks } from '@shared/links';
 
+const offerMessage = (s: SignupDoc, activity: Pick<ActivityDoc, '_id' | 'title'>): VolunteeringMessage => ({
+  users: [String(s.user)],
+  template: 'waitlistOffer',
+  title: '候补名额待确认',
+  body: `「${activity.title}」有空余名额，请在 ${s.offerExpiresAt ? shanghaiTime(s.offerExpiresAt) : ''} 前确认`,
+  link: appLinks.mySignups(String(s._id)),
+  key: `signup:${String(s._id)}:offer`,
+});
+
+/** `signup.offered` for each signup offered a place, carrying the 候补名额待确认 message. */
+export const offerEvents = (offered: SignupDoc[], activity: Pick<ActivityDoc, '_id' | 'title'>): NewEvent[] =>
+  offered.map((s) => ({
+    type: 'signup.offered',
+    aggregate: `signup:${String(s._id)}`,
+    payload: { signupId: String(s._id), userId: String(s.user), shiftId: String(s.shift), message: offerMessage(s, activity) },
+  }));
+
+/** For callers outside a unit of work (the batched signup path, sweeps): the messages at once. */
 export async function notifyOffers(
   deps: AppDeps,
   offered: SignupDoc[],
   activity: Pick<ActivityDoc, '_id' | 'title'>,
 ): Promise<void> {
-  for (const s of offered) {
-    await notifyVolunteers(deps, {
-      users: [s.user],
-      template: 'waitlistOffer',
-      title: '候补名额待确认',
-      body: `「${activity.title}」有空余名额，请在 ${s.offerExpiresAt ? shanghaiTime(s.offerExpiresAt) : ''} 前确认`,
-      link: appLinks.mySignups(String(s._id)),
-      key: `signup:${String(s._id)}:offer`,
-    });
-  }
+  for (const s of offered) await notifyVolunteers(deps, offerMessage(s, activity));
 }
 
 export type AcceptOfferResult =

@@ -4,7 +4,7 @@ import { appLinks } from '@shared/links';
 import type { AppDeps } from '../../../../deps';
 import { Shift } from '../../activities/model';
 import { Signup } from '../model';
-import { notifyVolunteers } from '../notify';
+import { notifyVolunteers, type VolunteeringMessage } from '../notify';
 import { releaseSlot } from './placement';
 
 /**
@@ -36,18 +36,24 @@ export async function releaseActivitySignups(
 }
 
 /** The one cancellation message per activity and volunteer (same key, so nobody is told twice). */
+export const activityCancelledMessage = (
+  activity: { _id: Types.ObjectId; title: string },
+  reason: string,
+  users: Types.ObjectId[],
+): VolunteeringMessage => ({
+  users: users.map(String),
+  template: 'signupResult',
+  title: '活动已取消',
+  body: `您报名的「${activity.title}」已取消：${reason}`,
+  link: appLinks.activity(String(activity._id)),
+  key: `activity:${String(activity._id)}:cancelled`,
+});
+
 export function notifyActivityCancelled(
   deps: AppDeps,
   activity: { _id: Types.ObjectId; title: string },
   reason: string,
   users: Types.ObjectId[],
 ): Promise<void> {
-  return notifyVolunteers(deps, {
-    users,
-    template: 'signupResult',
-    title: '活动已取消',
-    body: `您报名的「${activity.title}」已取消：${reason}`,
-    link: appLinks.activity(String(activity._id)),
-    key: `activity:${String(activity._id)}:cancelled`,
-  });
+  return notifyVolunteers(deps, activityCancelledMessage(activity, reason, users));
 }

@@ -1,4 +1,4 @@
-import type { Refusal } from '../outcome';
+import type { Refusal } from '../../../../platform/outcome';
 import { Types } from 'mongoose';
 import type { TSignupOutcome } from '@shared/schemas/volunteering/signups';
 import type { AppDeps } from '../../../../deps';
@@ -6,7 +6,8 @@ import { batchLoader } from '../../../../http/batch-loader';
 import { Activity, Shift, type ActivityDoc, type ShiftDoc } from '../../activities/model';
 import { Volunteer } from '../../volunteers/model';
 import type { SignupDoc } from '../model';
-import { notifyVolunteers } from '../notify';
+import type { NewEvent } from '../../../../platform/outbox/event';
+import type { VolunteeringMessage } from '../notify';
 import {
   activeKeyOf,
   claimSlot,
@@ -40,6 +41,24 @@ const volunteerOf = batchLoader(async (users) => {
   const rows = await Volunteer.find({ user: { $in: users } }, { user: 1 }).lean();
   return rows.map((v): [string, true] => [String(v.user), true]);
 });
+
+/** The event a new signup row stands for; a confirmed one carries the 报名成功 message. */
+function signupEvent(row: SignupDoc, activity: ActivityDoc): NewEvent {
+  const ids = { signupId: String(row._id), userId: String(row.user), shiftId: String(row.shift), activityId: String(activity._id) };
+  if (row.status !== 'confirmed') {
+    const type = row.status === 'pending_approval' ? 'signup.requested' : `signup.${row.status}`;
+    return { type, aggregate: `signup:${ids.signupId}`, payload: ids };
+  }
+  const message: VolunteeringMessage = {
+    users: [String(row.user)],
+    template: 'signupResult',
+    title: '报名成功',
+    body: `您已成功报名「${activity.title}」`,
+    link: appLinks.activity(String(activity._id)),
+    key: `signup:${ids.signupId}:confirmed`,
+  };
+  return { type: 'signup.confirmed', aggregate: `signup:${ids.signupId}`, payload: { ...ids, message } };
+}
 
 /**
  * A volunteer signs up for one shift. Outcomes: confirmed (a place was free
@@ -84,7 +103,7 @@ export async function signupForShift(
 
   let signup: SignupDoc;
   try {
-    signup = await insertSignup({
+    signup = await insertSignup(deps, {
       shift: shift._id,
       activity: activity._id,
       team: activity.team,
@@ -98,7 +117,7 @@ export async function signupForShift(
       ...(input.noteHeld ? { noteHeld: true } : {}),
       confirmedAt: status === 'confirmed' ? now : undefined,
       remindAt: new Date(shift.start.getTime() - (activity.reminderLeadMinutes ?? 120) * 60_000),
-    });
+    }, (row) => [signupEvent(row, activity)]);
   } catch (err) {
     // Undo the counters so the shift stays consistent, then report.
     if (status === 'waitlisted') await leaveWaitlist(shift._id);
@@ -117,16 +136,6 @@ export async function signupForShift(
     const mine = offered.find((s) => String(s._id) === String(signup._id));
     if (mine) return { outcome: 'offered', signup: mine, activity, ahead: null };
     return { outcome: 'waitlisted', signup, activity, ahead };
-  }
-  if (status === 'confirmed') {
-    await notifyVolunteers(deps, {
-      users: [user],
-      template: 'signupResult',
-      title: '报名成功',
-      body: `您已成功报名「${activity.title}」`,
-      link: appLinks.activity(String(activity._id)),
-      key: `signup:${String(signup._id)}:confirmed`,
-    });
   }
   return { outcome: status, signup, activity, ahead: null };
 }

@@ -6,7 +6,7 @@ import { recordAudit } from '../../../audit/record';
 import { Team, type TeamDoc } from '../../../org/model';
 import { User } from '../../../users/model';
 import { notifyVolunteers } from '../../signups/notify';
-import type { Refusal } from '../../signups/outcome';
+import type { Refusal } from '../../../../platform/outcome';
 import { TeamMembership, TeamProfile, type TeamProfileDoc } from '../model';
 import { appLinks } from '@shared/links';
 

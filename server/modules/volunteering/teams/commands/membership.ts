@@ -1,12 +1,24 @@
 import { Types } from 'mongoose';
 import type { Actor } from '../../../../http/actor';
 import type { AppDeps } from '../../../../deps';
-import { recordAudit } from '../../../audit/record';
+import { auditActor } from '../../../../platform/outbox/event';
+import { inUnitOfWork } from '../../../../platform/unit-of-work';
+import '../../subscribers';
 import { Team, type TeamDoc } from '../../../org/model';
-import type { Refusal } from '../../signups/outcome';
+import type { Refusal } from '../../../../platform/outcome';
 import { User } from '../../../users/model';
 import { isDuplicateKey } from '../../signups/commands/placement';
 import { TeamMembership, TeamProfile, type TeamMembershipDoc, type TMemberRole } from '../model';
+
+/** Membership events are ordered per membership (join, role changes, leaving). */
+const membershipAggregate = (m: Pick<TeamMembershipDoc, '_id'>): string => `membership:${String(m._id)}`;
+
+/**
+ * Writes the team's profile inside the transaction, so two transactions that each remove an
+ * admin conflict (one retries and sees the other's change) instead of each counting the other's
+ * admin as still there (write skew under snapshot or read-committed isolation).
+ */
+const lockTeam = (teamId: string) => TeamProfile.updateOne({ team: teamId }, { $set: { updatedAt: new Date() } });
 
 export type JoinResult = { outcome: 'requested'; membership: TeamMembershipDoc } | Refusal<'not_found' | 'not_certified' | 'already_member'>;
 
@@ -56,22 +68,28 @@ export async function decideJoin(
 ): Promise<JoinDecisionResult> {
   const now = deps.now();
   const status = input.decision === 'approve' ? 'active' : 'rejected';
-  const m = await TeamMembership.findOneAndUpdate(
-    { team: teamId, user: userId, status: 'pending' },
-    { $set: { status, decidedBy: new Types.ObjectId(actor.userId), decidedAt: now, reason: input.reason } },
-    { returnDocument: 'after' },
-  ).lean<TeamMembershipDoc>();
-  if (!m) return { outcome: 'not_pending' };
-  if (status === 'active') await TeamProfile.updateOne({ team: teamId }, { $inc: { memberCount: 1 } }, { upsert: true });
-  await recordAudit({
-    actor,
-    action: `volunteering.team_member.${input.decision}d`,
-    target: { type: 'team_membership', id: String(m._id) },
-    after: { status, reason: input.reason },
-    requestId,
-    at: now,
+  return inUnitOfWork(deps, async (uow): Promise<JoinDecisionResult> => {
+    const m = await TeamMembership.findOneAndUpdate(
+      { team: teamId, user: userId, status: 'pending' },
+      { $set: { status, decidedBy: new Types.ObjectId(actor.userId), decidedAt: now, reason: input.reason } },
+      { returnDocument: 'after' },
+    ).lean<TeamMembershipDoc>();
+    if (!m) return { outcome: 'not_pending' };
+    if (status === 'active') await TeamProfile.updateOne({ team: teamId }, { $inc: { memberCount: 1 } }, { upsert: true });
+    uow.emit({
+      type: `membership.${input.decision}d`,
+      aggregate: membershipAggregate(m),
+      payload: { membershipId: String(m._id), teamId: String(m.team), userId: String(m.user) },
+      audit: {
+        actor: auditActor(actor),
+        action: `volunteering.team_member.${input.decision}d`,
+        target: { type: 'team_membership', id: String(m._id) },
+        after: { status, reason: input.reason },
+        requestId,
+      },
+    });
+    return { outcome: input.decision === 'approve' ? 'approved' : 'rejected', membership: m };
   });
-  return { outcome: input.decision === 'approve' ? 'approved' : 'rejected', membership: m };
 }
 
 export type RoleResult = { outcome: 'updated'; membership: TeamMembershipDoc } | Refusal<'not_member' | 'last_admin'>;
@@ -89,47 +107,58 @@ export async function setMemberRole(
   role: TMemberRole,
   requestId?: string,
 ): Promise<RoleResult> {
-  const before = await TeamMembership.findOneAndUpdate(
-    { team: teamId, user: userId, status: 'active' },
-    { $set: { role } },
-    { returnDocument: 'before' },
-  ).lean<TeamMembershipDoc>();
-  if (!before) return { outcome: 'not_member' };
-  if (before.role === 'admin' && role === 'member') {
-    const admins = await TeamMembership.countDocuments({ team: teamId, status: 'active', role: 'admin' });
-    if (admins === 0) {
-      await TeamMembership.updateOne({ _id: before._id }, { $set: { role: 'admin' } });
-      return { outcome: 'last_admin' };
+  return inUnitOfWork(deps, async (uow): Promise<RoleResult> => {
+    const before = await TeamMembership.findOneAndUpdate(
+      { team: teamId, user: userId, status: 'active' },
+      { $set: { role } },
+      { returnDocument: 'before' },
+    ).lean<TeamMembershipDoc>();
+    if (!before) return { outcome: 'not_member' };
+    if (before.role === 'admin' && role === 'member') {
+      await lockTeam(teamId);
+      const admins = await TeamMembership.countDocuments({ team: teamId, status: 'active', role: 'admin' });
+      if (admins === 0) uow.rollback({ outcome: 'last_admin' });
     }
-  }
-  await syncTeamAdminRole(userId, teamId, role === 'admin');
-  await recordAudit({
-    actor,
-    action: 'volunteering.team_member.role_changed',
-    target: { type: 'team_membership', id: String(before._id) },
-    before: { role: before.role },
-    after: { role },
-    requestId,
-    at: deps.now(),
+    await syncTeamAdminRole(userId, teamId, role === 'admin');
+    uow.emit({
+      type: 'membership.role_changed',
+      aggregate: membershipAggregate(before),
+      payload: { membershipId: String(before._id), teamId: String(before.team), userId: String(before.user), role },
+      audit: {
+        actor: auditActor(actor),
+        action: 'volunteering.team_member.role_changed',
+        target: { type: 'team_membership', id: String(before._id) },
+        before: { role: before.role },
+        after: { role },
+        requestId,
+      },
+    });
+    return { outcome: 'updated', membership: { ...before, role } };
   });
-  return { outcome: 'updated', membership: { ...before, role } };
 }
 
-/** A member leaves the team (an only admin cannot). */
-export async function leaveTeam(userId: string, teamId: string): Promise<Refusal<'left' | 'not_member' | 'last_admin'>> {
-  const before = await TeamMembership.findOneAndUpdate(
-    { team: teamId, user: userId, status: 'active' },
-    { $set: { status: 'left' } },
-    { returnDocument: 'before' },
-  ).lean<TeamMembershipDoc>();
-  if (!before) return { outcome: 'not_member' };
-  if (before.role === 'admin' && (await TeamMembership.countDocuments({ team: teamId, status: 'active', role: 'admin' })) === 0) {
-    await TeamMembership.updateOne({ _id: before._id }, { $set: { status: 'active' } });
-    return { outcome: 'last_admin' };
-  }
-  await TeamProfile.updateOne({ team: teamId, memberCount: { $gt: 0 } }, { $inc: { memberCount: -1 } });
-  if (before.role === 'admin') await syncTeamAdminRole(userId, teamId, false);
-  return { outcome: 'left' };
+/** A member leaves the team (an only admin cannot). With `deps` its event is delivered at once. */
+export function leaveTeam(userId: string, teamId: string, deps?: AppDeps): Promise<Refusal<'left' | 'not_member' | 'last_admin'>> {
+  return inUnitOfWork(deps, async (uow): Promise<Refusal<'left' | 'not_member' | 'last_admin'>> => {
+    const before = await TeamMembership.findOneAndUpdate(
+      { team: teamId, user: userId, status: 'active' },
+      { $set: { status: 'left' } },
+      { returnDocument: 'before' },
+    ).lean<TeamMembershipDoc>();
+    if (!before) return { outcome: 'not_member' };
+    if (before.role === 'admin') await lockTeam(teamId);
+    if (before.role === 'admin' && (await TeamMembership.countDocuments({ team: teamId, status: 'active', role: 'admin' })) === 0) {
+      uow.rollback({ outcome: 'last_admin' });
+    }
+    await TeamProfile.updateOne({ team: teamId, memberCount: { $gt: 0 } }, { $inc: { memberCount: -1 } });
+    if (before.role === 'admin') await syncTeamAdminRole(userId, teamId, false);
+    uow.emit({
+      type: 'membership.left',
+      aggregate: membershipAggregate(before),
+      payload: { membershipId: String(before._id), teamId: String(before.team), userId: String(before.user) },
+    });
+    return { outcome: 'left' };
+  });
 }
 
 /** Keeps the user's team_admin(team) role grant in step with an admin membership. */

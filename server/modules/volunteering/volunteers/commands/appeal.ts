@@ -1,4 +1,4 @@
-import type { Refusal } from '../../signups/outcome';
+import type { Refusal } from '../../../../platform/outcome';
 import { Types } from 'mongoose';
 import type { Actor } from '../../../../http/actor';
 import type { AppDeps } from '../../../../deps';

@@ -1,0 +1,69 @@
+import { useState } from 'react';
+import { Button, Image, Progress, Text, View } from '@tarojs/components';
+import { COVER_MAX_BYTES, type TCoverUploadDto } from '@shared/schemas/volunteering/gallery';
+import { API_BASE } from '../services/api';
+import { formErrorsFrom } from '../services/form-errors';
+import { chooseImageFile, uploadImage } from '../services/media';
+
+interface Props {
+  id: string;
+  teamId: string;
+  /** The activity's coverUrl ('' for none). */
+  value: string;
+  error?: string;
+  onChange: (url: string) => void;
+}
+
+/** The activity cover: chosen from the camera or album, uploaded with progress, shown, removable. */
+export function CoverField({ id, teamId, value, error, onChange }: Props) {
+  const [percent, setPercent] = useState<number | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const pick = async () => {
+    setFailure(null);
+    try {
+      const file = await chooseImageFile();
+      if (!file) return;
+      const r = await uploadImage<TCoverUploadDto>(
+        `/api/teams/${encodeURIComponent(teamId)}/covers`,
+        file,
+        COVER_MAX_BYTES,
+        setPercent,
+      );
+      onChange(r.url);
+    } catch (e) {
+      setFailure(formErrorsFrom(e).form);
+    } finally {
+      setPercent(null);
+    }
+  };
+
+  const message = failure ?? error;
+  const src = value.startsWith('/') ? `${API_BASE}${value}` : value;
+  return (
+    <View className={`field${message ? ' field--invalid' : ''}`} id={id}>
+      <Text className="field__label">封面图片（可选，JPG/PNG/WebP，不超过 {COVER_MAX_BYTES / 1024 / 1024}MB）</Text>
+      {value ? <Image id={`${id}-preview`} className="cover-field__preview" src={src} mode="aspectFill" /> : null}
+      {percent !== null ? (
+        <View id={`${id}-progress`}>
+          <Progress percent={percent} strokeWidth={4} showInfo />
+        </View>
+      ) : null}
+      <View className="row">
+        <Button id={`${id}-choose`} className="btn btn--plain" disabled={percent !== null} onClick={() => void pick()}>
+          {value ? '更换封面' : '上传封面'}
+        </Button>
+        {value ? (
+          <Text className="link" id={`${id}-remove`} onClick={() => onChange('')}>
+            移除封面
+          </Text>
+        ) : null}
+      </View>
+      {message ? (
+        <Text className="field-error" id={`${id}-error`}>
+          {message}
+        </Text>
+      ) : null}
+    </View>
+  );
+}

@@ -1,0 +1,116 @@
+/**
+ * Choosing an image (camera or album) and uploading it with progress.
+ * weapp: chooseMedia, then uploadFile (multipart; its task reports progress).
+ * H5: the browser's file input through chooseImage, then an XMLHttpRequest with the File as
+ * the raw body (fetch reports no upload progress, and the CSP forbids reading the chooser's
+ * blob: URL). The server takes either form (server/modules/volunteering/gallery/read-body.ts).
+ */
+import Taro from '@tarojs/taro';
+import { API_BASE } from './api';
+import { ApiError, NETWORK_ERROR_MESSAGE, toApiError } from './request';
+import { authHeader, clearSession, getToken } from './session';
+import { goLogin } from './nav';
+
+/** One chosen image: a local path (weapp) and, on H5, the File itself. */
+export interface TChosenImage {
+  path: string;
+  size: number;
+  type?: string;
+  originalFileObj?: Blob;
+}
+
+const CANCELLED = /cancel|abort/i;
+const UNREADABLE = '无法读取所选图片，请选择 JPG、PNG 或 WebP 格式的照片';
+
+/** Lets the user pick one image from the camera or album; null when they back out. */
+export async function chooseImageFile(): Promise<TChosenImage | null> {
+  try {
+    if (process.env.TARO_ENV === 'h5') {
+      // H5 on a phone offers 拍摄 / 从相册选择 in the file input's own sheet.
+      const r = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album'] });
+      const f = r.tempFiles[0] as (TChosenImage & { originalFileObj?: Blob }) | undefined;
+      if (!f) throw new ApiError(0, 'file_unreadable', UNREADABLE);
+      return { path: f.path, size: f.size, type: f.type, originalFileObj: f.originalFileObj };
+    }
+    const r = await Taro.chooseMedia({
+      count: 1,
+      mediaType: ['image'],
+      sourceType: ['album', 'camera'],
+      sizeType: ['compressed'],
+    });
+    const f = r.tempFiles[0];
+    if (!f) throw new ApiError(0, 'file_unreadable', UNREADABLE);
+    return { path: f.tempFilePath, size: f.size };
+  } catch (e) {
+    if (e instanceof ApiError) throw e;
+    if (CANCELLED.test((e as { errMsg?: string }).errMsg ?? '')) return null;
+    throw new ApiError(0, 'choose_failed', '未能选择图片，请重试');
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return null;
+  }
+}
+
+function h5Upload(url: string, file: TChosenImage, onProgress: (percent: number) => void) {
+  return new Promise<{ status: number; data: unknown }>((resolve, reject) => {
+    if (!file.originalFileObj) return reject(new ApiError(0, 'file_unreadable', UNREADABLE));
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    const headers: Record<string, string> = { ...authHeader(), Accept: 'application/json' };
+    headers['Content-Type'] = /^image\//.test(file.type ?? '') ? (file.type as string) : 'image/jpeg';
+    for (const [k, v] of Object.entries(headers)) xhr.setRequestHeader(k, v);
+    xhr.upload.onprogress = (ev) => {
+      if (ev.lengthComputable) onProgress(Math.round((ev.loaded / ev.total) * 100));
+    };
+    xhr.onload = () => resolve({ status: xhr.status, data: parseJson(xhr.responseText) });
+    xhr.onerror = () => reject(new ApiError(0, 'network_error', NETWORK_ERROR_MESSAGE));
+    xhr.send(file.originalFileObj);
+  });
+}
+
+function weappUpload(url: string, file: TChosenImage, onProgress: (percent: number) => void) {
+  return new Promise<{ status: number; data: unknown }>((resolve, reject) => {
+    const task = Taro.uploadFile({
+      url,
+      filePath: file.path,
+      name: 'file',
+      header: { ...authHeader(), Accept: 'application/json' },
+      success: (r) => resolve({ status: r.statusCode, data: parseJson(r.data) }),
+      fail: () => reject(new ApiError(0, 'upload_failed', '上传失败，请检查网络后重试')),
+    });
+    task.onProgressUpdate((p) => onProgress(p.progress));
+  });
+}
+
+/**
+ * Uploads one chosen image to `path`, reporting 0–100. Files over `maxBytes` are refused
+ * before sending; the server's own answer (type, size, rights) comes back as an ApiError.
+ */
+export async function uploadImage<T>(
+  path: string,
+  file: TChosenImage,
+  maxBytes: number,
+  onProgress: (percent: number) => void = () => undefined,
+): Promise<T> {
+  if (file.size > maxBytes) {
+    throw new ApiError(413, 'image_too_large', `图片不能超过 ${Math.round(maxBytes / 1024 / 1024)}MB`);
+  }
+  const url = `${API_BASE}${path}`;
+  onProgress(0);
+  const res = process.env.TARO_ENV === 'h5' ? await h5Upload(url, file, onProgress) : await weappUpload(url, file, onProgress);
+  if (res.status >= 200 && res.status < 300) {
+    onProgress(100);
+    return res.data as T;
+  }
+  const err = toApiError({ statusCode: res.status, data: res.data, header: {} });
+  if (err.status === 401 && getToken()) {
+    clearSession();
+    goLogin();
+  }
+  throw err;
+}

@@ -1,0 +1,8 @@
+import { defineModule } from '../../platform/module';
+import { routes } from './routes';
+
+/** The district's organisations: communities, grids, departments, teams, clinics. */
+export const orgModule = defineModule({ name: 'org', routes: (deps) => routes(deps) });
+
+// The facade: what other modules may use.
+export { Clinic, Community, Department, District, Grid, SCOPE_MODELS, Team } from './model';

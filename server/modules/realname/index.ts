@@ -1,0 +1,5 @@
+import { defineModule } from '../../platform/module';
+import { routes } from './routes';
+
+/** Real-name verification: ID numbers encrypted at rest, masked in every response. */
+export const realnameModule = defineModule({ name: 'realname', routes: (deps) => routes(deps) });

@@ -1,0 +1,10 @@
+import { defineModule } from '../../../platform/module';
+import { attendanceJobs } from './jobs';
+import { routes } from './routes';
+
+/** Volunteering · Check-in and check-out: rotating QR, geofence, automatic check-out. */
+export const attendanceModule = defineModule({
+  name: 'volunteering/attendance',
+  routes: (deps) => routes(deps),
+  jobs: (deps) => attendanceJobs(deps),
+});

@@ -1,0 +1,5 @@
+import { defineModule } from '../../../platform/module';
+import { routes } from './routes';
+
+/** Volunteering · Service certificates (PDF) and their public verification. */
+export const certificatesModule = defineModule({ name: 'volunteering/certificates', routes: (deps) => routes(deps) });

@@ -1,0 +1,107 @@
+/**
+ * Activity cover images uploaded by a team's admins (the publish form's 封面 control).
+ * Same intake as on-site photos (type by magic bytes, metadata stripped, ≤ 5 MB); the
+ * activity that uses one sends it to WeChat's image check when published (activities/content.ts).
+ * Files live under LINLI_DATA_DIR/uploads/covers and are served publicly by an unguessable id.
+ */
+import { createReadStream } from 'node:fs';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import mongoose, { Schema, Types, type Model } from 'mongoose';
+import { z } from 'zod';
+import { COVER_MAX_BYTES, ZCoverUploadDto, type TCoverUploadDto } from '@shared/schemas/volunteering/gallery';
+import { ZObjectId } from '@shared/schemas/common';
+import type { AppDeps } from '../../../deps';
+import { fail } from '../../../http/errors';
+import { publicAccess, signedIn } from '../../../http/policy';
+import { defineRoute, type RouteSpec } from '../../../http/route';
+import { teamPolicy } from '../teams';
+import { intakeImage } from './image';
+import { readUploadBody } from './read-body';
+
+export interface CoverImageDoc {
+  _id: Types.ObjectId;
+  team: Types.ObjectId;
+  uploader: Types.ObjectId;
+  file: string;
+  mime: string;
+  bytes: number;
+  createdAt: Date;
+}
+const CoverImageSchema = new Schema<CoverImageDoc>(
+  {
+    team: { type: Schema.Types.ObjectId, required: true },
+    uploader: { type: Schema.Types.ObjectId, required: true },
+    file: { type: String, required: true },
+    mime: { type: String, required: true },
+    bytes: { type: Number, required: true },
+    createdAt: { type: Date, required: true },
+  },
+  { collection: 'cover_images', versionKey: false },
+);
+CoverImageSchema.index({ team: 1, createdAt: -1 });
+export const CoverImage: Model<CoverImageDoc> =
+  (mongoose.models.CoverImage as Model<CoverImageDoc> | undefined) ??
+  mongoose.model<CoverImageDoc>('CoverImage', CoverImageSchema);
+
+const coversDir = (deps: AppDeps): string => path.resolve(deps.config.LINLI_DATA_DIR, 'uploads', 'covers');
+export const coverFileUrl = (id: Types.ObjectId | string): string => `/api/covers/${String(id)}/file`;
+
+const ZTeamParams = z.strictObject({ teamId: ZObjectId });
+const ZCoverParams = z.strictObject({ coverId: ZObjectId });
+
+export function coverRoutes(deps: AppDeps): RouteSpec[] {
+  return [
+    defineRoute<undefined, undefined, z.infer<typeof ZTeamParams>>({
+      method: 'post',
+      path: '/api/teams/:teamId/covers',
+      summary: '上传活动封面（团队管理员）：图片原始字节或 multipart 文件（JPG/PNG/WebP，≤5MB），去除 EXIF；返回可填入 coverUrl 的地址',
+      tags: ['volunteering'],
+      policy: signedIn,
+      response: ZCoverUploadDto,
+      params: ZTeamParams,
+      produces: 'application/json',
+      handler: async (ctx, { params }) => {
+        const actor = ctx.state.actor!;
+        await teamPolicy.authorize(actor, 'publishActivity', { id: params.teamId });
+        const image = intakeImage(await readUploadBody(ctx.req, COVER_MAX_BYTES));
+        const id = new Types.ObjectId();
+        const rel = path.join(params.teamId, `${String(id)}.${image.ext}`);
+        await mkdir(path.join(coversDir(deps), params.teamId), { recursive: true });
+        await writeFile(path.join(coversDir(deps), rel), image.data);
+        await CoverImage.create({
+          _id: id,
+          team: new Types.ObjectId(params.teamId),
+          uploader: new Types.ObjectId(actor.userId),
+          file: rel,
+          mime: image.mime,
+          bytes: image.data.length,
+          createdAt: deps.now(),
+        });
+        ctx.status = 201;
+        const dto: TCoverUploadDto = { id: String(id), url: coverFileUrl(id), bytes: image.data.length };
+        ctx.body = dto;
+      },
+    }),
+    defineRoute<undefined, undefined, z.infer<typeof ZCoverParams>>({
+      method: 'get',
+      path: '/api/covers/:coverId/file',
+      summary: '活动封面图片文件',
+      tags: ['volunteering'],
+      policy: publicAccess,
+      params: ZCoverParams,
+      produces: 'image/*',
+      handler: async (ctx, { params }) => {
+        const cover = await CoverImage.findById(params.coverId).lean();
+        const file = cover ? path.join(coversDir(deps), cover.file) : null;
+        const info = file ? await stat(file).catch(() => null) : null;
+        if (!cover || !file || !info) throw fail('not_found', '图片不存在');
+        ctx.set('Content-Type', cover.mime);
+        ctx.set('Content-Length', String(info.size));
+        ctx.set('Cache-Control', 'public, max-age=86400');
+        ctx.set('X-Content-Type-Options', 'nosniff');
+        ctx.body = createReadStream(file);
+      },
+    }),
+  ];
+}

@@ -1,0 +1,5 @@
+import { defineModule } from '../../../platform/module';
+import { routes } from './routes';
+
+/** Volunteering · Activity photos: upload (re-encoded without metadata), review, delete. */
+export const galleryModule = defineModule({ name: 'volunteering/gallery', routes: (deps) => routes(deps) });

@@ -1,0 +1,20 @@
+import { defineModule } from '../../platform/module';
+import { seedVolunteeringDemo } from './demo';
+import { eraseVolunteeringData, exportVolunteeringPhotos } from './privacy';
+
+/**
+ * Volunteering as a whole: what spans its parts (a resident's export and
+ * deletion, the demo data). Each part (volunteers, teams, activities, signups,
+ * attendance, hours, certificates, gallery, help-requests, stats) is a module
+ * of its own with its own facade; this file is not a facade for them.
+ */
+export const volunteeringModule = defineModule({
+  name: 'volunteering',
+  privacy: {
+    name: 'volunteering',
+    export: (userId) => exportVolunteeringPhotos(userId),
+    covers: ['Photo'],
+    erase: (userId, now, deps) => eraseVolunteeringData(userId, now, deps),
+  },
+  demo: (deps, orgs) => seedVolunteeringDemo(deps, orgs),
+});

@@ -1,0 +1,17 @@
+import { defineModule } from '../../../platform/module';
+import { signupJobs } from './jobs';
+import { signupNoteReviewKind } from './review';
+import { routes } from './routes';
+
+/** Volunteering · Signups: capacity, waitlist, offers, the overlap guard, notes held for review. */
+export const signupsModule = defineModule({
+  name: 'volunteering/signups',
+  routes: (deps) => routes(deps),
+  reviewKinds: [signupNoteReviewKind],
+  jobs: (deps) => signupJobs(deps),
+  notificationTemplates: {
+    signupResult: 'WECHAT_TEMPLATE_SIGNUP_RESULT',
+    waitlistOffer: 'WECHAT_TEMPLATE_WAITLIST_OFFER',
+    activityReminder: 'WECHAT_TEMPLATE_ACTIVITY_REMINDER',
+  },
+});

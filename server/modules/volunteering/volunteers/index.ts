@@ -1,0 +1,10 @@
+import { defineModule } from '../../../platform/module';
+import { introReviewKind } from './review';
+import { routes } from './routes';
+
+/** Volunteering · Volunteer registration, profiles, intros, no-shows and appeals. */
+export const volunteersModule = defineModule({
+  name: 'volunteering/volunteers',
+  routes: (deps) => routes(deps),
+  reviewKinds: [introReviewKind],
+});

@@ -1,0 +1,37 @@
+import type { TNoShowAppealRow } from '@shared/schemas/volunteering/volunteers';
+import { Activity } from '../activities/model';
+import { Volunteer, type NoShowEventDoc, type VolunteerDoc } from './model';
+import { presentNoShowEvent } from './presenter';
+
+/** Read paths of volunteer records (no writes). */
+
+/** The volunteer record of a user, or null when they have not registered. */
+export const findVolunteerByUser = (userId: string): Promise<VolunteerDoc | null> =>
+  Volunteer.findOne({ user: userId }).lean<VolunteerDoc>().exec();
+
+/** One no-show event of a volunteer, or null. */
+export async function findNoShowEvent(userId: string, eventId: string): Promise<NoShowEventDoc | null> {
+  const v = await Volunteer.findOne({ user: userId, 'noShowEvents._id': eventId }).lean<VolunteerDoc>();
+  return v?.noShowEvents.find((e) => String(e._id) === eventId) ?? null;
+}
+
+/** A team's pending no-show appeals (at most 200 volunteers' worth), with the activity titles. */
+export async function pendingAppeals(teamId: string, now: Date): Promise<TNoShowAppealRow[]> {
+  const vols = await Volunteer.find({ noShowEvents: { $elemMatch: { team: teamId, 'appeal.status': 'pending' } } })
+    .limit(200)
+    .lean<VolunteerDoc[]>();
+  const pending = vols.flatMap((v) =>
+    v.noShowEvents.filter((e) => String(e.team) === teamId && e.appeal?.status === 'pending').map((e) => ({ v, e })),
+  );
+  const activityIds = [...new Set(pending.flatMap(({ e }) => (e.activity ? [String(e.activity)] : [])))];
+  const titles = new Map(
+    (await Activity.find({ _id: { $in: activityIds } }, { title: 1 }).lean()).map((a) => [String(a._id), a.title]),
+  );
+  return pending.map(({ v, e }) => ({
+    userId: String(v.user),
+    volunteerNo: v.volunteerNo,
+    nameMasked: v.nameMasked,
+    activityTitle: e.activity ? (titles.get(String(e.activity)) ?? null) : null,
+    event: presentNoShowEvent(e, now),
+  }));
+}
