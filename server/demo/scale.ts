@@ -12,11 +12,12 @@
 import { Types } from 'mongoose';
 import { idCardCheckChar, maskIdNumber } from '@shared/idcard';
 import { ACTIVITY_CATEGORIES } from '@shared/schemas/volunteering/activities';
-import { District, Team } from '../modules/org/model';
-import { currentPolicyVersion } from '../modules/privacy/policy-text';
+import { District, Team } from '../modules/org';
+import { currentPolicyVersion } from '../modules/privacy';
+// realname and volunteering's parts do not export these from their facades yet: direct imports.
 import { encryptField, hashIdNumber } from '../modules/realname/crypto';
 import { maskName } from '../modules/realname/mask';
-import { User } from '../modules/users/model';
+import { User } from '../modules/users';
 import { Activity, Shift } from '../modules/volunteering/activities/model';
 import { shanghaiMonth } from '../modules/volunteering/hours/compute';
 import { HoursEntry, HoursTotal } from '../modules/volunteering/hours/model';
