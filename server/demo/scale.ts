@@ -96,8 +96,9 @@ async function insertAll(coll: { insertMany(docs: object[], o: object): Promise<
   for (let i = 0; i < docs.length; i += BATCH) await coll.insertMany(docs.slice(i, i + BATCH), { ordered: false });
 }
 
-function idNumber(i: number, random: () => number): string {
-  const birth = new Date(Date.UTC(1945 + Math.floor(random() * 60), Math.floor(random() * 12), 1 + Math.floor(random() * 28)));
+/** A valid, unique 18-digit ID per volunteer: the birth date and sequence number both come from `i`. */
+function idNumber(i: number): string {
+  const birth = new Date(Date.UTC(1950, 0, 1) + Math.floor(i / 1000) * 80 * DAY);
   const ymd = birth.toISOString().slice(0, 10).replace(/-/g, '');
   const first17 = `310101${ymd}${String(i % 1000).padStart(3, '0')}`;
   return first17 + idCardCheckChar(first17);
@@ -286,7 +287,7 @@ export async function seedScale(spec: ScaleSpec): Promise<ScaleSummary> {
     for (let v = from; v < Math.min(spec.volunteers, from + BATCH); v += 1) {
       const name = SURNAMES[v % SURNAMES.length] + GIVEN[Math.floor(v / SURNAMES.length) % GIVEN.length];
       const verified = random() < 0.6;
-      const id = verified ? idNumber(v, random) : '';
+      const id = verified ? idNumber(v) : '';
       users.push({
         _id: userIds[v],
         kind: 'resident',
