@@ -86,7 +86,11 @@ async function loadOnce(page: Page, url: string, selector: string, profile: Prof
     requests += 1;
     if (new URL(e.request.url).pathname.startsWith('/api/')) apiRequests += 1;
   });
+  // Memory-cache hits are announced on their own; disk-cache hits are flagged on the response.
   cdp.on('Network.requestServedFromCache', () => (fromCache += 1));
+  cdp.on('Network.responseReceived', (e: { response: { fromDiskCache?: boolean } }) => {
+    if (e.response.fromDiskCache) fromCache += 1;
+  });
   cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => (bytes += e.encodedDataLength));
   await page.addInitScript(WATCH(selector));
   await page.goto(url, { waitUntil: 'commit' });
