@@ -81,15 +81,15 @@ async function loadOnce(page: Page, url: string, selector: string, profile: Prof
   let bytes = 0;
   let requests = 0;
   let apiRequests = 0;
-  let fromCache = 0;
+  const cached = new Set<string>();
   cdp.on('Network.requestWillBeSent', (e: { request: { url: string } }) => {
     requests += 1;
     if (new URL(e.request.url).pathname.startsWith('/api/')) apiRequests += 1;
   });
   // Memory-cache hits are announced on their own; disk-cache hits are flagged on the response.
-  cdp.on('Network.requestServedFromCache', () => (fromCache += 1));
-  cdp.on('Network.responseReceived', (e: { response: { fromDiskCache?: boolean } }) => {
-    if (e.response.fromDiskCache) fromCache += 1;
+  cdp.on('Network.requestServedFromCache', (e: { requestId: string }) => cached.add(e.requestId));
+  cdp.on('Network.responseReceived', (e: { requestId: string; response: { fromDiskCache?: boolean } }) => {
+    if (e.response.fromDiskCache) cached.add(e.requestId);
   });
   cdp.on('Network.loadingFinished', (e: { encodedDataLength: number }) => (bytes += e.encodedDataLength));
   await page.addInitScript(WATCH(selector));
@@ -109,8 +109,8 @@ async function loadOnce(page: Page, url: string, selector: string, profile: Prof
     firstContentMs: Math.round(timing.firstContent),
     fcpMs: timing.fcp === null ? null : Math.round(timing.fcp),
     bytes,
-    requests: requests - fromCache,
-    fromCache,
+    requests: requests - cached.size,
+    fromCache: cached.size,
     apiRequests,
   };
 }
