@@ -3,6 +3,7 @@
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import moduleBoundaries from './scripts/eslint/module-boundaries.mjs';
 
 export default tseslint.config(
   {
@@ -67,6 +68,14 @@ export default tseslint.config(
     files: ['miniprogram/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  {
+    // Modules talk through facades: outside a module, import its index.ts, never its files
+    // (ARCHITECTURE.md, "Modules"). Tests may look inside to check what was stored.
+    files: ['server/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    plugins: { linli: { rules: { 'module-boundaries': moduleBoundaries } } },
+    rules: { 'linli/module-boundaries': 'error' },
   },
   {
     // Server code logs through pino; the CLI entry points print their banner with process.stdout.

@@ -29,6 +29,8 @@ export interface LinliApp extends Koa<LinliState> {
 export interface CreateAppOptions {
   /** Serve the built H5 portal from this folder at `/` (npm start). */
   staticDir?: string;
+  /** True while the first H5 build runs: pages answer 503 "being built" instead of 404. */
+  portalBuilding?: () => boolean;
 }
 
 /** The Koa app, fully wired, without listen(): main and tests decide where it runs. */
@@ -63,7 +65,7 @@ export function createApp(deps: AppDeps, opts: CreateAppOptions = {}): LinliApp 
       notImplemented: () => new AppError('method_not_allowed'),
     }),
   );
-  if (opts.staticDir) app.use(serveSpa(opts.staticDir));
+  if (opts.staticDir) app.use(serveSpa(opts.staticDir, { building: opts.portalBuilding }));
 
   // Errors are answered by errorHandler; this only keeps Koa from printing them to stderr.
   app.silent = true;

@@ -11,9 +11,8 @@ import { createApp } from './app';
 import { ensureIndexes, openDatabase, type Database } from './db';
 import type { AppDeps } from './deps';
 import { createScheduler } from './jobs/scheduler';
-import { createLogger, type Logger } from './logger';
+import { createLogger, prettyLogsFor, type Logger } from './logger';
 import { startPlatform } from './platform/runtime';
-import './modules/volunteering/invariants';
 import { ensureDistrictAdmin } from './modules/admin';
 import { createWechatClient } from './wechat';
 import { startWechatSandbox, type Sandbox } from './wechat-sandbox';
@@ -50,14 +49,17 @@ function readConfig(): ServerConfig {
 /**
  * Builds the H5 portal in the background when dist/h5 is missing, so the API is
  * up (and healthy) at once; the portal appears as soon as the build finishes,
- * because the static middleware looks for files per request.
+ * because the static middleware looks for files per request. Meanwhile pages answer
+ * 503 "门户正在构建" (portal.building, read by the static middleware).
  */
-function buildH5InBackground(logger: Logger): void {
+function buildH5InBackground(logger: Logger, portal: { building: boolean }): void {
   if (existsSync(path.join(H5_DIR, 'index.html'))) return;
+  portal.building = true;
   logger.info('dist/h5 is missing: building the H5 portal in the background (npm run build:h5), this takes a minute or two');
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const child = spawn(npm, ['run', 'build:h5'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } });
   child.once('exit', (code) => {
+    portal.building = false;
     if (code === 0 && existsSync(path.join(H5_DIR, 'index.html'))) logger.info('H5 portal built: open the URL above');
     else logger.error('H5 build failed: serving the API only (run `npm run build:h5` to see why)');
   });
@@ -85,7 +87,7 @@ function pushUrlFor(config: ServerConfig): string {
 
 async function main(): Promise<void> {
   const config = readConfig();
-  const logger = createLogger(config.LOG_LEVEL);
+  const logger = createLogger(config.LOG_LEVEL, {}, { pretty: prettyLogsFor(config.NODE_ENV) });
   for (const w of config.warnings) logger.warn(w);
 
   let sandbox: Sandbox | undefined;
@@ -128,7 +130,8 @@ async function main(): Promise<void> {
   };
   if (config.JOBS_ENABLED) deps.scheduler = createScheduler(deps);
 
-  const app = createApp(deps, { staticDir: H5_DIR });
+  const portal = { building: false };
+  const app = createApp(deps, { staticDir: H5_DIR, portalBuilding: () => portal.building });
   await ensureIndexes();
   // Outbox dispatcher and invariant repair; with the embedded engine (its data dir is locked to
   // this process) what a crash left behind is repaired before the first request.
@@ -148,7 +151,8 @@ async function main(): Promise<void> {
     server.listen(config.PORT, config.HOST, resolve);
   });
   if (deps.scheduler) await deps.scheduler.start();
-  buildH5InBackground(logger);
+  // A test run (the crash test starts this file as a child) never spawns a portal build.
+  if (config.NODE_ENV !== 'test') buildH5InBackground(logger, portal);
 
   let admin: { username: string; password: string } | undefined;
   if (config.LINLI_ADMIN_USERNAME && config.LINLI_ADMIN_PASSWORD) {

@@ -29,6 +29,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'volunteering.team_member.rejected': '驳回入队申请',
   'volunteering.team_member.left': '成员退出团队',
   'volunteering.team_member.role_changed': '变更成员角色',
+  'volunteering.activity.published': '发布活动',
+  'volunteering.activity.held': '发布活动（待内容审核）',
   'volunteering.activity.updated': '修改活动',
   'volunteering.activity.cancelled': '取消活动',
   'volunteering.activity.moderation.published': '审核通过活动',

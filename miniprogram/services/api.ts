@@ -1,6 +1,8 @@
 /**
- * One typed method per endpoint of API-CONTRACT.md. Pages and hooks call
- * these; nothing else builds URLs.
+ * One typed method per endpoint of the server's API. The contract is the OpenAPI
+ * document the server generates from its RouteSpecs and the zod schemas in shared/
+ * (`GET /api/openapi.json`, readable at `/api/docs`). Pages and hooks call these;
+ * nothing else builds URLs.
  */
 import type {
   TConsentInput,

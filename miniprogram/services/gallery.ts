@@ -43,6 +43,8 @@ export const PHOTO_STATUS_LABELS: Record<TPhotoStatus, string> = {
 };
 
 export const photoFileUrl = (p: Pick<TPhotoDto, 'url'>): string => `${API_BASE}${p.url}`;
+/** The 480 px WebP the grid shows (the full image opens in the preview). */
+export const photoThumbUrl = (p: Pick<TPhotoDto, 'thumbUrl'>): string => `${API_BASE}${p.thumbUrl}`;
 
 
 function readFileBytes(filePath: string): Promise<ArrayBuffer> {

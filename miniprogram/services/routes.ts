@@ -1,16 +1,76 @@
-/** Every route the app knows, so links and redirects never drift from app.config.ts. */
+/**
+ * Every page of the app: the one route table. app.config.ts builds its main
+ * package and subpackages from it (mainPages(), subPackages()), and links and
+ * redirects use its constants, so a page cannot be listed in one place and
+ * missing from another. A new page is one line here, in its package's group.
+ * Main-package pages come first, the launch page first of all.
+ */
 export const ROUTES = {
+  // Main package: the four tabs, login and consent.
   home: '/pages/home/index',
   activities: '/pages/activity/index',
   services: '/pages/services/index',
   me: '/pages/me/index',
   login: '/pages/auth/login/index',
   consent: '/pages/auth/consent/index',
+  // Staff sign-in and portal.
   staffLogin: '/packages/staff/login/index',
   staffPortal: '/packages/staff/portal/index',
+  // District admin: accounts and the audit log.
   adminUsers: '/packages/admin/users/index',
   adminUser: '/packages/admin/user/index',
   adminStaffNew: '/packages/admin/staff-new/index',
   adminAudit: '/packages/admin/audit/index',
+  // Volunteers (residents).
+  activity: '/packages/volunteer/activity/index',
+  mySignups: '/packages/volunteer/my/index',
+  checkin: '/packages/volunteer/checkin/index',
+  hours: '/packages/volunteer/hours/index',
+  verify: '/packages/volunteer/verify/index',
+  register: '/packages/volunteer/register/index',
+  team: '/packages/volunteer/team/index',
+  teams: '/packages/volunteer/teams/index',
+  teamApply: '/packages/volunteer/team-apply/index',
+  help: '/packages/volunteer/help/index',
+  // Team admins.
+  teamHome: '/packages/team/home/index',
+  teamPublish: '/packages/team/publish/index',
+  teamActivity: '/packages/team/activity/index',
+  teamHours: '/packages/team/hours/index',
+  teamMembers: '/packages/team/members/index',
+  teamAppeals: '/packages/team/appeals/index',
+  // District staff.
+  districtTeams: '/packages/district/teams/index',
+  districtHelp: '/packages/district/help/index',
+  districtStats: '/packages/district/stats/index',
   districtModeration: '/packages/district/moderation/index',
+  districtOutbox: '/packages/district/outbox/index',
 } as const;
+
+export type TRoute = (typeof ROUTES)[keyof typeof ROUTES];
+
+const MAIN = '/pages/';
+
+/** app.config.ts `pages`: the main package, without the leading slash. */
+export const mainPages = (): string[] =>
+  Object.values(ROUTES)
+    .filter((p) => p.startsWith(MAIN))
+    .map((p) => p.slice(1));
+
+/** app.config.ts `subPackages`: one per `packages/<root>`, pages relative to the root, in table order. */
+export function subPackages(): { root: string; pages: string[] }[] {
+  const byRoot = new Map<string, string[]>();
+  for (const p of Object.values(ROUTES)) {
+    const m = /^\/(packages\/[^/]+)\/(.+)$/.exec(p);
+    if (!m) continue;
+    byRoot.set(m[1], [...(byRoot.get(m[1]) ?? []), m[2]]);
+  }
+  return [...byRoot].map(([root, pages]) => ({ root, pages }));
+}
+
+export const withQuery = (url: string, q: Record<string, string | undefined>): string => {
+  const parts = Object.entries(q)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${k}=${encodeURIComponent(v as string)}`);
+  return parts.length ? `${url}?${parts.join('&')}` : url;
+};

@@ -1,4 +1,4 @@
-/** Response shapes from API-CONTRACT.md that have no zod schema in shared/. */
+/** Response shapes of the API (see /api/openapi.json) that have no zod schema in shared/. */
 import type { TUserDto } from '@shared/schemas/auth';
 
 export type { TUserDto, TLoginResult } from '@shared/schemas/auth';

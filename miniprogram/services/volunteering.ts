@@ -280,6 +280,8 @@ export const volunteeringApi = {
       path: `/api/help-requests/${id(helpId)}/convert`,
       body: { activityId },
     }),
+  closeHelpRequest: (helpId: string) =>
+    request<{ request: THelpRequestDto }>({ method: 'POST', path: `/api/help-requests/${id(helpId)}/close` }),
 
   // Stats (Asia/Shanghai months; CSV is UTF-8 with BOM for Excel)
   teamStats: (teamId: string, q: TStatsQueryLite = {}) =>

@@ -4,7 +4,9 @@
  * Insertion is a splice (memmove), cheap enough for the collection sizes this engine targets.
  */
 import { Query } from 'mingo';
+import { parseCollation, withCollation, type Collation } from './collation';
 import { err } from './errors';
+import { geoKeys } from './geo-grid';
 import { compareValues, pathValues, renderDoc, toNumber, toPlain, typeRank, type Doc } from './values';
 import { queryOptions } from './mingo-context';
 import { SortedList } from './sorted-list';
@@ -41,14 +43,17 @@ export function indexNameFor(key: Doc): string {
 
 export class Index {
   readonly fields: string[];
-  /** 2dsphere/text indexes are accepted but answered by scans (geo filters run in mingo). */
+  /** 2dsphere/text indexes are not used by the planner (geo filters run in mingo; $geoNear searches 2dsphere cells). */
   readonly special: boolean;
   private entries = new SortedList<Entry>();
   private partial?: Query;
   /** Set once a document gives more than one key for a field: range bounds must not be intersected. */
   multikey = false;
+  /** The index's collation (its keys are ordered and compared by it), null for simple. */
+  readonly collation: Collation | null;
 
   constructor(readonly spec: IndexSpec) {
+    this.collation = parseCollation(spec.collation);
     this.fields = Object.keys(spec.key);
     this.special = this.fields.some((f) => typeof spec.key[f] === 'string');
     if (spec.partialFilterExpression) this.partial = new Query(toPlain(spec.partialFilterExpression) as Doc, queryOptions());
@@ -68,7 +73,12 @@ export class Index {
 
   /** Key tuples for a document, or [] when the document is not in this index (sparse/partial). */
   keysFor(doc: Doc, plain?: () => Doc): unknown[][] {
-    if (this.special) return [];
+    return withCollation(this.collation, () => this.keysOf(doc, plain));
+  }
+
+  private keysOf(doc: Doc, plain?: () => Doc): unknown[][] {
+    // 2dsphere: grid cells of the points (geo-grid.ts), which $geoNear searches nearest first
+    if (this.special) return this.geoFields.length ? geoKeys(doc, this.geoFields[0]).map((k) => [k]) : [];
     if (this.partial && !this.partial.test(plain ? plain() : (toPlain(doc) as Doc))) return [];
     const perField = this.fields.map((f) => pathValues(doc, f));
     if (this.spec.sparse && perField.every((vals) => vals.every((v) => v === undefined))) return [];
@@ -86,10 +96,16 @@ export class Index {
   }
 
   add(id: string, keys: unknown[][]): void {
-    for (const k of keys) this.entries.insert({ k, id }, entryProbe(k, id));
+    withCollation(this.collation, () => {
+      for (const k of keys) this.entries.insert({ k, id }, entryProbe(k, id));
+    });
   }
 
   remove(id: string, keys: unknown[][]): void {
+    withCollation(this.collation, () => this.removeKeys(id, keys));
+  }
+
+  private removeKeys(id: string, keys: unknown[][]): void {
     for (const k of keys) {
       const p = this.entries.seek(entryProbe(k, id));
       const e = this.entries.at(p);
@@ -104,6 +120,10 @@ export class Index {
   /** Throws E11000 if another document already holds one of these keys. */
   checkUnique(ns: string, id: string, keys: unknown[][]): void {
     if (!this.spec.unique) return;
+    withCollation(this.collation, () => this.checkUniqueKeys(ns, id, keys));
+  }
+
+  private checkUniqueKeys(ns: string, id: string, keys: unknown[][]): void {
     for (const k of keys) {
       const p = this.entries.seek((e) => cmpKeys(e.k, k));
       for (let e = this.entries.at(p); e && cmpKeys(e.k, k) === 0; e = this.entries.next(p) ? this.entries.at(p) : undefined) {
@@ -114,6 +134,10 @@ export class Index {
 
   /** Document keys whose leading field falls within bounds; `stats.keys` counts keys looked at. */
   scan(bounds: Bounds, stats: { keys: number }, cap = Infinity): string[] {
+    return withCollation(this.collation, () => this.scanBounds(bounds, stats, cap));
+  }
+
+  private scanBounds(bounds: Bounds, stats: { keys: number }, cap: number): string[] {
     const out: string[] = [];
     const rank = bounds.lo !== undefined ? typeRank(bounds.lo) : bounds.hi !== undefined ? typeRank(bounds.hi) : -1;
     // MongoDB ranges never cross BSON types: start at the bound, or at the start of its type bracket
@@ -184,6 +208,11 @@ export function normaliseSpec(raw: Doc): IndexSpec {
   if (spec.expireAfterSeconds !== undefined) spec.expireAfterSeconds = toNumber(spec.expireAfterSeconds);
   if (spec.unique !== undefined) spec.unique = Boolean(spec.unique);
   if (spec.sparse !== undefined) spec.sparse = Boolean(spec.sparse);
+  if (spec.collation !== undefined) {
+    const c = parseCollation(spec.collation);
+    if (c) spec.collation = c.spec;
+    else delete spec.collation;
+  }
   if (spec.hidden !== undefined) {
     // a hidden index is kept up to date and listed, but the planner does not use it
     if (Object.keys(key).length === 1 && key._id !== undefined && spec.hidden) throw err(67, 'cannot hide _id index');

@@ -6,11 +6,13 @@
  * - `$all` on a non-array field matches when the value equals (it is an `$and` of equalities);
  * - `$gt/$gte/$lt/$lte` with a Binary operand compare binData in MongoDB's order;
  * - `$bitsAllSet/$bitsAnySet/$bitsAllClear/$bitsAnyClear` work on binData and int64 as well;
+ * - `$eq/$ne/$in/$nin` and ranges with string operands follow the active collation (collation.ts);
  * - `$ref/$id/$db` are DBRef fields, so `{ref: {$ref, $id}}` and `$elemMatch: {$ref, $id}` match.
  */
 import { Binary, DBRef } from 'bson';
 import { Context, Query } from 'mingo';
 import { hasType, typeAlias, typedOf } from './bson-types';
+import { activeCollation } from './collation';
 import { err } from './errors';
 import { queryOptions } from './mingo-context';
 import { compareValues, isPlainObject, ownValue, toNumber, type Doc } from './values';
@@ -59,10 +61,27 @@ const $all: Wrapper = () => (selector, value) => {
 
 const RANGE: Record<string, (c: number) => boolean> = { $gt: (c) => c > 0, $gte: (c) => c >= 0, $lt: (c) => c < 0, $lte: (c) => c <= 0 };
 
-const binaryRange = (name: string): Wrapper => (base) => (selector, value, options) => {
-  if (!isBinary(value)) return base!(selector, value, options);
+/** Binary operands compare as binData; string operands follow the active collation. */
+const range = (name: string): Wrapper => (base) => (selector, value, options) => {
   const ok = RANGE[name];
-  return (obj) => leafValues(obj, selector).some((v) => isBinary(v) && ok(compareValues(v, value)));
+  if (isBinary(value)) return (obj) => leafValues(obj, selector).some((v) => isBinary(v) && ok(compareValues(v, value)));
+  const plain = base!(selector, value, options);
+  if (typeof value !== 'string') return plain;
+  return (obj) => (activeCollation() ? leafValues(obj, selector).some((v) => typeof v === 'string' && ok(compareValues(v, value))) : plain(obj));
+};
+
+const hasString = (v: unknown): boolean => typeof v === 'string' || (Array.isArray(v) && v.some((x) => typeof x === 'string'));
+
+/** `$eq/$ne/$in/$nin` with string operands under a collation compare by it. */
+const collatedEquality = (negate: boolean, list: boolean): Wrapper => (base) => (selector, value, options) => {
+  const plain = base!(selector, value, options);
+  if (!hasString(value)) return plain;
+  const wanted = list ? (Array.isArray(value) ? value : []) : [value];
+  const eq = (obj: Doc) =>
+    leafValues(obj, selector).some((v) =>
+      wanted.some((w) => (w instanceof RegExp ? typeof v === 'string' && w.test(v) : v !== undefined && compareValues(v, w) === 0)),
+    );
+  return (obj) => (activeCollation() ? eq(obj) !== negate : plain(obj));
 };
 
 /** Bit positions of a `$bits…` argument: a non-negative number, an array of positions or binData. */
@@ -126,10 +145,14 @@ const dbrefField = (key: string): Wrapper => () => (selector, value) => {
 const OVERRIDES: Record<string, Wrapper> = {
   $type,
   $all,
-  $gt: binaryRange('$gt'),
-  $gte: binaryRange('$gte'),
-  $lt: binaryRange('$lt'),
-  $lte: binaryRange('$lte'),
+  $gt: range('$gt'),
+  $gte: range('$gte'),
+  $lt: range('$lt'),
+  $lte: range('$lte'),
+  $eq: collatedEquality(false, false),
+  $ne: collatedEquality(true, false),
+  $in: collatedEquality(false, true),
+  $nin: collatedEquality(true, true),
   $bitsAllSet: bits(true, true),
   $bitsAnySet: bits(false, true),
   $bitsAllClear: bits(true, false),

@@ -5,6 +5,7 @@
  */
 import { Query } from 'mingo';
 import { ObjectId } from 'bson';
+import { activeCollation, withCollation, type Collation } from './collation';
 import { asServerError } from './errors';
 import type { Bounds, Index } from './indexes';
 import { queryOptions } from './mingo-context';
@@ -77,13 +78,15 @@ function idCandidates(coll: Collection, filter: Doc): Rec[] | null {
 
 /** Candidate records for a plain filter, with the plan used. */
 export function candidates(coll: Collection, filter: Doc): { recs: Iterable<Rec>; plan: Plan } {
-  const byId = idCandidates(coll, filter);
+  // under a collation, string keys compare by it: only indexes with the same collation apply
+  const collation = activeCollation();
+  const byId = collation ? null : idCandidates(coll, filter);
   if (byId) return { recs: byId, plan: { stage: 'IDHACK', keysExamined: byId.length, docsExamined: 0 } };
   // Pick the index whose bounds hold the fewest keys (counted up to a small cap), like a
   // trial run of candidate plans; a single-field unique index with equality wins outright.
   const usable: Array<{ ix: Index; bounds: Bounds[]; cost: number }> = [];
   for (const ix of coll.indexes) {
-    if (ix.special || ix.spec.partialFilterExpression || ix.spec.hidden) continue;
+    if (ix.special || ix.spec.partialFilterExpression || ix.spec.hidden || ix.collation?.key !== collation?.key) continue;
     for (const cond of conditionsOn(filter, ix.fields[0])) {
       let bounds = boundsFor(cond, !ix.spec.sparse);
       if (!bounds) continue;
@@ -210,10 +213,16 @@ export interface FindSpec {
   sort?: Doc;
   skip?: number;
   limit?: number;
+  /** String comparisons in the filter and sort follow it (null/absent: simple). */
+  collation?: Collation | null;
 }
 
 /** Matching records in result order (sort, skip and limit applied). */
 export function findRecs(coll: Collection | undefined, spec: FindSpec, planOut?: { plan?: Plan }): Rec[] {
+  return withCollation(spec.collation ?? null, () => findRecsIn(coll, spec, planOut));
+}
+
+function findRecsIn(coll: Collection | undefined, spec: FindSpec, planOut?: { plan?: Plan }): Rec[] {
   if (!coll) {
     compileFilter(spec.filter); // an invalid filter is an error on a missing collection too
     if (planOut) planOut.plan = { stage: 'EOF', keysExamined: 0, docsExamined: 0 };

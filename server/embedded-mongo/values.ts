@@ -179,6 +179,13 @@ export function typeRank(v: unknown): number {
   return 5;
 }
 
+/** String order of the active collation (collation.ts), or null for binary (simple) order. */
+let stringCompare: ((a: string, b: string) => number) | null = null;
+
+export function setStringCompare(f: ((a: string, b: string) => number) | null): void {
+  stringCompare = f;
+}
+
 function cmpPrim<T>(a: T, b: T): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -202,7 +209,7 @@ export function compareValues(a: unknown, b: unknown): number {
       return cmpPrim(x, y);
     }
     case 4:
-      return cmpPrim(a as string, b as string);
+      return stringCompare ? Math.sign(stringCompare(a as string, b as string)) : cmpPrim(a as string, b as string);
     case 5: {
       const ka = Object.keys(a as Doc);
       const kb = Object.keys(b as Doc);

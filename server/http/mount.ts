@@ -2,6 +2,7 @@ import Router from '@koa/router';
 import { currentPolicyVersion } from '../modules/privacy';
 import type { Actor } from './actor';
 import { AppError } from './errors';
+import { runIdempotent } from './idempotency';
 import type { LinliContext, LinliState, RouteSpec } from './route';
 import { validateInput } from './validate';
 
@@ -59,7 +60,8 @@ export function mountRoutes(
       }
       if (!spec.policy.allows(actor, ctx)) throw new AppError('forbidden');
 
-      await spec.handler(ctx, input as never);
+      // A POST carrying Idempotency-Key runs once per key, actor, route and body (idempotency.ts).
+      await runIdempotent(ctx, actor?.userId, () => spec.handler(ctx, input as never));
       checkResponse?.(spec, ctx);
     });
   }

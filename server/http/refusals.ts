@@ -1,4 +1,4 @@
-import type { TErrorCode } from '@shared/errors';
+import type { TErrorCode, TFieldError } from '@shared/errors';
 import { AppError } from './errors';
 
 /**
@@ -8,23 +8,26 @@ import { AppError } from './errors';
  * come from there; a route may say it more precisely with its own message).
  */
 
-/** The refusal names in an outcome union: the members that carry nothing but `outcome`. */
-export type RefusalOf<R> = R extends { outcome: infer K extends string } ? (keyof R extends 'outcome' ? K : never) : never;
-
-/** How one refusal is answered: an error id, or an error id with a message for this case. */
-export type RefusalAnswer = TErrorCode | { code: TErrorCode; message: string; field?: string };
+/** How one refusal is answered: an error id, or an error id with a message (and field) for this case. */
+export type RefusalAnswer =
+  | TErrorCode
+  | { code: TErrorCode; message?: string; field?: string; fields?: TFieldError[] };
 
 /**
- * Refusals of R mapped to their answers. A refusal left out stays in the narrowed type, so a
+ * Outcomes of R mapped to their answers; a refusal that carries data (a distance, a limit)
+ * may be answered by a function of it. An outcome left out stays in the narrowed type, so a
  * handler that reads the result's payload does not compile until every refusal is answered.
  */
-export type RefusalMap<R> = { readonly [K in RefusalOf<R>]?: RefusalAnswer };
+export type RefusalMap<R extends { outcome: string }> = {
+  readonly [K in R['outcome']]?: RefusalAnswer | ((r: Extract<R, { outcome: K }>) => RefusalAnswer);
+};
 
 /** The AppError a refusal answer stands for. */
 export function refusalError(answer: RefusalAnswer): AppError {
   if (typeof answer === 'string') return new AppError(answer);
-  const fields = answer.field ? [{ path: answer.field, message: answer.message }] : undefined;
-  return new AppError(answer.code, { message: answer.message, fields });
+  const error = new AppError(answer.code, { message: answer.message });
+  const fields = answer.fields ?? (answer.field ? [{ path: answer.field, message: error.message }] : undefined);
+  return fields ? new AppError(answer.code, { message: answer.message, fields }) : error;
 }
 
 /**
@@ -35,6 +38,6 @@ export function unlessRefused<R extends { outcome: string }, const M extends Ref
   r: R,
   map: M,
 ): asserts r is Exclude<R, { outcome: keyof M }> {
-  const answer = (map as Record<string, RefusalAnswer | undefined>)[r.outcome];
-  if (answer !== undefined) throw refusalError(answer);
+  const answer = (map as Record<string, RefusalAnswer | ((r: R) => RefusalAnswer) | undefined>)[r.outcome];
+  if (answer !== undefined) throw refusalError(typeof answer === 'function' ? answer(r) : answer);
 }

@@ -35,9 +35,13 @@ export interface RouteSpec<B = unknown, Q = unknown, P = unknown> {
   body?: ZodType<B>;
   query?: ZodType<Q>;
   params?: ZodType<P>;
-  /** Response schema for OpenAPI (optional; describe the presenter's output). */
+  /**
+   * The success body's zod schema, declared in `shared/` (ZNoContent for 204s): OpenAPI shows
+   * it, the client's types are inferred from it, and in tests every JSON answer is checked
+   * against it (response-check.ts). defineRoute requires it unless the route `produces` non-JSON.
+   */
   response?: ZodType<unknown>;
-  /** Non-JSON or special responses, for the OpenAPI document. */
+  /** Non-JSON answers (PDF, CSV, images, HTML, a file download): the content type, for OpenAPI. */
   produces?: string;
   /**
    * Public routes only (policy without requiresAuth): resolve the bearer token only when this
@@ -48,7 +52,12 @@ export interface RouteSpec<B = unknown, Q = unknown, P = unknown> {
   handler: (ctx: LinliContext, input: RouteInput<B, Q, P>) => Promise<void>;
 }
 
+/** A route states what it answers: a response schema, or the content type of a non-JSON answer. */
+export type DeclaredResponse = { response: ZodType<unknown> } | { produces: string };
+
 /** Identity helper that keeps the generic parameters inferred from the schemas. */
-export function defineRoute<B = undefined, Q = undefined, P = undefined>(spec: RouteSpec<B, Q, P>): RouteSpec {
+export function defineRoute<B = undefined, Q = undefined, P = undefined>(
+  spec: RouteSpec<B, Q, P> & DeclaredResponse,
+): RouteSpec {
   return spec as unknown as RouteSpec;
 }

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Context, Middleware } from 'koa';
+import { PORTAL_BUILDING_HTML, PORTAL_RETRY_SECONDS } from './portal-building';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -70,11 +71,12 @@ async function negotiate(ctx: Context, file: string): Promise<{ file: string; in
 /**
  * Serves the built H5 portal for GET/HEAD outside /api: a file if one exists,
  * else index.html so client-side routes survive a reload. Paths are resolved
- * inside `root` only (no traversal). Text files go out as their build-time
- * brotli or gzip sibling when the client accepts one; every answer carries an
- * ETag and a conditional request gets 304.
+ * inside `root` only (no traversal). While `building()` says the first build is still
+ * running and there is no index.html yet, pages answer 503 with a self-refreshing notice.
+ * Text files go out as their build-time brotli or gzip sibling when the client accepts
+ * one; every answer carries an ETag and a conditional request gets 304.
  */
-export function serveSpa(root: string): Middleware {
+export function serveSpa(root: string, opts: { building?: () => boolean } = {}): Middleware {
   const base = path.resolve(root);
   return async function serveSpaMiddleware(ctx, next) {
     if ((ctx.method !== 'GET' && ctx.method !== 'HEAD') || ctx.path === '/api' || ctx.path.startsWith('/api/')) {
@@ -94,6 +96,14 @@ export function serveSpa(root: string): Middleware {
     if (!info && !isAsset) {
       file = path.join(base, 'index.html');
       info = await fileAt(file);
+    }
+    if (!info && !isAsset && opts.building?.()) {
+      ctx.status = 503;
+      ctx.set('Retry-After', String(PORTAL_RETRY_SECONDS));
+      ctx.set('Cache-Control', 'no-store');
+      ctx.type = 'text/html; charset=utf-8';
+      ctx.body = ctx.method === 'HEAD' ? null : PORTAL_BUILDING_HTML;
+      return;
     }
     if (!info) return next();
     const isIndex = path.basename(file) === 'index.html';

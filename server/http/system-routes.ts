@@ -11,6 +11,15 @@ import { defineRoute, type RouteSpec } from './route';
 
 const VERSION = '0.1.0';
 
+/** The document's outline (its contents are described by the OpenAPI 3.1 specification itself). */
+const ZOpenApiDocument = z.object({
+  openapi: z.literal('3.1.0'),
+  info: z.object({ title: z.string(), version: z.string(), description: z.string() }),
+  servers: z.array(z.object({ url: z.string() })),
+  components: z.record(z.string(), z.unknown()),
+  paths: z.record(z.string(), z.record(z.string(), z.unknown())),
+});
+
 /** Health, client config, privacy policy and the API's own documentation. */
 export function systemRoutes(deps: AppDeps, allRoutes: () => RouteSpec[]): RouteSpec[] {
   let doc: OpenApiDocument | undefined;
@@ -66,6 +75,7 @@ export function systemRoutes(deps: AppDeps, allRoutes: () => RouteSpec[]): Route
       summary: 'OpenAPI 3 文档（由路由与 zod 模式生成）',
       tags: ['system'],
       policy: publicAccess,
+      response: ZOpenApiDocument,
       handler: async (ctx) => {
         ctx.body = openApi();
       },

@@ -8,6 +8,7 @@ import { authModule } from './auth';
 import { contentModule } from './content';
 import { notificationsModule } from './notifications';
 import { orgModule } from './org';
+import { outboxModule } from './outbox';
 import { privacyModule } from './privacy';
 import { realnameModule } from './realname';
 import { registerReviewKind, reviewModule } from './review';
@@ -46,6 +47,7 @@ export const allModules = (): readonly ModuleDefinition[] =>
     usersModule,
     adminModule,
     auditModule,
+    outboxModule,
     orgModule,
     notificationsModule,
     privacyModule,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZObjectId, ZPagination, zIsoDate } from './common';
+import { ZDateOut, ZObjectId, ZPagination, zIsoDate, zPage } from './common';
 
 const ZIsoDate = zIsoDate('时间格式不正确');
 
@@ -13,14 +13,21 @@ export const ZAuditQuery = ZPagination.extend({
 }).refine((q) => !q.from || !q.to || q.from <= q.to, { message: '开始时间不能晚于结束时间', path: ['to'] });
 export type TAuditQuery = z.infer<typeof ZAuditQuery>;
 
-export interface TAuditEntryDto {
-  id: string;
-  actor: { id?: string; kind: 'resident' | 'staff' | 'system'; displayName: string; system?: string };
-  action: string;
+export const ZAuditEntryDto = z.object({
+  id: z.string(),
+  actor: z.object({
+    id: z.string().optional(),
+    kind: z.enum(['resident', 'staff', 'system']),
+    displayName: z.string(),
+    system: z.string().optional(),
+  }),
+  action: z.string(),
   /** `title`: the object's name when it still exists (account name, team name, activity title). */
-  target: { type: string; id: string; title?: string };
-  before?: unknown;
-  after?: unknown;
-  requestId?: string;
-  at: string;
-}
+  target: z.object({ type: z.string(), id: z.string(), title: z.string().optional() }),
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
+  requestId: z.string().optional(),
+  at: ZDateOut,
+});
+export type TAuditEntryDto = z.infer<typeof ZAuditEntryDto>;
+export const ZAuditPage = zPage(ZAuditEntryDto);

@@ -75,23 +75,41 @@ export const ZCreateStaffInput = z.object({
 export type TCreateStaffInput = z.infer<typeof ZCreateStaffInput>;
 
 /** What `GET /api/me` and the login responses return as `user`. */
-export interface TUserDto {
-  id: string;
-  kind: 'resident' | 'staff';
-  displayName: string;
-  username?: string;
-  phoneMasked?: string;
-  realName?: { nameMasked: string; idNumberMasked: string; verifiedAt: string } | null;
-  roles: { role: string; scopeType?: string; scopeId?: string; supervisorId?: string }[];
-  consent: { version: string | null; current: string; required: boolean };
-  preferences: { elderMode: boolean };
+export const ZUserDto = z.object({
+  id: z.string(),
+  kind: z.enum(['resident', 'staff']),
+  displayName: z.string(),
+  username: z.string().optional(),
+  phoneMasked: z.string().optional().describe('如 138****5678'),
+  realName: z
+    .object({ nameMasked: z.string(), idNumberMasked: z.string().describe('如 1101**********1234'), verifiedAt: z.string() })
+    .nullable()
+    .optional(),
+  roles: z.array(
+    z.object({
+      role: z.string(),
+      scopeType: z.string().optional(),
+      scopeId: z.string().optional(),
+      supervisorId: z.string().optional(),
+    }),
+  ),
+  consent: z.object({ version: z.string().nullable(), current: z.string(), required: z.boolean() }),
+  preferences: z.object({ elderMode: z.boolean() }),
   /** `disabled` accounts cannot sign in (their logins answer like a wrong password); admins see it. */
-  status: 'active' | 'disabled' | 'deleted';
-  createdAt: string;
-}
+  status: z.enum(['active', 'disabled', 'deleted']),
+  createdAt: z.string(),
+});
+export type TUserDto = z.infer<typeof ZUserDto>;
+export const ZUserEnvelope = z.object({ user: ZUserDto });
+export type TUserEnvelope = z.infer<typeof ZUserEnvelope>;
 
-export interface TLoginResult {
-  token: string;
-  expiresAt: string;
-  user: TUserDto;
-}
+export const ZLoginResult = z.object({ token: z.string(), expiresAt: z.string(), user: ZUserDto });
+export type TLoginResult = z.infer<typeof ZLoginResult>;
+
+/** What a district admin sees of a resident (every view audited); the ID number only masked. */
+export const ZPersonalDataDto = z.object({
+  realName: z.string().nullable(),
+  phone: z.string().nullable(),
+  idNumberMasked: z.string().nullable(),
+});
+export type TPersonalDataDto = z.infer<typeof ZPersonalDataDto>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZObjectId, ZPagination } from './common';
+import { ZDateOut, ZObjectId, ZPagination } from './common';
 
 /** Subscribe-message templates the app uses; ids come from server config (GET /api/client-config). */
 export const TEMPLATE_KEYS = [
@@ -30,17 +30,22 @@ export type TNotificationListQuery = z.infer<typeof ZNotificationListQuery>;
 export const ZNotificationIdParams = z.object({ id: ZObjectId });
 export type TNotificationIdParams = z.infer<typeof ZNotificationIdParams>;
 
-export interface TNotificationDto {
-  id: string;
-  title: string;
-  body: string;
-  link?: string;
-  readAt?: string;
-  createdAt: string;
-}
+export const ZNotificationDto = z.object({
+  id: z.string(),
+  title: z.string(),
+  body: z.string(),
+  link: z.string().optional(),
+  readAt: ZDateOut.optional(),
+  createdAt: ZDateOut,
+});
+export type TNotificationDto = z.infer<typeof ZNotificationDto>;
 
-export interface TNotificationList {
-  items: TNotificationDto[];
-  total: number;
-  unread: number;
-}
+export const ZNotificationList = z.object({
+  items: z.array(ZNotificationDto),
+  total: z.number().int(),
+  unread: z.number().int(),
+});
+export type TNotificationList = z.infer<typeof ZNotificationList>;
+
+/** Remaining one-time subscribe-message consents per template id. */
+export const ZConsentCounts = z.object({ consents: z.record(z.string(), z.number().int()) });

@@ -48,6 +48,16 @@ describe('every route declares its response', () => {
   });
 });
 
+describe('a route cannot be defined without saying what it answers', () => {
+  it('when defineRoute gets neither a response schema nor a content type, the type check refuses it', () => {
+    const spec = defineRoute(
+      // @ts-expect-error: a JSON route must declare its response schema (or a non-JSON one its content type)
+      { method: 'get', path: '/api/x', summary: 'x', tags: ['test'], policy: publicAccess, handler: async () => undefined },
+    );
+    expect(spec.response).toBeUndefined();
+  });
+});
+
 describe('answers are checked against their schema in tests', () => {
   const logger = createLogger('silent');
   function appWith(spec: RouteSpec) {
@@ -59,18 +69,17 @@ describe('answers are checked against their schema in tests', () => {
     app.silent = true;
     return supertest(app.callback());
   }
-  const route = (body: unknown, response?: RouteSpec['response']) =>
-    defineRoute({
-      method: 'get',
-      path: '/api/probe',
-      summary: 'probe',
-      tags: ['test'],
-      policy: publicAccess,
-      response,
-      handler: async (c) => {
-        c.body = body;
-      },
-    });
+  const route = (body: unknown, response?: RouteSpec['response']): RouteSpec => ({
+    method: 'get',
+    path: '/api/probe',
+    summary: 'probe',
+    tags: ['test'],
+    policy: publicAccess,
+    response,
+    handler: async (c) => {
+      c.body = body;
+    },
+  });
   const ZProbe = z.object({ item: z.object({ id: z.string(), count: z.number().int() }) });
   let errors: jest.SpyInstance;
   beforeEach(() => {

@@ -381,7 +381,7 @@ test('(h) a held signup note stays hidden from the team until the district admin
 
   const dp = await kit.districtAdmin();
   await dp.locator('#portal-district-moderation').tap();
-  await dp.locator('#moderation-tab-notes').tap();
+  await dp.locator('#moderation-tab-signup-note').tap();
   const item = dp.locator('#moderation-list .v-item', { hasText: note });
   await see(dp, '#moderation-list', `读书角志愿${run}`);
   await item.locator('[id$="-approve"]').tap();

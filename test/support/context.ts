@@ -33,6 +33,8 @@ export interface TestContextOptions {
   wechatPush?: boolean;
   /** Serve a built H5 portal from this folder at `/` (as npm start does with dist/h5). */
   staticDir?: string;
+  /** Whether the H5 portal's first build is running (npm start sets it while it builds). */
+  portalBuilding?: () => boolean;
 }
 
 export interface TestContext {
@@ -100,7 +102,7 @@ export async function createTestContext(opts: TestContextOptions = {}): Promise<
     };
     // A short lock lifetime: Agenda leaves a half-lifetime timer per job run, which would hold jest open.
     if (opts.jobs) deps.scheduler = createScheduler(deps, { processEvery: '200 milliseconds', lockLifetimeMs: 4_000 });
-    const app = createApp(deps, { staticDir: opts.staticDir });
+    const app = createApp(deps, { staticDir: opts.staticDir, portalBuilding: opts.portalBuilding });
     await ensureIndexes();
     if (deps.scheduler) await deps.scheduler.start();
 

@@ -15,7 +15,7 @@ interface Props {
   uploadHint?: string | null;
 }
 
-/** 活动相册: photo grid with preview, participants' upload, team admins' show/hide. */
+/** 活动相册: photo grid with preview, participants' upload, team admins' show/hide (each photo's buttons follow its abilities). */
 export function ActivityGallery({ activityId, canManage, canUpload, uploadHint }: Props) {
   const g = useGallery(activityId);
   const mayUpload = canUpload || canManage;
@@ -45,7 +45,7 @@ export function ActivityGallery({ activityId, canManage, canUpload, uploadHint }
       {mayUpload ? (
         <Text className="muted">支持 JPG、PNG、WebP，单张不超过 5MB；照片审核通过后所有人可见。</Text>
       ) : null}
-      {canManage && g.items.length ? (
+      {g.items.some((p) => p.abilities?.show || p.abilities?.hide) ? (
         <FormField
           id="gallery-reason"
           label="审核原因（显示或隐藏时必填）"
@@ -61,7 +61,7 @@ export function ActivityGallery({ activityId, canManage, canUpload, uploadHint }
       ) : null}
       <View className="gallery__grid" id="gallery-grid">
         {g.items.map((p) => {
-          const src = g.srcOf(p);
+          const src = g.thumbOf(p);
           return (
             <View key={p.id} className="gallery__cell photo" id={`photo-${p.id}`} data-status={p.status}>
               {src ? (
@@ -88,16 +88,16 @@ export function ActivityGallery({ activityId, canManage, canUpload, uploadHint }
                   {p.hiddenReason}
                 </Text>
               ) : null}
-              {canManage || p.uploaderId === me ? (
+              {p.abilities?.delete ? (
                 <View className="gallery__actions">
                   <Text className="link" id={`photo-${p.id}-delete`} onClick={() => void g.remove(p.id)}>
                     {g.armed === p.id ? '确认删除' : '删除'}
                   </Text>
                 </View>
               ) : null}
-              {canManage ? (
+              {p.abilities?.show || p.abilities?.hide ? (
                 <View className="gallery__actions">
-                  {p.status !== 'visible' ? (
+                  {p.abilities.show ? (
                     <Text
                       className="link"
                       id={`photo-${p.id}-show`}
@@ -106,7 +106,7 @@ export function ActivityGallery({ activityId, canManage, canUpload, uploadHint }
                       通过
                     </Text>
                   ) : null}
-                  {p.status !== 'hidden' ? (
+                  {p.abilities.hide ? (
                     <Text
                       className="link"
                       id={`photo-${p.id}-hide`}

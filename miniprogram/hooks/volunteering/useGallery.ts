@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import type { TPhotoDto } from '@shared/schemas/volunteering/gallery';
-import { galleryApi, photoFileUrl, type TChosenImage } from '../../services/gallery';
+import { galleryApi, photoFileUrl, photoThumbUrl, type TChosenImage } from '../../services/gallery';
 import { ApiError } from '../../services/request';
 import { useAsync } from '../useAsync';
 import { useAction } from './useAction';
@@ -55,6 +55,11 @@ export function useGallery(activityId: string | undefined) {
 
   const srcOf = useCallback(
     (p: TPhotoDto): string | null => (p.status === 'visible' ? photoFileUrl(p) : (localUrls[p.id] ?? null)),
+    [localUrls],
+  );
+  /** What the grid shows: the thumbnail once public, the local file while it is checked. */
+  const thumbOf = useCallback(
+    (p: TPhotoDto): string | null => (p.status === 'visible' ? photoThumbUrl(p) : (localUrls[p.id] ?? null)),
     [localUrls],
   );
 
@@ -118,5 +123,6 @@ export function useGallery(activityId: string | undefined) {
     armed,
     preview,
     srcOf,
+    thumbOf,
   };
 }

@@ -45,5 +45,14 @@ export function useHelpRequest(enabled: boolean) {
       }),
     [action, draft, reload],
   );
-  return { draft, setField, submit, action, mine };
+  const close = useCallback(
+    (helpId: string) =>
+      action.run(`close-${helpId}`, async () => {
+        await volunteeringApi.closeHelpRequest(helpId);
+        await reload();
+        return '求助已关闭';
+      }),
+    [action, reload],
+  );
+  return { draft, setField, submit, close, action, mine };
 }

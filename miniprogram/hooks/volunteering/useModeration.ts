@@ -1,37 +1,32 @@
 import { useCallback, useState } from 'react';
+import type { TReviewItemDto } from '@shared/schemas/review';
 import { useAsync } from '../useAsync';
 import { moderationApi } from '../../services/moderation';
 import { useAction } from './useAction';
 
-export type TModerationKind = 'activities' | 'intros' | 'notes';
+/** 'all', or one registered kind (activity, volunteer-intro, signup-note, join-message, …). */
+export type TModerationKind = string;
 
-const APPROVED: Record<TModerationKind, string> = {
-  activities: '已通过，内容已公开',
-  intros: '已通过，内容已公开',
-  notes: '已通过，报名团队可以看到这条备注',
-};
-
-/** District 内容审核: the three queues, and one approve/reject action (a reason is required to reject). */
+/**
+ * District 内容审核: the one queue (all kinds, or one), its per-kind counts from
+ * the server, and one approve/reject action (a reason is required to reject).
+ * The decision carries the version the moderator saw, so a text changed since
+ * is refused (409) rather than decided blind.
+ */
 export function useModeration(enabled: boolean) {
-  const [kind, setKind] = useState<TModerationKind>('activities');
-  const activities = useAsync(() => moderationApi.activities(), [], enabled);
-  const intros = useAsync(() => moderationApi.intros(), [], enabled);
-  const notes = useAsync(() => moderationApi.notes(), [], enabled);
+  const [kind, setKind] = useState<TModerationKind>('all');
+  const queue = useAsync(() => moderationApi.list(kind === 'all' ? undefined : kind), [kind], enabled);
   const action = useAction();
   const decide = useCallback(
-    (target: string, decision: 'approve' | 'reject', reason: string) =>
-      action.run(`${decision}-${target}`, async () => {
-        const body = decision === 'reject' ? { decision, reason } : { decision };
-        const queues = {
-          activities: { send: moderationApi.decideActivity, list: activities },
-          intros: { send: moderationApi.decideIntro, list: intros },
-          notes: { send: moderationApi.decideNote, list: notes },
-        };
-        await queues[kind].send(target, body);
-        await queues[kind].list.reload();
-        return decision === 'reject' ? '已驳回，已通知发布者' : APPROVED[kind];
+    (item: TReviewItemDto, decision: 'approve' | 'reject', reason: string) =>
+      action.run(`${decision}-${item.id}`, async () => {
+        const body = decision === 'reject' ? { decision, reason, version: item.version } : { decision, version: item.version };
+        await moderationApi.decide(item.kind, item.id, body);
+        await queue.reload();
+        if (decision === 'reject') return '已驳回，已通知发布者';
+        return queue.data?.kinds.find((k) => k.kind === item.kind)?.approvedHint ?? '已通过';
       }),
-    [action, activities, intros, notes, kind],
+    [action, queue],
   );
-  return { kind, setKind, activities, intros, notes, action, decide };
+  return { kind, setKind, queue, action, decide };
 }

@@ -1,7 +1,9 @@
 /** aggregate: a leading $match uses the index path; $geoNear goes to the geo module; mingo runs the rest. */
 import { aggregate as mingoAggregate, ProcessingMode } from 'mingo';
+import { parseCollation, withCollation } from '../collation';
 import { asServerError, err } from '../errors';
-import { geo } from '../geo-bridge';
+import { geo, usesGeo } from '../geo-bridge';
+import { geoNearInput } from './geonear-input';
 import { queryOptions } from '../mingo-context';
 import { findRecs } from '../query';
 import { plainOf } from '../store/collection';
@@ -29,9 +31,10 @@ const aggregate: Handler = (cmd, ctx) => {
     if (UNSUPPORTED.has(op)) throw err(40324, `Unrecognized pipeline stage name: '${op}' (not supported by the embedded engine)`);
   }
   rejectNearInMatch(pipeline);
+  const collation = parseCollation(cmd.collation);
   const counted = countShape(pipeline);
   if (counted) {
-    const n = findRecs(getColl(ctx, name), { filter: counted.filter, skip: counted.skip, limit: counted.limit, txn: ctx.op.txn }).length;
+    const n = findRecs(getColl(ctx, name), { filter: counted.filter, skip: counted.skip, limit: counted.limit, txn: ctx.op.txn, collation }).length;
     const rows = n ? [{ _id: counted.groupId, [counted.field]: n }] : [];
     return ctx.cursors.open(`${ctx.db}.${name}`, rows, undefined, false, ctx.lsid);
   }
@@ -51,12 +54,14 @@ const aggregate: Handler = (cmd, ctx) => {
     // distance); the stage copies what it outputs, so stored documents are cloned only when a
     // later stage may write into them.
     const query = isPlainObject(spec) && isPlainObject(spec.query) && !hasNear(spec.query) ? spec.query : null;
-    const docs = findRecs(coll, { filter: query ?? {}, txn }).map((r) => plainOf(r));
-    const near = g.geoNearStage(docs, spec, coll ? coll.specs() : [], query ? () => true : undefined);
+    // nearest first through the 2dsphere index when a $limit or maxDistance bounds the answer
+    const indexed = query && usesGeo(query) ? null : geoNearInput(g, coll, spec, rest, collation);
+    const docs = indexed ?? findRecs(coll, { filter: query ?? {}, txn, collation }).map((r) => plainOf(r));
+    const near = g.geoNearStage(docs, spec, coll ? coll.specs() : [], query || indexed ? () => true : undefined);
     const restSafe = rest.every((s) => READ_ONLY_STAGES.has(Object.keys(s)[0]));
     input = restSafe ? near : near.map((d) => clonePlain(d));
   } else if (first === '$match') {
-    input = findRecs(coll, { filter: pipeline[0].$match as Doc, txn }).map((r) => copy(plainOf(r)));
+    input = findRecs(coll, { filter: pipeline[0].$match as Doc, txn, collation }).map((r) => copy(plainOf(r)));
     rest = pipeline.slice(1);
   } else {
     input = findRecs(coll, { filter: {}, txn }).map((r) => copy(plainOf(r)));
@@ -66,9 +71,9 @@ const aggregate: Handler = (cmd, ctx) => {
   };
   let out: Doc[];
   try {
-    out = rest.length
-      ? (mingoAggregate(input, rest, queryOptions({ collectionResolver: resolver, processingMode: ProcessingMode.CLONE_OFF })) as Doc[])
-      : input;
+    // later $match/$sort stages compare strings by the collation too
+    const options = queryOptions({ collectionResolver: resolver, processingMode: ProcessingMode.CLONE_OFF, ...(collation ? { collation: collation.spec as never } : {}) });
+    out = rest.length ? withCollation(collation, () => mingoAggregate(input, rest, options) as Doc[]) : input;
   } catch (e) {
     throw asServerError(e);
   }

@@ -2,6 +2,7 @@
 import { ObjectId } from 'bson';
 import { asServerError, err, MongoServerError } from '../errors';
 import { geo, usesGeo } from '../geo-bridge';
+import { parseCollation, type Collation } from '../collation';
 import { findRecs, makeProjector, type Plan } from '../query';
 import { plainOf, type Collection, type Rec } from '../store/collection';
 import { WaitForTransaction } from '../store/engine';
@@ -48,13 +49,14 @@ export interface ReadSpec {
   sort?: Doc;
   skip?: number;
   limit?: number;
+  collation?: Collation | null;
 }
 
 /** find semantics shared by find, findAndModify and update: matching records in result order. */
 export function readRecs(coll: Collection | undefined, spec: ReadSpec, planOut?: { plan?: Plan }): Rec[] {
   const near = usesGeo(spec.filter) && !(spec.sort && Object.keys(spec.sort).length);
   if (!near) return findRecs(coll, spec, planOut);
-  const all = findRecs(coll, { filter: spec.filter, txn: spec.txn }, planOut);
+  const all = findRecs(coll, { filter: spec.filter, txn: spec.txn, collation: spec.collation }, planOut);
   const sorted = nearOrder(coll, all, spec.filter);
   const skip = spec.skip ?? 0;
   return sorted.slice(skip, spec.limit ? skip + spec.limit : undefined);
@@ -69,7 +71,7 @@ function findSpec(cmd: Doc): ReadSpec & { batchSize?: number; singleBatch: boole
   }
   const skip = num(cmd.skip, 0)!;
   if (skip < 0) throw err(51024, `BSON field 'skip' value must be >= 0, actual value '${skip}'`);
-  return { filter: plainFilter(cmd.filter), sort: docArg(cmd.sort, 'sort'), skip, limit, batchSize: num(cmd.batchSize), singleBatch };
+  return { filter: plainFilter(cmd.filter), sort: docArg(cmd.sort, 'sort'), skip, limit, batchSize: num(cmd.batchSize), singleBatch, collation: parseCollation(cmd.collation) };
 }
 
 const find: Handler = (cmd, ctx) => {
@@ -88,14 +90,14 @@ const killCursors: Handler = (cmd, ctx) => ctx.cursors.kill(Array.isArray(cmd.cu
 
 const count: Handler = (cmd, ctx) => {
   const name = collName(cmd, 'count');
-  const recs = findRecs(getColl(ctx, name), { filter: plainFilter(cmd.query, 'query'), skip: num(cmd.skip, 0), limit: Math.abs(num(cmd.limit, 0)!), txn: ctx.op.txn });
+  const recs = findRecs(getColl(ctx, name), { filter: plainFilter(cmd.query, 'query'), skip: num(cmd.skip, 0), limit: Math.abs(num(cmd.limit, 0)!), txn: ctx.op.txn, collation: parseCollation(cmd.collation) });
   return { n: recs.length, ok: 1 };
 };
 
 const distinct: Handler = (cmd, ctx) => {
   const name = collName(cmd, 'distinct');
   if (typeof cmd.key !== 'string') throw err(14, "BSON field 'distinct.key' is missing but a required field");
-  const recs = findRecs(getColl(ctx, name), { filter: plainFilter(cmd.query, 'query'), txn: ctx.op.txn });
+  const recs = findRecs(getColl(ctx, name), { filter: plainFilter(cmd.query, 'query'), txn: ctx.op.txn, collation: parseCollation(cmd.collation) });
   const values: unknown[] = [];
   const seen = new Set<string>();
   for (const r of recs) {
@@ -152,7 +154,7 @@ const del: Handler = (cmd, ctx) => {
       const limit = num(d.limit, 0)!;
       if (limit !== 0 && limit !== 1) throw err(9, `The limit field in delete objects must be 0 or 1. Got ${limit}`);
       if (!coll) continue;
-      const recs = readRecs(coll, { filter: plainFilter(d.q, 'q'), limit, txn: ctx.op.txn });
+      const recs = readRecs(coll, { filter: plainFilter(d.q, 'q'), limit, txn: ctx.op.txn, collation: parseCollation(d.collation) });
       for (const r of recs) {
         ctx.engine.remove(ctx.op, coll, idKey(r.t._id));
         n++;
@@ -173,7 +175,8 @@ const explain: Handler = (cmd, ctx) => {
   const name = collName(inner, verb);
   const filter = plainFilter(verb === 'find' ? inner.filter : inner.query);
   const out: { plan?: Plan } = {};
-  const recs = readRecs(getColl(ctx, name), { filter, sort: docArg(inner.sort, 'sort'), skip: num(inner.skip, 0), limit: num(inner.limit, 0), txn: ctx.op.txn }, out);
+  const read = { filter, sort: docArg(inner.sort, 'sort'), skip: num(inner.skip, 0), limit: num(inner.limit, 0), txn: ctx.op.txn, collation: parseCollation(inner.collation) };
+  const recs = readRecs(getColl(ctx, name), read, out);
   const plan = out.plan!;
   const stage = plan.index ? { stage: 'FETCH', inputStage: { stage: plan.stage, indexName: plan.index } } : { stage: plan.stage };
   return {

@@ -1,5 +1,6 @@
 /** Collections, databases and indexes. */
 import { calculateObjectSize } from 'bson';
+import { parseCollation } from '../collation';
 import { err } from '../errors';
 import { compileFilter } from '../query';
 import { compareValues, isPlainObject, renderValue, toPlain, type Doc } from '../values';
@@ -8,6 +9,8 @@ import { collName, docArg, ensureColl, getColl, type Handler } from './context';
 const create: Handler = (cmd, ctx) => {
   const name = collName(cmd, 'create');
   if (getColl(ctx, name)) throw err(48, `Collection ${ctx.db}.${name} already exists.`);
+  // a collection default collation would silently change every query: refused instead
+  if (parseCollation(cmd.collation)) throw err(115, 'a collection default collation is not supported by the embedded engine; pass collation per operation or index');
   const { create: _c, $db: _d, lsid: _l, txnNumber: _t, autocommit: _a, startTransaction: _s, $clusterTime: _k, ...options } = cmd;
   ctx.engine.ensureCollection(ctx.op, ctx.db, name, options);
   return { ok: 1 };

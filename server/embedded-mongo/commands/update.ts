@@ -1,6 +1,7 @@
 /** update and findAndModify: operator updates and pipelines run through mingo on the plain view. */
 import { ObjectId } from 'bson';
 import { aggregate, update as mingoUpdate } from 'mingo';
+import { parseCollation } from '../collation';
 import { asServerError, err } from '../errors';
 import { queryOptions } from '../mingo-context';
 import { makeProjector } from '../query';
@@ -68,8 +69,9 @@ export function applyUpdate(old: Doc, oldPlain: Doc, u: unknown, filter: Doc, ar
       checkTargets(plain, ops);
       const own = ownOperators(ops);
       if (own) ops = own.rest;
-      // mingo re-checks the condition before updating; an upsert's new document need not match it
-      if (Object.keys(ops).length) mingoUpdate(plain, ops, filters, inserting ? {} : filter, { queryOptions: queryOptions() });
+      // no condition: the document was already matched (under the operation's collation), and
+      // first-match `$` paths were resolved above
+      if (Object.keys(ops).length) mingoUpdate(plain, ops, filters, {}, { queryOptions: queryOptions() });
       own?.apply(plain);
       for (const [path, value] of ownSets) setPath(plain, path, value);
       result = plain;
@@ -185,7 +187,7 @@ const update: Handler = (cmd, ctx) => {
       kindOf(s.u);
       if (multi && kindOf(s.u) === 'replacement') throw err(9, 'multi update is not supported for replacement-style update');
       const existing = getColl(ctx, name);
-      const recs = readRecs(existing, { filter, limit: multi ? 0 : 1, sort: docArg(s.sort, 'sort'), txn: ctx.op.txn });
+      const recs = readRecs(existing, { filter, limit: multi ? 0 : 1, sort: docArg(s.sort, 'sort'), txn: ctx.op.txn, collation: parseCollation(s.collation) });
       if (!recs.length && s.upsert === true) {
         const doc = doUpsert(ctx, ensureColl(ctx, name), q, s.u, filter, arrayFilters);
         upserted.push({ index: i, _id: doc._id });
@@ -225,7 +227,7 @@ const findAndModify: Handler = (cmd, ctx) => {
   const project = makeProjector(docArg(cmd.fields, 'fields'), filter);
   const shape = (d: Doc | null) => (d && project ? project(d) : d);
   const existing = getColl(ctx, name);
-  const [rec] = readRecs(existing, { filter, sort: docArg(cmd.sort, 'sort'), limit: 1, txn: ctx.op.txn });
+  const [rec] = readRecs(existing, { filter, sort: docArg(cmd.sort, 'sort'), limit: 1, txn: ctx.op.txn, collation: parseCollation(cmd.collation) });
   if (remove) {
     if (!rec) return { lastErrorObject: { n: 0 }, value: null, ok: 1 };
     ctx.engine.remove(ctx.op, existing!, idKey(rec.t._id));

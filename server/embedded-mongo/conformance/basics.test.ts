@@ -85,7 +85,7 @@ describe('when documents are inserted and queried', () => {
       id = more.cursor.id;
     }
     expect(total).toBe(20);
-  });
+  }, 30_000); // 20 MiB through the wire: slow on a loaded 2-core machine
 
   it('updates with upsert and $setOnInsert, and deletes', async () => {
     const c = db.collection('counters');

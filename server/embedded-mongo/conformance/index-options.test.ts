@@ -55,3 +55,23 @@ describe('when an index is hidden', () => {
     expect(await c.countDocuments({ a: { $gte: 45 } })).toBe(5);
   });
 });
+
+describe('when $geoNear runs on a large 2dsphere-indexed collection', () => {
+  it('returns the same nearest documents through the index as a full scan, with $limit, maxDistance and query', async () => {
+    const c = db.collection('many_points');
+    await c.createIndex({ loc: '2dsphere' });
+    let seed = 7;
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    await c.insertMany(Array.from({ length: 5000 }, (_, i) => ({ i, loc: { type: 'Point', coordinates: [116 + rnd(), 39.5 + rnd()] } })));
+    await c.insertOne({ i: -1, loc: { type: 'LineString', coordinates: [[116.39, 39.9], [116.41, 39.9]] } });
+    const near = { type: 'Point', coordinates: [116.4, 39.9] };
+    const all = await c.aggregate([{ $geoNear: { near, distanceField: 'd' } }, { $project: { _id: 0, i: 1, d: 1 } }]).toArray();
+    expect(all).toHaveLength(5001);
+    expect(all[0].i).toBe(-1); // the line passes through the centre
+    const top = await c.aggregate([{ $geoNear: { near, distanceField: 'd' } }, { $limit: 25 }, { $project: { _id: 0, i: 1, d: 1 } }]).toArray();
+    expect(top).toEqual(all.slice(0, 25));
+    const within = await c.aggregate([{ $geoNear: { near, distanceField: 'd', maxDistance: 3000, query: { i: { $mod: [3, 0] } } } }, { $project: { _id: 0, i: 1, d: 1 } }]).toArray();
+    expect(within).toEqual(all.filter((r) => r.d <= 3000 && r.i % 3 === 0));
+    expect(within.length).toBeGreaterThan(1);
+  }, 30_000);
+});

@@ -7,7 +7,8 @@ import { err } from '../errors';
 import { Index, duplicateKey, normaliseSpec, type IndexSpec } from '../indexes';
 import { geoValidator } from '../geo-bridge';
 import { linkTyped } from '../bson-types';
-import { compareValues, idKey, isPlainObject, renderDoc, toPlain, type Doc } from '../values';
+import { geoValues } from '../geo-grid';
+import { compareValues, idKey, renderDoc, toPlain, type Doc } from '../values';
 
 export interface Rec {
   /** The document with its BSON wrapper types. */
@@ -132,21 +133,6 @@ export class Collection {
   static keyOf(doc: Doc): string {
     return idKey(doc._id);
   }
-}
-
-/**
- * Values of a 2dsphere field: arrays of subdocuments on the way are expanded, but the value at the
- * end is kept whole (a legacy `[lng, lat]` pair is one point, not two numbers).
- */
-function geoValues(doc: unknown, path: string): unknown[] {
-  const out: unknown[] = [];
-  const walk = (cur: unknown, parts: string[]): void => {
-    if (!parts.length) return void out.push(cur);
-    if (Array.isArray(cur)) return cur.forEach((el) => isPlainObject(el) && walk(el, parts));
-    if (isPlainObject(cur)) walk(cur[parts[0]], parts.slice(1));
-  };
-  walk(doc, path.split('.'));
-  return out;
 }
 
 /** A 2dsphere index only accepts GeoJSON (or legacy pairs) in its fields: 16755 otherwise. */

@@ -3,7 +3,8 @@ import { ZCreateStaffInput, ZRoleGrant, type TCreateStaffInput, type TRoleGrant 
 import type { AppDeps } from '../../deps';
 import { anyRole } from '../../http/policy';
 import { defineRoute, type RouteSpec } from '../../http/route';
-import { ZUserDto, ZUserEnvelope, presentUser } from '../users';
+import { ZUserDto, ZUserEnvelope } from '@shared/schemas/auth';
+import { presentUser } from '../users';
 import { grantRole, revokeRole } from './commands/change-roles';
 import { createStaff } from './commands/create-staff';
 import { listUsers } from './commands/list-users';

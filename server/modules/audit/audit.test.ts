@@ -144,3 +144,20 @@ describe('GET /api/admin/audit', () => {
     expect(byPeriod.body.total).toBe(2);
   });
 });
+
+describe('GET /api/admin/audit: object names', () => {
+  it('when an entry is about an account that exists, it carries the account name; an unknown object carries none', async () => {
+    const admin = await buildDistrictAdmin(ctx);
+    const resident = await buildResident(ctx);
+    const gone = new Types.ObjectId().toHexString();
+    await recordAudit({ actor: actorOf(admin.user.id), action: 'demo.edit', target: { type: 'user', id: resident.user.id } });
+    await recordAudit({ actor: actorOf(admin.user.id), action: 'demo.edit', target: { type: 'user', id: gone } });
+    const res = await ctx.http.get(`/api/admin/audit?actor=${admin.user.id}`).set('Authorization', admin.auth);
+    expect(res.status).toBe(200);
+    const targets = res.body.items.map((e: { target: unknown }) => e.target);
+    expect(targets).toEqual([
+      { type: 'user', id: gone },
+      { type: 'user', id: resident.user.id, title: resident.user.displayName },
+    ]);
+  });
+});

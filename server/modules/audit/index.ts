@@ -9,3 +9,4 @@ export { AuditEntry, type AuditEntryDoc } from './model';
 export { presentAuditEntry } from './presenter';
 export { recordAudit } from './record';
 export { sanitizeForAudit } from './sanitize';
+export { auditSubscribers } from './subscribers';

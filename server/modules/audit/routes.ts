@@ -1,4 +1,4 @@
-import { ZAuditQuery, type TAuditQuery } from '@shared/schemas/audit';
+import { ZAuditPage, ZAuditQuery, type TAuditQuery } from '@shared/schemas/audit';
 import type { AppDeps } from '../../deps';
 import { defineRoute, type RouteSpec } from '../../http/route';
 import { anyRole } from '../../http/policy';
@@ -13,6 +13,7 @@ export function routes(_deps: AppDeps): RouteSpec[] {
       summary: '审计日志（区级管理员）：按操作人、操作、对象、时间筛选，最新在前',
       tags: ['admin'],
       policy: anyRole('district_admin'),
+      response: ZAuditPage,
       query: ZAuditQuery,
       handler: async (ctx, { query }) => {
         const { items, total } = await listAuditEntries(query);

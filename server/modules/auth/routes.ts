@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import { ZNoContent } from '@shared/schemas/common';
 import {
+  ZLoginResult,
   ZStaffLoginInput,
   ZWechatLoginInput,
   type TLoginResult,
@@ -10,12 +11,10 @@ import type { AppDeps } from '../../deps';
 import { publicAccess, signedIn } from '../../http/policy';
 import { createRateLimiter } from '../../http/rate-limit';
 import { defineRoute, type RouteSpec } from '../../http/route';
-import { ZUserDto, presentUser } from '../users';
+import { presentUser } from '../users';
 import { loginStaff } from './commands/login-staff';
 import { loginWithWechat } from './commands/login-with-wechat';
 import { revokeSession } from './tokens';
-
-const ZLoginResult = z.object({ token: z.string(), expiresAt: z.string(), user: ZUserDto });
 
 export function routes(deps: AppDeps): RouteSpec[] {
   // Per IP and per account name: one noisy client cannot lock others out of the login form.
@@ -58,6 +57,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       summary: '退出登录：吊销当前令牌',
       tags: ['auth'],
       policy: signedIn,
+      response: ZNoContent,
       handler: async (ctx) => {
         await revokeSession(ctx.state.actor!.tokenId, deps.now());
         ctx.status = 204;

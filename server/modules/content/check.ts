@@ -1,5 +1,6 @@
 import type { AppDeps } from '../../deps';
 import { AppError } from '../../http/errors';
+import { staffKeywordHits } from './staff-keywords';
 import { MSG_SEC_CHECK_MAX_CHARS, WechatError, type SecScene, type SecSuggest } from '../../wechat';
 
 /** msg_sec_check scenes by name: 1 profile, 2 comment, 3 forum post, 4 social log. */
@@ -33,8 +34,9 @@ function chunks(text: string): string[] {
  * - pass → 'pass'.
  * When WeChat cannot be asked (down, misconfigured) we fail towards moderation
  * ('review') rather than refusing the user or publishing unchecked text.
- * Authors without an openid (staff accounts on H5) cannot be checked by v2; their
- * content is attributable and audited, so it passes.
+ * Authors without an openid (staff accounts on H5) cannot be checked by v2: their text is
+ * matched against the configured staff word list instead, and a hit returns 'review' so the
+ * caller holds it for the 内容审核 queue (staff-keywords.ts).
  */
 export async function checkText(deps: AppDeps, input: CheckTextInput): Promise<TCheckOutcome> {
   const scene: SecScene = typeof input.scene === 'number' ? input.scene : SCENES[input.scene];
@@ -42,7 +44,15 @@ export async function checkText(deps: AppDeps, input: CheckTextInput): Promise<T
     ...(input.texts ?? []).map((t): [undefined, string] => [undefined, t]),
     ...Object.entries(input.fields ?? {}).map(([p, t]): [string, string] => [p, t ?? '']),
   ].filter(([, t]) => t.trim().length > 0);
-  if (entries.length === 0 || !input.openid) return 'pass';
+  if (entries.length === 0) return 'pass';
+  if (!input.openid) {
+    const hits = staffKeywordHits(
+      deps.config.STAFF_CONTENT_KEYWORDS,
+      Object.fromEntries(entries.map(([p, t], i) => [p ?? `text${i}`, t])),
+    );
+    if (hits.length) deps.logger.info({ hits }, 'staff text matches the content word list: held for review');
+    return hits.length ? 'review' : 'pass';
+  }
 
   let worst: SecSuggest = 'pass';
   const riskyPaths: string[] = [];

@@ -1,13 +1,6 @@
 import { defineModule } from '../../platform/module';
 export { checkText, SCENES, type CheckTextInput, type TCheckOutcome, type TSceneName } from './check';
-export {
-  moderationStatusFor,
-  moderationField,
-  isPubliclyVisible,
-  createdStatusFor,
-  MODERATION_STATUSES,
-  type TModerationStatus,
-} from './moderation';
+export { staffKeywordHits, type KeywordHit } from './staff-keywords';
 
 /** The content check (WeChat msgSecCheck + the configured keyword list): a service, no routes of its own. */
 export const contentModule = defineModule({ name: 'content' });

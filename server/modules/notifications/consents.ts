@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import type { TSubscriptionsInput } from '@shared/schemas/notifications';
 import type { AppDeps } from '../../deps';
-import { AppError, fail } from '../../http/errors';
+import type { Refusal } from '../../platform/outcome';
 import { User, type UserDoc } from '../users';
 import { knownTemplateIds } from './templates';
 
@@ -16,14 +16,10 @@ export async function recordSubscribeResults(
   deps: AppDeps,
   userId: string,
   input: TSubscriptionsInput,
-): Promise<Record<string, number>> {
+): Promise<{ outcome: 'recorded'; consents: Record<string, number> } | { outcome: 'unknown_templates'; templateIds: string[] } | Refusal<'not_found'>> {
   const known = knownTemplateIds(deps.config);
   const unknown = Object.keys(input.results).filter((t) => !known.has(t));
-  if (unknown.length) {
-    throw new AppError('validation_failed', {
-      fields: unknown.map((t) => ({ path: `results.${t}`, message: '未知的订阅消息模板' })),
-    });
-  }
+  if (unknown.length) return { outcome: 'unknown_templates', templateIds: unknown };
   const inc: Record<string, number> = {};
   const set: Record<string, number> = {};
   for (const [templateId, result] of Object.entries(input.results)) {
@@ -38,8 +34,8 @@ export async function recordSubscribeResults(
         returnDocument: 'after',
       }).lean<UserDoc>()
     : await User.findById(userId).lean<UserDoc>();
-  if (!user) throw fail('not_found');
-  return consentCounts(deps, user);
+  if (!user) return { outcome: 'not_found' };
+  return { outcome: 'recorded', consents: consentCounts(deps, user) };
 }
 
 export function consentCounts(deps: AppDeps, user: Pick<UserDoc, 'subscribeConsents'>): Record<string, number> {

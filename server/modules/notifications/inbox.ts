@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import type { TNotificationListQuery } from '@shared/schemas/notifications';
-import { fail } from '../../http/errors';
+import type { Refusal } from '../../platform/outcome';
 import { Notification, type NotificationDoc } from './model';
 
 export async function listInbox(
@@ -21,8 +21,9 @@ export async function listInbox(
 }
 
 /** Idempotent; someone else's notification is reported as missing, not forbidden. */
-export async function markRead(userId: string, id: string, now: Date): Promise<void> {
+export async function markRead(userId: string, id: string, now: Date): Promise<{ outcome: 'read' } | Refusal<'not_found'>> {
   const filter = { _id: new Types.ObjectId(id), user: new Types.ObjectId(userId), channel: 'inbox' as const };
   const res = await Notification.updateOne({ ...filter, readAt: { $exists: false } }, { $set: { readAt: now } });
-  if (res.matchedCount === 0 && !(await Notification.exists(filter))) throw fail('not_found');
+  if (res.matchedCount === 0 && !(await Notification.exists(filter))) return { outcome: 'not_found' };
+  return { outcome: 'read' };
 }

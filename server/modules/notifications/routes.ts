@@ -1,4 +1,7 @@
+import { ZNoContent } from '@shared/schemas/common';
 import {
+  ZConsentCounts,
+  ZNotificationList,
   ZNotificationIdParams,
   ZNotificationListQuery,
   ZSubscriptionsInput,
@@ -9,6 +12,7 @@ import {
 import type { AppDeps } from '../../deps';
 import { defineRoute, type RouteSpec } from '../../http/route';
 import { member } from '../../http/policy';
+import { unlessRefused } from '../../http/refusals';
 import { recordSubscribeResults } from './consents';
 import { listInbox, markRead } from './inbox';
 import { presentNotification } from './presenter';
@@ -21,9 +25,18 @@ export function routes(deps: AppDeps): RouteSpec[] {
       summary: '上报 wx.requestSubscribeMessage 的结果（每个 accept 增加一次该模板的发送授权）',
       tags: ['me'],
       policy: member,
+      response: ZConsentCounts,
       body: ZSubscriptionsInput,
       handler: async (ctx, { body }) => {
-        ctx.body = { consents: await recordSubscribeResults(deps, ctx.state.actor!.userId, body) };
+        const r = await recordSubscribeResults(deps, ctx.state.actor!.userId, body);
+        unlessRefused(r, {
+          not_found: 'not_found',
+          unknown_templates: (u) => ({
+            code: 'validation_failed',
+            fields: u.templateIds.map((t) => ({ path: `results.${t}`, message: '未知的订阅消息模板' })),
+          }),
+        });
+        ctx.body = { consents: r.consents };
       },
     }),
     defineRoute<undefined, TNotificationListQuery>({
@@ -32,6 +45,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       summary: '站内消息（最新在前）',
       tags: ['me'],
       policy: member,
+      response: ZNotificationList,
       query: ZNotificationListQuery,
       handler: async (ctx, { query }) => {
         const { items, total, unread } = await listInbox(ctx.state.actor!.userId, query);
@@ -44,9 +58,10 @@ export function routes(deps: AppDeps): RouteSpec[] {
       summary: '标记消息为已读',
       tags: ['me'],
       policy: member,
+      response: ZNoContent,
       params: ZNotificationIdParams,
       handler: async (ctx, { params }) => {
-        await markRead(ctx.state.actor!.userId, params.id, deps.now());
+        unlessRefused(await markRead(ctx.state.actor!.userId, params.id, deps.now()), { not_found: 'not_found' });
         ctx.status = 204;
       },
     }),

@@ -6,3 +6,4 @@ export const orgModule = defineModule({ name: 'org', routes: (deps) => routes(de
 
 // The facade: what other modules may use.
 export { Clinic, Community, Department, District, Grid, SCOPE_MODELS, Team } from './model';
+export { type TeamDoc } from './model';

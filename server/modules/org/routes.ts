@@ -1,4 +1,9 @@
 import {
+  ZClinicList,
+  ZCommunityList,
+  ZDepartmentList,
+  ZGridList,
+  ZTeamList,
   ZCommunityQuery,
   ZGridQuery,
   ZTeamQuery,
@@ -9,21 +14,8 @@ import {
 import type { AppDeps } from '../../deps';
 import { defineRoute, type RouteSpec } from '../../http/route';
 import { publicAccess } from '../../http/policy';
-import { hasRole } from '../../http/actor';
-import { fail } from '../../http/errors';
-import {
-  Clinic,
-  Community,
-  Department,
-  Grid,
-  Team,
-  type ClinicDoc,
-  type CommunityDoc,
-  type DepartmentDoc,
-  type GridDoc,
-  type TeamDoc,
-} from './model';
-import { presentClinic, presentCommunity, presentDepartment, presentGrid, presentTeam } from './presenter';
+import { teamDirectoryPolicy } from './policy';
+import { clinics, communities, departments, grids, teams } from './queries';
 
 /** Read-only directory of the organisations; public so the app can show them before login. */
 export function routes(_deps: AppDeps): RouteSpec[] {
@@ -34,12 +26,10 @@ export function routes(_deps: AppDeps): RouteSpec[] {
       summary: '社区列表',
       tags: ['org'],
       policy: publicAccess,
+      response: ZCommunityList,
       query: ZCommunityQuery,
       handler: async (ctx, { query }) => {
-        const items = await Community.find(query.district ? { district: query.district } : {})
-          .sort({ name: 1 })
-          .lean<CommunityDoc[]>();
-        ctx.body = { items: items.map(presentCommunity) };
+        ctx.body = { items: await communities(query) };
       },
     }),
     defineRoute<undefined, TGridQuery>({
@@ -48,12 +38,10 @@ export function routes(_deps: AppDeps): RouteSpec[] {
       summary: '网格列表（可按社区筛选）',
       tags: ['org'],
       policy: publicAccess,
+      response: ZGridList,
       query: ZGridQuery,
       handler: async (ctx, { query }) => {
-        const items = await Grid.find(query.community ? { community: query.community } : {})
-          .sort({ name: 1 })
-          .lean<GridDoc[]>();
-        ctx.body = { items: items.map(presentGrid) };
+        ctx.body = { items: await grids(query) };
       },
     }),
     defineRoute({
@@ -62,9 +50,9 @@ export function routes(_deps: AppDeps): RouteSpec[] {
       summary: '职能部门列表',
       tags: ['org'],
       policy: publicAccess,
+      response: ZDepartmentList,
       handler: async (ctx) => {
-        const items = await Department.find({}).sort({ name: 1 }).lean<DepartmentDoc[]>();
-        ctx.body = { items: items.map(presentDepartment) };
+        ctx.body = { items: await departments() };
       },
     }),
     defineRoute({
@@ -73,9 +61,9 @@ export function routes(_deps: AppDeps): RouteSpec[] {
       summary: '社区法律诊所列表',
       tags: ['org'],
       policy: publicAccess,
+      response: ZClinicList,
       handler: async (ctx) => {
-        const items = await Clinic.find({}).sort({ name: 1 }).lean<ClinicDoc[]>();
-        ctx.body = { items: items.map(presentClinic) };
+        ctx.body = { items: await clinics() };
       },
     }),
     defineRoute<undefined, TTeamQuery>({
@@ -84,20 +72,12 @@ export function routes(_deps: AppDeps): RouteSpec[] {
       summary: '志愿服务团队列表（默认已认证；待审核/已驳回仅区级管理员可查）',
       tags: ['org'],
       policy: publicAccess,
+      response: ZTeamList,
       query: ZTeamQuery,
       handler: async (ctx, { query }) => {
         const actor = ctx.state.actor;
-        if (query.status !== 'certified' && !(actor && hasRole(actor, 'district_admin'))) throw fail('forbidden');
-        const filter = { status: query.status };
-        const [items, total] = await Promise.all([
-          Team.find(filter)
-            .sort({ name: 1, _id: 1 })
-            .skip((query.page - 1) * query.pageSize)
-            .limit(query.pageSize)
-            .lean<TeamDoc[]>(),
-          Team.countDocuments(filter),
-        ]);
-        ctx.body = { items: items.map(presentTeam), total };
+        await teamDirectoryPolicy.authorize(actor, 'list', { status: query.status });
+        ctx.body = await teams(query);
       },
     }),
   ];

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import type { AppDeps } from '../../deps';
-import { fail } from '../../http/errors';
+import type { Refusal } from '../../platform/outcome';
 import { User, type UserDoc } from '../users';
 import { currentPolicyVersion } from './policy-text';
 
@@ -9,8 +9,12 @@ import { currentPolicyVersion } from './policy-text';
  * (a client showing a stale text) is refused so the user reads the new one.
  * Agreeing twice to the same version records it once.
  */
-export async function recordConsent(deps: AppDeps, userId: string, version: string): Promise<UserDoc> {
-  if (version !== currentPolicyVersion()) throw fail('consent_version_mismatch');
+export async function recordConsent(
+  deps: AppDeps,
+  userId: string,
+  version: string,
+): Promise<{ outcome: 'agreed'; user: UserDoc } | Refusal<'version_mismatch' | 'not_found'>> {
+  if (version !== currentPolicyVersion()) return { outcome: 'version_mismatch' };
   const at = deps.now();
   const _id = new Types.ObjectId(userId);
   const updated = await User.findOneAndUpdate(
@@ -18,8 +22,7 @@ export async function recordConsent(deps: AppDeps, userId: string, version: stri
     { $set: { 'consent.version': version, 'consent.at': at }, $push: { 'consent.history': { version, at } } },
     { returnDocument: 'after' },
   ).lean<UserDoc>();
-  if (updated) return updated;
+  if (updated) return { outcome: 'agreed', user: updated };
   const user = await User.findOne({ _id, status: 'active' }).lean<UserDoc>();
-  if (!user) throw fail('not_found');
-  return user;
+  return user ? { outcome: 'agreed', user } : { outcome: 'not_found' };
 }

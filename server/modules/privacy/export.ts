@@ -1,6 +1,6 @@
 import mongoose, { Types, type Model } from 'mongoose';
 import type { AppDeps } from '../../deps';
-import { fail } from '../../http/errors';
+import type { Refusal } from '../../platform/outcome';
 import { sanitizeForAudit, AuditEntry, type AuditEntryDoc, presentAuditEntry } from '../audit';
 import { Session, type SessionDoc } from '../auth';
 import { Notification, type NotificationDoc, consentCounts } from '../notifications';
@@ -70,10 +70,13 @@ const shanghaiDate = (d: Date): string => new Date(d.getTime() + 8 * 3600 * 1000
  * The ID number appears masked, as in every response; token hashes and other
  * secrets are left out.
  */
-export async function exportPersonalData(deps: AppDeps, userId: string): Promise<{ filename: string; data: unknown }> {
+export async function exportPersonalData(
+  deps: AppDeps,
+  userId: string,
+): Promise<{ outcome: 'exported'; filename: string; data: unknown } | Refusal<'not_found'>> {
   const _id = new Types.ObjectId(userId);
   const user = await User.findById(_id).lean<UserDoc>();
-  if (!user) throw fail('not_found');
+  if (!user) return { outcome: 'not_found' };
   const [sessions, notifications, audit] = await Promise.all([
     Session.find({ userId: _id }).sort({ createdAt: -1 }).lean<SessionDoc[]>(),
     Notification.find({ user: _id }).sort({ createdAt: -1 }).lean<NotificationDoc[]>(),
@@ -122,5 +125,5 @@ export async function exportPersonalData(deps: AppDeps, userId: string): Promise
     ...custom,
     other: await genericSections(_id, covered),
   };
-  return { filename: `linli-export-${shanghaiDate(now)}.json`, data };
+  return { outcome: 'exported', filename: `linli-export-${shanghaiDate(now)}.json`, data };
 }

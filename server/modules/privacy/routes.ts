@@ -2,7 +2,10 @@ import { ZConsentInput, type TConsentInput } from '@shared/schemas/auth';
 import type { AppDeps } from '../../deps';
 import { defineRoute, type RouteSpec } from '../../http/route';
 import { signedIn } from '../../http/policy';
-import { ZUserEnvelope, presentUser } from '../users';
+import { ZUserEnvelope } from '@shared/schemas/auth';
+import { ZNoContent } from '@shared/schemas/common';
+import { unlessRefused } from '../../http/refusals';
+import { presentUser } from '../users';
 import { recordConsent } from './consent';
 import { exportPersonalData } from './export';
 import { deleteAccount } from './erase';
@@ -18,8 +21,9 @@ export function routes(deps: AppDeps): RouteSpec[] {
       body: ZConsentInput,
       response: ZUserEnvelope,
       handler: async (ctx, { body }) => {
-        const user = await recordConsent(deps, ctx.state.actor!.userId, body.version);
-        ctx.body = { user: presentUser(user) };
+        const r = await recordConsent(deps, ctx.state.actor!.userId, body.version);
+        unlessRefused(r, { version_mismatch: 'consent_version_mismatch', not_found: 'not_found' });
+        ctx.body = { user: presentUser(r.user) };
       },
     }),
     defineRoute({
@@ -30,7 +34,9 @@ export function routes(deps: AppDeps): RouteSpec[] {
       policy: signedIn,
       produces: 'application/json (attachment)',
       handler: async (ctx) => {
-        const { filename, data } = await exportPersonalData(deps, ctx.state.actor!.userId);
+        const r = await exportPersonalData(deps, ctx.state.actor!.userId);
+        unlessRefused(r, { not_found: 'not_found' });
+        const { filename, data } = r;
         ctx.set('Content-Disposition', `attachment; filename="${filename}"`);
         ctx.set('Cache-Control', 'no-store');
         ctx.type = 'application/json; charset=utf-8';
@@ -43,6 +49,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       summary: '注销账号：删除或匿名化个人信息，注销所有登录',
       tags: ['me'],
       policy: signedIn,
+      response: ZNoContent,
       handler: async (ctx) => {
         await deleteAccount(deps, ctx.state.actor!.userId, ctx.state.requestId);
         ctx.status = 204;

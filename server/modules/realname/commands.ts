@@ -2,7 +2,7 @@ import { Types } from 'mongoose';
 import { maskIdNumber } from '@shared/idcard';
 import type { TRealNameInput } from '@shared/schemas/auth';
 import type { AppDeps } from '../../deps';
-import { fail } from '../../http/errors';
+import type { Refusal } from '../../platform/outcome';
 import type { Actor } from '../../http/actor';
 import { recordAudit } from '../audit';
 import { User, type UserDoc } from '../users';
@@ -18,7 +18,11 @@ const isDuplicateKey = (e: unknown): boolean =>
  * index on realName.idNumberHash rejects a second account with the same ID
  * (→ id_number_taken), so two concurrent requests can never both win.
  */
-export async function verifyRealName(deps: AppDeps, userId: string, input: TRealNameInput): Promise<UserDoc> {
+export async function verifyRealName(
+  deps: AppDeps,
+  userId: string,
+  input: TRealNameInput,
+): Promise<{ outcome: 'verified'; user: UserDoc } | Refusal<'id_number_taken' | 'already_verified' | 'not_found'>> {
   const idNumber = normaliseIdNumber(input.idNumber);
   const key = deps.config.LINLI_ID_ENC_KEY;
   const realName = {
@@ -37,14 +41,14 @@ export async function verifyRealName(deps: AppDeps, userId: string, input: TReal
       { returnDocument: 'after' },
     ).lean<UserDoc>();
   } catch (e) {
-    if (isDuplicateKey(e)) throw fail('id_number_taken');
+    if (isDuplicateKey(e)) return { outcome: 'id_number_taken' };
     throw e;
   }
   if (!updated) {
     const exists = await User.exists({ _id: userId, status: 'active' });
-    throw fail(exists ? 'already_verified' : 'not_found');
+    return { outcome: exists ? 'already_verified' : 'not_found' };
   }
-  return updated;
+  return { outcome: 'verified', user: updated };
 }
 
 export interface PersonalData {
@@ -63,9 +67,9 @@ export async function viewPersonalData(
   actor: Actor,
   userId: string,
   requestId: string,
-): Promise<PersonalData> {
+): Promise<({ outcome: 'shown' } & PersonalData) | Refusal<'not_found'>> {
   const user = await User.findById(userId).lean<UserDoc>();
-  if (!user) throw fail('not_found');
+  if (!user) return { outcome: 'not_found' };
   const realName = user.realName ? decryptField([deps.config.LINLI_ID_ENC_KEY], user.realName.nameEnc) : null;
   await recordAudit({
     actor,
@@ -75,5 +79,5 @@ export async function viewPersonalData(
     requestId,
     at: deps.now(),
   });
-  return { realName, phone: user.phone ?? null, idNumberMasked: user.realName?.idNumberMasked ?? null };
+  return { outcome: 'shown', realName, phone: user.phone ?? null, idNumberMasked: user.realName?.idNumberMasked ?? null };
 }

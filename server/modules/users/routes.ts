@@ -5,7 +5,7 @@ import { member, signedIn } from '../../http/policy';
 import { defineRoute, type RouteSpec } from '../../http/route';
 import { bindPhone } from './commands/bind-phone';
 import { setPreferences } from './commands/set-preferences';
-import { ZUserEnvelope } from './dto-schema';
+import { ZUserEnvelope } from '@shared/schemas/auth';
 import { User, type UserDoc } from './model';
 import { presentUser } from './presenter';
 import { ZPreferencesInput, type TPreferencesInput } from './schemas';

@@ -1,7 +1,6 @@
 import type { DemoStep } from '../../demo/seed';
 import { ZActivityCreateInput, type TActivityCategory } from '@shared/schemas/volunteering/activities';
-import { publishActivity } from './activities/commands/publish';
-import { Activity } from './activities/model';
+import { publishActivity, Activity } from './activities';
 
 const DAY = 24 * 3600_000;
 

@@ -3,17 +3,15 @@ import path from 'node:path';
 import type { Types } from 'mongoose';
 import { ACTIVE_SIGNUP_STATUSES } from '@shared/schemas/volunteering/signups';
 import type { AppDeps } from '../../deps';
-import { recordAudit } from '../audit/record';
-import { Activity, type ActivityDoc } from './activities/model';
-import { AttendanceEvent } from './attendance/model';
-import { Certificate } from './certificates/model';
-import { galleryDir } from './gallery/commands/upload-photo';
-import { Photo, type PhotoDoc } from './gallery/model';
-import { HelpRequest } from './help-requests/model';
-import { releaseCounters } from './signups/commands/cancel';
-import { Signup, type SignupDoc } from './signups/model';
-import { TeamMembership, TeamProfile, type TeamMembershipDoc } from './teams/model';
-import { Volunteer, type VolunteerDoc } from './volunteers/model';
+import { recordAudit } from '../audit';
+import { Activity, type ActivityDoc } from './activities';
+import { AttendanceEvent } from './attendance';
+import { Certificate } from './certificates';
+import { galleryDir, Photo, type PhotoDoc } from './gallery';
+import { HelpRequest } from './help-requests';
+import { releaseCounters, Signup, type SignupDoc } from './signups';
+import { TeamMembership, TeamProfile, type TeamMembershipDoc } from './teams';
+import { Volunteer, type VolunteerDoc } from './volunteers';
 
 /**
  * Volunteering's part of a PIPL account deletion (DELETE /api/me) and export.

@@ -1,8 +1,8 @@
 import type { Subscriber } from '../../platform/outbox/registry';
 import { registerSubscribers } from '../../platform/outbox/registry';
-import { auditSubscribers } from '../audit/subscribers';
-import { invalidateActivityLists } from './activities/queries';
-import { notifyVolunteers, type VolunteeringMessage } from './signups/notify';
+import { auditSubscribers } from '../audit';
+import { invalidateActivityLists } from './activities';
+import { notifyVolunteers, type VolunteeringMessage } from './signups';
 
 /** Events that change what the public activity lists show (the nearby cache forgets them). */
 export const LIST_EVENTS = ['activity.cancelled', 'activity.updated', 'signups.released'] as const;

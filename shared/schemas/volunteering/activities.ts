@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZDateOut, ZGeoPoint, ZObjectId, zPage } from '../common';
+import { ZActivityAbilities } from '../abilities';
 import { ZSignupDto } from './signups';
 import { VOLUNTEERING_LIMITS as L, ZModerationDecisionInput, ZIsoDateTime, ZPageQuery, zBoolQuery, zLatQuery, zLngQuery, zTag, zText } from './common';
 
@@ -255,6 +256,8 @@ export const ZActivitySummaryDto = z.object({
 export type TActivitySummaryDto = z.infer<typeof ZActivitySummaryDto>;
 
 export const ZActivityDetailDto = ZActivitySummaryDto.extend({
+  /** What the asker may do now (activity page); absent in lists. */
+  abilities: ZActivityAbilities.optional(),
   description: z.string(),
   requiredSkills: z.array(z.string()),
   cancelDeadline: ZDateOut,

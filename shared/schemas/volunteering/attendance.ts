@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZObjectId } from '../common';
+import { ZDateOut, ZObjectId } from '../common';
 
 /** The organiser's QR token rotates every 30 s; the current and the previous token are accepted. */
 export const QR_ROTATION_SECONDS = 30;
@@ -29,16 +29,17 @@ export const ZAttendanceBody = z.strictObject({
 });
 export type TAttendanceBody = z.infer<typeof ZAttendanceBody>;
 
-export interface TCheckinQrDto {
-  activityId: string;
-  shiftId: string;
-  token: string;
+export const ZCheckinQrDto = z.object({
+  activityId: z.string(),
+  shiftId: z.string(),
+  token: z.string(),
   /** When this token stops being the newest; the display refreshes then (the old one stays valid one more window). */
-  rotatesAt: string;
-  rotationSeconds: number;
+  rotatesAt: ZDateOut,
+  rotationSeconds: z.number().int(),
   /** PNG data URL of the token, for the organiser's screen. */
-  qrDataUrl: string;
-}
+  qrDataUrl: z.string(),
+});
+export type TCheckinQrDto = z.infer<typeof ZCheckinQrDto>;
 
 export const ZCheckoutUndoBody = z.strictObject({ signupId: ZObjectId });
 export type TCheckoutUndoBody = z.infer<typeof ZCheckoutUndoBody>;
@@ -46,26 +47,29 @@ export type TCheckoutUndoBody = z.infer<typeof ZCheckoutUndoBody>;
 export type TCheckinOutcome = 'checked_in';
 export type TCheckoutOutcome = 'checked_out' | 'checkout_undone';
 
-export interface TAttendanceResultDto {
-  outcome: TCheckinOutcome | TCheckoutOutcome;
-  signupId: string;
-  shiftId: string;
-  checkinAt: string;
-  checkoutAt: string | null;
-  distanceM: number;
+export const ZAttendanceResultDto = z.object({
+  outcome: z.enum(['checked_in', 'checked_out', 'checkout_undone']),
+  signupId: z.string(),
+  shiftId: z.string(),
+  checkinAt: ZDateOut,
+  checkoutAt: ZDateOut.nullable(),
+  distanceM: z.number(),
   /** Rounded service minutes now pending the team's confirmation (check-out only). */
-  minutes: number | null;
+  minutes: z.number().int().nullable(),
   /** Until when this check-out can be undone (check-out only; null once it cannot). */
-  undoUntil: string | null;
-}
+  undoUntil: ZDateOut.nullable(),
+});
+export type TAttendanceResultDto = z.infer<typeof ZAttendanceResultDto>;
 
-export interface TAttendanceRowDto {
-  signupId: string;
-  userId: string;
-  displayName: string;
-  shiftId: string;
-  status: string;
-  checkinAt: string | null;
-  checkoutAt: string | null;
-  autoCheckedOut: boolean;
-}
+export const ZAttendanceRowDto = z.object({
+  signupId: z.string(),
+  userId: z.string(),
+  displayName: z.string(),
+  shiftId: z.string(),
+  status: z.string(),
+  checkinAt: ZDateOut.nullable(),
+  checkoutAt: ZDateOut.nullable(),
+  autoCheckedOut: z.boolean(),
+});
+export type TAttendanceRowDto = z.infer<typeof ZAttendanceRowDto>;
+export const ZAttendanceRows = z.object({ items: z.array(ZAttendanceRowDto) });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZObjectId } from '../common';
+import { ZDateOut, ZObjectId } from '../common';
 
 /**
  * Service-record certificate (志愿服务记录证明) with the fields the Ministry of Civil Affairs
@@ -17,34 +17,38 @@ export const ZSerialParams = z.strictObject({
 });
 export type TSerialParams = z.infer<typeof ZSerialParams>;
 
-export interface TCertificateServiceDto {
-  activityTitle: string;
-  teamName: string;
+export const ZCertificateServiceDto = z.object({
+  activityTitle: z.string(),
+  teamName: z.string(),
   /** First day served, Asia/Shanghai, YYYY-MM-DD. */
-  date: string;
-  minutes: number;
-  hours: string;
-}
+  date: z.string(),
+  minutes: z.number().int(),
+  hours: z.string(),
+});
+export type TCertificateServiceDto = z.infer<typeof ZCertificateServiceDto>;
 
-export interface TCertificateDto {
-  serial: string;
-  holder: { nameMasked: string; idNumberMasked: string };
-  totalMinutes: number;
-  totalHours: string;
-  services: TCertificateServiceDto[];
-  issuer: { type: 'team' | 'district'; name: string; teamId: string | null };
-  issuedAt: string;
-  verifyUrl: string;
-  pdfPath: string;
-}
+export const ZCertificateDto = z.object({
+  serial: z.string(),
+  holder: z.object({ nameMasked: z.string(), idNumberMasked: z.string() }),
+  totalMinutes: z.number().int(),
+  totalHours: z.string(),
+  services: z.array(ZCertificateServiceDto),
+  issuer: z.object({ type: z.enum(['team', 'district']), name: z.string(), teamId: z.string().nullable() }),
+  issuedAt: ZDateOut,
+  verifyUrl: z.string(),
+  pdfPath: z.string(),
+});
+export type TCertificateDto = z.infer<typeof ZCertificateDto>;
+export const ZCertificateList = z.object({ items: z.array(ZCertificateDto) });
 
 /** What the public verification page shows: authenticity, no personal data beyond a masked name. */
-export interface TCertificateVerificationDto {
-  authentic: true;
-  serial: string;
-  holderNameMasked: string;
-  totalMinutes: number;
-  totalHours: string;
-  issuer: string;
-  issuedAt: string;
-}
+export const ZCertificateVerificationDto = z.object({
+  authentic: z.literal(true),
+  serial: z.string(),
+  holderNameMasked: z.string(),
+  totalMinutes: z.number().int(),
+  totalHours: z.string(),
+  issuer: z.string(),
+  issuedAt: ZDateOut,
+});
+export type TCertificateVerificationDto = z.infer<typeof ZCertificateVerificationDto>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ZGeoPoint, ZObjectId, ZPagination, zIsoDate } from '../common';
+import { ZHelpRequestAbilities } from '../abilities';
+import { ZDateOut, ZGeoPoint, ZObjectId, ZPagination, zIsoDate, zPage } from '../common';
 
 export const HELP_CATEGORIES = [
   'elderly_care',
@@ -73,32 +74,52 @@ export const ZHelpReviewQuery = ZPagination.extend({
 export type THelpReviewQuery = z.infer<typeof ZHelpReviewQuery>;
 
 /** Public view: no author identity. */
-export interface THelpRequestDto {
-  id: string;
-  category: THelpCategory;
-  categoryLabel: string;
-  description: string;
-  address: string;
-  location: { lng: number; lat: number } | null;
-  neededAt: string;
-  status: THelpStatus;
-  takenBy: { teamId: string; teamName: string } | null;
-  activityId: string | null;
-  createdAt: string;
-}
+export const ZHelpRequestDto = z.object({
+  /** What the asker may do now (help pages). */
+  abilities: ZHelpRequestAbilities.optional(),
+  id: z.string(),
+  category: z.enum(HELP_CATEGORIES),
+  categoryLabel: z.string(),
+  description: z.string(),
+  address: z.string(),
+  location: z.object({ lng: z.number(), lat: z.number() }).nullable(),
+  neededAt: ZDateOut,
+  status: z.enum(HELP_STATUSES),
+  takenBy: z.object({ teamId: z.string(), teamName: z.string() }).nullable(),
+  activityId: z.string().nullable(),
+  createdAt: ZDateOut,
+});
+export type THelpRequestDto = z.infer<typeof ZHelpRequestDto>;
 
 /** Author's and reviewers' view adds the review outcome and the content-check flag. */
-export interface THelpRequestDetailDto extends THelpRequestDto {
-  authorId: string;
-  contentFlag: 'pass' | 'review';
-  review: { decision: 'approve' | 'reject'; reason: string; at: string } | null;
-}
+export const ZHelpRequestDetailDto = ZHelpRequestDto.extend({
+  authorId: z.string(),
+  contentFlag: z.enum(['pass', 'review']),
+  review: z.object({ decision: z.enum(['approve', 'reject']), reason: z.string(), at: ZDateOut }).nullable(),
+});
+export type THelpRequestDetailDto = z.infer<typeof ZHelpRequestDetailDto>;
 
 /** Prefill for the team's activity form when it takes a request up. */
-export interface TActivityDraftDto {
-  title: string;
-  description: string;
-  address: string;
-  location: { lng: number; lat: number } | null;
-  helpRequestId: string;
-}
+export const ZActivityDraftDto = z.object({
+  title: z.string(),
+  description: z.string(),
+  address: z.string(),
+  location: z.object({ lng: z.number(), lat: z.number() }).nullable(),
+  helpRequestId: z.string(),
+});
+export type TActivityDraftDto = z.infer<typeof ZActivityDraftDto>;
+
+export const ZHelpRequestPage = zPage(ZHelpRequestDto);
+export const ZHelpRequestDetailPage = zPage(ZHelpRequestDetailDto);
+/** The author and reviewers get the detail view, everyone else the public one. */
+export const ZHelpRequestView = z.union([ZHelpRequestDetailDto, ZHelpRequestDto]);
+/** A write on a request: its named outcome and the request as the caller may see it. */
+export const ZHelpRequestChanged = z.object({
+  outcome: z.enum(['submitted', 'published', 'rejected', 'converted', 'closed']),
+  request: z.union([ZHelpRequestDetailDto, ZHelpRequestDto]),
+});
+export const ZActivityDraftEnvelope = z.object({
+  outcome: z.literal('taken'),
+  request: ZHelpRequestDto,
+  activityDraft: ZActivityDraftDto,
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZObjectId, ZPagination } from '../common';
+import { ZDateOut, ZObjectId, ZPagination, zPage } from '../common';
 
 /** Documented rounding rule (server/modules/volunteering/hours/compute.ts): nearest 15 minutes. */
 export const HOURS_ROUNDING_STEP_MINUTES = 15;
@@ -66,60 +66,82 @@ export const ZLeaderboardQuery = z.object({
 });
 export type TLeaderboardQuery = z.infer<typeof ZLeaderboardQuery>;
 
-export interface THoursEntryDto {
-  id: string;
-  userId: string;
-  volunteerName: string;
-  teamId: string;
-  activityId: string | null;
-  activityTitle: string;
-  shiftId: string | null;
-  signupId: string | null;
-  serviceDate: string;
-  minutes: number;
-  source: THoursSource;
-  status: THoursStatus;
-  autoCheckedOut: boolean;
-  correctsEntryId: string | null;
-  reason: string;
-  note: string;
-  confirmedBy: string | null;
-  confirmedAt: string | null;
-  createdAt: string;
-}
+export const ZHoursEntryDto = z.object({
+  id: z.string(),
+  userId: z.string(),
+  volunteerName: z.string(),
+  teamId: z.string(),
+  activityId: z.string().nullable(),
+  activityTitle: z.string(),
+  shiftId: z.string().nullable(),
+  signupId: z.string().nullable(),
+  serviceDate: ZDateOut,
+  minutes: z.number().int(),
+  source: z.enum(HOURS_SOURCES),
+  status: z.enum(HOURS_STATUSES),
+  autoCheckedOut: z.boolean(),
+  correctsEntryId: z.string().nullable(),
+  reason: z.string(),
+  note: z.string(),
+  confirmedBy: z.string().nullable(),
+  confirmedAt: ZDateOut.nullable(),
+  createdAt: ZDateOut,
+});
+export type THoursEntryDto = z.infer<typeof ZHoursEntryDto>;
 
-export interface THoursTotalsDto {
-  confirmedMinutes: number;
-  pendingMinutes: number;
-  confirmedHours: string;
-}
+export const ZHoursTotalsDto = z.object({
+  confirmedMinutes: z.number().int(),
+  pendingMinutes: z.number().int(),
+  confirmedHours: z.string(),
+});
+export type THoursTotalsDto = z.infer<typeof ZHoursTotalsDto>;
 
-export type TBulkOutcome = 'confirmed' | 'rejected' | 'not_pending' | 'not_found';
-export interface TBulkResultDto {
-  results: { entryId: string; outcome: TBulkOutcome }[];
-  confirmed: number;
-  rejected: number;
-  skipped: number;
-}
+export const BULK_OUTCOMES = ['confirmed', 'rejected', 'not_pending', 'not_found'] as const;
+export type TBulkOutcome = (typeof BULK_OUTCOMES)[number];
+export const ZBulkResultDto = z.object({
+  results: z.array(z.object({ entryId: z.string(), outcome: z.enum(BULK_OUTCOMES) })),
+  confirmed: z.number().int(),
+  rejected: z.number().int(),
+  skipped: z.number().int(),
+});
+export type TBulkResultDto = z.infer<typeof ZBulkResultDto>;
 
-export interface TLeaderboardRowDto {
-  rank: number;
-  userId: string;
-  displayName: string;
-  confirmedMinutes: number;
-  confirmedHours: string;
-}
+export const ZLeaderboardRowDto = z.object({
+  rank: z.number().int(),
+  userId: z.string(),
+  displayName: z.string(),
+  confirmedMinutes: z.number().int(),
+  confirmedHours: z.string(),
+});
+export type TLeaderboardRowDto = z.infer<typeof ZLeaderboardRowDto>;
+export const ZLeaderboard = z.object({ items: z.array(ZLeaderboardRowDto) });
 
-export interface TReconcileReportDto {
-  entriesScanned: number;
-  totalsChecked: number;
-  mismatches: {
-    kind: string;
-    teamId: string | null;
-    userId: string | null;
-    field: string;
-    expected: number;
-    found: number;
-  }[];
-  fixed: number;
-}
+export const ZReconcileReportDto = z.object({
+  entriesScanned: z.number().int(),
+  totalsChecked: z.number().int(),
+  mismatches: z.array(
+    z.object({
+      kind: z.string(),
+      teamId: z.string().nullable(),
+      userId: z.string().nullable(),
+      field: z.string(),
+      expected: z.number(),
+      found: z.number(),
+    }),
+  ),
+  fixed: z.number().int(),
+});
+export type TReconcileReportDto = z.infer<typeof ZReconcileReportDto>;
+
+/** A volunteer's or a team's hours: the totals and one page of the ledger, latest first. */
+export const ZHoursPage = zPage(ZHoursEntryDto).extend({ totals: ZHoursTotalsDto });
+export type THoursPage = z.infer<typeof ZHoursPage>;
+export const ZHoursEntryEnvelope = z.object({ outcome: z.literal('reported'), entry: ZHoursEntryDto });
+/** An adjustment: the minutes before and after, and the appended correction (null when unchanged). */
+export const ZAdjustResult = z.object({
+  outcome: z.enum(['adjusted', 'unchanged']),
+  before: z.number().int(),
+  after: z.number().int(),
+  adjustment: ZHoursEntryDto.nullable(),
+});
+export type TAdjustResult = z.infer<typeof ZAdjustResult>;

@@ -23,27 +23,35 @@ export type TStatsQuery = z.infer<typeof ZStatsQuery>;
 export const ZStatsTeamParams = z.strictObject({ teamId: ZObjectId });
 export type TStatsTeamParams = z.infer<typeof ZStatsTeamParams>;
 
-export interface TStatsRowDto {
+export const ZStatsRowDto = z.object({
   /** YYYY-MM when grouped by month; the team id when grouped by team. */
-  key: string;
-  label: string;
-  volunteers: number;
-  minutes: number;
-  hours: string;
+  key: z.string(),
+  label: z.string(),
+  volunteers: z.number().int(),
+  minutes: z.number().int(),
+  hours: z.string(),
   /** Activities with confirmed service in the period. */
-  activitiesServed: number;
+  activitiesServed: z.number().int(),
   /** Activities whose first shift starts in the period (published or completed). */
-  activitiesHeld: number;
-}
+  activitiesHeld: z.number().int(),
+});
+export type TStatsRowDto = z.infer<typeof ZStatsRowDto>;
 
-export interface TStatsDto {
-  scope: { type: 'team' | 'district'; teamId: string | null; name: string };
-  from: string;
-  to: string;
-  by: 'month' | 'team';
-  rows: TStatsRowDto[];
-  totals: { volunteers: number; minutes: number; hours: string; activitiesServed: number; activitiesHeld: number };
+export const ZStatsDto = z.object({
+  scope: z.object({ type: z.enum(['team', 'district']), teamId: z.string().nullable(), name: z.string() }),
+  from: z.string(),
+  to: z.string(),
+  by: z.enum(['month', 'team']),
+  rows: z.array(ZStatsRowDto),
+  totals: z.object({
+    volunteers: z.number().int(),
+    minutes: z.number().int(),
+    hours: z.string(),
+    activitiesServed: z.number().int(),
+    activitiesHeld: z.number().int(),
+  }),
   /** District scope only: registered volunteers and certified teams now. */
-  registeredVolunteers: number | null;
-  certifiedTeams: number | null;
-}
+  registeredVolunteers: z.number().int().nullable(),
+  certifiedTeams: z.number().int().nullable(),
+});
+export type TStatsDto = z.infer<typeof ZStatsDto>;

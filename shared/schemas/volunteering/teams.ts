@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZMembershipAbilities, ZTeamAbilities } from '../abilities';
 import { ZDateOut, ZGeoPoint, ZObjectId } from '../common';
 import { VOLUNTEERING_LIMITS as L, ZApprovalDecisionInput, ZPageQuery, zLatQuery, zLngQuery, zText } from './common';
 
@@ -92,6 +93,8 @@ export const ZTeamSummaryDto = z.object({
 export type TTeamSummaryDto = z.infer<typeof ZTeamSummaryDto>;
 
 export const ZTeamDetailDto = ZTeamSummaryDto.extend({
+  /** What the asker may do now (team page); absent in lists. */
+  abilities: ZTeamAbilities.optional(),
   address: z.string(),
   intro: z.string(),
   contactName: z.string().nullable(),
@@ -107,6 +110,8 @@ export const ZTeamDetailDto = ZTeamSummaryDto.extend({
 export type TTeamDetailDto = z.infer<typeof ZTeamDetailDto>;
 
 export const ZMembershipDto = z.object({
+  /** What the asker may do with this membership now (members page). */
+  abilities: ZMembershipAbilities.optional(),
   id: z.string(),
   teamId: z.string(),
   userId: z.string(),

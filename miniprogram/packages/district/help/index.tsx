@@ -42,22 +42,24 @@ export default function HelpReviewPage() {
             <Text className="v-item__meta">
               {r.address} · {formatTime(r.neededAt)}
             </Text>
-            <View className="v-actions">
-              <Button
-                id={`help-review-${r.id}-approve`}
-                className="btn btn--primary"
-                onClick={() => void h.review(r.id, 'approve', '')}
-              >
-                通过并公开
-              </Button>
-              <Button
-                id={`help-review-${r.id}-reject`}
-                className="btn btn--danger"
-                onClick={() => void h.review(r.id, 'reject', reason)}
-              >
-                驳回
-              </Button>
-            </View>
+            {r.abilities?.review ? (
+              <View className="v-actions">
+                <Button
+                  id={`help-review-${r.id}-approve`}
+                  className="btn btn--primary"
+                  onClick={() => void h.review(r.id, 'approve', '')}
+                >
+                  通过并公开
+                </Button>
+                <Button
+                  id={`help-review-${r.id}-reject`}
+                  className="btn btn--danger"
+                  onClick={() => void h.review(r.id, 'reject', reason)}
+                >
+                  驳回
+                </Button>
+              </View>
+            ) : null}
           </View>
         ))}
       </View>

@@ -73,6 +73,13 @@ export const PORTAL_ENTRIES: TPortalEntry[] = [
     url: ROUTES.districtModeration,
   },
   {
+    key: 'district-outbox',
+    title: '事件投递',
+    description: '查看多次重试仍未送达的系统事件（通知、审计记录），排除故障后重新投递',
+    roles: ['district_admin'],
+    url: ROUTES.districtOutbox,
+  },
+  {
     key: 'clinic-bookings',
     title: '法律咨询',
     description: '查看预约，记录咨询结果',

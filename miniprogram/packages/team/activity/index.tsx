@@ -28,6 +28,8 @@ export default function ManageActivityPage() {
     if (process.env.TARO_ENV === 'weapp') void setKeepScreenOn({ keepScreenOn: !!shiftId }).catch(() => undefined);
   };
   const applicants = m.applicants.data?.items ?? [];
+  // Buttons follow what the server's activity policy says this user may do now.
+  const can = a.abilities;
   return (
     <PageShell>
       <Text className="page__title" id="manage-title">
@@ -36,20 +38,24 @@ export default function ManageActivityPage() {
       <Notice message={m.action.error} id="manage-action-error" />
       <Notice type="success" message={m.action.success} id="manage-action-success" />
       <View className="v-actions">
-        <Button
-          id="manage-edit"
-          className="btn btn--plain"
-          onClick={() => go(withQuery(VROUTES.teamPublish, { id: a.id, team: a.teamId }))}
-        >
-          编辑
-        </Button>
-        <Button
-          id="manage-hours"
-          className="btn btn--plain"
-          onClick={() => go(withQuery(VROUTES.teamHours, { team: a.teamId, activity: a.id }))}
-        >
-          时长确认
-        </Button>
+        {can?.update ? (
+          <Button
+            id="manage-edit"
+            className="btn btn--plain"
+            onClick={() => go(withQuery(VROUTES.teamPublish, { id: a.id, team: a.teamId }))}
+          >
+            编辑
+          </Button>
+        ) : null}
+        {can?.confirmHours ? (
+          <Button
+            id="manage-hours"
+            className="btn btn--plain"
+            onClick={() => go(withQuery(VROUTES.teamHours, { team: a.teamId, activity: a.id }))}
+          >
+            时长确认
+          </Button>
+        ) : null}
         <Button id="manage-refresh" className="btn btn--plain" onClick={() => void m.refresh()}>
           刷新
         </Button>
@@ -62,7 +68,7 @@ export default function ManageActivityPage() {
           <Text className="v-item__meta">
             名额 {s.capacity} · 已报 {s.taken} · 候补 {s.waiting}
           </Text>
-          {a.checkinRequired && a.status === 'published' ? (
+          {can?.showCheckinCode ? (
             <Button
               id={`manage-shift-${s.id}-qr`}
               className="btn btn--primary"
@@ -117,7 +123,7 @@ export default function ManageActivityPage() {
                 {s.checkoutAt ? `，签退 ${formatTime(s.checkoutAt)}` : ''}
               </Text>
             ) : null}
-            {s.status === 'pending_approval' ? (
+            {can?.manageSignups && s.status === 'pending_approval' ? (
               <View className="v-actions">
                 <Button
                   id={`applicant-${s.id}-approve`}
@@ -139,7 +145,7 @@ export default function ManageActivityPage() {
         ))}
       </View>
 
-      {a.status === 'published' ? (
+      {can?.cancel ? (
         <View className="card">
           <FormField
             id="manage-reason"
@@ -157,13 +163,13 @@ export default function ManageActivityPage() {
             取消活动（通知所有报名者）
           </Button>
         </View>
-      ) : (
+      ) : a.status === 'cancelled' || a.status === 'completed' ? (
         <Notice
           type="info"
           message={a.status === 'cancelled' ? `活动已取消：${a.cancelReason ?? ''}` : '活动已结束'}
           id="manage-status"
         />
-      )}
+      ) : null}
     </PageShell>
   );
 }

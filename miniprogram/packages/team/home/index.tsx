@@ -90,14 +90,16 @@ export default function TeamHomePage() {
             <Text className="v-item__meta">
               {h.address} · {formatTime(h.neededAt)}
             </Text>
-            <Button
-              id={`team-help-${h.id}-take`}
-              className="btn btn--plain"
-              loading={help.action.busy === `take-${h.id}`}
-              onClick={() => void help.take(h.id)}
-            >
-              认领并发布活动
-            </Button>
+            {h.abilities?.take ? (
+              <Button
+                id={`team-help-${h.id}-take`}
+                className="btn btn--plain"
+                loading={help.action.busy === `take-${h.id}`}
+                onClick={() => void help.take(h.id)}
+              >
+                认领并发布活动
+              </Button>
+            ) : null}
           </View>
         ))}
       </View>

@@ -33,22 +33,24 @@ export default function TeamMembersPage() {
             <Text className="v-item__title">{r.displayName}</Text>
             {r.message ? <Text className="v-item__meta">{r.message}</Text> : null}
             <Text className="v-item__meta">申请于 {formatDate(r.createdAt)}</Text>
-            <View className="v-actions">
-              <Button
-                id={`join-${r.userId}-approve`}
-                className="btn btn--primary"
-                onClick={() => void m.decide(r.userId, 'approve')}
-              >
-                通过
-              </Button>
-              <Button
-                id={`join-${r.userId}-reject`}
-                className="btn btn--danger"
-                onClick={() => void m.decide(r.userId, 'reject', reason)}
-              >
-                拒绝
-              </Button>
-            </View>
+            {r.abilities?.decide ? (
+              <View className="v-actions">
+                <Button
+                  id={`join-${r.userId}-approve`}
+                  className="btn btn--primary"
+                  onClick={() => void m.decide(r.userId, 'approve')}
+                >
+                  通过
+                </Button>
+                <Button
+                  id={`join-${r.userId}-reject`}
+                  className="btn btn--danger"
+                  onClick={() => void m.decide(r.userId, 'reject', reason)}
+                >
+                  拒绝
+                </Button>
+              </View>
+            ) : null}
           </View>
         ))}
       </View>
@@ -59,13 +61,15 @@ export default function TeamMembersPage() {
             <Text className="v-item__title">
               {r.displayName} {r.role === 'admin' ? '· 管理员' : ''}
             </Text>
-            <Text
-              className="link"
-              id={`member-${r.userId}-role`}
-              onClick={() => void m.setRole(r.userId, r.role === 'admin' ? 'member' : 'admin')}
-            >
-              {r.role === 'admin' ? '设为普通成员' : '设为管理员'}
-            </Text>
+            {r.abilities?.setRole ? (
+              <Text
+                className="link"
+                id={`member-${r.userId}-role`}
+                onClick={() => void m.setRole(r.userId, r.role === 'admin' ? 'member' : 'admin')}
+              >
+                {r.role === 'admin' ? '设为普通成员' : '设为管理员'}
+              </Text>
+            ) : null}
           </View>
         ))}
       </View>

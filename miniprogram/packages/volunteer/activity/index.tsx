@@ -167,8 +167,8 @@ export default function ActivityDetailPage() {
           </View>
         );
       })}
-      <ActivityGallery activityId={a.id} canManage={!!d.data?.canManage} {...galleryAccess(a, mine)} />
-      {d.data?.canManage ? (
+      <ActivityGallery activityId={a.id} canManage={!!a.abilities?.manageGallery} {...galleryAccess(a, mine)} />
+      {a.abilities?.manage ? (
         <Button
           id="activity-manage"
           className="btn btn--plain"

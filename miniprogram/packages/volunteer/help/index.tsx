@@ -100,6 +100,16 @@ export default function HelpRequestPage() {
             </Text>
             <Text className="v-badge">{STATUS_LABELS[r.status] ?? r.status}</Text>
             {r.review?.decision === 'reject' ? <Text className="v-item__meta">驳回原因：{r.review.reason}</Text> : null}
+            {r.abilities?.close ? (
+              <Button
+                id={`help-${r.id}-close`}
+                className="btn btn--plain"
+                loading={h.action.busy === `close-${r.id}`}
+                onClick={() => void h.close(r.id)}
+              >
+                关闭求助
+              </Button>
+            ) : null}
           </View>
         ))}
       </View>

@@ -32,7 +32,8 @@ export default function TeamPage() {
     );
   }
   const mine = team.myMembership;
-  const canJoin = team.status === 'certified' && (!mine || mine.status === 'rejected' || mine.status === 'left');
+  // What the server's team policy says this user may do here now.
+  const can = team.abilities;
   return (
     <PageShell>
       <View className="card" id="team-detail" data-id={team.id}>
@@ -70,7 +71,7 @@ export default function TeamPage() {
       </View>
       <Notice message={t.action.error} id="team-join-error" />
       <Notice type="success" message={t.action.success} id="team-join-success" />
-      {canJoin ? (
+      {can?.join ? (
         <View className="card">
           <FormField
             id="team-join-message"
@@ -89,7 +90,7 @@ export default function TeamPage() {
           </Button>
         </View>
       ) : null}
-      {mine?.role === 'admin' && mine.status === 'active' ? (
+      {can?.manage ? (
         <Button
           id="team-manage"
           className="btn btn--plain"

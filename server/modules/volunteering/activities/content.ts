@@ -1,9 +1,9 @@
 import { Types } from 'mongoose';
 import type { AppDeps } from '../../../deps';
 import { WechatError } from '../../../wechat';
-import { checkText, type TCheckOutcome, type TSceneName } from '../../content/check';
-import { User } from '../../users/model';
-import { Photo } from '../gallery/model';
+import { checkText, type TCheckOutcome, type TSceneName } from '../../content';
+import { User } from '../../users';
+import { Photo } from '../gallery';
 
 /**
  * Runs user-written volunteering text through the content check with the
@@ -32,8 +32,9 @@ const GALLERY_FILE = /^\/api\/gallery\/photos\/([0-9a-f]{24})\/file$/;
  * address, or a photo still being checked) is sent to WeChat's asynchronous
  * image check and the content is held for a district admin ('review'): its
  * verdict arrives later by push, and an unchecked image must not go public
- * meanwhile. Staff accounts have no openid and cannot be checked; their
- * covers are attributable and audited, like their text, so they pass.
+ * meanwhile. Staff accounts have no openid, so WeChat cannot check their
+ * images: a staff cover that is not such a gallery photo is held for the
+ * 内容审核 queue, where a person looks at it.
  */
 export async function checkCover(
   deps: AppDeps,
@@ -48,7 +49,7 @@ export async function checkCover(
     if (ok) return { outcome: 'pass' };
   }
   const author = await User.findById(authorId, { openid: 1 }).lean();
-  if (!author?.openid) return { outcome: 'pass' };
+  if (!author?.openid) return { outcome: 'review' };
   const mediaUrl = coverUrl.startsWith('/') ? `${deps.config.PUBLIC_BASE_URL.replace(/\/$/, '')}${coverUrl}` : coverUrl;
   try {
     const { traceId } = await deps.wechat.mediaCheckAsync({ openid: author.openid, mediaUrl, mediaType: 'image', scene: 3 });

@@ -11,3 +11,11 @@ export const activitiesModule = defineModule({
   reviewKinds: [activityReviewKind],
   jobs: (deps) => [pruneSlotsJob(deps), resyncShiftsJob(deps)],
 });
+
+// The facade: what other modules may use.
+export { receiveCoverVerdict } from './commands/cover-verdict';
+export { publishActivity } from './commands/publish';
+export { ensureTextAllowed } from './content';
+export { activityPolicy } from './policy';
+export { Activity, type ActivityDoc, Shift, type ShiftDoc } from './model';
+export { findActivity, findShift, invalidateActivityLists } from './queries';

@@ -1,11 +1,10 @@
 import { Types, type QueryFilter } from 'mongoose';
 import type { TActivityListQuery, TActivityModerationQuery } from '@shared/schemas/volunteering/activities';
-import type { AvailabilityDoc, VolunteerDoc } from '../volunteers/model';
+import type { AvailabilityDoc, VolunteerDoc } from '../volunteers';
 import { Activity, Shift, type ActivityDoc, type ShiftDoc } from './model';
-import { haversineMetres, type LngLat } from '../attendance/geo';
+import { haversineMetres, type LngLat } from '../attendance';
 import { presentActivityDetail, presentActivitySummary } from './presenter';
-import { Signup, type SignupDoc } from '../signups/model';
-import { presentSignup } from '../signups/presenter';
+import { Signup, type SignupDoc, presentSignup } from '../signups';
 
 export async function shiftsByActivity(
   ids: Types.ObjectId[],

@@ -1,6 +1,6 @@
 import { Shift, Activity, type ActivityDoc, type ShiftDoc } from './model';
 import type { ReviewItem, ReviewKind } from '../../review';
-import { shanghaiTime } from '../signups/notify';
+import { shanghaiTime } from '../signups';
 import { HELD_FILTER, heldVersionOf, moderateActivity } from './commands/moderate';
 import { presentActivityDetail } from './presenter';
 

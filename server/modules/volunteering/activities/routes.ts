@@ -23,12 +23,13 @@ import { defineRoute, type RouteSpec } from '../../../http/route';
 import { member, publicAccess, signedIn } from '../../../http/policy';
 import { fail } from '../../../http/errors';
 import { unlessRefused } from '../../../http/refusals';
-import { expireOffers } from '../signups/commands/offers';
-import { findVolunteerByUser } from '../volunteers/queries';
+import { expireOffers } from '../signups';
+import { findVolunteerByUser } from '../volunteers';
 import { cancelActivity, updateActivity } from './commands/change';
 import { publishActivity } from './commands/publish';
 import { checkActivityContent } from './content';
 import type { ActivityDoc } from './model';
+import { teamPolicy } from '../teams';
 import { activityPolicy } from './policy';
 import { presentActivityDetail, presentActivitySummary } from './presenter';
 import {
@@ -47,9 +48,6 @@ async function loadActivity(id: string): Promise<ActivityDoc> {
   if (!a) throw fail('not_found');
   return a;
 }
-
-/** Held or refused activities exist only for the team's admins and moderators. */
-const isHidden = (a: ActivityDoc): boolean => a.status === 'under_review' || a.status === 'rejected';
 
 /** Publishing, editing and cancelling change what lists show: they clear the cached lists once done. */
 function clearingListsAfterWrites(specs: RouteSpec[]): RouteSpec[] {
@@ -81,7 +79,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       body: ZActivityCreateInput,
       handler: async (ctx, { body }) => {
         const actor = ctx.state.actor!;
-        if (!(await activityPolicy.canPublishFor(actor, body.teamId))) throw fail('forbidden');
+        await teamPolicy.authorize(actor, 'publishActivity', { id: body.teamId });
         const content = await checkActivityContent(deps, actor.userId, body.teamId, body);
         const r = await publishActivity(deps, actor.userId, body, content);
         unlessRefused(r, { team_not_found: 'not_found', team_not_certified: 'team_not_certified' });
@@ -133,10 +131,11 @@ export function routes(deps: AppDeps): RouteSpec[] {
       handler: async (ctx, { params }) => {
         const a = await loadActivity(params.id);
         const actor = ctx.state.actor;
-        const canManage = await activityPolicy.canManage(actor, a);
-        if (isHidden(a) && !canManage) throw fail('not_found');
+        const abilities = await activityPolicy.abilities(actor, a);
+        if (!abilities.view) throw fail('not_found');
         await expireOffers(deps, { activity: a._id }).catch((err) => deps.logger.warn({ err }, 'lazy offer expiry failed'));
-        ctx.body = await activityWithMySignups(a, actor?.userId ?? null, canManage);
+        const view = await activityWithMySignups(a, actor?.userId ?? null, abilities.manage);
+        ctx.body = { ...view, activity: { ...view.activity, abilities } };
       },
     }),
     defineRoute<TActivityUpdateInput, undefined, TActivityParams>({
@@ -150,7 +149,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       body: ZActivityUpdateInput,
       handler: async (ctx, { params, body }) => {
         const a = await loadActivity(params.id);
-        if (!(await activityPolicy.canManage(ctx.state.actor, a))) throw fail('forbidden');
+        await activityPolicy.authorize(ctx.state.actor, 'update', a);
         const content = await checkActivityContent(deps, ctx.state.actor!.userId, a.team, {
           title: body.title,
           description: body.description,
@@ -172,7 +171,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       body: ZActivityCancelInput,
       handler: async (ctx, { params, body }) => {
         const a = await loadActivity(params.id);
-        if (!(await activityPolicy.canManage(ctx.state.actor, a))) throw fail('forbidden');
+        await activityPolicy.authorize(ctx.state.actor, 'cancel', a);
         const r = await cancelActivity(deps, ctx.state.actor!, a, body.reason, ctx.state.requestId);
         unlessRefused(r, { not_open: 'activity_not_open' });
         ctx.body = { activity: presentActivityDetail(r.activity, await shiftsOf(a._id), true), released: r.released };
@@ -188,7 +187,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       params: ZTeamParams,
       query: ZActivityModerationQuery,
       handler: async (ctx, { params, query }) => {
-        if (!(await activityPolicy.canPublishFor(ctx.state.actor, params.id))) throw fail('forbidden');
+        await teamPolicy.authorize(ctx.state.actor, 'publishActivity', { id: params.id });
         ctx.body = await teamActivities(params.id, query);
       },
     }),

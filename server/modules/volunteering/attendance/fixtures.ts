@@ -5,9 +5,9 @@
  */
 import { Types } from 'mongoose';
 import { buildStaff, uniqueSuffix, type TestContext } from '../../../../test/support';
-import { Team } from '../../org/model';
-import { Activity, Shift } from '../activities/model';
-import { Signup } from '../signups/model';
+import { Team } from '../../org';
+import { Activity, Shift } from '../activities';
+import { Signup } from '../signups';
 
 export const SITE = { lng: 121.4737, lat: 31.2304 };
 

@@ -8,3 +8,8 @@ export const attendanceModule = defineModule({
   routes: (deps) => routes(deps),
   jobs: (deps) => attendanceJobs(deps),
 });
+
+// The facade: what other modules may use.
+export { autoCheckout } from './commands/auto-checkout';
+export { type LngLat, haversineMetres } from './geo';
+export { AttendanceEvent } from './model';

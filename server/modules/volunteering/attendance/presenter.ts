@@ -3,7 +3,7 @@ import {
   type TAttendanceResultDto,
   type TAttendanceRowDto,
 } from '@shared/schemas/volunteering/attendance';
-import type { SignupDoc } from '../signups/model';
+import type { SignupDoc } from '../signups';
 import type { AttendanceResult } from './commands/check-in';
 
 const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);

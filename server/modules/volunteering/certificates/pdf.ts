@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { formatHours, shanghaiDate } from '../hours/compute';
+import { formatHours, shanghaiDate } from '../hours';
 import type { CertificateDoc } from './model';
 
 /**

@@ -1,5 +1,5 @@
 import type { TCertificateDto, TCertificateVerificationDto } from '@shared/schemas/volunteering/certificates';
-import { formatHours, shanghaiDate } from '../hours/compute';
+import { formatHours, shanghaiDate } from '../hours';
 import type { CertificateDoc } from './model';
 
 /** The public page the QR code on the paper points at (H5 portal, hash router). */

@@ -1,5 +1,7 @@
-import { Types } from 'mongoose';
 import {
+  ZCertificateDto,
+  ZCertificateList,
+  ZCertificateVerificationDto,
   ZIssueCertificateBody,
   ZSerialParams,
   type TIssueCertificateBody,
@@ -8,9 +10,10 @@ import {
 import type { AppDeps } from '../../../deps';
 import { fail, fieldError } from '../../../http/errors';
 import { member, publicAccess } from '../../../http/policy';
+import { unlessRefused } from '../../../http/refusals';
 import { defineRoute, type RouteSpec } from '../../../http/route';
 import { issueCertificate } from './commands/issue-certificate';
-import { Certificate } from './model';
+import { certificateBySerial, certificatesOf } from './queries';
 import { CjkFontMissingError, renderCertificatePdf } from './pdf';
 import { certificateVerifyUrl, presentCertificate, presentVerification } from './presenter';
 import { normaliseSerial } from './serial';
@@ -30,9 +33,15 @@ export function routes(deps: AppDeps): RouteSpec[] {
       summary: '自助开具志愿服务记录证明（需实名）：按团队或全区，含脱敏身份、时长、服务记录、编号',
       tags: ['volunteering'],
       policy: member,
+      response: ZCertificateDto,
       body: ZIssueCertificateBody,
       handler: async (ctx, { body }) => {
         const r = await issueCertificate({ userId: ctx.state.actor!.userId, teamId: body.teamId, now: deps.now() });
+        unlessRefused(r, {
+          not_verified: 'real_name_required',
+          team_not_found: { code: 'not_found', message: '团队不存在' },
+          no_hours: 'certificate_no_hours',
+        });
         ctx.status = 201;
         ctx.body = presentCertificate(r.certificate, base);
       },
@@ -43,11 +52,9 @@ export function routes(deps: AppDeps): RouteSpec[] {
       summary: '我开具过的证明（最新在前）',
       tags: ['volunteering'],
       policy: member,
+      response: ZCertificateList,
       handler: async (ctx) => {
-        const items = await Certificate.find({ user: new Types.ObjectId(ctx.state.actor!.userId) })
-          .sort({ issuedAt: -1 })
-          .limit(100)
-          .lean();
+        const items = await certificatesOf(ctx.state.actor!.userId);
         ctx.body = { items: items.map((c) => presentCertificate(c, base)) };
       },
     }),
@@ -61,7 +68,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       produces: 'application/pdf',
       handler: async (ctx, { params }) => {
         const serial = serialOrFail(params.serial);
-        const cert = await Certificate.findOne({ serial }).lean();
+        const cert = await certificateBySerial(serial);
         if (!cert || String(cert.user) !== ctx.state.actor!.userId) throw fail('certificate_not_found');
         let pdf: Buffer;
         try {
@@ -85,9 +92,10 @@ export function routes(deps: AppDeps): RouteSpec[] {
       summary: '公开核验证明真伪：仅返回脱敏姓名、时长、出具单位与日期',
       tags: ['volunteering'],
       policy: publicAccess,
+      response: ZCertificateVerificationDto,
       params: ZSerialParams,
       handler: async (ctx, { params }) => {
-        const cert = await Certificate.findOne({ serial: serialOrFail(params.serial) }).lean();
+        const cert = await certificateBySerial(serialOrFail(params.serial));
         if (!cert) throw fail('certificate_not_found');
         if (cert.revokedAt) throw fail('certificate_revoked');
         ctx.body = presentVerification(cert);

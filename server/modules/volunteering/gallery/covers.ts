@@ -1,11 +1,12 @@
 /**
  * Activity cover images uploaded by a team's admins (the publish form's 封面 control).
- * Same intake as on-site photos (type by magic bytes, metadata stripped, ≤ 5 MB); the
- * activity that uses one sends it to WeChat's image check when published (activities/content.ts).
+ * Same image pipeline as on-site photos (platform/uploads: re-encoded without metadata, ≤ 5 MB,
+ * 2,048 px, with a 480 px WebP thumbnail); the activity that uses one sends it to WeChat's
+ * image check when published (activities/content.ts).
  * Files live under LINLI_DATA_DIR/uploads/covers and are served publicly by an unguessable id.
  */
 import { createReadStream } from 'node:fs';
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import mongoose, { Schema, Types, type Model } from 'mongoose';
 import { z } from 'zod';
@@ -15,8 +16,8 @@ import type { AppDeps } from '../../../deps';
 import { fail } from '../../../http/errors';
 import { publicAccess, signedIn } from '../../../http/policy';
 import { defineRoute, type RouteSpec } from '../../../http/route';
+import { processImage, writeImageFiles } from '../../../platform/uploads';
 import { teamPolicy } from '../teams';
-import { intakeImage } from './image';
 import { readUploadBody } from './read-body';
 
 export interface CoverImageDoc {
@@ -24,6 +25,8 @@ export interface CoverImageDoc {
   team: Types.ObjectId;
   uploader: Types.ObjectId;
   file: string;
+  /** 480 px WebP for lists (`?size=thumb`). */
+  thumbFile?: string;
   mime: string;
   bytes: number;
   createdAt: Date;
@@ -33,6 +36,7 @@ const CoverImageSchema = new Schema<CoverImageDoc>(
     team: { type: Schema.Types.ObjectId, required: true },
     uploader: { type: Schema.Types.ObjectId, required: true },
     file: { type: String, required: true },
+    thumbFile: { type: String },
     mime: { type: String, required: true },
     bytes: { type: Number, required: true },
     createdAt: { type: Date, required: true },
@@ -49,6 +53,7 @@ export const coverFileUrl = (id: Types.ObjectId | string): string => `/api/cover
 
 const ZTeamParams = z.strictObject({ teamId: ZObjectId });
 const ZCoverParams = z.strictObject({ coverId: ZObjectId });
+const ZCoverFileQuery = z.strictObject({ size: z.enum(['full', 'thumb'], { error: '尺寸只能是 full 或 thumb' }).optional() });
 
 export function coverRoutes(deps: AppDeps): RouteSpec[] {
   return [
@@ -64,16 +69,15 @@ export function coverRoutes(deps: AppDeps): RouteSpec[] {
       handler: async (ctx, { params }) => {
         const actor = ctx.state.actor!;
         await teamPolicy.authorize(actor, 'publishActivity', { id: params.teamId });
-        const image = intakeImage(await readUploadBody(ctx.req, COVER_MAX_BYTES));
+        const image = await processImage(await readUploadBody(ctx.req, COVER_MAX_BYTES));
         const id = new Types.ObjectId();
-        const rel = path.join(params.teamId, `${String(id)}.${image.ext}`);
-        await mkdir(path.join(coversDir(deps), params.teamId), { recursive: true });
-        await writeFile(path.join(coversDir(deps), rel), image.data);
+        const stored = await writeImageFiles(coversDir(deps), `${params.teamId}/${String(id)}`, image);
         await CoverImage.create({
           _id: id,
           team: new Types.ObjectId(params.teamId),
           uploader: new Types.ObjectId(actor.userId),
-          file: rel,
+          file: stored.file,
+          thumbFile: stored.thumbFile,
           mime: image.mime,
           bytes: image.data.length,
           createdAt: deps.now(),
@@ -83,20 +87,22 @@ export function coverRoutes(deps: AppDeps): RouteSpec[] {
         ctx.body = dto;
       },
     }),
-    defineRoute<undefined, undefined, z.infer<typeof ZCoverParams>>({
+    defineRoute<undefined, z.infer<typeof ZCoverFileQuery>, z.infer<typeof ZCoverParams>>({
       method: 'get',
       path: '/api/covers/:coverId/file',
-      summary: '活动封面图片文件',
+      summary: '活动封面图片文件（?size=thumb：480px WebP 缩略图，供列表使用）',
       tags: ['volunteering'],
       policy: publicAccess,
       params: ZCoverParams,
+      query: ZCoverFileQuery,
       produces: 'image/*',
-      handler: async (ctx, { params }) => {
+      handler: async (ctx, { params, query }) => {
         const cover = await CoverImage.findById(params.coverId).lean();
-        const file = cover ? path.join(coversDir(deps), cover.file) : null;
+        const thumb = query.size === 'thumb' && cover?.thumbFile;
+        const file = cover ? path.join(coversDir(deps), thumb ? cover.thumbFile! : cover.file) : null;
         const info = file ? await stat(file).catch(() => null) : null;
         if (!cover || !file || !info) throw fail('not_found', '图片不存在');
-        ctx.set('Content-Type', cover.mime);
+        ctx.set('Content-Type', thumb ? 'image/webp' : cover.mime);
         ctx.set('Content-Length', String(info.size));
         ctx.set('Cache-Control', 'public, max-age=86400');
         ctx.set('X-Content-Type-Options', 'nosniff');

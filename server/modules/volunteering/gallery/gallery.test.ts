@@ -7,12 +7,15 @@ import { Activity } from '../activities/model';
 import { Signup } from '../signups/model';
 import { buildActivityWithShift, buildSignup, buildTeamWithAdmin } from '../attendance/fixtures';
 import { applyMediaCheckResult } from './commands/upload-photo';
-import { jpegClean, jpegWithExif } from './test-images';
+import { buildTestImages, leftovers, NOTHING_LEFT } from './test-images';
 
 let ctx: TestContext;
 let dataDir: string;
+let jpegClean: Buffer;
+let jpegWithExif: Buffer;
 jest.setTimeout(30_000);
 beforeAll(async () => {
+  ({ jpegClean, jpegWithExif } = await buildTestImages());
   dataDir = await mkdtemp(path.join(tmpdir(), 'linli-gallery-'));
   ctx = await createTestContext({ env: { LINLI_DATA_DIR: dataDir } });
 });
@@ -50,7 +53,7 @@ const binary = (req: ReturnType<TestContext['http']['get']>) =>
   });
 
 describe('activity gallery', () => {
-  it('401 → 400 → 403 → 202: a participant’s photo is stored without EXIF and waits for the image check', async () => {
+  it('401 → 400 → 403 → 202: a participant’s photo is re-encoded without metadata and waits for the image check', async () => {
     const s = await setup();
     expect((await ctx.http.post(`/api/activities/${String(s.activity._id)}/photos`).send(jpegWithExif)).status).toBe(
       401,
@@ -71,12 +74,20 @@ describe('activity gallery', () => {
     expect(ok.status).toBe(202);
     expect(ok.body).toMatchObject({
       outcome: 'checking',
-      photo: { status: 'checking', mime: 'image/jpeg', bytes: jpegClean.length },
+      photo: { status: 'checking', mime: 'image/jpeg' },
     });
     const fileUrl = ok.body.photo.url as string;
     const own = await binary(ctx.http.get(fileUrl).set('Authorization', s.volunteer.auth));
     expect(own.status).toBe(200);
-    expect((own.body as Buffer).equals(jpegClean)).toBe(true);
+    expect((own.body as Buffer).length).toBe(ok.body.photo.bytes);
+    // The multi-picture phone JPEG: no GPS Exif, XMP or appended second picture is stored.
+    expect(await leftovers(own.body as Buffer)).toEqual(NOTHING_LEFT);
+    // The list's thumbnail is a WebP, no larger than 480 px, also without metadata.
+    const thumb = await binary(ctx.http.get(ok.body.photo.thumbUrl as string).set('Authorization', s.volunteer.auth));
+    expect(thumb.status).toBe(200);
+    expect(thumb.headers['content-type']).toBe('image/webp');
+    expect(await leftovers(thumb.body as Buffer)).toEqual(NOTHING_LEFT);
+    expect((await ctx.http.get(ok.body.photo.thumbUrl as string)).status).toBe(404);
     expect((await ctx.http.get(fileUrl)).status).toBe(404);
     const pub = await ctx.http.get(`/api/activities/${String(s.activity._id)}/photos`);
     expect(pub.body.items).toEqual([]);

@@ -3,3 +3,7 @@ import { routes } from './routes';
 
 /** Volunteering · Activity photos: upload (re-encoded without metadata), review, delete. */
 export const galleryModule = defineModule({ name: 'volunteering/gallery', routes: (deps) => routes(deps) });
+
+// The facade: what other modules may use.
+export { applyMediaCheckResult, galleryDir } from './commands/upload-photo';
+export { Photo, type PhotoDoc } from './model';

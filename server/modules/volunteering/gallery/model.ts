@@ -6,8 +6,8 @@ function modelOf<T>(name: string, schema: Schema<T>): Model<T> {
 }
 
 /**
- * One on-site photo. The file lives under LINLI_DATA_DIR/uploads/gallery (metadata already
- * stripped); `checking` until WeChat's asynchronous image check answers, visible only to the
+ * One on-site photo. The file lives under LINLI_DATA_DIR/uploads/gallery (re-encoded by the image
+ * pipeline, without metadata); `checking` until WeChat's asynchronous image check answers, visible only to the
  * uploader and the team meanwhile. `fetchKey` lets WeChat's checker fetch a not-yet-public file.
  */
 export interface PhotoDoc {
@@ -16,6 +16,8 @@ export interface PhotoDoc {
   team: Types.ObjectId;
   uploader: Types.ObjectId;
   file: string;
+  /** The 480 px WebP thumbnail (absent for photos stored before thumbnails existed). */
+  thumbFile?: string;
   mime: string;
   bytes: number;
   sha256: string;
@@ -32,6 +34,7 @@ const PhotoSchema = new Schema<PhotoDoc>(
     team: { type: Schema.Types.ObjectId, required: true },
     uploader: { type: Schema.Types.ObjectId, required: true },
     file: { type: String, required: true },
+    thumbFile: { type: String },
     mime: { type: String, required: true },
     bytes: { type: Number, required: true },
     sha256: { type: String, required: true },

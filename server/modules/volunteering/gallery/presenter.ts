@@ -6,6 +6,7 @@ export const presentPhoto = (p: PhotoDoc): TPhotoDto => ({
   activityId: String(p.activity),
   uploaderId: String(p.uploader),
   url: `/api/gallery/photos/${String(p._id)}/file`,
+  thumbUrl: p.thumbFile ? `/api/gallery/photos/${String(p._id)}/file?size=thumb` : `/api/gallery/photos/${String(p._id)}/file`,
   mime: p.mime,
   bytes: p.bytes,
   status: p.status,

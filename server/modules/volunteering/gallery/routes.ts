@@ -1,11 +1,16 @@
 import { createReadStream } from 'node:fs';
-import { stat, unlink } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import { Types } from 'mongoose';
-import type { TPagination } from '@shared/schemas/common';
+import { ZNoContent, type TPagination } from '@shared/schemas/common';
 import {
   GALLERY_MAX_BYTES,
+  GALLERY_MAX_PER_USER_PER_ACTIVITY,
+  ZActivityShareDto,
+  ZPhotoDto,
+  ZPhotoPage,
+  ZPhotoUploaded,
   ZGalleryParams,
   ZGalleryQuery,
   ZModeratePhotoBody,
@@ -19,12 +24,15 @@ import {
 } from '@shared/schemas/volunteering/gallery';
 import type { AppDeps } from '../../../deps';
 import { fail } from '../../../http/errors';
+import { unlessRefused } from '../../../http/refusals';
 import { member, publicAccess, signedIn } from '../../../http/policy';
 import { defineRoute, type RouteSpec } from '../../../http/route';
-import { recordAudit } from '../../audit/record';
-import { Activity } from '../activities/model';
-import { teamPolicy } from '../teams/policy';
-import { galleryDir, uploadPhoto } from './commands/upload-photo';
+import { recordAudit } from '../../audit';
+import { Activity } from '../activities';
+import { activityPolicy } from '../activities';
+import { withAbilities } from '../../../platform/policy';
+import { photoPolicy } from './policy';
+import { galleryDir, removePhotoFiles, uploadPhoto } from './commands/upload-photo';
 import { coverRoutes } from './covers';
 import { Photo } from './model';
 import { presentPhoto } from './presenter';
@@ -48,12 +56,17 @@ export function routes(deps: AppDeps): RouteSpec[] {
       summary: '上传活动现场照片（参与者）：请求体为图片原始字节（JPG/PNG/WebP，≤5MB），去除 EXIF 后送内容安全检测',
       tags: ['volunteering'],
       policy: member,
+      response: ZPhotoUploaded,
       params: ZGalleryParams,
       produces: 'application/json',
       handler: async (ctx, { params }) => {
         const activity = await loadActivity(params.activityId);
         const body = await readRawBody(ctx.req, GALLERY_MAX_BYTES);
         const r = await uploadPhoto(deps, { actor: ctx.state.actor!, activity, body });
+        unlessRefused(r, {
+          not_participant: 'not_participant',
+          too_many: { code: 'rate_limited', message: `每人每个活动最多上传 ${GALLERY_MAX_PER_USER_PER_ACTIVITY} 张照片` },
+        });
         ctx.status = r.outcome === 'visible' ? 201 : 202;
         ctx.body = { outcome: r.outcome, photo: presentPhoto(r.photo) };
       },
@@ -64,12 +77,13 @@ export function routes(deps: AppDeps): RouteSpec[] {
       summary: '活动相册：公开显示已通过检测的照片；上传者另见自己待检测与未通过的照片，团队管理员可见全部',
       tags: ['volunteering'],
       policy: publicAccess,
+      response: ZPhotoPage,
       params: ZGalleryParams,
       query: ZGalleryQuery,
       handler: async (ctx, { params, query }) => {
         const activity = await loadActivity(params.activityId);
         const actor = ctx.state.actor;
-        const manager = await teamPolicy.canManage(actor, activity.team);
+        const manager = await activityPolicy.can(actor, 'manageGallery', activity);
         const filter: Record<string, unknown> = { activity: activity._id };
         if (!manager) {
           filter.$or = [
@@ -86,7 +100,8 @@ export function routes(deps: AppDeps): RouteSpec[] {
             .lean(),
           Photo.countDocuments(filter),
         ]);
-        ctx.body = { items: items.map(presentPhoto), total, page: query.page, pageSize: query.pageSize };
+        const shown = await withAbilities(photoPolicy, actor, items, presentPhoto);
+        ctx.body = { items: shown, total, page: query.page, pageSize: query.pageSize };
       },
     }),
     defineRoute<undefined, TPhotoFileQuery, TPhotoParams>({
@@ -102,16 +117,13 @@ export function routes(deps: AppDeps): RouteSpec[] {
         const photo = await Photo.findById(params.photoId).lean();
         if (!photo) throw fail('not_found', '照片不存在');
         const actor = ctx.state.actor;
-        const allowed =
-          photo.status === 'visible' ||
-          sameKey(query.k, photo.fetchKey) ||
-          (actor !== null && String(photo.uploader) === actor.userId) ||
-          (await teamPolicy.canManage(actor, photo.team));
+        const allowed = sameKey(query.k, photo.fetchKey) || (await photoPolicy.can(actor, 'view', photo));
         if (!allowed) throw fail('not_found', '照片不存在');
-        const file = path.join(galleryDir(deps), photo.file);
+        const thumb = query.size === 'thumb' && photo.thumbFile;
+        const file = path.join(galleryDir(deps), thumb ? photo.thumbFile! : photo.file);
         const info = await stat(file).catch(() => null);
         if (!info) throw fail('not_found', '照片不存在');
-        ctx.set('Content-Type', photo.mime);
+        ctx.set('Content-Type', thumb ? 'image/webp' : photo.mime);
         ctx.set('Content-Length', String(info.size));
         ctx.set('Cache-Control', photo.status === 'visible' ? 'public, max-age=86400' : 'private, no-store');
         ctx.set('X-Content-Type-Options', 'nosniff');
@@ -124,12 +136,13 @@ export function routes(deps: AppDeps): RouteSpec[] {
       summary: '团队管理员显示或隐藏照片（需填写原因，记入审计）',
       tags: ['volunteering'],
       policy: signedIn,
+      response: ZPhotoDto,
       params: ZPhotoParams,
       body: ZModeratePhotoBody,
       handler: async (ctx, { params, body }) => {
         const photo = await Photo.findById(params.photoId).lean();
         if (!photo) throw fail('not_found', '照片不存在');
-        if (!(await teamPolicy.canManage(ctx.state.actor, photo.team))) throw fail('forbidden');
+        await photoPolicy.authorize(ctx.state.actor, body.action, photo);
         const status = body.action === 'show' ? 'visible' : 'hidden';
         const updated = await Photo.findOneAndUpdate(
           { _id: photo._id },
@@ -156,19 +169,17 @@ export function routes(deps: AppDeps): RouteSpec[] {
       summary: '删除照片：上传者本人或该团队管理员（记入审计），文件一并删除',
       tags: ['volunteering'],
       policy: signedIn,
+      response: ZNoContent,
       params: ZPhotoParams,
       handler: async (ctx, { params }) => {
         const actor = ctx.state.actor!;
         const photo = await Photo.findById(params.photoId).lean();
         if (!photo) throw fail('not_found', '照片不存在');
-        const own = String(photo.uploader) === actor.userId;
-        if (!own && !(await teamPolicy.canManage(actor, photo.team))) throw fail('forbidden');
+        await photoPolicy.authorize(actor, 'delete', photo);
         // The document goes first: a file left behind by a crash is unreachable, never the reverse.
         const gone = await Photo.findOneAndDelete({ _id: photo._id }).lean();
         if (gone) {
-          await unlink(path.join(galleryDir(deps), gone.file)).catch((e: NodeJS.ErrnoException) => {
-            if (e.code !== 'ENOENT') throw e;
-          });
+          await removePhotoFiles(deps, gone);
           await recordAudit({
             actor,
             action: 'gallery.delete',
@@ -188,6 +199,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       summary: '活动分享卡片：小程序分享路径、H5 链接、标题与配图',
       tags: ['volunteering'],
       policy: publicAccess,
+      response: ZActivityShareDto,
       params: ZGalleryParams,
       handler: async (ctx, { params }) => {
         const activity = await loadActivity(params.activityId);

@@ -1,22 +1,55 @@
-/** Tiny well-formed JPEGs for upload tests: one carrying an Exif GPS block, one clean. */
-const seg = (marker: number, payload: Buffer) => {
-  const head = Buffer.from([0xff, marker, 0, 0]);
-  head.writeUInt16BE(payload.length + 2, 2);
-  return Buffer.concat([head, payload]);
-};
-const JPEG_CORE = [
-  seg(0xe0, Buffer.from('JFIF\0\x01\x01\0\0\x01\0\x01\0\0', 'latin1')),
-  seg(0xdb, Buffer.alloc(65, 1)),
-  seg(0xc0, Buffer.from([8, 0, 16, 0, 16, 1, 1, 0x11, 0])),
-  seg(0xda, Buffer.from([1, 1, 0, 0, 0x3f, 0])),
-  Buffer.from([0x12, 0x34, 0x56]),
-];
-const EXIF = seg(0xe1, Buffer.from('Exif\0\0MM\0*GPSLatitude 31.2304 N', 'latin1'));
-export const jpegWithExif = Buffer.concat([
-  Buffer.from([0xff, 0xd8]),
-  JPEG_CORE[0],
-  EXIF,
-  ...JPEG_CORE.slice(1),
-  Buffer.from([0xff, 0xd9]),
-]);
-export const jpegClean = Buffer.concat([Buffer.from([0xff, 0xd8]), ...JPEG_CORE, Buffer.from([0xff, 0xd9])]);
+/**
+ * Real, decodable JPEGs for upload tests, made with sharp at test time (no binary fixtures):
+ * a phone-like multi-picture JPEG carrying GPS Exif, XMP and an appended second picture,
+ * and a clean one.
+ */
+import sharp from 'sharp';
+
+/** Text that appears in the fixture's metadata and appended picture, and must never be stored. */
+export const SECRET_MARKERS = ['LinliPhone', 'EXIF-SECRET', 'XMP-SECRET', 'SECOND-PICTURE'];
+
+const XMP = `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:GPSLatitude="31,14.2N">XMP-SECRET</rdf:Description>
+</rdf:RDF></x:xmpmeta>`;
+
+export interface TestImages {
+  /** 64×48 px, Exif orientation 6 (shown 48×64), GPS IFD + XMP, then a second JPEG appended. */
+  jpegWithExif: Buffer;
+  jpegClean: Buffer;
+}
+
+export async function buildTestImages(): Promise<TestImages> {
+  const canvas = (width: number, height: number, r: number) =>
+    sharp({ create: { width, height, channels: 3, background: { r, g: 80, b: 40 } } });
+  const second = await canvas(32, 24, 10)
+    .jpeg()
+    .withExif({ IFD0: { ImageDescription: 'SECOND-PICTURE' } })
+    .toBuffer();
+  const first = await canvas(64, 48, 200)
+    .jpeg()
+    .withExif({
+      IFD0: { Make: 'LinliPhone', ImageDescription: 'EXIF-SECRET' },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '31/1 14/1 1234/100', GPSLongitudeRef: 'E', GPSLongitude: '121/1 28/1 0/1' },
+    })
+    .withXmp(XMP)
+    .withMetadata({ orientation: 6 })
+    .toBuffer();
+  return { jpegWithExif: Buffer.concat([first, second]), jpegClean: await canvas(64, 48, 120).jpeg().toBuffer() };
+}
+
+/** What a stored image still carries: none of it may be metadata or appended data. */
+export async function leftovers(stored: Buffer): Promise<{ exif: boolean; xmp: boolean; icc: boolean; iptc: boolean; markers: string[]; afterEnd: number }> {
+  const meta = await sharp(stored).metadata();
+  // A JPEG ends at its first end-of-image marker once re-encoded; anything after it was appended.
+  const end = stored[0] === 0xff && stored[1] === 0xd8 ? stored.indexOf(Buffer.from([0xff, 0xd9])) + 2 : stored.length;
+  return {
+    exif: Boolean(meta.exif),
+    xmp: Boolean(meta.xmp),
+    icc: Boolean(meta.icc),
+    iptc: Boolean(meta.iptc),
+    markers: SECRET_MARKERS.filter((m) => stored.includes(m)),
+    afterEnd: stored.length - end,
+  };
+}
+
+export const NOTHING_LEFT = { exif: false, xmp: false, icc: false, iptc: false, markers: [], afterEnd: 0 };

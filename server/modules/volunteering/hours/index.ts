@@ -3,3 +3,12 @@ import { routes } from './routes';
 
 /** Volunteering · Service hours: the append-only ledger, maintained totals, reconcile. */
 export const hoursModule = defineModule({ name: 'volunteering/hours', routes: (deps) => routes(deps) });
+
+// The facade: what other modules may use.
+export { recordHoursEntry } from './commands/record-entry';
+export { formatHours, serviceMinutes, shanghaiDate, shanghaiMonth } from './compute';
+export { HoursEntry } from './model';
+export { displayNames, totalsFor } from './queries';
+export { applyTotalsDelta } from './totals';
+// Registered at load (the platform checks and repairs them): see ./invariants.ts.
+export { hoursInvariants } from './invariants';

@@ -1,5 +1,7 @@
 import mongoose, { Types } from 'mongoose';
+import type { THoursPage, TTeamHoursQuery } from '@shared/schemas/volunteering/hours';
 import { HoursEntry, HoursTotal, type HoursEntryDoc } from './model';
+import { presentHoursEntry, presentTotals } from './presenter';
 
 export interface TotalsView {
   confirmedMinutes: number;
@@ -70,4 +72,37 @@ export async function listEntries(
     HoursEntry.countDocuments(filter),
   ]);
   return { items, total };
+}
+
+export const findEntry = (id: string): Promise<HoursEntryDoc | null> => HoursEntry.findById(id).lean<HoursEntryDoc>().exec();
+
+/** The volunteer's own totals and ledger, latest first. */
+export async function myHours(userId: string, page: { page: number; pageSize: number }): Promise<THoursPage> {
+  const [totals, list] = await Promise.all([
+    totalsFor('volunteer', null, userId),
+    listEntries({ user: new Types.ObjectId(userId) }, page.page, page.pageSize),
+  ]);
+  return {
+    totals: presentTotals(totals),
+    items: list.items.map((e) => presentHoursEntry(e)),
+    total: list.total,
+    page: page.page,
+    pageSize: page.pageSize,
+  };
+}
+
+/** A team's totals and ledger with volunteers' names, by status and activity (team admins). */
+export async function teamHours(teamId: string, query: TTeamHoursQuery): Promise<THoursPage> {
+  const filter: Record<string, unknown> = { team: new Types.ObjectId(teamId) };
+  if (query.status) filter.status = query.status;
+  if (query.activityId) filter.activity = new Types.ObjectId(query.activityId);
+  const list = await listEntries(filter, query.page, query.pageSize);
+  const names = await displayNames(list.items.map((e) => e.user));
+  return {
+    totals: presentTotals(await totalsFor('team', teamId, null)),
+    items: list.items.map((e) => presentHoursEntry(e, names.get(String(e.user)) ?? '')),
+    total: list.total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }

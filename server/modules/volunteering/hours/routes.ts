@@ -2,6 +2,13 @@ import { Types } from 'mongoose';
 import { z } from 'zod';
 import {
   ZActivityIdParams,
+  ZAdjustResult,
+  ZBulkResultDto,
+  ZHoursEntryEnvelope,
+  ZHoursTotalsDto,
+  ZLeaderboard,
+  ZReconcileReportDto,
+  ZHoursPage,
   ZAdjustEntryBody,
   ZBulkEntriesBody,
   ZEntryIdParams,
@@ -21,18 +28,18 @@ import {
 import type { TPagination } from '@shared/schemas/common';
 import type { AppDeps } from '../../../deps';
 import { fail } from '../../../http/errors';
+import { unlessRefused } from '../../../http/refusals';
 import { anyRole, member, publicAccess, signedIn } from '../../../http/policy';
 import { defineRoute, type LinliContext, type RouteSpec } from '../../../http/route';
-import { recordAudit } from '../../audit/record';
-import { autoCheckout } from '../attendance/commands/auto-checkout';
-import { teamPolicy } from '../teams/policy';
+import { recordAudit } from '../../audit';
+import { autoCheckout } from '../attendance';
+import { teamPolicy } from '../teams';
 import { adjustHoursEntry } from './commands/adjust-entry';
 import { decideHoursEntries } from './commands/decide-entries';
 import { reconcileHours } from './commands/reconcile-hours';
 import { selfReportHours } from './commands/self-report';
-import { HoursEntry } from './model';
 import { presentHoursEntry, presentLeaderboardRow, presentTotals } from './presenter';
-import { displayNames, leaderboard, listEntries, totalsFor } from './queries';
+import { findEntry, leaderboard, myHours, teamHours, totalsFor } from './queries';
 
 type TTeamIdParams = z.infer<typeof ZTeamIdParams>;
 type TEntryIdParams = z.infer<typeof ZEntryIdParams>;
@@ -42,7 +49,7 @@ const ZReconcileQuery = z.strictObject({
 });
 
 async function requireTeamAdmin(ctx: LinliContext, teamId: Types.ObjectId | string): Promise<void> {
-  if (!(await teamPolicy.canManage(ctx.state.actor, teamId))) throw fail('forbidden');
+  await teamPolicy.authorize(ctx.state.actor, 'confirmHours', { id: teamId });
 }
 
 export function routes(deps: AppDeps): RouteSpec[] {
@@ -53,6 +60,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       summary: '自行申报服务时长（仅限无需现场签到的活动），待团队审核',
       tags: ['volunteering'],
       policy: member,
+      response: ZHoursEntryEnvelope,
       params: ZActivityIdParams,
       body: ZSelfReportBody,
       handler: async (ctx, { params, body }) => {
@@ -61,6 +69,14 @@ export function routes(deps: AppDeps): RouteSpec[] {
           activityId: params.activityId,
           body,
           now: deps.now(),
+        });
+        unlessRefused(r, {
+          not_found: { code: 'not_found', message: '活动不存在' },
+          checkin_required: 'self_report_not_allowed',
+          activity_cancelled: 'activity_not_open',
+          not_signed_up: 'checkin_not_signed_up',
+          not_started: { code: 'checkin_closed', message: '班次尚未开始，开始后才能申报时长' },
+          already_reported: 'hours_already_reported',
         });
         ctx.status = 201;
         ctx.body = { outcome: r.outcome, entry: presentHoursEntry(r.entry) };
@@ -72,21 +88,12 @@ export function routes(deps: AppDeps): RouteSpec[] {
       summary: '我的服务时长：已确认与待确认合计、流水（最新在前）',
       tags: ['volunteering'],
       policy: member,
+      response: ZHoursPage,
       query: ZMyHoursQuery,
       handler: async (ctx, { query }) => {
         const userId = ctx.state.actor!.userId;
         await autoCheckout(deps.now(), { user: new Types.ObjectId(userId) });
-        const [totals, list] = await Promise.all([
-          totalsFor('volunteer', null, userId),
-          listEntries({ user: new Types.ObjectId(userId) }, query.page, query.pageSize),
-        ]);
-        ctx.body = {
-          totals: presentTotals(totals),
-          items: list.items.map((e) => presentHoursEntry(e)),
-          total: list.total,
-          page: query.page,
-          pageSize: query.pageSize,
-        };
+        ctx.body = await myHours(userId, query);
       },
     }),
     defineRoute<undefined, TTeamHoursQuery, TTeamIdParams>({
@@ -95,23 +102,13 @@ export function routes(deps: AppDeps): RouteSpec[] {
       summary: '团队服务时长流水（团队管理员）：按状态、活动筛选，用于批量确认',
       tags: ['volunteering'],
       policy: signedIn,
+      response: ZHoursPage,
       params: ZTeamIdParams,
       query: ZTeamHoursQuery,
       handler: async (ctx, { params, query }) => {
         await requireTeamAdmin(ctx, params.teamId);
         await autoCheckout(deps.now(), { team: new Types.ObjectId(params.teamId) });
-        const filter: Record<string, unknown> = { team: new Types.ObjectId(params.teamId) };
-        if (query.status) filter.status = query.status;
-        if (query.activityId) filter.activity = new Types.ObjectId(query.activityId);
-        const list = await listEntries(filter, query.page, query.pageSize);
-        const names = await displayNames(list.items.map((e) => e.user));
-        ctx.body = {
-          totals: presentTotals(await totalsFor('team', params.teamId, null)),
-          items: list.items.map((e) => presentHoursEntry(e, names.get(String(e.user)) ?? '')),
-          total: list.total,
-          page: query.page,
-          pageSize: query.pageSize,
-        };
+        ctx.body = await teamHours(params.teamId, query);
       },
     }),
     defineRoute<TBulkEntriesBody, undefined, TTeamIdParams>({
@@ -120,6 +117,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       summary: '批量确认服务时长（团队管理员）：逐条返回结果，重复提交不会重复计入',
       tags: ['volunteering'],
       policy: signedIn,
+      response: ZBulkResultDto,
       params: ZTeamIdParams,
       body: ZBulkEntriesBody,
       handler: async (ctx, { params, body }) => {
@@ -141,6 +139,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       summary: '批量驳回服务时长（团队管理员，需填写原因）',
       tags: ['volunteering'],
       policy: signedIn,
+      response: ZBulkResultDto,
       params: ZTeamIdParams,
       body: ZRejectEntriesBody,
       handler: async (ctx, { params, body }) => {
@@ -163,10 +162,11 @@ export function routes(deps: AppDeps): RouteSpec[] {
       summary: '调整已确认的服务时长（团队管理员，需填写原因，记入审计）：追加差额记录，原记录不变',
       tags: ['volunteering'],
       policy: signedIn,
+      response: ZAdjustResult,
       params: ZEntryIdParams,
       body: ZAdjustEntryBody,
       handler: async (ctx, { params, body }) => {
-        const entry = await HoursEntry.findById(params.entryId).lean();
+        const entry = await findEntry(params.entryId);
         if (!entry) throw fail('not_found', '时长记录不存在');
         await requireTeamAdmin(ctx, entry.team);
         const r = await adjustHoursEntry({
@@ -177,8 +177,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
           at: deps.now(),
           requestId: ctx.state.requestId,
         });
-        if (r.outcome === 'not_confirmed') throw fail('hours_not_confirmed');
-        if (r.outcome === 'concurrent_adjustment') throw fail('conflict');
+        unlessRefused(r, { not_confirmed: 'hours_not_confirmed', concurrent_adjustment: 'conflict' });
         ctx.body =
           r.outcome === 'adjusted'
             ? { outcome: r.outcome, before: r.before, after: r.after, adjustment: presentHoursEntry(r.adjustment) }
@@ -191,6 +190,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       summary: '团队累计服务时长（公开）',
       tags: ['volunteering'],
       policy: publicAccess,
+      response: ZHoursTotalsDto,
       params: ZTeamIdParams,
       handler: async (ctx, { params }) => {
         ctx.body = presentTotals(await totalsFor('team', params.teamId, null));
@@ -202,6 +202,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       summary: '服务时长排行（全区或某团队），按已确认时长，姓名脱敏',
       tags: ['volunteering'],
       policy: publicAccess,
+      response: ZLeaderboard,
       query: ZLeaderboardQuery,
       handler: async (ctx, { query }) => {
         const rows = await leaderboard({ teamId: query.teamId, limit: query.limit });
@@ -214,6 +215,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       summary: '核对服务时长合计与流水（区级管理员）；fix=true 时按流水修正',
       tags: ['admin', 'volunteering'],
       policy: anyRole('district_admin'),
+      response: ZReconcileReportDto,
       query: ZReconcileQuery,
       handler: async (ctx, { query }) => {
         const report = await reconcileHours({ fix: query.fix === 'true' });

@@ -1,5 +1,5 @@
 import type { Types } from 'mongoose';
-import { Volunteer } from '../volunteers/model';
+import { Volunteer } from '../volunteers';
 import { HoursTotal, type TTotalKind } from './model';
 
 export interface TotalsDelta {

@@ -15,3 +15,14 @@ export const signupsModule = defineModule({
     activityReminder: 'WECHAT_TEMPLATE_ACTIVITY_REMINDER',
   },
 });
+
+// The facade: what other modules may use.
+export { releaseCounters } from './commands/cancel';
+export { expireOffers, notifyOffers } from './commands/offers';
+export { claimSlot, fillFreePlaces, isDuplicateKey } from './commands/placement';
+export { activityCancelledMessage, releaseActivitySignups } from './commands/release-cancelled';
+export { Signup, type SignupDoc, VolunteerSchedule } from './model';
+export { type VolunteeringMessage, notifyVolunteers, shanghaiTime } from './notify';
+export { presentSignup } from './presenter';
+// Registered at load (the platform checks and repairs them): see ./invariants.ts.
+export { signupInvariants } from './invariants';

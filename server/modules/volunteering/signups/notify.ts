@@ -1,6 +1,6 @@
 import type { Types } from 'mongoose';
 import type { AppDeps } from '../../../deps';
-import { notify } from '../../notifications/notify';
+import { notify } from '../../notifications';
 
 /**
  * The one place volunteering hands messages to the foundation's outbox

@@ -1,12 +1,22 @@
 import type { Actor } from '../../../http/actor';
-import { teamPolicy } from '../teams/policy';
+import { definePolicy } from '../../../platform/policy';
+import { isTeamAdmin } from '../teams';
 import type { SignupDoc } from './model';
 
-/** Signup rules: the volunteer owns their signup; the team's admins decide on it. */
-export const signupPolicy = {
-  isOwner: (actor: Actor | null, s: Pick<SignupDoc, 'user'>): boolean =>
-    actor !== null && String(s.user) === actor.userId,
-  canView: async (actor: Actor | null, s: Pick<SignupDoc, 'user' | 'team'>): Promise<boolean> =>
-    signupPolicy.isOwner(actor, s) || (await teamPolicy.canManage(actor, s.team)),
-  canDecide: (actor: Actor | null, s: Pick<SignupDoc, 'team'>): Promise<boolean> => teamPolicy.canManage(actor, s.team),
-};
+const isOwner = (actor: Actor | null, s: Pick<SignupDoc, 'user'>): boolean => actor !== null && String(s.user) === actor.userId;
+
+/** Signup rules: the volunteer owns (sees, cancels, answers an offer for) their signup; the team's admins see and decide it. */
+export const signupPolicy = definePolicy<Pick<SignupDoc, 'user' | 'team' | 'status'>, 'view' | 'cancel' | 'respondToOffer' | 'decide'>(
+  'signup',
+  {
+    view: async (actor, s) => isOwner(actor, s) || (await isTeamAdmin(actor, s.team)),
+    cancel: isOwner,
+    respondToOffer: isOwner,
+    decide: (actor, s) => isTeamAdmin(actor, s.team),
+  },
+  {
+    cancel: (s) => ['pending_approval', 'confirmed', 'waitlisted', 'offered'].includes(s.status),
+    respondToOffer: (s) => s.status === 'offered',
+    decide: (s) => s.status === 'pending_approval',
+  },
+);

@@ -1,6 +1,6 @@
 import type { TApplicantDto, TSignupDto } from '@shared/schemas/volunteering/signups';
 import type { TApplicantSummaryDto } from '@shared/schemas/volunteering/volunteers';
-import type { ActivityDoc } from '../activities/model';
+import type { ActivityDoc } from '../activities';
 import type { SignupDoc } from './model';
 
 export function presentSignup(

@@ -5,9 +5,8 @@ import type {
   TMySignupsQuery,
   TSignupDto,
 } from '@shared/schemas/volunteering/signups';
-import { Activity, type ActivityDoc } from '../activities/model';
-import { Volunteer, type VolunteerDoc } from '../volunteers/model';
-import { presentApplicantSummary } from '../volunteers/presenter';
+import { Activity, type ActivityDoc } from '../activities';
+import { Volunteer, type VolunteerDoc, presentApplicantSummary } from '../volunteers';
 import { Signup, type SignupDoc } from './model';
 import { presentApplicant, presentSignup } from './presenter';
 

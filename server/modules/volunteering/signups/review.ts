@@ -1,6 +1,6 @@
 import type { ReviewItem, ReviewKind } from '../../review';
-import { Activity, type ActivityDoc } from '../activities/model';
-import { Volunteer, type VolunteerDoc } from '../volunteers/model';
+import { Activity, type ActivityDoc } from '../activities';
+import { Volunteer, type VolunteerDoc } from '../volunteers';
 import { heldNoteVersion, moderateSignupNote } from './commands/moderate-note';
 import { Signup, type SignupDoc } from './model';
 

@@ -23,9 +23,8 @@ import { defineRoute, type RouteSpec } from '../../../http/route';
 import { member } from '../../../http/policy';
 import { fail } from '../../../http/errors';
 import { unlessRefused } from '../../../http/refusals';
-import { ensureTextAllowed } from '../activities/content';
-import { findActivity, findShift } from '../activities/queries';
-import { teamPolicy } from '../teams/policy';
+import { ensureTextAllowed, findActivity, findShift } from '../activities';
+import { activityPolicy } from '../activities';
 import { cancelSignup } from './commands/cancel';
 import { decideSignup } from './commands/decide';
 import { acceptOffer, expireOffers } from './commands/offers';
@@ -100,7 +99,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       params: ZSignupParams,
       handler: async (ctx, { params }) => {
         const s = await loadSignup(params.id);
-        if (!signupPolicy.isOwner(ctx.state.actor, s)) throw fail('forbidden');
+        await signupPolicy.authorize(ctx.state.actor, 'cancel', s);
         const r = await cancelSignup(deps, ctx.state.actor!.userId, params.id);
         unlessRefused(r, { not_found: 'not_found', not_active: 'signup_state_invalid', too_late: 'cancel_closed' });
         ctx.body = await outcomeBody(r.outcome, r.signup);
@@ -116,7 +115,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       params: ZSignupParams,
       handler: async (ctx, { params }) => {
         const s = await loadSignup(params.id);
-        if (!signupPolicy.isOwner(ctx.state.actor, s)) throw fail('forbidden');
+        await signupPolicy.authorize(ctx.state.actor, 'respondToOffer', s);
         const r = await acceptOffer(deps, ctx.state.actor!.userId, params.id);
         unlessRefused(r, { not_found: 'not_found', expired: 'offer_expired', not_offered: 'signup_state_invalid' });
         ctx.body = await outcomeBody(r.outcome, r.signup);
@@ -134,7 +133,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       handler: async (ctx, { params, query }) => {
         const activity = await findActivity(params.id);
         if (!activity) throw fail('not_found');
-        if (!(await teamPolicy.canManage(ctx.state.actor, activity.team))) throw fail('forbidden');
+        await activityPolicy.authorize(ctx.state.actor, 'manageSignups', activity);
         await expireOffers(deps, { activity: activity._id });
         ctx.body = await applicants(activity, query, deps.now());
       },
@@ -150,7 +149,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       body: ZSignupDecisionInput,
       handler: async (ctx, { params, body }) => {
         const s = await loadSignup(params.id);
-        if (!(await signupPolicy.canDecide(ctx.state.actor, s))) throw fail('forbidden');
+        await signupPolicy.authorize(ctx.state.actor, 'decide', s);
         const r = await decideSignup(deps, ctx.state.actor!, s, body, ctx.state.requestId);
         unlessRefused(r, {
           not_found: 'not_found',
@@ -170,7 +169,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       handler: async (ctx, { params }) => {
         const shift = await findShift(params.id);
         if (!shift) throw fail('not_found');
-        if (!(await teamPolicy.canManage(ctx.state.actor, shift.team))) throw fail('forbidden');
+        await activityPolicy.authorize(ctx.state.actor, 'manageSignups', { team: shift.team, status: 'published', checkinRequired: false });
         ctx.body = { marked: await markNoShows(deps, { shift: shift._id }) };
       },
     }),

@@ -8,8 +8,8 @@ import mongoose, { Types } from 'mongoose';
 import pino from 'pino';
 import type { AppDeps } from '../../../deps';
 import { startEmbeddedMongo, type EmbeddedMongo } from '../../../embedded-mongo';
-import { Activity, Shift, type ActivityDoc, type ShiftDoc } from '../activities/model';
-import { Volunteer } from '../volunteers/model';
+import { Activity, Shift, type ActivityDoc, type ShiftDoc } from '../activities';
+import { Volunteer } from '../volunteers';
 
 export interface CommandTestEnv {
   deps: AppDeps;

@@ -1,10 +1,9 @@
 import { Types } from 'mongoose';
 import type { TStatsDto, TStatsQuery, TStatsRowDto } from '@shared/schemas/volunteering/stats';
-import { Team } from '../../org/model';
-import { Activity } from '../activities/model';
-import { formatHours, shanghaiMonth } from '../hours/compute';
-import { HoursEntry } from '../hours/model';
-import { Volunteer } from '../volunteers/model';
+import { Team } from '../../org';
+import { Activity } from '../activities';
+import { formatHours, shanghaiMonth, HoursEntry } from '../hours';
+import { Volunteer } from '../volunteers';
 
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 

@@ -1,14 +1,14 @@
 import {
+  ZStatsDto,
   ZStatsQuery,
   ZStatsTeamParams,
   type TStatsQuery,
   type TStatsTeamParams,
 } from '@shared/schemas/volunteering/stats';
 import type { AppDeps } from '../../../deps';
-import { fail } from '../../../http/errors';
 import { anyRole, signedIn } from '../../../http/policy';
 import { defineRoute, type LinliContext, type RouteSpec } from '../../../http/route';
-import { teamPolicy } from '../teams/policy';
+import { teamPolicy } from '../teams';
 import { statsCsv } from './csv';
 import { volunteeringStats } from './queries';
 
@@ -35,9 +35,9 @@ export function routes(deps: AppDeps): RouteSpec[] {
       policy: signedIn,
       params: ZStatsTeamParams,
       query: ZStatsQuery,
-      produces: csv ? 'text/csv' : undefined,
+      ...(csv ? { produces: 'text/csv' } : { response: ZStatsDto }),
       handler: async (ctx, { params, query }) => {
-        if (!(await teamPolicy.canManage(ctx.state.actor, params.teamId))) throw fail('forbidden');
+        await teamPolicy.authorize(ctx.state.actor, 'viewStats', { id: params.teamId });
         const stats = await volunteeringStats({
           teamId: params.teamId,
           query: { ...query, by: 'month' },
@@ -56,7 +56,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       tags: ['volunteering', 'admin'],
       policy: anyRole('district_admin'),
       query: ZStatsQuery,
-      produces: csv ? 'text/csv' : undefined,
+      ...(csv ? { produces: 'text/csv' } : { response: ZStatsDto }),
       handler: async (ctx, { query }) => {
         const stats = await volunteeringStats({ query, now: deps.now() });
         if (csv)

@@ -8,3 +8,9 @@ export const teamsModule = defineModule({
   routes: (deps) => routes(deps),
   reviewKinds: [joinMessageReviewKind],
 });
+
+// The facade: what other modules may use.
+export { TeamMembership, type TeamMembershipDoc, TeamProfile } from './model';
+export { isTeamAdmin, teamPolicy } from './policy';
+// Registered at load (the platform checks and repairs them): see ./invariants.ts.
+export { teamInvariants } from './invariants';

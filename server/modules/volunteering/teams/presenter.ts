@@ -1,5 +1,5 @@
 import type { TMembershipDto, TTeamDetailDto, TTeamSummaryDto } from '@shared/schemas/volunteering/teams';
-import type { TeamDoc } from '../../org/model';
+import type { TeamDoc } from '../../org';
 import type { TeamMembershipDoc, TeamProfileDoc } from './model';
 
 const point = (t: Pick<TeamDoc, 'location'>) =>

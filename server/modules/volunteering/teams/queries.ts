@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import type { TMembershipQuery, TTeamApplicationsQuery } from '@shared/schemas/volunteering/teams';
-import { Team, type TeamDoc } from '../../org/model';
-import { User } from '../../users/model';
+import { Team, type TeamDoc } from '../../org';
+import { User } from '../../users';
 import { TeamMembership, TeamProfile, type TeamMembershipDoc, type TeamProfileDoc } from './model';
 import { presentMembership, presentTeamDetail } from './presenter';
 

@@ -1,6 +1,6 @@
 import type { ReviewItem, ReviewKind } from '../../review';
-import { Team, type TeamDoc } from '../../org/model';
-import { Volunteer, type VolunteerDoc } from '../volunteers/model';
+import { Team, type TeamDoc } from '../../org';
+import { Volunteer, type VolunteerDoc } from '../volunteers';
 import { heldMessageVersion, moderateJoinMessage } from './commands/moderate-message';
 import { TeamMembership, type TeamMembershipDoc } from './model';
 

@@ -31,12 +31,12 @@ import { defineRoute, type RouteSpec } from '../../../http/route';
 import { anyRole, member, publicAccess } from '../../../http/policy';
 import { fail } from '../../../http/errors';
 import { unlessRefused } from '../../../http/refusals';
-import { ensureTextAllowed } from '../activities/content';
+import { ensureTextAllowed } from '../activities';
 import { applyForTeam, reviewTeam } from './commands/apply';
 import { decideJoin, leaveTeam, requestToJoin, setMemberRole } from './commands/membership';
-import { teamPolicy } from './policy';
+import { membershipPolicy, teamPolicy } from './policy';
 import { presentMembership, presentTeamDetail, presentTeamSummary } from './presenter';
-import { totalsFor } from '../hours/queries';
+import { totalsFor } from '../hours';
 import { displayNames, findTeam, membershipOf, members, nearbyTeams, profileOf, teamApplications } from './queries';
 
 export function routes(deps: AppDeps): RouteSpec[] {
@@ -95,11 +95,12 @@ export function routes(deps: AppDeps): RouteSpec[] {
         const actor = ctx.state.actor;
         if (team.status !== 'certified') {
           const own = actor && profile?.applicant && String(profile.applicant) === actor.userId;
-          if (!own && !(await teamPolicy.canManage(actor, team._id))) throw fail('not_found');
+          if (!own && !(await teamPolicy.can(actor, 'manage', { id: team._id }))) throw fail('not_found');
         }
         const mine = await membershipOf(params.id, actor?.userId);
         const totals = await totalsFor('team', params.id, null);
-        ctx.body = { team: presentTeamDetail(team, profile, mine, totals.confirmedMinutes) };
+        const abilities = await teamPolicy.abilities(actor, { id: team._id, status: team.status, myMembership: mine });
+        ctx.body = { team: { ...presentTeamDetail(team, profile, mine, totals.confirmedMinutes), abilities } };
       },
     }),
     defineRoute<undefined, TMembershipQuery, TTeamParams>({
@@ -112,8 +113,13 @@ export function routes(deps: AppDeps): RouteSpec[] {
       params: ZTeamParams,
       query: ZMembershipQuery,
       handler: async (ctx, { params, query }) => {
-        if (query.status === 'pending' && !(await teamPolicy.canManage(ctx.state.actor, params.id))) throw fail('forbidden');
-        ctx.body = await members(params.id, query);
+        if (query.status === 'pending') await teamPolicy.authorize(ctx.state.actor, 'manageMembers', { id: params.id });
+        const list = await members(params.id, query);
+        const actor = ctx.state.actor;
+        const items = await Promise.all(
+          list.items.map(async (m) => ({ ...m, abilities: await membershipPolicy.abilities(actor, { team: params.id, status: m.status }) })),
+        );
+        ctx.body = { ...list, items };
       },
     }),
     defineRoute<TJoinRequestInput, undefined, TTeamParams>({
@@ -157,7 +163,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       params: ZTeamMemberParams,
       body: ZJoinDecisionInput,
       handler: async (ctx, { params, body }) => {
-        if (!(await teamPolicy.canManage(ctx.state.actor, params.id))) throw fail('forbidden');
+        await teamPolicy.authorize(ctx.state.actor, 'manageMembers', { id: params.id });
         const r = await decideJoin(deps, ctx.state.actor!, params.id, params.userId, body, ctx.state.requestId);
         unlessRefused(r, { not_pending: 'not_found' });
         const names = await displayNames([r.membership.user]);
@@ -174,7 +180,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       params: ZTeamMemberParams,
       body: ZMemberRoleInput,
       handler: async (ctx, { params, body }) => {
-        if (!(await teamPolicy.canManage(ctx.state.actor, params.id))) throw fail('forbidden');
+        await teamPolicy.authorize(ctx.state.actor, 'manageMembers', { id: params.id });
         const r = await setMemberRole(deps, ctx.state.actor!, params.id, params.userId, body.role, ctx.state.requestId);
         unlessRefused(r, { not_member: 'not_found', last_admin: 'last_team_admin' });
         const names = await displayNames([r.membership.user]);

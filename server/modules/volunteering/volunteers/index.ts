@@ -8,3 +8,9 @@ export const volunteersModule = defineModule({
   routes: (deps) => routes(deps),
   reviewKinds: [introReviewKind],
 });
+
+// The facade: what other modules may use.
+export { recordNoShowEvent } from './commands/no-show';
+export { type AvailabilityDoc, Volunteer, type VolunteerDoc } from './model';
+export { presentApplicantSummary } from './presenter';
+export { findVolunteerByUser } from './queries';

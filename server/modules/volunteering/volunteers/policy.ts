@@ -1,10 +1,12 @@
 import type { Actor } from '../../../http/actor';
-import { teamPolicy } from '../teams/policy';
+import { definePolicy } from '../../../platform/policy';
+import { isTeamAdmin } from '../teams';
 import type { NoShowEventDoc } from './model';
 
-/** Volunteer rules: registering needs real-name verification; appeals are decided by the event's team admins. */
-export const volunteerPolicy = {
-  canRegister: (actor: Actor | null): boolean => actor !== null && actor.realNameVerified,
-  canDecideAppeal: async (actor: Actor | null, event: Pick<NoShowEventDoc, 'team'>): Promise<boolean> =>
-    event.team ? teamPolicy.canManage(actor, event.team) : false,
-};
+/** Registering as a volunteer needs real-name verification (answered as real_name_required, not 403). */
+export const mayRegisterAsVolunteer = (actor: Actor | null): boolean => actor !== null && actor.realNameVerified;
+
+/** No-show rules: the event's volunteer appeals it; the team's admins decide the appeal. */
+export const noShowPolicy = definePolicy<Pick<NoShowEventDoc, 'team'> & { user?: unknown }, 'decideAppeal'>('no_show_event', {
+  decideAppeal: async (actor, event) => (event.team ? isTeamAdmin(actor, event.team) : false),
+});

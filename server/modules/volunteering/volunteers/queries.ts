@@ -1,5 +1,5 @@
 import type { TNoShowAppealRow } from '@shared/schemas/volunteering/volunteers';
-import { Activity } from '../activities/model';
+import { Activity } from '../activities';
 import { Volunteer, type NoShowEventDoc, type VolunteerDoc } from './model';
 import { presentNoShowEvent } from './presenter';
 

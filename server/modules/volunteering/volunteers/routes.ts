@@ -19,13 +19,13 @@ import { ZTeamParams, type TTeamParams } from '@shared/schemas/volunteering/team
 import type { AppDeps } from '../../../deps';
 import { defineRoute, type RouteSpec } from '../../../http/route';
 import { member } from '../../../http/policy';
-import { ensureTextAllowed } from '../activities/content';
+import { ensureTextAllowed } from '../activities';
 import { fail } from '../../../http/errors';
 import { unlessRefused } from '../../../http/refusals';
-import { teamPolicy } from '../teams/policy';
+import { teamPolicy } from '../teams';
 import { appealNoShow, decideAppeal } from './commands/appeal';
 import { registerVolunteer, updateVolunteerProfile } from './commands/register';
-import { volunteerPolicy } from './policy';
+import { mayRegisterAsVolunteer, noShowPolicy } from './policy';
 import { presentNoShowEvent, presentVolunteer } from './presenter';
 import { findNoShowEvent, findVolunteerByUser, pendingAppeals } from './queries';
 
@@ -42,7 +42,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       response: ZVolunteerEnvelope,
       body: ZVolunteerRegisterInput,
       handler: async (ctx, { body }) => {
-        if (!volunteerPolicy.canRegister(ctx.state.actor)) throw fail('real_name_required');
+        if (!mayRegisterAsVolunteer(ctx.state.actor)) throw fail('real_name_required');
         const introCheck = await ensureTextAllowed(deps, actorOf(ctx).userId, [{ path: 'intro', text: body.intro }]);
         const r = await registerVolunteer(deps, actorOf(ctx).userId, body, introCheck);
         unlessRefused(r, { not_verified: 'real_name_required', already_registered: 'already_volunteer' });
@@ -101,7 +101,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       response: ZNoShowAppealsList,
       params: ZTeamParams,
       handler: async (ctx, { params }) => {
-        if (!(await teamPolicy.canManage(ctx.state.actor, params.id))) throw fail('forbidden');
+        await teamPolicy.authorize(ctx.state.actor, 'manageMembers', { id: params.id });
         ctx.body = { items: await pendingAppeals(params.id, deps.now()) };
       },
     }),
@@ -117,7 +117,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       handler: async (ctx, { body, params }) => {
         const event = await findNoShowEvent(params.userId, params.eventId);
         if (!event) throw fail('not_found');
-        if (!(await volunteerPolicy.canDecideAppeal(ctx.state.actor, event))) throw fail('forbidden');
+        await noShowPolicy.authorize(ctx.state.actor, 'decideAppeal', event);
         const r = await decideAppeal(deps, ctx.state.actor!, params.userId, params.eventId, body, ctx.state.requestId);
         unlessRefused(r, { not_pending: { code: 'signup_state_invalid', message: '该申诉已处理或不存在' } });
         const updated = r.volunteer.noShowEvents.find((e) => String(e._id) === params.eventId)!;

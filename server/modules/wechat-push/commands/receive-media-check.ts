@@ -1,7 +1,6 @@
 import type { MediaCheckEvent } from '../../../wechat';
-import { applyMediaCheckResult } from '../../volunteering/gallery/commands/upload-photo';
-import { receiveCoverVerdict } from '../../volunteering/activities/commands/cover-verdict';
-import { Photo } from '../../volunteering/gallery/model';
+import { applyMediaCheckResult, Photo } from '../../volunteering/gallery';
+import { receiveCoverVerdict } from '../../volunteering/activities';
 
 export type TMediaCheckOutcome = 'applied' | 'already_applied' | 'left_for_review' | 'unknown_trace';
 

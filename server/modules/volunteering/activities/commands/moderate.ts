@@ -3,8 +3,8 @@ import { appLinks } from '@shared/links';
 import type { Actor } from '../../../../http/actor';
 import type { AppDeps } from '../../../../deps';
 import type { ReviewApplied, ReviewDecision, ReviewRefused } from '../../../review';
-import { User } from '../../../users/model';
-import { TeamMembership } from '../../teams/model';
+import { User } from '../../../users';
+import { TeamMembership } from '../../teams';
 import { Activity, type ActivityDoc } from '../model';
 
 /** Content waiting for a district admin: new activities under review, and held edits. */

@@ -1,5 +1,5 @@
 import type { AppDeps } from '../../../../deps';
-import { VolunteerSchedule } from '../../signups/model';
+import { VolunteerSchedule } from '../../signups';
 
 /**
  * Drops schedule slots (the per-volunteer overlap guard, see

@@ -1,8 +1,10 @@
 import { Types } from 'mongoose';
 import type { TActivityCreateInput } from '@shared/schemas/volunteering/activities';
 import type { AppDeps } from '../../../../deps';
-import type { TCheckOutcome } from '../../../content/check';
-import { Team, type TeamDoc } from '../../../org/model';
+import type { TCheckOutcome } from '../../../content';
+import { recordAudit } from '../../../audit';
+import { Team, type TeamDoc } from '../../../org';
+import { User, type UserDoc } from '../../../users';
 import type { Refusal } from '../../../../platform/outcome';
 import { Activity, Shift, type ActivityDoc, type ShiftDoc } from '../model';
 
@@ -49,16 +51,25 @@ export async function publishActivity(
     endsAt: new Date(Math.max(...shifts.map((s) => s.end.getTime()))),
     createdBy: new Types.ObjectId(userId),
   });
+  let created: ShiftDoc[];
   try {
-    const created = await Shift.insertMany(shifts.map((s) => ({ ...s, activity: activity._id, team: team._id })));
-    return {
-      outcome: content.outcome === 'pass' ? 'published' : 'under_review',
-      activity: activity.toObject<ActivityDoc>(),
-      shifts: created.map((s) => s.toObject<ShiftDoc>()),
-    };
+    created = (await Shift.insertMany(shifts.map((s) => ({ ...s, activity: activity._id, team: team._id })))).map((s) =>
+      s.toObject<ShiftDoc>(),
+    );
   } catch (err) {
     await Shift.deleteMany({ activity: activity._id });
     await Activity.deleteOne({ _id: activity._id });
     throw err;
   }
+  const outcome = content.outcome === 'pass' ? 'published' : 'under_review';
+  // Publication is audited like every later change: who made what public (or held), when.
+  const author = await User.findById(userId, { kind: 1 }).lean<Pick<UserDoc, 'kind'>>();
+  await recordAudit({
+    actor: { userId, kind: author?.kind ?? 'resident' },
+    action: outcome === 'published' ? 'volunteering.activity.published' : 'volunteering.activity.held',
+    target: { type: 'activity', id: String(activity._id) },
+    after: { title: input.title, team: String(team._id), status: activity.status, shifts: created.length },
+    at: deps.now(),
+  });
+  return { outcome, activity: activity.toObject<ActivityDoc>(), shifts: created };
 }

@@ -4,10 +4,7 @@ import type { TShiftTimeInput } from '@shared/schemas/volunteering/activities';
 import { appLinks } from '@shared/links';
 import type { AppDeps } from '../../../../deps';
 import { AppError } from '../../../../http/errors';
-import { releaseCounters } from '../../signups/commands/cancel';
-import { claimSlot } from '../../signups/commands/placement';
-import { Signup, VolunteerSchedule, type SignupDoc } from '../../signups/model';
-import { notifyVolunteers, shanghaiTime } from '../../signups/notify';
+import { releaseCounters, claimSlot, Signup, VolunteerSchedule, type SignupDoc, notifyVolunteers, shanghaiTime } from '../../signups';
 import { Activity, Shift, type ActivityDoc, type ShiftDoc } from '../model';
 
 const ACTIVE = [...ACTIVE_SIGNUP_STATUSES];

@@ -1,7 +1,7 @@
 import type { Types } from 'mongoose';
 import { AUTO_CHECKOUT_GRACE_MINUTES } from '@shared/schemas/volunteering/attendance';
-import { Activity } from '../../activities/model';
-import { Signup } from '../../signups/model';
+import { Activity } from '../../activities';
+import { Signup } from '../../signups';
 import { AttendanceEvent, attendanceRound } from '../model';
 import { recordAttendanceHours } from './check-in';
 

@@ -4,12 +4,11 @@ import {
   CHECKIN_OPENS_BEFORE_MINUTES,
   type TAttendanceBody,
 } from '@shared/schemas/volunteering/attendance';
-import { fail } from '../../../../http/errors';
-import { Signup, type SignupDoc } from '../../signups/model';
-import { serviceMinutes } from '../../hours/compute';
-import { recordHoursEntry } from '../../hours/commands/record-entry';
+import type { Refusal } from '../../../../platform/outcome';
+import { Signup, type SignupDoc } from '../../signups';
+import { serviceMinutes, recordHoursEntry } from '../../hours';
 import { AttendanceEvent, attendanceHoursKey, attendanceRound } from '../model';
-import { verifyScan } from './verify-scan';
+import { verifyScan, type ScanRefusal } from './verify-scan';
 
 const MINUTE = 60_000;
 
@@ -19,6 +18,12 @@ export type AttendanceResult = {
   distanceM: number;
   minutes: number | null;
 };
+
+export type CheckInResult = AttendanceResult | ScanRefusal | Refusal<'closed' | 'already_checked_in'>;
+export type CheckOutResult =
+  | AttendanceResult
+  | ScanRefusal
+  | Refusal<'not_checked_in' | 'already_checked_out' | 'before_start' | 'closed'>;
 
 const pointOf = (b: TAttendanceBody) => ({
   type: 'Point' as const,
@@ -30,17 +35,19 @@ const pointOf = (b: TAttendanceBody) => ({
  * The guarded update (`checkinAt: null` in the filter) makes a double tap or two phones
  * racing yield one check-in and one "already_checked_in".
  */
-export async function checkIn(userId: string, body: TAttendanceBody, now: Date): Promise<AttendanceResult> {
-  const { signup, distanceM } = await verifyScan(userId, body, now);
+export async function checkIn(userId: string, body: TAttendanceBody, now: Date): Promise<CheckInResult> {
+  const scan = await verifyScan(userId, body, now);
+  if (scan.outcome !== 'verified') return scan;
+  const { signup, distanceM } = scan;
   if (now.getTime() < signup.start.getTime() - CHECKIN_OPENS_BEFORE_MINUTES * MINUTE || now > signup.end) {
-    throw fail('checkin_closed');
+    return { outcome: 'closed' };
   }
   const updated = await Signup.findOneAndUpdate(
     { _id: signup._id, status: 'confirmed', checkinAt: null },
     { $set: { checkinAt: now } },
     { returnDocument: 'after' },
   ).lean();
-  if (!updated) throw fail('already_checked_in');
+  if (!updated) return { outcome: 'already_checked_in' };
   await AttendanceEvent.create({
     signup: signup._id,
     activity: signup.activity,
@@ -90,18 +97,20 @@ export async function recordAttendanceHours(signup: SignupDoc, activityTitle: st
  * (shift end + grace). Computes the minutes and appends them to the ledger as pending,
  * for the team to confirm. It can be undone for CHECKOUT_UNDO_MINUTES (undo-checkout.ts).
  */
-export async function checkOut(userId: string, body: TAttendanceBody, now: Date): Promise<AttendanceResult> {
-  const { activity, signup, distanceM } = await verifyScan(userId, body, now);
-  if (!signup.checkinAt) throw fail('not_checked_in');
-  if (signup.checkoutAt) throw fail('already_checked_out');
-  if (now < signup.start) throw fail('checkout_before_start');
-  if (now.getTime() > signup.end.getTime() + AUTO_CHECKOUT_GRACE_MINUTES * MINUTE) throw fail('checkin_closed');
+export async function checkOut(userId: string, body: TAttendanceBody, now: Date): Promise<CheckOutResult> {
+  const scan = await verifyScan(userId, body, now);
+  if (scan.outcome !== 'verified') return scan;
+  const { activity, signup, distanceM } = scan;
+  if (!signup.checkinAt) return { outcome: 'not_checked_in' };
+  if (signup.checkoutAt) return { outcome: 'already_checked_out' };
+  if (now < signup.start) return { outcome: 'before_start' };
+  if (now.getTime() > signup.end.getTime() + AUTO_CHECKOUT_GRACE_MINUTES * MINUTE) return { outcome: 'closed' };
   const updated = await Signup.findOneAndUpdate(
     { _id: signup._id, status: 'confirmed', checkinAt: { $ne: null }, checkoutAt: null },
     { $set: { checkoutAt: now } },
     { returnDocument: 'after' },
   ).lean();
-  if (!updated) throw fail('already_checked_out');
+  if (!updated) return { outcome: 'already_checked_out' };
   await AttendanceEvent.create({
     signup: signup._id,
     activity: signup.activity,

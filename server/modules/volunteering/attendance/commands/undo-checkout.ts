@@ -1,13 +1,16 @@
 import { Types } from 'mongoose';
 import { CHECKOUT_UNDO_MINUTES } from '@shared/schemas/volunteering/attendance';
-import { fail } from '../../../../http/errors';
-import { HoursEntry } from '../../hours/model';
-import { applyTotalsDelta } from '../../hours/totals';
-import { Signup } from '../../signups/model';
+import type { Refusal } from '../../../../platform/outcome';
+import { HoursEntry, applyTotalsDelta } from '../../hours';
+import { Signup } from '../../signups';
 import { AttendanceEvent, attendanceHoursKey, attendanceRound } from '../model';
 import type { AttendanceResult } from './check-in';
 
 export const UNDO_REASON = '志愿者已撤销签退';
+
+export type UndoCheckoutResult =
+  | AttendanceResult
+  | Refusal<'not_found' | 'not_checked_out' | 'auto_checked_out' | 'already_undone' | 'undo_closed'>;
 
 const isDuplicateKey = (err: unknown): boolean => (err as { code?: number } | null)?.code === 11000;
 
@@ -22,19 +25,19 @@ const isDuplicateKey = (err: unknown): boolean => (err as { code?: number } | nu
  * Each step is a guarded update; the one that can lose a race after the event is written
  * (the team confirming the entry at that instant) removes the event again and refuses.
  */
-export async function undoCheckout(userId: string, signupId: string, now: Date): Promise<AttendanceResult> {
+export async function undoCheckout(userId: string, signupId: string, now: Date): Promise<UndoCheckoutResult> {
   const signup = await Signup.findOne({
     _id: new Types.ObjectId(signupId),
     user: new Types.ObjectId(userId),
     status: 'confirmed',
   }).lean();
-  if (!signup) throw fail('not_found', '报名不存在');
-  if (!signup.checkoutAt) throw fail('checkout_undo_closed', '您尚未签退');
-  if (signup.autoCheckedOut) throw fail('checkout_undo_closed', '系统自动签退不能撤销，如有异议请向团队申诉');
-  if (now.getTime() - signup.checkoutAt.getTime() > CHECKOUT_UNDO_MINUTES * 60_000) throw fail('checkout_undo_closed');
+  if (!signup) return { outcome: 'not_found' };
+  if (!signup.checkoutAt) return { outcome: 'not_checked_out' };
+  if (signup.autoCheckedOut) return { outcome: 'auto_checked_out' };
+  if (now.getTime() - signup.checkoutAt.getTime() > CHECKOUT_UNDO_MINUTES * 60_000) return { outcome: 'undo_closed' };
   const round = await attendanceRound(signup._id);
   const key = attendanceHoursKey(signup._id, round);
-  if (!(await HoursEntry.exists({ dedupeKey: key, status: 'pending' }))) throw fail('checkout_undo_closed');
+  if (!(await HoursEntry.exists({ dedupeKey: key, status: 'pending' }))) return { outcome: 'undo_closed' };
 
   let event;
   try {
@@ -48,7 +51,7 @@ export async function undoCheckout(userId: string, signupId: string, now: Date):
       at: now,
     });
   } catch (err) {
-    if (isDuplicateKey(err)) throw fail('checkout_undo_closed', '该签退已撤销');
+    if (isDuplicateKey(err)) return { outcome: 'already_undone' };
     throw err;
   }
   const entry = await HoursEntry.findOneAndUpdate(
@@ -58,7 +61,7 @@ export async function undoCheckout(userId: string, signupId: string, now: Date):
   ).lean();
   if (!entry) {
     await AttendanceEvent.deleteOne({ _id: event._id });
-    throw fail('checkout_undo_closed');
+    return { outcome: 'undo_closed' };
   }
   await applyTotalsDelta(entry.user, entry.team, { confirmed: 0, pending: -entry.minutes });
   const updated = await Signup.findOneAndUpdate(

@@ -1,12 +1,16 @@
 import { Types } from 'mongoose';
-import { fail } from '../../../../http/errors';
-import { District, Team } from '../../../org/model';
-import { User } from '../../../users/model';
-import { HoursEntry } from '../../hours/model';
+import type { Refusal } from '../../../../platform/outcome';
+import { District, Team } from '../../../org';
+import { User } from '../../../users';
+import { HoursEntry } from '../../hours';
 import { Certificate, type CertificateDoc, type CertificateServiceDoc } from '../model';
 import { issueSerial } from '../serial';
 
 const FALLBACK_ISSUER = '邻里志愿服务平台';
+
+export type IssueCertificateResult =
+  | { outcome: 'issued'; certificate: CertificateDoc }
+  | Refusal<'not_verified' | 'team_not_found' | 'no_hours'>;
 
 /**
  * Self-service certificate. Built from the confirmed ledger (adjustments included), one
@@ -17,15 +21,15 @@ export async function issueCertificate(input: {
   userId: string;
   teamId?: string;
   now: Date;
-}): Promise<{ outcome: 'issued'; certificate: CertificateDoc }> {
+}): Promise<IssueCertificateResult> {
   const user = await User.findById(input.userId, { realName: 1 }).lean();
-  if (!user?.realName) throw fail('real_name_required');
+  if (!user?.realName) return { outcome: 'not_verified' };
   const userId = new Types.ObjectId(input.userId);
   const filter: Record<string, unknown> = { user: userId, status: 'confirmed' };
   let issuer: CertificateDoc['issuer'];
   if (input.teamId) {
     const team = await Team.findById(input.teamId, { name: 1 }).lean();
-    if (!team) throw fail('not_found', '团队不存在');
+    if (!team) return { outcome: 'team_not_found' };
     filter.team = team._id;
     issuer = { type: 'team', name: team.name, team: team._id };
   } else {
@@ -63,7 +67,7 @@ export async function issueCertificate(input: {
     .filter((l) => l.minutes > 0)
     .sort((a, b) => a.date.getTime() - b.date.getTime());
   const totalMinutes = lines.reduce((s, l) => s + l.minutes, 0);
-  if (totalMinutes <= 0) throw fail('certificate_no_hours');
+  if (totalMinutes <= 0) return { outcome: 'no_hours' };
   const teams = await Team.find(
     { _id: { $in: [...new Set(lines.map((l) => String(l.team)))].map((id) => new Types.ObjectId(id)) } },
     { name: 1 },

@@ -1,24 +1,34 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Types } from 'mongoose';
 import { GALLERY_MAX_PER_USER_PER_ACTIVITY } from '@shared/schemas/volunteering/gallery';
 import type { AppDeps } from '../../../../deps';
 import type { Actor } from '../../../../http/actor';
-import { fail } from '../../../../http/errors';
+import type { Refusal } from '../../../../platform/outcome';
 import { WechatError } from '../../../../wechat';
-import { User } from '../../../users/model';
-import type { ActivityDoc } from '../../activities/model';
-import { Signup } from '../../signups/model';
-import { teamPolicy } from '../../teams/policy';
-import { intakeImage } from '../image';
+import { User } from '../../../users';
+import type { ActivityDoc } from '../../activities';
+import { Signup } from '../../signups';
+import { activityPolicy } from '../../activities';
+import { processImage, writeImageFiles } from '../../../../platform/uploads';
 import { Photo, type PhotoDoc } from '../model';
 
 export const galleryDir = (deps: AppDeps): string => path.resolve(deps.config.LINLI_DATA_DIR, 'uploads', 'gallery');
 
+/** Removes a photo's image and thumbnail (already gone is fine). */
+export async function removePhotoFiles(deps: AppDeps, photo: Pick<PhotoDoc, 'file' | 'thumbFile'>): Promise<void> {
+  for (const rel of [photo.file, photo.thumbFile]) {
+    if (!rel) continue;
+    await unlink(path.join(galleryDir(deps), rel)).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ENOENT') throw e;
+    });
+  }
+}
+
 /** Participants: a confirmed place (checked in, when the activity uses check-in), or the team's admins. */
 export async function canUpload(actor: Actor, activity: ActivityDoc): Promise<boolean> {
-  if (await teamPolicy.canManage(actor, activity.team)) return true;
+  if (await activityPolicy.can(actor, 'manageGallery', activity)) return true;
   const filter: Record<string, unknown> = {
     activity: activity._id,
     user: new Types.ObjectId(actor.userId),
@@ -29,26 +39,23 @@ export async function canUpload(actor: Actor, activity: ActivityDoc): Promise<bo
 }
 
 /**
- * Stores an on-site photo: type by magic bytes (415 otherwise), well-formed (400), EXIF/XMP
- * and comments stripped so no GPS position or device serial is published, then sent to
+ * Stores an on-site photo through the one image pipeline (platform/uploads: decoded and
+ * re-encoded, so no GPS position, device serial or appended picture is published; a 480 px
+ * WebP thumbnail for lists), then sent to
  * WeChat's asynchronous image check. It stays `checking` (seen by uploader and team only)
  * until the result arrives. Staff uploads (no openid, attributable) are visible at once.
  */
 export async function uploadPhoto(
   deps: AppDeps,
   input: { actor: Actor; activity: ActivityDoc; body: Buffer },
-): Promise<{ outcome: 'checking' | 'visible'; photo: PhotoDoc }> {
-  if (!(await canUpload(input.actor, input.activity))) throw fail('not_participant');
+): Promise<{ outcome: 'checking' | 'visible'; photo: PhotoDoc } | Refusal<'not_participant' | 'too_many'>> {
+  if (!(await canUpload(input.actor, input.activity))) return { outcome: 'not_participant' };
   const uploader = new Types.ObjectId(input.actor.userId);
   const count = await Photo.countDocuments({ activity: input.activity._id, uploader });
-  if (count >= GALLERY_MAX_PER_USER_PER_ACTIVITY)
-    throw fail('rate_limited', `每人每个活动最多上传 ${GALLERY_MAX_PER_USER_PER_ACTIVITY} 张照片`);
-  const stripped = intakeImage(input.body);
+  if (count >= GALLERY_MAX_PER_USER_PER_ACTIVITY) return { outcome: 'too_many' };
+  const image = await processImage(input.body);
   const id = new Types.ObjectId();
-  const rel = path.join(String(input.activity._id), `${String(id)}.${stripped.ext}`);
-  const dir = galleryDir(deps);
-  await mkdir(path.join(dir, String(input.activity._id)), { recursive: true });
-  await writeFile(path.join(dir, rel), stripped.data);
+  const stored = await writeImageFiles(galleryDir(deps), `${String(input.activity._id)}/${String(id)}`, image);
 
   const fetchKey = randomBytes(16).toString('hex');
   const user = await User.findById(uploader, { openid: 1 }).lean();
@@ -71,10 +78,11 @@ export async function uploadPhoto(
     activity: input.activity._id,
     team: input.activity.team,
     uploader,
-    file: rel,
-    mime: stripped.mime,
-    bytes: stripped.data.length,
-    sha256: createHash('sha256').update(stripped.data).digest('hex'),
+    file: stored.file,
+    thumbFile: stored.thumbFile,
+    mime: image.mime,
+    bytes: image.data.length,
+    sha256: createHash('sha256').update(image.data).digest('hex'),
     status,
     traceId,
     fetchKey,

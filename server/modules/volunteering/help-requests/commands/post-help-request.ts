@@ -3,7 +3,7 @@ import type { TCreateHelpRequest } from '@shared/schemas/volunteering/help-reque
 import type { AppDeps } from '../../../../deps';
 import { fieldError } from '../../../../http/errors';
 import { checkText } from '../../../content';
-import { User } from '../../../users/model';
+import { User } from '../../../users';
 import { HelpRequest, type HelpRequestDoc } from '../model';
 
 /**

@@ -2,8 +2,8 @@ import { Types } from 'mongoose';
 import type { TReviewHelpRequest } from '@shared/schemas/volunteering/help-requests';
 import type { AppDeps } from '../../../../deps';
 import type { Actor } from '../../../../http/actor';
-import { fail } from '../../../../http/errors';
-import { recordAudit } from '../../../audit/record';
+import type { Refusal } from '../../../../platform/outcome';
+import { recordAudit } from '../../../audit';
 import { notify } from '../../../notifications';
 import { HelpRequest, type HelpRequestDoc } from '../model';
 import { appLinks } from '@shared/links';
@@ -12,7 +12,7 @@ import { appLinks } from '@shared/links';
 export async function reviewHelpRequest(
   deps: AppDeps,
   input: { id: string; actor: Actor; body: TReviewHelpRequest; requestId?: string },
-): Promise<{ outcome: 'published' | 'rejected'; request: HelpRequestDoc }> {
+): Promise<{ outcome: 'published' | 'rejected'; request: HelpRequestDoc } | Refusal<'not_found' | 'not_pending'>> {
   const at = deps.now();
   const approve = input.body.decision === 'approve';
   const updated = await HelpRequest.findOneAndUpdate(
@@ -31,8 +31,7 @@ export async function reviewHelpRequest(
     { returnDocument: 'after' },
   ).lean();
   if (!updated) {
-    if (!(await HelpRequest.exists({ _id: new Types.ObjectId(input.id) }))) throw fail('not_found', '求助不存在');
-    throw fail('help_request_state_invalid');
+    return { outcome: (await HelpRequest.exists({ _id: new Types.ObjectId(input.id) })) ? 'not_pending' : 'not_found' };
   }
   await recordAudit({
     actor: input.actor,
@@ -50,4 +49,17 @@ export async function reviewHelpRequest(
     dedupeKey: `help_review:${input.id}`,
   });
   return { outcome: approve ? 'published' : 'rejected', request: updated };
+}
+
+/** The author closes their own request while it is pending or public (guarded against a concurrent change). */
+export async function closeHelpRequest(
+  deps: AppDeps,
+  request: HelpRequestDoc,
+): Promise<{ outcome: 'closed'; request: HelpRequestDoc } | Refusal<'not_open'>> {
+  const updated = await HelpRequest.findOneAndUpdate(
+    { _id: request._id, status: { $in: ['pending_review', 'published'] } },
+    { $set: { status: 'closed', closedAt: deps.now() } },
+    { returnDocument: 'after' },
+  ).lean();
+  return updated ? { outcome: 'closed', request: updated } : { outcome: 'not_open' };
 }

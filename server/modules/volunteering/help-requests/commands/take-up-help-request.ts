@@ -1,11 +1,11 @@
 import { Types } from 'mongoose';
 import type { AppDeps } from '../../../../deps';
 import type { Actor } from '../../../../http/actor';
-import { fail } from '../../../../http/errors';
-import { recordAudit } from '../../../audit/record';
+import type { Refusal } from '../../../../platform/outcome';
+import { recordAudit } from '../../../audit';
 import { notify } from '../../../notifications';
-import { Team } from '../../../org/model';
-import { Activity } from '../../activities/model';
+import { Team } from '../../../org';
+import { Activity } from '../../activities';
 import { HelpRequest, type HelpRequestDoc } from '../model';
 import { appLinks } from '@shared/links';
 
@@ -13,10 +13,10 @@ import { appLinks } from '@shared/links';
 export async function takeUpHelpRequest(
   deps: AppDeps,
   input: { id: string; teamId: string; actor: Actor; requestId?: string },
-): Promise<{ outcome: 'taken'; request: HelpRequestDoc }> {
+): Promise<{ outcome: 'taken'; request: HelpRequestDoc } | Refusal<'team_not_found' | 'team_not_certified' | 'not_found' | 'not_open'>> {
   const team = await Team.findById(input.teamId, { name: 1, status: 1 }).lean();
-  if (!team) throw fail('not_found', '团队不存在');
-  if (team.status !== 'certified') throw fail('team_not_certified');
+  if (!team) return { outcome: 'team_not_found' };
+  if (team.status !== 'certified') return { outcome: 'team_not_certified' };
   const at = deps.now();
   const updated = await HelpRequest.findOneAndUpdate(
     { _id: new Types.ObjectId(input.id), status: 'published' },
@@ -29,8 +29,7 @@ export async function takeUpHelpRequest(
     { returnDocument: 'after' },
   ).lean();
   if (!updated) {
-    if (!(await HelpRequest.exists({ _id: new Types.ObjectId(input.id) }))) throw fail('not_found', '求助不存在');
-    throw fail('help_request_state_invalid', '该求助已被其他团队响应或已关闭');
+    return { outcome: (await HelpRequest.exists({ _id: new Types.ObjectId(input.id) })) ? 'not_open' : 'not_found' };
   }
   await recordAudit({
     actor: input.actor,
@@ -53,17 +52,17 @@ export async function takeUpHelpRequest(
 export async function convertHelpRequest(
   deps: AppDeps,
   input: { request: HelpRequestDoc; activityId: string; actor: Actor; requestId?: string },
-): Promise<{ outcome: 'converted'; request: HelpRequestDoc }> {
+): Promise<{ outcome: 'converted'; request: HelpRequestDoc } | Refusal<'activity_not_found' | 'other_team' | 'not_taken'>> {
   const teamId = input.request.takenBy?.team;
   const activity = await Activity.findById(input.activityId, { team: 1 }).lean();
-  if (!activity) throw fail('not_found', '活动不存在');
-  if (!teamId || String(activity.team) !== String(teamId)) throw fail('forbidden', '只能关联本团队发布的活动');
+  if (!activity) return { outcome: 'activity_not_found' };
+  if (!teamId || String(activity.team) !== String(teamId)) return { outcome: 'other_team' };
   const updated = await HelpRequest.findOneAndUpdate(
     { _id: input.request._id, status: 'taken', 'takenBy.team': teamId },
     { $set: { status: 'converted', activity: activity._id } },
     { returnDocument: 'after' },
   ).lean();
-  if (!updated) throw fail('help_request_state_invalid');
+  if (!updated) return { outcome: 'not_taken' };
   await recordAudit({
     actor: input.actor,
     action: 'help_request.convert',

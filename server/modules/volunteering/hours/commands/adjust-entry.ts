@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import type { Actor } from '../../../../http/actor';
-import { recordAudit } from '../../../audit/record';
+import { recordAudit } from '../../../audit';
 import { HoursEntry, type HoursEntryDoc } from '../model';
 import { recordHoursEntry } from './record-entry';
 

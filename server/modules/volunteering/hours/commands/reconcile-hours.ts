@@ -1,6 +1,6 @@
 import type { Types } from 'mongoose';
 import type { TReconcileReportDto } from '@shared/schemas/volunteering/hours';
-import { Volunteer } from '../../volunteers/model';
+import { Volunteer } from '../../volunteers';
 import { HoursEntry, HoursTotal, type TTotalKind } from '../model';
 
 interface Sums {

@@ -1,8 +1,8 @@
 import { Types } from 'mongoose';
 import type { TSelfReportBody } from '@shared/schemas/volunteering/hours';
-import { fail } from '../../../../http/errors';
-import { Activity } from '../../activities/model';
-import { Signup } from '../../signups/model';
+import type { Refusal } from '../../../../platform/outcome';
+import { Activity } from '../../activities';
+import { Signup } from '../../signups';
 import { roundServiceMinutes } from '../compute';
 import { HoursEntry, type HoursEntryDoc } from '../model';
 import { recordHoursEntry } from './record-entry';
@@ -23,6 +23,10 @@ async function rejectedReports(user: Types.ObjectId, shift: Types.ObjectId): Pro
   return HoursEntry.countDocuments({ user, shift, source: 'self_report', status: 'rejected' });
 }
 
+export type SelfReportResult =
+  | { outcome: 'reported'; entry: HoursEntryDoc }
+  | Refusal<'not_found' | 'checkin_required' | 'activity_cancelled' | 'not_signed_up' | 'not_started' | 'already_reported'>;
+
 /**
  * A volunteer reports their own time for an activity without on-site check-in
  * (e.g. phone counselling). One live (pending or confirmed) report per shift, after the
@@ -35,19 +39,19 @@ export async function selfReportHours(input: {
   activityId: string;
   body: TSelfReportBody;
   now: Date;
-}): Promise<{ outcome: 'reported'; entry: HoursEntryDoc }> {
+}): Promise<SelfReportResult> {
   const activity = await Activity.findById(input.activityId).lean();
-  if (!activity) throw fail('not_found', '活动不存在');
-  if (activity.checkinRequired) throw fail('self_report_not_allowed');
-  if (activity.status === 'cancelled') throw fail('activity_not_open');
+  if (!activity) return { outcome: 'not_found' };
+  if (activity.checkinRequired) return { outcome: 'checkin_required' };
+  if (activity.status === 'cancelled') return { outcome: 'activity_cancelled' };
   const signup = await Signup.findOne({
     activity: activity._id,
     shift: new Types.ObjectId(input.body.shiftId),
     user: new Types.ObjectId(input.userId),
     status: 'confirmed',
   }).lean();
-  if (!signup) throw fail('checkin_not_signed_up');
-  if (input.now < signup.start) throw fail('checkin_closed', '班次尚未开始，开始后才能申报时长');
+  if (!signup) return { outcome: 'not_signed_up' };
+  if (input.now < signup.start) return { outcome: 'not_started' };
   const shiftMinutes = Math.floor((signup.end.getTime() - signup.start.getTime()) / 60_000);
   const minutes = roundServiceMinutes(Math.min(input.body.minutes, shiftMinutes));
   const user = new Types.ObjectId(input.userId);
@@ -67,6 +71,6 @@ export async function selfReportHours(input: {
     createdBy: user,
     at: input.now,
   });
-  if (recorded.outcome === 'duplicate') throw fail('hours_already_reported');
+  if (recorded.outcome === 'duplicate') return { outcome: 'already_reported' };
   return { outcome: 'reported', entry: recorded.entry };
 }

@@ -1,8 +1,8 @@
 import type { Refusal } from '../../../../platform/outcome';
 import type { TCancelOutcome } from '@shared/schemas/volunteering/signups';
 import type { AppDeps } from '../../../../deps';
-import { Activity, type ActivityDoc } from '../../activities/model';
-import { recordNoShowEvent } from '../../volunteers/commands/no-show';
+import { Activity, type ActivityDoc } from '../../activities';
+import { recordNoShowEvent } from '../../volunteers';
 import { Signup, type SignupDoc } from '../model';
 import { inUnitOfWork, type UnitOfWork } from '../../../../platform/unit-of-work';
 import { offerEvents } from './offers';

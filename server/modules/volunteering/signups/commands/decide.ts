@@ -3,7 +3,7 @@ import type { Actor } from '../../../../http/actor';
 import type { AppDeps } from '../../../../deps';
 import { auditActor } from '../../../../platform/outbox/event';
 import { inUnitOfWork } from '../../../../platform/unit-of-work';
-import { Activity, type ActivityDoc } from '../../activities/model';
+import { Activity, type ActivityDoc } from '../../activities';
 import { Signup, type SignupDoc } from '../model';
 import type { VolunteeringMessage } from '../notify';
 import { releaseCounters } from './cancel';

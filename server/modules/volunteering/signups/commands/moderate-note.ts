@@ -4,7 +4,7 @@ import { appLinks } from '@shared/links';
 import type { Actor } from '../../../../http/actor';
 import type { AppDeps } from '../../../../deps';
 import type { ReviewApplied, ReviewDecision, ReviewRefused } from '../../../review';
-import { Activity, type ActivityDoc } from '../../activities/model';
+import { Activity, type ActivityDoc } from '../../activities';
 import { Signup, type SignupDoc } from '../model';
 
 export type NoteModerationResult =

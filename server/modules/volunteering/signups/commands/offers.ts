@@ -1,7 +1,7 @@
 import type { Refusal } from '../../../../platform/outcome';
 import { Types } from 'mongoose';
 import type { AppDeps } from '../../../../deps';
-import { Activity, type ActivityDoc } from '../../activities/model';
+import { Activity, type ActivityDoc } from '../../activities';
 import { Signup, type SignupDoc } from '../model';
 import type { NewEvent } from '../../../../platform/outbox/event';
 import { notifyVolunteers, shanghaiTime, type VolunteeringMessage } from '../notify';

@@ -1,7 +1,6 @@
 import { Types, type mongo } from 'mongoose';
 import { batcher } from '../../../../http/batch-loader';
-import { Shift, type ShiftDoc } from '../../activities/model';
-import { invalidateActivityLists } from '../../activities/queries';
+import { Shift, type ShiftDoc, invalidateActivityLists } from '../../activities';
 import { Signup, VolunteerSchedule, type SignupDoc } from '../model';
 import { bulkFailures } from './bulk';
 

@@ -2,7 +2,7 @@ import type { Types } from 'mongoose';
 import { ACTIVE_SIGNUP_STATUSES } from '@shared/schemas/volunteering/signups';
 import { appLinks } from '@shared/links';
 import type { AppDeps } from '../../../../deps';
-import { Shift } from '../../activities/model';
+import { Shift } from '../../activities';
 import { Signup } from '../model';
 import { notifyVolunteers, type VolunteeringMessage } from '../notify';
 import { releaseSlot } from './placement';

@@ -1,9 +1,8 @@
 import type { Types } from 'mongoose';
 import { ACTIVE_SIGNUP_STATUSES } from '@shared/schemas/volunteering/signups';
 import type { AppDeps } from '../../../../deps';
-import { Activity, type ActivityDoc } from '../../activities/model';
-import { invalidateActivityLists } from '../../activities/queries';
-import { recordNoShowEvent } from '../../volunteers/commands/no-show';
+import { Activity, type ActivityDoc, invalidateActivityLists } from '../../activities';
+import { recordNoShowEvent } from '../../volunteers';
 import { Signup, type SignupDoc } from '../model';
 import { notifyVolunteers, shanghaiTime } from '../notify';
 import { notifyActivityCancelled, releaseActivitySignups } from './release-cancelled';

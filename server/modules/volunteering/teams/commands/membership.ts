@@ -4,10 +4,10 @@ import type { AppDeps } from '../../../../deps';
 import { auditActor } from '../../../../platform/outbox/event';
 import { inUnitOfWork } from '../../../../platform/unit-of-work';
 import '../../subscribers';
-import { Team, type TeamDoc } from '../../../org/model';
+import { Team, type TeamDoc } from '../../../org';
 import type { Refusal } from '../../../../platform/outcome';
-import { User } from '../../../users/model';
-import { isDuplicateKey } from '../../signups/commands/placement';
+import { User } from '../../../users';
+import { isDuplicateKey } from '../../signups';
 import { TeamMembership, TeamProfile, type TeamMembershipDoc, type TMemberRole } from '../model';
 
 /** Membership events are ordered per membership (join, role changes, leaving). */

@@ -2,7 +2,7 @@ import type { Refusal } from '../../../../platform/outcome';
 import { Types } from 'mongoose';
 import type { Actor } from '../../../../http/actor';
 import type { AppDeps } from '../../../../deps';
-import { recordAudit } from '../../../audit/record';
+import { recordAudit } from '../../../audit';
 import { Volunteer, type VolunteerDoc } from '../model';
 
 export type AppealResult = { outcome: 'appealed'; volunteer: VolunteerDoc } | Refusal<'not_found' | 'already_appealed'>;

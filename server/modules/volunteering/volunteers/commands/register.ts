@@ -2,10 +2,10 @@ import type { Refusal } from '../../../../platform/outcome';
 import { Types } from 'mongoose';
 import type { TVolunteerProfileUpdate, TVolunteerRegisterInput } from '@shared/schemas/volunteering/volunteers';
 import type { AppDeps } from '../../../../deps';
-import type { TCheckOutcome } from '../../../content/check';
-import { User } from '../../../users/model';
+import type { TCheckOutcome } from '../../../content';
+import { User } from '../../../users';
 import { Volunteer, VolunteeringCounter, type VolunteerDoc } from '../model';
-import { isDuplicateKey } from '../../signups/commands/placement';
+import { isDuplicateKey } from '../../signups';
 
 export type RegisterResult =
   | { outcome: 'registered'; volunteer: VolunteerDoc }

@@ -1,21 +1,15 @@
 /**
- * Volunteering's invariants (see server/platform/invariants.ts for how they are checked and
- * repaired). The signup path keeps its per-turn batching, so a crash can stop a signup between
- * its schedule claim, its counter update and its row; these put the derived data (claims,
- * counters, totals) back in line with the source of truth (signup rows, the hours ledger,
- * memberships).
+ * Signups' invariants (see server/platform/invariants.ts for how invariants are checked and repaired after a
+ * crash). The signup path keeps its per-turn batching, so a crash can stop a signup between
+ * its schedule claim, its counter update and its row; these put claims and counters back in
+ * line with the signup rows.
  */
 import type { Types } from 'mongoose';
 import { ACTIVE_SIGNUP_STATUSES } from '@shared/schemas/volunteering/signups';
-import { registerInvariants, type Invariant, type Violation } from '../../platform/invariants';
-import { Shift } from './activities/model';
-import { invalidateActivityLists } from './activities/queries';
-import { reconcileHours } from './hours/commands/reconcile-hours';
-import { HoursTotal, type TTotalKind } from './hours/model';
-import { HOLDS_PLACE } from './signups/commands/placement';
-import { Signup, VolunteerSchedule } from './signups/model';
-import { TeamMembership, TeamProfile } from './teams/model';
-import { Volunteer } from './volunteers/model';
+import { registerInvariants, type Invariant, type Violation } from '../../../platform/invariants';
+import { Shift, invalidateActivityLists } from '../activities';
+import { HOLDS_PLACE } from './commands/placement';
+import { Signup, VolunteerSchedule } from './model';
 
 const ACTIVE = [...ACTIVE_SIGNUP_STATUSES];
 const pairKey = (user: unknown, shift: unknown) => `${String(user)}:${String(shift)}`;
@@ -80,7 +74,7 @@ type Counters = { confirmedCount: number; waitingCount: number; waitSeq: number 
 /** A shift's counters ⇔ its signup rows: places taken, people waiting, and a queue sequence past every position. */
 const shiftCounters: Invariant = {
   name: 'shift-counters',
-  afterFix: invalidateActivityLists,
+  afterFix: () => invalidateActivityLists(),
   check: async ({ scope, now }) => {
     const shifts = await Shift.find(scope === 'live' ? { end: { $gt: now } } : {}, {
       confirmedCount: 1,
@@ -125,64 +119,6 @@ const shiftCounters: Invariant = {
   },
 };
 
-/** Running hours totals ⇔ the ledger (reconcileHours computes both sides). */
-const hoursTotals: Invariant = {
-  name: 'hours-totals',
-  check: async () => {
-    const report = await reconcileHours({ fix: false });
-    return report.mismatches.map((m) => {
-      const subject = `hours:${m.kind}:${m.teamId ?? '-'}:${m.userId ?? '-'}:${m.field}`;
-      return {
-        invariant: 'hours-totals',
-        subject,
-        message: `${m.field} of ${m.kind} total (team ${m.teamId ?? '-'}, user ${m.userId ?? '-'}) is ${m.found}, the ledger says ${m.expected}`,
-        expected: m.expected,
-        found: m.found,
-        fix: async () => {
-          if (m.field.startsWith('volunteer.')) {
-            const field = m.field.slice('volunteer.'.length);
-            await Volunteer.updateOne({ user: m.userId, [field]: m.found === 0 ? { $in: [0, null] } : m.found }, { $set: { [field]: m.expected } });
-            return;
-          }
-          const filter = { kind: m.kind as TTotalKind, team: m.teamId, user: m.userId };
-          const exists = await HoursTotal.exists(filter);
-          if (!exists) await HoursTotal.updateOne(filter, { $setOnInsert: { confirmedMinutes: 0, pendingMinutes: 0 } }, { upsert: true });
-          await HoursTotal.updateOne({ ...filter, [m.field]: m.found }, { $set: { [m.field]: m.expected } });
-        },
-      };
-    });
-  },
-};
+export const signupInvariants: Invariant[] = [scheduleClaims, shiftCounters];
 
-/** A team's member count ⇔ its active memberships. */
-const teamMemberCounts: Invariant = {
-  name: 'team-member-counts',
-  check: async () => {
-    const counts = await TeamMembership.aggregate<{ _id: Types.ObjectId; n: number }>([
-      { $match: { status: 'active' } },
-      { $group: { _id: '$team', n: { $sum: 1 } } },
-    ]);
-    const byTeam = new Map(counts.map((c) => [String(c._id), c.n]));
-    const out: Violation[] = [];
-    for await (const p of TeamProfile.find({}, { team: 1, memberCount: 1 }).lean().cursor()) {
-      const expected = byTeam.get(String(p.team)) ?? 0;
-      const found = p.memberCount ?? 0;
-      if (expected === found) continue;
-      out.push({
-        invariant: 'team-member-counts',
-        subject: `team:${String(p.team)}`,
-        message: `team ${String(p.team)} shows ${found} members, its active memberships are ${expected}`,
-        expected,
-        found,
-        fix: async () => {
-          await TeamProfile.updateOne({ _id: p._id, memberCount: p.memberCount }, { $set: { memberCount: expected } });
-        },
-      });
-    }
-    return out;
-  },
-};
-
-export const volunteeringInvariants: Invariant[] = [scheduleClaims, shiftCounters, hoursTotals, teamMemberCounts];
-
-registerInvariants(volunteeringInvariants);
+registerInvariants(signupInvariants);

@@ -1,0 +1,58 @@
+/**
+ * The documents `$geoNear` needs, found through the 2dsphere index (geo-grid.ts) when the stage is
+ * followed by `$limit` or has a `maxDistance`: the nearest matches and little else, instead of
+ * every document of the collection. null when the index cannot answer; the caller then scans.
+ */
+import { Query } from 'mingo';
+import { withCollation, type Collation } from '../collation';
+import type { GeoModule } from '../geo-bridge';
+import { nearCandidates, pointOf, geoValues } from '../geo-grid';
+import { compileFilter } from '../query';
+import { plainOf, type Collection } from '../store/collection';
+import { isNumberLike, isPlainObject, toNumber, type Doc } from '../values';
+
+const EARTH_RADIUS_M = 6_378_100;
+
+export function geoNearInput(g: GeoModule, coll: Collection | undefined, spec: Doc, rest: Doc[], collation: Collation | null): Doc[] | null {
+  if (!coll || coll.pending.size || !isPlainObject(spec)) return null;
+  const geoIndexes = coll.indexes.filter((ix) => Object.values(ix.spec.key).some((v) => v === '2dsphere' || v === '2d'));
+  const key = typeof spec.key === 'string' ? spec.key : undefined;
+  const ix = key ? geoIndexes.find((x) => x.geoFields.includes(key)) : geoIndexes.length === 1 ? geoIndexes[0] : undefined;
+  if (!ix || !ix.geoFields.length || ix.spec.hidden) return null;
+  const field = ix.geoFields[0];
+  const geoJSON = isPlainObject(spec.near) && 'type' in spec.near;
+  const center = pointOf(spec.near);
+  if (!center || (geoJSON && (spec.near as Doc).type !== 'Point')) return null;
+  const toMeters = geoJSON ? 1 : EARTH_RADIUS_M; // a legacy point on 2dsphere: radians
+  const maxMeters = isNumberLike(spec.maxDistance) ? toNumber(spec.maxDistance) * toMeters : undefined;
+  const first = rest[0];
+  const limit = isPlainObject(first) && isNumberLike(first.$limit) ? toNumber(first.$limit) : Infinity;
+  const query = isPlainObject(spec.query) && Object.keys(spec.query).length ? spec.query : null;
+  const q = query ? compileFilter(query) : null;
+  const stats = { keys: 0 };
+  const ids = withCollation(collation, () =>
+    nearCandidates({
+      center,
+      limit,
+      maxMeters,
+      cell: (k) => ix.scan({ lo: k, loInc: true, hi: k, hiInc: true }, stats),
+      matches: (id) => {
+        const rec = coll.docs.get(id);
+        return !!rec && (!q || q.test(q instanceof Query ? plainOf(rec) : rec.t));
+      },
+      distance: (id) => {
+        let best: number | null = null;
+        for (const v of geoValues(coll.docs.get(id)!.t, field)) {
+          const p = pointOf(v);
+          if (!p) return null;
+          const d = g.distanceMeters(center, p);
+          if (best === null || d < best) best = d;
+        }
+        return best;
+      },
+    }),
+  );
+  if (!ids) return null;
+  coll.stats.keysExamined += stats.keys;
+  return ids.map((id) => plainOf(coll.docs.get(id)!));
+}

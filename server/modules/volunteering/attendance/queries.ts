@@ -1,0 +1,19 @@
+import type { Types } from 'mongoose';
+import type { TAttendanceRowDto } from '@shared/schemas/volunteering/attendance';
+import { Shift, type ShiftDoc } from '../activities';
+import { displayNames } from '../hours';
+import { Signup } from '../signups';
+import { presentAttendanceRow } from './presenter';
+
+/** Read paths of attendance (no writes). */
+
+/** A shift of the given activity, or null (a shift id from another activity is unknown here). */
+export const shiftOfActivity = (shiftId: string, activity: Types.ObjectId): Promise<ShiftDoc | null> =>
+  Shift.findOne({ _id: shiftId, activity }).lean<ShiftDoc>().exec();
+
+/** Confirmed signups of an activity with their check-in and check-out, in shift order (at most 2,000). */
+export async function attendanceRows(activity: Types.ObjectId): Promise<TAttendanceRowDto[]> {
+  const signups = await Signup.find({ activity, status: 'confirmed' }).sort({ start: 1, _id: 1 }).limit(2000).lean();
+  const names = await displayNames(signups.map((s) => s.user));
+  return signups.map((s) => presentAttendanceRow(s, names.get(String(s.user)) ?? ''));
+}
