@@ -1,41 +1,15 @@
+import { mainPages, subPackages } from './services/routes';
+
 /**
  * Main package: the four tabs, login and consent. Each staff role lives in its
  * own subpackage so residents never download portal code. Later issues add
- * `packages/team`, `packages/clinic`, `packages/dispatch` the same way.
+ * `packages/clinic`, `packages/dispatch` the same way: a group of lines in
+ * services/routes.ts, which builds both page lists below.
  */
 export default defineAppConfig({
-  pages: [
-    'pages/home/index',
-    'pages/activity/index',
-    'pages/services/index',
-    'pages/me/index',
-    'pages/auth/login/index',
-    'pages/auth/consent/index',
-  ],
-  subPackages: [
-    { root: 'packages/staff', pages: ['login/index', 'portal/index'] },
-    { root: 'packages/admin', pages: ['users/index', 'user/index', 'staff-new/index', 'audit/index'] },
-    {
-      root: 'packages/volunteer',
-      pages: [
-        'activity/index',
-        'my/index',
-        'checkin/index',
-        'hours/index',
-        'verify/index',
-        'register/index',
-        'team/index',
-        'teams/index',
-        'team-apply/index',
-        'help/index',
-      ],
-    },
-    {
-      root: 'packages/team',
-      pages: ['home/index', 'publish/index', 'activity/index', 'hours/index', 'members/index', 'appeals/index'],
-    },
-    { root: 'packages/district', pages: ['teams/index', 'help/index', 'stats/index', 'moderation/index'] },
-  ],
+  // Both lists come from the one route table (services/routes.ts).
+  pages: mainPages(),
+  subPackages: subPackages(),
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#0f7b55',

@@ -2,9 +2,13 @@ import type { PropsWithChildren } from 'react';
 import { useLaunch } from '@tarojs/taro';
 import { bootSession } from './services/auth-flow';
 import { installRootFontSize } from './services/h5-rem';
+import { installJavascriptLinkGuard } from './services/h5-links';
 import './app.scss';
 
-if (process.env.TARO_ENV === 'h5') installRootFontSize();
+if (process.env.TARO_ENV === 'h5') {
+  installRootFontSize();
+  installJavascriptLinkGuard();
+}
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {

@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { Button, Image, Progress, Text, View } from '@tarojs/components';
 import { COVER_MAX_BYTES, type TCoverUploadDto } from '@shared/schemas/volunteering/gallery';
-import { API_BASE } from '../services/api';
 import { formErrorsFrom } from '../services/form-errors';
-import { chooseImageFile, uploadImage } from '../services/media';
+import { chooseImageFile, mediaUrl, uploadImage } from '../services/media';
 
 interface Props {
   id: string;
@@ -39,11 +38,10 @@ export function CoverField({ id, teamId, value, error, onChange }: Props) {
   };
 
   const message = failure ?? error;
-  const src = value.startsWith('/') ? `${API_BASE}${value}` : value;
   return (
     <View className={`field${message ? ' field--invalid' : ''}`} id={id}>
       <Text className="field__label">封面图片（可选，JPG/PNG/WebP，不超过 {COVER_MAX_BYTES / 1024 / 1024}MB）</Text>
-      {value ? <Image id={`${id}-preview`} className="cover-field__preview" src={src} mode="aspectFill" /> : null}
+      {value ? <Image id={`${id}-preview`} className="cover-field__preview" src={mediaUrl(value)} mode="aspectFill" /> : null}
       {percent !== null ? (
         <View id={`${id}-progress`}>
           <Progress percent={percent} strokeWidth={4} showInfo />

@@ -11,20 +11,22 @@ import type {
   TRealNameInput,
   TRoleGrant,
   TStaffLoginInput,
+  ZUserPage,
 } from '@shared/schemas/auth';
+import type { ZAuditPage } from '@shared/schemas/audit';
+import type { TOut, ZNoContent } from '@shared/schemas/common';
+import type { ZConsentCounts } from '@shared/schemas/notifications';
+import type { ZHealth } from '@shared/schemas/system';
 import { createRequester, type TRawResult } from './request';
 import { taroTransport } from './taro-transport';
 import { clearSession, getToken } from './session';
 import { goConsent, goLogin } from './nav';
 import type {
-  TAuditEntry,
   TClientConfig,
   TNotificationPage,
-  TPage,
   TPersonalData,
   TPrivacyPolicy,
   TSubscribeResult,
-  TUserDto,
   TUserEnvelope,
 } from './types';
 
@@ -48,7 +50,7 @@ const { request } = http;
 
 export const api = {
   // Public
-  health: () => request<{ status: string; db: string }>({ path: '/api/health', anonymous: true }),
+  health: () => request<TOut<typeof ZHealth>>({ path: '/api/health', anonymous: true }),
   clientConfig: () => request<TClientConfig>({ path: '/api/client-config', anonymous: true }),
   privacyPolicy: () => request<TPrivacyPolicy>({ path: '/api/privacy-policy', anonymous: true }),
 
@@ -57,7 +59,7 @@ export const api = {
     request<TLoginResult>({ method: 'POST', path: '/api/auth/wechat/login', body: { code }, anonymous: true }),
   staffLogin: (input: TStaffLoginInput) =>
     request<TLoginResult>({ method: 'POST', path: '/api/auth/staff/login', body: input, anonymous: true }),
-  logout: () => request<void>({ method: 'POST', path: '/api/auth/logout' }),
+  logout: () => request<TOut<typeof ZNoContent>>({ method: 'POST', path: '/api/auth/logout' }),
 
   // Me
   me: () => request<TUserEnvelope>({ path: '/api/me' }),
@@ -68,13 +70,13 @@ export const api = {
   realName: (input: TRealNameInput) =>
     request<TUserEnvelope>({ method: 'POST', path: '/api/me/real-name', body: input }),
   exportData: (): Promise<TRawResult<unknown>> => http.raw<unknown>({ path: '/api/me/export' }),
-  deleteAccount: () => request<void>({ method: 'DELETE', path: '/api/me' }),
+  deleteAccount: () => request<TOut<typeof ZNoContent>>({ method: 'DELETE', path: '/api/me' }),
   reportSubscriptions: (results: Record<string, TSubscribeResult>) =>
-    request<{ consents: Record<string, number> }>({ method: 'POST', path: '/api/me/subscriptions', body: { results } }),
+    request<TOut<typeof ZConsentCounts>>({ method: 'POST', path: '/api/me/subscriptions', body: { results } }),
   notifications: (page = 1, pageSize = 20) =>
     request<TNotificationPage>({ path: '/api/me/notifications', query: { page, pageSize } }),
   markNotificationRead: (id: string) =>
-    request<void>({ method: 'POST', path: `/api/me/notifications/${encodeURIComponent(id)}/read` }),
+    request<TOut<typeof ZNoContent>>({ method: 'POST', path: `/api/me/notifications/${encodeURIComponent(id)}/read` }),
 
   // Organisation directory (public), used to pick role scopes
   orgList: (kind: 'teams' | 'clinics' | 'departments' | 'grids') =>
@@ -85,7 +87,7 @@ export const api = {
 
   // District admin
   adminUsers: (q: { q?: string; role?: string; page?: number; pageSize?: number }) =>
-    request<TPage<TUserDto>>({ path: '/api/admin/users', query: q }),
+    request<TOut<typeof ZUserPage>>({ path: '/api/admin/users', query: q }),
   adminCreateStaff: (input: TCreateStaffInput) =>
     request<TUserEnvelope>({ method: 'POST', path: '/api/admin/staff', body: input }),
   adminGrantRole: (userId: string, grant: TRoleGrant) =>
@@ -104,7 +106,7 @@ export const api = {
   adminPersonal: (userId: string) =>
     request<TPersonalData>({ path: `/api/admin/users/${encodeURIComponent(userId)}/personal` }),
   adminAudit: (q: { actor?: string; action?: string; page?: number; pageSize?: number }) =>
-    request<TPage<TAuditEntry>>({ path: '/api/admin/audit', query: q }),
+    request<TOut<typeof ZAuditPage>>({ path: '/api/admin/audit', query: q }),
 };
 
 export { ApiError } from './request';

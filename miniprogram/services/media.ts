@@ -19,6 +19,9 @@ export interface TChosenImage {
   originalFileObj?: Blob;
 }
 
+/** An image address as stored ('/api/…' for uploads to this server, or https) → one the page can load. */
+export const mediaUrl = (url: string): string => (url.startsWith('/') ? `${API_BASE}${url}` : url);
+
 const CANCELLED = /cancel|abort/i;
 const UNREADABLE = '无法读取所选图片，请选择 JPG、PNG 或 WebP 格式的照片';
 

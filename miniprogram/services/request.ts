@@ -61,6 +61,14 @@ export interface TRequesterDeps {
 export const NETWORK_ERROR_MESSAGE = '网络不给力，请检查网络后重试';
 export const UNAVAILABLE_MESSAGE = '服务暂时不可用，请稍后再试';
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+
+/**
+ * A fresh key for one user action (one tap on 发布). The automatic retries of that request reuse
+ * it, so a publish whose answer was lost is not done twice (the server stores the first answer
+ * for 24 h and replays it; server/http/idempotency.ts).
+ */
+export const newIdempotencyKey = (): string =>
+  `k-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
 export const METHOD_OVERRIDE_HEADER = 'X-HTTP-Method-Override';
 
 const GENERIC_BY_STATUS: Record<number, { code: TAnyErrorCode; message: string }> = {

@@ -1,51 +1,30 @@
-/** Response shapes of the API (see /api/openapi.json) that have no zod schema in shared/. */
-import type { TUserDto } from '@shared/schemas/auth';
+/**
+ * Response types of the API, inferred from the routes' response schemas in shared/ (the same
+ * schemas OpenAPI shows and the server's tests check every answer against).
+ */
+import type { TOut } from '@shared/schemas/common';
+import type { ZNotificationDto, ZNotificationList } from '@shared/schemas/notifications';
+import type { ZPersonalDataDto, ZUserEnvelope, TUserDto } from '@shared/schemas/auth';
 
 export type { TUserDto, TLoginResult } from '@shared/schemas/auth';
+export type { TClientConfig, TPrivacyPolicy } from '@shared/schemas/system';
 
-export interface TClientConfig {
-  privacyPolicyVersion: string;
-  subscribeTemplates: Record<string, string>;
-  devLogin: boolean;
-}
+export type TUserEnvelope = TOut<typeof ZUserEnvelope>;
 
-export interface TPrivacyPolicy {
-  version: string;
-  title: string;
-  body: string;
-}
-
-export interface TUserEnvelope {
-  user: TUserDto;
-}
-
+/** A list answer's items and total (lists that page also echo page and pageSize). */
 export interface TPage<T> {
   items: T[];
   total: number;
 }
 
-export interface TNotification {
-  id: string;
-  title: string;
-  body: string;
-  link?: string;
-  readAt?: string | null;
-  createdAt: string;
-}
-
-export interface TNotificationPage extends TPage<TNotification> {
-  unread: number;
-}
+export type TNotification = TOut<typeof ZNotificationDto>;
+export type TNotificationPage = TOut<typeof ZNotificationList>;
 
 export type TSubscribeResult = 'accept' | 'reject' | 'ban' | 'filter';
 
 export type { TAuditEntryDto as TAuditEntry } from '@shared/schemas/audit';
 
-export interface TPersonalData {
-  realName: string | null;
-  phone: string | null;
-  idNumberMasked: string | null;
-}
+export type TPersonalData = TOut<typeof ZPersonalDataDto>;
 
 /** Admin views may carry account state the resident DTO does not. */
 export type TAdminUserDto = TUserDto;

@@ -6,7 +6,7 @@
 import { Query } from 'mingo';
 import { ObjectId } from 'bson';
 import { activeCollation, withCollation, type Collation } from './collation';
-import { asServerError } from './errors';
+import { asServerError, err } from './errors';
 import type { Bounds, Index } from './indexes';
 import { queryOptions } from './mingo-context';
 import './query-ops';
@@ -152,8 +152,23 @@ function estimate(ix: Index, bounds: Bounds[]): number {
   return n;
 }
 
+const UNSUPPORTED_QUERY: Record<string, string> = {
+  $text: '$text is not supported by the embedded engine (no text search); use a regex or a real MongoDB',
+  $where: '$where is not supported by the embedded engine (no server-side JavaScript); use $expr',
+  $jsonSchema: '$jsonSchema is not supported by the embedded engine',
+};
+
+/** Operators the engine does not implement answer 115 CommandNotSupported, wherever they sit. */
+function refuseUnsupported(filter: Doc): void {
+  for (const [k, v] of Object.entries(filter)) {
+    if (UNSUPPORTED_QUERY[k]) throw err(115, UNSUPPORTED_QUERY[k]);
+    if ((k === '$and' || k === '$or' || k === '$nor') && Array.isArray(v)) v.forEach((x) => isPlainObject(x) && refuseUnsupported(x));
+  }
+}
+
 export function compileFilter(filter: Doc): Matcher | null {
   if (!Object.keys(filter).length) return null;
+  if ('$text' in filter || '$where' in filter || '$jsonSchema' in filter || '$and' in filter || '$or' in filter || '$nor' in filter) refuseUnsupported(filter);
   const fast = equalityMatcher(filter);
   if (fast) return fast;
   const key = filterKey(filter);

@@ -50,14 +50,17 @@ export class WireServer {
       chunks.push(data);
       buffered += data.length;
       while (buffered >= 4) {
-        let buf = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
-        chunks = [buf];
-        const len = buf.readInt32LE(0);
+        // join the chunks only once the whole message is here (joining on every chunk copied a
+        // 16 MiB message hundreds of times)
+        if (chunks[0].length < 4) chunks = [Buffer.concat(chunks)];
+        const len = chunks[0].readInt32LE(0);
         if (len < 21 || len > MAX_MESSAGE_BYTES) {
           socket.destroy();
           return;
         }
         if (buffered < len) return;
+        let buf = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+        chunks = [buf];
         const msg = buf.subarray(0, len);
         buf = buf.subarray(len);
         chunks = buf.length ? [buf] : [];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZClientConfig, ZHealth, ZPrivacyPolicy } from '@shared/schemas/system';
 import { pingConnection } from '../db';
 import type { AppDeps } from '../deps';
 import { templateIds } from '../modules/notifications';
@@ -32,7 +33,7 @@ export function systemRoutes(deps: AppDeps, allRoutes: () => RouteSpec[]): Route
       summary: '健康检查：数据库可用时 200，否则 503 db_unavailable',
       tags: ['system'],
       policy: publicAccess,
-      response: z.object({ status: z.literal('ok'), db: z.enum(['embedded', 'mongodb']) }),
+      response: ZHealth,
       handler: async (ctx) => {
         if (!(await pingConnection(deps.db.connection, 1500))) throw new AppError('db_unavailable');
         ctx.set('Cache-Control', 'no-store');
@@ -45,11 +46,7 @@ export function systemRoutes(deps: AppDeps, allRoutes: () => RouteSpec[]): Route
       summary: '客户端配置：隐私政策版本、订阅消息模板、是否允许开发登录',
       tags: ['system'],
       policy: publicAccess,
-      response: z.object({
-        privacyPolicyVersion: z.string(),
-        subscribeTemplates: z.record(z.string(), z.string()),
-        devLogin: z.boolean(),
-      }),
+      response: ZClientConfig,
       handler: async (ctx) => {
         ctx.body = {
           privacyPolicyVersion: currentPolicyVersion(),
@@ -64,7 +61,7 @@ export function systemRoutes(deps: AppDeps, allRoutes: () => RouteSpec[]): Route
       summary: '隐私政策全文与版本（正文段落以换行分隔）',
       tags: ['system'],
       policy: publicAccess,
-      response: z.object({ version: z.string(), title: z.string(), body: z.string() }),
+      response: ZPrivacyPolicy,
       handler: async (ctx) => {
         ctx.body = { version: PRIVACY_POLICY.version, title: PRIVACY_POLICY.title, body: PRIVACY_POLICY.body };
       },

@@ -1,7 +1,8 @@
 import type { AppDeps } from '../deps';
 import type { RouteSpec } from '../http/route';
 import type { ModuleDefinition } from '../platform/module';
-import { moduleProblems, moduleReviewKinds, moduleRoutes } from '../platform/compose';
+import { moduleProblems, moduleReviewKinds, moduleRoutes, moduleSubscribers } from '../platform/compose';
+import { registerSubscribers } from '../platform/outbox/registry';
 import { adminModule } from './admin';
 import { auditModule } from './audit';
 import { authModule } from './auth';
@@ -14,13 +15,13 @@ import { realnameModule } from './realname';
 import { registerReviewKind, reviewModule } from './review';
 import { usersModule } from './users';
 import { volunteeringModule } from './volunteering';
-import { activitiesModule } from './volunteering/activities';
+import { activitiesModule, connectActivityBookings } from './volunteering/activities';
 import { attendanceModule } from './volunteering/attendance';
 import { certificatesModule } from './volunteering/certificates';
 import { galleryModule } from './volunteering/gallery';
 import { helpRequestsModule } from './volunteering/help-requests';
 import { hoursModule } from './volunteering/hours';
-import { signupsModule } from './volunteering/signups';
+import { activityBookings, signupsModule } from './volunteering/signups';
 import { statsModule } from './volunteering/stats';
 import { teamsModule } from './volunteering/teams';
 import { volunteersModule } from './volunteering/volunteers';
@@ -41,8 +42,17 @@ let list: readonly ModuleDefinition[] | undefined;
  * other's facades (and privacy, notifications and the scheduler read this
  * list), so at load time some definitions may not exist yet.
  */
-export const allModules = (): readonly ModuleDefinition[] =>
-  (list ??= [
+export const allModules = (): readonly ModuleDefinition[] => (list ??= build());
+
+/**
+ * Ports are connected here, where every module is known: activities asks
+ * signups through ActivityBookings (signups depend on activities, never the
+ * reverse; see activities/bookings.ts). Every module's event subscribers are
+ * handed to the outbox dispatcher.
+ */
+function build(): readonly ModuleDefinition[] {
+  connectActivityBookings(activityBookings);
+  const modules = [
     authModule,
     usersModule,
     adminModule,
@@ -66,7 +76,10 @@ export const allModules = (): readonly ModuleDefinition[] =>
     statsModule,
     volunteeringModule,
     wechatPushModule,
-  ]);
+  ];
+  registerSubscribers(moduleSubscribers(modules));
+  return modules;
+}
 
 /** Every module's routes, after checking the list hangs together (fails the start, not a request). */
 export function allRoutes(deps: AppDeps): RouteSpec[] {

@@ -64,6 +64,8 @@ export interface ModuleDefinition {
  * Slots that name functions should be arrows (`routes: (deps) => routes(deps)`):
  * modules import each other's facades, and an arrow reads its binding when
  * called, so a facade loaded half-way through an import cycle is harmless.
+ * Slots that hold another file's values (`subscribers`, `reviewKinds`) may be
+ * getters for the same reason.
  */
 export function defineModule<const M extends ModuleDefinition>(definition: M): M {
   return definition;

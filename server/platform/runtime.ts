@@ -3,7 +3,7 @@
  * repair. `exclusive` means no other process can be writing (the embedded engine locks its
  * data dir): then whatever a crash left behind is repaired before the first request (grace 0)
  * and leases held by the dead process are dropped. Otherwise the periodic repair restores every
- * invariant within REPAIR_GRACE_MS + REPAIR_EVERY_MS (30 s) of a crash.
+ * invariant within REPAIR_GRACE_MS + 2 × REPAIR_EVERY_MS (40 s) of a crash.
  */
 import type { AppDeps } from '../deps';
 import { repairInvariants, startRepairLoop } from './invariants';

@@ -103,6 +103,14 @@ export type TUserDto = z.infer<typeof ZUserDto>;
 export const ZUserEnvelope = z.object({ user: ZUserDto });
 export type TUserEnvelope = z.infer<typeof ZUserEnvelope>;
 
+/** GET /api/admin/users: one page of accounts. */
+export const ZUserPage = z.object({
+  items: z.array(ZUserDto),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+
 export const ZLoginResult = z.object({ token: z.string(), expiresAt: z.string(), user: ZUserDto });
 export type TLoginResult = z.infer<typeof ZLoginResult>;
 

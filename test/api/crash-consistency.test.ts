@@ -240,7 +240,9 @@ it('when the API is killed mid-burst, every invariant holds at restart and no ac
       const shift = s.shiftIds[(u + round) % SHIFTS];
       swallow(
         call(`${api.url}/api/shifts/${shift}/signups`, 'POST', auth, {}).then((r) => {
-          if (ok(r)) acked.signups.set(r.json.signup.id, { user: u, shift }), ack();
+          if (!ok(r)) return;
+          acked.signups.set(r.json.signup.id, { user: u, shift });
+          ack();
         }),
       );
     });
@@ -248,7 +250,9 @@ it('when the API is killed mid-burst, every invariant holds at restart and no ac
     [...acked.signups].filter(([id], i) => i % 2 === 0 && !acked.cancelled.has(id)).forEach(([id, { user }]) =>
       swallow(
         call(`${api.url}/api/signups/${id}/cancel`, 'POST', s.tokens[user]).then((r) => {
-          if (ok(r)) acked.cancelled.add(id), ack();
+          if (!ok(r)) return;
+          acked.cancelled.add(id);
+          ack();
         }),
       ),
     );
@@ -258,7 +262,12 @@ it('when the API is killed mid-burst, every invariant holds at restart and no ac
       const ids = batch.slice(i, i + 3);
       swallow(
         call(`${api.url}/api/teams/${s.teamId}/hours/confirm`, 'POST', s.admin, { entryIds: ids }).then((r) => {
-          if (ok(r)) for (const x of r.json.results) if (x.outcome === 'confirmed') acked.confirmed.add(x.entryId), ack();
+          if (!ok(r)) return;
+          for (const x of r.json.results) {
+            if (x.outcome !== 'confirmed') continue;
+            acked.confirmed.add(x.entryId);
+            ack();
+          }
         }),
       );
     }

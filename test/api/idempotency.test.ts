@@ -78,10 +78,13 @@ describe('Idempotency-Key', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields).toEqual([{ path: 'Idempotency-Key', message: expect.any(String) }]);
 
-    // A refused run (422 from the handler's own checks would be stored; a thrown 400 is not).
+    // The command refuses a past date by throwing: nothing is stored, so the corrected retry runs.
     const failing = `k-${uniqueSuffix()}`;
     const past = { ...need(), neededAt: '2020-01-01T00:00:00Z' };
     expect((await post(a.auth, failing, past)).status).toBe(400);
     expect(await IdempotencyRecord.countDocuments({ state: 'pending' })).toBe(0);
+    const corrected = await post(a.auth, failing, need());
+    expect(corrected.status).toBe(201);
+    expect(corrected.headers['idempotent-replayed']).toBeUndefined();
   });
 });

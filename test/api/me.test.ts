@@ -32,8 +32,9 @@ describe('GET /api/me', () => {
     const res = await ctx.http.get('/api/me').set('Authorization', r.auth);
     expect(res.status).toBe(200);
     expect(Object.keys(res.body.user).sort()).toEqual(
-      ['consent', 'createdAt', 'displayName', 'id', 'kind', 'phoneMasked', 'preferences', 'realName', 'roles'].sort(),
+      ['consent', 'createdAt', 'displayName', 'id', 'kind', 'phoneMasked', 'preferences', 'realName', 'roles', 'status'].sort(),
     );
+    expect(res.body.user.status).toBe('active');
     expect(res.body.user.phoneMasked).toBe('138****5678');
     expect(JSON.stringify(res.body)).not.toContain('13812345678');
     expect(res.body.user.consent.required).toBe(false);

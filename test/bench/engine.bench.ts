@@ -2,7 +2,7 @@
  * Embedded engine benchmark (issue 2): mongoose through the real driver against the engine in
  * the same process, as `npm start` and the tests run it. Fixed op counts, each one at a time
  * and with 20 in flight; the indexed lookup is measured at 1,000 and at 100,000 documents and
- * reported as a ratio. A journaled variant (dbPath, fsync 'batch') shows the cost of durability.
+ * reported as a ratio, and so is `$geoNear` + `$limit` at 1,000 and 100,000 points. A journaled variant (dbPath, fsync 'batch') shows the cost of durability.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { promises as fs } from 'node:fs';
@@ -14,7 +14,8 @@ import { measure, nowMs, percentile, ratio, type OpStats } from './lib';
 
 const IN_FLIGHT = 20;
 const LOOKUPS_PER_SIZE = 3000;
-const TARGETS = { indexedFindOneOpsPerSec: 5000, lookupRatio100kTo1k: 0.8 };
+const TARGETS = { indexedFindOneOpsPerSec: 5000, lookupRatio100kTo1k: 0.8, geoNearRatio100kTo1k: 0.5 };
+const GEO_QUERIES_PER_SIZE = 300;
 
 const itemSchema = new Schema({
   sku: { type: String, required: true, unique: true },
@@ -117,6 +118,47 @@ async function lookupRatio(conn: Connection): Promise<Record<string, unknown>> {
   };
 }
 
+const placeSchema = new Schema({ i: Number, loc: { type: { type: String }, coordinates: [Number] } });
+placeSchema.index({ loc: '2dsphere' });
+
+/** Points spread over one degree around Beijing (the district's scale is far smaller). */
+async function fillPlaces(conn: Connection, name: string, count: number): Promise<mongoose.Model<unknown>> {
+  const Model = conn.model(name, placeSchema) as unknown as mongoose.Model<unknown>;
+  await Model.init();
+  let seed = 42;
+  const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  for (let start = 0; start < count; start += 10_000) {
+    const batch = Array.from({ length: Math.min(10_000, count - start) }, (_, j) => ({ i: start + j, loc: { type: 'Point', coordinates: [116 + rnd(), 39.5 + rnd()] } }));
+    await Model.collection.insertMany(batch, { ordered: false });
+  }
+  return Model;
+}
+
+/**
+ * `$geoNear` + `$limit 20` (the nearby list's shape) at 1k vs 100k points, alternating one by one
+ * like the lookup ratio. Through the 2dsphere index the cost follows the answer, not the collection.
+ */
+async function geoNearRatio(conn: Connection): Promise<Record<string, unknown>> {
+  const small = await fillPlaces(conn, 'PlaceSmall', 1_000);
+  const large = await fillPlaces(conn, 'PlaceLarge', 100_000);
+  const nearby = async (Model: mongoose.Model<unknown>, i: number) => {
+    const near = { type: 'Point' as const, coordinates: [116.2 + ((i * 37) % 60) / 100, 39.7 + ((i * 53) % 60) / 100] as [number, number] };
+    const rows = await Model.aggregate([{ $geoNear: { near, distanceField: 'distance', spherical: true } }, { $limit: 20 }]);
+    if (rows.length !== 20) throw new Error(`$geoNear returned ${rows.length} rows`);
+  };
+  for (let i = 0; i < 30; i++) await Promise.all([nearby(small, i), nearby(large, i)]); // warm-up
+  const lat = { at1k: [] as number[], at100k: [] as number[] };
+  for (let i = 0; i < GEO_QUERIES_PER_SIZE * 2; i++) {
+    const t = nowMs();
+    await nearby(i % 2 === 0 ? small : large, i >> 1);
+    (i % 2 === 0 ? lat.at1k : lat.at100k).push(nowMs() - t);
+  }
+  const perSec = (xs: number[]) => Math.round((xs.length / xs.reduce((a, b) => a + b, 0)) * 1000);
+  const at1k = perSec(lat.at1k);
+  const at100k = perSec(lat.at100k);
+  return { queriesPerSize: GEO_QUERIES_PER_SIZE, limit: 20, opsPerSecAt1k: at1k, opsPerSecAt100k: at100k, ratio100kTo1k: ratio(at100k, at1k) };
+}
+
 /** Starts a child `node --import tsx <script> ...args` and resolves once it prints its port. */
 async function child(script: string, args: string[], portLine: RegExp): Promise<{ uri: string; proc: ChildProcess }> {
   const proc = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -193,10 +235,12 @@ export default async function run(): Promise<Record<string, unknown>> {
   const memory = await startEmbeddedMongo();
   let results: Record<string, OpStats>;
   let lookup: Record<string, unknown>;
+  let geoNear: Record<string, unknown>;
   try {
     const conn = await connect(memory.uri, 'bench_engine');
     results = await coreOps(conn, 1);
     lookup = await lookupRatio(conn);
+    geoNear = await geoNearRatio(conn);
     await conn.close();
   } finally {
     await memory.stop();
@@ -233,12 +277,14 @@ export default async function run(): Promise<Record<string, unknown>> {
       indexedFindOneSerial: findSerial >= TARGETS.indexedFindOneOpsPerSec,
       indexedFindOne20InFlight: best20 >= TARGETS.indexedFindOneOpsPerSec,
       lookupRatio100kTo1k: (lookup.ratio100kTo1k as number) >= TARGETS.lookupRatio100kTo1k,
+      geoNearRatio100kTo1k: (geoNear.ratio100kTo1k as number) >= TARGETS.geoNearRatio100kTo1k,
     },
     // A target above the ceiling cannot be met by any server on this machine, real MongoDB included.
     targetAboveClientCeiling: (separate.ceilingFindOneLean20 as number) < TARGETS.indexedFindOneOpsPerSec,
     separateProcess: separate,
     opsPerSec: Object.fromEntries(Object.entries(results).map(([k, v]) => [k, v.opsPerSec])),
     lookup,
+    geoNear,
     details: results,
     journaled,
   };

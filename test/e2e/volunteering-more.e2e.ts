@@ -18,6 +18,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { launchBrowser, screenshot } from './support/browser';
 import { startLinli, type RunningLinli } from './support/server';
+import { pickOption } from './support/pickers';
 import {
   TINY_GIF,
   beijing,
@@ -327,9 +328,8 @@ test('(f) the district admin’s paged lists: accounts found by search, the team
 
   await dp.goto(`${linli.url}/#/packages/admin/audit/index`);
   await dp.locator('.audit__entry').first().waitFor();
-  await fill(dp, '#audit-action', 'volunteering.team.certified');
-  await dp.locator('#audit-search').tap();
-  await see(dp, '.audit__entry', teamId);
+  await pickOption(dp, 'audit-action', '认证团队');
+  await see(dp, '.audit__entry', `光明志愿队${run}`);
   await screenshot(dp, 'more-f-audit');
 });
 

@@ -18,6 +18,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, phoneContext, screenshot } from './support/browser';
 import { startLinli, type RunningLinli } from './support/server';
 import { SITE, fill, see, shanghai, volunteeringKit, type VolunteeringKit } from './support/volunteering';
+import { pickDate, pickTime } from './support/pickers';
 
 const FAR = { lng: 121.6, lat: 31.3 };
 const run = Math.random().toString(36).slice(2, 8);
@@ -50,21 +51,24 @@ test('team admin publishes; residents sign up, wait, are offered, check in and o
   const teamId = await kit.applyForTeam(organiser, `阳光助老队${run}`);
   await kit.certify(await kit.districtAdmin(), teamId);
 
-  // 2. The new team admin publishes an activity: one shift, 2 places, starting in 20 minutes.
+  // 2. The new team admin publishes an activity: one shift, 2 places, starting in about 4 minutes
+  //    (long enough to sign up and cancel first; check-out is only accepted once it has started).
   const op = await kit.at(organiser, '/pages/activity/index');
   await op.reload(); // the app reloads the user (now with the team_admin grant) at start
   await op.locator('#activity-links-team-admin').tap();
   await op.locator('#team-publish').tap();
-  const start = shanghai(Date.now() + 20 * 60_000);
-  const end = shanghai(Date.now() + 140 * 60_000);
+  const startMs = Math.ceil((Date.now() + 4 * 60_000) / 60_000) * 60_000;
+  const start = shanghai(startMs);
+  const end = shanghai(startMs + 120 * 60_000);
   await fill(op, '#publish-title', `社区助老探访${run}`);
   await fill(op, '#publish-description', '陪伴独居老人聊天，帮助打扫卫生。');
   await fill(op, '#publish-address', '幸福里 88 号活动室');
   await op.locator('#publish-location-here').tap();
   await op.locator('#publish-location-value', { hasText: '经度' }).waitFor();
-  await fill(op, '#shift-0-date', start.date);
-  await fill(op, '#shift-0-start', start.time);
-  await fill(op, '#shift-0-end', end.time);
+  await pickDate(op, 'shift-0-date', start.date);
+  await pickTime(op, 'shift-0-start', start.time);
+  await pickTime(op, 'shift-0-end', end.time);
+  if (end.date !== start.date) await op.locator('#shift-0-overnight').tap();
   await fill(op, '#shift-0-capacity', '2');
   await op.locator('#publish-submit').tap();
   const activityId = await op.locator('#publish-done').getAttribute('data-activity-id');
@@ -129,9 +133,12 @@ test('team admin publishes; residents sign up, wait, are offered, check in and o
     await fill(p, '#checkin-token', token);
     await p.locator('#checkin-submit').tap();
     await see(p, '#checkin-success', '签到成功');
+    const untilStart = startMs + 2000 - Date.now();
+    if (untilStart > 0) await p.waitForTimeout(untilStart);
     token = await readToken(manage, shiftId);
     await fill(p, '#checkin-token', token);
     await p.locator('#checkout-submit').tap();
+    await p.locator('.taro__modal .taro-model__confirm').tap(); // 确认签退
     await see(p, '#checkin-success', '签退成功');
     await expect(p.locator('#checkin-result').getAttribute('data-outcome')).resolves.toBe('checked_out');
   }
@@ -187,7 +194,7 @@ test('team admin publishes; residents sign up, wait, are offered, check in and o
   await expect(vp.locator('#verify-hours').textContent()).resolves.toContain('2');
   await expect(vp.locator('#verify-result').textContent()).resolves.not.toContain('赵三');
   await screenshot(vp, 'volunteering-verified');
-});
+}, 420000);
 
 test('help request reviewed before it is public, then taken up as an activity; a resident joins a team by request; district stats export CSV', async () => {
   // A resident asks for help; it stays private until the district admin approves it.
@@ -241,9 +248,9 @@ test('help request reviewed before it is public, then taken up as an activity; a
   const when = shanghai(Date.now() + 48 * 3600_000);
   await fp.locator('#publish-location-here').tap();
   await fp.locator('#publish-location-value', { hasText: '经度' }).waitFor();
-  await fill(fp, '#shift-0-date', when.date);
-  await fill(fp, '#shift-0-start', '10:00');
-  await fill(fp, '#shift-0-end', '11:00');
+  await pickDate(fp, 'shift-0-date', when.date);
+  await pickTime(fp, 'shift-0-start', '10:00');
+  await pickTime(fp, 'shift-0-end', '11:00');
   await fill(fp, '#shift-0-capacity', '2');
   await fp.locator('#publish-submit').tap();
   await fp.locator('#publish-done').waitFor();

@@ -1,16 +1,14 @@
 import Taro from '@tarojs/taro';
+import { positionFromBrowser, type TPosition } from '../../services/coords';
 
-export interface TPosition {
-  lng: number;
-  lat: number;
-  accuracy?: number;
-}
+export type { TPosition };
 
 const DENIED = '无法获取位置：请在设置中允许邻里使用定位';
 
 /**
  * The device position. weapp: Taro.getLocation (gcj02, the datum WeChat maps and
- * chooseLocation use). H5: the browser's geolocation API.
+ * chooseLocation use). H5: the browser's geolocation API, converted from WGS-84 to
+ * GCJ-02 (services/coords.ts), so an H5 check-in and a weapp-placed activity agree.
  */
 export function currentPosition(timeoutMs = 10000): Promise<TPosition> {
   if (process.env.TARO_ENV === 'h5') {
@@ -21,7 +19,7 @@ export function currentPosition(timeoutMs = 10000): Promise<TPosition> {
         return;
       }
       geo.getCurrentPosition(
-        (p) => resolve({ lng: p.coords.longitude, lat: p.coords.latitude, accuracy: Math.round(p.coords.accuracy) }),
+        (p) => resolve(positionFromBrowser(p.coords)),
         () => reject(new Error(DENIED)),
         { enableHighAccuracy: true, timeout: timeoutMs, maximumAge: 0 },
       );

@@ -1,32 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import type { TPhotoDto } from '@shared/schemas/volunteering/gallery';
-import { galleryApi, photoFileUrl, photoThumbUrl, type TChosenImage } from '../../services/gallery';
+import { galleryApi, photoFileUrl, photoThumbUrl } from '../../services/gallery';
+import { chooseImageFile } from '../../services/media';
 import { ApiError } from '../../services/request';
 import { useAsync } from '../useAsync';
 import { useAction } from './useAction';
-
-const CANCELLED = /cancel|abort/i;
-
-/** Lets the resident pick one photo; null when they back out of the chooser. */
-async function chooseOne(): Promise<TChosenImage | null> {
-  try {
-    const r = await Taro.chooseImage({
-      count: 1,
-      sizeType: ['compressed'],
-      // H5 on a phone would first ask 拍摄 / 从相册选择 in its own sheet; the file input covers both.
-      sourceType: process.env.TARO_ENV === 'h5' ? ['album'] : ['album', 'camera'],
-    });
-    const f = r.tempFiles[0] as (TChosenImage & { originalFileObj?: Blob }) | undefined;
-    if (!f) throw new ApiError(0, 'file_unreadable', '无法读取所选图片，请选择 JPG、PNG 或 WebP 格式的照片');
-    return { path: f.path, size: f.size, type: f.type, originalFileObj: f.originalFileObj };
-  } catch (e) {
-    if (e instanceof ApiError) throw e;
-    const msg = (e as { errMsg?: string }).errMsg ?? '';
-    if (CANCELLED.test(msg)) return null;
-    throw new ApiError(0, 'choose_failed', '未能选择照片，请重试');
-  }
-}
 
 /**
  * Activity gallery: approved photos for everyone; the uploader also sees their own
@@ -66,7 +45,7 @@ export function useGallery(activityId: string | undefined) {
   const upload = useCallback(
     () =>
       action.run('upload', async () => {
-        const file = await chooseOne();
+        const file = await chooseImageFile();
         if (!file) return null;
         const r = await galleryApi.upload(activityId as string, file);
         await reload();

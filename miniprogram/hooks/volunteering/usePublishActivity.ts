@@ -6,6 +6,7 @@ import {
 } from '@shared/schemas/volunteering/activities';
 import { formErrorsFrom, zodFieldErrors } from '../../services/form-errors';
 import { volunteeringApi } from '../../services/volunteering';
+import { newIdempotencyKey } from '../../services/request';
 import { takeHelpDraft } from './help-draft';
 import {
   blankShift,
@@ -88,7 +89,7 @@ export function usePublishActivity(teamId: string, activityId?: string, helpId?:
     setSubmitting(true);
     try {
       if (!original) {
-        const published = (await volunteeringApi.publishActivity(parsed!.data as never)).activity;
+        const published = (await volunteeringApi.publishActivity(parsed!.data as never, newIdempotencyKey())).activity;
         if (helpId) {
           try {
             await volunteeringApi.convertHelpRequest(helpId, published.id);

@@ -14,6 +14,7 @@ import { useAccountActions } from '../../hooks/useAccount';
 import { useClientConfig } from '../../hooks/useClientConfig';
 import { ROUTES, go, loginRoute, replace } from '../../services/nav';
 import { isStaff } from '../../services/session';
+import { VROUTES } from '../../hooks/volunteering/routes';
 
 export default function MePage() {
   const session = useSession();
@@ -82,6 +83,24 @@ export default function MePage() {
           onCode={(code) => void actions.bindPhone(code)}
           onFail={actions.fail}
         />
+      ) : null}
+
+      {resident ? (
+        <View className="card" id="me-volunteer">
+          <Text className="card__title">志愿者</Text>
+          <View className="row" id="me-volunteer-register" onClick={() => go(VROUTES.register)}>
+            <Text>志愿者注册与资料</Text>
+            <Text className="link">›</Text>
+          </View>
+          <View className="row" id="me-volunteer-signups" onClick={() => go(VROUTES.mySignups)}>
+            <Text>我的报名</Text>
+            <Text className="link">›</Text>
+          </View>
+          <View className="row" id="me-volunteer-hours" onClick={() => go(VROUTES.hours)}>
+            <Text>服务时长与证明</Text>
+            <Text className="link">›</Text>
+          </View>
+        </View>
       ) : null}
 
       <InboxSection enabled={!user.consent.required} />

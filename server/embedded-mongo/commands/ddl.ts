@@ -9,6 +9,9 @@ import { collName, docArg, ensureColl, getColl, type Handler } from './context';
 const create: Handler = (cmd, ctx) => {
   const name = collName(cmd, 'create');
   if (getColl(ctx, name)) throw err(48, `Collection ${ctx.db}.${name} already exists.`);
+  if (cmd.timeseries !== undefined) throw err(115, 'time-series collections are not supported by the embedded engine');
+  if (cmd.capped === true) throw err(115, 'capped collections are not supported by the embedded engine');
+  if (isPlainObject(cmd.validator) && Object.keys(cmd.validator).length) throw err(115, 'document validators ($jsonSchema, query validators) are not supported by the embedded engine');
   // a collection default collation would silently change every query: refused instead
   if (parseCollation(cmd.collation)) throw err(115, 'a collection default collation is not supported by the embedded engine; pass collation per operation or index');
   const { create: _c, $db: _d, lsid: _l, txnNumber: _t, autocommit: _a, startTransaction: _s, $clusterTime: _k, ...options } = cmd;
@@ -119,6 +122,7 @@ const collMod: Handler = (cmd, ctx) => {
   const name = collName(cmd, 'collMod');
   const coll = getColl(ctx, name);
   if (!coll) throw err(26, `ns does not exist: ${ctx.db}.${name}`);
+  if (isPlainObject(cmd.validator) && Object.keys(cmd.validator).length) throw err(115, 'document validators ($jsonSchema, query validators) are not supported by the embedded engine');
   const ix = cmd.index as Doc | undefined;
   if (!ix) return { ok: 1 };
   const target =

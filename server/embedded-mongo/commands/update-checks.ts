@@ -31,6 +31,7 @@ function walk(doc: Doc, path: string): Walk {
   let cur: unknown = doc;
   let key = '';
   for (const part of path.split('.')) {
+    if (cur === undefined) return { value: undefined, found: false }; // past the end of an array: MongoDB pads it
     if (Array.isArray(cur)) {
       if (!isIndex(part)) return { value: undefined, found: false, blocked: { part, parentKey: key, parent: cur } };
       cur = cur[Number(part)];

@@ -65,13 +65,16 @@ describe('when an operator meets a field of the wrong type', () => {
     // an index into the array is a path, and $unset of a non-viable path is a no-op
     await c.updateOne({ _id: 1 as never }, { $set: { 'comments.0.body': 'b' }, $unset: { 'n.x': '' } });
     expect(await c.findOne({ _id: 1 as never })).toEqual({ _id: 1, comments: [{ body: 'b' }], n: 5 });
+    // past the end of the array is viable: MongoDB pads with nulls
+    await c.updateOne({ _id: 1 as never }, { $set: { 'comments.2.body': 'c' } });
+    expect((await c.findOne({ _id: 1 as never }))!.comments).toEqual([{ body: 'b' }, null, { body: 'c' }]);
   });
 });
 
 describe('when a document would exceed 16 MiB', () => {
   const big = 'x'.repeat(8 * 1024 * 1024);
 
-  it('refuses the insert, the update and the upsert that would store it', async () => {
+  it('refuses the insert, the update, the upsert and the replacement that would store it', async () => {
     const c = coll();
     const insert = await failure(db.command({ insert: c.collectionName, documents: [{ _id: 1, a: big, b: big, c: 'tail' }] }).then((r) => {
       if (r.writeErrors) throw r.writeErrors[0];
@@ -81,6 +84,7 @@ describe('when a document would exceed 16 MiB', () => {
     await c.insertOne({ _id: 2 as never, a: big });
     expect((await failure(c.updateOne({ _id: 2 as never }, { $set: { b: big, c: 'x'.repeat(1024) } }))).code).toBe(17419);
     expect((await failure(c.updateOne({ _id: 3 as never }, { $set: { a: big, b: big, c: 'tail' } }, { upsert: true }))).code).toBe(17420);
+    expect((await failure(c.replaceOne({ _id: 2 as never }, { a: big, b: big, c: 'tail' }))).code).not.toBe('ok');
     expect(await c.countDocuments()).toBe(1);
     expect(Object.keys((await c.findOne({ _id: 2 as never }))!)).toEqual(['_id', 'a']);
   }, 60_000);

@@ -1,9 +1,10 @@
-import { z } from 'zod';
 import { ZCreateStaffInput, ZRoleGrant, type TCreateStaffInput, type TRoleGrant } from '@shared/schemas/auth';
 import type { AppDeps } from '../../deps';
 import { anyRole } from '../../http/policy';
 import { defineRoute, type RouteSpec } from '../../http/route';
-import { ZUserDto, ZUserEnvelope } from '@shared/schemas/auth';
+import { unlessRefused } from '../../http/refusals';
+import type { TFieldError } from '@shared/errors';
+import { ZUserEnvelope, ZUserPage } from '@shared/schemas/auth';
 import { presentUser } from '../users';
 import { grantRole, revokeRole } from './commands/change-roles';
 import { createStaff } from './commands/create-staff';
@@ -20,6 +21,13 @@ import {
 
 const districtAdmin = anyRole('district_admin');
 
+/** Every failing field of a role grant, as one 400 (paths under roles.N. when several). */
+const INVALID_GRANT = (r: { fields: TFieldError[] }) => ({ code: 'validation_failed' as const, fields: r.fields });
+const ACCOUNT_STATUS_REFUSALS = {
+  own_account: { code: 'conflict', message: '不能停用自己的账号' },
+  not_found: 'not_found',
+} as const;
+
 export function routes(deps: AppDeps): RouteSpec[] {
   return [
     defineRoute<undefined, TAdminUserQuery>({
@@ -29,7 +37,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       tags: ['admin'],
       policy: districtAdmin,
       query: ZAdminUserQuery,
-      response: z.object({ items: z.array(ZUserDto), total: z.number(), page: z.number(), pageSize: z.number() }),
+      response: ZUserPage,
       handler: async (ctx, { query }) => {
         const { items, total } = await listUsers(query);
         ctx.body = { items: items.map(presentUser), total, page: query.page, pageSize: query.pageSize };
@@ -44,9 +52,13 @@ export function routes(deps: AppDeps): RouteSpec[] {
       body: ZCreateStaffInput,
       response: ZUserEnvelope,
       handler: async (ctx, { body }) => {
-        const user = await createStaff(ctx.state.actor!, body, ctx.state.requestId);
+        const r = await createStaff(ctx.state.actor!, body, ctx.state.requestId);
+        unlessRefused(r, {
+          invalid_grant: INVALID_GRANT,
+          username_taken: { code: 'username_taken', fields: [{ path: 'username', message: '用户名已被使用' }] },
+        });
         ctx.status = 201;
-        ctx.body = { user: presentUser(user) };
+        ctx.body = { user: presentUser(r.user) };
       },
     }),
     defineRoute<TRoleGrant, undefined, TUserIdParams>({
@@ -59,8 +71,13 @@ export function routes(deps: AppDeps): RouteSpec[] {
       body: ZRoleGrant,
       response: ZUserEnvelope,
       handler: async (ctx, { body, params }) => {
-        const user = await grantRole(ctx.state.actor!, params.id, body, ctx.state.requestId);
-        ctx.body = { user: presentUser(user) };
+        const r = await grantRole(ctx.state.actor!, params.id, body, ctx.state.requestId);
+        unlessRefused(r, {
+          not_found: 'not_found',
+          invalid_grant: INVALID_GRANT,
+          already_granted: { code: 'conflict', message: '该用户已拥有此角色' },
+        });
+        ctx.body = { user: presentUser(r.user) };
       },
     }),
     defineRoute<undefined, undefined, TRoleIndexParams>({
@@ -72,8 +89,13 @@ export function routes(deps: AppDeps): RouteSpec[] {
       params: ZRoleIndexParams,
       response: ZUserEnvelope,
       handler: async (ctx, { params }) => {
-        const user = await revokeRole(ctx.state.actor!, params.id, params.index, ctx.state.requestId);
-        ctx.body = { user: presentUser(user) };
+        const r = await revokeRole(ctx.state.actor!, params.id, params.index, ctx.state.requestId);
+        unlessRefused(r, {
+          not_found: 'not_found',
+          no_such_role: { code: 'not_found', message: '该角色不存在' },
+          own_admin_role: { code: 'conflict', message: '不能撤销自己的区级管理员角色' },
+        });
+        ctx.body = { user: presentUser(r.user) };
       },
     }),
     defineRoute<undefined, undefined, TUserIdParams>({
@@ -85,8 +107,9 @@ export function routes(deps: AppDeps): RouteSpec[] {
       params: ZUserIdParams,
       response: ZUserEnvelope,
       handler: async (ctx, { params }) => {
-        const user = await setAccountStatus(ctx.state.actor!, params.id, 'disabled', deps.now(), ctx.state.requestId);
-        ctx.body = { user: presentUser(user) };
+        const r = await setAccountStatus(ctx.state.actor!, params.id, 'disabled', deps.now(), ctx.state.requestId);
+        unlessRefused(r, ACCOUNT_STATUS_REFUSALS);
+        ctx.body = { user: presentUser(r.user) };
       },
     }),
     defineRoute<undefined, undefined, TUserIdParams>({
@@ -98,8 +121,9 @@ export function routes(deps: AppDeps): RouteSpec[] {
       params: ZUserIdParams,
       response: ZUserEnvelope,
       handler: async (ctx, { params }) => {
-        const user = await setAccountStatus(ctx.state.actor!, params.id, 'active', deps.now(), ctx.state.requestId);
-        ctx.body = { user: presentUser(user) };
+        const r = await setAccountStatus(ctx.state.actor!, params.id, 'active', deps.now(), ctx.state.requestId);
+        unlessRefused(r, ACCOUNT_STATUS_REFUSALS);
+        ctx.body = { user: presentUser(r.user) };
       },
     }),
   ];

@@ -11,6 +11,7 @@ import type { AppDeps } from '../../deps';
 import { publicAccess, signedIn } from '../../http/policy';
 import { createRateLimiter } from '../../http/rate-limit';
 import { defineRoute, type RouteSpec } from '../../http/route';
+import { unlessRefused } from '../../http/refusals';
 import { presentUser } from '../users';
 import { loginStaff } from './commands/login-staff';
 import { loginWithWechat } from './commands/login-with-wechat';
@@ -32,6 +33,11 @@ export function routes(deps: AppDeps): RouteSpec[] {
       handler: async (ctx, { body }) => {
         limiter.hit(`wechat|${ctx.ip}|${body.code}`);
         const r = await loginWithWechat(deps, body.code);
+        unlessRefused(r, {
+          code_invalid: { code: 'wechat_code_invalid', fields: [{ path: 'code', message: '微信登录凭证无效或已过期' }] },
+          wechat_unavailable: 'wechat_unavailable',
+          account_disabled: 'account_disabled',
+        });
         const result: TLoginResult = { token: r.token, expiresAt: r.expiresAt.toISOString(), user: presentUser(r.user) };
         ctx.body = result;
       },
@@ -47,6 +53,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       handler: async (ctx, { body }) => {
         limiter.hit(`staff|${ctx.ip}|${body.username.toLowerCase()}`);
         const r = await loginStaff(deps, body.username, body.password);
+        unlessRefused(r, { login_failed: 'login_failed' });
         const result: TLoginResult = { token: r.token, expiresAt: r.expiresAt.toISOString(), user: presentUser(r.user) };
         ctx.body = result;
       },

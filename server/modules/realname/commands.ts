@@ -81,3 +81,13 @@ export async function viewPersonalData(
   });
   return { outcome: 'shown', realName, phone: user.phone ?? null, idNumberMasked: user.realName?.idNumberMasked ?? null };
 }
+
+/**
+ * The verified name of the user themself, for documents they hold (their own service-record
+ * certificate shows the full name; only the public verification page masks it). Never for
+ * showing one person's name to another: staff views go through viewPersonalData (audited).
+ */
+export async function ownRealName(deps: AppDeps, userId: string): Promise<string | null> {
+  const user = await User.findById(userId, { realName: 1 }).lean<UserDoc>();
+  return user?.realName ? decryptField([deps.config.LINLI_ID_ENC_KEY], user.realName.nameEnc) : null;
+}

@@ -1,6 +1,7 @@
 import { Schema, Types, model, type Model } from 'mongoose';
 import type { AppDeps } from '../../deps';
 import type { Actor } from '../../http/actor';
+import { heldInCollection } from './held-list';
 import type { AuthorNotice, ReviewDecision, ReviewItem, ReviewKind } from './kind';
 
 /**
@@ -140,14 +141,7 @@ export function heldContentKind(spec: HeldContentKindSpec): ReviewKind {
     name: spec.name,
     label: spec.label,
     approvedHint: spec.approvedHint,
-    count: async () => ReviewHold.countDocuments(open),
-    async list(_deps, page) {
-      const [rows, total] = await Promise.all([
-        ReviewHold.find(open).sort({ heldAt: 1, _id: 1 }).skip(page.skip).limit(page.limit).lean<ReviewHoldDoc[]>(),
-        ReviewHold.countDocuments(open),
-      ]);
-      return { items: rows.map(present), total };
-    },
+    ...heldInCollection(ReviewHold, open, { heldAt: 1, _id: 1 }, (rows) => rows.map(present)),
     async decide(deps, actor, id, d) {
       const current = await ReviewHold.findOne({ _id: id, kind: spec.name }).lean<ReviewHoldDoc>();
       if (!current) return { outcome: 'not_found' };

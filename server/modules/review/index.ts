@@ -19,5 +19,6 @@ export {
   type ReviewKind,
   type ReviewRefused,
 } from './kind';
+export { heldInCollection } from './held-list';
 export { heldContentKind, holdForReview, releaseHold, type HeldContentKindSpec, type HoldInput } from './holds';
 export { reviewPolicy } from './policy';

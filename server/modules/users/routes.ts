@@ -3,6 +3,7 @@ import type { AppDeps } from '../../deps';
 import { AppError } from '../../http/errors';
 import { member, signedIn } from '../../http/policy';
 import { defineRoute, type RouteSpec } from '../../http/route';
+import { unlessRefused } from '../../http/refusals';
 import { bindPhone } from './commands/bind-phone';
 import { setPreferences } from './commands/set-preferences';
 import { ZUserEnvelope } from '@shared/schemas/auth';
@@ -34,8 +35,9 @@ export function routes(deps: AppDeps): RouteSpec[] {
       body: ZPreferencesInput,
       response: ZUserEnvelope,
       handler: async (ctx, { body }) => {
-        const user = await setPreferences(ctx.state.actor!.userId, body);
-        ctx.body = { user: presentUser(user) };
+        const r = await setPreferences(ctx.state.actor!.userId, body);
+        unlessRefused(r, { not_found: 'not_found' });
+        ctx.body = { user: presentUser(r.user) };
       },
     }),
     defineRoute<TPhoneBindInput>({
@@ -47,8 +49,13 @@ export function routes(deps: AppDeps): RouteSpec[] {
       body: ZPhoneBindInput,
       response: ZUserEnvelope,
       handler: async (ctx, { body }) => {
-        const user = await bindPhone(deps, ctx.state.actor!.userId, body.code);
-        ctx.body = { user: presentUser(user) };
+        const r = await bindPhone(deps, ctx.state.actor!.userId, body.code);
+        unlessRefused(r, {
+          code_invalid: { code: 'phone_code_invalid', fields: [{ path: 'code', message: '手机号授权凭证无效或已过期' }] },
+          wechat_unavailable: 'wechat_unavailable',
+          not_found: 'not_found',
+        });
+        ctx.body = { user: presentUser(r.user) };
       },
     }),
   ];

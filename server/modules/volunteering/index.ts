@@ -1,6 +1,7 @@
 import { defineModule } from '../../platform/module';
 import { seedVolunteeringDemo } from './demo';
 import { eraseVolunteeringData, exportVolunteeringPhotos } from './privacy';
+import { volunteeringSubscribers } from './subscribers';
 
 /**
  * Volunteering as a whole: what spans its parts (a resident's export and
@@ -17,4 +18,8 @@ export const volunteeringModule = defineModule({
     erase: (userId, now, deps) => eraseVolunteeringData(userId, now, deps),
   },
   demo: (deps, orgs) => seedVolunteeringDemo(deps, orgs),
+  // A getter: read when the list is composed, not at load (see defineModule).
+  get subscribers() {
+    return volunteeringSubscribers;
+  },
 });

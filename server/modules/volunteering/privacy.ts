@@ -1,5 +1,3 @@
-import { unlink } from 'node:fs/promises';
-import path from 'node:path';
 import type { Types } from 'mongoose';
 import { ACTIVE_SIGNUP_STATUSES } from '@shared/schemas/volunteering/signups';
 import type { AppDeps } from '../../deps';
@@ -7,7 +5,7 @@ import { recordAudit } from '../audit';
 import { Activity, type ActivityDoc } from './activities';
 import { AttendanceEvent } from './attendance';
 import { Certificate } from './certificates';
-import { galleryDir, Photo, type PhotoDoc } from './gallery';
+import { Photo, removePhotoFiles, type PhotoDoc } from './gallery';
 import { HelpRequest } from './help-requests';
 import { releaseCounters, Signup, type SignupDoc } from './signups';
 import { TeamMembership, TeamProfile, type TeamMembershipDoc } from './teams';
@@ -115,15 +113,11 @@ async function closeHelpRequests(user: Types.ObjectId, now: Date): Promise<void>
 }
 
 async function removePhotos(deps: AppDeps, user: Types.ObjectId): Promise<void> {
-  const photos = await Photo.find({ uploader: user }, { file: 1 }).lean<PhotoDoc[]>();
+  const photos = await Photo.find({ uploader: user }, { file: 1, thumbFile: 1 }).lean<PhotoDoc[]>();
   if (!photos.length) return;
   await Photo.updateMany({ uploader: user }, { $set: { status: 'hidden', hiddenReason: PHOTO_HIDDEN_REASON } });
-  const dir = galleryDir(deps);
-  for (const p of photos) {
-    await unlink(path.join(dir, p.file)).catch((err: NodeJS.ErrnoException) => {
-      if (err.code !== 'ENOENT') throw err;
-    });
-  }
+  // The image and its thumbnail both go.
+  for (const p of photos) await removePhotoFiles(deps, p);
 }
 
 export async function eraseVolunteeringData(user: Types.ObjectId, now: Date, deps: AppDeps): Promise<void> {

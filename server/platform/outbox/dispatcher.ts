@@ -60,19 +60,20 @@ async function handleOnce(deps: AppDeps, name: string, run: () => Promise<void>,
   }
 }
 
-/** Delivers one leased event; returns what became of it. */
-async function deliverLeased(deps: AppDeps, doc: OutboxEventDoc): Promise<'delivered' | 'retry' | 'dead' | 'waiting'> {
-  const earlier = await OutboxEvent.exists({ aggregate: doc.aggregate, status: 'pending', _id: { $lt: doc._id } });
+/**
+ * Delivers one leased event; returns what became of it. `first` says the event is known to be
+ * its aggregate's first (a row created in the same transaction), so nothing can be ahead of it.
+ */
+async function deliverLeased(deps: AppDeps, doc: OutboxEventDoc, first = false): Promise<'delivered' | 'retry' | 'dead' | 'waiting'> {
+  const earlier = !first && (await OutboxEvent.exists({ aggregate: doc.aggregate, status: 'pending', _id: { $lt: doc._id } }));
   if (earlier) {
     await OutboxEvent.updateOne({ _id: doc._id }, { $unset: { leaseUntil: 1 } });
     return 'waiting';
   }
   const event = toDomainEvent(doc);
-  const done = new Set(
-    (await OutboxReceipt.find({ event: doc._id }, { subscriber: 1 }).lean()).map((r) => r.subscriber),
-  );
+  // A subscriber that already handled the event (an earlier attempt, a crash before the event
+  // was marked) hits its receipt's unique key first thing and changes nothing (handleOnce).
   for (const s of subscribersFor(event)) {
-    if (done.has(s.name)) continue;
     try {
       await handleOnce(deps, s.name, () => s.handle(event, deps), doc);
     } catch (err) {
@@ -107,13 +108,14 @@ async function deliverLeased(deps: AppDeps, doc: OutboxEventDoc): Promise<'deliv
 
 /**
  * Delivers the given events now, in order (called after a unit of work commits). Never throws:
- * whatever is not delivered stays pending for the background loop.
+ * whatever is not delivered stays pending for the background loop. `firstOfAggregate`: each
+ * event opens its aggregate (the signup path's new rows), so the ordering check is skipped.
  */
-export async function deliverEvents(deps: AppDeps, ids: readonly Types.ObjectId[]): Promise<void> {
+export async function deliverEvents(deps: AppDeps, ids: readonly Types.ObjectId[], opts: { firstOfAggregate?: boolean } = {}): Promise<void> {
   for (const id of ids) {
     try {
       const doc = await lease(id, new Date());
-      if (doc) await deliverLeased(deps, doc);
+      if (doc) await deliverLeased(deps, doc, opts.firstOfAggregate);
     } catch (err) {
       deps.logger.error({ err, event: String(id) }, 'outbox delivery failed: left for the dispatcher');
     }

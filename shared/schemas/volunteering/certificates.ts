@@ -29,7 +29,8 @@ export type TCertificateServiceDto = z.infer<typeof ZCertificateServiceDto>;
 
 export const ZCertificateDto = z.object({
   serial: z.string(),
-  holder: z.object({ nameMasked: z.string(), idNumberMasked: z.string() }),
+  /** `name`: the holder's full name, on their own copy only (the public verification shows nameMasked). */
+  holder: z.object({ name: z.string().optional(), nameMasked: z.string(), idNumberMasked: z.string() }),
   totalMinutes: z.number().int(),
   totalHours: z.string(),
   services: z.array(ZCertificateServiceDto),

@@ -6,6 +6,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { idCardCheckChar } from '@shared/idcard';
 import { agreeToPrivacyPolicy, phoneContext } from './browser';
+import { pickDate, pickTime } from './pickers';
 import type { RunningLinli } from './server';
 
 export const SITE = { lng: 121.4737, lat: 31.2304 };
@@ -172,14 +173,15 @@ export function volunteeringKit(linli: RunningLinli, browser: Browser): Voluntee
     await op.locator('#publish-location-value', { hasText: '经度' }).waitFor();
     const s = shanghai(o.start);
     const e = shanghai(o.end);
-    await fill(op, '#shift-0-date', s.date);
-    await fill(op, '#shift-0-start', s.time);
-    await fill(op, '#shift-0-end', e.time);
+    await pickDate(op, 'shift-0-date', s.date);
+    await pickTime(op, 'shift-0-start', s.time);
+    await pickTime(op, 'shift-0-end', e.time);
+    if (e.date !== s.date) await op.locator('#shift-0-overnight').tap();
     await fill(op, '#shift-0-capacity', String(o.capacity ?? 5));
     if (o.cancelDeadline !== undefined) {
       const c = shanghai(o.cancelDeadline);
-      await fill(op, '#publish-cancel-date', c.date);
-      await fill(op, '#publish-cancel-time', c.time);
+      await pickDate(op, 'publish-cancel-date', c.date);
+      await pickTime(op, 'publish-cancel-time', c.time);
     }
     if (o.requiresApproval) await op.locator('#publish-approval').tap();
     if (o.checkinRequired === false) await op.locator('#publish-checkin-required').tap();

@@ -111,7 +111,9 @@ export default function AdminUserPage() {
         disabled={!!page.busy}
         onClick={() => void page.setDisabled(!disabled)}
       >
-        {disabled ? '启用账号' : '停用账号'}
+        {/* A Text, not bare text: React would set the button's textContent and remove the
+            loading icon Taro's web component keeps in it (insertBefore NotFoundError). */}
+        <Text>{disabled ? '启用账号' : '停用账号'}</Text>
       </Button>
     </PageShell>
   );

@@ -13,6 +13,7 @@ import { categoryLabel, formatRange } from '../../../hooks/volunteering/labels';
 import { VROUTES, withQuery } from '../../../hooks/volunteering/routes';
 import { formatTime } from '../../../services/format';
 import { go, loginRoute } from '../../../services/nav';
+import { mediaUrl } from '../../../services/media';
 import '../../../components/volunteering/volunteering.scss';
 
 export default function ActivityDetailPage() {
@@ -39,7 +40,7 @@ export default function ActivityDetailPage() {
   return (
     <PageShell>
       <View className="card" id="activity-detail" data-id={a.id}>
-        {a.coverUrl ? <Image src={a.coverUrl} mode="widthFix" style={{ width: '100%' }} /> : null}
+        {a.coverUrl ? <Image id="activity-cover" src={mediaUrl(a.coverUrl)} mode="widthFix" style={{ width: '100%' }} /> : null}
         <Text className="page__title" id="activity-title">
           {a.title}
         </Text>
@@ -161,7 +162,7 @@ export default function ActivityDetailPage() {
                 loading={d.action.busy === `signup-${s.id}`}
                 onClick={() => (loggedIn ? void d.signup(s.id, signupNote) : go(loginRoute()))}
               >
-                {s.remaining > 0 ? '报名' : '加入候补'}
+                <Text>{s.remaining > 0 ? '报名' : '加入候补'}</Text>
               </Button>
             ) : null}
           </View>

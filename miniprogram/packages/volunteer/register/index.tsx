@@ -114,7 +114,7 @@ export default function VolunteerProfilePage() {
           loading={p.action.busy === 'save'}
           onClick={() => void p.save()}
         >
-          {v ? '保存' : '注册成为志愿者'}
+          <Text>{v ? '保存' : '注册成为志愿者'}</Text>
         </Button>
       </View>
       {v && v.noShowEvents.length ? (

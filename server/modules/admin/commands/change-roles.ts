@@ -1,28 +1,35 @@
 import type { TRoleGrant } from '@shared/schemas/auth';
 import type { Actor } from '../../../http/actor';
-import { AppError } from '../../../http/errors';
+import type { Refusal } from '../../../platform/outcome';
 import { recordAudit } from '../../audit';
 import { User, type UserDoc } from '../../users';
-import { validateRoleGrant } from './validate-role-grant';
+import { validateRoleGrant, type GrantCheck } from './validate-role-grant';
 
-async function loadUser(userId: string): Promise<UserDoc> {
-  const user = await User.findOne({ _id: userId, status: { $ne: 'deleted' } }).lean<UserDoc>();
-  if (!user) throw new AppError('not_found');
-  return user;
-}
+export type GrantResult =
+  | { outcome: 'granted'; user: UserDoc }
+  | Extract<GrantCheck<unknown>, { outcome: 'invalid_grant' }>
+  | Refusal<'not_found' | 'already_granted'>;
+export type RevokeResult = { outcome: 'revoked'; user: UserDoc } | Refusal<'not_found' | 'no_such_role' | 'own_admin_role'>;
+
+const loadUser = (userId: string): Promise<UserDoc | null> =>
+  User.findOne({ _id: userId, status: { $ne: 'deleted' } }).lean<UserDoc>().exec();
 
 /** Adds one role; the same role on the same scope twice is a 409. The conditional update keeps concurrent grants from duplicating. */
-export async function grantRole(actor: Actor, userId: string, input: TRoleGrant, requestId?: string): Promise<UserDoc> {
+export async function grantRole(actor: Actor, userId: string, input: TRoleGrant, requestId?: string): Promise<GrantResult> {
   const before = await loadUser(userId);
-  const grant = await validateRoleGrant(input);
+  if (!before) return { outcome: 'not_found' };
+  const check = await validateRoleGrant(input);
+  if (check.outcome !== 'valid') return check;
+  const grant = check.grant;
   const clean = Object.fromEntries(Object.entries(grant).filter(([, v]) => v !== undefined));
   const same = grant.scopeId ? { role: grant.role, scopeId: grant.scopeId } : { role: grant.role };
   const res = await User.updateOne(
     { _id: userId, status: { $ne: 'deleted' }, $nor: [{ roles: { $elemMatch: same } }] },
     { $push: { roles: clean } },
   );
-  if (res.modifiedCount === 0) throw new AppError('conflict', { message: '该用户已拥有此角色' });
+  if (res.modifiedCount === 0) return { outcome: 'already_granted' };
   const after = await loadUser(userId);
+  if (!after) return { outcome: 'not_found' };
   await recordAudit({
     actor,
     action: 'role.granted',
@@ -31,22 +38,22 @@ export async function grantRole(actor: Actor, userId: string, input: TRoleGrant,
     after: { roles: after.roles },
     requestId,
   });
-  return after;
+  return { outcome: 'granted', user: after };
 }
 
 /** Removes the role at `index` of the user's role list (as shown by GET /api/admin/users). */
-export async function revokeRole(actor: Actor, userId: string, index: number, requestId?: string): Promise<UserDoc> {
+export async function revokeRole(actor: Actor, userId: string, index: number, requestId?: string): Promise<RevokeResult> {
   const before = await loadUser(userId);
+  if (!before) return { outcome: 'not_found' };
   const grant = before.roles[index];
-  if (!grant) throw new AppError('not_found', { message: '该角色不存在' });
-  if (userId === actor.userId && grant.role === 'district_admin') {
-    throw new AppError('conflict', { message: '不能撤销自己的区级管理员角色' });
-  }
+  if (!grant) return { outcome: 'no_such_role' };
+  if (userId === actor.userId && grant.role === 'district_admin') return { outcome: 'own_admin_role' };
   const match = Object.fromEntries(
     Object.entries({ role: grant.role, scopeType: grant.scopeType, scopeId: grant.scopeId }).filter(([, v]) => v),
   );
   await User.updateOne({ _id: userId }, { $pull: { roles: match } });
   const after = await loadUser(userId);
+  if (!after) return { outcome: 'not_found' };
   await recordAudit({
     actor,
     action: 'role.revoked',
@@ -55,5 +62,5 @@ export async function revokeRole(actor: Actor, userId: string, index: number, re
     after: { roles: after.roles },
     requestId,
   });
-  return after;
+  return { outcome: 'revoked', user: after };
 }

@@ -1,14 +1,21 @@
 import type { TCreateStaffInput } from '@shared/schemas/auth';
 import type { Actor } from '../../../http/actor';
-import { AppError } from '../../../http/errors';
+import type { Refusal } from '../../../platform/outcome';
 import { recordAudit } from '../../audit';
 import { hashPassword } from '../../auth';
 import { User, type UserDoc } from '../../users';
-import { validateRoleGrants } from './validate-role-grant';
+import { validateRoleGrants, type GrantCheck } from './validate-role-grant';
+
+export type CreateStaffResult =
+  | { outcome: 'created'; user: UserDoc }
+  | Extract<GrantCheck<unknown>, { outcome: 'invalid_grant' }>
+  | Refusal<'username_taken'>;
 
 /** A district admin creates a staff account (username + password) with validated roles. */
-export async function createStaff(actor: Actor, input: TCreateStaffInput, requestId?: string): Promise<UserDoc> {
-  const roles = await validateRoleGrants(input.roles);
+export async function createStaff(actor: Actor, input: TCreateStaffInput, requestId?: string): Promise<CreateStaffResult> {
+  const check = await validateRoleGrants(input.roles);
+  if (check.outcome !== 'valid') return check;
+  const roles = check.grant;
   const passwordHash = await hashPassword(input.password);
   let user: UserDoc;
   try {
@@ -22,7 +29,7 @@ export async function createStaff(actor: Actor, input: TCreateStaffInput, reques
     user = doc.toObject();
   } catch (error) {
     if ((error as { code?: number }).code === 11000) {
-      throw new AppError('username_taken', { fields: [{ path: 'username', message: '用户名已被使用' }] });
+      return { outcome: 'username_taken' };
     }
     throw error;
   }
@@ -33,5 +40,5 @@ export async function createStaff(actor: Actor, input: TCreateStaffInput, reques
     after: { username: user.username, displayName: user.displayName, roles },
     requestId,
   });
-  return user;
+  return { outcome: 'created', user };
 }

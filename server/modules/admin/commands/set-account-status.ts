@@ -1,5 +1,5 @@
 import type { Actor } from '../../../http/actor';
-import { AppError } from '../../../http/errors';
+import type { Refusal } from '../../../platform/outcome';
 import { recordAudit } from '../../audit';
 import { clearAttempts, revokeAllSessions } from '../../auth';
 import { User, type UserDoc } from '../../users';
@@ -11,16 +11,16 @@ export async function setAccountStatus(
   status: 'active' | 'disabled',
   now: Date,
   requestId?: string,
-): Promise<UserDoc> {
-  if (userId === actor.userId && status === 'disabled') throw new AppError('conflict', { message: '不能停用自己的账号' });
+): Promise<{ outcome: 'disabled' | 'enabled'; user: UserDoc } | Refusal<'own_account' | 'not_found'>> {
+  if (userId === actor.userId && status === 'disabled') return { outcome: 'own_account' };
   const before = await User.findOne({ _id: userId, status: { $ne: 'deleted' } }).lean<UserDoc>();
-  if (!before) throw new AppError('not_found');
+  if (!before) return { outcome: 'not_found' };
   const user = await User.findOneAndUpdate(
     { _id: userId, status: { $ne: 'deleted' } },
     { $set: { status } },
     { returnDocument: 'after' },
   ).lean<UserDoc>();
-  if (!user) throw new AppError('not_found');
+  if (!user) return { outcome: 'not_found' };
   if (status === 'disabled') await revokeAllSessions(user._id, now);
   // Re-enabling also lifts a login lock, so the admin's decision takes effect at once.
   else if (user.username) await clearAttempts(user.username);
@@ -32,5 +32,5 @@ export async function setAccountStatus(
     after: { status: user.status },
     requestId,
   });
-  return user;
+  return { outcome: status === 'disabled' ? 'disabled' : 'enabled', user };
 }

@@ -2,11 +2,13 @@ import { Types } from 'mongoose';
 import type { TFieldError } from '@shared/errors';
 import type { TRoleGrant } from '@shared/schemas/auth';
 import type { RoleGrant } from '../../../http/actor';
-import { AppError } from '../../../http/errors';
 import { SCOPE_MODELS } from '../../org';
 import { User } from '../../users';
 
 type ScopeType = NonNullable<RoleGrant['scopeType']>;
+
+/** A grant (or list of grants) that passed the rules, or every field that did not. */
+export type GrantCheck<T> = { outcome: 'valid'; grant: T } | { outcome: 'invalid_grant'; fields: TFieldError[] };
 
 /** Which scope each role needs. Roles not listed carry no scope. */
 const SCOPE_RULES: Partial<Record<RoleGrant['role'], ScopeType[]>> = {
@@ -28,13 +30,13 @@ async function scopeExists(type: ScopeType, id: string): Promise<boolean> {
 /**
  * Checks one grant against the rules (team_admin → team, lawyer/coordinator → clinic,
  * law_student → clinic + supervising lawyer of that clinic, handler → department or grid)
- * and that what it points at exists. Returns the normalised grant or throws 400 with
- * field paths under `prefix` (e.g. `roles.0.`).
+ * and that what it points at exists. Returns the normalised grant, or the failing fields
+ * with paths under `prefix` (e.g. `roles.0.`).
  */
-export async function validateRoleGrant(grant: TRoleGrant, prefix = ''): Promise<RoleGrant> {
+export async function validateRoleGrant(grant: TRoleGrant, prefix = ''): Promise<GrantCheck<RoleGrant>> {
   const fields: TFieldError[] = [];
   const allowed = SCOPE_RULES[grant.role];
-  if (!allowed) return { role: grant.role };
+  if (!allowed) return { outcome: 'valid', grant: { role: grant.role } };
 
   const scopeType = grant.scopeType ?? (allowed.length === 1 ? allowed[0] : undefined);
   if (!scopeType || !allowed.includes(scopeType)) {
@@ -62,21 +64,16 @@ export async function validateRoleGrant(grant: TRoleGrant, prefix = ''): Promise
       out.supervisorId = grant.supervisorId;
     }
   }
-  if (fields.length) throw new AppError('validation_failed', { fields });
-  return out;
+  return fields.length ? { outcome: 'invalid_grant', fields } : { outcome: 'valid', grant: out };
 }
 
-export async function validateRoleGrants(grants: TRoleGrant[]): Promise<RoleGrant[]> {
+export async function validateRoleGrants(grants: TRoleGrant[]): Promise<GrantCheck<RoleGrant[]>> {
   const out: RoleGrant[] = [];
   const fields: TFieldError[] = [];
   for (const [i, g] of grants.entries()) {
-    try {
-      out.push(await validateRoleGrant(g, `roles.${i}.`));
-    } catch (error) {
-      if (!(error instanceof AppError) || !error.fields) throw error;
-      fields.push(...error.fields);
-    }
+    const r = await validateRoleGrant(g, `roles.${i}.`);
+    if (r.outcome === 'valid') out.push(r.grant);
+    else fields.push(...r.fields);
   }
-  if (fields.length) throw new AppError('validation_failed', { fields });
-  return out;
+  return fields.length ? { outcome: 'invalid_grant', fields } : { outcome: 'valid', grant: out };
 }

@@ -1,11 +1,13 @@
 import type { AppDeps } from '../../../deps';
-import { AppError } from '../../../http/errors';
+import type { Refusal } from '../../../platform/outcome';
 import { User, type UserDoc } from '../../users';
 import { releaseAttempt, reserveAttempt } from '../login-throttle';
 import { verifyPassword } from '../password';
 import { issueToken } from '../tokens';
 
-export type StaffLoginOutcome = { outcome: 'signed_in'; user: UserDoc; token: string; expiresAt: Date };
+export type StaffLoginOutcome =
+  | { outcome: 'signed_in'; user: UserDoc; token: string; expiresAt: Date }
+  | Refusal<'login_failed'>;
 
 /**
  * Username + password. An attempt is reserved atomically before the password is checked
@@ -20,7 +22,7 @@ export async function loginStaff(deps: AppDeps, username: string, password: stri
   await reserveAttempt(username, now);
   const user = await User.findOne({ username, kind: 'staff' }).lean<UserDoc>();
   const ok = await verifyPassword(password, user?.passwordHash);
-  if (!user || !ok || user.status !== 'active') throw new AppError('login_failed');
+  if (!user || !ok || user.status !== 'active') return { outcome: 'login_failed' };
   await releaseAttempt(username);
   const issued = await issueToken(user._id, now, deps.config.TOKEN_TTL_DAYS);
   return { outcome: 'signed_in', user, token: issued.token, expiresAt: issued.expiresAt };

@@ -1,11 +1,13 @@
 import { randomInt } from 'node:crypto';
 import type { AppDeps } from '../../../deps';
-import { AppError } from '../../../http/errors';
+import type { Refusal } from '../../../platform/outcome';
 import { WechatError } from '../../../wechat/errors';
 import { User, type UserDoc } from '../../users';
 import { issueToken } from '../tokens';
 
-export type WechatLoginOutcome = { outcome: 'signed_in' | 'registered'; user: UserDoc; token: string; expiresAt: Date };
+export type WechatLoginOutcome =
+  | { outcome: 'signed_in' | 'registered'; user: UserDoc; token: string; expiresAt: Date }
+  | Refusal<'code_invalid' | 'wechat_unavailable' | 'account_disabled'>;
 
 async function findOrCreateResident(openid: string, unionid: string | undefined): Promise<{ user: UserDoc; created: boolean }> {
   const existing = await User.findOne({ openid }).lean<UserDoc>();
@@ -35,13 +37,13 @@ export async function loginWithWechat(deps: AppDeps, code: string): Promise<Wech
     session = await deps.wechat.code2Session(code);
   } catch (error) {
     if (error instanceof WechatError && error.kind === 'invalid_code') {
-      throw new AppError('wechat_code_invalid', { fields: [{ path: 'code', message: '微信登录凭证无效或已过期' }] });
+      return { outcome: 'code_invalid' };
     }
     deps.logger.warn({ err: error }, 'code2Session failed');
-    throw new AppError('wechat_unavailable');
+    return { outcome: 'wechat_unavailable' };
   }
   const { user, created } = await findOrCreateResident(session.openid, session.unionid);
-  if (user.status !== 'active') throw new AppError('account_disabled');
+  if (user.status !== 'active') return { outcome: 'account_disabled' };
   const issued = await issueToken(user._id, deps.now(), deps.config.TOKEN_TTL_DAYS);
   return { outcome: created ? 'registered' : 'signed_in', user, token: issued.token, expiresAt: issued.expiresAt };
 }

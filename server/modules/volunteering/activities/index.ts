@@ -1,6 +1,4 @@
 import { defineModule } from '../../../platform/module';
-import { pruneSlotsJob } from './commands/prune-slots';
-import { resyncShiftsJob } from './commands/shift-times';
 import { activityReviewKind } from './review';
 import { routes } from './routes';
 
@@ -9,10 +7,11 @@ export const activitiesModule = defineModule({
   name: 'volunteering/activities',
   routes: (deps) => routes(deps),
   reviewKinds: [activityReviewKind],
-  jobs: (deps) => [pruneSlotsJob(deps), resyncShiftsJob(deps)],
 });
 
 // The facade: what other modules may use.
+export { connectActivityBookings, type ActivityBookings, type ActivityNotice } from './bookings';
+export { planShiftMoves, type ShiftMove } from './commands/shift-plan';
 export { receiveCoverVerdict } from './commands/cover-verdict';
 export { publishActivity } from './commands/publish';
 export { ensureTextAllowed } from './content';

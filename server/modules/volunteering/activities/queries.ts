@@ -4,7 +4,7 @@ import type { AvailabilityDoc, VolunteerDoc } from '../volunteers';
 import { Activity, Shift, type ActivityDoc, type ShiftDoc } from './model';
 import { haversineMetres, type LngLat } from '../attendance';
 import { presentActivityDetail, presentActivitySummary } from './presenter';
-import { Signup, type SignupDoc, presentSignup } from '../signups';
+import { bookings } from './bookings';
 
 export async function shiftsByActivity(
   ids: Types.ObjectId[],
@@ -255,13 +255,10 @@ export const shiftsOf = (activity: Types.ObjectId): Promise<ShiftDoc[]> => Shift
 
 /** An activity's page: its shifts, and the caller's own signups to it (latest first). */
 export async function activityWithMySignups(a: ActivityDoc, userId: string | null, canManage: boolean) {
-  const [shifts, mine] = await Promise.all([
-    shiftsOf(a._id),
-    userId ? Signup.find({ activity: a._id, user: userId }).sort({ createdAt: -1 }).lean<SignupDoc[]>() : [],
-  ]);
+  const [shifts, mySignups] = await Promise.all([shiftsOf(a._id), userId ? bookings().mySignups(a, userId) : []]);
   return {
     activity: presentActivityDetail(a, shifts, canManage),
-    mySignups: mine.map((s) => presentSignup(s, a, null)),
+    mySignups,
     canManage,
   };
 }

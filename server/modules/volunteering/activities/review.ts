@@ -1,6 +1,6 @@
 import { Shift, Activity, type ActivityDoc, type ShiftDoc } from './model';
-import type { ReviewItem, ReviewKind } from '../../review';
-import { shanghaiTime } from '../signups';
+import { heldInCollection, type ReviewItem, type ReviewKind } from '../../review';
+import { shanghaiTime } from '../../../platform/time';
 import { HELD_FILTER, heldVersionOf, moderateActivity } from './commands/moderate';
 import { presentActivityDetail } from './presenter';
 
@@ -41,14 +41,7 @@ export const activityReviewKind: ReviewKind = {
   name: 'activity',
   label: '活动',
   approvedHint: '已通过，内容已公开',
-  count: async () => Activity.countDocuments(HELD_FILTER),
-  async list(_deps, page) {
-    const [rows, total] = await Promise.all([
-      Activity.find(HELD_FILTER).sort({ createdAt: 1, _id: 1 }).skip(page.skip).limit(page.limit).lean<ActivityDoc[]>(),
-      Activity.countDocuments(HELD_FILTER),
-    ]);
-    return { items: rows.map(item), total };
-  },
+  ...heldInCollection(Activity, HELD_FILTER, { createdAt: 1, _id: 1 }, (rows) => rows.map(item)),
   async decide(deps, actor, id, decision) {
     const r = await moderateActivity(deps, actor, id, decision);
     if (!('activity' in r)) return r;

@@ -23,7 +23,7 @@ import { defineRoute, type RouteSpec } from '../../../http/route';
 import { member, publicAccess, signedIn } from '../../../http/policy';
 import { fail } from '../../../http/errors';
 import { unlessRefused } from '../../../http/refusals';
-import { expireOffers } from '../signups';
+import { bookings } from './bookings';
 import { findVolunteerByUser } from '../volunteers';
 import { cancelActivity, updateActivity } from './commands/change';
 import { publishActivity } from './commands/publish';
@@ -133,7 +133,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
         const actor = ctx.state.actor;
         const abilities = await activityPolicy.abilities(actor, a);
         if (!abilities.view) throw fail('not_found');
-        await expireOffers(deps, { activity: a._id }).catch((err) => deps.logger.warn({ err }, 'lazy offer expiry failed'));
+        await bookings().expireOffers(deps, a._id).catch((err) => deps.logger.warn({ err }, 'lazy offer expiry failed'));
         const view = await activityWithMySignups(a, actor?.userId ?? null, abilities.manage);
         ctx.body = { ...view, activity: { ...view.activity, abilities } };
       },

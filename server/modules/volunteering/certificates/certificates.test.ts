@@ -75,8 +75,9 @@ describe('certificates', () => {
       expect.objectContaining({ activityTitle: '助老探访', hours: '1.5' }),
     ]);
     expect(ok.body.serial).toMatch(/^LL-\d{8}-[0-9A-Z]{8}-[0-9A-Z]$/);
+    // DECISIONS (Forms and screens): the holder's own copy shows their full name; the ID number stays masked.
+    expect(ok.body.holder.name).toBe(v.name);
     expect(JSON.stringify(ok.body)).not.toContain(v.idNumber);
-    expect(JSON.stringify(ok.body)).not.toContain(v.name);
 
     const pdf = await ctx.http
       .get(ok.body.pdfPath)
@@ -103,8 +104,11 @@ describe('certificates', () => {
       issuer: team.name,
       issuedAt: ok.body.issuedAt,
     });
+    // Only the public verification masks the name.
+    expect(JSON.stringify(verify.body)).not.toContain(v.name);
     const mine = await ctx.http.get('/api/me/certificates').set('Authorization', v.auth);
     expect(mine.body.items.map((c: { serial: string }) => c.serial)).toEqual([ok.body.serial]);
+    expect(mine.body.items[0].holder.name).toBe(v.name);
   });
 
   it('when the serial is well-formed but unknown, verification says not found; when mistyped, it says so', async () => {

@@ -27,7 +27,11 @@ export function findCjkFont(): { path: string; family?: string } | undefined {
   return CJK_FONTS.find((f) => f.path && existsSync(f.path));
 }
 
-export async function renderCertificatePdf(cert: CertificateDoc, verifyUrl: string): Promise<Buffer> {
+export async function renderCertificatePdf(
+  cert: CertificateDoc,
+  verifyUrl: string,
+  holderName?: string | null,
+): Promise<Buffer> {
   const font = findCjkFont();
   if (!font) throw new CjkFontMissingError();
   const doc = new PDFDocument({
@@ -53,7 +57,7 @@ export async function renderCertificatePdf(cert: CertificateDoc, verifyUrl: stri
     .fillColor('#000');
   doc.moveDown(1.5).fontSize(12);
   const field = (label: string, value: string) => doc.text(`${label}：${value}`, { lineGap: 6 });
-  field('志愿者姓名', cert.holder.nameMasked);
+  field('志愿者姓名', holderName || cert.holder.nameMasked);
   field('身份证件号码', cert.holder.idNumberMasked);
   field('累计志愿服务时长', `${formatHours(cert.totalMinutes)} 小时`);
   doc.moveDown(0.8).text('志愿服务记录：', { lineGap: 6 });

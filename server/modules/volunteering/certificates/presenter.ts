@@ -6,10 +6,15 @@ import type { CertificateDoc } from './model';
 export const certificateVerifyUrl = (publicBaseUrl: string, serial: string): string =>
   `${publicBaseUrl.replace(/\/$/, '')}/#/packages/volunteer/verify/index?serial=${encodeURIComponent(serial)}`;
 
-export function presentCertificate(c: CertificateDoc, publicBaseUrl: string): TCertificateDto {
+/** The holder's own copy: `holderName` is their full name (ID number always masked). */
+export function presentCertificate(c: CertificateDoc, publicBaseUrl: string, holderName?: string | null): TCertificateDto {
   return {
     serial: c.serial,
-    holder: { nameMasked: c.holder.nameMasked, idNumberMasked: c.holder.idNumberMasked },
+    holder: {
+      ...(holderName ? { name: holderName } : {}),
+      nameMasked: c.holder.nameMasked,
+      idNumberMasked: c.holder.idNumberMasked,
+    },
     totalMinutes: c.totalMinutes,
     totalHours: formatHours(c.totalMinutes),
     services: c.services.map((s) => ({

@@ -12,6 +12,7 @@ import { fail, fieldError } from '../../../http/errors';
 import { member, publicAccess } from '../../../http/policy';
 import { unlessRefused } from '../../../http/refusals';
 import { defineRoute, type RouteSpec } from '../../../http/route';
+import { ownRealName } from '../../realname';
 import { issueCertificate } from './commands/issue-certificate';
 import { certificateBySerial, certificatesOf } from './queries';
 import { CjkFontMissingError, renderCertificatePdf } from './pdf';
@@ -43,7 +44,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
           no_hours: 'certificate_no_hours',
         });
         ctx.status = 201;
-        ctx.body = presentCertificate(r.certificate, base);
+        ctx.body = presentCertificate(r.certificate, base, await ownRealName(deps, ctx.state.actor!.userId));
       },
     }),
     defineRoute({
@@ -55,7 +56,8 @@ export function routes(deps: AppDeps): RouteSpec[] {
       response: ZCertificateList,
       handler: async (ctx) => {
         const items = await certificatesOf(ctx.state.actor!.userId);
-        ctx.body = { items: items.map((c) => presentCertificate(c, base)) };
+        const name = await ownRealName(deps, ctx.state.actor!.userId);
+        ctx.body = { items: items.map((c) => presentCertificate(c, base, name)) };
       },
     }),
     defineRoute<undefined, undefined, TSerialParams>({
@@ -72,7 +74,8 @@ export function routes(deps: AppDeps): RouteSpec[] {
         if (!cert || String(cert.user) !== ctx.state.actor!.userId) throw fail('certificate_not_found');
         let pdf: Buffer;
         try {
-          pdf = await renderCertificatePdf(cert, certificateVerifyUrl(base, serial));
+          const name = await ownRealName(deps, ctx.state.actor!.userId);
+          pdf = await renderCertificatePdf(cert, certificateVerifyUrl(base, serial), name);
         } catch (err) {
           if (err instanceof CjkFontMissingError) {
             deps.logger.error({ err }, 'certificate PDF: no CJK font installed');

@@ -5,5 +5,5 @@ import { routes } from './routes';
 export const galleryModule = defineModule({ name: 'volunteering/gallery', routes: (deps) => routes(deps) });
 
 // The facade: what other modules may use.
-export { applyMediaCheckResult, galleryDir } from './commands/upload-photo';
+export { applyMediaCheckResult, galleryDir, removePhotoFiles } from './commands/upload-photo';
 export { Photo, type PhotoDoc } from './model';

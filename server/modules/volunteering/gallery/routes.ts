@@ -36,7 +36,7 @@ import { galleryDir, removePhotoFiles, uploadPhoto } from './commands/upload-pho
 import { coverRoutes } from './covers';
 import { Photo } from './model';
 import { presentPhoto } from './presenter';
-import { readRawBody } from './read-body';
+import { readUploadBody } from './read-body';
 
 const sameKey = (a: string | undefined, b: string): boolean =>
   !!a && a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
@@ -61,7 +61,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       produces: 'application/json',
       handler: async (ctx, { params }) => {
         const activity = await loadActivity(params.activityId);
-        const body = await readRawBody(ctx.req, GALLERY_MAX_BYTES);
+        const body = await readUploadBody(ctx.req, GALLERY_MAX_BYTES);
         const r = await uploadPhoto(deps, { actor: ctx.state.actor!, activity, body });
         unlessRefused(r, {
           not_participant: 'not_participant',

@@ -1,4 +1,6 @@
 import { defineModule } from '../../../platform/module';
+import { pruneSlotsJob } from './commands/prune-slots';
+import { resyncShiftsJob } from './commands/shift-times';
 import { signupJobs } from './jobs';
 import { signupNoteReviewKind } from './review';
 import { routes } from './routes';
@@ -8,7 +10,7 @@ export const signupsModule = defineModule({
   name: 'volunteering/signups',
   routes: (deps) => routes(deps),
   reviewKinds: [signupNoteReviewKind],
-  jobs: (deps) => signupJobs(deps),
+  jobs: (deps) => [...signupJobs(deps), pruneSlotsJob(deps), resyncShiftsJob(deps)],
   notificationTemplates: {
     signupResult: 'WECHAT_TEMPLATE_SIGNUP_RESULT',
     waitlistOffer: 'WECHAT_TEMPLATE_WAITLIST_OFFER',
@@ -17,6 +19,7 @@ export const signupsModule = defineModule({
 });
 
 // The facade: what other modules may use.
+export { activityBookings } from './bookings';
 export { releaseCounters } from './commands/cancel';
 export { expireOffers, notifyOffers } from './commands/offers';
 export { claimSlot, fillFreePlaces, isDuplicateKey } from './commands/placement';

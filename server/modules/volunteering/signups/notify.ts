@@ -20,11 +20,7 @@ export interface VolunteeringMessage {
   data?: Record<string, unknown>;
 }
 
-/** "2026-06-03 09:00" in Asia/Shanghai, the form subscribe messages show. */
-export function shanghaiTime(d: Date): string {
-  const s = new Date(d.getTime() + 8 * 3600_000).toISOString();
-  return `${s.slice(0, 10)} ${s.slice(11, 16)}`;
-}
+export { shanghaiTime } from '../../../platform/time';
 
 /**
  * Enqueues one message per user. A failure to enqueue is logged, not thrown (the signup or

@@ -1,4 +1,4 @@
-import type { ReviewItem, ReviewKind } from '../../review';
+import { heldInCollection, type ReviewItem, type ReviewKind } from '../../review';
 import { Activity, type ActivityDoc } from '../activities';
 import { Volunteer, type VolunteerDoc } from '../volunteers';
 import { heldNoteVersion, moderateSignupNote } from './commands/moderate-note';
@@ -37,14 +37,7 @@ export const signupNoteReviewKind: ReviewKind = {
   name: 'signup-note',
   label: '报名备注',
   approvedHint: '已通过，报名团队可以看到这条备注',
-  count: async () => Signup.countDocuments(HELD),
-  async list(_deps, page) {
-    const [rows, total] = await Promise.all([
-      Signup.find(HELD).sort({ createdAt: 1, _id: 1 }).skip(page.skip).limit(page.limit).lean<SignupDoc[]>(),
-      Signup.countDocuments(HELD),
-    ]);
-    return { items: await items(rows), total };
-  },
+  ...heldInCollection(Signup, HELD, { createdAt: 1, _id: 1 }, items),
   async decide(deps, actor, id, decision) {
     const r = await moderateSignupNote(deps, actor, id, decision);
     if (!('signup' in r)) return r;

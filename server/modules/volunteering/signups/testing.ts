@@ -10,6 +10,7 @@ import type { AppDeps } from '../../../deps';
 import { startEmbeddedMongo, type EmbeddedMongo } from '../../../embedded-mongo';
 import { Activity, Shift, type ActivityDoc, type ShiftDoc } from '../activities';
 import { Volunteer } from '../volunteers';
+import { allModules } from '../../index';
 
 export interface CommandTestEnv {
   deps: AppDeps;
@@ -18,6 +19,7 @@ export interface CommandTestEnv {
 }
 
 export async function openCommandTestEnv(start = new Date('2026-06-01T00:00:00Z')): Promise<CommandTestEnv> {
+  allModules(); // wires the modules' ports as the app does (activities → signups: ActivityBookings)
   const embedded: EmbeddedMongo | null = process.env.MONGODB_URI ? null : await startEmbeddedMongo();
   const base = new URL(process.env.MONGODB_URI ?? embedded!.uri);
   base.pathname = `/v1_${process.pid}_${randomBytes(4).toString('hex')}`;

@@ -1,4 +1,4 @@
-import type { ReviewItem, ReviewKind } from '../../review';
+import { heldInCollection, type ReviewItem, type ReviewKind } from '../../review';
 import { Team, type TeamDoc } from '../../org';
 import { Volunteer, type VolunteerDoc } from '../volunteers';
 import { heldMessageVersion, moderateJoinMessage } from './commands/moderate-message';
@@ -33,14 +33,7 @@ export const joinMessageReviewKind: ReviewKind = {
   name: 'join-message',
   label: '入队留言',
   approvedHint: '已通过，团队管理员可以看到这条留言',
-  count: async () => TeamMembership.countDocuments(HELD),
-  async list(_deps, page) {
-    const [rows, total] = await Promise.all([
-      TeamMembership.find(HELD).sort({ updatedAt: 1, _id: 1 }).skip(page.skip).limit(page.limit).lean<TeamMembershipDoc[]>(),
-      TeamMembership.countDocuments(HELD),
-    ]);
-    return { items: await items(rows), total };
-  },
+  ...heldInCollection(TeamMembership, HELD, { updatedAt: 1, _id: 1 }, items),
   async decide(deps, actor, id, decision) {
     const r = await moderateJoinMessage(deps, actor, id, decision);
     if (!('membership' in r)) return r;

@@ -1,4 +1,4 @@
-import type { ReviewItem, ReviewKind } from '../../review';
+import { heldInCollection, type ReviewItem, type ReviewKind } from '../../review';
 import { heldIntroVersion, moderateIntro } from './commands/intro';
 import { Volunteer, type VolunteerDoc } from './model';
 import { presentIntroReview } from './presenter';
@@ -22,14 +22,7 @@ export const introReviewKind: ReviewKind = {
   name: 'volunteer-intro',
   label: '志愿者简介',
   approvedHint: '已通过，内容已公开',
-  count: async () => Volunteer.countDocuments(HELD),
-  async list(_deps, page) {
-    const [rows, total] = await Promise.all([
-      Volunteer.find(HELD).sort({ 'heldIntro.at': 1, _id: 1 }).skip(page.skip).limit(page.limit).lean<VolunteerDoc[]>(),
-      Volunteer.countDocuments(HELD),
-    ]);
-    return { items: rows.map(item), total };
-  },
+  ...heldInCollection(Volunteer, HELD, { 'heldIntro.at': 1, _id: 1 }, (rows) => rows.map(item)),
   async decide(deps, actor, id, decision) {
     const r = await moderateIntro(deps, actor, id, decision);
     if (!('volunteer' in r)) return r;

@@ -1,25 +1,19 @@
 import { Types } from 'mongoose';
 import type { TCheckOutcome } from '../../../content';
-import { ACTIVE_SIGNUP_STATUSES, type TSignupStatus } from '@shared/schemas/volunteering/signups';
 import type { TActivityUpdateInput } from '@shared/schemas/volunteering/activities';
 import type { Actor } from '../../../../http/actor';
 import type { AppDeps } from '../../../../deps';
 import { AppError } from '../../../../http/errors';
 import { recordAudit } from '../../../audit';
-import { notifyOffers, fillFreePlaces, activityCancelledMessage, releaseActivitySignups, Signup, type SignupDoc, notifyVolunteers } from '../../signups';
+import { bookings } from '../bookings';
 import type { Refusal } from '../../../../platform/outcome';
 import { auditActor } from '../../../../platform/outbox/event';
 import { inUnitOfWork } from '../../../../platform/unit-of-work';
 import { Activity, Shift, type ActivityDoc, type ShiftDoc } from '../model';
 import { appLinks } from '@shared/links';
-import { moveShifts, planShiftMoves } from './shift-times';
+import { planShiftMoves } from './shift-plan';
 
-const ACTIVE: TSignupStatus[] = [...ACTIVE_SIGNUP_STATUSES];
-
-async function activeUsers(activityId: ActivityDoc['_id']): Promise<SignupDoc['user'][]> {
-  const rows = await Signup.find({ activity: activityId, status: { $in: ACTIVE } }, { user: 1 }).lean();
-  return [...new Map(rows.map((r) => [String(r.user), r.user])).values()];
-}
+const activeUsers = (activityId: ActivityDoc['_id']) => bookings().activeUsers(activityId);
 
 export type UpdateResult = { outcome: 'updated' | 'edit_held'; activity: ActivityDoc } | Refusal<'not_open'>;
 
@@ -77,7 +71,7 @@ export async function updateActivity(
     const before = existing.find((s) => String(s._id) === c.shiftId)!;
     if (c.capacity > before.capacity) raised.push(before._id);
   }
-  if (moves.length) await moveShifts(deps, activity, moves);
+  if (moves.length) await bookings().moveShifts(deps, activity, moves);
   if (added.length) await Shift.insertMany(added.map((s) => ({ ...s, activity: activity._id, team: activity.team })));
 
   const set: Record<string, unknown> = {
@@ -111,7 +105,7 @@ export async function updateActivity(
   const updated = await Activity.findOneAndUpdate({ _id: activity._id, status: activity.status }, update, { returnDocument: 'after' }).lean<ActivityDoc>();
   if (!updated) return { outcome: 'not_open' };
 
-  for (const shiftId of raised) await notifyOffers(deps, await fillFreePlaces(shiftId, now), updated);
+  for (const shiftId of raised) await bookings().offerFreedPlaces(deps, shiftId, now, updated);
   await recordAudit({
     actor,
     action: 'volunteering.activity.updated',
@@ -120,7 +114,7 @@ export async function updateActivity(
     requestId,
     at: now,
   });
-  await notifyVolunteers(deps, {
+  await bookings().notifyVolunteers(deps, {
     users: await activeUsers(activity._id),
     template: 'signupResult',
     title: '活动信息有更新',
@@ -153,11 +147,11 @@ export async function cancelActivity(
     ).lean<ActivityDoc>();
     if (!updated) return { outcome: 'not_open' };
     const users = await activeUsers(activity._id);
-    const { released } = await releaseActivitySignups(activity._id, reason, now);
+    const { released } = await bookings().releaseActivitySignups(activity._id, reason, now);
     uow.emit({
       type: 'activity.cancelled',
       aggregate: `activity:${String(activity._id)}`,
-      payload: { activityId: String(activity._id), reason, released, message: activityCancelledMessage(activity, reason, users) },
+      payload: { activityId: String(activity._id), reason, released, message: bookings().activityCancelledMessage(activity, reason, users) },
       audit: {
         actor: auditActor(actor),
         action: 'volunteering.activity.cancelled',

@@ -5,7 +5,6 @@ import type { NewEvent } from '../../../../platform/outbox/event';
 import { OutboxEvent, type OutboxEventDoc } from '../../../../platform/outbox/model';
 import { deliverEvents } from '../../../../platform/outbox/dispatcher';
 import { outboxDocs } from '../../../../platform/unit-of-work';
-import '../../subscribers';
 import { Signup, type SignupDoc } from '../model';
 
 type Pending = { deps: AppDeps; doc: SignupDoc; events: NewEvent[]; resolve: (s: SignupDoc) => void; reject: (e: unknown) => void };
@@ -48,8 +47,11 @@ async function insertBatch(batch: Pending[]): Promise<void> {
       continue;
     }
     live.forEach((p) => p.resolve(p.doc));
+    // Delivered after the batch, not awaited: the next turn's rows must not queue behind this
+    // turn's messages (whatever is not delivered stays pending for the dispatcher). Each event
+    // is the first of its signup, so none waits for an earlier one.
     const due = events.filter((e) => e.status === 'pending').map((e) => e._id);
-    if (due.length > 0) await deliverEvents(live[0].deps, due);
+    if (due.length > 0) void deliverEvents(live[0].deps, due, { firstOfAggregate: true });
     return;
   }
 }

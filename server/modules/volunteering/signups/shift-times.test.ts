@@ -1,9 +1,9 @@
 import { Types } from 'mongoose';
 import { createTestContext, type TestContext } from '../../../../test/support';
 import { linliJobs } from '../../../jobs/registry';
-import { Signup, VolunteerSchedule } from '../signups/model';
+import { Signup, VolunteerSchedule } from './model';
 import { RESYNC_SHIFTS_JOB } from './commands/shift-times';
-import { Shift } from './model';
+import { Shift } from '../activities/model';
 import { buildActivity, buildCertifiedTeam, buildVolunteer } from '../teams/api-testing';
 
 jest.setTimeout(120_000);

@@ -2,7 +2,7 @@ import { Types } from 'mongoose';
 import { createTestContext, type TestContext } from '../../../../test/support';
 import { linliJobs } from '../../../jobs/registry';
 import { testClock } from '../attendance/fixtures';
-import { VolunteerSchedule } from '../signups/model';
+import { VolunteerSchedule } from './model';
 import { buildActivity, buildCertifiedTeam, buildVolunteer } from '../teams/api-testing';
 import { PRUNE_SLOTS_JOB } from './commands/prune-slots';
 

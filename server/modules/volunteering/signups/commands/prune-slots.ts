@@ -1,5 +1,5 @@
 import type { AppDeps } from '../../../../deps';
-import { VolunteerSchedule } from '../../signups';
+import { VolunteerSchedule } from '../model';
 
 /**
  * Drops schedule slots (the per-volunteer overlap guard, see
@@ -20,7 +20,7 @@ export async function pruneScheduleSlots(now: Date): Promise<{ schedules: number
 
 export const PRUNE_SLOTS_JOB = 'volunteering.schedule-slots.prune';
 
-/** The recurring job, listed in server/jobs/registry.ts. */
+/** The recurring job (the signups module's `jobs`). */
 export const pruneSlotsJob = (deps: AppDeps) => ({
   name: PRUNE_SLOTS_JOB,
   every: '1 hour',
