@@ -14,15 +14,12 @@ import { idCardCheckChar, maskIdNumber } from '@shared/idcard';
 import { ACTIVITY_CATEGORIES } from '@shared/schemas/volunteering/activities';
 import { District, Team } from '../modules/org';
 import { currentPolicyVersion } from '../modules/privacy';
-// realname and volunteering's parts do not export these from their facades yet: direct imports.
-import { encryptField, hashIdNumber } from '../modules/realname/crypto';
-import { maskName } from '../modules/realname/mask';
+import { encryptField, hashIdNumber, maskName } from '../modules/realname';
 import { User } from '../modules/users';
-import { Activity, Shift } from '../modules/volunteering/activities/model';
-import { shanghaiMonth } from '../modules/volunteering/hours/compute';
-import { HoursEntry, HoursTotal } from '../modules/volunteering/hours/model';
-import { TeamMembership } from '../modules/volunteering/teams/model';
-import { Volunteer } from '../modules/volunteering/volunteers/model';
+import { Activity, Shift } from '../modules/volunteering/activities';
+import { HoursEntry, HoursTotal, shanghaiMonth } from '../modules/volunteering/hours';
+import { TeamMembership } from '../modules/volunteering/teams';
+import { Volunteer } from '../modules/volunteering/volunteers';
 
 export interface ScaleSpec {
   teams: number;
