@@ -15,6 +15,7 @@
  * at start and then every REPAIR_EVERY_MS (see ARCHITECTURE.md, Crash consistency).
  */
 import type { AppDeps } from '../deps';
+import { every } from './every';
 
 export interface Violation {
   invariant: string;
@@ -84,19 +85,5 @@ export async function repairInvariants(
 /** Repair every `everyMs` (grace `graceMs`) until stopped. */
 export function startRepairLoop(deps: Pick<AppDeps, 'logger'>, opts: { everyMs: number; graceMs: number }): { stop(): Promise<void> } {
   const seen = new Map<string, number>();
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = false;
-  const timer = setInterval(() => {
-    running = running
-      .then(() => (stopped ? 0 : repairInvariants(deps, { graceMs: opts.graceMs, seen })))
-      .catch((err: unknown) => deps.logger.error({ err }, 'invariant repair pass failed'));
-  }, opts.everyMs);
-  timer.unref();
-  return {
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return every(deps, opts.everyMs, 'invariant repair pass', () => repairInvariants(deps, { graceMs: opts.graceMs, seen }));
 }

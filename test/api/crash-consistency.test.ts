@@ -6,6 +6,9 @@
  * every volunteer without an active signup on a shift can sign up for it, and no shift is
  * oversold.
  */
+// The module list first, in the app's load order (facades import each other; a deep model import
+// first could meet a facade half-loaded).
+import '../../server/modules';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';

@@ -13,6 +13,7 @@ import { anyRole } from '../../http/policy';
 import { defineRoute, type RouteSpec } from '../../http/route';
 import { retryDeadEvents } from '../../platform/outbox/dispatcher';
 import { OutboxEvent, type OutboxEventDoc } from '../../platform/outbox/model';
+import { recordAudit } from '../audit';
 
 /** Every field listed; the payload stays on the server (it may name residents). */
 export const presentOutboxEvent = (e: OutboxEventDoc): TOutboxEventDto => ({
@@ -59,6 +60,14 @@ export function routes(deps: AppDeps): RouteSpec[] {
       response: ZOutboxRetryResult,
       handler: async (ctx, { body }) => {
         const retried = await retryDeadEvents(deps, body.ids.map((id) => new Types.ObjectId(id)));
+        await recordAudit({
+          actor: ctx.state.actor!,
+          action: 'outbox.retried',
+          target: { type: 'outbox', id: body.ids.length === 1 ? body.ids[0] : `${body.ids.length} events` },
+          after: { ids: body.ids, retried },
+          requestId: ctx.state.requestId,
+          at: deps.now(),
+        });
         ctx.body = { retried };
       },
     }),

@@ -12,6 +12,7 @@
  */
 import type { Types } from 'mongoose';
 import type { AppDeps } from '../../deps';
+import { every } from '../every';
 import type { DomainEvent, EventAudit } from './event';
 import { OutboxEvent, OutboxReceipt, type OutboxEventDoc } from './model';
 import { subscribersFor } from './registry';
@@ -153,21 +154,7 @@ export async function dispatchPending(deps: AppDeps, now = new Date()): Promise<
 
 /** Runs dispatchPending every `everyMs` until stopped (main starts it; one per process is fine). */
 export function startDispatcher(deps: AppDeps, everyMs = 1000): { stop(): Promise<void> } {
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = false;
-  const timer = setInterval(() => {
-    running = running.then(() => (stopped ? 0 : dispatchPending(deps))).catch((err: unknown) => {
-      deps.logger.error({ err }, 'outbox dispatcher pass failed');
-    });
-  }, everyMs);
-  timer.unref();
-  return {
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return every(deps, everyMs, 'outbox dispatcher pass', () => dispatchPending(deps));
 }
 
 /** A district admin sends dead-lettered events again (from the first attempt). */

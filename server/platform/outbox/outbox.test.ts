@@ -6,6 +6,7 @@
  */
 import mongoose, { Types } from 'mongoose';
 import { buildDistrictAdmin, buildResident, createTestContext, type TestContext } from '../../../test/support';
+import { AuditEntry } from '../../modules/audit/model';
 import { inUnitOfWork } from '../unit-of-work';
 import { MAX_ATTEMPTS, backoffMs, deliverEvents, dispatchPending } from './dispatcher';
 import { OutboxEvent, OutboxReceipt } from './model';
@@ -183,6 +184,7 @@ describe('dead letters for the district admin', () => {
     const retry = await ctx.http.post('/api/admin/outbox/retry').set('Authorization', admin.auth).send({ ids: [String(event._id)] });
     expect(retry.status).toBe(200);
     expect(retry.body).toEqual({ retried: 1 });
+    expect(await AuditEntry.countDocuments({ action: 'outbox.retried', 'target.id': String(event._id) })).toBe(1);
     expect((await OutboxEvent.findById(event._id).lean())!.status).toBe('delivered');
     expect(order).toContain(key);
     const again = await ctx.http.get('/api/admin/outbox/dead?pageSize=100').set('Authorization', admin.auth);

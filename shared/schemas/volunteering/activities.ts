@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ZDateOut, ZGeoPoint, ZObjectId, zPage } from '../common';
 import { ZActivityAbilities } from '../abilities';
 import { ZSignupDto } from './signups';
-import { VOLUNTEERING_LIMITS as L, ZModerationDecisionInput, ZIsoDateTime, ZPageQuery, zBoolQuery, zLatQuery, zLngQuery, zTag, zText } from './common';
+import { VOLUNTEERING_LIMITS as L, ZIsoDateTime, ZPageQuery, zBoolQuery, zLatQuery, zLngQuery, zTag, zText } from './common';
 
 export const ACTIVITY_CATEGORIES = [
   'community_service',
@@ -198,10 +198,6 @@ export const ACTIVITY_STATUS_LABELS: Record<TActivityStatus, string> = {
   cancelled: '已取消',
   completed: '已结束',
 };
-
-/** POST /api/admin/activities/:id/moderation — a district admin decides held content. */
-export const ZActivityModerationInput = ZModerationDecisionInput;
-export type TActivityModerationInput = z.infer<typeof ZActivityModerationInput>;
 
 export const ZActivityModerationQuery = z.strictObject({ ...ZPageQuery });
 export type TActivityModerationQuery = z.infer<typeof ZActivityModerationQuery>;

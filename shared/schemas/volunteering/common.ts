@@ -58,21 +58,6 @@ export const VOLUNTEERING_LIMITS = {
   nearbyMaxKm: 50,
 } as const;
 
-/**
- * A district admin's decision on content held for review (activities, intros,
- * signup notes): approve publishes it; reject drops it and needs a reason.
- */
-export const ZModerationDecisionInput = z
-  .strictObject({
-    decision: z.enum(['approve', 'reject'], { error: '请选择通过或驳回' }),
-    reason: zText('驳回原因', 2, VOLUNTEERING_LIMITS.reasonMax).optional(),
-  })
-  .refine((v) => v.decision === 'approve' || (v.reason ?? '').trim().length >= 2, {
-    message: '驳回时请填写原因（至少 2 个字）',
-    path: ['reason'],
-  });
-export type TModerationDecisionInput = z.infer<typeof ZModerationDecisionInput>;
-
 /** A team admin's approve/reject of a request (join requests, signups that need approval). */
 export const ZApprovalDecisionInput = z
   .strictObject({

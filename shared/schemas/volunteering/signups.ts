@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZDateOut, ZObjectId, zPage } from '../common';
-import { ZApprovalDecisionInput, ZModerationDecisionInput, ZPageQuery, zText } from './common';
+import { ZApprovalDecisionInput, ZPageQuery, zText } from './common';
 import { ZApplicantSummaryDto } from './volunteers';
 
 export const SIGNUP_STATUSES = [
@@ -84,24 +84,3 @@ export const ZMySignupsPage = zPage(ZSignupDto);
 export const ZApplicantsPage = zPage(ZApplicantDto);
 export const ZNoShowsMarked = z.object({ marked: z.number().int() });
 
-/** POST /api/admin/signups/:id/note-moderation — a district admin decides a held signup note. */
-export const ZSignupNoteModerationInput = ZModerationDecisionInput;
-export type TSignupNoteModerationInput = z.infer<typeof ZSignupNoteModerationInput>;
-
-export const ZHeldNotesQuery = z.strictObject({ ...ZPageQuery });
-export type THeldNotesQuery = z.infer<typeof ZHeldNotesQuery>;
-
-/** A signup note the content check wanted a human to read, as the district moderator sees it. */
-export const ZHeldNoteDto = z.object({
-  signupId: z.string(),
-  activityId: z.string(),
-  activityTitle: z.string(),
-  teamName: z.string(),
-  volunteerNo: z.string(),
-  nameMasked: z.string(),
-  note: z.string(),
-  status: z.enum(SIGNUP_STATUSES),
-  createdAt: ZDateOut,
-});
-export type THeldNoteDto = z.infer<typeof ZHeldNoteDto>;
-export const ZHeldNotesPage = zPage(ZHeldNoteDto);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZDateOut } from '../common';
-import { VOLUNTEERING_LIMITS as L, ZModerationDecisionInput, zTag, zText } from './common';
+import { VOLUNTEERING_LIMITS as L, zTag, zText } from './common';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -146,7 +146,3 @@ export const ZNoShowAppealRow = z.object({
 });
 export type TNoShowAppealRow = z.infer<typeof ZNoShowAppealRow>;
 export const ZNoShowAppealsList = z.object({ items: z.array(ZNoShowAppealRow) });
-
-/** POST /api/admin/volunteers/:userId/intro-moderation — a district admin decides a held intro. */
-export const ZIntroModerationInput = ZModerationDecisionInput;
-export type TIntroModerationInput = z.infer<typeof ZIntroModerationInput>;

@@ -156,7 +156,14 @@ export function routes(deps: AppDeps): RouteSpec[] {
           coverUrl: body.coverUrl !== undefined && body.coverUrl !== a.coverUrl ? body.coverUrl : undefined,
         });
         const r = await updateActivity(deps, ctx.state.actor!, a, body, ctx.state.requestId, content);
-        unlessRefused(r, { not_open: 'activity_not_open' });
+        unlessRefused(r, {
+          not_open: 'activity_not_open',
+          invalid: (v) => ({ code: 'validation_failed', fields: v.fields }),
+          capacity_below_taken: {
+            code: 'capacity_below_taken',
+            fields: [{ path: 'capacities', message: '名额不能少于已占用的名额' }],
+          },
+        });
         ctx.body = { outcome: r.outcome, activity: presentActivityDetail(r.activity, await shiftsOf(a._id), true) };
       },
     }),

@@ -57,6 +57,13 @@ export function routes(deps: AppDeps): RouteSpec[] {
       body: ZCreateHelpRequest,
       handler: async (ctx, { body }) => {
         const r = await postHelpRequest(deps, ctx.state.actor!.userId, body);
+        unlessRefused(r, {
+          needed_in_past: { code: 'validation_failed', fields: [{ path: 'neededAt', message: '需要帮助的时间不能早于现在' }] },
+          needed_too_late: {
+            code: 'validation_failed',
+            fields: [{ path: 'neededAt', message: '需要帮助的时间不能超过一年以后' }],
+          },
+        });
         ctx.status = 201;
         ctx.body = { outcome: r.outcome, request: presentHelpRequestDetail(r.request) };
       },

@@ -3,7 +3,7 @@ import type { TCheckOutcome } from '../../../content';
 import type { TActivityUpdateInput } from '@shared/schemas/volunteering/activities';
 import type { Actor } from '../../../../http/actor';
 import type { AppDeps } from '../../../../deps';
-import { AppError } from '../../../../http/errors';
+import type { TFieldError } from '@shared/errors';
 import { recordAudit } from '../../../audit';
 import { bookings } from '../bookings';
 import type { Refusal } from '../../../../platform/outcome';
@@ -15,7 +15,10 @@ import { planShiftMoves } from './shift-plan';
 
 const activeUsers = (activityId: ActivityDoc['_id']) => bookings().activeUsers(activityId);
 
-export type UpdateResult = { outcome: 'updated' | 'edit_held'; activity: ActivityDoc } | Refusal<'not_open'>;
+export type UpdateResult =
+  | { outcome: 'updated' | 'edit_held'; activity: ActivityDoc }
+  | { outcome: 'invalid'; fields: TFieldError[] }
+  | Refusal<'not_open' | 'capacity_below_taken'>;
 
 const HOLDABLE = ['title', 'description', 'coverUrl'] as const;
 const EDITABLE: ActivityDoc['status'][] = ['published', 'under_review'];
@@ -41,12 +44,12 @@ export async function updateActivity(
   if (!EDITABLE.includes(activity.status)) return { outcome: 'not_open' };
   const now = deps.now();
   const existing = await Shift.find({ activity: activity._id }).lean<ShiftDoc[]>();
-  for (const c of input.capacities ?? []) {
-    if (!existing.some((s) => String(s._id) === c.shiftId)) {
-      throw new AppError('validation_failed', { fields: [{ path: 'capacities', message: '班次不属于该活动' }] });
-    }
+  if ((input.capacities ?? []).some((c) => !existing.some((s) => String(s._id) === c.shiftId))) {
+    return { outcome: 'invalid', fields: [{ path: 'capacities', message: '班次不属于该活动' }] };
   }
-  const moves = planShiftMoves(existing, input.shiftTimes, now);
+  const plan = planShiftMoves(existing, input.shiftTimes, now);
+  if (plan.fields.length) return { outcome: 'invalid', fields: plan.fields };
+  const moves = plan.moves;
   const timed = existing.map((s) => moves.find((m) => String(m.shift._id) === String(s._id)) ?? s);
   const added = (input.addShifts ?? []).map((s) => ({ start: new Date(s.start), end: new Date(s.end), capacity: s.capacity }));
   const starts = [...timed.map((s) => s.start), ...added.map((s) => s.start)].map((d) => d.getTime());
@@ -54,11 +57,11 @@ export async function updateActivity(
   const firstStart = Math.min(...starts);
   const signupDeadline = input.signupDeadline ? new Date(input.signupDeadline) : activity.signupDeadline;
   const cancelDeadline = input.cancelDeadline ? new Date(input.cancelDeadline) : activity.cancelDeadline;
-  const fields = [];
+  const fields: TFieldError[] = [];
   if (signupDeadline.getTime() > firstStart) fields.push({ path: 'signupDeadline', message: '报名截止时间不能晚于第一个班次开始时间' });
   if (cancelDeadline.getTime() > firstStart) fields.push({ path: 'cancelDeadline', message: '取消截止时间不能晚于第一个班次开始时间' });
   if (added.some((s) => s.start.getTime() <= now.getTime())) fields.push({ path: 'addShifts', message: '新增班次须在将来开始' });
-  if (fields.length) throw new AppError('validation_failed', { fields });
+  if (fields.length) return { outcome: 'invalid', fields };
 
   const raised: ShiftDoc['_id'][] = [];
   for (const c of input.capacities ?? []) {
@@ -67,7 +70,7 @@ export async function updateActivity(
       { _id: c.shiftId, activity: activity._id, confirmedCount: { $lte: c.capacity } },
       { $set: { capacity: c.capacity } },
     );
-    if (res.matchedCount === 0) throw new AppError('capacity_below_taken', { fields: [{ path: 'capacities', message: '名额不能少于已占用的名额' }] });
+    if (res.matchedCount === 0) return { outcome: 'capacity_below_taken' };
     const before = existing.find((s) => String(s._id) === c.shiftId)!;
     if (c.capacity > before.capacity) raised.push(before._id);
   }

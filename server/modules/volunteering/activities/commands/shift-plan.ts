@@ -1,5 +1,5 @@
 import type { TShiftTimeInput } from '@shared/schemas/volunteering/activities';
-import { AppError } from '../../../../http/errors';
+import type { TFieldError } from '@shared/errors';
 import type { ShiftDoc } from '../model';
 
 /** A shift's new times, checked; the signups side moves schedules and signups with it (ActivityBookings.moveShifts). */
@@ -12,11 +12,16 @@ export interface ShiftMove {
 /**
  * Checks requested shift times against the activity's shifts: the shift must
  * belong to the activity and not have started; the new start must be in the
- * future. Deadlines are checked by the caller with the moved times.
+ * future. Deadlines are checked by the caller with the moved times. Returns the moves, or
+ * every field that fails.
  */
-export function planShiftMoves(existing: ShiftDoc[], input: TShiftTimeInput[] | undefined, now: Date): ShiftMove[] {
+export function planShiftMoves(
+  existing: ShiftDoc[],
+  input: TShiftTimeInput[] | undefined,
+  now: Date,
+): { moves: ShiftMove[]; fields: TFieldError[] } {
   const moves: ShiftMove[] = [];
-  const fields: { path: string; message: string }[] = [];
+  const fields: TFieldError[] = [];
   for (const [i, t] of (input ?? []).entries()) {
     const shift = existing.find((s) => String(s._id) === t.shiftId);
     if (!shift) fields.push({ path: `shiftTimes.${i}.shiftId`, message: '班次不属于该活动' });
@@ -28,6 +33,5 @@ export function planShiftMoves(existing: ShiftDoc[], input: TShiftTimeInput[] | 
       fields.push({ path: `shiftTimes.${i}.shiftId`, message: '同一班次只能修改一次' });
     else moves.push({ shift, start: new Date(t.start), end: new Date(t.end) });
   }
-  if (fields.length) throw new AppError('validation_failed', { fields });
-  return moves;
+  return { moves, fields };
 }

@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import type { TCreateHelpRequest } from '@shared/schemas/volunteering/help-requests';
 import type { AppDeps } from '../../../../deps';
-import { fieldError } from '../../../../http/errors';
+import type { Refusal } from '../../../../platform/outcome';
 import { checkText } from '../../../content';
 import { User } from '../../../users';
 import { HelpRequest, type HelpRequestDoc } from '../model';
@@ -15,11 +15,10 @@ export async function postHelpRequest(
   deps: AppDeps,
   userId: string,
   input: TCreateHelpRequest,
-): Promise<{ outcome: 'submitted'; request: HelpRequestDoc }> {
+): Promise<{ outcome: 'submitted'; request: HelpRequestDoc } | Refusal<'needed_in_past' | 'needed_too_late'>> {
   const now = deps.now();
-  if (input.neededAt.getTime() < now.getTime() - 60_000) throw fieldError('neededAt', '需要帮助的时间不能早于现在');
-  if (input.neededAt.getTime() > now.getTime() + 366 * 86_400_000)
-    throw fieldError('neededAt', '需要帮助的时间不能超过一年以后');
+  if (input.neededAt.getTime() < now.getTime() - 60_000) return { outcome: 'needed_in_past' };
+  if (input.neededAt.getTime() > now.getTime() + 366 * 86_400_000) return { outcome: 'needed_too_late' };
   const author = await User.findById(userId, { openid: 1 }).lean();
   const verdict = await checkText(deps, {
     openid: author?.openid,
