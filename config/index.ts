@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
+import { splitH5Chunks } from './h5-chunks';
+import { PrecompressPlugin } from './precompress';
 import prodConfig from './prod';
 
 /**
@@ -54,9 +56,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
     h5: {
       publicPath: '/',
       compile: { include: [sharedDir] },
-      // The whole portal is ~400 KB before gzip; webpack's 244 KB hint is for marketing pages.
+      // The whole portal is ~400 KB before compression; webpack's 244 KB hint is for marketing pages.
       webpackChain(chain) {
         chain.performance.maxAssetSize(768 * 1024).maxEntrypointSize(1024 * 1024);
+        splitH5Chunks(chain);
+        // Brotli and gzip siblings for the Koa server to negotiate (not for the watch server).
+        if (process.env.NODE_ENV !== 'development') chain.plugin('precompress').use(PrecompressPlugin);
       },
       staticDirectory: 'static',
       router: { mode: 'hash' },

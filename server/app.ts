@@ -4,6 +4,7 @@ import type { AppDeps } from './deps';
 import { AppError } from './http/errors';
 import { bodyParser } from './http/middleware/body';
 import { apiCacheControl } from './http/middleware/cache-control';
+import { compressResponses } from './http/middleware/compress';
 import { closeIfBodyUnread } from './http/middleware/connection';
 import { corsFor } from './http/middleware/cors';
 import { errorHandler } from './http/middleware/error-handler';
@@ -51,6 +52,8 @@ export function createApp(deps: AppDeps, opts: CreateAppOptions = {}): LinliApp 
   app.use(corsFor(deps.config.CORS_ORIGINS));
   app.use(closeIfBodyUnread());
   app.use(apiCacheControl());
+  // Outside the error handler so error bodies are compressed too; precompressed portal files pass through.
+  app.use(compressResponses());
   app.use(errorHandler(deps.logger));
   app.use(methodOverride());
   app.use(bodyParser());

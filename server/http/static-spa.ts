@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Middleware } from 'koa';
+import type { Context, Middleware } from 'koa';
 import { PORTAL_BUILDING_HTML, PORTAL_RETRY_SECONDS } from './portal-building';
 
 const TYPES: Record<string, string> = {
@@ -23,7 +23,27 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-async function fileAt(p: string): Promise<{ size: number; mtime: Date } | null> {
+/** Precompressed siblings written at build time (config/precompress.ts), best first. */
+const ENCODINGS = [
+  { name: 'br', suffix: '.br' },
+  { name: 'gzip', suffix: '.gz' },
+] as const;
+
+/**
+ * The build names bundles `[name].[contenthash:8].js` and Taro names images `[name].[hash:8].png`:
+ * such a file never changes under its name, so browsers may keep it for a year without asking.
+ */
+const HASHED_NAME = /\.[0-9a-f]{8,}\.[a-z0-9]+$/i;
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** Everything else (index.html above all) is revalidated so a new deploy shows up on the next load. */
+export const REVALIDATE = 'no-cache';
+
+interface FileInfo {
+  size: number;
+  mtime: Date;
+}
+
+async function fileAt(p: string): Promise<FileInfo | null> {
   try {
     const s = await stat(p);
     return s.isFile() ? s : null;
@@ -32,11 +52,29 @@ async function fileAt(p: string): Promise<{ size: number; mtime: Date } | null> 
   }
 }
 
+/** A validator from size and mtime (as `etag` does for fs stats), one per encoding. */
+function etagFor(info: FileInfo, encoding: string | null): string {
+  const tag = `${info.size.toString(16)}-${Math.floor(info.mtime.getTime()).toString(16)}`;
+  return `W/"${tag}${encoding ? `-${encoding}` : ''}"`;
+}
+
+/** The best precompressed sibling the client accepts, if the build wrote one. */
+async function negotiate(ctx: Context, file: string): Promise<{ file: string; info: FileInfo; encoding: string } | null> {
+  for (const e of ENCODINGS) {
+    if (ctx.acceptsEncodings(e.name) !== e.name) continue;
+    const info = await fileAt(file + e.suffix);
+    if (info) return { file: file + e.suffix, info, encoding: e.name };
+  }
+  return null;
+}
+
 /**
  * Serves the built H5 portal for GET/HEAD outside /api: a file if one exists,
  * else index.html so client-side routes survive a reload. Paths are resolved
  * inside `root` only (no traversal). While `building()` says the first build is still
  * running and there is no index.html yet, pages answer 503 with a self-refreshing notice.
+ * Text files go out as their build-time brotli or gzip sibling when the client accepts
+ * one; every answer carries an ETag and a conditional request gets 304.
  */
 export function serveSpa(root: string, opts: { building?: () => boolean } = {}): Middleware {
   const base = path.resolve(root);
@@ -69,11 +107,24 @@ export function serveSpa(root: string, opts: { building?: () => boolean } = {}):
     }
     if (!info) return next();
     const isIndex = path.basename(file) === 'index.html';
-    ctx.type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-    ctx.length = info.size;
+    const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const isText = type.includes('charset') || type === 'image/svg+xml';
+    if (isText) ctx.vary('Accept-Encoding');
+    const variant = isText ? await negotiate(ctx, file) : null;
+    const sent = variant ?? { file, info, encoding: null };
+
+    ctx.status = 200;
+    ctx.type = type;
     ctx.lastModified = info.mtime;
-    // Hashed bundles can be cached; index.html must be revalidated so new deploys show up.
-    ctx.set('Cache-Control', isIndex ? 'no-cache' : 'public, max-age=3600');
-    ctx.body = ctx.method === 'HEAD' ? null : createReadStream(file);
+    ctx.etag = etagFor(sent.info, sent.encoding);
+    ctx.set('Cache-Control', !isIndex && HASHED_NAME.test(file) ? IMMUTABLE : REVALIDATE);
+    if (ctx.fresh) {
+      ctx.status = 304;
+      return;
+    }
+    if (sent.encoding) ctx.set('Content-Encoding', sent.encoding);
+    ctx.length = sent.info.size;
+    // HEAD: Koa sends the headers without a body (a null body would turn the answer into a 204).
+    if (ctx.method === 'GET') ctx.body = createReadStream(sent.file);
   };
 }

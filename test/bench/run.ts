@@ -5,7 +5,8 @@
  * JSON-able record (by convention with `targets` and `pass` booleans). Names on the command
  * line select benches by substring. Each result goes to `bench/results/<name>.json` with the
  * time, node version and machine facts. With `--strict` a missed target fails the run; a bench
- * that throws always does.
+ * that throws always does. Opt-in benches (OPT_IN: long runs outside CI) run only when named or
+ * with their flag (`--scale`).
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -16,11 +17,18 @@ type BenchRun = () => Promise<Record<string, unknown>>;
 const ROOT = path.resolve(__dirname, '..', '..');
 const OUT_DIR = path.join(ROOT, 'bench', 'results');
 
-async function discover(filters: string[]): Promise<{ name: string; file: string }[]> {
+/** Benches too long for every run: the seed district at scale takes many minutes. */
+const OPT_IN = ['scale'];
+
+async function discover(filters: string[], flags: string[]): Promise<{ name: string; file: string }[]> {
   const files = (await fs.readdir(__dirname)).filter((f) => f.endsWith('.bench.ts')).sort();
   return files
     .map((f) => ({ name: f.replace(/\.bench\.ts$/, ''), file: path.join(__dirname, f) }))
-    .filter((b) => filters.length === 0 || filters.some((x) => b.name.includes(x)));
+    .filter((b) =>
+      OPT_IN.includes(b.name)
+        ? flags.includes(`--${b.name}`) || filters.includes(b.name)
+        : filters.length === 0 || filters.some((x) => b.name.includes(x)),
+    );
 }
 
 /** Flatten `pass` into "key: true/false" pairs, however deep it is nested. */
@@ -34,7 +42,7 @@ async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const strict = args.includes('--strict');
   const filters = args.filter((a) => !a.startsWith('--'));
-  const benches = await discover(filters);
+  const benches = await discover(filters, args);
   if (benches.length === 0) {
     process.stderr.write(`no benchmarks match ${filters.join(', ') || '(any)'} in ${path.relative(ROOT, __dirname)}\n`);
     return 1;

@@ -11,6 +11,7 @@ import { useSession } from '../../hooks/useSession';
 import { go, isH5 } from '../../services/nav';
 import { EmptyState } from '../EmptyState';
 import { Notice } from '../Notice';
+import { SkeletonCards } from '../Skeleton';
 import { ActivityCard } from './ActivityCard';
 import { ActivityMap } from './ActivityMap';
 import './volunteering.scss';
@@ -116,6 +117,7 @@ export function ActivityDiscover({ loggedIn, teamId }: { loggedIn: boolean; team
           <EmptyState title="暂无符合条件的活动" description="换个筛选条件试试，或稍后再来看看。" />
         </View>
       ) : null}
+      {d.loading && !d.error && d.items.length === 0 ? <SkeletonCards id="activity-skeleton" /> : null}
       <View id="activity-list">
         {d.items.map((a) => (
           <ActivityCard key={a.id} activity={a} onOpen={(id) => go(withQuery(VROUTES.activity, { id }))} />

@@ -125,7 +125,8 @@ export class Journal {
     const entries: Document[] = [];
     if (base > 0) {
       const file = path.join(dir, snapshotName(base));
-      entries.push(...parseRecords(await fs.readFile(file), file, false, readOpts).docs);
+      // A loop, not push(...docs): a snapshot of a few hundred thousand entries overflows the call stack.
+      for (const doc of parseRecords(await fs.readFile(file), file, false, readOpts).docs) entries.push(doc);
     }
     const sizes = await Promise.all(journals.map(async (g) => (await fs.stat(path.join(dir, journalName(g)))).size));
     let size = 0;
@@ -134,7 +135,7 @@ export class Journal {
       // Only the last journal holding data may end in a torn record: fsyncs happen in file order.
       const isLast = sizes.slice(i + 1).every((s) => s === 0);
       const parsed = parseRecords(await fs.readFile(file), file, isLast, readOpts);
-      for (const rec of parsed.docs) entries.push(...(rec.e as Document[]));
+      for (const rec of parsed.docs) for (const e of rec.e as Document[]) entries.push(e);
       if (parsed.tornTail !== undefined) {
         await fs.truncate(file, parsed.goodLength);
         const h = await fs.open(file, 'r+');

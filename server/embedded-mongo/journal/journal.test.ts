@@ -212,6 +212,16 @@ describe('Journal', () => {
     expect(Number((replayed[99_999].doc as Document)._id)).toBe(99_999);
   }, 30_000);
 
+  it('when the snapshot holds more entries than a call can take as arguments (400,000), reopens them', async () => {
+    // A district seeded at 1/50 of its real size compacts into a snapshot this large (issue 15).
+    const { journal } = await Journal.open({ dir });
+    await journal.compact(Array.from({ length: 400_000 }, (_, i) => op(i)));
+    await journal.close();
+    const replayed = await reopen();
+    expect(replayed).toHaveLength(400_000);
+    expect(Number((replayed[399_999].doc as Document)._id)).toBe(399_999);
+  }, 120_000);
+
   it('when closed, rejects further appends', async () => {
     const { journal } = await Journal.open({ dir });
     await journal.close();

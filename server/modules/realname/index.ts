@@ -5,3 +5,6 @@ import { routes } from './routes';
 export const realnameModule = defineModule({ name: 'realname', routes: (deps) => routes(deps) });
 
 export { ownRealName } from './commands';
+// For seeding a district at scale (server/demo/scale.ts): real names stored as verification stores them.
+export { encryptField, hashIdNumber } from './crypto';
+export { maskName } from './mask';

@@ -7,7 +7,7 @@ export const hoursModule = defineModule({ name: 'volunteering/hours', routes: (d
 // The facade: what other modules may use.
 export { recordHoursEntry } from './commands/record-entry';
 export { formatHours, serviceMinutes, shanghaiDate, shanghaiMonth } from './compute';
-export { HoursEntry } from './model';
+export { HoursEntry, HoursTotal } from './model';
 export { displayNames, totalsFor } from './queries';
 export { applyTotalsDelta } from './totals';
 // Registered at load (the platform checks and repairs them): see ./invariants.ts.
