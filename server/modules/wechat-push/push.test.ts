@@ -9,12 +9,16 @@ import { buildActivityWithShift, buildSignup, buildTeamWithAdmin } from '../volu
 import { Activity } from '../volunteering/activities/model';
 import { Photo } from '../volunteering/gallery/model';
 import { Signup } from '../volunteering/signups/model';
+import { buildTestImages } from '../volunteering/gallery/test-images';
 
 jest.setTimeout(30_000);
 
 let ctx: TestContext;
 let dataDir: string;
+// A real photo: the upload pipeline decodes and re-encodes every image, so a hand-made header would be refused.
+let jpeg: Buffer;
 beforeAll(async () => {
+  ({ jpegClean: jpeg } = await buildTestImages());
   dataDir = await mkdtemp(path.join(tmpdir(), 'linli-push-'));
   ctx = await createTestContext({ env: { LINLI_DATA_DIR: dataDir }, wechatPush: true });
 });
@@ -22,21 +26,6 @@ afterAll(async () => {
   await ctx?.close();
   await rm(dataDir, { recursive: true, force: true });
 });
-
-// A minimal well-formed JPEG (SOI, JFIF, DQT, SOF0, SOS, data, EOI).
-const seg = (marker: number, payload: Buffer) => {
-  const head = Buffer.from([0xff, marker, 0, 0]);
-  head.writeUInt16BE(payload.length + 2, 2);
-  return Buffer.concat([head, payload]);
-};
-const jpeg = Buffer.concat([
-  Buffer.from([0xff, 0xd8]),
-  seg(0xe0, Buffer.from('JFIF\0\x01\x01\0\0\x01\0\x01\0\0', 'latin1')),
-  seg(0xdb, Buffer.alloc(65, 1)),
-  seg(0xc0, Buffer.from([8, 0, 16, 0, 16, 1, 1, 0x11, 0])),
-  seg(0xda, Buffer.from([1, 1, 0, 0, 0x3f, 0])),
-  Buffer.from([0x12, 0x34, 0x56, 0xff, 0xd9]),
-]);
 
 /** A checked-in participant of a running activity uploads one photo (202, `checking`). */
 async function uploadAsParticipant(c: TestContext) {
