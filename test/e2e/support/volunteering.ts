@@ -30,11 +30,14 @@ export function beijing(date: string, time: string): number {
   return Date.parse(`${date}T${time}:00+08:00`);
 }
 
-/** The dev WeChat sandbox's URL, from the server's info log line (start Linli with LOG_LEVEL=info). */
+/**
+ * The dev WeChat sandbox's URL, from the server's info log line (start Linli with LOG_LEVEL=info).
+ * Development logs are pretty-printed, not JSON, so the URL is read from the line's text.
+ */
 export function sandboxUrlFrom(output: string): string {
   for (const line of output.split('\n')) {
     if (!line.includes('WeChat sandbox started')) continue;
-    const url = (JSON.parse(line) as { url?: string }).url;
+    const url = /https?:\/\/[\w.-]+:\d+/.exec(line)?.[0];
     if (url) return url;
   }
   throw new Error('the server did not log the WeChat sandbox URL');
