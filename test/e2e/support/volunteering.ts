@@ -32,14 +32,13 @@ export function beijing(date: string, time: string): number {
 
 /**
  * The dev WeChat sandbox's URL, from the server's info log line (start Linli with LOG_LEVEL=info).
- * Development logs are pretty-printed, not JSON, so the URL is read from the line's text.
+ * Development logs are pretty-printed, not JSON, so the URL is read from the text after it.
  */
 export function sandboxUrlFrom(output: string): string {
-  for (const line of output.split('\n')) {
-    if (!line.includes('WeChat sandbox started')) continue;
-    const url = /https?:\/\/[\w.-]+:\d+/.exec(line)?.[0];
-    if (url) return url;
-  }
+  // JSON logs carry the url on the same line; pretty-printed ones on the line after it.
+  const at = output.indexOf('WeChat sandbox started');
+  const url = at >= 0 ? /https?:\/\/[\w.-]+:\d+/.exec(output.slice(at, at + 400))?.[0] : undefined;
+  if (url) return url;
   throw new Error('the server did not log the WeChat sandbox URL');
 }
 
