@@ -1,4 +1,5 @@
 import type { TClinicDto, TCommunityDto, TCommunityQuery, TDepartmentDto, TGridDto, TGridQuery, TTeamDto, TTeamQuery } from '@shared/schemas/org';
+import { findPage } from '../../platform/paging';
 import {
   Clinic,
   Community,
@@ -36,9 +37,6 @@ export async function clinics(): Promise<TClinicDto[]> {
 /** Teams by status, one page (pending and rejected ones are for the district admin). */
 export async function teams(query: TTeamQuery): Promise<{ items: TTeamDto[]; total: number }> {
   const filter = { status: query.status };
-  const [rows, total] = await Promise.all([
-    Team.find(filter).sort({ name: 1, _id: 1 }).skip((query.page - 1) * query.pageSize).limit(query.pageSize).lean<TeamDoc[]>(),
-    Team.countDocuments(filter),
-  ]);
+  const { items: rows, total } = await findPage<TeamDoc>(Team, filter, { name: 1, _id: 1 }, query);
   return { items: rows.map(presentTeam), total };
 }

@@ -1,4 +1,5 @@
 import { Types, type QueryFilter } from 'mongoose';
+import { findPage } from '../../../platform/paging';
 import type { TActivityListQuery, TActivityModerationQuery } from '@shared/schemas/volunteering/activities';
 import type { AvailabilityDoc, VolunteerDoc } from '../volunteers';
 import { Activity, Shift, type ActivityDoc, type ShiftDoc } from './model';
@@ -266,14 +267,7 @@ export async function activityWithMySignups(a: ActivityDoc, userId: string | nul
 /** Every activity of a team, held and refused ones included, with moderation state (team admins). */
 export async function teamActivities(teamId: string, query: TActivityModerationQuery) {
   const filter = { team: new Types.ObjectId(teamId) };
-  const [items, total] = await Promise.all([
-    Activity.find(filter)
-      .sort({ startsAt: -1, _id: -1 })
-      .skip((query.page - 1) * query.pageSize)
-      .limit(query.pageSize)
-      .lean<ActivityDoc[]>(),
-    Activity.countDocuments(filter),
-  ]);
+  const { items, total } = await findPage<ActivityDoc>(Activity, filter, { startsAt: -1, _id: -1 }, query);
   const shifts = await shiftsByActivity(items.map((a) => a._id));
   const details = items.map((a) => presentActivityDetail(a, shifts.get(String(a._id)) ?? [], true));
   return { items: details, total, page: query.page, pageSize: query.pageSize };

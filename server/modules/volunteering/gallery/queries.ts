@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
 import type { TPagination } from '@shared/schemas/common';
+import { findPage } from '../../../platform/paging';
 import { Photo, type PhotoDoc } from './model';
 
 /** Read paths of the gallery (no writes). */
@@ -23,15 +24,7 @@ export async function activityPhotos(
       ...(viewer.userId ? [{ uploader: new Types.ObjectId(viewer.userId), status: { $in: ['checking', 'hidden'] } }] : []),
     ];
   }
-  const [items, total] = await Promise.all([
-    Photo.find(filter)
-      .sort({ createdAt: -1, _id: -1 })
-      .skip((page.page - 1) * page.pageSize)
-      .limit(page.pageSize)
-      .lean<PhotoDoc[]>(),
-    Photo.countDocuments(filter),
-  ]);
-  return { items, total };
+  return findPage<PhotoDoc>(Photo, filter, { createdAt: -1, _id: -1 }, page);
 }
 
 /** The first visible photo of an activity (the share card's picture when there is no cover). */

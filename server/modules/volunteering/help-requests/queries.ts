@@ -1,4 +1,5 @@
 import type { TPagination } from '@shared/schemas/common';
+import { findPage } from '../../../platform/paging';
 import { HelpRequest, type HelpRequestDoc } from './model';
 
 /** Read paths of help requests (no writes). */
@@ -11,13 +12,5 @@ export async function helpRequestPage(
   filter: Record<string, unknown>,
   q: TPagination,
 ): Promise<{ items: HelpRequestDoc[]; total: number }> {
-  const [items, total] = await Promise.all([
-    HelpRequest.find(filter)
-      .sort({ createdAt: -1, _id: -1 })
-      .skip((q.page - 1) * q.pageSize)
-      .limit(q.pageSize)
-      .lean<HelpRequestDoc[]>(),
-    HelpRequest.countDocuments(filter),
-  ]);
-  return { items, total };
+  return findPage<HelpRequestDoc>(HelpRequest, filter, { createdAt: -1, _id: -1 }, q);
 }

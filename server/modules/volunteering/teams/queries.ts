@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import { findPage } from '../../../platform/paging';
 import type { TMembershipQuery, TTeamApplicationsQuery } from '@shared/schemas/volunteering/teams';
 import { Team, type TeamDoc } from '../../org';
 import { User } from '../../users';
@@ -60,14 +61,7 @@ export const profileOf = (team: Types.ObjectId): Promise<TeamProfileDoc | null> 
 /** A team's members (or, with status=pending, its join requests), admins first. */
 export async function members(teamId: string, query: TMembershipQuery) {
   const filter = { team: teamId, status: query.status };
-  const [rows, total] = await Promise.all([
-    TeamMembership.find(filter)
-      .sort({ role: 1, createdAt: 1 })
-      .skip((query.page - 1) * query.pageSize)
-      .limit(query.pageSize)
-      .lean<TeamMembershipDoc[]>(),
-    TeamMembership.countDocuments(filter),
-  ]);
+  const { items: rows, total } = await findPage<TeamMembershipDoc>(TeamMembership, filter, { role: 1, createdAt: 1 }, query);
   const names = await displayNames(rows.map((m) => m.user));
   return { items: rows.map((m) => presentMembership(m, names.get(String(m.user)) ?? '')), total };
 }
@@ -75,14 +69,7 @@ export async function members(teamId: string, query: TMembershipQuery) {
 /** Team applications for the district admin, oldest first. */
 export async function teamApplications(query: TTeamApplicationsQuery) {
   const filter = { status: query.status };
-  const [teams, total] = await Promise.all([
-    Team.find(filter)
-      .sort({ createdAt: 1 })
-      .skip((query.page - 1) * query.pageSize)
-      .limit(query.pageSize)
-      .lean<TeamDoc[]>(),
-    Team.countDocuments(filter),
-  ]);
+  const { items: teams, total } = await findPage<TeamDoc>(Team, filter, { createdAt: 1 }, query);
   const profiles = await profilesOf(teams.map((t) => t._id));
   return { items: teams.map((t) => presentTeamDetail(t, profiles.get(String(t._id)) ?? null, null)), total };
 }
