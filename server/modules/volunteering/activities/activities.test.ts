@@ -53,6 +53,70 @@ describe('publishing activities', () => {
   });
 });
 
+describe('shift times on the server', () => {
+  const HOUR = 3600_000;
+  const at = (ms: number) => new Date(ms).toISOString();
+
+  test('publishing with a shift that already started is refused on that shift, and nothing is stored', async () => {
+    const team = await buildCertifiedTeam(ctx);
+    const soon = clock.getTime() + 48 * HOUR;
+    const shifts = [
+      { start: at(soon), end: at(soon + 2 * HOUR), capacity: 2 },
+      { start: at(clock.getTime() - HOUR), end: at(clock.getTime() + HOUR), capacity: 2 },
+    ];
+    const input = activityInput(team.teamId, clock, {
+      title: '过去班次的活动',
+      shifts,
+      signupDeadline: at(clock.getTime() - 2 * HOUR),
+      cancelDeadline: at(clock.getTime() - 3 * HOUR),
+    });
+    const res = await ctx.http.post('/api/activities').set('Authorization', team.admin.auth).send(input);
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('validation_failed');
+    expect(res.body.error.fields).toEqual([{ path: 'shifts.1.start', message: '班次开始时间不能早于现在' }]);
+    const list = await ctx.http.get(`/api/teams/${team.teamId}/activities`).set('Authorization', team.admin.auth);
+    expect(JSON.stringify(list.body)).not.toContain('过去班次的活动');
+  });
+
+  test('adding a past shift to an activity is refused on that shift; a future one is added', async () => {
+    const team = await buildCertifiedTeam(ctx);
+    const a = await buildActivity(ctx, team);
+    const future = clock.getTime() + 96 * HOUR;
+    const res = await ctx.http
+      .patch(`/api/activities/${a.id}`)
+      .set('Authorization', team.admin.auth)
+      .send({
+        addShifts: [
+          { start: at(future), end: at(future + HOUR), capacity: 1 },
+          { start: at(clock.getTime()), end: at(clock.getTime() + HOUR), capacity: 1 },
+        ],
+      });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields).toEqual([{ path: 'addShifts.1.start', message: '班次开始时间不能早于现在' }]);
+    const ok = await ctx.http
+      .patch(`/api/activities/${a.id}`)
+      .set('Authorization', team.admin.auth)
+      .send({ addShifts: [{ start: at(future), end: at(future + HOUR), capacity: 1 }] });
+    expect(ok.status).toBe(200);
+    expect(ok.body.activity.shifts).toHaveLength(2);
+  });
+
+  test('a shift ending before it starts is refused by the server; an overnight shift (end the next day) is accepted', async () => {
+    const team = await buildCertifiedTeam(ctx);
+    const evening = clock.getTime() + 72 * HOUR;
+    const backwards = activityInput(team.teamId, clock, {
+      shifts: [{ start: at(evening), end: at(evening - HOUR), capacity: 2 }],
+    });
+    const bad = await ctx.http.post('/api/activities').set('Authorization', team.admin.auth).send(backwards);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields).toEqual([{ path: 'shifts.0.end', message: '结束时间必须晚于开始时间' }]);
+    const overnight = activityInput(team.teamId, clock, {
+      shifts: [{ start: at(evening), end: at(evening + 10 * HOUR), capacity: 2 }],
+    });
+    expect((await ctx.http.post('/api/activities').set('Authorization', team.admin.auth).send(overnight)).status).toBe(201);
+  });
+});
+
 describe('OpenAPI', () => {
   test('the volunteering routes are described in /api/openapi.json', async () => {
     const res = await ctx.http.get('/api/openapi.json');

@@ -82,7 +82,11 @@ export function routes(deps: AppDeps): RouteSpec[] {
         await teamPolicy.authorize(actor, 'publishActivity', { id: body.teamId });
         const content = await checkActivityContent(deps, actor.userId, body.teamId, body);
         const r = await publishActivity(deps, actor.userId, body, content);
-        unlessRefused(r, { team_not_found: 'not_found', team_not_certified: 'team_not_certified' });
+        unlessRefused(r, {
+          team_not_found: 'not_found',
+          team_not_certified: 'team_not_certified',
+          invalid: (v) => ({ code: 'validation_failed', fields: v.fields }),
+        });
         // 202: held for a district admin; the team sees it 审核中.
         ctx.status = r.outcome === 'published' ? 201 : 202;
         ctx.body = { outcome: r.outcome, activity: presentActivityDetail(r.activity, r.shifts, true) };

@@ -12,6 +12,7 @@ import { inUnitOfWork } from '../../../../platform/unit-of-work';
 import { Activity, Shift, type ActivityDoc, type ShiftDoc } from '../model';
 import { appLinks } from '@shared/links';
 import { planShiftMoves } from './shift-plan';
+import { pastShiftFields } from './publish';
 
 const activeUsers = (activityId: ActivityDoc['_id']) => bookings().activeUsers(activityId);
 
@@ -47,7 +48,9 @@ export async function updateActivity(
   if ((input.capacities ?? []).some((c) => !existing.some((s) => String(s._id) === c.shiftId))) {
     return { outcome: 'invalid', fields: [{ path: 'capacities', message: '班次不属于该活动' }] };
   }
+  // A past new shift is reported alone: the deadline errors it would cause are not the author's mistake.
   const plan = planShiftMoves(existing, input.shiftTimes, now);
+  plan.fields.push(...pastShiftFields('addShifts', input.addShifts ?? [], now));
   if (plan.fields.length) return { outcome: 'invalid', fields: plan.fields };
   const moves = plan.moves;
   const timed = existing.map((s) => moves.find((m) => String(m.shift._id) === String(s._id)) ?? s);
@@ -60,7 +63,6 @@ export async function updateActivity(
   const fields: TFieldError[] = [];
   if (signupDeadline.getTime() > firstStart) fields.push({ path: 'signupDeadline', message: '报名截止时间不能晚于第一个班次开始时间' });
   if (cancelDeadline.getTime() > firstStart) fields.push({ path: 'cancelDeadline', message: '取消截止时间不能晚于第一个班次开始时间' });
-  if (added.some((s) => s.start.getTime() <= now.getTime())) fields.push({ path: 'addShifts', message: '新增班次须在将来开始' });
   if (fields.length) return { outcome: 'invalid', fields };
 
   const raised: ShiftDoc['_id'][] = [];

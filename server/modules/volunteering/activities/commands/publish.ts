@@ -6,11 +6,20 @@ import { recordAudit } from '../../../audit';
 import { Team, type TeamDoc } from '../../../org';
 import { User, type UserDoc } from '../../../users';
 import type { Refusal } from '../../../../platform/outcome';
+import type { TFieldError } from '@shared/errors';
 import { Activity, Shift, type ActivityDoc, type ShiftDoc } from '../model';
 
 export type PublishResult =
   | { outcome: 'published' | 'under_review'; activity: ActivityDoc; shifts: ShiftDoc[] }
+  | { outcome: 'invalid'; fields: TFieldError[] }
   | Refusal<'team_not_found' | 'team_not_certified'>;
+
+/** A field error for every new shift that does not start after `now` (e.g. `shifts.1.start`). */
+export function pastShiftFields(field: string, shifts: { start: string }[], now: Date): TFieldError[] {
+  return shifts.flatMap((s, i) =>
+    Date.parse(s.start) <= now.getTime() ? [{ path: `${field}.${i}.start`, message: '班次开始时间不能早于现在' }] : [],
+  );
+}
 
 /**
  * A certified team's admin publishes an activity with its shifts. Content the
@@ -25,6 +34,9 @@ export async function publishActivity(
   input: TActivityCreateInput,
   content: { outcome: TCheckOutcome; coverTraceId?: string } = { outcome: 'pass' },
 ): Promise<PublishResult> {
+  // The form refuses past shifts too, but only the server's clock is authoritative.
+  const past = pastShiftFields('shifts', input.shifts, deps.now());
+  if (past.length) return { outcome: 'invalid', fields: past };
   const team = await Team.findById(input.teamId, { status: 1, name: 1 }).lean<TeamDoc>();
   if (!team) return { outcome: 'team_not_found' };
   if (team.status !== 'certified') return { outcome: 'team_not_certified' };
