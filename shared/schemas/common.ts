@@ -15,6 +15,9 @@ export const zIsoDate = (message = '时间格式不正确，应为 ISO 8601') =>
     .refine((s) => ISO_8601.test(s) && !Number.isNaN(Date.parse(s)), message)
     .transform((s) => new Date(s));
 
+/** At least one letter (any script) or digit: a title of only emoji, punctuation or spaces says nothing. */
+export const hasRealText = (s: string) => /[\p{L}\p{N}]/u.test(s);
+
 export const ZPagination = z.object({
   page: z.coerce.number().int().min(1, '页码至少为 1').default(1),
   pageSize: z.coerce.number().int().min(1, '每页至少 1 条').max(100, '每页最多 100 条').default(20),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZDateOut, ZGeoPoint, ZObjectId, zPage } from '../common';
+import { ZDateOut, ZGeoPoint, ZObjectId, hasRealText, zPage } from '../common';
 import { ZActivityAbilities } from '../abilities';
 import { ZSignupDto } from './signups';
 import { VOLUNTEERING_LIMITS as L, ZIsoDateTime, ZPageQuery, zBoolQuery, zLatQuery, zLngQuery, zTag, zText } from './common';
@@ -64,7 +64,7 @@ const ZCoverUrl = z
   .regex(/^(https:\/\/|\/api\/)[^\s]*$/, '封面图片须为 https 地址或本站上传的图片');
 
 const activityFields = {
-  title: zText('活动标题', 2, L.titleMax),
+  title: zText('活动标题', 2, L.titleMax).refine(hasRealText, '活动标题须包含文字，不能只有表情或符号'),
   description: zText('活动介绍', 1, L.descriptionMax),
   coverUrl: ZCoverUrl,
   address: zText('活动地址', 2, 120),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZHelpRequestAbilities } from '../abilities';
-import { ZDateOut, ZGeoPoint, ZObjectId, ZPagination, zIsoDate, zPage } from '../common';
+import { ZDateOut, ZGeoPoint, ZObjectId, ZPagination, hasRealText, zIsoDate, zPage } from '../common';
 
 export const HELP_CATEGORIES = [
   'elderly_care',
@@ -36,7 +36,8 @@ export const ZCreateHelpRequest = z.strictObject({
     .string({ error: '请描述需要的帮助' })
     .trim()
     .min(5, '描述至少 5 个字')
-    .max(1000, '描述不能超过 1000 个字'),
+    .max(1000, '描述不能超过 1000 个字')
+    .refine(hasRealText, '描述须包含文字，不能只有表情或符号'),
   address: z.string({ error: '请填写地点' }).trim().min(2, '地点至少 2 个字').max(100, '地点不能超过 100 个字'),
   location: ZGeoPoint.optional(),
   neededAt: zIsoDate('时间格式不正确'),

@@ -117,6 +117,33 @@ describe('shift times on the server', () => {
   });
 });
 
+describe('titles need real text', () => {
+  test.each([['emoji only', '🎉🎉🎉'], ['punctuation only', '！！……'], ['whitespace and symbols', ' ~ ~ ']])(
+    'a title of %s is refused on the title field, before and after publishing',
+    async (_label, title) => {
+      const team = await buildCertifiedTeam(ctx);
+      const res = await ctx.http.post('/api/activities').set('Authorization', team.admin.auth).send(activityInput(team.teamId, clock, { title }));
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('validation_failed');
+      expect(res.body.error.fields).toContainEqual({ path: 'title', message: '活动标题须包含文字，不能只有表情或符号' });
+      const a = await buildActivity(ctx, team);
+      const edit = await ctx.http.patch(`/api/activities/${a.id}`).set('Authorization', team.admin.auth).send({ title });
+      expect(edit.status).toBe(400);
+      expect(edit.body.error.fields).toContainEqual({ path: 'title', message: '活动标题须包含文字，不能只有表情或符号' });
+    },
+  );
+
+  test('a title with emoji around real words is accepted', async () => {
+    const team = await buildCertifiedTeam(ctx);
+    const res = await ctx.http
+      .post('/api/activities')
+      .set('Authorization', team.admin.auth)
+      .send(activityInput(team.teamId, clock, { title: '🎉 敬老日 2026 🎉' }));
+    expect(res.status).toBe(201);
+    expect(res.body.activity.title).toBe('🎉 敬老日 2026 🎉');
+  });
+});
+
 describe('OpenAPI', () => {
   test('the volunteering routes are described in /api/openapi.json', async () => {
     const res = await ctx.http.get('/api/openapi.json');

@@ -48,6 +48,12 @@ describe('help requests', () => {
       .send(need({ description: '长'.repeat(1001) }));
     expect(huge.body.error.fields).toEqual([{ path: 'description', message: '描述不能超过 1000 个字' }]);
 
+    const emoji = await ctx.http
+      .post('/api/help-requests')
+      .set('Authorization', resident.auth)
+      .send(need({ description: '🙏🙏🙏🙏🙏！！' }));
+    expect(emoji.status).toBe(400);
+    expect(emoji.body.error.fields).toEqual([{ path: 'description', message: '描述须包含文字，不能只有表情或符号' }]);
     const ok = await ctx.http.post('/api/help-requests').set('Authorization', resident.auth).send(need());
     expect(ok.status).toBe(201);
     expect(ok.body).toMatchObject({
