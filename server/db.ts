@@ -6,6 +6,7 @@
 import mongoose from 'mongoose';
 import type pino from 'pino';
 import { startEmbeddedMongo } from './embedded-mongo';
+import { dropRetiredIndexes } from './platform/retired-indexes';
 
 export interface Database {
   kind: 'embedded' | 'mongodb';
@@ -59,9 +60,13 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
   };
 }
 
-/** Build every registered model's indexes (unique indexes must exist before concurrent writes). */
+/**
+ * Build every registered model's indexes (unique indexes must exist before concurrent writes),
+ * then drop the indexes models retired (platform/retired-indexes.ts).
+ */
 export async function ensureIndexes(): Promise<void> {
   await Promise.all(Object.values(mongoose.models).map((m) => m.init()));
+  await dropRetiredIndexes();
 }
 
 /** True when the server answers a ping within `timeoutMs` (health checks must not hang). */

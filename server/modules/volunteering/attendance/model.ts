@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import mongoose, { Schema, type Model, type Types } from 'mongoose';
+import { retireIndex } from '../../../platform/retired-indexes';
 
 function modelOf<T>(name: string, schema: Schema<T>): Model<T> {
   return (mongoose.models[name] as Model<T> | undefined) ?? mongoose.model<T>(name, schema);
@@ -87,6 +88,8 @@ AttendanceEventSchema.index({ activity: 1, at: -1 });
 // One event of each kind per round: a double tap records once, an undo opens the next round.
 AttendanceEventSchema.index({ signup: 1, kind: 1, round: 1 }, { unique: true });
 export const AttendanceEvent = modelOf('AttendanceEvent', AttendanceEventSchema);
+// Databases built before `round` joined the key keep the old unique index, which refuses a second check-out after an undo.
+retireIndex(AttendanceEvent, 'signup_1_kind_1');
 
 /** The signup's current round: the number of its check-outs that were undone. */
 export async function attendanceRound(signup: Types.ObjectId): Promise<number> {
