@@ -1,5 +1,6 @@
 import { defineModule } from '../../platform/module';
 import { routes } from './routes';
+import { reviewSubscribers } from './subscribers';
 
 /**
  * The district's one 内容审核 queue. Modules register content kinds (through
@@ -7,7 +8,14 @@ import { routes } from './routes';
  * lists, decides, audits and tells the author. Content a module does not keep
  * held itself goes in with `holdForReview` + a `heldContentKind`.
  */
-export const reviewModule = defineModule({ name: 'review', routes: (deps) => routes(deps) });
+export const reviewModule = defineModule({
+  name: 'review',
+  routes: (deps) => routes(deps),
+  // A getter: read when the list is composed, not at load (see defineModule).
+  get subscribers() {
+    return reviewSubscribers;
+  },
+});
 
 export {
   registerReviewKind,
