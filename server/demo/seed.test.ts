@@ -1,6 +1,7 @@
-import { createTestContext, type TestContext } from '../../test/support';
+import { buildResident, createTestContext, type TestContext } from '../../test/support';
 import { Clinic, Community, Department, District, Grid, Team } from '../modules/org/model';
 import { User } from '../modules/users/model';
+import { Volunteer } from '../modules/volunteering/volunteers/model';
 import { seedDemoData, DEMO_PASSWORD } from './seed';
 
 let ctx: TestContext;
@@ -69,5 +70,20 @@ describe('seedDemoData', () => {
     const res = await ctx.http.post('/api/auth/wechat/login').send({ code: ctx.sandbox.loginCodeFor('demo-resident') });
     expect(res.status).toBe(200);
     expect(res.body.user.id).toBe(String(seeded!._id));
+  });
+
+  it('when demo-volunteer uses the dev login, they are a real-name-verified, registered volunteer', async () => {
+    await Promise.all([seedDemoData(ctx.deps), seedDemoData(ctx.deps)]);
+    // Logged in through the dev login and past the privacy consent, as the app takes a first-time user.
+    const { auth, user } = await buildResident(ctx, { openid: 'demo-volunteer' });
+    expect(user.id).toBe(String((await User.findOne({ openid: 'demo-volunteer' }).lean())!._id));
+    const me = await ctx.http.get('/api/me').set('Authorization', auth);
+    expect(me.status).toBe(200);
+    expect(me.body.user.realName).toMatchObject({ nameMasked: '陈*明', idNumberMasked: expect.stringMatching(/^1101\*+1233$/) });
+    expect(me.body.user.roles.map((r: { role: string }) => r.role)).toEqual(['resident', 'volunteer']);
+    const vol = await ctx.http.get('/api/volunteers/me').set('Authorization', auth);
+    expect(vol.status).toBe(200);
+    expect(vol.body.volunteer).toMatchObject({ volunteerNo: expect.stringMatching(/^V\d{10}$/), skills: ['陪伴', '急救'] });
+    expect(await Volunteer.countDocuments({ user: user.id })).toBe(1);
   });
 });

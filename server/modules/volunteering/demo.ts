@@ -1,6 +1,10 @@
 import type { DemoStep } from '../../demo/seed';
 import { ZActivityCreateInput, type TActivityCategory } from '@shared/schemas/volunteering/activities';
+import { ZRealNameInput } from '@shared/schemas/auth';
+import { ZVolunteerRegisterInput } from '@shared/schemas/volunteering/volunteers';
+import { verifyRealName } from '../realname';
 import { publishActivity, Activity } from './activities';
+import { registerVolunteer } from './volunteers';
 
 const DAY = 24 * 3600_000;
 
@@ -64,7 +68,24 @@ const ACTIVITIES: DemoActivity[] = [
  * restarts and parallel starts add nothing; once they are past, the next start
  * publishes fresh ones.
  */
+/**
+ * `demo-volunteer` is a registered volunteer the way a resident becomes one: real name verified
+ * (through the same command, so the name and ID are encrypted and masked as usual), then
+ * registered. Both commands refuse a second time, so restarts and parallel starts add nothing.
+ * The ID is a made-up, checksum-valid number for 东城区 (the demo district's map area).
+ */
+async function seedDemoVolunteer(deps: Parameters<DemoStep>[0], userId: string | undefined): Promise<void> {
+  if (!userId) return;
+  await verifyRealName(deps, userId, ZRealNameInput.parse({ name: '陈晓明', idNumber: '110101199003071233' }));
+  await registerVolunteer(
+    deps,
+    userId,
+    ZVolunteerRegisterInput.parse({ skills: ['陪伴', '急救'], serviceAreas: ['示范区'], intro: '周末有空，可以陪老人聊天、帮忙采购。' }),
+  );
+}
+
 export const seedVolunteeringDemo: DemoStep = async (deps, orgs) => {
+  await seedDemoVolunteer(deps, orgs.residents['demo-volunteer'] && String(orgs.residents['demo-volunteer']));
   const now = deps.now();
   const publisher = orgs.staff['demo-team-admin'];
   if (!publisher) return;

@@ -11,6 +11,7 @@ export const volunteersModule = defineModule({
 
 // The facade: what other modules may use.
 export { recordNoShowEvent } from './commands/no-show';
+export { registerVolunteer } from './commands/register';
 export { type AvailabilityDoc, Volunteer, type VolunteerDoc } from './model';
 export { presentApplicantSummary } from './presenter';
 export { findVolunteerByUser } from './queries';
