@@ -1,6 +1,7 @@
 import { defineModule } from '../../platform/module';
 import { routes } from './routes';
 import { sendDueNotifications } from './sender';
+import { notificationSubscribers } from './subscribers';
 
 export const SEND_NOTIFICATIONS_JOB = 'notifications.send-due';
 
@@ -25,10 +26,15 @@ export const notificationsModule = defineModule({
     issueUpdate: 'WECHAT_TEMPLATE_ISSUE_UPDATE',
     bookingUpdate: 'WECHAT_TEMPLATE_BOOKING_UPDATE',
   },
+  // A getter: read when the list is composed, not at load (see defineModule).
+  get subscribers() {
+    return notificationSubscribers;
+  },
 });
 
 /** What other modules use: notify() to reach a user, the sender for the job runner. */
 export { notify, type NotifyInput, type NotifyResult } from './notify';
+export { type Notice } from './subscribers';
 export { sendDueNotifications, type SendReport } from './sender';
 export { Notification, type NotificationDoc } from './model';
 export { templateIds } from './templates';
