@@ -18,7 +18,7 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { launchBrowser, screenshot } from './support/browser';
 import { startLinli, type RunningLinli } from './support/server';
-import { pickOption } from './support/pickers';
+import { pickDate, pickOption, pickTime } from './support/pickers';
 import {
   TINY_GIF,
   beijing,
@@ -340,8 +340,8 @@ test('(g) an admin of a certified team by membership only reviews a resident’s
   const tomorrow = shanghai(Date.now() + 24 * HOUR);
   await fill(hp, '#help-description', need);
   await fill(hp, '#help-address', '幸福里 8 号');
-  await fill(hp, '#help-date', tomorrow.date);
-  await fill(hp, '#help-time', '09:30');
+  await pickDate(hp, 'help-date', tomorrow.date);
+  await pickTime(hp, 'help-time', '09:30');
   await hp.locator('#help-submit').tap();
   await see(hp, '#help-mine', '审核中');
 

@@ -204,8 +204,8 @@ test('help request reviewed before it is public, then taken up as an activity; a
   const tomorrow = shanghai(Date.now() + 24 * 3600_000);
   await fill(hp, '#help-description', need);
   await fill(hp, '#help-address', '幸福里 12 号 3 楼');
-  await fill(hp, '#help-date', tomorrow.date);
-  await fill(hp, '#help-time', '10:00');
+  await pickDate(hp, 'help-date', tomorrow.date);
+  await pickTime(hp, 'help-time', '10:00');
   await hp.locator('#help-submit').tap();
   await see(hp, '#help-success', '审核');
   await see(hp, '#help-mine', '审核中');

@@ -3,10 +3,12 @@ import { HELP_CATEGORIES, HELP_CATEGORY_LABELS } from '@shared/schemas/volunteer
 import { PageShell } from '../../../components/PageShell';
 import { Notice } from '../../../components/Notice';
 import { FormField } from '../../../components/FormField';
+import { PickerField } from '../../../components/PickerField';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { LocationField } from '../../../components/volunteering/LocationField';
 import { useSession } from '../../../hooks/useSession';
 import { useHelpRequest } from '../../../hooks/volunteering/useHelpRequest';
+import { todayShanghai } from '../../../hooks/volunteering/activity-form';
 import { formatTime } from '../../../services/format';
 import { go, loginRoute } from '../../../services/nav';
 import '../../../components/volunteering/volunteering.scss';
@@ -62,20 +64,15 @@ export default function HelpRequestPage() {
           maxlength={100}
           onChange={(v) => h.setField('address', v)}
         />
-        <FormField
+        <PickerField
           id="help-date"
-          label="日期（YYYY-MM-DD）"
+          label="日期"
+          mode="date"
+          start={todayShanghai()}
           value={d.date}
-          maxlength={10}
           onChange={(v) => h.setField('date', v)}
         />
-        <FormField
-          id="help-time"
-          label="时间（HH:MM）"
-          value={d.time}
-          maxlength={5}
-          onChange={(v) => h.setField('time', v)}
-        />
+        <PickerField id="help-time" label="时间" mode="time" value={d.time} onChange={(v) => h.setField('time', v)} />
         <LocationField id="help-location" value={d.location} onChange={(loc) => h.setField('location', loc)} />
         <Notice message={h.action.error} id="help-error" />
         <Notice type="success" message={h.action.success} id="help-success" />

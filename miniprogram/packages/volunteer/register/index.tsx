@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { PageShell } from '../../../components/PageShell';
 import { Notice } from '../../../components/Notice';
 import { FormField } from '../../../components/FormField';
+import { PickerField } from '../../../components/PickerField';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { useSession } from '../../../hooks/useSession';
 import { WEEKDAY_LABELS, useVolunteerProfile } from '../../../hooks/volunteering/useVolunteerProfile';
@@ -82,20 +83,14 @@ export default function VolunteerProfilePage() {
         </View>
         {p.draft.days.length ? (
           <View className="v-actions">
-            <FormField
+            <PickerField
               id="volunteer-from"
-              label="从（HH:MM）"
+              label="从"
+              mode="time"
               value={p.draft.from}
-              maxlength={5}
               onChange={(x) => p.setField('from', x)}
             />
-            <FormField
-              id="volunteer-to"
-              label="到（HH:MM）"
-              value={p.draft.to}
-              maxlength={5}
-              onChange={(x) => p.setField('to', x)}
-            />
+            <PickerField id="volunteer-to" label="到" mode="time" value={p.draft.to} onChange={(x) => p.setField('to', x)} />
           </View>
         ) : null}
         <TextAreaField
