@@ -69,6 +69,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
           activityId: params.activityId,
           body,
           now: deps.now(),
+          deps,
         });
         unlessRefused(r, {
           not_found: { code: 'not_found', message: '活动不存在' },
@@ -176,6 +177,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
           actor: ctx.state.actor!,
           at: deps.now(),
           requestId: ctx.state.requestId,
+          deps,
         });
         unlessRefused(r, { not_confirmed: 'hours_not_confirmed', concurrent_adjustment: 'conflict' });
         ctx.body =

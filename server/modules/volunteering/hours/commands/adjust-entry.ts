@@ -1,5 +1,7 @@
 import { Types } from 'mongoose';
 import type { Actor } from '../../../../http/actor';
+import type { AppDeps } from '../../../../deps';
+import { inUnitOfWork } from '../../../../platform/unit-of-work';
 import { recordAudit } from '../../../audit';
 import { HoursEntry, type HoursEntryDoc } from '../model';
 import { recordHoursEntry } from './record-entry';
@@ -15,49 +17,61 @@ export type AdjustOutcome =
  * `adjustment` entry (the original is never edited). The n-th correction of an entry has
  * dedupeKey `adj:<entry>:<n>`, so two admins adjusting from the same starting point
  * cannot both apply a difference: the second gets "concurrent_adjustment" and retries.
+ * The adjustment entry, its totals and the audit entry commit in one unit of work (a lost
+ * race rolls it all back).
  */
-export async function adjustHoursEntry(input: {
+export function adjustHoursEntry(input: {
   entry: HoursEntryDoc;
   minutes: number;
   reason: string;
   actor: Actor;
   at: Date;
   requestId?: string;
+  /** The app's dependencies (the transaction's connection; optional for unit tests). */
+  deps?: AppDeps;
 }): Promise<AdjustOutcome> {
-  const { entry } = input;
-  if (entry.status !== 'confirmed' || entry.source === 'adjustment') return { outcome: 'not_confirmed' };
-  const corrections = await HoursEntry.find({ corrects: entry._id }, { minutes: 1, status: 1 }).lean();
-  const before = entry.minutes + corrections.filter((c) => c.status === 'confirmed').reduce((s, c) => s + c.minutes, 0);
-  const delta = input.minutes - before;
-  if (delta === 0) return { outcome: 'unchanged', before };
-  const actorId = new Types.ObjectId(input.actor.userId);
-  const recorded = await recordHoursEntry({
-    user: entry.user,
-    team: entry.team,
-    activity: entry.activity,
-    shift: entry.shift,
-    signup: entry.signup,
-    activityTitle: entry.activityTitle,
-    serviceDate: entry.serviceDate,
-    minutes: delta,
-    source: 'adjustment',
-    status: 'confirmed',
-    dedupeKey: `adj:${entry._id.toHexString()}:${corrections.length + 1}`,
-    corrects: entry._id,
-    reason: input.reason,
-    createdBy: actorId,
-    confirmedBy: actorId,
-    at: input.at,
+  return inUnitOfWork(input.deps, async (uow): Promise<AdjustOutcome> => {
+    const { entry } = input;
+    if (entry.status !== 'confirmed' || entry.source === 'adjustment') return { outcome: 'not_confirmed' };
+    const corrections = await HoursEntry.find({ corrects: entry._id }, { minutes: 1, status: 1 }).lean();
+    const before =
+      entry.minutes + corrections.filter((c) => c.status === 'confirmed').reduce((s, c) => s + c.minutes, 0);
+    const delta = input.minutes - before;
+    if (delta === 0) return { outcome: 'unchanged', before };
+    const actorId = new Types.ObjectId(input.actor.userId);
+    const recorded = await recordHoursEntry(
+      {
+        user: entry.user,
+        team: entry.team,
+        activity: entry.activity,
+        shift: entry.shift,
+        signup: entry.signup,
+        activityTitle: entry.activityTitle,
+        serviceDate: entry.serviceDate,
+        minutes: delta,
+        source: 'adjustment',
+        status: 'confirmed',
+        dedupeKey: `adj:${entry._id.toHexString()}:${corrections.length + 1}`,
+        corrects: entry._id,
+        reason: input.reason,
+        createdBy: actorId,
+        confirmedBy: actorId,
+        at: input.at,
+      },
+      { inTransaction: true },
+    );
+    if (recorded.outcome === 'duplicate') return uow.rollback<AdjustOutcome>({ outcome: 'concurrent_adjustment' });
+    // Recorded inside the transaction rather than by the audit subscriber: callers without
+    // the app's deps (the ledger's unit tests, scripts) still find the entry on return.
+    await recordAudit({
+      actor: input.actor,
+      action: 'hours.adjust',
+      target: { type: 'hours_entry', id: entry._id.toHexString() },
+      before: { minutes: before },
+      after: { minutes: input.minutes, delta, reason: input.reason, adjustmentId: recorded.entry._id.toHexString() },
+      requestId: input.requestId,
+      at: input.at,
+    });
+    return { outcome: 'adjusted', adjustment: recorded.entry, before, after: input.minutes };
   });
-  if (recorded.outcome === 'duplicate') return { outcome: 'concurrent_adjustment' };
-  await recordAudit({
-    actor: input.actor,
-    action: 'hours.adjust',
-    target: { type: 'hours_entry', id: entry._id.toHexString() },
-    before: { minutes: before },
-    after: { minutes: input.minutes, delta, reason: input.reason, adjustmentId: recorded.entry._id.toHexString() },
-    requestId: input.requestId,
-    at: input.at,
-  });
-  return { outcome: 'adjusted', adjustment: recorded.entry, before, after: input.minutes };
 }

@@ -36,7 +36,10 @@ const isDuplicateKey = (err: unknown): boolean =>
  * idempotent: recording the same check-out twice (retry, auto check-out racing a
  * manual one) yields "duplicate" and leaves the totals alone.
  */
-export async function recordHoursEntry(input: NewEntry): Promise<RecordEntryOutcome> {
+export async function recordHoursEntry(
+  input: NewEntry,
+  opts: { inTransaction?: boolean } = {},
+): Promise<RecordEntryOutcome> {
   let entry: HoursEntryDoc;
   try {
     const created = await HoursEntry.create({
@@ -64,6 +67,9 @@ export async function recordHoursEntry(input: NewEntry): Promise<RecordEntryOutc
     entry = created.toObject();
   } catch (err) {
     if (!isDuplicateKey(err)) throw err;
+    // Inside a transaction the failed insert has aborted it: no further read is possible, the
+    // caller rolls its unit of work back (uow.rollback) with its own refusal.
+    if (opts.inTransaction) return { outcome: 'duplicate', entry: null };
     return { outcome: 'duplicate', entry: await HoursEntry.findOne({ dedupeKey: input.dedupeKey }).lean() };
   }
   await applyTotalsDelta(entry.user, entry.team, {

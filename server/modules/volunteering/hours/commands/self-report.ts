@@ -1,6 +1,8 @@
 import { Types } from 'mongoose';
 import type { TSelfReportBody } from '@shared/schemas/volunteering/hours';
+import type { AppDeps } from '../../../../deps';
 import type { Refusal } from '../../../../platform/outcome';
+import { inUnitOfWork } from '../../../../platform/unit-of-work';
 import { Activity } from '../../activities';
 import { Signup } from '../../signups';
 import { roundServiceMinutes } from '../compute';
@@ -25,52 +27,62 @@ async function rejectedReports(user: Types.ObjectId, shift: Types.ObjectId): Pro
 
 export type SelfReportResult =
   | { outcome: 'reported'; entry: HoursEntryDoc }
-  | Refusal<'not_found' | 'checkin_required' | 'activity_cancelled' | 'not_signed_up' | 'not_started' | 'already_reported'>;
+  | Refusal<
+      'not_found' | 'checkin_required' | 'activity_cancelled' | 'not_signed_up' | 'not_started' | 'already_reported'
+    >;
 
 /**
  * A volunteer reports their own time for an activity without on-site check-in
  * (e.g. phone counselling). One live (pending or confirmed) report per shift, after the
  * shift has started, only with a confirmed place; capped at the shift's length and rounded
  * by the same rule as check-in time; waits for the team's approval like any other pending
- * entry. A rejected report may be filed again: see selfReportKey.
+ * entry. A rejected report may be filed again: see selfReportKey. The entry and its pending
+ * totals commit in one unit of work.
  */
-export async function selfReportHours(input: {
+export function selfReportHours(input: {
   userId: string;
   activityId: string;
   body: TSelfReportBody;
   now: Date;
+  /** The app's dependencies (the transaction's connection). */
+  deps?: AppDeps;
 }): Promise<SelfReportResult> {
-  const activity = await Activity.findById(input.activityId).lean();
-  if (!activity) return { outcome: 'not_found' };
-  if (activity.checkinRequired) return { outcome: 'checkin_required' };
-  if (activity.status === 'cancelled') return { outcome: 'activity_cancelled' };
-  const signup = await Signup.findOne({
-    activity: activity._id,
-    shift: new Types.ObjectId(input.body.shiftId),
-    user: new Types.ObjectId(input.userId),
-    status: 'confirmed',
-  }).lean();
-  if (!signup) return { outcome: 'not_signed_up' };
-  if (input.now < signup.start) return { outcome: 'not_started' };
-  const shiftMinutes = Math.floor((signup.end.getTime() - signup.start.getTime()) / 60_000);
-  const minutes = roundServiceMinutes(Math.min(input.body.minutes, shiftMinutes));
-  const user = new Types.ObjectId(input.userId);
-  const recorded = await recordHoursEntry({
-    user,
-    team: activity.team,
-    activity: activity._id,
-    shift: signup.shift,
-    signup: signup._id,
-    activityTitle: activity.title,
-    serviceDate: signup.start,
-    minutes,
-    source: 'self_report',
-    status: 'pending',
-    dedupeKey: selfReportKey(input.userId, signup.shift, await rejectedReports(user, signup.shift)),
-    note: input.body.note,
-    createdBy: user,
-    at: input.now,
+  return inUnitOfWork(input.deps, async (uow): Promise<SelfReportResult> => {
+    const activity = await Activity.findById(input.activityId).lean();
+    if (!activity) return { outcome: 'not_found' };
+    if (activity.checkinRequired) return { outcome: 'checkin_required' };
+    if (activity.status === 'cancelled') return { outcome: 'activity_cancelled' };
+    const signup = await Signup.findOne({
+      activity: activity._id,
+      shift: new Types.ObjectId(input.body.shiftId),
+      user: new Types.ObjectId(input.userId),
+      status: 'confirmed',
+    }).lean();
+    if (!signup) return { outcome: 'not_signed_up' };
+    if (input.now < signup.start) return { outcome: 'not_started' };
+    const shiftMinutes = Math.floor((signup.end.getTime() - signup.start.getTime()) / 60_000);
+    const minutes = roundServiceMinutes(Math.min(input.body.minutes, shiftMinutes));
+    const user = new Types.ObjectId(input.userId);
+    const recorded = await recordHoursEntry(
+      {
+        user,
+        team: activity.team,
+        activity: activity._id,
+        shift: signup.shift,
+        signup: signup._id,
+        activityTitle: activity.title,
+        serviceDate: signup.start,
+        minutes,
+        source: 'self_report',
+        status: 'pending',
+        dedupeKey: selfReportKey(input.userId, signup.shift, await rejectedReports(user, signup.shift)),
+        note: input.body.note,
+        createdBy: user,
+        at: input.now,
+      },
+      { inTransaction: true },
+    );
+    if (recorded.outcome === 'duplicate') return uow.rollback<SelfReportResult>({ outcome: 'already_reported' });
+    return { outcome: 'reported', entry: recorded.entry };
   });
-  if (recorded.outcome === 'duplicate') return { outcome: 'already_reported' };
-  return { outcome: 'reported', entry: recorded.entry };
 }
