@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { HELP_CATEGORIES, type THelpCategory } from '@shared/schemas/volunteering/help-requests';
 import { useAsync } from '../useAsync';
 import { volunteeringApi } from '../../services/volunteering';
+import { helpRequestProblem } from './help-form';
 import { shanghaiToIso } from './labels';
 import { useAction } from './useAction';
 
@@ -32,13 +33,16 @@ export function useHelpRequest(enabled: boolean) {
       action.run('submit', async () => {
         const neededAt = shanghaiToIso(draft.date, draft.time);
         if (!neededAt) throw new Error('请填写需要帮助的日期（YYYY-MM-DD）和时间（HH:MM）');
-        const r = await volunteeringApi.createHelpRequest({
+        const body = {
           category: draft.category,
           description: draft.description,
           address: draft.address,
           location: draft.location,
-          neededAt: neededAt as unknown as Date,
-        });
+          neededAt,
+        };
+        const problem = helpRequestProblem(body);
+        if (problem) throw new Error(problem);
+        const r = await volunteeringApi.createHelpRequest({ ...body, neededAt: neededAt as unknown as Date });
         setDraft(EMPTY);
         await reload();
         return r.request.status === 'pending_review' ? '已提交，审核通过后将公开' : '已提交';

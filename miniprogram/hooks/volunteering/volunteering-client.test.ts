@@ -6,6 +6,7 @@ import { ZActivityCreateInput, type TActivityDetailDto } from '@shared/schemas/v
 import { EMPTY_ACTIVITY, buildActivityInput, draftFromActivity } from './activity-form';
 import { buildActivityQuery, dateWindow } from './discover-query';
 import { adminTeamIds, formatDistance, formatMinutes, formatRange, isoToShanghai, shanghaiToIso } from './labels';
+import { helpRequestProblem } from './help-form';
 import { parseScanned } from './scan';
 
 const A = 'a'.repeat(24);
@@ -167,5 +168,19 @@ describe('scanned check-in code', () => {
   });
   test('when the code is something else, no activity is named', () => {
     expect(parseScanned('hello').activityId).toBeNull();
+  });
+});
+
+describe('help request form', () => {
+  const need = {
+    category: 'elderly_care',
+    description: '独居老人需要每周买菜帮助',
+    address: '幸福小区 3 号楼',
+    neededAt: '2026-12-01T01:00:00.000Z',
+  };
+
+  test('when the description is only emoji and punctuation, the shared schema refuses it before sending', () => {
+    expect(helpRequestProblem({ ...need, description: '🙏🙏🙏🙏🙏！！' })).toBe('描述须包含文字，不能只有表情或符号');
+    expect(helpRequestProblem(need)).toBeNull();
   });
 });
