@@ -4,8 +4,7 @@ import type { TActivityUpdateInput } from '@shared/schemas/volunteering/activiti
 import type { Actor } from '../../../../http/actor';
 import type { AppDeps } from '../../../../deps';
 import type { TFieldError } from '@shared/errors';
-import { recordAudit } from '../../../audit';
-import { bookings } from '../bookings';
+import { bookings, type ActivityNotice } from '../bookings';
 import type { Refusal } from '../../../../platform/outcome';
 import { auditActor } from '../../../../platform/outbox/event';
 import { inUnitOfWork } from '../../../../platform/unit-of-work';
@@ -65,69 +64,89 @@ export async function updateActivity(
   if (cancelDeadline.getTime() > firstStart) fields.push({ path: 'cancelDeadline', message: '取消截止时间不能晚于第一个班次开始时间' });
   if (fields.length) return { outcome: 'invalid', fields };
 
-  const raised: ShiftDoc['_id'][] = [];
-  for (const c of input.capacities ?? []) {
-    // Guarded: only when the places already taken still fit.
-    const res = await Shift.updateOne(
-      { _id: c.shiftId, activity: activity._id, confirmedCount: { $lte: c.capacity } },
-      { $set: { capacity: c.capacity } },
-    );
-    if (res.matchedCount === 0) return { outcome: 'capacity_below_taken' };
-    const before = existing.find((s) => String(s._id) === c.shiftId)!;
-    if (c.capacity > before.capacity) raised.push(before._id);
-  }
-  if (moves.length) await bookings().moveShifts(deps, activity, moves);
-  if (added.length) await Shift.insertMany(added.map((s) => ({ ...s, activity: activity._id, team: activity.team })));
-
-  const set: Record<string, unknown> = {
-    startsAt: new Date(firstStart),
-    endsAt: new Date(Math.max(...ends)),
-    signupDeadline,
-    cancelDeadline,
-  };
-  for (const k of ['title', 'description', 'coverUrl', 'address', 'category', 'requiredSkills', 'checkinRadiusM'] as const) {
-    if (input[k] !== undefined) set[k] = input[k];
-  }
-  if (input.location) set.location = { type: 'Point', coordinates: [input.location.lng, input.location.lat] };
-  const hold = content.outcome === 'review' && activity.status === 'published' && HOLDABLE.some((k) => input[k] !== undefined);
-  if (hold) {
-    const held: Record<string, unknown> = { by: new Types.ObjectId(actor.userId), at: now };
-    for (const k of HOLDABLE) {
-      if (input[k] === undefined) continue;
-      held[k] = input[k];
-      delete set[k];
+  return inUnitOfWork(deps, async (uow): Promise<UpdateResult> => {
+    const raised: ShiftDoc['_id'][] = [];
+    for (const c of input.capacities ?? []) {
+      // Guarded: only when the places already taken still fit.
+      const res = await Shift.updateOne(
+        { _id: c.shiftId, activity: activity._id, confirmedCount: { $lte: c.capacity } },
+        { $set: { capacity: c.capacity } },
+      );
+      // An earlier shift's capacity may already be written: undo the whole edit.
+      if (res.matchedCount === 0) return uow.rollback<UpdateResult>({ outcome: 'capacity_below_taken' });
+      const before = existing.find((s) => String(s._id) === c.shiftId)!;
+      if (c.capacity > before.capacity) raised.push(before._id);
     }
-    set.heldEdit = held;
-  }
-  // A field that now passed replaces any older held value, so approving that later cannot roll it back.
-  const unset: Record<string, 1> = {};
-  if (!hold && activity.heldEdit) for (const k of HOLDABLE) if (input[k] !== undefined) unset[`heldEdit.${k}`] = 1;
-  if (content.coverTraceId) {
-    set.coverTraceId = content.coverTraceId;
-    unset.coverCheck = 1; // the verdict on record was for the previous cover
-  }
-  const update = Object.keys(unset).length ? { $set: set, $unset: unset } : { $set: set };
-  const updated = await Activity.findOneAndUpdate({ _id: activity._id, status: activity.status }, update, { returnDocument: 'after' }).lean<ActivityDoc>();
-  if (!updated) return { outcome: 'not_open' };
+    if (moves.length) await bookings().moveShifts(deps, activity, moves);
+    if (added.length) await Shift.insertMany(added.map((s) => ({ ...s, activity: activity._id, team: activity.team })));
 
-  for (const shiftId of raised) await bookings().offerFreedPlaces(deps, shiftId, now, updated);
-  await recordAudit({
-    actor,
-    action: 'volunteering.activity.updated',
-    target: { type: 'activity', id: String(activity._id) },
-    after: { ...input, held: hold },
-    requestId,
-    at: now,
+    const set: Record<string, unknown> = {
+      startsAt: new Date(firstStart),
+      endsAt: new Date(Math.max(...ends)),
+      signupDeadline,
+      cancelDeadline,
+    };
+    for (const k of [
+      'title',
+      'description',
+      'coverUrl',
+      'address',
+      'category',
+      'requiredSkills',
+      'checkinRadiusM',
+    ] as const) {
+      if (input[k] !== undefined) set[k] = input[k];
+    }
+    if (input.location) set.location = { type: 'Point', coordinates: [input.location.lng, input.location.lat] };
+    const hold =
+      content.outcome === 'review' && activity.status === 'published' && HOLDABLE.some((k) => input[k] !== undefined);
+    if (hold) {
+      const held: Record<string, unknown> = { by: new Types.ObjectId(actor.userId), at: now };
+      for (const k of HOLDABLE) {
+        if (input[k] === undefined) continue;
+        held[k] = input[k];
+        delete set[k];
+      }
+      set.heldEdit = held;
+    }
+    // A field that now passed replaces any older held value, so approving that later cannot roll it back.
+    const unset: Record<string, 1> = {};
+    if (!hold && activity.heldEdit) for (const k of HOLDABLE) if (input[k] !== undefined) unset[`heldEdit.${k}`] = 1;
+    if (content.coverTraceId) {
+      set.coverTraceId = content.coverTraceId;
+      unset.coverCheck = 1; // the verdict on record was for the previous cover
+    }
+    const update = Object.keys(unset).length ? { $set: set, $unset: unset } : { $set: set };
+    const updated = await Activity.findOneAndUpdate({ _id: activity._id, status: activity.status }, update, {
+      returnDocument: 'after',
+    }).lean<ActivityDoc>();
+    if (!updated) return uow.rollback<UpdateResult>({ outcome: 'not_open' });
+
+    for (const shiftId of raised) await bookings().offerFreedPlaces(deps, shiftId, now, updated);
+    // The audit entry, the volunteers' message and the list cache follow from the event
+    // (audit.record, volunteering.notify, volunteering.lists-cache).
+    const message: ActivityNotice = {
+      users: await activeUsers(activity._id),
+      template: 'signupResult',
+      title: '活动信息有更新',
+      body: `您报名的「${updated.title}」信息已更新，请查看最新安排`,
+      link: appLinks.activity(String(activity._id)),
+      key: `activity:${String(activity._id)}:updated:${updated.updatedAt.getTime()}`,
+    };
+    uow.emit({
+      type: 'activity.updated',
+      aggregate: `activity:${String(activity._id)}`,
+      payload: { activityId: String(activity._id), held: hold, message },
+      audit: {
+        actor: auditActor(actor),
+        action: 'volunteering.activity.updated',
+        target: { type: 'activity', id: String(activity._id) },
+        after: { ...input, held: hold },
+        requestId,
+      },
+    });
+    return { outcome: hold ? 'edit_held' : 'updated', activity: updated };
   });
-  await bookings().notifyVolunteers(deps, {
-    users: await activeUsers(activity._id),
-    template: 'signupResult',
-    title: '活动信息有更新',
-    body: `您报名的「${updated.title}」信息已更新，请查看最新安排`,
-    link: appLinks.activity(String(activity._id)),
-    key: `activity:${String(activity._id)}:updated:${updated.updatedAt.getTime()}`,
-  });
-  return { outcome: hold ? 'edit_held' : 'updated', activity: updated };
 }
 
 export type CancelActivityResult = { outcome: 'cancelled'; activity: ActivityDoc; released: number } | Refusal<'not_open'>;
