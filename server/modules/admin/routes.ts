@@ -52,7 +52,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       body: ZCreateStaffInput,
       response: ZUserEnvelope,
       handler: async (ctx, { body }) => {
-        const r = await createStaff(ctx.state.actor!, body, ctx.state.requestId);
+        const r = await createStaff(deps, ctx.state.actor!, body, ctx.state.requestId);
         unlessRefused(r, {
           invalid_grant: INVALID_GRANT,
           username_taken: { code: 'username_taken', fields: [{ path: 'username', message: '用户名已被使用' }] },
@@ -71,7 +71,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       body: ZRoleGrant,
       response: ZUserEnvelope,
       handler: async (ctx, { body, params }) => {
-        const r = await grantRole(ctx.state.actor!, params.id, body, ctx.state.requestId);
+        const r = await grantRole(deps, ctx.state.actor!, params.id, body, ctx.state.requestId);
         unlessRefused(r, {
           not_found: 'not_found',
           invalid_grant: INVALID_GRANT,
@@ -89,7 +89,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       params: ZRoleIndexParams,
       response: ZUserEnvelope,
       handler: async (ctx, { params }) => {
-        const r = await revokeRole(ctx.state.actor!, params.id, params.index, ctx.state.requestId);
+        const r = await revokeRole(deps, ctx.state.actor!, params.id, params.index, ctx.state.requestId);
         unlessRefused(r, {
           not_found: 'not_found',
           no_such_role: { code: 'not_found', message: '该角色不存在' },
@@ -107,7 +107,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       params: ZUserIdParams,
       response: ZUserEnvelope,
       handler: async (ctx, { params }) => {
-        const r = await setAccountStatus(ctx.state.actor!, params.id, 'disabled', deps.now(), ctx.state.requestId);
+        const r = await setAccountStatus(deps, ctx.state.actor!, params.id, 'disabled', deps.now(), ctx.state.requestId);
         unlessRefused(r, ACCOUNT_STATUS_REFUSALS);
         ctx.body = { user: presentUser(r.user) };
       },
@@ -121,7 +121,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       params: ZUserIdParams,
       response: ZUserEnvelope,
       handler: async (ctx, { params }) => {
-        const r = await setAccountStatus(ctx.state.actor!, params.id, 'active', deps.now(), ctx.state.requestId);
+        const r = await setAccountStatus(deps, ctx.state.actor!, params.id, 'active', deps.now(), ctx.state.requestId);
         unlessRefused(r, ACCOUNT_STATUS_REFUSALS);
         ctx.body = { user: presentUser(r.user) };
       },
