@@ -43,6 +43,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'realname.corrected': '更正实名信息',
   'password.changed': '修改密码',
   'system.tick': '系统任务',
+  'outbox.retried': '重新投递失败事件',
   'demo.edit': '演示数据修改',
 };
 
@@ -58,6 +59,7 @@ export const AUDIT_TARGET_LABELS: Record<string, string> = {
   team_membership: '团队成员',
   volunteer: '志愿者',
   job: '系统任务',
+  outbox: '事件投递',
 };
 
 /** The Chinese name of an action; an action without one shows its code rather than nothing. */
