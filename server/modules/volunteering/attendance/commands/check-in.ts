@@ -5,6 +5,7 @@ import {
   type TAttendanceBody,
 } from '@shared/schemas/volunteering/attendance';
 import type { Refusal } from '../../../../platform/outcome';
+import { inUnitOfWork } from '../../../../platform/unit-of-work';
 import { Signup, type SignupDoc } from '../../signups';
 import { serviceMinutes, recordHoursEntry } from '../../hours';
 import { AttendanceEvent, attendanceHoursKey, attendanceRound } from '../model';
@@ -96,6 +97,8 @@ export async function recordAttendanceHours(signup: SignupDoc, activityTitle: st
  * (a mis-tap then would log no hours at all), and until the automatic check-out takes over
  * (shift end + grace). Computes the minutes and appends them to the ledger as pending,
  * for the team to confirm. It can be undone for CHECKOUT_UNDO_MINUTES (undo-checkout.ts).
+ * The signup, the attendance event and the ledger entry with its totals commit in one unit of
+ * work: a crash never leaves a check-out without its hours.
  */
 export async function checkOut(userId: string, body: TAttendanceBody, now: Date): Promise<CheckOutResult> {
   const scan = await verifyScan(userId, body, now);
@@ -105,24 +108,26 @@ export async function checkOut(userId: string, body: TAttendanceBody, now: Date)
   if (signup.checkoutAt) return { outcome: 'already_checked_out' };
   if (now < signup.start) return { outcome: 'before_start' };
   if (now.getTime() > signup.end.getTime() + AUTO_CHECKOUT_GRACE_MINUTES * MINUTE) return { outcome: 'closed' };
-  const updated = await Signup.findOneAndUpdate(
-    { _id: signup._id, status: 'confirmed', checkinAt: { $ne: null }, checkoutAt: null },
-    { $set: { checkoutAt: now } },
-    { returnDocument: 'after' },
-  ).lean();
-  if (!updated) return { outcome: 'already_checked_out' };
-  await AttendanceEvent.create({
-    signup: signup._id,
-    activity: signup.activity,
-    shift: signup.shift,
-    user: signup.user,
-    kind: 'checkout',
-    round: await attendanceRound(signup._id),
-    at: now,
-    location: pointOf(body),
-    accuracyM: body.location.accuracy,
-    distanceM,
+  return inUnitOfWork(undefined, async (): Promise<CheckOutResult> => {
+    const updated = await Signup.findOneAndUpdate(
+      { _id: signup._id, status: 'confirmed', checkinAt: { $ne: null }, checkoutAt: null },
+      { $set: { checkoutAt: now } },
+      { returnDocument: 'after' },
+    ).lean();
+    if (!updated) return { outcome: 'already_checked_out' };
+    await AttendanceEvent.create({
+      signup: signup._id,
+      activity: signup.activity,
+      shift: signup.shift,
+      user: signup.user,
+      kind: 'checkout',
+      round: await attendanceRound(signup._id),
+      at: now,
+      location: pointOf(body),
+      accuracyM: body.location.accuracy,
+      distanceM,
+    });
+    const minutes = await recordAttendanceHours(updated, activity.title, now);
+    return { outcome: 'checked_out', signup: updated, distanceM, minutes };
   });
-  const minutes = await recordAttendanceHours(updated, activity.title, now);
-  return { outcome: 'checked_out', signup: updated, distanceM, minutes };
 }

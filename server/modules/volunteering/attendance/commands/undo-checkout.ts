@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 import { CHECKOUT_UNDO_MINUTES } from '@shared/schemas/volunteering/attendance';
 import type { Refusal } from '../../../../platform/outcome';
+import { inUnitOfWork } from '../../../../platform/unit-of-work';
 import { HoursEntry, applyTotalsDelta } from '../../hours';
 import { Signup } from '../../signups';
 import { AttendanceEvent, attendanceHoursKey, attendanceRound } from '../model';
@@ -22,8 +23,9 @@ const isDuplicateKey = (err: unknown): boolean => (err as { code?: number } | nu
  * status move the ledger allows), and the signup is back to checked in. Its next check-out
  * records under the next round's key (attendanceHoursKey).
  *
- * Each step is a guarded update; the one that can lose a race after the event is written
- * (the team confirming the entry at that instant) removes the event again and refuses.
+ * Each step is a guarded update, all in one unit of work: the one that can lose a race after
+ * the event is written (the team confirming the entry at that instant) rolls the undo back and
+ * refuses.
  */
 export async function undoCheckout(userId: string, signupId: string, now: Date): Promise<UndoCheckoutResult> {
   const signup = await Signup.findOne({
@@ -39,35 +41,34 @@ export async function undoCheckout(userId: string, signupId: string, now: Date):
   const key = attendanceHoursKey(signup._id, round);
   if (!(await HoursEntry.exists({ dedupeKey: key, status: 'pending' }))) return { outcome: 'undo_closed' };
 
-  let event;
-  try {
-    event = await AttendanceEvent.create({
-      signup: signup._id,
-      activity: signup.activity,
-      shift: signup.shift,
-      user: signup.user,
-      kind: 'checkout_undone',
-      round,
-      at: now,
-    });
-  } catch (err) {
-    if (isDuplicateKey(err)) return { outcome: 'already_undone' };
-    throw err;
-  }
-  const entry = await HoursEntry.findOneAndUpdate(
-    { dedupeKey: key, status: 'pending' },
-    { $set: { status: 'rejected', reason: UNDO_REASON, confirmedAt: now, confirmedBy: signup.user } },
-    { returnDocument: 'after' },
-  ).lean();
-  if (!entry) {
-    await AttendanceEvent.deleteOne({ _id: event._id });
-    return { outcome: 'undo_closed' };
-  }
-  await applyTotalsDelta(entry.user, entry.team, { confirmed: 0, pending: -entry.minutes });
-  const updated = await Signup.findOneAndUpdate(
-    { _id: signup._id, checkoutAt: signup.checkoutAt },
-    { $unset: { checkoutAt: 1 } },
-    { returnDocument: 'after' },
-  ).lean();
-  return { outcome: 'checkout_undone', signup: updated ?? signup, distanceM: 0, minutes: null };
+  return inUnitOfWork(undefined, async (uow): Promise<UndoCheckoutResult> => {
+    try {
+      await AttendanceEvent.create({
+        signup: signup._id,
+        activity: signup.activity,
+        shift: signup.shift,
+        user: signup.user,
+        kind: 'checkout_undone',
+        round,
+        at: now,
+      });
+    } catch (err) {
+      // The failed insert has aborted the transaction: roll back with the refusal.
+      if (isDuplicateKey(err)) return uow.rollback<UndoCheckoutResult>({ outcome: 'already_undone' });
+      throw err;
+    }
+    const entry = await HoursEntry.findOneAndUpdate(
+      { dedupeKey: key, status: 'pending' },
+      { $set: { status: 'rejected', reason: UNDO_REASON, confirmedAt: now, confirmedBy: signup.user } },
+      { returnDocument: 'after' },
+    ).lean();
+    if (!entry) return uow.rollback<UndoCheckoutResult>({ outcome: 'undo_closed' });
+    await applyTotalsDelta(entry.user, entry.team, { confirmed: 0, pending: -entry.minutes });
+    const updated = await Signup.findOneAndUpdate(
+      { _id: signup._id, checkoutAt: signup.checkoutAt },
+      { $unset: { checkoutAt: 1 } },
+      { returnDocument: 'after' },
+    ).lean();
+    return { outcome: 'checkout_undone', signup: updated ?? signup, distanceM: 0, minutes: null };
+  });
 }
