@@ -2,11 +2,12 @@ import { Types } from 'mongoose';
 import type { TTeamApplyInput, TTeamReviewInput } from '@shared/schemas/volunteering/teams';
 import type { Actor } from '../../../../http/actor';
 import type { AppDeps } from '../../../../deps';
-import { recordAudit } from '../../../audit';
 import { Team, type TeamDoc } from '../../../org';
 import { User } from '../../../users';
-import { notifyVolunteers } from '../../signups';
+import type { VolunteeringMessage } from '../../signups';
 import type { Refusal } from '../../../../platform/outcome';
+import { auditActor } from '../../../../platform/outbox/event';
+import { inUnitOfWork } from '../../../../platform/unit-of-work';
 import { TeamMembership, TeamProfile, type TeamProfileDoc } from '../model';
 import { appLinks } from '@shared/links';
 
@@ -49,9 +50,11 @@ export type ReviewResult = { outcome: 'certified' | 'rejected'; team: TeamDoc } 
 /**
  * A district admin certifies or rejects a pending team (audited). On
  * certification the applicant becomes the team's first admin: an active admin
- * membership and a team_admin role scoped to the team.
+ * membership and a team_admin role scoped to the team. All of it and the
+ * `team.certified` / `team.rejected` event (the audit entry, the applicant's
+ * message) commit in one unit of work.
  */
-export async function reviewTeam(
+export function reviewTeam(
   deps: AppDeps,
   actor: Actor,
   teamId: string,
@@ -60,47 +63,62 @@ export async function reviewTeam(
 ): Promise<ReviewResult> {
   const now = deps.now();
   const status = input.decision === 'certify' ? 'certified' : 'rejected';
-  const team = await Team.findOneAndUpdate({ _id: teamId, status: 'pending' }, { $set: { status } }, { returnDocument: 'after' }).lean<TeamDoc>();
-  if (!team) return { outcome: (await Team.exists({ _id: teamId })) ? 'already_reviewed' : 'not_found' };
-  const profile = await TeamProfile.findOneAndUpdate(
-    { team: team._id },
-    {
-      $set: { reviewedBy: new Types.ObjectId(actor.userId), reviewedAt: now, rejectReason: status === 'rejected' ? input.reason : undefined },
-      $setOnInsert: { team: team._id },
-    },
-    { upsert: true, returnDocument: 'after' },
-  ).lean<TeamProfileDoc>();
-  const applicant = profile?.applicant;
-  if (status === 'certified' && applicant) {
-    await TeamMembership.updateOne(
-      { team: team._id, user: applicant },
-      { $set: { role: 'admin', status: 'active', decidedBy: new Types.ObjectId(actor.userId), decidedAt: now } },
-      { upsert: true },
-    );
-    await TeamProfile.updateOne({ team: team._id }, { $set: { memberCount: 1 } });
-    await User.updateOne(
-      { _id: applicant, roles: { $not: { $elemMatch: { role: 'team_admin', scopeId: String(team._id) } } } },
-      { $push: { roles: { role: 'team_admin', scopeType: 'team', scopeId: String(team._id) } } },
-    );
-  }
-  await recordAudit({
-    actor,
-    action: `volunteering.team.${status}`,
-    target: { type: 'team', id: String(team._id) },
-    before: { status: 'pending' },
-    after: { status, reason: input.reason },
-    requestId,
-    at: now,
-  });
-  if (applicant) {
-    await notifyVolunteers(deps, {
-      users: [applicant],
-      template: 'signupResult',
-      title: status === 'certified' ? '团队认证通过' : '团队认证未通过',
-      body: status === 'certified' ? `「${team.name}」已通过认证` : `「${team.name}」未通过认证：${input.reason ?? ''}`,
-      link: appLinks.team(String(team._id)),
-      key: `team:${String(team._id)}:${status}`,
+  return inUnitOfWork(deps, async (uow): Promise<ReviewResult> => {
+    const team = await Team.findOneAndUpdate(
+      { _id: teamId, status: 'pending' },
+      { $set: { status } },
+      { returnDocument: 'after' },
+    ).lean<TeamDoc>();
+    if (!team) return { outcome: (await Team.exists({ _id: teamId })) ? 'already_reviewed' : 'not_found' };
+    const profile = await TeamProfile.findOneAndUpdate(
+      { team: team._id },
+      {
+        $set: {
+          reviewedBy: new Types.ObjectId(actor.userId),
+          reviewedAt: now,
+          rejectReason: status === 'rejected' ? input.reason : undefined,
+        },
+        $setOnInsert: { team: team._id },
+      },
+      { upsert: true, returnDocument: 'after' },
+    ).lean<TeamProfileDoc>();
+    const applicant = profile?.applicant;
+    if (status === 'certified' && applicant) {
+      await TeamMembership.updateOne(
+        { team: team._id, user: applicant },
+        { $set: { role: 'admin', status: 'active', decidedBy: new Types.ObjectId(actor.userId), decidedAt: now } },
+        { upsert: true },
+      );
+      await TeamProfile.updateOne({ team: team._id }, { $set: { memberCount: 1 } });
+      await User.updateOne(
+        { _id: applicant, roles: { $not: { $elemMatch: { role: 'team_admin', scopeId: String(team._id) } } } },
+        { $push: { roles: { role: 'team_admin', scopeType: 'team', scopeId: String(team._id) } } },
+      );
+    }
+    const message: VolunteeringMessage | undefined = applicant
+      ? {
+          users: [applicant],
+          template: 'signupResult',
+          title: status === 'certified' ? '团队认证通过' : '团队认证未通过',
+          body:
+            status === 'certified' ? `「${team.name}」已通过认证` : `「${team.name}」未通过认证：${input.reason ?? ''}`,
+          link: appLinks.team(String(team._id)),
+          key: `team:${String(team._id)}:${status}`,
+        }
+      : undefined;
+    uow.emit({
+      type: `team.${status}`,
+      aggregate: `team:${String(team._id)}`,
+      payload: { teamId: String(team._id), ...(message ? { message } : {}) },
+      audit: {
+        actor: auditActor(actor),
+        action: `volunteering.team.${status}`,
+        target: { type: 'team', id: String(team._id) },
+        before: { status: 'pending' },
+        after: { status, reason: input.reason },
+        requestId,
+      },
     });
-  }
-  return { outcome: status, team };
+    return { outcome: status, team };
+  });
 }
