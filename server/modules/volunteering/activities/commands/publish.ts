@@ -2,10 +2,10 @@ import { Types } from 'mongoose';
 import type { TActivityCreateInput } from '@shared/schemas/volunteering/activities';
 import type { AppDeps } from '../../../../deps';
 import type { TCheckOutcome } from '../../../content';
-import { recordAudit } from '../../../audit';
 import { Team, type TeamDoc } from '../../../org';
 import { User, type UserDoc } from '../../../users';
 import type { Refusal } from '../../../../platform/outcome';
+import { inUnitOfWork } from '../../../../platform/unit-of-work';
 import type { TFieldError } from '@shared/errors';
 import { Activity, Shift, type ActivityDoc, type ShiftDoc } from '../model';
 
@@ -25,8 +25,9 @@ export function pastShiftFields(field: string, shifts: { start: string }[], now:
  * A certified team's admin publishes an activity with its shifts. Content the
  * check wants a human to see ('review') is stored `under_review`: not listed,
  * closed to signups, visible to the team's admins until a district admin
- * approves it. If the shifts cannot be written the activity is removed again,
- * so nothing half published is visible.
+ * approves it. The activity, its shifts and the audited `activity.published`
+ * (or `activity.held`) event commit in one unit of work, so nothing half
+ * published is ever visible.
  */
 export async function publishActivity(
   deps: AppDeps,
@@ -41,47 +42,47 @@ export async function publishActivity(
   if (!team) return { outcome: 'team_not_found' };
   if (team.status !== 'certified') return { outcome: 'team_not_certified' };
   const shifts = input.shifts.map((s) => ({ start: new Date(s.start), end: new Date(s.end), capacity: s.capacity }));
-  const activity = await Activity.create({
-    team: team._id,
-    teamName: team.name,
-    title: input.title,
-    description: input.description,
-    coverUrl: input.coverUrl,
-    address: input.address,
-    location: { type: 'Point', coordinates: [input.location.lng, input.location.lat] },
-    category: input.category,
-    requiredSkills: [...new Set(input.requiredSkills)],
-    signupDeadline: new Date(input.signupDeadline),
-    cancelDeadline: new Date(input.cancelDeadline),
-    checkinRadiusM: input.checkinRadiusM,
-    requiresApproval: input.requiresApproval,
-    checkinRequired: input.checkinRequired,
-    reminderLeadMinutes: input.reminderLeadMinutes,
-    status: content.outcome === 'pass' ? 'published' : 'under_review',
-    coverTraceId: content.coverTraceId,
-    startsAt: new Date(Math.min(...shifts.map((s) => s.start.getTime()))),
-    endsAt: new Date(Math.max(...shifts.map((s) => s.end.getTime()))),
-    createdBy: new Types.ObjectId(userId),
-  });
-  let created: ShiftDoc[];
-  try {
-    created = (await Shift.insertMany(shifts.map((s) => ({ ...s, activity: activity._id, team: team._id })))).map((s) =>
-      s.toObject<ShiftDoc>(),
-    );
-  } catch (err) {
-    await Shift.deleteMany({ activity: activity._id });
-    await Activity.deleteOne({ _id: activity._id });
-    throw err;
-  }
-  const outcome = content.outcome === 'pass' ? 'published' : 'under_review';
-  // Publication is audited like every later change: who made what public (or held), when.
+  // Read before the transaction: who publishes (the audit entry's actor kind).
   const author = await User.findById(userId, { kind: 1 }).lean<Pick<UserDoc, 'kind'>>();
-  await recordAudit({
-    actor: { userId, kind: author?.kind ?? 'resident' },
-    action: outcome === 'published' ? 'volunteering.activity.published' : 'volunteering.activity.held',
-    target: { type: 'activity', id: String(activity._id) },
-    after: { title: input.title, team: String(team._id), status: activity.status, shifts: created.length },
-    at: deps.now(),
+  return inUnitOfWork(deps, async (uow): Promise<PublishResult> => {
+    const activity = await Activity.create({
+      team: team._id,
+      teamName: team.name,
+      title: input.title,
+      description: input.description,
+      coverUrl: input.coverUrl,
+      address: input.address,
+      location: { type: 'Point', coordinates: [input.location.lng, input.location.lat] },
+      category: input.category,
+      requiredSkills: [...new Set(input.requiredSkills)],
+      signupDeadline: new Date(input.signupDeadline),
+      cancelDeadline: new Date(input.cancelDeadline),
+      checkinRadiusM: input.checkinRadiusM,
+      requiresApproval: input.requiresApproval,
+      checkinRequired: input.checkinRequired,
+      reminderLeadMinutes: input.reminderLeadMinutes,
+      status: content.outcome === 'pass' ? 'published' : 'under_review',
+      coverTraceId: content.coverTraceId,
+      startsAt: new Date(Math.min(...shifts.map((s) => s.start.getTime()))),
+      endsAt: new Date(Math.max(...shifts.map((s) => s.end.getTime()))),
+      createdBy: new Types.ObjectId(userId),
+    });
+    const created = (await Shift.insertMany(shifts.map((s) => ({ ...s, activity: activity._id, team: team._id })))).map(
+      (s) => s.toObject<ShiftDoc>(),
+    );
+    const outcome = content.outcome === 'pass' ? 'published' : 'under_review';
+    // Publication is audited like every later change: who made what public (or held), when.
+    uow.emit({
+      type: outcome === 'published' ? 'activity.published' : 'activity.held',
+      aggregate: `activity:${String(activity._id)}`,
+      payload: { activityId: String(activity._id), teamId: String(team._id) },
+      audit: {
+        actor: { userId, kind: author?.kind ?? 'resident' },
+        action: outcome === 'published' ? 'volunteering.activity.published' : 'volunteering.activity.held',
+        target: { type: 'activity', id: String(activity._id) },
+        after: { title: input.title, team: String(team._id), status: activity.status, shifts: created.length },
+      },
+    });
+    return { outcome, activity: activity.toObject<ActivityDoc>(), shifts: created };
   });
-  return { outcome, activity: activity.toObject<ActivityDoc>(), shifts: created };
 }
