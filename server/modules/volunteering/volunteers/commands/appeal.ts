@@ -2,7 +2,8 @@ import type { Refusal } from '../../../../platform/outcome';
 import { Types } from 'mongoose';
 import type { Actor } from '../../../../http/actor';
 import type { AppDeps } from '../../../../deps';
-import { recordAudit } from '../../../audit';
+import { auditActor } from '../../../../platform/outbox/event';
+import { inUnitOfWork } from '../../../../platform/unit-of-work';
 import { Volunteer, type VolunteerDoc } from '../model';
 
 export type AppealResult = { outcome: 'appealed'; volunteer: VolunteerDoc } | Refusal<'not_found' | 'already_appealed'>;
@@ -25,7 +26,8 @@ export type AppealDecisionResult = { outcome: 'upheld' | 'rejected'; volunteer: 
 
 /**
  * A team admin decides an appeal on an event of their team. Upheld → the
- * event is waived (weight 0); rejected → it stays. Audited.
+ * event is waived (weight 0); rejected → it stays. The decision and its
+ * audited `no_show_appeal.*` event commit in one unit of work.
  */
 export async function decideAppeal(
   deps: AppDeps,
@@ -47,19 +49,25 @@ export async function decideAppeal(
   };
   // One path (the whole element), guarded on the appeal still pending: two
   // admins deciding at once cannot both win.
-  const updated = await Volunteer.findOneAndUpdate(
-    { user: volunteerUserId, noShowEvents: { $elemMatch: { _id: event, 'appeal.status': 'pending' } } },
-    { $set: { 'noShowEvents.$': decided } },
-    { returnDocument: 'after' },
-  ).lean<VolunteerDoc>();
-  if (!updated) return { outcome: 'not_pending' };
-  await recordAudit({
-    actor,
-    action: `volunteering.no_show_appeal.${input.decision}`,
-    target: { type: 'volunteer', id: String(updated._id) },
-    after: { eventId, decision: input.decision, note: input.note },
-    requestId,
-    at: now,
+  return inUnitOfWork(deps, async (uow): Promise<AppealDecisionResult> => {
+    const updated = await Volunteer.findOneAndUpdate(
+      { user: volunteerUserId, noShowEvents: { $elemMatch: { _id: event, 'appeal.status': 'pending' } } },
+      { $set: { 'noShowEvents.$': decided } },
+      { returnDocument: 'after' },
+    ).lean<VolunteerDoc>();
+    if (!updated) return { outcome: 'not_pending' };
+    uow.emit({
+      type: `no_show_appeal.${input.decision}`,
+      aggregate: `volunteer:${String(updated._id)}`,
+      payload: { volunteerId: String(updated._id), eventId },
+      audit: {
+        actor: auditActor(actor),
+        action: `volunteering.no_show_appeal.${input.decision}`,
+        target: { type: 'volunteer', id: String(updated._id) },
+        after: { eventId, decision: input.decision, note: input.note },
+        requestId,
+      },
+    });
+    return { outcome: input.decision, volunteer: updated };
   });
-  return { outcome: input.decision, volunteer: updated };
 }
