@@ -156,8 +156,8 @@ test('(c) discovery: the category filter and 适合我 (skills, area, weekly tim
   await fill(reg, '#volunteer-skills', '急救');
   await fill(reg, '#volunteer-areas', '幸福里');
   await reg.locator(`#volunteer-day-${shanghai(morning).weekday}`).tap();
-  await fill(reg, '#volunteer-from', '09:00');
-  await fill(reg, '#volunteer-to', '12:00');
+  await pickTime(reg, 'volunteer-from', '09:00');
+  await pickTime(reg, 'volunteer-to', '12:00');
   await reg.locator('#volunteer-submit').tap();
   await reg.locator('#volunteer-no').waitFor();
 
