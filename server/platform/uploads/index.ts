@@ -20,3 +20,4 @@ export {
   type Attachment,
   type AttachmentType,
 } from './attachments';
+export { storedImageSchemaFields, type StoredImageFields } from './stored-image';

@@ -16,29 +16,21 @@ import type { AppDeps } from '../../../deps';
 import { fail } from '../../../http/errors';
 import { publicAccess, signedIn } from '../../../http/policy';
 import { defineRoute, type RouteSpec } from '../../../http/route';
-import { processImage, writeImageFiles } from '../../../platform/uploads';
+import { processImage, storedImageSchemaFields, writeImageFiles, type StoredImageFields } from '../../../platform/uploads';
 import { teamPolicy } from '../teams';
 import { readUploadBody } from './read-body';
 
-export interface CoverImageDoc {
+export interface CoverImageDoc extends StoredImageFields {
   _id: Types.ObjectId;
   team: Types.ObjectId;
   uploader: Types.ObjectId;
-  file: string;
-  /** 480 px WebP for lists (`?size=thumb`). */
-  thumbFile?: string;
-  mime: string;
-  bytes: number;
   createdAt: Date;
 }
 const CoverImageSchema = new Schema<CoverImageDoc>(
   {
     team: { type: Schema.Types.ObjectId, required: true },
     uploader: { type: Schema.Types.ObjectId, required: true },
-    file: { type: String, required: true },
-    thumbFile: { type: String },
-    mime: { type: String, required: true },
-    bytes: { type: Number, required: true },
+    ...storedImageSchemaFields,
     createdAt: { type: Date, required: true },
   },
   { collection: 'cover_images', versionKey: false },

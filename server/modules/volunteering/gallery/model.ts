@@ -1,5 +1,6 @@
 import mongoose, { Schema, type Model, type Types } from 'mongoose';
 import { PHOTO_STATUSES, type TPhotoStatus } from '@shared/schemas/volunteering/gallery';
+import { storedImageSchemaFields, type StoredImageFields } from '../../../platform/uploads';
 
 function modelOf<T>(name: string, schema: Schema<T>): Model<T> {
   return (mongoose.models[name] as Model<T> | undefined) ?? mongoose.model<T>(name, schema);
@@ -10,16 +11,11 @@ function modelOf<T>(name: string, schema: Schema<T>): Model<T> {
  * pipeline, without metadata); `checking` until WeChat's asynchronous image check answers, visible only to the
  * uploader and the team meanwhile. `fetchKey` lets WeChat's checker fetch a not-yet-public file.
  */
-export interface PhotoDoc {
+export interface PhotoDoc extends StoredImageFields {
   _id: Types.ObjectId;
   activity: Types.ObjectId;
   team: Types.ObjectId;
   uploader: Types.ObjectId;
-  file: string;
-  /** The 480 px WebP thumbnail (absent for photos stored before thumbnails existed). */
-  thumbFile?: string;
-  mime: string;
-  bytes: number;
   sha256: string;
   status: TPhotoStatus;
   traceId?: string;
@@ -33,10 +29,7 @@ const PhotoSchema = new Schema<PhotoDoc>(
     activity: { type: Schema.Types.ObjectId, required: true },
     team: { type: Schema.Types.ObjectId, required: true },
     uploader: { type: Schema.Types.ObjectId, required: true },
-    file: { type: String, required: true },
-    thumbFile: { type: String },
-    mime: { type: String, required: true },
-    bytes: { type: Number, required: true },
+    ...storedImageSchemaFields,
     sha256: { type: String, required: true },
     status: { type: String, enum: PHOTO_STATUSES, required: true },
     traceId: { type: String },
