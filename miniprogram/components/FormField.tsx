@@ -1,4 +1,5 @@
-import { Input, Text, View } from '@tarojs/components';
+import { Input } from '@tarojs/components';
+import { FieldShell } from './FieldShell';
 import type { InputProps } from '@tarojs/components';
 
 interface Props {
@@ -16,8 +17,7 @@ interface Props {
 /** Labelled input with its `.field-error` line; the id is the hook for browser tests. */
 export function FormField({ id, label, value, error, placeholder, password, type, maxlength, onChange }: Props) {
   return (
-    <View className={`field${error ? ' field--invalid' : ''}`}>
-      <Text className="field__label">{label}</Text>
+    <FieldShell id={id} label={label} error={error}>
       <Input
         id={id}
         className="field__input"
@@ -28,11 +28,6 @@ export function FormField({ id, label, value, error, placeholder, password, type
         maxlength={maxlength ?? 140}
         onInput={(e) => onChange(e.detail.value)}
       />
-      {error ? (
-        <Text className="field-error" id={`${id}-error`}>
-          {error}
-        </Text>
-      ) : null}
-    </View>
+    </FieldShell>
   );
 }

@@ -1,4 +1,5 @@
 import { Picker, Text, View } from '@tarojs/components';
+import { FieldShell } from './FieldShell';
 
 interface Props {
   id: string;
@@ -20,18 +21,12 @@ interface Props {
  */
 export function PickerField({ id, label, mode, value, error, placeholder, start, end, onChange }: Props) {
   return (
-    <View className={`field${error ? ' field--invalid' : ''}`}>
-      <Text className="field__label">{label}</Text>
+    <FieldShell id={id} label={label} error={error}>
       <Picker id={id} mode={mode} value={value} start={start} end={end} onChange={(e) => onChange(String(e.detail.value))}>
         <View className="field__input picker-field__value" id={`${id}-value`}>
           {value ? <Text>{value}</Text> : <Text className="muted">{placeholder ?? '请选择'}</Text>}
         </View>
       </Picker>
-      {error ? (
-        <Text className="field-error" id={`${id}-error`}>
-          {error}
-        </Text>
-      ) : null}
-    </View>
+    </FieldShell>
   );
 }

@@ -1,4 +1,5 @@
-import { Text, Textarea, View } from '@tarojs/components';
+import { Textarea } from '@tarojs/components';
+import { FieldShell } from './FieldShell';
 
 interface Props {
   id: string;
@@ -15,8 +16,7 @@ interface Props {
 /** Multi-line twin of FormField: label, textarea (the id is the test hook) and its `.field-error` line. */
 export function TextAreaField({ id, label, value, error, placeholder, maxlength, height = 200, onChange }: Props) {
   return (
-    <View className={`field${error ? ' field--invalid' : ''}`}>
-      <Text className="field__label">{label}</Text>
+    <FieldShell id={id} label={label} error={error}>
       <Textarea
         id={id}
         className="field__input"
@@ -26,11 +26,6 @@ export function TextAreaField({ id, label, value, error, placeholder, maxlength,
         maxlength={maxlength}
         onInput={(e) => onChange(e.detail.value)}
       />
-      {error ? (
-        <Text className="field-error" id={`${id}-error`}>
-          {error}
-        </Text>
-      ) : null}
-    </View>
+    </FieldShell>
   );
 }
