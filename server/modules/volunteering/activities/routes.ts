@@ -105,7 +105,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       handler: async (ctx, { query }) => {
         const actor = ctx.state.actor;
         const nearby =
-          !query.suitable && query.lng !== undefined && query.lat !== undefined
+          !query.suitable && !query.q && query.lng !== undefined && query.lat !== undefined
             ? await listNearbyCached({ ...query, lng: query.lng, lat: query.lat }, deps.now())
             : null;
         if (nearby !== null) {
