@@ -45,6 +45,8 @@ export const ROUTES = {
   districtStats: '/packages/district/stats/index',
   districtModeration: '/packages/district/moderation/index',
   districtOutbox: '/packages/district/outbox/index',
+  // volunteering: approved help requests, public (issue 16)
+  helpPublic: '/packages/volunteer/help-public/index',
 } as const;
 
 export type TRoute = (typeof ROUTES)[keyof typeof ROUTES];

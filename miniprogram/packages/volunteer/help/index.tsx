@@ -11,9 +11,20 @@ import { useHelpRequest } from '../../../hooks/volunteering/useHelpRequest';
 import { todayShanghai } from '../../../hooks/volunteering/activity-form';
 import { formatTime } from '../../../services/format';
 import { go, loginRoute } from '../../../services/nav';
+import { VROUTES } from '../../../hooks/volunteering/routes';
 import '../../../components/volunteering/volunteering.scss';
 
 const CAT_LABELS = HELP_CATEGORIES.map((c) => HELP_CATEGORY_LABELS[c]);
+/** Approved requests are public: anyone can see what neighbours need before asking themselves. */
+function PublicHelpLink() {
+  return (
+    <View className="row" id="help-public-link" onClick={() => go(VROUTES.helpPublic)}>
+      <Text className="row__label">看看大家的求助</Text>
+      <Text className="link">查看 ›</Text>
+    </View>
+  );
+}
+
 const STATUS_LABELS: Record<string, string> = {
   pending_review: '审核中',
   published: '已公开',
@@ -29,6 +40,7 @@ export default function HelpRequestPage() {
   if (!loggedIn) {
     return (
       <PageShell title="我要求助">
+        <PublicHelpLink />
         <Button className="btn btn--primary" onClick={() => go(loginRoute())}>
           登录后发布求助
         </Button>
@@ -38,6 +50,7 @@ export default function HelpRequestPage() {
   const d = h.draft;
   return (
     <PageShell title="我要求助">
+      <PublicHelpLink />
       <View className="card">
         <Picker
           mode="selector"
@@ -54,6 +67,7 @@ export default function HelpRequestPage() {
           id="help-description"
           label="需要什么帮助"
           value={d.description}
+          error={h.errors.description}
           maxlength={1000}
           onChange={(v) => h.setField('description', v)}
         />
@@ -61,6 +75,7 @@ export default function HelpRequestPage() {
           id="help-address"
           label="地点"
           value={d.address}
+          error={h.errors.address}
           maxlength={100}
           onChange={(v) => h.setField('address', v)}
         />
@@ -70,10 +85,23 @@ export default function HelpRequestPage() {
           mode="date"
           start={todayShanghai()}
           value={d.date}
+          error={h.errors.date}
           onChange={(v) => h.setField('date', v)}
         />
-        <PickerField id="help-time" label="时间" mode="time" value={d.time} onChange={(v) => h.setField('time', v)} />
-        <LocationField id="help-location" value={d.location} onChange={(loc) => h.setField('location', loc)} />
+        <PickerField
+          id="help-time"
+          label="时间"
+          mode="time"
+          value={d.time}
+          error={h.errors.time}
+          onChange={(v) => h.setField('time', v)}
+        />
+        <LocationField
+          id="help-location"
+          value={d.location}
+          error={h.errors.location}
+          onChange={(loc) => h.setField('location', loc)}
+        />
         <Notice message={h.action.error} id="help-error" />
         <Notice type="success" message={h.action.success} id="help-success" />
         <Button
