@@ -1,8 +1,7 @@
 import type { Types } from 'mongoose';
 import { ACTIVE_SIGNUP_STATUSES } from '@shared/schemas/volunteering/signups';
 import type { ActivityBookings } from '../activities';
-import { expireOffers, notifyOffers } from './commands/offers';
-import { fillFreePlaces } from './commands/placement';
+import { expireOffers, offerFreePlaces } from './commands/offers';
 import { activityCancelledMessage, releaseActivitySignups } from './commands/release-cancelled';
 import { moveShifts } from './commands/shift-times';
 import { Signup, type SignupDoc } from './model';
@@ -18,8 +17,8 @@ export const activityBookings: ActivityBookings = {
     ).lean();
     return [...new Map(rows.map((r) => [String(r.user), r.user as Types.ObjectId])).values()];
   },
-  async offerFreedPlaces(deps, shiftId, now, activity) {
-    await notifyOffers(deps, await fillFreePlaces(shiftId, now), activity);
+  async offerFreedPlaces(deps, shiftId, _now, activity) {
+    await offerFreePlaces(deps, shiftId, activity);
   },
   releaseActivitySignups: (activityId, reason, now) => releaseActivitySignups(activityId, reason, now),
   activityCancelledMessage: (activity, reason, users) => activityCancelledMessage(activity, reason, users),
