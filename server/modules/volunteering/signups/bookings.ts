@@ -5,7 +5,6 @@ import { expireOffers, offerFreePlaces } from './commands/offers';
 import { activityCancelledMessage, releaseActivitySignups } from './commands/release-cancelled';
 import { moveShifts } from './commands/shift-times';
 import { Signup, type SignupDoc } from './model';
-import { notifyVolunteers } from './notify';
 import { presentSignup } from './presenter';
 
 /** Signups' side of an activity's changes (activities/bookings.ts says why it is a port). */
@@ -23,7 +22,6 @@ export const activityBookings: ActivityBookings = {
   releaseActivitySignups: (activityId, reason, now) => releaseActivitySignups(activityId, reason, now),
   activityCancelledMessage: (activity, reason, users) => activityCancelledMessage(activity, reason, users),
   moveShifts: (deps, activity, moves) => moveShifts(deps, activity, moves),
-  notifyVolunteers: (deps, message) => notifyVolunteers(deps, message),
   async mySignups(activity, userId) {
     const mine = await Signup.find({ activity: activity._id, user: userId })
       .sort({ createdAt: -1 })
