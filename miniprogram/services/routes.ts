@@ -47,6 +47,8 @@ export const ROUTES = {
   districtOutbox: '/packages/district/outbox/index',
   // volunteering: approved help requests, public (issue 16)
   helpPublic: '/packages/volunteer/help-public/index',
+  // identity (issue 16): staff change their own password
+  staffPassword: '/packages/staff/password/index',
 } as const;
 
 export type TRoute = (typeof ROUTES)[keyof typeof ROUTES];

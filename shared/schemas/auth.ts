@@ -171,25 +171,36 @@ export const ZUserSearchQuery = z
   });
 export type TUserSearchQuery = z.infer<typeof ZUserSearchQuery>;
 
+const ZChangePasswordFields = z.object({
+  currentPassword: z
+    .string({ error: '请输入当前密码' })
+    .min(1, '请输入当前密码')
+    .max(LIMITS.passwordMax, `密码最多 ${LIMITS.passwordMax} 位`),
+  newPassword: z
+    .string({ error: '请输入新密码' })
+    .min(LIMITS.passwordMin, `新密码至少 ${LIMITS.passwordMin} 位`)
+    .max(LIMITS.passwordMax, `新密码最多 ${LIMITS.passwordMax} 位`)
+    .refine((v) => /[A-Za-z]/.test(v) && /\d/.test(v), '新密码须同时包含字母和数字'),
+});
+const newDiffersFromCurrent = (v: { currentPassword: string; newPassword: string }, ctx: z.RefinementCtx) => {
+  if (v.currentPassword && v.newPassword === v.currentPassword) {
+    ctx.addIssue({ code: 'custom', path: ['newPassword'], message: '新密码不能与当前密码相同' });
+  }
+};
+
 /** Staff change their own password: the current one, and a new one under the same rules as creation. */
-export const ZChangePasswordInput = z
-  .object({
-    currentPassword: z
-      .string({ error: '请输入当前密码' })
-      .min(1, '请输入当前密码')
-      .max(LIMITS.passwordMax, `密码最多 ${LIMITS.passwordMax} 位`),
-    newPassword: z
-      .string({ error: '请输入新密码' })
-      .min(LIMITS.passwordMin, `新密码至少 ${LIMITS.passwordMin} 位`)
-      .max(LIMITS.passwordMax, `新密码最多 ${LIMITS.passwordMax} 位`)
-      .refine((v) => /[A-Za-z]/.test(v) && /\d/.test(v), '新密码须同时包含字母和数字'),
-  })
-  .superRefine((v, ctx) => {
-    if (v.currentPassword && v.newPassword === v.currentPassword) {
-      ctx.addIssue({ code: 'custom', path: ['newPassword'], message: '新密码不能与当前密码相同' });
-    }
-  });
+export const ZChangePasswordInput = ZChangePasswordFields.superRefine(newDiffersFromCurrent);
 export type TChangePasswordInput = z.infer<typeof ZChangePasswordInput>;
+
+/** The change-password form: the new password typed twice (checked on the client only). */
+export const ZChangePasswordForm = ZChangePasswordFields.extend({
+  confirmPassword: z.string({ error: '请再次输入新密码' }).min(1, '请再次输入新密码'),
+}).superRefine((v, ctx) => {
+  newDiffersFromCurrent(v, ctx);
+  if (v.confirmPassword && v.confirmPassword !== v.newPassword) {
+    ctx.addIssue({ code: 'custom', path: ['confirmPassword'], message: '两次输入的新密码不一致' });
+  }
+});
 
 /** The answer to a password change: how many other sessions were ended. */
 export const ZChangePasswordResult = z.object({ revokedSessions: z.number().int() });
