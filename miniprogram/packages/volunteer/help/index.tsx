@@ -2,6 +2,7 @@ import { Button, Picker, Text, View } from '@tarojs/components';
 import { HELP_CATEGORIES, HELP_CATEGORY_LABELS } from '@shared/schemas/volunteering/help-requests';
 import { PageShell } from '../../../components/PageShell';
 import { Notice } from '../../../components/Notice';
+import { SkeletonCards } from '../../../components/Skeleton';
 import { FormField } from '../../../components/FormField';
 import { PickerField } from '../../../components/PickerField';
 import { TextAreaField } from '../../../components/TextAreaField';
@@ -115,6 +116,7 @@ export default function HelpRequestPage() {
         <Text className="muted">求助经区级或团队管理员审核后公开，不会显示您的身份。</Text>
       </View>
       <Text className="card__title">我的求助</Text>
+      {h.mine.loading && !h.mine.data ? <SkeletonCards id="help-mine-loading" count={1} /> : null}
       <View id="help-mine">
         {(h.mine.data?.items ?? []).map((r) => (
           <View key={r.id} className="card v-item" id={`help-${r.id}`}>
