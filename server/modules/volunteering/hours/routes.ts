@@ -92,7 +92,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       query: ZMyHoursQuery,
       handler: async (ctx, { query }) => {
         const userId = ctx.state.actor!.userId;
-        await autoCheckout(deps.now(), { user: new Types.ObjectId(userId) });
+        await autoCheckout(deps, deps.now(), { user: new Types.ObjectId(userId) });
         ctx.body = await myHours(userId, query);
       },
     }),
@@ -107,7 +107,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       query: ZTeamHoursQuery,
       handler: async (ctx, { params, query }) => {
         await requireTeamAdmin(ctx, params.teamId);
-        await autoCheckout(deps.now(), { team: new Types.ObjectId(params.teamId) });
+        await autoCheckout(deps, deps.now(), { team: new Types.ObjectId(params.teamId) });
         ctx.body = await teamHours(params.teamId, query);
       },
     }),
