@@ -24,42 +24,9 @@ export const ID_CARD_MAX_AGE_YEARS = 120;
  * the county that issued it, and many have been retired since (e.g. 巢湖 3426 in 2011),
  * so a current list would refuse real people.
  */
-const PROVINCES = new Set([
-  '11',
-  '12',
-  '13',
-  '14',
-  '15',
-  '21',
-  '22',
-  '23',
-  '31',
-  '32',
-  '33',
-  '34',
-  '35',
-  '36',
-  '37',
-  '41',
-  '42',
-  '43',
-  '44',
-  '45',
-  '46',
-  '50',
-  '51',
-  '52',
-  '53',
-  '54',
-  '61',
-  '62',
-  '63',
-  '64',
-  '65',
-  '71',
-  '81',
-  '82',
-]);
+const PROVINCES = new Set(
+  '11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 71 81 82'.split(' '),
+);
 
 /** GB/T 2260 structure: province, then prefecture 01–70 or 90 (直辖县级), then county 01–99. */
 export function validRegionCode(code: string): boolean {
