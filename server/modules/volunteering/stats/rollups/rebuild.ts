@@ -108,8 +108,11 @@ function canonical(s: ScopeRollups): { months: Map<string, string>; rest: string
   return { months, rest: JSON.stringify([members, boards]) };
 }
 
-/** What one scope's rollups hold now. */
-export async function storedRollups(scope: string): Promise<ScopeRollups> {
+/**
+ * What one scope's rollups hold now; without `details`, only the month documents (the periodic
+ * check's cheap pass: member and board documents grow with the volunteers).
+ */
+export async function storedRollups(scope: string, details = true): Promise<ScopeRollups> {
   const s = emptyScope();
   for (const d of await HoursRollup.find({ scope }).lean())
     s.months.set(d.period, {
@@ -121,6 +124,7 @@ export async function storedRollups(scope: string): Promise<ScopeRollups> {
       firstVol: d.firstVol ?? {},
       firstAct: d.firstAct ?? {},
     });
+  if (!details) return s;
   for await (const d of RollupMember.find({ scope }).lean().cursor({ batchSize: 5000 }))
     s.members.set(`${d.kind}|${String(d.ref)}`, d.periods ?? {});
   for await (const d of RollupBoard.find({ scope }).lean().cursor({ batchSize: 5000 }))
@@ -137,18 +141,18 @@ export interface ScopeDiff {
   foundDigest: string;
 }
 
-const digest = (c: { months: Map<string, string>; rest: string }) =>
-  createHash('sha1').update(JSON.stringify([[...c.months], c.rest])).digest('hex').slice(0, 16);
+const digest = (c: { months: Map<string, string>; rest: string }, details: boolean) =>
+  createHash('sha1').update(JSON.stringify([[...c.months], details ? c.rest : ''])).digest('hex').slice(0, 16);
 
 /** Compares one scope's stored rollups with what the ledger says (null when equal). */
-export function diffScope(scope: string, expected: ScopeRollups, found: ScopeRollups): ScopeDiff | null {
+export function diffScope(scope: string, expected: ScopeRollups, found: ScopeRollups, details = true): ScopeDiff | null {
   const e = canonical(expected);
   const f = canonical(found);
-  const expectedDigest = digest(e);
-  const foundDigest = digest(f);
+  const expectedDigest = digest(e, details);
+  const foundDigest = digest(f, details);
   if (expectedDigest === foundDigest) return null;
   const months = [...new Set([...e.months.keys(), ...f.months.keys()])].filter((p) => e.months.get(p) !== f.months.get(p)).sort();
-  return { scope, months, details: e.rest !== f.rest, expectedDigest, foundDigest };
+  return { scope, months, details: details && e.rest !== f.rest, expectedDigest, foundDigest };
 }
 
 /** Every scope that is stored, whether or not the ledger still has anything in it. */
@@ -161,8 +165,12 @@ export async function storedScopes(): Promise<string[]> {
  * the digest at check time): a delivery that moved them since makes this a no-op, and the next
  * check sees the scope again.
  */
-export async function replaceScope(scope: string, expected: ScopeRollups, guard?: string): Promise<boolean> {
-  if (guard !== undefined && digest(canonical(await storedRollups(scope))) !== guard) return false;
+export async function replaceScope(
+  scope: string,
+  expected: ScopeRollups,
+  guard?: { digest: string; details: boolean },
+): Promise<boolean> {
+  if (guard && digest(canonical(await storedRollups(scope, guard.details)), guard.details) !== guard.digest) return false;
   await HoursRollup.deleteMany({ scope });
   await RollupMember.deleteMany({ scope });
   await RollupBoard.deleteMany({ scope });
