@@ -7,4 +7,9 @@ export const appLinks = {
   mySignups: (signupId?: string): string => `/packages/volunteer/my/index${signupId ? `?signup=${signupId}` : ''}`,
   team: (id: string): string => `/packages/volunteer/team/index?id=${id}`,
   helpRequest: (id: string): string => `/packages/volunteer/help/index?id=${id}`,
+  // community (issue 14)
+  notice: (id: string): string => `/packages/community/notice/index?id=${id}`,
+  lawTopic: (topic: string): string => `/packages/community/laws/index?topic=${topic}`,
+  lawArticle: (id: string): string => `/packages/community/law/index?id=${id}`,
+  nearby: (): string => '/packages/community/nearby/index',
 };
