@@ -45,6 +45,15 @@ export const ROUTES = {
   districtStats: '/packages/district/stats/index',
   districtModeration: '/packages/district/moderation/index',
   districtOutbox: '/packages/district/outbox/index',
+  // community (issue 14): residents' notices, nearby services and law library; admins' notices and places.
+  notices: '/packages/community/notices/index',
+  notice: '/packages/community/notice/index',
+  chooseCommunity: '/packages/community/choose/index',
+  nearby: '/packages/community/nearby/index',
+  laws: '/packages/community/laws/index',
+  law: '/packages/community/law/index',
+  communityNotices: '/packages/community-admin/notices/index',
+  communityPlaces: '/packages/community-admin/places/index',
 } as const;
 
 export type TRoute = (typeof ROUTES)[keyof typeof ROUTES];

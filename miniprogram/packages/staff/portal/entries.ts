@@ -93,6 +93,21 @@ export const PORTAL_ENTRIES: TPortalEntry[] = [
   },
   { key: 'dispatch', title: '工单调度', description: '分派随手拍工单到网格与部门', roles: ['dispatcher'] },
   { key: 'handle', title: '工单处理', description: '处理分派给本部门或网格的问题', roles: ['handler'] },
+  // community (issue 14)
+  {
+    key: 'community-notices',
+    title: '社区公告',
+    description: '发布公告与紧急提醒，查看阅读数',
+    roles: ['district_admin', 'community_admin'],
+    url: ROUTES.communityNotices,
+  },
+  {
+    key: 'community-places',
+    title: '便民服务点',
+    description: '维护 15 分钟生活圈的服务场所，CSV 批量导入',
+    roles: ['district_admin', 'community_admin'],
+    url: ROUTES.communityPlaces,
+  },
 ];
 
 export function entriesFor(roles: readonly string[]): TPortalEntry[] {
