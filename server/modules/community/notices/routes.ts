@@ -18,6 +18,7 @@ import { fail } from '../../../http/errors';
 import { anyRole, publicAccess } from '../../../http/policy';
 import { unlessRefused } from '../../../http/refusals';
 import { defineRoute, type RouteSpec } from '../../../http/route';
+import { contentRiskyAnswer } from '../../content';
 import { allCommunities, myCommunityId } from '../residents';
 import { publishNotice, withdrawNotice } from './commands/publish-notice';
 import { recordRead } from './commands/read-notice';
@@ -106,6 +107,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
         unlessRefused(r, {
           empty_body: { code: 'validation_failed', fields: [{ path: 'body', message: '正文不能为空' }] },
           expired: { code: 'validation_failed', fields: [{ path: 'expiresAt', message: '失效时间须晚于现在' }] },
+          content_risky: contentRiskyAnswer,
         });
         ctx.status = 201;
         ctx.body = { outcome: r.outcome, notice: await detail(r.notice, actor, null) };

@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import type { TFieldError } from '@shared/errors';
 import type { TNoticeInputParsed } from '@shared/schemas/community/notices';
 import type { AppDeps } from '../../../../deps';
 import type { Actor } from '../../../../http/actor';
@@ -12,7 +13,10 @@ import { plainText, sanitizeNoticeBody } from '../sanitize';
 
 export const NOTICE_REVIEW_KIND = 'notice';
 
-type PublishResult = { outcome: 'published' | 'held_for_review'; notice: NoticeDoc } | Refusal<'empty_body' | 'expired'>;
+type PublishResult =
+  | { outcome: 'published' | 'held_for_review'; notice: NoticeDoc }
+  | Refusal<'empty_body' | 'expired'>
+  | { outcome: 'content_risky'; fields: TFieldError[] };
 
 /** `notice.published`: the alert push and audit react to it (subscribers.ts). */
 export function emitPublished(uow: UnitOfWork, n: NoticeDoc, audit?: { actor: Actor; requestId?: string }): void {
@@ -47,7 +51,8 @@ export async function publishNotice(
   const now = deps.now();
   if (input.expiresAt && input.expiresAt <= now) return { outcome: 'expired' };
   const verdict = await checkText(deps, { fields: { title: input.title, body: text }, scene: 'forum' });
-  const held = verdict === 'review';
+  if (verdict.outcome === 'content_risky') return verdict;
+  const held = verdict.outcome === 'review';
   return inUnitOfWork(deps, async (uow): Promise<PublishResult> => {
     const [notice] = await Notice.create([
       {
