@@ -8,7 +8,8 @@ import sanitizeHtml from 'sanitize-html';
  */
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: ['p', 'br', 'strong', 'b', 'em', 'i', 'u', 'ul', 'ol', 'li', 'h3', 'h4', 'blockquote', 'a'],
-  allowedAttributes: { a: ['href'] },
+  // rel and target are set by the transform below (whatever the author wrote is overwritten).
+  allowedAttributes: { a: ['href', 'rel', 'target'] },
   allowedSchemes: ['https'],
   allowedSchemesAppliedToAttributes: ['href'],
   allowProtocolRelative: false,
