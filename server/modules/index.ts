@@ -27,6 +27,12 @@ import { statsModule } from './volunteering/stats';
 import { teamsModule } from './volunteering/teams';
 import { volunteersModule } from './volunteering/volunteers';
 import { wechatPushModule } from './wechat-push';
+// community (issue 14)
+import { communityModule } from './community';
+import { communityLawsModule } from './community/laws';
+import { communityNoticesModule } from './community/notices';
+import { communityPlacesModule } from './community/places';
+import { communityResidentsModule } from './community/residents';
 
 /**
  * The one list of modules. The app's routes (and so OpenAPI), the scheduler's
@@ -77,6 +83,12 @@ function build(): readonly ModuleDefinition[] {
     statsModule,
     volunteeringModule,
     wechatPushModule,
+    // community (issue 14)
+    communityResidentsModule,
+    communityNoticesModule,
+    communityPlacesModule,
+    communityLawsModule,
+    communityModule,
   ];
   registerSubscribers(moduleSubscribers(modules));
   installModules(modules);
