@@ -158,7 +158,7 @@ describe('GET /api/admin/user-search (exact match through keyed hashes, audited)
     const raw = await User.findById(v.user.id).lean();
     expect(JSON.stringify(raw)).not.toContain('欧阳娜娜');
 
-    const entries = await AuditEntry.find({ action: 'user.searched', 'actor.userId': admin.user.id }).lean();
+    const entries = await AuditEntry.find({ action: 'user.searched', 'actor.id': admin.user.id }).lean();
     expect(entries).toHaveLength(3);
     expect(JSON.stringify(entries)).not.toContain(phone);
     expect(JSON.stringify(entries)).not.toContain('欧阳');
