@@ -7,4 +7,8 @@ export const appLinks = {
   mySignups: (signupId?: string): string => `/packages/volunteer/my/index${signupId ? `?signup=${signupId}` : ''}`,
   team: (id: string): string => `/packages/volunteer/team/index?id=${id}`,
   helpRequest: (id: string): string => `/packages/volunteer/help/index?id=${id}`,
+  // clinic (issue 11)
+  clinicBooking: (id: string): string => `/packages/clinic/booking/index?id=${id}`,
+  clinicAgenda: (): string => '/packages/clinic-staff/agenda/index',
+  mediationCase: (id: string): string => `/packages/clinic-staff/case/index?id=${id}`,
 };
