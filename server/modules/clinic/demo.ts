@@ -132,6 +132,7 @@ export async function seedClinicDemo(_deps: AppDeps, orgs: DemoOrgs): Promise<De
       ],
       sessions: [],
       status: 'open',
+      openedAt: new Date(),
     },
   );
   return [

@@ -289,6 +289,8 @@ export interface MediationCaseDoc {
   outcome?: TMediationOutcome;
   agreementText?: string;
   openedBy?: Types.ObjectId;
+  /** The clock's time (deps.now), which stats periods use. */
+  openedAt: Date;
   closedAt?: Date;
   createdAt: Date;
 }
@@ -317,6 +319,7 @@ const MediationCaseSchema = new Schema<MediationCaseDoc>(
     outcome: String,
     agreementText: String,
     openedBy: Schema.Types.ObjectId,
+    openedAt: { type: Date, required: true },
     closedAt: Date,
   },
   opts('mediation_cases'),
@@ -326,5 +329,6 @@ MediationCaseSchema.index(
   { unique: true, partialFilterExpression: { sourceKey: { $exists: true } } },
 );
 MediationCaseSchema.index({ status: 1, createdAt: -1 });
-MediationCaseSchema.index({ clinic: 1, createdAt: -1 });
+MediationCaseSchema.index({ clinic: 1, openedAt: -1 });
+MediationCaseSchema.index({ clinic: 1, closedAt: -1 });
 export const MediationCase = modelOf('MediationCase', MediationCaseSchema);

@@ -185,7 +185,7 @@ export function presentCase(c: MediationCaseDoc): TMediationCaseDto {
     outcome: c.outcome ?? null,
     outcomeLabel: c.outcome ? MEDIATION_OUTCOME_LABELS[c.outcome] : null,
     agreementText: c.agreementText ?? null,
-    openedAt: c.createdAt.toISOString(),
+    openedAt: c.openedAt.toISOString(),
     closedAt: c.closedAt ? c.closedAt.toISOString() : null,
   };
 }

@@ -17,15 +17,19 @@ export async function clinicStats(q: TStatsQuery, scopeName: string): Promise<TC
     { ...clinic, startsAt: { $gte: from, $lt: to }, status: { $in: ['completed', 'no_show'] } },
     { resident: 1, topic: 1, status: 1, noShowSide: 1, rating: 1 },
   ).lean();
-  const cases = await MediationCase.find(
-    { ...clinic, createdAt: { $gte: from, $lt: to } },
-    { status: 1, outcome: 1 },
+  const inPeriod = (d?: Date) => d !== undefined && d >= from && d < to;
+  // Cases opened in the period, and results reached in it (a case opened before may close now).
+  const touched = await MediationCase.find(
+    { ...clinic, $or: [{ openedAt: { $gte: from, $lt: to } }, { closedAt: { $gte: from, $lt: to } }] },
+    { status: 1, outcome: 1, openedAt: 1, closedAt: 1 },
   ).lean();
+  const cases = touched.filter((c) => inPeriod(c.openedAt));
+  const results = touched.filter((c) => inPeriod(c.closedAt));
   const completed = bookings.filter((b) => b.status === 'completed');
   const topics = new Map<string, number>();
   for (const b of completed) topics.set(b.topic, (topics.get(b.topic) ?? 0) + 1);
   const noShows = bookings.filter((b) => b.status === 'no_show');
-  const count = (o: string) => cases.filter((c) => c.outcome === o).length;
+  const count = (o: string) => results.filter((c) => c.outcome === o).length;
   const agreement = count('agreement');
   const noAgreement = count('no_agreement');
   const ratings = completed.flatMap((b) => (b.rating ? [b.rating.stars] : []));

@@ -59,6 +59,7 @@ export async function openMediationCase(
           })),
           sessions: [],
           status: 'open',
+          openedAt: deps.now(),
           openedBy: input.openedBy ? new Types.ObjectId(input.openedBy) : undefined,
         })
       ).toObject<MediationCaseDoc>();
