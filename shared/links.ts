@@ -8,7 +8,7 @@ export const appLinks = {
   team: (id: string): string => `/packages/volunteer/team/index?id=${id}`,
   helpRequest: (id: string): string => `/packages/volunteer/help/index?id=${id}`,
   // clinic (issue 11)
-  clinicBooking: (id: string): string => `/packages/clinic/booking/index?id=${id}`,
+  clinicBooking: (id: string): string => `/packages/clinic/my/index?booking=${id}`,
   clinicAgenda: (): string => '/packages/clinic-staff/agenda/index',
-  mediationCase: (id: string): string => `/packages/clinic-staff/case/index?id=${id}`,
+  mediationCase: (id: string): string => `/packages/clinic/my/index?case=${id}`,
 };

@@ -45,6 +45,14 @@ export const ROUTES = {
   districtStats: '/packages/district/stats/index',
   districtModeration: '/packages/district/moderation/index',
   districtOutbox: '/packages/district/outbox/index',
+  // clinic (issue 11): residents, then clinic staff.
+  clinicList: '/packages/clinic/list/index',
+  clinicBook: '/packages/clinic/book/index',
+  clinicMy: '/packages/clinic/my/index',
+  clinicAgenda: '/packages/clinic-staff/agenda/index',
+  clinicCoordinator: '/packages/clinic-staff/coordinator/index',
+  clinicCases: '/packages/clinic-staff/cases/index',
+  clinicStats: '/packages/clinic-staff/stats/index',
 } as const;
 
 export type TRoute = (typeof ROUTES)[keyof typeof ROUTES];

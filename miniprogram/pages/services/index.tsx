@@ -1,15 +1,28 @@
-import { View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { PageShell } from '../../components/PageShell';
 import { EmptyState } from '../../components/EmptyState';
+import { go } from '../../services/nav';
+import { ROUTES } from '../../services/routes';
 
 /** 办事 tab: legal consultations, issue reports and donations will be listed here as they open. */
 export default function ServicesPage() {
   return (
     <PageShell title="办事">
+      {/* clinic (issue 11) */}
+      <View className="card" id="services-legal">
+        <Text className="card__title">法律服务</Text>
+        <Text className="muted">预约社区法律诊所的免费咨询，查看咨询意见。</Text>
+        <Button id="services-legal-book" className="btn btn--primary" onClick={() => go(ROUTES.clinicList)}>
+          预约法律咨询
+        </Button>
+        <Button id="services-legal-my" className="btn btn--plain" onClick={() => go(ROUTES.clinicMy)}>
+          我的法律咨询
+        </Button>
+      </View>
       <View className="card" id="services-empty">
         <EmptyState
           title="暂无办理中的事项"
-          description="法律咨询预约、随手拍上报和公益捐赠即将开放，开放后您的办理记录会显示在这里。"
+          description="随手拍上报和公益捐赠即将开放，开放后您的办理记录会显示在这里。"
         />
       </View>
     </PageShell>
