@@ -45,6 +45,15 @@ export const ROUTES = {
   districtStats: '/packages/district/stats/index',
   districtModeration: '/packages/district/moderation/index',
   districtOutbox: '/packages/district/outbox/index',
+  // volunteering: approved help requests, public (issue 16)
+  helpPublic: '/packages/volunteer/help-public/index',
+  // identity (issue 16): staff change their own password
+  staffPassword: '/packages/staff/password/index',
+  // certificates (issue 16): the district's issuing settings and confirmation queue
+  adminCertificates: '/packages/admin/certificates/index',
+  // speed (issues 15 and 16): leaderboards of a period and the team admin's statistics
+  leaderboard: '/packages/volunteer/leaderboard/index',
+  teamStats: '/packages/team/stats/index',
   // clinic (issue 11): residents, then clinic staff.
   clinicList: '/packages/clinic/list/index',
   clinicBook: '/packages/clinic/book/index',

@@ -1,4 +1,4 @@
-import type { TRole } from '@shared/enums';
+import { STAFF_ROLES, type TRole } from '@shared/enums';
 import { ROUTES } from '../../../services/routes';
 
 export interface TPortalEntry {
@@ -109,6 +109,22 @@ export const PORTAL_ENTRIES: TPortalEntry[] = [
     description: '服务人数、咨询类别、调解成功率与导出',
     roles: ['clinic_coordinator', 'district_admin', 'mediator'],
     url: ROUTES.clinicStats,
+  },
+  // identity (issue 16): every staff account can change its own password
+  {
+    key: 'staff-password',
+    title: '修改密码',
+    description: '修改登录密码；其他设备上的登录将退出',
+    roles: [...STAFF_ROLES],
+    url: ROUTES.staffPassword,
+  },
+  // certificates (issue 16)
+  {
+    key: 'admin-certificates',
+    title: '证明出具',
+    description: '志愿服务记录证明的出具单位、负责人、经办人、确认与公示设置，待确认的证明',
+    roles: ['district_admin'],
+    url: ROUTES.adminCertificates,
   },
 ];
 
