@@ -36,6 +36,7 @@ import { managesClinic } from './policy';
 import { presentClinic, presentProvider, presentSchedule, presentSlot } from './presenter';
 import { findClinic, findProvider, findSchedule, listClinics, providersOf } from './queries';
 import { shanghaiDay } from './slots';
+import { cachedSlots } from './slot-cache';
 
 export async function loadClinic(id: string) {
   const c = await findClinic(id);
@@ -148,8 +149,14 @@ export function clinicRoutes(deps: AppDeps): RouteSpec[] {
         const opposing = query.opposingName
           ? { name: query.opposingName, phone: query.opposingPhone, org: query.opposingOrg }
           : undefined;
-        const r = await clinicSlots(clinic, { ...query, opposing }, deps.now());
-        ctx.body = { items: r.slots.map(presentSlot), fullDays: r.fullDays };
+        // Identical questions within a few seconds share one computation (slot-cache.ts).
+        ctx.body = await cachedSlots(
+          JSON.stringify([params.clinicId, query, Math.floor(deps.now().getTime() / 60_000)]),
+          async () => {
+            const r = await clinicSlots(clinic, { ...query, opposing }, deps.now());
+            return { items: r.slots.map(presentSlot), fullDays: r.fullDays };
+          },
+        );
       },
     }),
     defineRoute<undefined, undefined, TClinicIdParams>({

@@ -11,6 +11,7 @@ import type { TAddProvider, TScheduleInput } from '@shared/schemas/clinic/provid
 import { Provider, Schedule, type ProviderDoc, type ScheduleDoc } from '../model';
 import { findUserForProvider } from '../queries';
 import { scheduleProblems } from '../slots';
+import { invalidateSlotLists } from '../slot-cache';
 
 const pt = (l: { lng: number; lat: number }) => ({
   type: 'Point' as const,
@@ -49,6 +50,7 @@ export function createClinic(
   input: { body: TClinicInput; actor: Actor; requestId?: string },
 ): Promise<{ outcome: 'created'; clinic: ClinicDoc }> {
   return inUnitOfWork(deps, async (uow) => {
+    invalidateSlotLists();
     const { location, ...rest } = input.body;
     const c = (await Clinic.create({ ...rest, location: pt(location), status: 'active' })).toObject<ClinicDoc>();
     emitPlace(uow, c);
@@ -67,6 +69,7 @@ export function updateClinic(
   input: { clinic: ClinicDoc; body: TClinicPatch; actor: Actor; requestId?: string },
 ): Promise<{ outcome: 'updated'; clinic: ClinicDoc } | Refusal<'not_found'>> {
   return inUnitOfWork(deps, async (uow) => {
+    invalidateSlotLists();
     const { location, ...rest } = input.body;
     const set: Record<string, unknown> = { ...rest };
     if (location) set.location = pt(location);
@@ -92,6 +95,7 @@ export function removeClinic(
   input: { clinic: ClinicDoc; actor: Actor; requestId?: string },
 ): Promise<{ outcome: 'removed' } | Refusal<'not_found'>> {
   return inUnitOfWork(deps, async (uow) => {
+    invalidateSlotLists();
     const r = await Clinic.updateOne(
       { _id: input.clinic._id, status: { $ne: 'removed' } },
       { $set: { status: 'removed' } },
@@ -143,6 +147,7 @@ export async function addProvider(
     if (!supervisor) return { outcome: 'supervisor_not_provider' };
   }
   return inUnitOfWork(deps, async (uow): Promise<AddResult> => {
+    invalidateSlotLists();
     let p: ProviderDoc;
     try {
       p = (
@@ -190,6 +195,7 @@ export function updateProvider(
   if (input.change.licenceVerified !== undefined && input.provider.kind !== 'lawyer')
     return Promise.resolve({ outcome: 'not_lawyer' });
   return inUnitOfWork(deps, async (uow) => {
+    invalidateSlotLists();
     const set: Record<string, unknown> = {};
     const unset: Record<string, 1> = {};
     if (input.change.active !== undefined) set.active = input.change.active;
@@ -225,6 +231,7 @@ export async function saveSchedule(
   const fields = scheduleProblems(input.body);
   if (fields.length) return { outcome: 'invalid_schedule', fields };
   return inUnitOfWork(deps, async (uow) => {
+    invalidateSlotLists();
     const s = (await Schedule.findOneAndUpdate(
       { provider: input.provider._id },
       { $set: { ...input.body, clinic: input.provider.clinic } },

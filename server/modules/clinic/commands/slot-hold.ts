@@ -11,6 +11,7 @@ import { providerWindows, eligibleProviders } from '../availability';
 import { Booking, ProviderDay, type BookingDoc, type ProviderDoc } from '../model';
 import { providersOf, schedulesOf } from '../queries';
 import { isOfferedStart, shanghaiDay } from '../slots';
+import { invalidateSlotLists } from '../slot-cache';
 
 export const slotKey = (provider: Types.ObjectId | string, startsAt: Date): string =>
   `${String(provider)}:${startsAt.toISOString()}`;
@@ -58,6 +59,7 @@ export async function holdSlot(
   doc: Omit<BookingDoc, '_id' | 'createdAt' | 'updatedAt' | 'slotLock'>,
   maxPerDay: number,
 ): Promise<BookingDoc> {
+  invalidateSlotLists();
   let created: BookingDoc;
   try {
     created = (await Booking.create({ ...doc, slotLock: slotKey(doc.provider, doc.startsAt) })).toObject<BookingDoc>();
@@ -75,6 +77,7 @@ export async function holdSlot(
 
 /** Counts a booking on its day without the cap (an offer taking a place just given back). */
 export async function countOnDay(provider: Types.ObjectId, day: string): Promise<void> {
+  invalidateSlotLists();
   await ProviderDay.updateOne({ _id: dayKey(provider, day) }, { $inc: { count: 1 } });
 }
 
@@ -84,6 +87,7 @@ export async function releaseSlot(
   set: Record<string, unknown>,
   from: readonly TBookingStatus[] = ACTIVE_BOOKING_STATUSES,
 ): Promise<BookingDoc | null> {
+  invalidateSlotLists();
   const updated = await Booking.findOneAndUpdate(
     { _id: booking._id, status: { $in: [...from] } },
     { $set: set, $unset: { slotLock: 1 } },
