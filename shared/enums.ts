@@ -8,6 +8,8 @@ export const ROLES = [
   'dispatcher',
   'handler',
   'district_admin',
+  // community (issue 14)
+  'community_admin',
   // clinic (issue 11)
   'mediator',
 ] as const;
@@ -23,6 +25,8 @@ export const ROLE_LABELS: Record<TRole, string> = {
   dispatcher: '调度员',
   handler: '处置人员',
   district_admin: '区级管理员',
+  // community (issue 14)
+  community_admin: '社区管理员',
   // clinic (issue 11)
   mediator: '人民调解员',
 };
@@ -36,6 +40,8 @@ export const STAFF_ROLES: readonly TRole[] = [
   'dispatcher',
   'handler',
   'district_admin',
+  // community (issue 14)
+  'community_admin',
   // clinic (issue 11)
   'mediator',
 ];

@@ -54,6 +54,15 @@ export const ROUTES = {
   // speed (issues 15 and 16): leaderboards of a period and the team admin's statistics
   leaderboard: '/packages/volunteer/leaderboard/index',
   teamStats: '/packages/team/stats/index',
+  // community (issue 14): residents' notices, nearby services and law library; admins' notices and places.
+  notices: '/packages/community/notices/index',
+  notice: '/packages/community/notice/index',
+  chooseCommunity: '/packages/community/choose/index',
+  nearby: '/packages/community/nearby/index',
+  laws: '/packages/community/laws/index',
+  law: '/packages/community/law/index',
+  communityNotices: '/packages/community-admin/notices/index',
+  communityPlaces: '/packages/community-admin/places/index',
   // clinic (issue 11): residents, then clinic staff.
   clinicList: '/packages/clinic/list/index',
   clinicBook: '/packages/clinic/book/index',

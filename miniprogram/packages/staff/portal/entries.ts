@@ -126,6 +126,21 @@ export const PORTAL_ENTRIES: TPortalEntry[] = [
     roles: ['district_admin'],
     url: ROUTES.adminCertificates,
   },
+  // community (issue 14)
+  {
+    key: 'community-notices',
+    title: '社区公告',
+    description: '发布公告与紧急提醒，查看阅读数',
+    roles: ['district_admin', 'community_admin'],
+    url: ROUTES.communityNotices,
+  },
+  {
+    key: 'community-places',
+    title: '便民服务点',
+    description: '维护 15 分钟生活圈的服务场所，CSV 批量导入',
+    roles: ['district_admin', 'community_admin'],
+    url: ROUTES.communityPlaces,
+  },
 ];
 
 export function entriesFor(roles: readonly string[]): TPortalEntry[] {
