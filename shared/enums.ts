@@ -10,6 +10,8 @@ export const ROLES = [
   'district_admin',
   // community (issue 14)
   'community_admin',
+  // clinic (issue 11)
+  'mediator',
 ] as const;
 export type TRole = (typeof ROLES)[number];
 
@@ -25,6 +27,8 @@ export const ROLE_LABELS: Record<TRole, string> = {
   district_admin: '区级管理员',
   // community (issue 14)
   community_admin: '社区管理员',
+  // clinic (issue 11)
+  mediator: '人民调解员',
 };
 
 /** Roles held by staff accounts (H5 portal, username + password). */
@@ -38,4 +42,6 @@ export const STAFF_ROLES: readonly TRole[] = [
   'district_admin',
   // community (issue 14)
   'community_admin',
+  // clinic (issue 11)
+  'mediator',
 ];

@@ -14,4 +14,8 @@ export const appLinks = {
   lawTopic: (topic: string): string => `/packages/community/laws/index?topic=${topic}`,
   lawArticle: (id: string): string => `/packages/community/law/index?id=${id}`,
   nearby: (): string => '/packages/community/nearby/index',
+  // clinic (issue 11)
+  clinicBooking: (id: string): string => `/packages/clinic/my/index?booking=${id}`,
+  clinicAgenda: (): string => '/packages/clinic-staff/agenda/index',
+  mediationCase: (id: string): string => `/packages/clinic/my/index?case=${id}`,
 };

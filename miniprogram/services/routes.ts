@@ -63,6 +63,14 @@ export const ROUTES = {
   law: '/packages/community/law/index',
   communityNotices: '/packages/community-admin/notices/index',
   communityPlaces: '/packages/community-admin/places/index',
+  // clinic (issue 11): residents, then clinic staff.
+  clinicList: '/packages/clinic/list/index',
+  clinicBook: '/packages/clinic/book/index',
+  clinicMy: '/packages/clinic/my/index',
+  clinicAgenda: '/packages/clinic-staff/agenda/index',
+  clinicCoordinator: '/packages/clinic-staff/coordinator/index',
+  clinicCases: '/packages/clinic-staff/cases/index',
+  clinicStats: '/packages/clinic-staff/stats/index',
 } as const;
 
 export type TRoute = (typeof ROUTES)[keyof typeof ROUTES];

@@ -5,6 +5,7 @@ import { Volunteer } from '../modules/volunteering/volunteers/model';
 import { seedDemoData, DEMO_PASSWORD } from './seed';
 
 let ctx: TestContext;
+jest.setTimeout(30_000);
 beforeAll(async () => {
   ctx = await createTestContext();
 });
@@ -26,7 +27,7 @@ describe('seedDemoData', () => {
   it('when run twice (also concurrently), creates the demo organisations and accounts once', async () => {
     const [first] = await Promise.all([seedDemoData(ctx.deps), seedDemoData(ctx.deps)]);
     const before = await counts();
-    expect(before).toEqual({ districts: 1, communities: 3, grids: 6, departments: 4, teams: 4, clinics: 2, users: 9 });
+    expect(before).toEqual({ districts: 1, communities: 3, grids: 6, departments: 4, teams: 4, clinics: 2, users: 12 });
     await seedDemoData(ctx.deps);
     expect(await counts()).toEqual(before);
     expect(await Team.countDocuments({ status: 'certified' })).toBe(3);
@@ -39,11 +40,16 @@ describe('seedDemoData', () => {
     expect(roles).toEqual(
       [
         'clinic_coordinator',
+        // community (issue 14)
+        'community_admin',
         'dispatcher',
         'district_admin',
         'handler',
         'law_student',
         'lawyer',
+        // clinic (issue 11): a second clinic's lawyer and the mediator
+        'lawyer',
+        'mediator',
         'resident',
         'team_admin',
         'volunteer',

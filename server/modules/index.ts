@@ -33,6 +33,8 @@ import { communityLawsModule } from './community/laws';
 import { communityNoticesModule } from './community/notices';
 import { communityPlacesModule } from './community/places';
 import { communityResidentsModule } from './community/residents';
+// clinic (issue 11)
+import { clinicModule } from './clinic';
 
 /**
  * The one list of modules. The app's routes (and so OpenAPI), the scheduler's
@@ -89,6 +91,8 @@ function build(): readonly ModuleDefinition[] {
     communityPlacesModule,
     communityLawsModule,
     communityModule,
+    // clinic (issue 11)
+    clinicModule,
   ];
   registerSubscribers(moduleSubscribers(modules));
   installModules(modules);

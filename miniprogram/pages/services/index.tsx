@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { PageShell } from '../../components/PageShell';
 import { EmptyState } from '../../components/EmptyState';
 import { ROUTES, go } from '../../services/nav';
@@ -20,10 +20,21 @@ export default function ServicesPage() {
           <Text className="link">›</Text>
         </View>
       ))}
+      {/* clinic (issue 11) */}
+      <View className="card" id="services-legal">
+        <Text className="card__title">法律服务</Text>
+        <Text className="muted">预约社区法律诊所的免费咨询，查看咨询意见。</Text>
+        <Button id="services-legal-book" className="btn btn--primary" onClick={() => go(ROUTES.clinicList)}>
+          预约法律咨询
+        </Button>
+        <Button id="services-legal-my" className="btn btn--plain" onClick={() => go(ROUTES.clinicMy)}>
+          我的法律咨询
+        </Button>
+      </View>
       <View className="card" id="services-empty">
         <EmptyState
           title="暂无办理中的事项"
-          description="法律咨询预约、随手拍上报和公益捐赠即将开放，开放后您的办理记录会显示在这里。"
+          description="随手拍上报和公益捐赠即将开放，开放后您的办理记录会显示在这里。"
         />
       </View>
     </PageShell>

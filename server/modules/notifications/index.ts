@@ -24,7 +24,6 @@ export const notificationsModule = defineModule({
   ],
   notificationTemplates: {
     issueUpdate: 'WECHAT_TEMPLATE_ISSUE_UPDATE',
-    bookingUpdate: 'WECHAT_TEMPLATE_BOOKING_UPDATE',
   },
   // A getter: read when the list is composed, not at load (see defineModule).
   get subscribers() {

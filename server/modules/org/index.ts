@@ -6,4 +6,6 @@ export const orgModule = defineModule({ name: 'org', routes: (deps) => routes(de
 
 // The facade: what other modules may use.
 export { Clinic, Community, Department, District, Grid, SCOPE_MODELS, Team } from './model';
+// clinic (issue 11)
+export type { ClinicDoc } from './model';
 export { type TeamDoc } from './model';

@@ -175,6 +175,18 @@ export interface ClinicDoc {
   address: string;
   location?: GeoPointDoc;
   community?: Types.ObjectId;
+  // The clinic's service profile (issue 11, written by the clinic module).
+  hostOrg?: string;
+  phone?: string;
+  openingHours?: string;
+  topics?: string[];
+  modes?: string[];
+  autoConfirm?: boolean;
+  cancelNoticeHours?: number;
+  studentsAlone?: boolean;
+  waitlistHoldMinutes?: number;
+  /** `removed` clinics keep their history but take no bookings and leave the lists. */
+  status?: 'active' | 'removed';
   createdAt: Date;
   updatedAt: Date;
 }
@@ -185,11 +197,23 @@ const ClinicSchema = new Schema<ClinicDoc>(
     address: { type: String, default: '' },
     location: { type: PointSchema },
     community: { type: Schema.Types.ObjectId, ref: 'Community' },
+    hostOrg: { type: String },
+    phone: { type: String },
+    openingHours: { type: String },
+    topics: { type: [String], default: undefined },
+    modes: { type: [String], default: undefined },
+    autoConfirm: { type: Boolean },
+    cancelNoticeHours: { type: Number },
+    studentsAlone: { type: Boolean },
+    waitlistHoldMinutes: { type: Number },
+    status: { type: String, enum: ['active', 'removed'] },
   },
   { ...timestamps, collection: 'clinics' },
 );
 ClinicSchema.index({ key: 1 }, { unique: true, partialFilterExpression: { key: { $exists: true } } });
 ClinicSchema.index({ community: 1 });
+// Nearby clinics (issue 11).
+ClinicSchema.index({ location: '2dsphere' });
 export const Clinic = modelOf('Clinic', ClinicSchema);
 
 /** Which model a role's scope points at (CORE's role-grant validation). */

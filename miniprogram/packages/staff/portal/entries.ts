@@ -79,20 +79,37 @@ export const PORTAL_ENTRIES: TPortalEntry[] = [
     roles: ['district_admin'],
     url: ROUTES.districtOutbox,
   },
+  { key: 'dispatch', title: '工单调度', description: '分派随手拍工单到网格与部门', roles: ['dispatcher'] },
+  { key: 'handle', title: '工单处理', description: '处理分派给本部门或网格的问题', roles: ['handler'] },
+  // clinic (issue 11)
   {
     key: 'clinic-bookings',
     title: '法律咨询',
-    description: '查看预约，记录咨询结果',
+    description: '查看预约，记录咨询结果，签发实习生记录',
     roles: ['lawyer', 'law_student'],
+    url: ROUTES.clinicAgenda,
   },
   {
     key: 'clinic-schedule',
     title: '诊所排班',
-    description: '安排律师与实习生的接待时间',
+    description: '服务人员、执业证核验、排班与预约',
     roles: ['clinic_coordinator'],
+    url: ROUTES.clinicCoordinator,
   },
-  { key: 'dispatch', title: '工单调度', description: '分派随手拍工单到网格与部门', roles: ['dispatcher'] },
-  { key: 'handle', title: '工单处理', description: '处理分派给本部门或网格的问题', roles: ['handler'] },
+  {
+    key: 'clinic-cases',
+    title: '调解案件',
+    description: '人民调解委员会的案件队列与结果',
+    roles: ['mediator', 'clinic_coordinator', 'district_admin'],
+    url: ROUTES.clinicCases,
+  },
+  {
+    key: 'clinic-stats',
+    title: '法律服务统计',
+    description: '服务人数、咨询类别、调解成功率与导出',
+    roles: ['clinic_coordinator', 'district_admin', 'mediator'],
+    url: ROUTES.clinicStats,
+  },
   // identity (issue 16): every staff account can change its own password
   {
     key: 'staff-password',

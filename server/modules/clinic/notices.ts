@@ -1,0 +1,33 @@
+import type { Notice } from '../notifications';
+import { appLinks } from '@shared/links';
+import { shanghaiTime } from '../../platform/time';
+import { BOOKING_STATUS_LABELS } from '@shared/schemas/clinic/bookings';
+import type { BookingDoc } from './model';
+
+/** The resident's message about a booking (inbox, and a subscribe message when they consented). */
+export function residentNotice(b: BookingDoc, clinicName: string, title: string, body: string, key: string): Notice {
+  return {
+    user: String(b.resident),
+    title,
+    body,
+    link: appLinks.clinicBooking(String(b._id)),
+    templateKey: 'bookingUpdate',
+    data: {
+      thing1: clinicName.slice(0, 20),
+      time2: shanghaiTime(b.startsAt),
+      phrase3: BOOKING_STATUS_LABELS[b.status].slice(0, 5),
+    },
+    dedupeKey: `clinic:${key}:${String(b._id)}`,
+  };
+}
+
+/** The provider's message (and a student's supervisor's, who confirms for them). */
+export function providerNotices(b: BookingDoc, title: string, body: string, key: string): Notice[] {
+  return [b.providerUser, ...(b.supervisorUser ? [b.supervisorUser] : [])].map((u) => ({
+    user: String(u),
+    title,
+    body,
+    link: appLinks.clinicAgenda(),
+    dedupeKey: `clinic:${key}:${String(b._id)}:${String(u)}`,
+  }));
+}

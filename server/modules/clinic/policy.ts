@@ -1,0 +1,82 @@
+import { hasRole, type Actor } from '../../http/actor';
+import { definePolicy } from '../../platform/policy';
+import type { BookingDoc, MediationCaseDoc } from './model';
+
+const is = (actor: Actor | null, id: unknown): boolean =>
+  actor !== null && id !== undefined && String(id) === actor.userId;
+
+/** Coordinator of this clinic (a clinic-scoped grant), or a district admin where the district supervises. */
+export const coordinates = (actor: Actor | null, clinicId: unknown): boolean =>
+  actor !== null && hasRole(actor, 'clinic_coordinator', String(clinicId));
+export const managesClinic = (actor: Actor | null, clinicId: unknown): boolean =>
+  actor !== null && (coordinates(actor, clinicId) || hasRole(actor, 'district_admin'));
+
+/** The mediation committee's queue: mediators, clinic coordinators and the district. */
+export const onCommittee = (actor: Actor | null): boolean =>
+  actor !== null &&
+  (hasRole(actor, 'mediator') || hasRole(actor, 'clinic_coordinator') || hasRole(actor, 'district_admin'));
+
+type B = Pick<BookingDoc, 'resident' | 'providerUser' | 'supervisorUser' | 'clinic' | 'status' | 'record' | 'rating'>;
+const active = (b: B) => b.status === 'pending' || b.status === 'confirmed';
+
+/**
+ * Bookings. The resident, the provider, a student's supervising lawyer and the clinic's
+ * coordinator see a booking; only the last three see the client's details and the notes
+ * (`viewPrivate`). Everyone else gets 404 (the route does not say the booking exists).
+ */
+export const bookingPolicy = definePolicy<
+  B,
+  | 'view'
+  | 'viewPrivate'
+  | 'cancel'
+  | 'reschedule'
+  | 'acceptOffer'
+  | 'confirm'
+  | 'decline'
+  | 'record'
+  | 'signOff'
+  | 'markNoShow'
+  | 'rate'
+>(
+  'clinic_booking',
+  {
+    view: (a, b) => is(a, b.resident) || is(a, b.providerUser) || is(a, b.supervisorUser) || coordinates(a, b.clinic),
+    viewPrivate: (a, b) => is(a, b.providerUser) || is(a, b.supervisorUser) || coordinates(a, b.clinic),
+    cancel: (a, b) => is(a, b.resident) || coordinates(a, b.clinic),
+    reschedule: (a, b) => is(a, b.resident) || coordinates(a, b.clinic),
+    acceptOffer: (a, b) => is(a, b.resident),
+    confirm: (a, b) => is(a, b.providerUser) || is(a, b.supervisorUser) || coordinates(a, b.clinic),
+    decline: (a, b) => is(a, b.providerUser) || is(a, b.supervisorUser) || coordinates(a, b.clinic),
+    record: (a, b) => is(a, b.providerUser),
+    signOff: (a, b) => is(a, b.supervisorUser),
+    markNoShow: (a, b) => is(a, b.resident) || is(a, b.providerUser) || coordinates(a, b.clinic),
+    rate: (a, b) => is(a, b.resident),
+  },
+  {
+    cancel: (b) => active(b) || b.status === 'offered',
+    reschedule: active,
+    acceptOffer: (b) => b.status === 'offered',
+    confirm: (b) => b.status === 'pending',
+    decline: active,
+    record: (b) => (b.status === 'confirmed' || b.status === 'completed') && b.record?.status !== 'published',
+    signOff: (b) => b.record?.status === 'awaiting_signoff',
+    markNoShow: (b) => b.status === 'confirmed',
+    rate: (b) => b.status === 'completed' && b.record?.status === 'published' && !b.rating,
+  },
+);
+
+export const casePolicy = definePolicy<
+  Pick<MediationCaseDoc, 'status' | 'mediator'>,
+  'view' | 'assign' | 'addSession' | 'close'
+>(
+  'mediation_case',
+  {
+    view: (a) => onCommittee(a),
+    assign: (a) => onCommittee(a),
+    addSession: (a, c) =>
+      onCommittee(a) && (!c.mediator || is(a, c.mediator) || !hasRole(a!, 'mediator') || hasRole(a!, 'district_admin')),
+    close: (a, c) =>
+      onCommittee(a) && (!c.mediator || is(a, c.mediator) || !hasRole(a!, 'mediator') || hasRole(a!, 'district_admin')),
+  },
+  { assign: (c) => c.status === 'open', addSession: (c) => c.status === 'open', close: (c) => c.status === 'open' },
+);

@@ -1,0 +1,172 @@
+/** Read paths of the clinic module (no writes). */
+import { Types } from 'mongoose';
+import { Clinic, type ClinicDoc } from '../org';
+import { User } from '../users';
+import { ACTIVE_BOOKING_STATUSES } from '@shared/schemas/clinic/bookings';
+import {
+  Booking,
+  ClinicAttachment,
+  MediationCase,
+  Provider,
+  Schedule,
+  Waitlist,
+  type AttachmentDoc,
+  type BookingDoc,
+  type MediationCaseDoc,
+  type ProviderDoc,
+  type ScheduleDoc,
+  type WaitlistDoc,
+} from './model';
+
+const oid = (id: string | Types.ObjectId) => (typeof id === 'string' ? new Types.ObjectId(id) : id);
+
+/** Clinics with a service profile that are not removed. */
+export const clinicFilter = { status: { $ne: 'removed' } } as const;
+
+export const findClinic = (id: string | Types.ObjectId): Promise<ClinicDoc | null> =>
+  Clinic.findOne({ _id: oid(id), ...clinicFilter })
+    .lean<ClinicDoc>()
+    .exec();
+
+export const findAnyClinic = (id: string | Types.ObjectId): Promise<ClinicDoc | null> =>
+  Clinic.findById(oid(id)).lean<ClinicDoc>().exec();
+
+/** Active clinics; with a point, nearest first with their distance (metres). */
+export async function listClinics(
+  point: [number, number] | null,
+  topic?: string,
+): Promise<(ClinicDoc & { distanceM?: number })[]> {
+  const query: Record<string, unknown> = { ...clinicFilter };
+  if (topic) query.topics = topic;
+  if (!point) return Clinic.find(query).sort({ name: 1 }).lean<ClinicDoc[]>();
+  return Clinic.aggregate<ClinicDoc & { distanceM: number }>([
+    { $geoNear: { near: { type: 'Point', coordinates: point }, distanceField: 'distanceM', query, spherical: true } },
+    { $limit: 200 },
+  ]);
+}
+
+export const findProvider = (id: string | Types.ObjectId): Promise<ProviderDoc | null> =>
+  Provider.findById(oid(id)).lean<ProviderDoc>().exec();
+export const providersOf = (clinic: Types.ObjectId, activeOnly = false): Promise<ProviderDoc[]> =>
+  Provider.find({ clinic, ...(activeOnly ? { active: true } : {}) })
+    .sort({ kind: 1, createdAt: 1 })
+    .lean<ProviderDoc[]>()
+    .exec();
+export const providerRecordsOf = (user: string): Promise<ProviderDoc[]> =>
+  Provider.find({ user: oid(user), active: true })
+    .lean<ProviderDoc[]>()
+    .exec();
+export const findSchedule = (provider: Types.ObjectId): Promise<ScheduleDoc | null> =>
+  Schedule.findOne({ provider }).lean<ScheduleDoc>().exec();
+export const schedulesOf = (providers: Types.ObjectId[]): Promise<ScheduleDoc[]> =>
+  Schedule.find({ provider: { $in: providers } })
+    .lean<ScheduleDoc[]>()
+    .exec();
+
+export const userNames = async (ids: Types.ObjectId[]): Promise<Map<string, string>> =>
+  new Map(
+    (await User.find({ _id: { $in: ids } }, { displayName: 1 }).lean()).map((u) => [
+      String(u._id),
+      u.displayName ?? '',
+    ]),
+  );
+export const findUserForProvider = (id: string) =>
+  User.findOne({ _id: oid(id), status: 'active' }, { displayName: 1, roles: 1, kind: 1 })
+    .lean()
+    .exec();
+
+export const findBooking = (id: string): Promise<BookingDoc | null> =>
+  Booking.findById(oid(id)).lean<BookingDoc>().exec();
+
+/** Active bookings of these providers between two instants (they hold their slots). */
+export const activeBookingsBetween = (
+  providers: Types.ObjectId[],
+  from: Date,
+  to: Date,
+): Promise<Pick<BookingDoc, 'provider' | 'startsAt' | 'endsAt' | 'day'>[]> =>
+  Booking.find(
+    { provider: { $in: providers }, startsAt: { $gte: from, $lt: to }, status: { $in: [...ACTIVE_BOOKING_STATUSES] } },
+    { provider: 1, startsAt: 1, endsAt: 1, day: 1 },
+  )
+    .lean<Pick<BookingDoc, 'provider' | 'startsAt' | 'endsAt' | 'day'>[]>()
+    .exec();
+
+export const residentBookings = (resident: string): Promise<BookingDoc[]> =>
+  Booking.find({ resident: oid(resident) })
+    .sort({ startsAt: -1 })
+    .limit(200)
+    .lean<BookingDoc[]>()
+    .exec();
+
+/** A provider's agenda: their own bookings, and (for a supervising lawyer) their students'. */
+export const agendaBookings = (user: string, from: Date, to: Date): Promise<BookingDoc[]> =>
+  Booking.find({ $or: [{ providerUser: oid(user) }, { supervisorUser: oid(user) }], startsAt: { $gte: from, $lt: to } })
+    .sort({ startsAt: 1 })
+    .lean<BookingDoc[]>()
+    .exec();
+
+export const signOffQueue = (supervisor: string): Promise<BookingDoc[]> =>
+  Booking.find({ supervisorUser: oid(supervisor), 'record.status': 'awaiting_signoff' })
+    .sort({ startsAt: 1 })
+    .lean<BookingDoc[]>()
+    .exec();
+
+export const clinicBookings = (clinic: string, from: Date, to: Date, status?: string): Promise<BookingDoc[]> =>
+  Booking.find({
+    clinic: oid(clinic),
+    startsAt: { $gte: from, $lt: to },
+    ...(status ? { status: status as BookingDoc['status'] } : {}),
+  })
+    .sort({ startsAt: 1 })
+    .lean<BookingDoc[]>()
+    .exec();
+
+export const attachmentsOf = (ids: Types.ObjectId[]): Promise<AttachmentDoc[]> =>
+  ids.length
+    ? ClinicAttachment.find({ _id: { $in: ids } })
+        .lean<AttachmentDoc[]>()
+        .exec()
+    : Promise.resolve([]);
+export const ownAttachments = (owner: string, ids: string[]): Promise<AttachmentDoc[]> =>
+  ClinicAttachment.find({ _id: { $in: ids.map(oid) }, owner: oid(owner) })
+    .lean<AttachmentDoc[]>()
+    .exec();
+export const findAttachment = (id: string): Promise<AttachmentDoc | null> =>
+  ClinicAttachment.findById(oid(id)).lean<AttachmentDoc>().exec();
+export const bookingWithAttachment = (id: Types.ObjectId): Promise<BookingDoc | null> =>
+  Booking.findOne({ attachments: id }).lean<BookingDoc>().exec();
+
+export const residentWaitlist = (resident: string): Promise<WaitlistDoc[]> =>
+  Waitlist.find({ resident: oid(resident), status: { $in: ['waiting', 'offered'] } })
+    .lean<WaitlistDoc[]>()
+    .exec();
+
+export const findCase = (id: string): Promise<MediationCaseDoc | null> =>
+  MediationCase.findById(oid(id)).lean<MediationCaseDoc>().exec();
+export const caseQueue = (status: 'open' | 'closed'): Promise<MediationCaseDoc[]> =>
+  MediationCase.find({ status })
+    .sort({ createdAt: status === 'open' ? 1 : -1 })
+    .limit(200)
+    .lean<MediationCaseDoc[]>()
+    .exec();
+
+export interface BookingContext {
+  clinics: Map<string, ClinicDoc>;
+  providers: Map<string, ProviderDoc>;
+  attachments: Map<string, AttachmentDoc>;
+}
+
+/** What presenting these bookings needs, in three queries however many there are. */
+export async function bookingContext(bookings: BookingDoc[]): Promise<BookingContext> {
+  const uniq = (ids: Types.ObjectId[]) => [...new Set(ids.map(String))].map(oid);
+  const [clinics, providers, attachments] = await Promise.all([
+    Clinic.find({ _id: { $in: uniq(bookings.map((b) => b.clinic)) } }).lean<ClinicDoc[]>(),
+    Provider.find({ _id: { $in: uniq(bookings.map((b) => b.provider)) } }).lean<ProviderDoc[]>(),
+    attachmentsOf(uniq(bookings.flatMap((b) => b.attachments))),
+  ]);
+  return {
+    clinics: new Map(clinics.map((c) => [String(c._id), c])),
+    providers: new Map(providers.map((p) => [String(p._id), p])),
+    attachments: new Map(attachments.map((a) => [String(a._id), a])),
+  };
+}

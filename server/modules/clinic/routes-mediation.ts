@@ -1,0 +1,200 @@
+import {
+  ZAssignMediatorInput,
+  ZCaseIdParams,
+  ZCaseOutcomeInput,
+  ZCaseQueueQuery,
+  ZClinicStatsDto,
+  ZMediationCaseEnvelope,
+  ZMediationCaseList,
+  ZOpenCaseInput,
+  ZSessionInput,
+  ZStatsQuery,
+  type TAssignMediatorInput,
+  type TCaseIdParams,
+  type TCaseOutcomeInput,
+  type TCaseQueueQuery,
+  type TOpenCaseInput,
+  type TSessionInput,
+  type TStatsQuery,
+} from '@shared/schemas/clinic/mediation';
+import type { AppDeps } from '../../deps';
+import type { Actor } from '../../http/actor';
+import { fail, fieldError } from '../../http/errors';
+import { anyRole } from '../../http/policy';
+import { unlessRefused } from '../../http/refusals';
+import { defineRoute, type LinliContext, type RouteSpec } from '../../http/route';
+import { auditActor } from '../../platform/outbox/event';
+import { addSession, assignMediator, closeCase, openMediationCase } from './commands/mediation';
+import { casePolicy, managesClinic } from './policy';
+import { presentCase } from './presenter';
+import { caseQueue, findAnyClinic, findCase } from './queries';
+import { clinicStats, statsCsv } from './stats';
+
+const committee = anyRole('mediator', 'clinic_coordinator', 'district_admin');
+const NOT_OPEN = { code: 'conflict', message: '该调解案件已结案' } as const;
+
+async function loadCase(actor: Actor | null, id: string) {
+  const c = await findCase(id);
+  if (!c || !(await casePolicy.can(actor, 'view', c))) throw fail('not_found', '调解案件不存在');
+  return c;
+}
+
+/** Clinic stats for its coordinator; the district's (no clinic) for district admins and mediators. */
+async function statsFor(ctx: LinliContext, q: TStatsQuery) {
+  if (q.to < q.from) throw fieldError('to', '结束日期不能早于开始日期');
+  const actor = ctx.state.actor;
+  if (q.clinicId) {
+    if (!managesClinic(actor, q.clinicId)) throw fail('forbidden');
+    const clinic = await findAnyClinic(q.clinicId);
+    if (!clinic) throw fail('not_found', '法律诊所不存在');
+    return clinicStats(q, clinic.name);
+  }
+  if (!actor || !actor.roles.some((r) => r.role === 'district_admin' || r.role === 'mediator'))
+    throw fail('forbidden', '请选择您所在的诊所');
+  return clinicStats(q, '全区');
+}
+
+export function mediationRoutes(deps: AppDeps): RouteSpec[] {
+  return [
+    defineRoute<undefined, TCaseQueueQuery>({
+      method: 'get',
+      path: '/api/mediation/cases',
+      summary: '人民调解委员会的案件队列（调解员、诊所协调员、区级管理员）：咨询转调解与矛盾纠纷上报',
+      tags: ['clinic'],
+      policy: committee,
+      query: ZCaseQueueQuery,
+      response: ZMediationCaseList,
+      handler: async (ctx, { query }) => {
+        ctx.body = { items: (await caseQueue(query.status)).map(presentCase) };
+      },
+    }),
+    defineRoute<TOpenCaseInput>({
+      method: 'post',
+      path: '/api/mediation/cases',
+      summary: '登记调解案件（来访登记）',
+      tags: ['clinic'],
+      policy: committee,
+      body: ZOpenCaseInput,
+      response: ZMediationCaseEnvelope,
+      handler: async (ctx, { body }) => {
+        const actor = ctx.state.actor!;
+        if (body.clinicId && !(await findAnyClinic(body.clinicId))) throw fieldError('clinicId', '法律诊所不存在');
+        const r = await openMediationCase(deps, {
+          source: { kind: 'walk_in' },
+          ...body,
+          openedBy: actor.userId,
+          audit: {
+            actor: auditActor(actor),
+            action: 'mediation.open',
+            target: { type: 'mediation_case', id: '' },
+            requestId: ctx.state.requestId,
+          },
+        });
+        ctx.status = 201;
+        ctx.body = { outcome: r.outcome, case: presentCase(r.case) };
+      },
+    }),
+    defineRoute<undefined, undefined, TCaseIdParams>({
+      method: 'get',
+      path: '/api/mediation/cases/:caseId',
+      summary: '调解案件详情（调解委员会）',
+      tags: ['clinic'],
+      policy: committee,
+      params: ZCaseIdParams,
+      response: ZMediationCaseEnvelope,
+      handler: async (ctx, { params }) => {
+        ctx.body = { outcome: 'found', case: presentCase(await loadCase(ctx.state.actor, params.caseId)) };
+      },
+    }),
+    defineRoute<TAssignMediatorInput, undefined, TCaseIdParams>({
+      method: 'post',
+      path: '/api/mediation/cases/:caseId/mediator',
+      summary: '指派调解员',
+      tags: ['clinic'],
+      policy: committee,
+      params: ZCaseIdParams,
+      body: ZAssignMediatorInput,
+      response: ZMediationCaseEnvelope,
+      handler: async (ctx, { params, body }) => {
+        const c = await loadCase(ctx.state.actor, params.caseId);
+        await casePolicy.authorize(ctx.state.actor, 'assign', c);
+        const r = await assignMediator(deps, {
+          case: c,
+          mediatorId: body.mediatorId,
+          actor: ctx.state.actor!,
+          requestId: ctx.state.requestId,
+        });
+        unlessRefused(r, {
+          not_mediator: { code: 'validation_failed', field: 'mediatorId', message: '该账号不是调解员' },
+          not_open: NOT_OPEN,
+        });
+        ctx.body = { outcome: r.outcome, case: presentCase(r.case) };
+      },
+    }),
+    defineRoute<TSessionInput, undefined, TCaseIdParams>({
+      method: 'post',
+      path: '/api/mediation/cases/:caseId/sessions',
+      summary: '安排调解（时间、地点、记录），通知有账号的当事人',
+      tags: ['clinic'],
+      policy: committee,
+      params: ZCaseIdParams,
+      body: ZSessionInput,
+      response: ZMediationCaseEnvelope,
+      handler: async (ctx, { params, body }) => {
+        const c = await loadCase(ctx.state.actor, params.caseId);
+        await casePolicy.authorize(ctx.state.actor, 'addSession', c);
+        const r = await addSession(deps, { case: c, body, actor: ctx.state.actor!, requestId: ctx.state.requestId });
+        unlessRefused(r, { not_open: NOT_OPEN });
+        ctx.body = { outcome: r.outcome, case: presentCase(r.case) };
+      },
+    }),
+    defineRoute<TCaseOutcomeInput, undefined, TCaseIdParams>({
+      method: 'post',
+      path: '/api/mediation/cases/:caseId/outcome',
+      summary: '记录调解结果：达成协议（须填协议内容）、未达成、撤回',
+      tags: ['clinic'],
+      policy: committee,
+      params: ZCaseIdParams,
+      body: ZCaseOutcomeInput,
+      response: ZMediationCaseEnvelope,
+      handler: async (ctx, { params, body }) => {
+        const c = await loadCase(ctx.state.actor, params.caseId);
+        await casePolicy.authorize(ctx.state.actor, 'close', c);
+        const r = await closeCase(deps, { case: c, body, actor: ctx.state.actor!, requestId: ctx.state.requestId });
+        unlessRefused(r, { not_open: NOT_OPEN });
+        ctx.body = { outcome: r.outcome, case: presentCase(r.case) };
+      },
+    }),
+    defineRoute<undefined, TStatsQuery>({
+      method: 'get',
+      path: '/api/clinic-stats',
+      summary:
+        '法律服务统计（本诊所或全区）：服务人数、咨询类别、未到场率、调解成功率（达成协议 ÷ (达成协议 + 未达成)，附数量）',
+      tags: ['clinic'],
+      policy: anyRole('clinic_coordinator', 'district_admin', 'mediator'),
+      query: ZStatsQuery,
+      response: ZClinicStatsDto,
+      handler: async (ctx, { query }) => {
+        ctx.body = await statsFor(ctx, query);
+      },
+    }),
+    defineRoute<undefined, TStatsQuery>({
+      method: 'get',
+      path: '/api/clinic-stats.csv',
+      summary: '法律服务统计导出（CSV，UTF-8 带 BOM）',
+      tags: ['clinic'],
+      policy: anyRole('clinic_coordinator', 'district_admin', 'mediator'),
+      query: ZStatsQuery,
+      produces: 'text/csv',
+      handler: async (ctx, { query }) => {
+        const s = await statsFor(ctx, query);
+        ctx.set('Content-Type', 'text/csv; charset=utf-8');
+        ctx.set(
+          'Content-Disposition',
+          `attachment; filename*=UTF-8''${encodeURIComponent(`法律服务统计_${query.from}_${query.to}.csv`)}`,
+        );
+        ctx.body = statsCsv(s);
+      },
+    }),
+  ];
+}

@@ -1,0 +1,4 @@
+export * from './clinics';
+export * from './providers';
+export * from './bookings';
+export * from './mediation';
