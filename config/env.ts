@@ -52,6 +52,8 @@ export const ENV_VARS: EnvVarDoc[] = [
   { name: 'WECHAT_TEMPLATE_BOOKING_UPDATE', section: 'Notifications and jobs', default: 'tpl_booking_update', doc: 'Subscribe-message template id: legal consultation booking update.' },
   { name: 'NOTIFY_MAX_ATTEMPTS', section: 'Notifications and jobs', default: '5', doc: 'Attempts to send one subscribe message before giving up (with backoff).' },
   { name: 'JOBS_ENABLED', section: 'Notifications and jobs', default: 'true', doc: 'Run the scheduler (reminders, SLA timers, expiries) in this process.' },
+  // reports (issue 12)
+  { name: 'REPORTS_DISTRICT_BOUNDARY', section: 'Server', default: 'the demo district', doc: 'The district boundary for issue reports: a GeoJSON Polygon (GCJ-02) as JSON. Reports outside it are refused.' },
 ];
 
 const BOOL_TRUE = ['true', '1', 'yes', 'on'];
@@ -116,6 +118,8 @@ const RawEnv = z.object({
   WECHAT_TEMPLATE_BOOKING_UPDATE: zText,
   NOTIFY_MAX_ATTEMPTS: zInt(1, 50),
   JOBS_ENABLED: zBool,
+  // reports (issue 12)
+  REPORTS_DISTRICT_BOUNDARY: z.string().optional(),
 });
 
 export interface ServerConfig {
@@ -160,6 +164,9 @@ export interface ServerConfig {
   WECHAT_TEMPLATE_BOOKING_UPDATE: string;
   NOTIFY_MAX_ATTEMPTS: number;
   JOBS_ENABLED: boolean;
+  // reports (issue 12)
+  /** The district boundary polygon's JSON (undefined: the demo district). */
+  REPORTS_DISTRICT_BOUNDARY?: string;
   /** Non-fatal notes for the operator (dev keys in use, ...); main logs them. */
   warnings: string[];
 }
@@ -292,6 +299,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     WECHAT_TEMPLATE_BOOKING_UPDATE: e.WECHAT_TEMPLATE_BOOKING_UPDATE ?? 'tpl_booking_update',
     NOTIFY_MAX_ATTEMPTS: e.NOTIFY_MAX_ATTEMPTS ?? 5,
     JOBS_ENABLED: e.JOBS_ENABLED ?? true,
+    // reports (issue 12)
+    REPORTS_DISTRICT_BOUNDARY: e.REPORTS_DISTRICT_BOUNDARY,
     warnings,
   };
 }

@@ -7,4 +7,6 @@ export const appLinks = {
   mySignups: (signupId?: string): string => `/packages/volunteer/my/index${signupId ? `?signup=${signupId}` : ''}`,
   team: (id: string): string => `/packages/volunteer/team/index?id=${id}`,
   helpRequest: (id: string): string => `/packages/volunteer/help/index?id=${id}`,
+  // reports (issue 12)
+  report: (id: string): string => `/packages/report/detail/index?id=${id}`,
 };

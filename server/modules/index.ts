@@ -27,6 +27,8 @@ import { statsModule } from './volunteering/stats';
 import { teamsModule } from './volunteering/teams';
 import { volunteersModule } from './volunteering/volunteers';
 import { wechatPushModule } from './wechat-push';
+// reports (issue 12)
+import { reportsModule } from './reports';
 
 /**
  * The one list of modules. The app's routes (and so OpenAPI), the scheduler's
@@ -77,6 +79,8 @@ function build(): readonly ModuleDefinition[] {
     statsModule,
     volunteeringModule,
     wechatPushModule,
+    // reports (issue 12)
+    reportsModule,
   ];
   registerSubscribers(moduleSubscribers(modules));
   installModules(modules);

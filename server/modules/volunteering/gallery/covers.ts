@@ -16,9 +16,14 @@ import type { AppDeps } from '../../../deps';
 import { fail } from '../../../http/errors';
 import { publicAccess, signedIn } from '../../../http/policy';
 import { defineRoute, type RouteSpec } from '../../../http/route';
-import { processImage, storedImageSchemaFields, writeImageFiles, type StoredImageFields } from '../../../platform/uploads';
+import {
+  processImage,
+  readUploadBody,
+  storedImageSchemaFields,
+  writeImageFiles,
+  type StoredImageFields,
+} from '../../../platform/uploads';
 import { teamPolicy } from '../teams';
-import { readUploadBody } from './read-body';
 
 export interface CoverImageDoc extends StoredImageFields {
   _id: Types.ObjectId;

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { fail } from '../../../http/errors';
+import { fail } from '../../http/errors';
 
 /**
  * Reads a raw upload body, refusing it as soon as it passes `limit` bytes (before buffering
