@@ -19,7 +19,7 @@ export async function setupDistrict(ctx: TestContext, suffix: string) {
   const dispatcher = await buildStaff(ctx, { roles: [{ role: 'dispatcher' }], displayName: '调度员甲' });
   const handler = await buildStaff(ctx, { roles: [{ role: 'handler' }], displayName: '处置员甲' });
   const otherHandler = await buildStaff(ctx, { roles: [{ role: 'handler' }], displayName: '处置员乙' });
-  const post = async (path: string, body: unknown) => {
+  const post = async (path: string, body: object) => {
     const res = await ctx.http.post(path).set('Authorization', admin.auth).send(body);
     if (res.status !== 201) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body as { id: string };
