@@ -1,5 +1,6 @@
 import { defineModule } from '../../platform/module';
 import { reportJobs, reportSubscribers } from './jobs';
+import { open311Routes } from './open311';
 import { reportPrivacy } from './privacy';
 import { adminRoutes } from './routes-admin';
 import { residentRoutes } from './routes-resident';
@@ -14,7 +15,7 @@ import { staffRoutes as workflowRoutes } from './routes-staff';
  */
 export const reportsModule = defineModule({
   name: 'reports',
-  routes: (deps) => [...residentRoutes(deps), ...workflowRoutes(deps), ...adminRoutes(deps)],
+  routes: (deps) => [...residentRoutes(deps), ...workflowRoutes(deps), ...adminRoutes(deps), ...open311Routes(deps)],
   jobs: (deps) => reportJobs(deps),
   privacy: reportPrivacy,
   get subscribers() {

@@ -19,13 +19,16 @@ import {
   type THolidayCalendar,
   type TIdParams,
 } from '@shared/schemas/reports/taxonomy';
+import { ZApiKeyDto, ZApiKeyInput, ZApiKeyIssued, ZApiKeyList, type TApiKeyInput } from '@shared/schemas/reports/open311';
 import type { AppDeps } from '../../deps';
 import { anyRole } from '../../http/policy';
 import { unlessRefused } from '../../http/refusals';
 import { defineRoute, type RouteSpec } from '../../http/route';
-import { importGrids, saveCalendar, saveCategory, saveDepartment, saveGrid } from './commands/taxonomy';
+import { importGrids, issueApiKey, revokeApiKey, saveCalendar, saveCategory, saveDepartment, saveGrid } from './commands/taxonomy';
+import type { ApiKeyDoc } from './model';
+import { fail } from '../../http/errors';
 import { presentCategory, presentDepartment, presentGrid } from './presenter';
-import { holidayCalendar, listCategories, listDepartments, listGrids, namesOf } from './queries';
+import { holidayCalendar, listApiKeys, listCategories, listDepartments, listGrids, namesOf } from './queries';
 
 const admin = anyRole('district_admin');
 /** Dispatchers read the setup (to pick departments and handlers); only district admins change it. */
@@ -33,6 +36,7 @@ const reader = anyRole('district_admin', 'dispatcher', 'handler');
 
 const CODE_TAKEN = { code: 'report_code_taken', field: 'code' } as const;
 const NOT_FOUND = { code: 'not_found', message: '记录不存在' } as const;
+const presentKey = (k: ApiKeyDoc) => ({ id: String(k._id), name: k.name, prefix: k.prefix, createdAt: k.createdAt.toISOString(), revokedAt: k.revokedAt ? k.revokedAt.toISOString() : null });
 
 export function adminRoutes(deps: AppDeps): RouteSpec[] {
   const departmentsDto = async () => {
@@ -88,5 +92,19 @@ export function adminRoutes(deps: AppDeps): RouteSpec[] {
       handler: async (ctx) => void (ctx.body = await holidayCalendar()) }),
     defineRoute<THolidayCalendar>({ method: 'put', path: '/api/admin/report-calendar', summary: '设置工作日历（区级管理员）：工作日计时的类别按此计算时限', tags: ['reports', 'admin'], policy: admin, response: ZHolidayCalendar, body: ZHolidayCalendar,
       handler: async (ctx, { body }) => void (ctx.body = await saveCalendar(deps, ctx.state.actor!, body)) }),
+    defineRoute({ method: 'get', path: '/api/admin/open311-keys', summary: 'Open311 API 密钥（仅显示前缀）', tags: ['reports', 'admin'], policy: admin, response: ZApiKeyList,
+      handler: async (ctx) => void (ctx.body = { items: (await listApiKeys()).map(presentKey) }) }),
+    defineRoute<TApiKeyInput>({ method: 'post', path: '/api/admin/open311-keys', summary: '签发 Open311 API 密钥（区级管理员）：密钥只显示这一次，服务器仅保存其哈希', tags: ['reports', 'admin'], policy: admin, response: ZApiKeyIssued, body: ZApiKeyInput,
+      handler: async (ctx, { body }) => {
+        const { key, doc } = await issueApiKey(deps, ctx.state.actor!, body.name);
+        ctx.status = 201;
+        ctx.body = { key, apiKey: presentKey(doc) };
+      } }),
+    defineRoute<undefined, undefined, TIdParams>({ method: 'post', path: '/api/admin/open311-keys/:id/revoke', summary: '吊销 Open311 API 密钥（区级管理员）', tags: ['reports', 'admin'], policy: admin, response: ZApiKeyDto, params: ZIdParams,
+      handler: async (ctx, { params }) => {
+        const doc = await revokeApiKey(deps, ctx.state.actor!, params.id);
+        if (!doc) throw fail('not_found', '密钥不存在或已吊销');
+        ctx.body = presentKey(doc);
+      } }),
   ];
 }
