@@ -5,6 +5,7 @@ import { reportPrivacy } from './privacy';
 import { adminRoutes } from './routes-admin';
 import { residentRoutes } from './routes-resident';
 import { staffRoutes as workflowRoutes } from './routes-staff';
+import { statsRoutes } from './stats';
 
 /**
  * Issue reports (随手拍 / 城市管家): residents report with photos and a location; grids and
@@ -15,7 +16,7 @@ import { staffRoutes as workflowRoutes } from './routes-staff';
  */
 export const reportsModule = defineModule({
   name: 'reports',
-  routes: (deps) => [...residentRoutes(deps), ...workflowRoutes(deps), ...adminRoutes(deps), ...open311Routes(deps)],
+  routes: (deps) => [...residentRoutes(deps), ...workflowRoutes(deps), ...adminRoutes(deps), ...statsRoutes(deps), ...open311Routes(deps)],
   jobs: (deps) => reportJobs(deps),
   privacy: reportPrivacy,
   get subscribers() {
