@@ -9,8 +9,8 @@ import kinks from '@turf/kinks';
 import { ZPolygon, type TPolygon } from '@shared/schemas/reports/taxonomy';
 import type { ServerConfig } from '../../../config/env';
 
-/** The demo district (around People's Square, Shanghai): a box of ±0.06° around its centre. */
-export const DEMO_CENTER = { lng: 121.4737, lat: 31.2304 } as const;
+/** The demo district (the demo seed's communities): a box of ±0.06° around its centre. */
+export const DEMO_CENTER = { lng: 116.405, lat: 39.915 } as const;
 const box = (c: { lng: number; lat: number }, dLng: number, dLat: number): TPolygon => ({
   type: 'Polygon',
   coordinates: [

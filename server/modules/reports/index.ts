@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/module';
+import { reportDemo } from './demo';
 import { reportJobs, reportSubscribers } from './jobs';
 import { open311Routes } from './open311';
 import { reportPrivacy } from './privacy';
@@ -22,6 +23,7 @@ export const reportsModule = defineModule({
   get subscribers() {
     return reportSubscribers;
   },
+  demo: (deps, orgs) => reportDemo(deps, orgs),
 });
 
 // The facade: what other modules may use.
