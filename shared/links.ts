@@ -7,6 +7,8 @@ export const appLinks = {
   mySignups: (signupId?: string): string => `/packages/volunteer/my/index${signupId ? `?signup=${signupId}` : ''}`,
   team: (id: string): string => `/packages/volunteer/team/index?id=${id}`,
   helpRequest: (id: string): string => `/packages/volunteer/help/index?id=${id}`,
+  // certificates (issue 16): the volunteer's hours and certificates
+  myHours: (): string => '/packages/volunteer/hours/index',
   // reports (issue 12)
   report: (id: string): string => `/packages/report/detail/index?id=${id}`,
 };

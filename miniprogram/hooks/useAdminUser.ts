@@ -89,5 +89,5 @@ export function useAdminUser(id: string | undefined) {
     onGrant,
   );
 
-  return { user, personal, busy, error, success, revoke, setDisabled, viewPersonal, grantForm };
+  return { user, personal, busy, error, success, revoke, setDisabled, viewPersonal, grantForm, update };
 }

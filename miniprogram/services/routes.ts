@@ -45,6 +45,10 @@ export const ROUTES = {
   districtStats: '/packages/district/stats/index',
   districtModeration: '/packages/district/moderation/index',
   districtOutbox: '/packages/district/outbox/index',
+  // volunteering: approved help requests, public (issue 16)
+  helpPublic: '/packages/volunteer/help-public/index',
+  // identity (issue 16): staff change their own password
+  staffPassword: '/packages/staff/password/index',
 } as const;
 
 export type TRoute = (typeof ROUTES)[keyof typeof ROUTES];

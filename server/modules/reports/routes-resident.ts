@@ -32,6 +32,7 @@ import { member, publicAccess } from '../../http/policy';
 import { unlessRefused } from '../../http/refusals';
 import { defineRoute, type RouteSpec } from '../../http/route';
 import { processImage, readUploadBody, writeImageFiles } from '../../platform/uploads';
+import { contentRiskyAnswer } from '../content';
 import { confirmReport } from './commands/confirm';
 import { submitReport } from './commands/submit-report';
 import { ReportPhoto } from './model';
@@ -158,6 +159,7 @@ export function residentRoutes(deps: AppDeps): RouteSpec[] {
           unknown_category: { code: 'report_category_unknown', field: 'categoryCode' },
           outside_district: { code: 'report_outside_district', field: 'location' },
           photo_invalid: { code: 'report_photo_invalid', field: 'photoIds' },
+          content_risky: contentRiskyAnswer,
           attribute_missing: (x) => ({ code: 'validation_failed', fields: [{ path: x.path, message: `请填写${x.label}` }] }),
         });
         ctx.status = 201;

@@ -1,4 +1,4 @@
-import type { TRole } from '@shared/enums';
+import { STAFF_ROLES, type TRole } from '@shared/enums';
 import { ROUTES } from '../../../services/routes';
 
 export interface TPortalEntry {
@@ -93,6 +93,14 @@ export const PORTAL_ENTRIES: TPortalEntry[] = [
   },
   { key: 'dispatch', title: '工单调度', description: '分派随手拍工单到网格与部门', roles: ['dispatcher'] },
   { key: 'handle', title: '工单处理', description: '处理分派给本部门或网格的问题', roles: ['handler'] },
+  // identity (issue 16): every staff account can change its own password
+  {
+    key: 'staff-password',
+    title: '修改密码',
+    description: '修改登录密码；其他设备上的登录将退出',
+    roles: [...STAFF_ROLES],
+    url: ROUTES.staffPassword,
+  },
 ];
 
 export function entriesFor(roles: readonly string[]): TPortalEntry[] {

@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import type { TFieldError } from '@shared/errors';
 import { DISPUTE_CATEGORY } from '@shared/schemas/reports/taxonomy';
 import type { TSubmitReport } from '@shared/schemas/reports/reports';
 import type { AppDeps } from '../../../deps';
@@ -13,7 +14,8 @@ import { applyStep } from './transition';
 export type SubmitResult =
   | { outcome: 'routed' | 'queued'; report: ReportDoc }
   | Refusal<'unknown_category' | 'outside_district' | 'photo_invalid'>
-  | { outcome: 'attribute_missing'; path: string; label: string };
+  | { outcome: 'attribute_missing'; path: string; label: string }
+  | { outcome: 'content_risky'; fields: TFieldError[] };
 
 /** The responsible department and handler for a point and category, or nulls (the dispatcher's queue). */
 export async function routeFor(category: CategoryDoc, p: { lng: number; lat: number }) {
@@ -53,6 +55,7 @@ export async function submitReport(
     scene: 'forum',
     fields: { description: input.description, address: input.address },
   });
+  if (verdict.outcome === 'content_risky') return verdict;
   const route = await routeFor(category, input.location);
   const now = deps.now();
   return inUnitOfWork(deps, async (uow): Promise<SubmitResult> => {
@@ -83,7 +86,7 @@ export async function submitReport(
       grid: route.grid?._id ?? null,
       sla: { clock: category.clock, escalation: 0, overdue: false },
       history: [{ action: 'submit', from: null, to: 'submitted', actor: input.reporterId ? new Types.ObjectId(input.reporterId) : null, actorName: input.anonymous || !input.reporterId ? '匿名居民' : '居民', note: '', photos: photoIds, at: now }],
-      contentFlag: verdict,
+      contentFlag: verdict.outcome,
       createdAt: now,
       updatedAt: now,
     });
