@@ -49,6 +49,14 @@ export const ROUTES = {
   helpPublic: '/packages/volunteer/help-public/index',
   // identity (issue 16): staff change their own password
   staffPassword: '/packages/staff/password/index',
+  // reports (issue 12): residents' 随手拍, then the staff subpackage (handlers, dispatchers, stats)
+  reportNew: '/packages/report/new/index',
+  reportMine: '/packages/report/mine/index',
+  reportDetail: '/packages/report/detail/index',
+  reportPublic: '/packages/report/public/index',
+  reportTasks: '/packages/report-staff/tasks/index',
+  reportDispatch: '/packages/report-staff/dispatch/index',
+  reportStats: '/packages/report-staff/stats/index',
 } as const;
 
 export type TRoute = (typeof ROUTES)[keyof typeof ROUTES];

@@ -91,8 +91,6 @@ export const PORTAL_ENTRIES: TPortalEntry[] = [
     description: '安排律师与实习生的接待时间',
     roles: ['clinic_coordinator'],
   },
-  { key: 'dispatch', title: '工单调度', description: '分派随手拍工单到网格与部门', roles: ['dispatcher'] },
-  { key: 'handle', title: '工单处理', description: '处理分派给本部门或网格的问题', roles: ['handler'] },
   // identity (issue 16): every staff account can change its own password
   {
     key: 'staff-password',
@@ -101,6 +99,10 @@ export const PORTAL_ENTRIES: TPortalEntry[] = [
     roles: [...STAFF_ROLES],
     url: ROUTES.staffPassword,
   },
+  // reports (issue 12)
+  { key: 'dispatch', title: '工单调度', description: '分派随手拍工单到网格与部门，超时督办', roles: ['dispatcher', 'district_admin'], url: ROUTES.reportDispatch },
+  { key: 'handle', title: '工单处理', description: '处理分派给本部门或网格的问题', roles: ['handler'], url: ROUTES.reportTasks },
+  { key: 'report-stats', title: '工单统计', description: '办结率、按时率、各部门考核与导出', roles: ['dispatcher', 'district_admin'], url: ROUTES.reportStats },
 ];
 
 export function entriesFor(roles: readonly string[]): TPortalEntry[] {
