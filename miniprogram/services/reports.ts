@@ -13,7 +13,7 @@ import type {
   ZStatsResult,
   ZSubmitResult,
 } from '@shared/schemas/reports/reports';
-import { REPORT_LIMITS } from '@shared/schemas/reports/reports';
+import { REPORT_LIMITS, type STAFF_ACTIONS } from '@shared/schemas/reports/reports';
 import type { ZCategoryList, ZDepartmentList } from '@shared/schemas/reports/taxonomy';
 import { API_BASE, http } from './api';
 import { uploadImage, type TChosenImage } from './media';
@@ -26,7 +26,7 @@ export type TReportDetail = TOut<typeof ZReportDetailDto>;
 export type TReportChanged = TOut<typeof ZReportChanged>;
 export type TStats = TOut<typeof ZStatsResult>;
 export type TStaffQueue = 'dispatch' | 'mine' | 'department' | 'overdue' | 'all';
-export type TStaffAction = 'accept' | 'dispatch' | 'reject' | 'take' | 'arrive' | 'update' | 'transfer' | 'resolve' | 'close_not_fixed' | 'reopen';
+export type TStaffAction = (typeof STAFF_ACTIONS)[number];
 
 export const reportPhotoUrl = (url: string): string => `${API_BASE}${url}`;
 

@@ -1,6 +1,7 @@
 import { canTransition, isOpen, REPORT_TRANSITIONS, type TReportActorRole } from '@shared/schemas/reports/status';
 import { hasRole, type Actor } from '../../http/actor';
 import { definePolicy } from '../../platform/policy';
+import type { StaffAction } from './commands/act';
 import type { ReportDoc } from './model';
 
 /** A report as the policy sees it: the document plus the handlers of its department. */
@@ -35,23 +36,7 @@ const inState = (action: keyof typeof REPORT_TRANSITIONS) => (r: ReportResource)
  * whether the report's state allows it now (for `abilities`). Staff may see every report; the
  * reporter and followers see their own; everyone sees the public view.
  */
-export const reportPolicy = definePolicy<
-  ReportResource,
-  | 'accept'
-  | 'dispatch'
-  | 'reject'
-  | 'mark_duplicate'
-  | 'take'
-  | 'arrive'
-  | 'update'
-  | 'transfer'
-  | 'resolve'
-  | 'close_not_fixed'
-  | 'reopen'
-  | 'confirm'
-  | 'follow'
-  | 'viewCase'
->(
+export const reportPolicy = definePolicy<ReportResource, StaffAction | 'confirm' | 'follow' | 'viewCase'>(
   'report',
   {
     accept: byRole('accept'),

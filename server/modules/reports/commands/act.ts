@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { isOpen } from '@shared/schemas/reports/status';
-import type { TReportActionBody } from '@shared/schemas/reports/reports';
+import type { STAFF_ACTIONS, TReportActionBody } from '@shared/schemas/reports/reports';
 import type { AppDeps } from '../../../deps';
 import type { Actor } from '../../../http/actor';
 import type { Refusal } from '../../../platform/outcome';
@@ -9,18 +9,7 @@ import { Report, ReportPhoto, type ReportDoc } from '../model';
 import { findDepartment, findReport, namesOf } from '../queries';
 import { applyStep, type Step } from './transition';
 
-export type StaffAction =
-  | 'accept'
-  | 'dispatch'
-  | 'reject'
-  | 'mark_duplicate'
-  | 'take'
-  | 'arrive'
-  | 'update'
-  | 'transfer'
-  | 'resolve'
-  | 'close_not_fixed'
-  | 'reopen';
+export type StaffAction = (typeof STAFF_ACTIONS)[number];
 
 export type ActResult =
   | { outcome: StaffAction; report: ReportDoc }

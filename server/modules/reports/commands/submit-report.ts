@@ -6,6 +6,7 @@ import type { AppDeps } from '../../../deps';
 import type { Refusal } from '../../../platform/outcome';
 import { inUnitOfWork } from '../../../platform/unit-of-work';
 import { checkText } from '../../content';
+import { DISPUTE_REFERRED, type DisputeReferredPayload } from '../events';
 import { districtBoundary, insidePolygon } from '../geo';
 import { Report, ReportPhoto, type CategoryDoc, type ReportDoc } from '../model';
 import { findCategory, findDepartment, gridAt, userOpenid } from '../queries';
@@ -93,7 +94,7 @@ export async function submitReport(
     uow.emit({ type: 'report.submitted', aggregate: `report:${String(id)}`, payload: { reportId: String(id), category: category.code } });
     if (category.code === DISPUTE_CATEGORY) {
       uow.emit({
-        type: 'report.dispute_referred',
+        type: DISPUTE_REFERRED,
         aggregate: `report:${String(id)}`,
         payload: {
           reportId: String(id),
@@ -103,7 +104,7 @@ export async function submitReport(
           lng: input.location.lng,
           lat: input.location.lat,
           reporterUserId: input.reporterId ?? '',
-        },
+        } satisfies DisputeReferredPayload,
       });
     }
     let report = (await Report.findById(id).lean<ReportDoc>())!;
