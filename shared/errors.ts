@@ -77,6 +77,9 @@ export const ERRORS = {
   help_request_state_invalid: { status: 409, message: '求助状态已变化，请刷新后重试' },
   db_unavailable: { status: 503, message: '数据库暂时不可用' },
   internal: { status: 500, message: '服务器开小差了，请稍后再试' },
+  // community (issue 14)
+  import_rows_invalid: { status: 422, message: '导入文件中有错误的行，未导入任何数据' },
+  notice_state_invalid: { status: 409, message: '公告状态已变化，请刷新后重试' },
   // reports (issue 12)
   report_outside_district: { status: 422, message: '该位置不在本区范围内，请确认位置' },
   report_category_unknown: { status: 400, message: '问题类别不存在或已停用' },

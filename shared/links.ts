@@ -9,6 +9,11 @@ export const appLinks = {
   helpRequest: (id: string): string => `/packages/volunteer/help/index?id=${id}`,
   // certificates (issue 16): the volunteer's hours and certificates
   myHours: (): string => '/packages/volunteer/hours/index',
+  // community (issue 14)
+  notice: (id: string): string => `/packages/community/notice/index?id=${id}`,
+  lawTopic: (topic: string): string => `/packages/community/laws/index?topic=${topic}`,
+  lawArticle: (id: string): string => `/packages/community/law/index?id=${id}`,
+  nearby: (): string => '/packages/community/nearby/index',
   // reports (issue 12)
   report: (id: string): string => `/packages/report/detail/index?id=${id}`,
 };
