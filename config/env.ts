@@ -54,6 +54,8 @@ export const ENV_VARS: EnvVarDoc[] = [
   { name: 'WECHAT_TEMPLATE_COMMUNITY_ALERT', section: 'Notifications and jobs', default: 'tpl_community_alert', doc: 'Subscribe-message template id: urgent community alert (typhoon, waterlogging).' },
   { name: 'NOTIFY_MAX_ATTEMPTS', section: 'Notifications and jobs', default: '5', doc: 'Attempts to send one subscribe message before giving up (with backoff).' },
   { name: 'JOBS_ENABLED', section: 'Notifications and jobs', default: 'true', doc: 'Run the scheduler (reminders, SLA timers, expiries) in this process.' },
+  // reports (issue 12)
+  { name: 'REPORTS_DISTRICT_BOUNDARY', section: 'Server', default: 'the demo district', doc: 'The district boundary for issue reports: a GeoJSON Polygon (GCJ-02) as JSON. Reports outside it are refused.' },
 ];
 
 const BOOL_TRUE = ['true', '1', 'yes', 'on'];
@@ -120,6 +122,8 @@ const RawEnv = z.object({
   WECHAT_TEMPLATE_COMMUNITY_ALERT: zText,
   NOTIFY_MAX_ATTEMPTS: zInt(1, 50),
   JOBS_ENABLED: zBool,
+  // reports (issue 12)
+  REPORTS_DISTRICT_BOUNDARY: z.string().optional(),
 });
 
 export interface ServerConfig {
@@ -166,6 +170,9 @@ export interface ServerConfig {
   WECHAT_TEMPLATE_COMMUNITY_ALERT: string;
   NOTIFY_MAX_ATTEMPTS: number;
   JOBS_ENABLED: boolean;
+  // reports (issue 12)
+  /** The district boundary polygon's JSON (undefined: the demo district). */
+  REPORTS_DISTRICT_BOUNDARY?: string;
   /** Non-fatal notes for the operator (dev keys in use, ...); main logs them. */
   warnings: string[];
 }
@@ -300,6 +307,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     WECHAT_TEMPLATE_COMMUNITY_ALERT: e.WECHAT_TEMPLATE_COMMUNITY_ALERT ?? 'tpl_community_alert',
     NOTIFY_MAX_ATTEMPTS: e.NOTIFY_MAX_ATTEMPTS ?? 5,
     JOBS_ENABLED: e.JOBS_ENABLED ?? true,
+    // reports (issue 12)
+    REPORTS_DISTRICT_BOUNDARY: e.REPORTS_DISTRICT_BOUNDARY,
     warnings,
   };
 }

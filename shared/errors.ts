@@ -80,6 +80,13 @@ export const ERRORS = {
   // community (issue 14)
   import_rows_invalid: { status: 422, message: '导入文件中有错误的行，未导入任何数据' },
   notice_state_invalid: { status: 409, message: '公告状态已变化，请刷新后重试' },
+  // reports (issue 12)
+  report_outside_district: { status: 422, message: '该位置不在本区范围内，请确认位置' },
+  report_category_unknown: { status: 400, message: '问题类别不存在或已停用' },
+  report_state_invalid: { status: 409, message: '工单状态已变化，请刷新后重试' },
+  report_photo_invalid: { status: 400, message: '照片无效、已被使用或不属于您' },
+  grid_polygon_invalid: { status: 400, message: '网格边界无效' },
+  report_code_taken: { status: 409, message: '编码已被使用' },
 } as const;
 
 export type TErrorCode = keyof typeof ERRORS;

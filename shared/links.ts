@@ -18,4 +18,6 @@ export const appLinks = {
   clinicBooking: (id: string): string => `/packages/clinic/my/index?booking=${id}`,
   clinicAgenda: (): string => '/packages/clinic-staff/agenda/index',
   mediationCase: (id: string): string => `/packages/clinic/my/index?case=${id}`,
+  // reports (issue 12)
+  report: (id: string): string => `/packages/report/detail/index?id=${id}`,
 };

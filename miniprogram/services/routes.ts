@@ -71,6 +71,14 @@ export const ROUTES = {
   clinicCoordinator: '/packages/clinic-staff/coordinator/index',
   clinicCases: '/packages/clinic-staff/cases/index',
   clinicStats: '/packages/clinic-staff/stats/index',
+  // reports (issue 12): residents' 随手拍, then the staff subpackage (handlers, dispatchers, stats)
+  reportNew: '/packages/report/new/index',
+  reportMine: '/packages/report/mine/index',
+  reportDetail: '/packages/report/detail/index',
+  reportPublic: '/packages/report/public/index',
+  reportTasks: '/packages/report-staff/tasks/index',
+  reportDispatch: '/packages/report-staff/dispatch/index',
+  reportStats: '/packages/report-staff/stats/index',
 } as const;
 
 export type TRoute = (typeof ROUTES)[keyof typeof ROUTES];

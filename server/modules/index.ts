@@ -35,6 +35,8 @@ import { communityPlacesModule } from './community/places';
 import { communityResidentsModule } from './community/residents';
 // clinic (issue 11)
 import { clinicModule } from './clinic';
+// reports (issue 12)
+import { reportsModule } from './reports';
 
 /**
  * The one list of modules. The app's routes (and so OpenAPI), the scheduler's
@@ -93,6 +95,8 @@ function build(): readonly ModuleDefinition[] {
     communityModule,
     // clinic (issue 11)
     clinicModule,
+    // reports (issue 12)
+    reportsModule,
   ];
   registerSubscribers(moduleSubscribers(modules));
   installModules(modules);

@@ -2,6 +2,8 @@ import { Button, Text, View } from '@tarojs/components';
 import { PageShell } from '../../components/PageShell';
 import { EmptyState } from '../../components/EmptyState';
 import { ROUTES, go } from '../../services/nav';
+// reports (issue 12)
+import { ServicesReportSection } from '../../components/reports/ServicesReportSection';
 
 // community (issue 14): everyday information reachable from 办事.
 const COMMUNITY_SERVICES = [
@@ -31,6 +33,8 @@ export default function ServicesPage() {
           我的法律咨询
         </Button>
       </View>
+      {/* reports (issue 12) */}
+      <ServicesReportSection />
       <View className="card" id="services-empty">
         <EmptyState
           title="暂无办理中的事项"

@@ -21,3 +21,4 @@ export {
   type AttachmentType,
 } from './attachments';
 export { storedImageSchemaFields, type StoredImageFields } from './stored-image';
+export { readRawBody, readUpload, readUploadBody, type ReadBodyResult } from './read-body';

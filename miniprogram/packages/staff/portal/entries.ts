@@ -141,6 +141,10 @@ export const PORTAL_ENTRIES: TPortalEntry[] = [
     roles: ['district_admin', 'community_admin'],
     url: ROUTES.communityPlaces,
   },
+  // reports (issue 12)
+  { key: 'dispatch', title: '工单调度', description: '分派随手拍工单到网格与部门，超时督办', roles: ['dispatcher', 'district_admin'], url: ROUTES.reportDispatch },
+  { key: 'handle', title: '工单处理', description: '处理分派给本部门或网格的问题', roles: ['handler'], url: ROUTES.reportTasks },
+  { key: 'report-stats', title: '工单统计', description: '办结率、按时率、各部门考核与导出', roles: ['dispatcher', 'district_admin'], url: ROUTES.reportStats },
 ];
 
 export function entriesFor(roles: readonly string[]): TPortalEntry[] {

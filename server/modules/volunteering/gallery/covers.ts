@@ -16,11 +16,10 @@ import type { AppDeps } from '../../../deps';
 import { fail } from '../../../http/errors';
 import { publicAccess, signedIn } from '../../../http/policy';
 import { defineRoute, type RouteSpec } from '../../../http/route';
-import { processImage } from '../../../platform/uploads';
+import { processImage, readUploadBody } from '../../../platform/uploads';
 import { storeCover } from './commands/store-cover';
 import { findCover } from './queries';
 import { teamPolicy } from '../teams';
-import { readUploadBody } from './read-body';
 
 export const coversDir = (deps: AppDeps): string => path.resolve(deps.config.LINLI_DATA_DIR, 'uploads', 'covers');
 export const coverFileUrl = (id: Types.ObjectId | string): string => `/api/covers/${String(id)}/file`;

@@ -8,4 +8,4 @@ export const galleryModule = defineModule({ name: 'volunteering/gallery', routes
 export { applyMediaCheckResult, galleryDir, removePhotoFiles } from './commands/upload-photo';
 export { Photo, type PhotoDoc } from './model';
 // For other modules' uploads (the certificate seal, issue 16).
-export { readUploadBody } from './read-body';
+export { readUploadBody } from '../../../platform/uploads';

@@ -35,7 +35,7 @@ import { galleryDir, uploadPhoto } from './commands/upload-photo';
 import { coverRoutes } from './covers';
 import { presentPhoto } from './presenter';
 import { activityPhotos, findPhoto, firstVisiblePhoto } from './queries';
-import { readUploadBody } from './read-body';
+import { readUploadBody } from '../../../platform/uploads';
 
 const sameKey = (a: string | undefined, b: string): boolean =>
   !!a && a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));

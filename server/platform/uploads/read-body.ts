@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import { unlessRefused } from '../../../http/refusals';
-import type { Refusal } from '../../../platform/outcome';
+import { unlessRefused } from '../../http/refusals';
+import type { Refusal } from '../outcome';
 
 export type ReadBodyResult = { outcome: 'read'; body: Buffer } | Refusal<'image_too_large' | 'no_file'>;
 

@@ -1,0 +1,98 @@
+/** Read paths of the reports module (no writes). */
+import { Types } from 'mongoose';
+import type { THolidayCalendar } from '@shared/schemas/reports/taxonomy';
+import { findPage } from '../../platform/paging';
+import { User } from '../users';
+import {
+  Open311Key,
+  Report,
+  ReportCategory,
+  ReportDepartment,
+  ReportGrid,
+  ReportPhoto,
+  ReportSettings,
+  type ApiKeyDoc,
+  type CategoryDoc,
+  type DepartmentDoc,
+  type GridDoc,
+  type ReportDoc,
+  type ReportPhotoDoc,
+} from './model';
+
+const oid = (id: string | Types.ObjectId) => new Types.ObjectId(String(id));
+
+export const findReport = (id: string | Types.ObjectId): Promise<ReportDoc | null> =>
+  Report.findById(oid(id)).lean<ReportDoc>().exec();
+
+export const findCategory = (code: string): Promise<CategoryDoc | null> =>
+  ReportCategory.findOne({ code }).lean<CategoryDoc>().exec();
+export const listCategories = (activeOnly: boolean): Promise<CategoryDoc[]> =>
+  ReportCategory.find(activeOnly ? { active: true } : {}).sort({ group: 1, code: 1 }).lean<CategoryDoc[]>().exec();
+
+export const findDepartment = (id: string | Types.ObjectId): Promise<DepartmentDoc | null> =>
+  ReportDepartment.findById(oid(id)).lean<DepartmentDoc>().exec();
+export const listDepartments = (): Promise<DepartmentDoc[]> =>
+  ReportDepartment.find().sort({ name: 1 }).lean<DepartmentDoc[]>().exec();
+/** Departments the user handles for. */
+export const departmentsOfHandler = (userId: string): Promise<DepartmentDoc[]> =>
+  ReportDepartment.find({ handlers: oid(userId) }).lean<DepartmentDoc[]>().exec();
+
+export const findGrid = (id: string | Types.ObjectId): Promise<GridDoc | null> =>
+  ReportGrid.findById(oid(id)).lean<GridDoc>().exec();
+export const listGrids = (): Promise<GridDoc[]> => ReportGrid.find().sort({ code: 1 }).lean<GridDoc[]>().exec();
+/** The grid whose polygon holds the point (the first by code when grids overlap). */
+export const gridAt = (p: { lng: number; lat: number }): Promise<GridDoc | null> =>
+  ReportGrid.findOne({ polygon: { $geoIntersects: { $geometry: { type: 'Point', coordinates: [p.lng, p.lat] } } } })
+    .sort({ code: 1 })
+    .lean<GridDoc>()
+    .exec();
+
+export async function holidayCalendar(): Promise<THolidayCalendar> {
+  const doc = await ReportSettings.findById('calendar').lean();
+  return { holidays: doc?.holidays ?? [], workdays: doc?.workdays ?? [] };
+}
+
+export const photosByIds = (ids: readonly Types.ObjectId[]): Promise<ReportPhotoDoc[]> =>
+  ids.length ? ReportPhoto.find({ _id: { $in: ids } }).lean<ReportPhotoDoc[]>().exec() : Promise.resolve([]);
+export const findPhoto = (id: string): Promise<ReportPhotoDoc | null> => ReportPhoto.findById(oid(id)).lean<ReportPhotoDoc>().exec();
+
+/** Display names by user id (history shows names as they were; staff views look them up). */
+export async function namesOf(ids: readonly (Types.ObjectId | string | null | undefined)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((i): i is Types.ObjectId | string => Boolean(i)).map(String))];
+  if (!wanted.length) return new Map();
+  const users = await User.find({ _id: { $in: wanted.map(oid) } }, { displayName: 1 }).lean();
+  return new Map(users.map((u) => [String(u._id), u.displayName]));
+}
+export const userOpenid = async (userId: string): Promise<string | undefined> =>
+  (await User.findById(oid(userId), { openid: 1 }).lean())?.openid;
+export const usernamesToIds = async (names: readonly string[]): Promise<Map<string, string>> => {
+  const users = await User.find({ username: { $in: [...names] } }, { username: 1 }).lean();
+  return new Map(users.map((u) => [String(u.username), String(u._id)]));
+};
+/** Staff user ids holding a role (the escalation's recipients). */
+export const staffWithRole = async (role: 'dispatcher' | 'district_admin'): Promise<string[]> =>
+  (await User.find({ 'roles.role': role, status: 'active' }, { _id: 1 }).lean()).map((u) => String(u._id));
+
+export function reportPage(filter: Record<string, unknown>, q: { page: number; pageSize: number }) {
+  return findPage<ReportDoc>(Report, filter, { createdAt: -1, _id: -1 }, q);
+}
+
+/** Open reports of the category within `radiusM` of the point, nearest first. */
+export async function openNearby(category: string, p: { lng: number; lat: number }, radiusM: number): Promise<(ReportDoc & { distanceM: number })[]> {
+  return Report.aggregate<ReportDoc & { distanceM: number }>([
+    {
+      $geoNear: {
+        near: { type: 'Point', coordinates: [p.lng, p.lat] },
+        distanceField: 'distanceM',
+        maxDistance: radiusM,
+        spherical: true,
+        query: { category, status: { $nin: ['closed_fixed', 'closed_not_fixed', 'rejected', 'duplicate'] } },
+      },
+    },
+    { $limit: 10 },
+  ]);
+}
+
+export const findApiKey = (keyHash: string): Promise<ApiKeyDoc | null> =>
+  Open311Key.findOne({ keyHash, revokedAt: null }).lean<ApiKeyDoc>().exec();
+export const listApiKeys = (): Promise<ApiKeyDoc[]> => Open311Key.find().sort({ createdAt: -1 }).lean<ApiKeyDoc[]>().exec();

@@ -1,0 +1,93 @@
+import { createTestContext, type TestContext } from '../../../test/support';
+import { closeUnansweredReports } from './commands/confirm';
+import { buildResident, CENTER, east, IN_DISTRICT_NO_GRID, reportBody, setupDistrict } from './fixtures';
+
+let ctx: TestContext;
+let d: Awaited<ReturnType<typeof setupDistrict>>;
+let clock = Date.parse('2026-11-02T02:00:00Z');
+jest.setTimeout(90_000);
+beforeAll(async () => {
+  ctx = await createTestContext({ now: () => new Date(clock) });
+  d = await setupDistrict(ctx, 's');
+});
+afterAll(async () => {
+  await ctx.close();
+});
+
+const act = (auth: string, id: string, action: string, body: Record<string, unknown> = {}) =>
+  ctx.http.post(`/api/staff/reports/${id}/${action}`).set('Authorization', auth).send(body).expect(200);
+
+describe('stats and the public map', () => {
+  it('processing rate counts closed not fixed and fixed by default, fixed rate does not; CSV matches; 401 → 400 → 403 → 200', async () => {
+    const resident = await buildResident(ctx);
+    const file = async (over: Record<string, unknown> = {}) =>
+      (await ctx.http.post('/api/reports').set('Authorization', resident.auth).send(reportBody(d.litter, over))).body.report.id as string;
+    const work = async (id: string) => {
+      await act(d.handler.auth, id, 'take');
+      clock += 5 * 60_000;
+      await act(d.handler.auth, id, 'arrive', { location: CENTER });
+      await act(d.handler.auth, id, 'resolve', { note: '已处理' });
+    };
+    const fixed = await file();
+    await work(fixed);
+    await ctx.http.post(`/api/reports/${fixed}/confirm`).set('Authorization', resident.auth).send({ answer: 'fixed', rating: 4 }).expect(200);
+    const partly = await file();
+    await work(partly);
+    await ctx.http.post(`/api/reports/${partly}/confirm`).set('Authorization', resident.auth).send({ answer: 'partly' }).expect(200);
+    const byDefault = await file();
+    await work(byDefault);
+    await file(); // still open
+    const rejected = await file({ location: IN_DISTRICT_NO_GRID });
+    await act(d.dispatcher.auth, rejected, 'reject', { reason: '非本区职责' });
+    clock += 8 * 86_400_000;
+    await closeUnansweredReports(ctx.deps);
+
+    const q = `from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z`;
+    expect((await ctx.http.get(`/api/admin/report-stats?${q}`)).status).toBe(401);
+    expect((await ctx.http.get(`/api/admin/report-stats?from=x&to=y`).set('Authorization', d.admin.auth)).status).toBe(400);
+    expect((await ctx.http.get(`/api/admin/report-stats?${q}`).set('Authorization', d.handler.auth)).status).toBe(403);
+    const res = await ctx.http.get(`/api/admin/report-stats?${q}&by=category`).set('Authorization', d.admin.auth);
+    expect(res.status).toBe(200);
+    expect(res.body.total).toMatchObject({
+      received: 4,
+      closed: 3,
+      fixed: 1,
+      fixedByDefault: 1,
+      notFixed: 1,
+      onTime: 3,
+      processingRate: 0.75,
+      fixedRate: 0.25,
+      fixedByDefaultRate: 0.25,
+      onTimeRate: 1,
+      avgAcceptMinutes: 0,
+      avgRating: 4,
+    });
+    expect(res.body.total.avgArriveMinutes).toBe(5);
+    expect(res.body.rows).toEqual([expect.objectContaining({ key: d.litter, received: 4 })]);
+    const byDept = await ctx.http.get(`/api/admin/report-stats?${q}&by=department`).set('Authorization', d.dispatcher.auth);
+    expect(byDept.body.rows[0]).toMatchObject({ label: '城管中队s', received: 4 });
+    const byDay = await ctx.http.get(`/api/admin/report-stats?${q}&by=day`).set('Authorization', d.dispatcher.auth);
+    expect(byDay.body.rows.map((r: { key: string }) => r.key)).toEqual(['2026-11-02']);
+    const csv = await ctx.http.get(`/api/admin/report-stats.csv?${q}`).set('Authorization', d.admin.auth);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.text).toContain('"合计","4","3","1","1","1","3","75.0%","25.0%","25.0%","100.0%"');
+  });
+
+  it('the public map filters by status and bounding box and clusters, with no personal data', async () => {
+    const resident = await buildResident(ctx);
+    const inBox = east(CENTER, 2000);
+    const id = (await ctx.http.post('/api/reports').set('Authorization', resident.auth).send(reportBody(d.litter, { location: inBox }))).body.report.id as string;
+    const bbox = [inBox.lng - 0.001, inBox.lat - 0.001, inBox.lng + 0.001, inBox.lat + 0.001].join(',');
+    const list = await ctx.http.get(`/api/reports?bbox=${bbox}&status=open`);
+    expect(list.body.items.map((r: { id: string }) => r.id)).toEqual([id]);
+    expect(JSON.stringify(list.body)).not.toContain(resident.user.id);
+    expect((await ctx.http.get(`/api/reports?bbox=${bbox}&status=closed`)).body.items).toEqual([]);
+    expect((await ctx.http.get('/api/reports?bbox=1,2,3')).status).toBe(400);
+    const wide = [CENTER.lng - 0.05, CENTER.lat - 0.05, CENTER.lng + 0.05, CENTER.lat + 0.05].join(',');
+    const clusters = await ctx.http.get(`/api/reports/clusters?bbox=${wide}&cells=4`);
+    expect(clusters.status).toBe(200);
+    const counted = clusters.body.clusters.reduce((n: number, c: { count: number }) => n + c.count, 0);
+    const all = await ctx.http.get(`/api/reports?bbox=${wide}&pageSize=50`);
+    expect(counted).toBe(all.body.total);
+  });
+});
