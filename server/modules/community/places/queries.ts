@@ -18,20 +18,23 @@ export type NearbyRow = PlaceDoc & { distanceM: number };
  */
 const CELL_DEG = 0.01;
 const CELL_MARGIN_M = 1000;
-const MAX_RADIUS_M = 5000;
 const MAX_CELL_CANDIDATES = 3000;
 const NEARBY_TTL_MS = 30_000;
 const MAX_CELLS = 500;
-const cells = new Map<string, { at: number; rows: Promise<PlaceDoc[] | null> }>();
+interface Candidate {
+  p: PlaceDoc;
+  at: { lng: number; lat: number };
+}
+const cells = new Map<string, { at: number; rows: Promise<Candidate[] | null> }>();
 
 export function forgetNearbyCache(): void {
   cells.clear();
 }
 
-function cellRows(q: TNearbyQuery): Promise<PlaceDoc[] | null> {
+function cellRows(q: TNearbyQuery): Promise<Candidate[] | null> {
   const cx = Math.round(q.lng / CELL_DEG) * CELL_DEG;
   const cy = Math.round(q.lat / CELL_DEG) * CELL_DEG;
-  const key = `${cx.toFixed(2)},${cy.toFixed(2)},${q.type ?? ''}`;
+  const key = `${cx.toFixed(2)},${cy.toFixed(2)},${q.radius},${q.type ?? ''}`;
   const hit = cells.get(key);
   if (hit && Date.now() - hit.at < NEARBY_TTL_MS) return hit.rows;
   if (cells.size >= MAX_CELLS) cells.delete(cells.keys().next().value as string);
@@ -40,13 +43,15 @@ function cellRows(q: TNearbyQuery): Promise<PlaceDoc[] | null> {
       $geoNear: {
         near: { type: 'Point', coordinates: [cx, cy] },
         distanceField: 'cellDistanceM',
-        maxDistance: MAX_RADIUS_M + CELL_MARGIN_M,
+        maxDistance: q.radius + CELL_MARGIN_M,
         query: q.type ? { type: q.type } : {},
         spherical: true,
       },
     },
     { $limit: MAX_CELL_CANDIDATES + 1 },
-  ]).then((r) => (r.length > MAX_CELL_CANDIDATES ? null : r));
+  ]).then((r) =>
+    r.length > MAX_CELL_CANDIDATES ? null : r.map((p) => ({ p, at: { lng: p.location.coordinates[0], lat: p.location.coordinates[1] } })),
+  );
   rows.catch(() => cells.delete(key));
   cells.set(key, { at: Date.now(), rows });
   return rows;
@@ -69,10 +74,19 @@ export async function nearbyPlaces(q: TNearbyQuery): Promise<NearbyRow[]> {
           { $geoNear: { near: { type: 'Point', coordinates: [q.lng, q.lat] }, distanceField: 'distanceM', maxDistance: q.radius, query: q.type ? { type: q.type } : {}, spherical: true } },
           { $limit: q.limit },
         ])
-      : cached
-          .map((p) => ({ ...p, distanceM: haversineMetres(at, { lng: p.location.coordinates[0], lat: p.location.coordinates[1] }, MONGO_EARTH_RADIUS_M) }))
-          .filter((p) => p.distanceM <= q.radius);
+      : within(cached, at, q);
   return [...places, ...teams].sort((a, b) => a.distanceM - b.distanceM || String(a._id).localeCompare(String(b._id))).slice(0, q.limit);
+}
+
+/** The cached candidates inside this request's circle, nearest first; only the kept ones are copied. */
+function within(cands: Candidate[], at: { lng: number; lat: number }, q: TNearbyQuery): NearbyRow[] {
+  const hits: { c: Candidate; d: number }[] = [];
+  for (const c of cands) {
+    const d = haversineMetres(at, c.at, MONGO_EARTH_RADIUS_M);
+    if (d <= q.radius) hits.push({ c, d });
+  }
+  hits.sort((x, y) => x.d - y.d);
+  return hits.slice(0, q.limit).map(({ c, d }) => ({ ...c.p, distanceM: d }));
 }
 
 let teamCache: { at: number; rows: PlaceDoc[] } | null = null;
