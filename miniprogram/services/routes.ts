@@ -49,6 +49,11 @@ export const ROUTES = {
   helpPublic: '/packages/volunteer/help-public/index',
   // identity (issue 16): staff change their own password
   staffPassword: '/packages/staff/password/index',
+  // certificates (issue 16): the district's issuing settings and confirmation queue
+  adminCertificates: '/packages/admin/certificates/index',
+  // speed (issues 15 and 16): leaderboards of a period and the team admin's statistics
+  leaderboard: '/packages/volunteer/leaderboard/index',
+  teamStats: '/packages/team/stats/index',
   // community (issue 14): residents' notices, nearby services and law library; admins' notices and places.
   notices: '/packages/community/notices/index',
   notice: '/packages/community/notice/index',

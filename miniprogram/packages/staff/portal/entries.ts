@@ -101,6 +101,14 @@ export const PORTAL_ENTRIES: TPortalEntry[] = [
     roles: [...STAFF_ROLES],
     url: ROUTES.staffPassword,
   },
+  // certificates (issue 16)
+  {
+    key: 'admin-certificates',
+    title: '证明出具',
+    description: '志愿服务记录证明的出具单位、负责人、经办人、确认与公示设置，待确认的证明',
+    roles: ['district_admin'],
+    url: ROUTES.adminCertificates,
+  },
   // community (issue 14)
   {
     key: 'community-notices',

@@ -60,6 +60,9 @@ export default function TeamHomePage() {
         <Button id="team-appeals" className="btn btn--plain" onClick={() => go(withQuery(VROUTES.teamAppeals, q))}>
           失约申诉
         </Button>
+        <Button id="team-stats" className="btn btn--plain" onClick={() => go(withQuery(VROUTES.teamStats, q))}>
+          团队统计
+        </Button>
         {/* Team admins by membership review residents' help requests too (the portal lists it by role only). */}
         <Button id="team-help-review" className="btn btn--plain" onClick={() => go(VROUTES.districtHelp)}>
           求助审核

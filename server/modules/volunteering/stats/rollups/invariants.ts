@@ -12,7 +12,10 @@ import { ROLLUP_ACTIVITY_EVENTS, ROLLUP_HOURS_EVENTS } from './subscribers';
 
 const hoursRollups: Invariant = {
   name: 'hours-rollups',
-  check: async () => {
+  // 'live' (the repair loop every 10 s) compares the month documents; 'all' (check:invariants,
+  // the repair at start) also every volunteer's months and leaderboard minutes.
+  check: async ({ scope: depth }) => {
+    const details = depth === 'all';
     // An event still on its way would be counted twice (by the repair, then by its delivery):
     // judge only when none is pending (the outbox invariant watches the ones that never arrive).
     const inFlight = await OutboxEvent.exists({
@@ -25,7 +28,7 @@ const hoursRollups: Invariant = {
     const out = [];
     for (const scope of scopes) {
       const want = expected.get(scope) ?? { months: new Map(), members: new Map(), boards: new Map() };
-      const diff = diffScope(scope, want, await storedRollups(scope));
+      const diff = diffScope(scope, want, await storedRollups(scope, details), details);
       if (!diff) continue;
       const what = diff.months.length
         ? `months ${diff.months.slice(0, 3).join(', ')}${diff.months.length > 3 ? ` (+${diff.months.length - 3})` : ''}`
@@ -37,7 +40,7 @@ const hoursRollups: Invariant = {
         expected: diff.expectedDigest,
         found: diff.foundDigest,
         fix: async () => {
-          await replaceScope(scope, want, diff.foundDigest);
+          await replaceScope(scope, want, { digest: diff.foundDigest, details });
         },
       });
     }

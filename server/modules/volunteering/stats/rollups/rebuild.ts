@@ -3,7 +3,7 @@ import { Types } from 'mongoose';
 import { Activity } from '../../activities';
 import { HoursEntry, shanghaiMonth } from '../../hours';
 import { HELD_STATUSES } from './apply';
-import { DISTRICT_SCOPE, HoursRollup, RollupBoard, RollupMember, type TMemberKind } from './model';
+import { DISTRICT_SCOPE, HoursRollup, RollupBoard, RollupMember, boardKey, type TMemberKind } from './model';
 
 interface Month {
   minutes: number;
@@ -108,8 +108,11 @@ function canonical(s: ScopeRollups): { months: Map<string, string>; rest: string
   return { months, rest: JSON.stringify([members, boards]) };
 }
 
-/** What one scope's rollups hold now. */
-export async function storedRollups(scope: string): Promise<ScopeRollups> {
+/**
+ * What one scope's rollups hold now; without `details`, only the month documents (the periodic
+ * check's cheap pass: member and board documents grow with the volunteers).
+ */
+export async function storedRollups(scope: string, details = true): Promise<ScopeRollups> {
   const s = emptyScope();
   for (const d of await HoursRollup.find({ scope }).lean())
     s.months.set(d.period, {
@@ -121,6 +124,7 @@ export async function storedRollups(scope: string): Promise<ScopeRollups> {
       firstVol: d.firstVol ?? {},
       firstAct: d.firstAct ?? {},
     });
+  if (!details) return s;
   for await (const d of RollupMember.find({ scope }).lean().cursor({ batchSize: 5000 }))
     s.members.set(`${d.kind}|${String(d.ref)}`, d.periods ?? {});
   for await (const d of RollupBoard.find({ scope }).lean().cursor({ batchSize: 5000 }))
@@ -137,18 +141,18 @@ export interface ScopeDiff {
   foundDigest: string;
 }
 
-const digest = (c: { months: Map<string, string>; rest: string }) =>
-  createHash('sha1').update(JSON.stringify([[...c.months], c.rest])).digest('hex').slice(0, 16);
+const digest = (c: { months: Map<string, string>; rest: string }, details: boolean) =>
+  createHash('sha1').update(JSON.stringify([[...c.months], details ? c.rest : ''])).digest('hex').slice(0, 16);
 
 /** Compares one scope's stored rollups with what the ledger says (null when equal). */
-export function diffScope(scope: string, expected: ScopeRollups, found: ScopeRollups): ScopeDiff | null {
+export function diffScope(scope: string, expected: ScopeRollups, found: ScopeRollups, details = true): ScopeDiff | null {
   const e = canonical(expected);
   const f = canonical(found);
-  const expectedDigest = digest(e);
-  const foundDigest = digest(f);
+  const expectedDigest = digest(e, details);
+  const foundDigest = digest(f, details);
   if (expectedDigest === foundDigest) return null;
   const months = [...new Set([...e.months.keys(), ...f.months.keys()])].filter((p) => e.months.get(p) !== f.months.get(p)).sort();
-  return { scope, months, details: e.rest !== f.rest, expectedDigest, foundDigest };
+  return { scope, months, details: details && e.rest !== f.rest, expectedDigest, foundDigest };
 }
 
 /** Every scope that is stored, whether or not the ledger still has anything in it. */
@@ -161,11 +165,20 @@ export async function storedScopes(): Promise<string[]> {
  * the digest at check time): a delivery that moved them since makes this a no-op, and the next
  * check sees the scope again.
  */
-export async function replaceScope(scope: string, expected: ScopeRollups, guard?: string): Promise<boolean> {
-  if (guard !== undefined && digest(canonical(await storedRollups(scope))) !== guard) return false;
+export async function replaceScope(
+  scope: string,
+  expected: ScopeRollups,
+  guard?: { digest: string; details: boolean },
+): Promise<boolean> {
+  if (guard && digest(canonical(await storedRollups(scope, guard.details)), guard.details) !== guard.digest) return false;
   await HoursRollup.deleteMany({ scope });
   await RollupMember.deleteMany({ scope });
   await RollupBoard.deleteMany({ scope });
+  await writeScope(scope, expected);
+  return true;
+}
+
+async function writeScope(scope: string, expected: ScopeRollups): Promise<void> {
   const c = canonical(expected);
   const months = [...expected.months].filter(([p]) => c.months.has(p));
   await insertAll(HoursRollup.collection, months.map(([period, m]) => ({ scope, period, ...m, firstVol: nonZero(m.firstVol), firstAct: nonZero(m.firstAct) })));
@@ -180,10 +193,9 @@ export async function replaceScope(scope: string, expected: ScopeRollups, guard?
     RollupBoard.collection,
     [...expected.boards].map(([key, minutes]) => {
       const [period, user] = key.split('|');
-      return { scope, period, user: new Types.ObjectId(user), minutes };
+      return { scope, period, board: boardKey(scope, period), user: new Types.ObjectId(user), minutes };
     }),
   );
-  return true;
 }
 
 async function insertAll(coll: { insertMany(docs: object[], o: object): Promise<unknown> }, docs: object[]): Promise<void> {
@@ -193,7 +205,9 @@ async function insertAll(coll: { insertMany(docs: object[], o: object): Promise<
 /** Rebuilds every scope from the ledger (the scale seeder, tests that write the ledger directly). */
 export async function rebuildHoursRollups(): Promise<{ scopes: number }> {
   const expected = await expectedRollups();
-  for (const scope of await storedScopes()) if (!expected.has(scope)) await replaceScope(scope, emptyScope());
-  for (const [scope, s] of expected) await replaceScope(scope, s);
+  await HoursRollup.deleteMany({});
+  await RollupMember.deleteMany({});
+  await RollupBoard.deleteMany({});
+  for (const [scope, s] of expected) await writeScope(scope, s);
   return { scopes: expected.size };
 }
