@@ -87,7 +87,8 @@ test('an urgent alert reaches the home banner; nearby services by radius, sorted
 
   // 3. The law library: search 离婚, open the first article.
   await home.goto(`${linli.url}/#/packages/community/laws/index`);
-  await fill(home, '#laws-q', '离婚');
+  await home.locator('#laws-topics .v-chip').first().waitFor();
+  await fill(home, '#laws-search-box', '离婚');
   await home.locator('#laws-search').tap();
   await home.locator('.law-item').first().waitFor();
   await home.locator('.law-item').first().tap();

@@ -20,20 +20,28 @@ export default function LawsPage() {
   const results = useAsync(() => communityApi.laws(query), [query.q, query.topic], active);
   return (
     <PageShell title="法规库">
-      <View className="c-search">
-        <Input
-          id="laws-q"
-          className="field__input"
-          value={draft}
-          placeholder="输入关键词，如：离婚、工资、退货"
-          maxlength={30}
-          confirmType="search"
-          onInput={(e) => setDraft(e.detail.value)}
-          onConfirm={() => setQuery({ q: draft.trim() || undefined, topic: query.topic })}
-        />
-        <Button id="laws-search" className="btn btn--small" onClick={() => setQuery({ q: draft.trim() || undefined, topic: query.topic })}>
-          搜索
-        </Button>
+      <View className="card">
+        <View className="v-search" id="laws-search-box">
+          <Input
+            id="laws-q"
+            className="v-search__input"
+            type="text"
+            confirmType="search"
+            value={draft}
+            placeholder="输入关键词，如：离婚、工资、退货"
+            maxlength={30}
+            onInput={(e) => setDraft(e.detail.value)}
+            onConfirm={() => setQuery({ q: draft.trim() || undefined, topic: query.topic })}
+          />
+          <Button
+            id="laws-search"
+            className="btn btn--primary v-search__btn"
+            size="mini"
+            onClick={() => setQuery({ q: draft.trim() || undefined, topic: query.topic })}
+          >
+            搜索
+          </Button>
+        </View>
       </View>
       <View className="v-chips" id="laws-topics">
         {topics.data?.items.map((t) => (

@@ -30,6 +30,41 @@ function score(doc: LawArticleDoc, keys: string[], phrase: string): number {
   return Math.round(s * 100) / 100;
 }
 
+/**
+ * Ranked answers per (query, topic), kept briefly: the library changes only when it is seeded,
+ * and residents ask the same few questions. Seeding clears it (forgetLawSearches).
+ */
+const SEARCH_TTL_MS = 60_000;
+const MAX_SEARCHES = 500;
+const searches = new Map<string, { at: number; ranked: Promise<RankedArticle[]> }>();
+export const forgetLawSearches = (): void => searches.clear();
+
+function rankedFor(phrase: string, topic: string | undefined): Promise<RankedArticle[]> {
+  const key = `${topic ?? ''}|${phrase}`;
+  const hit = searches.get(key);
+  if (hit && Date.now() - hit.at < SEARCH_TTL_MS) return hit.ranked;
+  if (searches.size >= MAX_SEARCHES) searches.delete(searches.keys().next().value as string);
+  const ranked = rank(phrase, topic);
+  ranked.catch(() => searches.delete(key));
+  searches.set(key, { at: Date.now(), ranked });
+  return ranked;
+}
+
+async function rank(phrase: string, topic: string | undefined): Promise<RankedArticle[]> {
+  const keys = queryKeys(phrase);
+  if (keys.length === 0) return [];
+  const filter: Record<string, unknown> = { tokens: { $in: keys } };
+  if (topic) filter.topics = topic;
+  const candidates = await LawArticle.find(filter).limit(MAX_CANDIDATES).lean<LawArticleDoc[]>();
+  return candidates
+    .map((d) => ({ d, s: score(d, keys, phrase) }))
+    .sort((a, b) => b.s - a.s || a.d.kind.localeCompare(b.d.kind) || a.d.law.localeCompare(b.d.law) || a.d.key.localeCompare(b.d.key))
+    .map(({ d, s }) => {
+      const { tokens: _t, titleTokens: _tt, ...rest } = d;
+      return { ...rest, score: s };
+    });
+}
+
 export async function searchLaws(q: TLawSearchQuery): Promise<{ items: RankedArticle[]; total: number }> {
   const skip = (q.page - 1) * q.pageSize;
   const filter: Record<string, unknown> = {};
@@ -42,18 +77,8 @@ export async function searchLaws(q: TLawSearchQuery): Promise<{ items: RankedArt
     ]);
     return { items: items.map((d) => ({ ...d, score: 0 })), total };
   }
-  const keys = queryKeys(phrase);
-  if (keys.length === 0) return { items: [], total: 0 };
-  filter.tokens = { $in: keys };
-  const candidates = await LawArticle.find(filter).limit(MAX_CANDIDATES).lean<LawArticleDoc[]>();
-  const ranked = candidates
-    .map((d) => ({ d, s: score(d, keys, phrase) }))
-    .sort((a, b) => b.s - a.s || a.d.kind.localeCompare(b.d.kind) || a.d.law.localeCompare(b.d.law) || a.d.key.localeCompare(b.d.key));
-  const items = ranked.slice(skip, skip + q.pageSize).map(({ d, s }) => {
-    const { tokens: _t, titleTokens: _tt, ...rest } = d;
-    return { ...rest, score: s };
-  });
-  return { items, total: ranked.length };
+  const ranked = await rankedFor(phrase, q.topic);
+  return { items: ranked.slice(skip, skip + q.pageSize), total: ranked.length };
 }
 
 export const findLaw = (id: string): Promise<LawArticleDoc | null> =>

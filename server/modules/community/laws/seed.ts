@@ -1,4 +1,5 @@
 import { LawArticle } from './model';
+import { forgetLawSearches } from './queries';
 import { STARTER_SET, type StarterArticle } from './starter-set';
 import { indexKeys } from './tokenize';
 
@@ -13,5 +14,6 @@ export async function seedLawStarterSet(): Promise<number> {
     updateOne: { filter: { key: a.key }, update: { $set: lawDocument(a) }, upsert: true },
   }));
   await LawArticle.bulkWrite(ops, { ordered: false });
+  forgetLawSearches();
   return STARTER_SET.length;
 }

@@ -25,7 +25,7 @@ import { unlessRefused } from '../../../http/refusals';
 import { defineRoute, type RouteSpec } from '../../../http/route';
 import { checkImport, deletePlace, insertImported, savePlace } from './commands';
 import { presentNearby, presentPlace } from './presenter';
-import { adminPlaces, nearbyPlaces } from './queries';
+import { adminPlaces, forgetNearbyCache, nearbyPlaces } from './queries';
 
 const placeAdmins = anyRole('district_admin', 'community_admin');
 const NOT_FOUND = { code: 'not_found', message: '场所不存在或不可在此编辑' } as const;
@@ -73,6 +73,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       body: ZPlaceInput,
       handler: async (ctx, { body }) => {
         const r = await savePlace(deps, ctx.state.actor!, body, undefined, ctx.state.requestId);
+        forgetNearbyCache();
         unlessRefused(r, { bad_hours: BAD_HOURS, not_found: NOT_FOUND });
         ctx.status = 201;
         ctx.body = { outcome: r.outcome, place: presentPlace(r.place) };
@@ -89,6 +90,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       body: ZPlaceInput,
       handler: async (ctx, { body, params }) => {
         const r = await savePlace(deps, ctx.state.actor!, body, params.id, ctx.state.requestId);
+        forgetNearbyCache();
         unlessRefused(r, { bad_hours: BAD_HOURS, not_found: NOT_FOUND });
         ctx.body = { outcome: r.outcome, place: presentPlace(r.place) };
       },
@@ -103,6 +105,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       params: ZPlaceIdParams,
       handler: async (ctx, { params }) => {
         const r = await deletePlace(deps, ctx.state.actor!, params.id, ctx.state.requestId);
+        forgetNearbyCache();
         unlessRefused(r, { not_found: NOT_FOUND });
         ctx.status = 204;
       },
@@ -125,6 +128,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
           });
         }
         const imported = await insertImported(deps, ctx.state.actor!, valid.map((v) => v.input), ctx.state.requestId);
+        forgetNearbyCache();
         ctx.body = {
           outcome: errors.length ? 'partially_imported' : 'imported',
           imported,

@@ -2,6 +2,7 @@ import type { Subscriber } from '../../../platform/outbox/registry';
 import { PLACE_TYPES, type TPlaceType } from '@shared/schemas/community/places';
 import { parseOpeningHours } from './hours';
 import { Place } from './model';
+import { forgetNearbyCache } from './queries';
 
 /** `place.upserted` as other modules (clinic, …) emit it. */
 interface PlaceUpserted {
@@ -37,6 +38,7 @@ export const placeSubscribers: Subscriber[] = [
       const key = { source: p.source as OwnSource, sourceId: p.sourceId };
       if (event.type === 'place.removed') {
         await Place.deleteOne(key);
+        forgetNearbyCache();
         return;
       }
       if (typeof p.lng !== 'number' || typeof p.lat !== 'number' || !p.name || !p.address) {
@@ -59,6 +61,7 @@ export const placeSubscribers: Subscriber[] = [
         },
         { upsert: true },
       );
+      forgetNearbyCache();
     },
   },
 ];
