@@ -7,4 +7,9 @@ export const appLinks = {
   mySignups: (signupId?: string): string => `/packages/volunteer/my/index${signupId ? `?signup=${signupId}` : ''}`,
   team: (id: string): string => `/packages/volunteer/team/index?id=${id}`,
   helpRequest: (id: string): string => `/packages/volunteer/help/index?id=${id}`,
+  // donations (issue 13)
+  charityProject: (id: string): string => `/packages/charity/project/index?id=${id}`,
+  myDonations: (): string => '/packages/charity/mine/index',
+  receiptVerify: (serial: string): string => `/packages/charity/verify/index?serial=${serial}`,
+  adminDonations: (): string => '/packages/charity-admin/donations/index',
 };

@@ -27,6 +27,8 @@ import { statsModule } from './volunteering/stats';
 import { teamsModule } from './volunteering/teams';
 import { volunteersModule } from './volunteering/volunteers';
 import { wechatPushModule } from './wechat-push';
+// donations (issue 13)
+import { donationsModule } from './donations';
 
 /**
  * The one list of modules. The app's routes (and so OpenAPI), the scheduler's
@@ -77,6 +79,8 @@ function build(): readonly ModuleDefinition[] {
     statsModule,
     volunteeringModule,
     wechatPushModule,
+    // donations (issue 13)
+    donationsModule,
   ];
   registerSubscribers(moduleSubscribers(modules));
   installModules(modules);

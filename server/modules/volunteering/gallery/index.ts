@@ -7,3 +7,4 @@ export const galleryModule = defineModule({ name: 'volunteering/gallery', routes
 // The facade: what other modules may use.
 export { applyMediaCheckResult, galleryDir, removePhotoFiles } from './commands/upload-photo';
 export { Photo, type PhotoDoc } from './model';
+export { readUploadBody } from './read-body';
