@@ -50,6 +50,8 @@ export const ENV_VARS: EnvVarDoc[] = [
   { name: 'WECHAT_TEMPLATE_WAITLIST_OFFER', section: 'Notifications and jobs', default: 'tpl_waitlist_offer', doc: 'Subscribe-message template id: waitlist offer.' },
   { name: 'WECHAT_TEMPLATE_ISSUE_UPDATE', section: 'Notifications and jobs', default: 'tpl_issue_update', doc: 'Subscribe-message template id: issue report update.' },
   { name: 'WECHAT_TEMPLATE_BOOKING_UPDATE', section: 'Notifications and jobs', default: 'tpl_booking_update', doc: 'Subscribe-message template id: legal consultation booking update.' },
+  // community (issue 14)
+  { name: 'WECHAT_TEMPLATE_COMMUNITY_ALERT', section: 'Notifications and jobs', default: 'tpl_community_alert', doc: 'Subscribe-message template id: urgent community alert (typhoon, waterlogging).' },
   { name: 'NOTIFY_MAX_ATTEMPTS', section: 'Notifications and jobs', default: '5', doc: 'Attempts to send one subscribe message before giving up (with backoff).' },
   { name: 'JOBS_ENABLED', section: 'Notifications and jobs', default: 'true', doc: 'Run the scheduler (reminders, SLA timers, expiries) in this process.' },
 ];
@@ -114,6 +116,8 @@ const RawEnv = z.object({
   WECHAT_TEMPLATE_WAITLIST_OFFER: zText,
   WECHAT_TEMPLATE_ISSUE_UPDATE: zText,
   WECHAT_TEMPLATE_BOOKING_UPDATE: zText,
+  // community (issue 14)
+  WECHAT_TEMPLATE_COMMUNITY_ALERT: zText,
   NOTIFY_MAX_ATTEMPTS: zInt(1, 50),
   JOBS_ENABLED: zBool,
 });
@@ -158,6 +162,8 @@ export interface ServerConfig {
   WECHAT_TEMPLATE_WAITLIST_OFFER: string;
   WECHAT_TEMPLATE_ISSUE_UPDATE: string;
   WECHAT_TEMPLATE_BOOKING_UPDATE: string;
+  // community (issue 14)
+  WECHAT_TEMPLATE_COMMUNITY_ALERT: string;
   NOTIFY_MAX_ATTEMPTS: number;
   JOBS_ENABLED: boolean;
   /** Non-fatal notes for the operator (dev keys in use, ...); main logs them. */
@@ -290,6 +296,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     WECHAT_TEMPLATE_WAITLIST_OFFER: e.WECHAT_TEMPLATE_WAITLIST_OFFER ?? 'tpl_waitlist_offer',
     WECHAT_TEMPLATE_ISSUE_UPDATE: e.WECHAT_TEMPLATE_ISSUE_UPDATE ?? 'tpl_issue_update',
     WECHAT_TEMPLATE_BOOKING_UPDATE: e.WECHAT_TEMPLATE_BOOKING_UPDATE ?? 'tpl_booking_update',
+    // community (issue 14)
+    WECHAT_TEMPLATE_COMMUNITY_ALERT: e.WECHAT_TEMPLATE_COMMUNITY_ALERT ?? 'tpl_community_alert',
     NOTIFY_MAX_ATTEMPTS: e.NOTIFY_MAX_ATTEMPTS ?? 5,
     JOBS_ENABLED: e.JOBS_ENABLED ?? true,
     warnings,

@@ -37,6 +37,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {},
     env: {
       TARO_APP_API_BASE: JSON.stringify(apiBase),
+      // Tencent Maps web key for H5 maps (issue 16); unset, H5 pages show lists with distances instead.
+      TARO_APP_H5_MAP_KEY: JSON.stringify(process.env.TARO_APP_H5_MAP_KEY ?? ''),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

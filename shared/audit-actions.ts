@@ -45,6 +45,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'system.tick': '系统任务',
   'outbox.retried': '重新投递失败事件',
   'demo.edit': '演示数据修改',
+  // certificates (issue 16)
+  'certificate.confirmed': '确认志愿服务记录证明',
+  'certificate.rejected': '驳回志愿服务记录证明',
+  'certificate.settings_changed': '修改证明出具设置',
 };
 
 export const AUDIT_TARGET_LABELS: Record<string, string> = {
@@ -60,6 +64,9 @@ export const AUDIT_TARGET_LABELS: Record<string, string> = {
   volunteer: '志愿者',
   job: '系统任务',
   outbox: '事件投递',
+  // certificates (issue 16)
+  certificate: '志愿服务记录证明',
+  certificate_settings: '证明出具设置',
 };
 
 /** The Chinese name of an action; an action without one shows its code rather than nothing. */

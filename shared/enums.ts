@@ -8,6 +8,8 @@ export const ROLES = [
   'dispatcher',
   'handler',
   'district_admin',
+  // community (issue 14)
+  'community_admin',
 ] as const;
 export type TRole = (typeof ROLES)[number];
 
@@ -21,6 +23,8 @@ export const ROLE_LABELS: Record<TRole, string> = {
   dispatcher: '调度员',
   handler: '处置人员',
   district_admin: '区级管理员',
+  // community (issue 14)
+  community_admin: '社区管理员',
 };
 
 /** Roles held by staff accounts (H5 portal, username + password). */
@@ -32,4 +36,6 @@ export const STAFF_ROLES: readonly TRole[] = [
   'dispatcher',
   'handler',
   'district_admin',
+  // community (issue 14)
+  'community_admin',
 ];

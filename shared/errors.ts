@@ -77,6 +77,9 @@ export const ERRORS = {
   help_request_state_invalid: { status: 409, message: '求助状态已变化，请刷新后重试' },
   db_unavailable: { status: 503, message: '数据库暂时不可用' },
   internal: { status: 500, message: '服务器开小差了，请稍后再试' },
+  // community (issue 14)
+  import_rows_invalid: { status: 422, message: '导入文件中有错误的行，未导入任何数据' },
+  notice_state_invalid: { status: 409, message: '公告状态已变化，请刷新后重试' },
   // donations (issue 13)
   charity_uscc_taken: { status: 409, message: '该统一社会信用代码的机构已登记' },
   charity_project_not_open: { status: 409, message: '该项目当前不在募捐期内' },

@@ -7,6 +7,13 @@ export const appLinks = {
   mySignups: (signupId?: string): string => `/packages/volunteer/my/index${signupId ? `?signup=${signupId}` : ''}`,
   team: (id: string): string => `/packages/volunteer/team/index?id=${id}`,
   helpRequest: (id: string): string => `/packages/volunteer/help/index?id=${id}`,
+  // certificates (issue 16): the volunteer's hours and certificates
+  myHours: (): string => '/packages/volunteer/hours/index',
+  // community (issue 14)
+  notice: (id: string): string => `/packages/community/notice/index?id=${id}`,
+  lawTopic: (topic: string): string => `/packages/community/laws/index?topic=${topic}`,
+  lawArticle: (id: string): string => `/packages/community/law/index?id=${id}`,
+  nearby: (): string => '/packages/community/nearby/index',
   // donations (issue 13)
   charityProject: (id: string): string => `/packages/charity/project/index?id=${id}`,
   myDonations: (): string => '/packages/charity/mine/index',

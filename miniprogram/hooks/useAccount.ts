@@ -1,5 +1,6 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { z } from 'zod';
+import { maskIdNumber } from '@shared/idcard';
 import { ZRealNameInput } from '@shared/schemas/auth';
 import { api } from '../services/api';
 import { exportFileName, saveExport } from '../services/export';
@@ -63,15 +64,37 @@ export function useAccountActions() {
   return { ...state, bindPhone, exportData, deleteAccount, fail };
 }
 
-/** 实名认证 form: the shared zod schema on the client, the server's field messages after. */
+/**
+ * 实名认证 form: the shared zod schema on the client, then a confirmation step (the name and
+ * the masked ID, "提交后不可自行修改") before anything is sent, then the server's field messages.
+ * A refusal from the server takes the user back to the form with the messages under the fields.
+ */
 export function useRealNameForm() {
   const [done, setDone] = useState(false);
+  const [pending, setPending] = useState<z.output<typeof ZRealNameInput> | null>(null);
+  const confirmed = useRef(false);
   const onValid = useCallback(async (input: z.output<typeof ZRealNameInput>) => {
-    const { user } = await api.realName(input);
-    setUser(user);
-    setDone(true);
+    if (!confirmed.current) {
+      setPending(input);
+      return;
+    }
+    confirmed.current = false;
+    try {
+      const { user } = await api.realName(input);
+      setUser(user);
+      setDone(true);
+    } finally {
+      setPending(null);
+    }
   }, []);
-  return { ...useForm(ZRealNameInput, { name: '', idNumber: '' }, onValid), done };
+  const form = useForm(ZRealNameInput, { name: '', idNumber: '' }, onValid);
+  const confirm = useCallback(async () => {
+    confirmed.current = true;
+    await form.submit();
+  }, [form]);
+  const back = useCallback(() => setPending(null), []);
+  const preview = pending ? { name: pending.name, idNumberMasked: maskIdNumber(pending.idNumber) } : null;
+  return { ...form, done, preview, confirm, back };
 }
 
 export { toSandboxPhoneCode } from '../services/phone';

@@ -1,8 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { z } from 'zod';
 import { ZRoleGrant } from '@shared/schemas/auth';
-import { api } from '../services/api';
-import { rememberSelectedUser, selectedUser } from '../services/admin';
+import { adminApi, rememberSelectedUser, selectedUser } from '../services/admin';
 import { formErrorsFrom } from '../services/form-errors';
 import { confirmAction, toastSuccess } from '../services/confirm';
 import type { TAdminUserDto, TPersonalData } from '../services/types';
@@ -45,7 +44,7 @@ export function useAdminUser(id: string | undefined) {
     });
     if (!ok) return;
     await run(`revoke-${index}`, async () => {
-      update((await api.adminRevokeRole(user!.id, index)).user);
+      update((await adminApi.adminRevokeRole(user!.id, index)).user);
       return '角色已收回';
     });
   };
@@ -63,14 +62,14 @@ export function useAdminUser(id: string | undefined) {
     );
     if (!ok) return;
     await run('disable', async () => {
-      update((await api.adminSetDisabled(user!.id, disabled)).user);
+      update((await adminApi.adminSetDisabled(user!.id, disabled)).user);
       return disabled ? '账号已停用' : '账号已启用';
     });
   };
 
   const viewPersonal = () =>
     run('personal', async () => {
-      setPersonal(await api.adminPersonal(user!.id));
+      setPersonal(await adminApi.adminPersonal(user!.id));
       return '本次查看已记入审计日志';
     });
 
@@ -78,7 +77,7 @@ export function useAdminUser(id: string | undefined) {
     async (grant: z.output<typeof ZRoleGrant>) => {
       if (!user) return;
       const clean = { ...grant, scopeId: grant.scopeId || undefined, supervisorId: grant.supervisorId || undefined };
-      update((await api.adminGrantRole(user.id, clean)).user);
+      update((await adminApi.adminGrantRole(user.id, clean)).user);
       setSuccess('角色已授予');
     },
     [user, update],
@@ -89,5 +88,5 @@ export function useAdminUser(id: string | undefined) {
     onGrant,
   );
 
-  return { user, personal, busy, error, success, revoke, setDisabled, viewPersonal, grantForm };
+  return { user, personal, busy, error, success, revoke, setDisabled, viewPersonal, grantForm, update };
 }

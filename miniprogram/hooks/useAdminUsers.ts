@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api } from '../services/api';
+import { adminApi } from '../services/admin';
 import type { TAdminUserDto } from '../services/types';
 import { usePagedList } from './usePagedList';
 
@@ -8,7 +8,7 @@ export function useAdminUsers(enabled: boolean) {
   const [q, setQ] = useState('');
   const [role, setRole] = useState<string | undefined>();
   const list = usePagedList<TAdminUserDto>((page, pageSize) =>
-    api.adminUsers({ q: q.trim() || undefined, role, page, pageSize }),
+    adminApi.adminUsers({ q: q.trim() || undefined, role, page, pageSize }),
   );
   const { reload } = list;
 

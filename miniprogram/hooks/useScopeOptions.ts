@@ -1,5 +1,4 @@
-import { api } from '../services/api';
-import type { TScopeType } from '../services/admin';
+import { adminApi, type TScopeType } from '../services/admin';
 import { useAsync } from './useAsync';
 
 export interface TOption {
@@ -17,7 +16,7 @@ const LIST: Record<TScopeType, 'teams' | 'clinics' | 'departments' | 'grids'> = 
 /** Choices for a role's scope (teams, clinics, departments, grids) from the org directory. */
 export function useScopeOptions(scopeType: TScopeType | undefined) {
   return useAsync<TOption[]>(
-    async () => (scopeType ? (await api.orgList(LIST[scopeType])).items.map((i) => ({ id: i.id, name: i.name })) : []),
+    async () => (scopeType ? (await adminApi.orgList(LIST[scopeType])).items.map((i) => ({ id: i.id, name: i.name })) : []),
     [scopeType],
   );
 }
@@ -26,7 +25,7 @@ export function useScopeOptions(scopeType: TScopeType | undefined) {
 export function useLawyerOptions(enabled: boolean) {
   return useAsync<TOption[]>(
     async () =>
-      (await api.adminUsers({ role: 'lawyer', pageSize: 100 })).items.map((u) => ({ id: u.id, name: u.displayName })),
+      (await adminApi.adminUsers({ role: 'lawyer', pageSize: 100 })).items.map((u) => ({ id: u.id, name: u.displayName })),
     [],
     enabled,
   );

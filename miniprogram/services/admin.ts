@@ -1,8 +1,47 @@
-/** Client-side helpers for the district admin pages. */
+/**
+ * Client-side helpers and the endpoints of the district admin pages. Only the admin subpackage
+ * imports this file, so its code ships in that subpackage, not in the main package (issue 15).
+ */
 import type { TRole } from '@shared/enums';
 import { STAFF_ROLES } from '@shared/enums';
+import type { TCreateStaffInput, TRoleGrant, ZUserPage } from '@shared/schemas/auth';
+import type { ZAuditPage } from '@shared/schemas/audit';
+import type { TOut } from '@shared/schemas/common';
+import { http } from './api';
 import { STORAGE_KEYS, readStorage, writeStorage } from './storage';
-import type { TAdminUserDto } from './types';
+import type { TAdminUserDto, TPersonalData, TUserEnvelope } from './types';
+
+const { request } = http;
+
+export const adminApi = {
+  // Organisation directory (public), used to pick role scopes
+  orgList: (kind: 'teams' | 'clinics' | 'departments' | 'grids') =>
+    request<{ items: { id: string; name: string }[]; total?: number }>({
+      path: `/api/org/${kind}`,
+      query: kind === 'teams' ? { pageSize: 100 } : undefined,
+    }),
+  adminUsers: (q: { q?: string; role?: string; page?: number; pageSize?: number }) =>
+    request<TOut<typeof ZUserPage>>({ path: '/api/admin/users', query: q }),
+  adminCreateStaff: (input: TCreateStaffInput) =>
+    request<TUserEnvelope>({ method: 'POST', path: '/api/admin/staff', body: input }),
+  adminGrantRole: (userId: string, grant: TRoleGrant) =>
+    request<TUserEnvelope>({
+      method: 'POST',
+      path: `/api/admin/users/${encodeURIComponent(userId)}/roles`,
+      body: grant,
+    }),
+  adminRevokeRole: (userId: string, index: number) =>
+    request<TUserEnvelope>({ method: 'DELETE', path: `/api/admin/users/${encodeURIComponent(userId)}/roles/${index}` }),
+  adminSetDisabled: (userId: string, disabled: boolean) =>
+    request<TUserEnvelope>({
+      method: 'POST',
+      path: `/api/admin/users/${encodeURIComponent(userId)}/${disabled ? 'disable' : 'enable'}`,
+    }),
+  adminPersonal: (userId: string) =>
+    request<TPersonalData>({ path: `/api/admin/users/${encodeURIComponent(userId)}/personal` }),
+  adminAudit: (q: { actor?: string; action?: string; page?: number; pageSize?: number }) =>
+    request<TOut<typeof ZAuditPage>>({ path: '/api/admin/audit', query: q }),
+};
 
 const SELECTED_KEY = `${STORAGE_KEYS.user}.adminSelected`;
 

@@ -2,18 +2,10 @@
  * One typed method per endpoint of the server's API. The contract is the OpenAPI
  * document the server generates from its RouteSpecs and the zod schemas in shared/
  * (`GET /api/openapi.json`, readable at `/api/docs`). Pages and hooks call these;
- * nothing else builds URLs.
+ * nothing else builds URLs. Staff-only endpoints live with the subpackages that call them
+ * (`services/admin.ts`, `services/identity.ts`), so the main package does not carry them.
  */
-import type {
-  TConsentInput,
-  TCreateStaffInput,
-  TLoginResult,
-  TRealNameInput,
-  TRoleGrant,
-  TStaffLoginInput,
-  ZUserPage,
-} from '@shared/schemas/auth';
-import type { ZAuditPage } from '@shared/schemas/audit';
+import type { TConsentInput, TLoginResult, TRealNameInput, TStaffLoginInput } from '@shared/schemas/auth';
 import type { TOut, ZNoContent } from '@shared/schemas/common';
 import type { ZConsentCounts } from '@shared/schemas/notifications';
 import type { ZHealth } from '@shared/schemas/system';
@@ -24,7 +16,6 @@ import { goConsent, goLogin } from './nav';
 import type {
   TClientConfig,
   TNotificationPage,
-  TPersonalData,
   TPrivacyPolicy,
   TSubscribeResult,
   TUserEnvelope,
@@ -77,36 +68,6 @@ export const api = {
     request<TNotificationPage>({ path: '/api/me/notifications', query: { page, pageSize } }),
   markNotificationRead: (id: string) =>
     request<TOut<typeof ZNoContent>>({ method: 'POST', path: `/api/me/notifications/${encodeURIComponent(id)}/read` }),
-
-  // Organisation directory (public), used to pick role scopes
-  orgList: (kind: 'teams' | 'clinics' | 'departments' | 'grids') =>
-    request<{ items: { id: string; name: string }[]; total?: number }>({
-      path: `/api/org/${kind}`,
-      query: kind === 'teams' ? { pageSize: 100 } : undefined,
-    }),
-
-  // District admin
-  adminUsers: (q: { q?: string; role?: string; page?: number; pageSize?: number }) =>
-    request<TOut<typeof ZUserPage>>({ path: '/api/admin/users', query: q }),
-  adminCreateStaff: (input: TCreateStaffInput) =>
-    request<TUserEnvelope>({ method: 'POST', path: '/api/admin/staff', body: input }),
-  adminGrantRole: (userId: string, grant: TRoleGrant) =>
-    request<TUserEnvelope>({
-      method: 'POST',
-      path: `/api/admin/users/${encodeURIComponent(userId)}/roles`,
-      body: grant,
-    }),
-  adminRevokeRole: (userId: string, index: number) =>
-    request<TUserEnvelope>({ method: 'DELETE', path: `/api/admin/users/${encodeURIComponent(userId)}/roles/${index}` }),
-  adminSetDisabled: (userId: string, disabled: boolean) =>
-    request<TUserEnvelope>({
-      method: 'POST',
-      path: `/api/admin/users/${encodeURIComponent(userId)}/${disabled ? 'disable' : 'enable'}`,
-    }),
-  adminPersonal: (userId: string) =>
-    request<TPersonalData>({ path: `/api/admin/users/${encodeURIComponent(userId)}/personal` }),
-  adminAudit: (q: { actor?: string; action?: string; page?: number; pageSize?: number }) =>
-    request<TOut<typeof ZAuditPage>>({ path: '/api/admin/audit', query: q }),
 };
 
 export { ApiError } from './request';

@@ -14,6 +14,10 @@ export const DOMAIN_ENTRIES: TDomainEntry[] = [
   { key: 'legal', title: '法律服务', description: '预约社区法律咨询' },
   { key: 'report', title: '随手拍', description: '上报社区问题，跟踪处理进度' },
   { key: 'charity', title: '公益捐赠', description: '支持公益项目，账目公开可查' },
+  // community (issue 14)
+  { key: 'notices', title: '社区公告', description: '通知公告与紧急提醒', url: ROUTES.notices },
+  { key: 'nearby', title: '生活圈', description: '15 分钟内的便民服务', url: ROUTES.nearby },
+  { key: 'laws', title: '法规库', description: '常用法律条文与以案说法', url: ROUTES.laws },
 ];
 
 /** 早上好 / 中午好 / 下午好 / 晚上好 by the hour in Asia/Shanghai (UTC+8, no DST). */

@@ -45,6 +45,24 @@ export const ROUTES = {
   districtStats: '/packages/district/stats/index',
   districtModeration: '/packages/district/moderation/index',
   districtOutbox: '/packages/district/outbox/index',
+  // volunteering: approved help requests, public (issue 16)
+  helpPublic: '/packages/volunteer/help-public/index',
+  // identity (issue 16): staff change their own password
+  staffPassword: '/packages/staff/password/index',
+  // certificates (issue 16): the district's issuing settings and confirmation queue
+  adminCertificates: '/packages/admin/certificates/index',
+  // speed (issues 15 and 16): leaderboards of a period and the team admin's statistics
+  leaderboard: '/packages/volunteer/leaderboard/index',
+  teamStats: '/packages/team/stats/index',
+  // community (issue 14): residents' notices, nearby services and law library; admins' notices and places.
+  notices: '/packages/community/notices/index',
+  notice: '/packages/community/notice/index',
+  chooseCommunity: '/packages/community/choose/index',
+  nearby: '/packages/community/nearby/index',
+  laws: '/packages/community/laws/index',
+  law: '/packages/community/law/index',
+  communityNotices: '/packages/community-admin/notices/index',
+  communityPlaces: '/packages/community-admin/places/index',
 } as const;
 
 export type TRoute = (typeof ROUTES)[keyof typeof ROUTES];

@@ -32,6 +32,7 @@ import type {
   ZHelpRequestChanged,
   ZHelpRequestDetailPage,
   ZHelpRequestPage,
+  ZHelpRequestView,
 } from '@shared/schemas/volunteering/help-requests';
 import type {
   THoursStatus,
@@ -242,8 +243,14 @@ export const volunteeringApi = {
       path: '/api/help-requests',
       body: input,
     }),
-  helpRequests: (category?: string) =>
-    request<TOut<typeof ZHelpRequestPage>>({ path: '/api/help-requests', query: { category }, anonymous: !getToken() }),
+  helpRequests: (category?: string, page = 1, pageSize = 20) =>
+    request<TOut<typeof ZHelpRequestPage>>({
+      path: '/api/help-requests',
+      query: { category, page, pageSize },
+      anonymous: !getToken(),
+    }),
+  helpRequest: (helpId: string) =>
+    request<TOut<typeof ZHelpRequestView>>({ path: `/api/help-requests/${id(helpId)}`, anonymous: !getToken() }),
   myHelpRequests: () => request<TOut<typeof ZHelpRequestDetailPage>>({ path: '/api/me/help-requests' }),
   helpReviewQueue: (status: THelpStatus = 'pending_review') =>
     request<TOut<typeof ZHelpRequestDetailPage>>({ path: '/api/admin/help-requests', query: { status, pageSize: 100 } }),

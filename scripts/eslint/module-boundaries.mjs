@@ -6,16 +6,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+// Domains split into parts that are modules of their own (community: issue 14).
+const SPLIT_MODULES = new Set(['volunteering', 'community']);
+
 /** `volunteering/signups`, `auth`, `(root)` for the module list, or null outside server/modules. */
 export function moduleOf(modulesDir, file) {
   const rel = path.relative(modulesDir, file);
   if (rel.startsWith('..') || path.isAbsolute(rel)) return null;
   const parts = rel.split(path.sep);
   if (parts.length === 1) return '(root)';
-  if (parts[0] !== 'volunteering') return parts[0];
+  if (!SPLIT_MODULES.has(parts[0])) return parts[0];
   // `volunteering/signups` is the part's folder (its facade); `volunteering/privacy` a top-level file.
   const isPart = parts.length > 2 || fs.statSync(path.join(modulesDir, rel), { throwIfNoEntry: false })?.isDirectory();
-  return isPart ? `volunteering/${parts[1]}` : 'volunteering';
+  return isPart ? `${parts[0]}/${parts[1]}` : parts[0];
 }
 
 const stripExt = (p) => p.replace(/\.(ts|tsx|js|mjs|cjs)$/, '');

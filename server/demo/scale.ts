@@ -18,6 +18,7 @@ import { encryptField, hashIdNumber, maskName } from '../modules/realname';
 import { User } from '../modules/users';
 import { Activity, Shift } from '../modules/volunteering/activities';
 import { HoursEntry, HoursTotal, shanghaiMonth } from '../modules/volunteering/hours';
+import { rebuildHoursRollups } from '../modules/volunteering/stats';
 import { TeamMembership } from '../modules/volunteering/teams';
 import { Volunteer } from '../modules/volunteering/volunteers';
 
@@ -338,6 +339,9 @@ export async function seedScale(spec: ScaleSpec): Promise<ScaleSummary> {
   }
   await insertAll(HoursTotal.collection, totals);
   log(`totals: ${totals.length}`);
+  // The ledger went in without events: the monthly rollups are built from it, as the start-up
+  // repair would (the hours-rollups invariant).
+  log(`rollups: ${(await rebuildHoursRollups()).scopes} scopes`);
 
   return {
     teams: spec.teams,

@@ -2,7 +2,7 @@ import type { TRole } from '@shared/enums';
 
 export interface RoleGrant {
   role: TRole;
-  scopeType?: 'team' | 'clinic' | 'department' | 'grid';
+  scopeType?: 'team' | 'clinic' | 'department' | 'grid' | 'community';
   scopeId?: string;
   supervisorId?: string;
 }

@@ -27,6 +27,12 @@ import { statsModule } from './volunteering/stats';
 import { teamsModule } from './volunteering/teams';
 import { volunteersModule } from './volunteering/volunteers';
 import { wechatPushModule } from './wechat-push';
+// community (issue 14)
+import { communityModule } from './community';
+import { communityLawsModule } from './community/laws';
+import { communityNoticesModule } from './community/notices';
+import { communityPlacesModule } from './community/places';
+import { communityResidentsModule } from './community/residents';
 // donations (issue 13)
 import { donationsModule } from './donations';
 
@@ -79,6 +85,12 @@ function build(): readonly ModuleDefinition[] {
     statsModule,
     volunteeringModule,
     wechatPushModule,
+    // community (issue 14)
+    communityResidentsModule,
+    communityNoticesModule,
+    communityPlacesModule,
+    communityLawsModule,
+    communityModule,
     // donations (issue 13)
     donationsModule,
   ];

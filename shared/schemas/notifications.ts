@@ -8,6 +8,8 @@ export const TEMPLATE_KEYS = [
   'waitlistOffer',
   'issueUpdate',
   'bookingUpdate',
+  // community (issue 14)
+  'communityAlert',
 ] as const;
 export type TTemplateKey = (typeof TEMPLATE_KEYS)[number];
 

@@ -11,7 +11,8 @@ import { hashToken } from '../../server/modules/auth/tokens';
 import { reconcileHours } from '../../server/modules/volunteering/hours/commands/reconcile-hours';
 import { HoursEntry } from '../../server/modules/volunteering/hours/model';
 import { Volunteer } from '../../server/modules/volunteering/volunteers/model';
-import { createTestContext, type TestContext } from '../support';
+import { checkInvariants } from '../../server/platform/invariants';
+import { buildDistrictAdmin, createTestContext, type TestContext } from '../support';
 
 let ctx: TestContext;
 let summary: ScaleSummary;
@@ -45,6 +46,21 @@ describe('seed:scale', () => {
     const [people] = await Volunteer.aggregate<{ m: number }>([{ $group: { _id: null, m: { $sum: '$confirmedMinutes' } } }]);
     expect(people.m).toBe(ledger.m);
   }, 30_000);
+
+  it('builds the monthly rollups of its ledger: district stats over three years equal the ledger', async () => {
+    expect((await checkInvariants('all')).filter((v) => v.invariant === 'hours-rollups')).toEqual([]);
+    const from = new Date(Date.now() - 3 * 365 * 86_400_000 + 40 * 86_400_000).toISOString().slice(0, 7);
+    const admin = await buildDistrictAdmin(ctx);
+    const res = await ctx.http.get('/api/admin/volunteering/stats').query({ from }).set('Authorization', admin.auth);
+    expect(res.status).toBe(200);
+    const periods = { $gte: res.body.from as string, $lte: res.body.to as string };
+    const [want] = await HoursEntry.aggregate<{ m: number; users: unknown[]; acts: unknown[] }>([
+      { $match: { status: 'confirmed', period: periods } },
+      { $group: { _id: null, m: { $sum: '$minutes' }, users: { $addToSet: '$user' }, acts: { $addToSet: '$activity' } } },
+    ]);
+    expect(res.body.totals).toMatchObject({ minutes: want.m, volunteers: want.users.length, activitiesServed: want.acts.length });
+    expect(res.body.rows.length).toBeGreaterThan(24);
+  }, 60_000);
 
   it('gives teams uneven sizes and a few volunteers most of the hours', async () => {
     expect(summary.largestTeam).toBeGreaterThan(300 / 6);

@@ -29,6 +29,7 @@ describe('system endpoints', () => {
         waitlistOffer: 'tpl_waitlist_offer',
         issueUpdate: 'tpl_issue_update',
         bookingUpdate: 'tpl_booking_update',
+        communityAlert: 'tpl_community_alert',
       },
       devLogin: true,
     });

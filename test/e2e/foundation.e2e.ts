@@ -75,6 +75,14 @@ describe('resident', () => {
 
     await fill(page, '#realname-id', good);
     await page.locator('#realname-submit').tap();
+    // The confirmation step shows the name and the masked ID; 返回修改 keeps what was typed.
+    await page.locator('#realname-confirm-warning', { hasText: '提交后不可自行修改' }).waitFor();
+    expect(await page.locator('#realname-confirm-name').innerText()).toBe('张三');
+    expect(await page.locator('#realname-confirm-id').innerText()).toBe(`1101**********${good.slice(-4)}`);
+    await page.locator('#realname-back').tap();
+    await page.locator('#realname-form').waitFor();
+    await page.locator('#realname-submit').tap();
+    await page.locator('#realname-confirm-submit').tap();
     const masked = page.locator('#realname-masked-id');
     await masked.waitFor();
     expect(await masked.innerText()).toContain(`1101**********${good.slice(-4)}`);

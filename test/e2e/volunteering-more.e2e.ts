@@ -19,6 +19,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { launchBrowser, screenshot } from './support/browser';
 import { startLinli, type RunningLinli } from './support/server';
 import { pickDate, pickOption, pickTime } from './support/pickers';
+import { answerModal } from './support/modal';
 import {
   TINY_GIF,
   beijing,
@@ -87,6 +88,7 @@ test('(a) an approval-required signup waits 待审核 until the team admin appro
   const pending = op.locator('#manage-applicants .applicant[data-status="pending_approval"]').first();
   await pending.waitFor();
   await pending.locator('[id$="-approve"]').tap();
+  await answerModal(op, 'confirm');
   await see(op, '#manage-action-success', '已通过');
   await op.locator('#manage-applicants .applicant[data-status="confirmed"]').first().waitFor();
 
@@ -236,6 +238,7 @@ test('(d) gallery: a participant uploads, the team admin approves then hides; an
   await see(op, `#photo-${photoId}-status`, '审核中');
   await fill(op, '#gallery-reason', '现场照片，无隐私问题');
   await op.locator(`#photo-${photoId}-show`).tap();
+  await answerModal(op, 'confirm');
   await see(op, '#gallery-success', '已通过');
 
   await lp.reload();
@@ -252,6 +255,7 @@ test('(d) gallery: a participant uploads, the team admin approves then hides; an
   // Then hides it: gone for others, 未通过 for its uploader.
   await fill(op, '#gallery-reason', '照片含未授权的人脸');
   await op.locator(`#photo-${photoId}-hide`).tap();
+  await answerModal(op, 'confirm');
   await see(op, '#gallery-success', '已隐藏');
   await lp.reload();
   await see(lp, '#gallery-empty', '还没有照片');
@@ -307,6 +311,7 @@ test('(e) a late cancel raises the no-show score; the volunteer appeals, the tea
   await screenshot(op, 'more-e-appeals');
   await fill(op, '#appeals-note', '情况属实，予以撤销');
   await item.locator('[id$="-uphold"]').tap();
+  await answerModal(op, 'confirm');
   await see(op, '#appeals-success', '申诉成立');
   await see(op, '#appeals-empty', '暂无待处理的申诉');
 
@@ -349,6 +354,7 @@ test('(g) an admin of a certified team by membership only reviews a resident’s
   await op.locator('#team-help-review').tap();
   const item = op.locator('#help-review-list .v-item', { hasText: need });
   await item.locator('[id$="-approve"]').tap();
+  await answerModal(op, 'confirm');
   await see(op, '#help-review-success', '已公开');
   await hp.reload();
   await see(hp, '#help-mine', '已公开');
@@ -385,6 +391,7 @@ test('(h) a held signup note stays hidden from the team until the district admin
   const item = dp.locator('#moderation-list .v-item', { hasText: note });
   await see(dp, '#moderation-list', `读书角志愿${run}`);
   await item.locator('[id$="-approve"]').tap();
+  await answerModal(dp, 'confirm');
   await see(dp, '#moderation-success', '已通过');
   await item.waitFor({ state: 'detached' });
   await screenshot(dp, 'more-h-note-moderation');

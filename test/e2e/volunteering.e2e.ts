@@ -19,6 +19,7 @@ import { launchBrowser, phoneContext, screenshot } from './support/browser';
 import { startLinli, type RunningLinli } from './support/server';
 import { SITE, fill, see, shanghai, volunteeringKit, type VolunteeringKit } from './support/volunteering';
 import { pickDate, pickTime } from './support/pickers';
+import { answerModal } from './support/modal';
 
 const FAR = { lng: 121.6, lat: 31.3 };
 const run = Math.random().toString(36).slice(2, 8);
@@ -213,9 +214,15 @@ test('help request reviewed before it is public, then taken up as an activity; a
   const dp = await kit.districtAdmin();
   await dp.locator('#portal-district-help').tap();
   await dp.locator('#help-review-list .v-item', { hasText: need }).locator('[id$="-approve"]').tap();
+  await answerModal(dp, 'confirm');
   await see(dp, '#help-review-success', '已公开');
   await hp.reload();
   await see(hp, '#help-mine', '已公开');
+  // Approved requests are public (大家的求助, linked from 我要求助), without the asker's identity.
+  await hp.locator('#help-public-link').tap();
+  await hp.locator('#help-public-list .v-item', { hasText: need }).tap();
+  await see(hp, '#help-public-detail', '等待团队响应');
+  await see(hp, '#help-public-detail', '10:00');
 
   // A resident finds a team nearby and asks to join; the team admin approves.
   const founder = await kit.residentWithRealName(`org2-${run}`, '钱组织', 5);
@@ -231,6 +238,7 @@ test('help request reviewed before it is public, then taken up as an activity; a
 
   const fp = await kit.at(founder, `/packages/team/members/index?team=${teamId}`);
   await fp.locator(`#join-${joinerId}-approve`).tap();
+  await answerModal(fp, 'confirm');
   await see(fp, '#members-success', '已通过');
   await fp.locator(`#member-${joinerId}`).waitFor();
   await jp.reload();
@@ -245,6 +253,10 @@ test('help request reviewed before it is public, then taken up as an activity; a
     need,
     { timeout: 15000 },
   );
+  // The form starts from the request: its category (助老 → 助老服务) and a shift when help is needed.
+  await fp.locator('#publish-category-elderly_care.v-chip--on').waitFor();
+  await fp.locator('#shift-0-date-value', { hasText: tomorrow.date }).waitFor();
+  await fp.locator('#shift-0-start-value', { hasText: '10:00' }).waitFor();
   const when = shanghai(Date.now() + 48 * 3600_000);
   await fp.locator('#publish-location-here').tap();
   await fp.locator('#publish-location-value', { hasText: '经度' }).waitFor();

@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components';
-import type { TUserDto } from '@shared/schemas/auth';
+import { REAL_NAME_MAX, type TUserDto } from '@shared/schemas/auth';
 import { FormField } from '../FormField';
 import { Notice } from '../Notice';
 import { useRealNameForm } from '../../hooks/useAccount';
@@ -31,6 +31,39 @@ export function RealNameSection({ user }: { user: TUserDto }) {
     );
   }
 
+  if (form.preview) {
+    return (
+      <View className="card" id="realname-confirm">
+        <Text className="card__title">请核对实名信息</Text>
+        <View className="row">
+          <Text className="row__label">姓名</Text>
+          <Text id="realname-confirm-name">{form.preview.name}</Text>
+        </View>
+        <View className="row">
+          <Text className="row__label">身份证号</Text>
+          <Text id="realname-confirm-id">{form.preview.idNumberMasked}</Text>
+        </View>
+        <Notice
+          type="info"
+          id="realname-confirm-warning"
+          message="提交后不可自行修改。如信息有误，需联系区级管理员核实后更正。"
+        />
+        <Button
+          id="realname-confirm-submit"
+          className="btn btn--primary"
+          loading={form.submitting}
+          disabled={form.submitting}
+          onClick={() => void form.confirm()}
+        >
+          确认提交
+        </Button>
+        <Button id="realname-back" className="btn btn--plain" disabled={form.submitting} onClick={form.back}>
+          返回修改
+        </Button>
+      </View>
+    );
+  }
+
   return (
     <View className="card" id="realname-form">
       <Text className="card__title">实名认证</Text>
@@ -41,8 +74,8 @@ export function RealNameSection({ user }: { user: TUserDto }) {
         label="真实姓名"
         value={form.values.name}
         error={form.errors.name}
-        placeholder="与身份证一致"
-        maxlength={30}
+        placeholder="与身份证一致，少数民族姓名用“·”隔开"
+        maxlength={REAL_NAME_MAX}
         onChange={(v) => form.setField('name', v)}
       />
       <FormField
@@ -62,7 +95,7 @@ export function RealNameSection({ user }: { user: TUserDto }) {
         disabled={form.submitting}
         onClick={() => void form.submit()}
       >
-        提交认证
+        下一步
       </Button>
     </View>
   );

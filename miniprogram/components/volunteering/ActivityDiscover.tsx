@@ -1,4 +1,5 @@
-import { Button, Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { Button, Input, Text, View } from '@tarojs/components';
 import {
   ACTIVITY_CATEGORIES,
   ACTIVITY_CATEGORY_LABELS,
@@ -8,12 +9,13 @@ import { DATE_OPTIONS, useActivityDiscover } from '../../hooks/volunteering/useA
 import { VROUTES, withQuery } from '../../hooks/volunteering/routes';
 import { adminTeamIds } from '../../hooks/volunteering/labels';
 import { useSession } from '../../hooks/useSession';
-import { go, isH5 } from '../../services/nav';
+import { go } from '../../services/nav';
 import { EmptyState } from '../EmptyState';
 import { Notice } from '../Notice';
 import { SkeletonCards } from '../Skeleton';
 import { ActivityCard } from './ActivityCard';
-import { ActivityMap } from './ActivityMap';
+import { NearbyMap } from './NearbyMap';
+import { VOLUNTEERING_LIMITS } from '@shared/schemas/volunteering/common';
 import './volunteering.scss';
 
 const CATEGORY_OPTIONS: { key: TActivityCategory | 'all'; label: string }[] = [
@@ -27,6 +29,8 @@ export function ActivityDiscover({ loggedIn, teamId }: { loggedIn: boolean; team
   const { user } = useSession();
   const isTeamAdmin = adminTeamIds(user?.roles).length > 0;
   const f = d.filters;
+  const [words, setWords] = useState(f.q ?? '');
+  const search = () => void d.update({ q: words.trim() || undefined });
 
   return (
     <View id="activity-discover">
@@ -50,6 +54,38 @@ export function ActivityDiscover({ loggedIn, teamId }: { loggedIn: boolean; team
         ) : null}
       </View>
       <View className="card">
+        <View className="v-search" id="activity-search">
+          <Input
+            id="activity-search-input"
+            className="v-search__input"
+            type="text"
+            confirmType="search"
+            placeholder="搜索活动名称或介绍"
+            maxlength={VOLUNTEERING_LIMITS.searchMax}
+            value={words}
+            onInput={(e) => setWords(e.detail.value)}
+            onConfirm={search}
+          />
+          <Button id="activity-search-submit" className="btn btn--primary v-search__btn" size="mini" onClick={search}>
+            搜索
+          </Button>
+        </View>
+        <View className="v-chips" id="activity-view">
+          <Text
+            id="activity-view-list"
+            className={`v-chip${d.view === 'list' ? ' v-chip--on' : ''}`}
+            onClick={() => void d.showView('list')}
+          >
+            列表
+          </Text>
+          <Text
+            id="activity-view-map"
+            className={`v-chip${d.view === 'map' ? ' v-chip--on' : ''}`}
+            onClick={() => void d.showView('map')}
+          >
+            地图
+          </Text>
+        </View>
         <View className="v-chips" id="activity-sort">
           <Text
             id="activity-sort-time"
@@ -109,8 +145,8 @@ export function ActivityDiscover({ loggedIn, teamId }: { loggedIn: boolean; team
       </View>
 
       <Notice message={d.error} id="activity-list-error" />
-      {!isH5 && f.sort === 'near' && d.position && d.items.length ? (
-        <ActivityMap position={d.position} items={d.items} onOpen={(id) => go(withQuery(VROUTES.activity, { id }))} />
+      {d.view === 'map' && d.position ? (
+        <NearbyMap position={d.position} items={d.items} onOpen={(id) => go(withQuery(VROUTES.activity, { id }))} />
       ) : null}
       {!d.loading && !d.error && d.items.length === 0 ? (
         <View className="card" id="activity-empty">

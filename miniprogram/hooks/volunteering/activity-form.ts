@@ -1,5 +1,6 @@
 /** The publish form's draft and its conversion to the API body (pure; unit-tested). */
 import type { TActivityCategory, TActivityDetailDto } from '@shared/schemas/volunteering/activities';
+import type { TActivityDraftDto } from '@shared/schemas/volunteering/help-requests';
 import { isoToShanghai, shanghaiToIso, splitTagsLoose } from './labels';
 
 export interface TShiftDraft {
@@ -67,6 +68,31 @@ export const EMPTY_ACTIVITY: TActivityDraft = {
 
 /** A fresh form: one shift tomorrow (computed when the form opens, not when the bundle loads). */
 export const emptyActivity = (): TActivityDraft => ({ ...EMPTY_ACTIVITY, shifts: [blankShift()] });
+
+/**
+ * A team taking up a help request starts from it: its text, place and category, and a first
+ * shift of two hours from when the help is needed (overnight when that runs past midnight).
+ */
+export function draftFromHelp(d: TActivityDraft, h: TActivityDraftDto): TActivityDraft {
+  const start = isoToShanghai(h.neededAt);
+  const end = isoToShanghai(new Date(Date.parse(h.neededAt) + 2 * 3600_000).toISOString());
+  const first: TShiftDraft = {
+    ...(d.shifts[0] ?? blankShift()),
+    date: start.date,
+    start: start.time,
+    end: end.time,
+    overnight: end.date !== start.date,
+  };
+  return {
+    ...d,
+    title: h.title,
+    description: h.description,
+    address: h.address,
+    location: h.location ?? d.location,
+    category: h.category,
+    shifts: [first, ...d.shifts.slice(1)],
+  };
+}
 
 export function draftFromActivity(a: TActivityDetailDto): TActivityDraft {
   const sd = isoToShanghai(a.signupDeadline);

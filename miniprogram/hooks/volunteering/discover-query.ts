@@ -19,6 +19,8 @@ export interface TDiscoverFilters {
   category?: TActivityCategory;
   teamId?: string;
   suitable: boolean;
+  /** The search box (title and description). */
+  q?: string;
 }
 
 const DAY = 24 * 3600_000;
@@ -36,6 +38,8 @@ export function buildActivityQuery(f: TDiscoverFilters, pos: TPosition | null, p
   if (f.category) q.category = f.category;
   if (f.teamId) q.teamId = f.teamId;
   if (f.suitable) q.suitable = true;
+  const words = f.q?.trim();
+  if (words) q.q = words;
   if (f.sort === 'near' && pos) {
     q.lng = pos.lng;
     q.lat = pos.lat;

@@ -1,7 +1,10 @@
 import { useCallback, useRef, useState } from 'react';
 import type { TAnyErrorCode } from '@shared/errors';
+import { confirmAction } from '../../services/confirm';
 import { formErrorsFrom } from '../../services/form-errors';
 import { ApiError } from '../../services/request';
+
+export type TConfirm = Parameters<typeof confirmAction>[0];
 
 export interface TActionApi {
   busy: string | null;
@@ -9,8 +12,11 @@ export interface TActionApi {
   /** Stable error id of the last failure (e.g. volunteer_required), for follow-up links. */
   errorCode: TAnyErrorCode | null;
   success: string | null;
-  /** Runs one named action; its returned string is shown as the success message. */
-  run: (name: string, action: () => Promise<string | null | void>) => Promise<boolean>;
+  /**
+   * Runs one named action; its returned string is shown as the success message. With `confirm`,
+   * the platform's confirmation comes first (destructive or notifying actions) and 取消 runs nothing.
+   */
+  run: (name: string, action: () => Promise<string | null | void>, confirm?: TConfirm) => Promise<boolean>;
   clear: () => void;
 }
 
@@ -22,7 +28,9 @@ export function useAction(): TActionApi {
   const [errorCode, setErrorCode] = useState<TAnyErrorCode | null>(null);
   const running = useRef(false);
 
-  const run = useCallback(async (name: string, action: () => Promise<string | null | void>) => {
+  const run = useCallback(async (name: string, action: () => Promise<string | null | void>, confirm?: TConfirm) => {
+    if (running.current) return false;
+    if (confirm && !(await confirmAction(confirm))) return false;
     if (running.current) return false;
     running.current = true;
     setBusy(name);

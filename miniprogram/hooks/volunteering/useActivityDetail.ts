@@ -5,6 +5,7 @@ import { useAsync } from '../useAsync';
 import { volunteeringApi } from '../../services/volunteering';
 import { askSignupConsent } from './subscribe';
 import { useAction } from './useAction';
+import { CONFIRM } from './confirmations';
 
 const OUTCOME_MESSAGES: Record<string, string> = {
   confirmed: '报名成功',
@@ -40,11 +41,15 @@ export function useActivityDetail(activityId: string | undefined) {
 
   const cancel = useCallback(
     (signupId: string) =>
-      action.run(`cancel-${signupId}`, async () => {
-        const r = await volunteeringApi.cancelSignup(signupId);
-        await reload();
-        return r.outcome === 'late_cancelled' ? '已取消（已过取消截止时间，记为逾期取消）' : '已取消报名';
-      }),
+      action.run(
+        `cancel-${signupId}`,
+        async () => {
+          const r = await volunteeringApi.cancelSignup(signupId);
+          await reload();
+          return r.outcome === 'late_cancelled' ? '已取消（已过取消截止时间，记为逾期取消）' : '已取消报名';
+        },
+        CONFIRM.cancelSignup,
+      ),
     [action, reload],
   );
 

@@ -8,7 +8,9 @@ export { DATE_OPTIONS, dateWindow, buildActivityQuery } from './discover-query';
 export type { TDiscoverDate, TDiscoverFilters, TDiscoverSort } from './discover-query';
 import { currentPosition, type TPosition } from './location';
 
-/** 活动 tab: discovery list with 附近 / date / category / team / 适合我 filters and paging. */
+export type TDiscoverView = 'list' | 'map';
+
+/** 活动 tab: discovery list with search, 附近 / date / category / team / 适合我 filters, paging, list or map. */
 export function useActivityDiscover(initial: Partial<TDiscoverFilters> = {}) {
   const [filters, setFilters] = useState<TDiscoverFilters>({ sort: 'time', date: 'all', suitable: false, ...initial });
   const [items, setItems] = useState<TActivitySummaryDto[]>([]);
@@ -17,6 +19,7 @@ export function useActivityDiscover(initial: Partial<TDiscoverFilters> = {}) {
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [position, setPosition] = useState<TPosition | null>(null);
+  const [view, setView] = useState<TDiscoverView>('list');
   const seq = useRef(0);
 
   const load = useCallback(async (f: TDiscoverFilters, nextPage: number, pos: TPosition | null) => {
@@ -30,7 +33,13 @@ export function useActivityDiscover(initial: Partial<TDiscoverFilters> = {}) {
       setHasMore(!!res.hasMore);
       setPage(nextPage);
     } catch (e) {
-      if (mine === seq.current) setError(formErrorsFrom(e).form);
+      if (mine !== seq.current) return;
+      setError(formErrorsFrom(e).form);
+      // A failed new filter must not leave the previous filter's results under it.
+      if (nextPage === 1) {
+        setItems([]);
+        setHasMore(false);
+      }
     } finally {
       if (mine === seq.current) setLoading(false);
     }
@@ -50,9 +59,24 @@ export function useActivityDiscover(initial: Partial<TDiscoverFilters> = {}) {
         }
       }
       setFilters(next);
+      if (next.sort !== 'near') setView('list');
       await load(next, 1, pos);
+      return next;
     },
     [filters, position, load],
+  );
+
+  /** 地图 needs the position and nearest-first order; 列表 keeps the current order. */
+  const showView = useCallback(
+    async (v: TDiscoverView) => {
+      if (v === 'list') {
+        setView('list');
+        return;
+      }
+      const next = filters.sort === 'near' && position ? filters : await update({ sort: 'near' });
+      setView(next.sort === 'near' ? 'map' : 'list');
+    },
+    [filters, position, update],
   );
 
   useEffect(() => {
@@ -68,6 +92,8 @@ export function useActivityDiscover(initial: Partial<TDiscoverFilters> = {}) {
     loading,
     error,
     position,
+    view,
+    showView,
     update,
     reload: () => load(filters, 1, position),
     more: hasMore ? () => load(filters, page + 1, position) : undefined,

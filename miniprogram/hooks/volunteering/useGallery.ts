@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import type { TPhotoDto } from '@shared/schemas/volunteering/gallery';
-import { galleryApi, photoFileUrl, photoThumbUrl } from '../../services/gallery';
+import { PHOTO_STATUS_LABELS, galleryApi, photoFileUrl, photoThumbUrl } from '../../services/gallery';
 import { chooseImageFile } from '../../services/media';
 import { ApiError } from '../../services/request';
 import { useAsync } from '../useAsync';
 import { useAction } from './useAction';
+import { CONFIRM } from './confirmations';
 
 /**
  * Activity gallery: approved photos for everyone; the uploader also sees their own
@@ -49,19 +50,32 @@ export function useGallery(activityId: string | undefined) {
         if (!file) return null;
         const r = await galleryApi.upload(activityId as string, file);
         await reload();
-        return r.outcome === 'visible' ? '照片已上传' : '照片已上传，审核中，通过后所有人可见';
+        // The banner uses the badge's words (PHOTO_STATUS_LABELS), so the two never disagree.
+        return r.outcome === 'visible'
+          ? `照片已上传，${PHOTO_STATUS_LABELS.visible}`
+          : `照片已上传，${PHOTO_STATUS_LABELS.checking}，通过后所有人可见`;
       }),
     [action, activityId, reload],
   );
 
   const moderate = useCallback(
     (photoId: string, act: 'show' | 'hide', reason: string) =>
-      action.run(`${act}-${photoId}`, async () => {
-        if (reason.trim().length < 2) throw new ApiError(400, 'validation_failed', '请填写原因（至少 2 个字）');
-        await galleryApi.moderate(photoId, act, reason.trim());
-        await reload();
-        return act === 'show' ? '照片已通过，所有人可见' : '照片已隐藏';
-      }),
+      action.run(
+        `${act}-${photoId}`,
+        async () => {
+          if (reason.trim().length < 2) throw new ApiError(400, 'validation_failed', '请填写原因（至少 2 个字）');
+          await galleryApi.moderate(photoId, act, reason.trim());
+          await reload();
+          return act === 'show'
+            ? `照片${PHOTO_STATUS_LABELS.visible}，所有人可见`
+            : `照片${PHOTO_STATUS_LABELS.hidden}，已隐藏`;
+        },
+        reason.trim().length < 2
+          ? undefined
+          : act === 'show'
+            ? CONFIRM.approve('照片', '照片将对所有人可见。')
+            : CONFIRM.reject('照片（隐藏）', reason),
+      ),
     [action, reload],
   );
 

@@ -2,17 +2,12 @@ import { useCallback, useState } from 'react';
 import { HELP_CATEGORIES, type THelpCategory } from '@shared/schemas/volunteering/help-requests';
 import { useAsync } from '../useAsync';
 import { volunteeringApi } from '../../services/volunteering';
-import { helpRequestProblem } from './help-form';
-import { shanghaiToIso } from './labels';
+import { formErrorsFrom } from '../../services/form-errors';
+import { checkHelpDraft, helpField, type THelpDraft as TDraftFields } from './help-form';
 import { useAction } from './useAction';
 
-export interface THelpDraft {
+export interface THelpDraft extends TDraftFields {
   category: THelpCategory;
-  description: string;
-  address: string;
-  date: string;
-  time: string;
-  location?: { lng: number; lat: number };
 }
 
 const EMPTY: THelpDraft = { category: HELP_CATEGORIES[0], description: '', address: '', date: '', time: '09:00' };
@@ -20,6 +15,7 @@ const EMPTY: THelpDraft = { category: HELP_CATEGORIES[0], description: '', addre
 /** 我要求助: post a need (reviewed before it is public) and follow my requests. */
 export function useHelpRequest(enabled: boolean) {
   const [draft, setDraft] = useState<THelpDraft>(EMPTY);
+  const [errors, setErrors] = useState<Record<string, string>>({});
   const mine = useAsync(() => volunteeringApi.myHelpRequests(), [], enabled);
   const action = useAction();
   const { reload } = mine;
@@ -31,21 +27,20 @@ export function useHelpRequest(enabled: boolean) {
   const submit = useCallback(
     () =>
       action.run('submit', async () => {
-        const neededAt = shanghaiToIso(draft.date, draft.time);
-        if (!neededAt) throw new Error('请填写需要帮助的日期（YYYY-MM-DD）和时间（HH:MM）');
-        const body = {
-          category: draft.category,
-          description: draft.description,
-          address: draft.address,
-          location: draft.location,
-          neededAt,
-        };
-        const problem = helpRequestProblem(body);
-        if (problem) throw new Error(problem);
-        const r = await volunteeringApi.createHelpRequest({ ...body, neededAt: neededAt as unknown as Date });
-        setDraft(EMPTY);
-        await reload();
-        return r.request.status === 'pending_review' ? '已提交，审核通过后将公开' : '已提交';
+        const { body, errors: local } = checkHelpDraft(draft);
+        setErrors(local);
+        if (Object.keys(local).length) throw new Error('请检查标红的项目后再提交');
+        try {
+          const r = await volunteeringApi.createHelpRequest(body as never);
+          setDraft(EMPTY);
+          await reload();
+          return r.request.status === 'pending_review' ? '已提交，审核通过后将公开' : '已提交';
+        } catch (e) {
+          // The server's field messages (e.g. a time already past) go under their fields too.
+          const { fields } = formErrorsFrom(e);
+          setErrors(Object.fromEntries(Object.entries(fields).map(([k, m]) => [helpField(k), m])));
+          throw e;
+        }
       }),
     [action, draft, reload],
   );
@@ -58,5 +53,5 @@ export function useHelpRequest(enabled: boolean) {
       }),
     [action, reload],
   );
-  return { draft, setField, submit, close, action, mine };
+  return { draft, errors, setField, submit, close, action, mine };
 }

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { useAsync } from '../useAsync';
 import { volunteeringApi } from '../../services/volunteering';
 import { useAction } from './useAction';
+import { CONFIRM } from './confirmations';
 
 export type TSignupScope = 'upcoming' | 'past' | 'all';
 
@@ -14,11 +15,15 @@ export function useMySignups(enabled: boolean) {
 
   const cancel = useCallback(
     (id: string) =>
-      action.run(`cancel-${id}`, async () => {
-        const r = await volunteeringApi.cancelSignup(id);
-        await reload();
-        return r.outcome === 'late_cancelled' ? '已取消（已过取消截止时间，记为逾期取消）' : '已取消报名';
-      }),
+      action.run(
+        `cancel-${id}`,
+        async () => {
+          const r = await volunteeringApi.cancelSignup(id);
+          await reload();
+          return r.outcome === 'late_cancelled' ? '已取消（已过取消截止时间，记为逾期取消）' : '已取消报名';
+        },
+        CONFIRM.cancelSignup,
+      ),
     [action, reload],
   );
   const accept = useCallback(

@@ -14,6 +14,7 @@ import {
   buildActivityInput,
   buildActivityPatch,
   draftFromActivity,
+  draftFromHelp,
   type TActivityDraft,
   type TShiftDraft,
 } from './activity-form';
@@ -34,14 +35,7 @@ export function usePublishActivity(teamId: string, activityId?: string, helpId?:
   // Taking up a help request: start from its draft; after publishing, link the two.
   useEffect(() => {
     const h = helpId ? takeHelpDraft(helpId) : null;
-    if (h)
-      setDraft((d) => ({
-        ...d,
-        title: h.title,
-        description: h.description,
-        address: h.address,
-        location: h.location ?? d.location,
-      }));
+    if (h) setDraft((d) => draftFromHelp(d, h));
   }, [helpId]);
 
   useEffect(() => {

@@ -3,6 +3,7 @@ import type { THoursStatus } from '@shared/schemas/volunteering/hours';
 import { useAsync } from '../useAsync';
 import { volunteeringApi } from '../../services/volunteering';
 import { useAction } from './useAction';
+import { CONFIRM } from './confirmations';
 
 /** Team hours: pending entries confirmed or rejected in bulk; confirmed ones adjusted with a reason (audited). */
 export function useTeamHours(teamId: string, activityId: string | undefined, enabled: boolean) {
@@ -45,13 +46,17 @@ export function useTeamHours(teamId: string, activityId: string | undefined, ena
 
   const reject = useCallback(
     (reason: string) =>
-      action.run('reject', async () => {
-        if (!selected.length) throw new Error('请先选择要驳回的记录');
-        const r = await volunteeringApi.rejectHours(teamId, selected, reason);
-        setSelected([]);
-        await reload();
-        return `已驳回 ${r.rejected} 条`;
-      }),
+      action.run(
+        'reject',
+        async () => {
+          if (!selected.length) throw new Error('请先选择要驳回的记录');
+          const r = await volunteeringApi.rejectHours(teamId, selected, reason);
+          setSelected([]);
+          await reload();
+          return `已驳回 ${r.rejected} 条`;
+        },
+        selected.length ? CONFIRM.reject(`${selected.length} 条时长记录`, reason) : undefined,
+      ),
     [action, selected, teamId, reload],
   );
 

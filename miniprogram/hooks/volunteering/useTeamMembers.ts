@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { useAsync } from '../useAsync';
 import { volunteeringApi } from '../../services/volunteering';
 import { useAction } from './useAction';
+import { CONFIRM } from './confirmations';
 
 /** Members and join requests of one team (team admins). */
 export function useTeamMembers(teamId: string, enabled: boolean) {
@@ -13,11 +14,17 @@ export function useTeamMembers(teamId: string, enabled: boolean) {
 
   const decide = useCallback(
     (userId: string, decision: 'approve' | 'reject', reason?: string) =>
-      action.run(`${decision}-${userId}`, async () => {
-        await volunteeringApi.decideJoin(teamId, userId, reason ? { decision, reason } : { decision });
-        await Promise.all([reloadPending(), reloadActive()]);
-        return decision === 'approve' ? '已通过加入申请' : '已拒绝加入申请';
-      }),
+      action.run(
+        `${decision}-${userId}`,
+        async () => {
+          await volunteeringApi.decideJoin(teamId, userId, reason ? { decision, reason } : { decision });
+          await Promise.all([reloadPending(), reloadActive()]);
+          return decision === 'approve' ? '已通过加入申请' : '已拒绝加入申请';
+        },
+        decision === 'approve'
+          ? CONFIRM.approve('加入申请', '申请人将成为团队成员并收到通知。')
+          : CONFIRM.reject('加入申请', reason ?? ''),
+      ),
     [action, teamId, reloadPending, reloadActive],
   );
 

@@ -3,7 +3,7 @@
  * publish form → API body, discovery filters → query, and scanned-code parsing.
  */
 import { ZActivityCreateInput, type TActivityDetailDto } from '@shared/schemas/volunteering/activities';
-import { EMPTY_ACTIVITY, buildActivityInput, draftFromActivity } from './activity-form';
+import { EMPTY_ACTIVITY, buildActivityInput, draftFromActivity, draftFromHelp } from './activity-form';
 import { buildActivityQuery, dateWindow } from './discover-query';
 import { adminTeamIds, formatDistance, formatMinutes, formatRange, isoToShanghai, shanghaiToIso } from './labels';
 import { helpRequestProblem } from './help-form';
@@ -54,6 +54,22 @@ describe('publish form', () => {
     location: { lng: 121.47, lat: 31.23 },
     shifts: [{ date: '2026-12-01', start: '09:00', end: '11:00', capacity: '2', overnight: false }],
   };
+
+  test('when a team takes up a help request, the form starts with its category and a shift at its date and time', () => {
+    const help = {
+      title: '生活帮办：买菜',
+      description: '独居老人需要每周买菜帮助',
+      address: '幸福小区 3 号楼',
+      location: null,
+      category: 'community_service' as const,
+      neededAt: '2026-12-01T15:00:00.000Z',
+      helpRequestId: S,
+    };
+    const d = draftFromHelp({ ...draft, shifts: [draft.shifts[0]] }, help);
+    expect(d).toMatchObject({ title: help.title, category: 'community_service', location: draft.location });
+    // 23:00 Beijing: the two-hour shift ends at 01:00 the next day.
+    expect(d.shifts[0]).toMatchObject({ date: '2026-12-01', start: '23:00', end: '01:00', overnight: true });
+  });
 
   test('when deadlines are left blank, both default to the first shift start and the body passes the server schema', () => {
     const { body, errors } = buildActivityInput(A, draft, NOW);
@@ -147,6 +163,11 @@ describe('discovery query', () => {
       teamId: A,
       page: 2,
     });
+  });
+
+  test('when search words are typed, they are sent trimmed; blank words are not sent', () => {
+    expect(buildActivityQuery({ ...base, q: '  敬老院 ' }, null, 1).q).toBe('敬老院');
+    expect(buildActivityQuery({ ...base, q: '   ' }, null, 1)).not.toHaveProperty('q');
   });
 
   test('when 今天 is chosen, the window ends at the next Beijing midnight', () => {

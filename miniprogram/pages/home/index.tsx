@@ -1,14 +1,19 @@
 import { Text, View } from '@tarojs/components';
 import { PageShell } from '../../components/PageShell';
 import { useSession } from '../../hooks/useSession';
+import { useHomeScreen } from '../../hooks/community/useHomeScreen';
+import { formatMetres } from '../../services/community';
 import { DOMAIN_ENTRIES, greetingFor } from '../../services/domains';
 import { ROUTES, go, loginRoute } from '../../services/nav';
+import { withQuery } from '../../services/routes';
 import { isStaff } from '../../services/session';
 import './index.scss';
 
 export default function HomePage() {
   const { user } = useSession();
   const greeting = greetingFor();
+  const home = useHomeScreen();
+  const screen = home.data;
 
   return (
     <PageShell className="home">
@@ -18,6 +23,13 @@ export default function HomePage() {
         </Text>
         <Text className="home__sub">邻里互助，共建美好社区</Text>
       </View>
+
+      {screen?.alerts.map((a) => (
+        <View key={a.id} className="home__alert" id="home-alert" onClick={() => go(withQuery(ROUTES.notice, { id: a.id }))}>
+          <Text className="home__alert-tag">紧急提醒</Text>
+          <Text className="home__alert-title">{a.title}</Text>
+        </View>
+      ))}
 
       {!user ? (
         <View className="card home__login" id="home-login" onClick={() => go(loginRoute())}>
@@ -51,6 +63,57 @@ export default function HomePage() {
           );
         })}
       </View>
+
+      <View className="card home__community" id="home-community" onClick={() => go(ROUTES.chooseCommunity)}>
+        <Text>{screen?.community ? `我的社区：${screen.community.name}` : '选择我的社区，查看附近服务与公告'}</Text>
+        <Text className="link">›</Text>
+      </View>
+
+      {screen?.notices.length ? (
+        <View className="home__section" id="home-notices">
+          <View className="home__section-head" onClick={() => go(ROUTES.notices)}>
+            <Text className="home__section-title">社区公告</Text>
+            <Text className="link">更多 ›</Text>
+          </View>
+          {screen.notices.map((n) => (
+            <View key={n.id} className="card home__line" onClick={() => go(withQuery(ROUTES.notice, { id: n.id }))}>
+              <Text>{n.title}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+
+      {screen?.places.length ? (
+        <View className="home__section" id="home-places">
+          <View className="home__section-head" onClick={() => go(ROUTES.nearby)}>
+            <Text className="home__section-title">附近服务</Text>
+            <Text className="link">生活圈 ›</Text>
+          </View>
+          {screen.places.map((p) => (
+            <View key={p.id} className="card home__line">
+              <Text>{p.name}</Text>
+              <Text className="home__meta">
+                {p.typeLabel} · {formatMetres(p.distanceM)}
+              </Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+
+      {screen?.activities.length ? (
+        <View className="home__section" id="home-activities">
+          <View className="home__section-head" onClick={() => go(ROUTES.activities)}>
+            <Text className="home__section-title">附近活动</Text>
+            <Text className="link">更多 ›</Text>
+          </View>
+          {screen.activities.map((a) => (
+            <View key={a.id} className="card home__line" onClick={() => go(withQuery(ROUTES.activity, { id: a.id }))}>
+              <Text>{a.title}</Text>
+              <Text className="home__meta">{formatMetres(a.distanceM)}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
     </PageShell>
   );
 }

@@ -1,21 +1,28 @@
 import { ZNoContent } from '@shared/schemas/common';
 import {
+  ZChangePasswordInput,
+  ZChangePasswordResult,
   ZLoginResult,
   ZStaffLoginInput,
   ZWechatLoginInput,
+  type TChangePasswordInput,
   type TLoginResult,
   type TStaffLoginInput,
   type TWechatLoginInput,
 } from '@shared/schemas/auth';
 import type { AppDeps } from '../../deps';
-import { publicAccess, signedIn } from '../../http/policy';
+import { publicAccess, signedIn, type Policy } from '../../http/policy';
 import { createRateLimiter } from '../../http/rate-limit';
 import { defineRoute, type RouteSpec } from '../../http/route';
 import { unlessRefused } from '../../http/refusals';
 import { presentUser } from '../users';
+import { changePassword } from './commands/change-password';
 import { loginStaff } from './commands/login-staff';
 import { loginWithWechat } from './commands/login-with-wechat';
 import { revokeSession } from './tokens';
+
+/** Staff accounts only (residents sign in with WeChat and have no password); consent not needed to change it. */
+const staffSignedIn: Policy = { ...signedIn, name: 'staff', allows: (a) => a !== null && a.kind === 'staff' };
 
 export function routes(deps: AppDeps): RouteSpec[] {
   // Per IP and per account name: one noisy client cannot lock others out of the login form.
@@ -68,6 +75,29 @@ export function routes(deps: AppDeps): RouteSpec[] {
       handler: async (ctx) => {
         await revokeSession(ctx.state.actor!.tokenId, deps.now());
         ctx.status = 204;
+      },
+    }),
+      defineRoute<TChangePasswordInput>({
+      method: 'post',
+      path: '/api/auth/password',
+      summary: '工作人员修改密码：需当前密码；成功后其他设备上的登录全部失效（本设备保持登录），记入审计日志',
+      tags: ['auth'],
+      policy: staffSignedIn,
+      body: ZChangePasswordInput,
+      response: ZChangePasswordResult,
+      handler: async (ctx, { body }) => {
+        // A stolen token must not become an oracle for guessing the current password.
+        limiter.hit(`password|${ctx.state.actor!.userId}`);
+        const r = await changePassword(deps, ctx.state.actor!, body, ctx.state.requestId);
+        unlessRefused(r, {
+          not_staff: 'forbidden',
+          wrong_password: {
+            code: 'validation_failed',
+            fields: [{ path: 'currentPassword', message: '当前密码不正确' }],
+          },
+          changed_meanwhile: { code: 'conflict', message: '密码刚被修改，请重新登录后再试' },
+        });
+        ctx.body = { revokedSessions: r.revokedSessions };
       },
     }),
   ];

@@ -1,6 +1,7 @@
 import { createTestContext, buildResident, type TestContext } from '../../../test/support';
 import { AppError } from '../../http/errors';
-import { checkText } from './check';
+import { unlessRefused } from '../../http/refusals';
+import { checkText, contentRiskyAnswer } from './check';
 import { staffKeywordHits } from './staff-keywords';
 
 let ctx: TestContext;
@@ -15,24 +16,31 @@ afterEach(() => ctx.sandbox.clearFaults());
 describe('checkText', () => {
   it('when the text is clean, passes', async () => {
     const r = await buildResident(ctx);
-    expect(await checkText(ctx.deps, { openid: r.openid, texts: ['楼道灯坏了，请尽快维修'], scene: 'forum' })).toBe(
-      'pass',
-    );
+    expect(await checkText(ctx.deps, { openid: r.openid, texts: ['楼道灯坏了，请尽快维修'], scene: 'forum' })).toEqual({
+      outcome: 'pass',
+    });
   });
 
   it('when WeChat suggests review, returns review so the caller holds the content', async () => {
     const r = await buildResident(ctx);
     const outcome = await checkText(ctx.deps, { openid: r.openid, texts: ['这里有待审词'], scene: 'comment' });
-    expect(outcome).toBe('review');
+    expect(outcome).toEqual({ outcome: 'review' });
   });
 
-  it('when a field is risky, throws content_risky (422) naming the field', async () => {
+  it('when a field is risky, refuses with content_risky naming the field, which the edge answers 422', async () => {
     const r = await buildResident(ctx);
-    const err = await checkText(ctx.deps, {
+    const verdict = await checkText(ctx.deps, {
       openid: r.openid,
       fields: { title: '正常标题', description: '欢迎访问赌博网站' },
       scene: 'forum',
-    }).catch((e: unknown) => e);
+    });
+    expect(verdict).toEqual({ outcome: 'content_risky', fields: [{ path: 'description', message: '该内容包含违规信息' }] });
+    let err: unknown;
+    try {
+      unlessRefused(verdict, { content_risky: contentRiskyAnswer });
+    } catch (e) {
+      err = e;
+    }
     expect(err).toBeInstanceOf(AppError);
     expect(err).toMatchObject({
       code: 'content_risky',
@@ -44,28 +52,29 @@ describe('checkText', () => {
   it('when a long text hides a risky word past 2500 characters, still catches it', async () => {
     const r = await buildResident(ctx);
     const text = '好'.repeat(3000) + '违禁词';
-    await expect(checkText(ctx.deps, { openid: r.openid, texts: [text], scene: 'forum' })).rejects.toMatchObject({
-      code: 'content_risky',
+    expect(await checkText(ctx.deps, { openid: r.openid, texts: [text], scene: 'forum' })).toEqual({
+      outcome: 'content_risky',
+      fields: [],
     });
   });
 
   it('when WeChat is unavailable, holds the content for review instead of failing', async () => {
     const r = await buildResident(ctx);
     ctx.sandbox.injectFault({ path: '/wxa/msg_sec_check', httpStatus: 503, times: 5 });
-    expect(await checkText(ctx.deps, { openid: r.openid, texts: ['你好'], scene: 'forum' })).toBe('review');
+    expect(await checkText(ctx.deps, { openid: r.openid, texts: ['你好'], scene: 'forum' })).toEqual({ outcome: 'review' });
   });
 
   it('when there is nothing to check, passes without asking WeChat', async () => {
     ctx.sandbox.injectFault({ path: '/wxa/msg_sec_check', httpStatus: 503, times: 5 });
-    expect(await checkText(ctx.deps, { openid: 'o_x', texts: ['  ', ''], scene: 'forum' })).toBe('pass');
+    expect(await checkText(ctx.deps, { openid: 'o_x', texts: ['  ', ''], scene: 'forum' })).toEqual({ outcome: 'pass' });
   });
 
   it('when staff (no openid) write a listed word, holds it for review without asking WeChat; clean staff text passes', async () => {
     ctx.sandbox.injectFault({ path: '/wxa/msg_sec_check', httpStatus: 503, times: 5 });
-    expect(await checkText(ctx.deps, { fields: { description: '周末在广场举办赌 博危害宣传' }, scene: 'forum' })).toBe(
-      'review',
-    );
-    expect(await checkText(ctx.deps, { fields: { description: '周末在广场举办防诈骗宣传' }, scene: 'forum' })).toBe('pass');
+    expect(await checkText(ctx.deps, { fields: { description: '周末在广场举办赌 博危害宣传' }, scene: 'forum' })).toEqual({
+      outcome: 'review',
+    });
+    expect(await checkText(ctx.deps, { fields: { description: '周末在广场举办防诈骗宣传' }, scene: 'forum' })).toEqual({ outcome: 'pass' });
   });
 });
 

@@ -1,5 +1,6 @@
 import type { AppDeps } from '../../deps';
-import { AppError } from '../../http/errors';
+import type { TFieldError } from '@shared/errors';
+import type { RefusalAnswer } from '../../http/refusals';
 import { staffKeywordHits } from './staff-keywords';
 import { MSG_SEC_CHECK_MAX_CHARS, WechatError, type SecScene, type SecSuggest } from '../../wechat';
 
@@ -19,6 +20,15 @@ export interface CheckTextInput {
 
 export type TCheckOutcome = 'pass' | 'review';
 
+/** The check's verdict: pass, hold for review, or refused as risky at the fields named (may be none). */
+export type TTextVerdict = { outcome: TCheckOutcome } | { outcome: 'content_risky'; fields: TFieldError[] };
+
+/** How the edge answers a risky verdict: 422 content_risky, at its fields when known. */
+export const contentRiskyAnswer = (r: { fields: TFieldError[] }): RefusalAnswer => ({
+  code: 'content_risky',
+  ...(r.fields.length ? { fields: r.fields } : {}),
+});
+
 const RANK: Record<SecSuggest, number> = { pass: 0, review: 1, risky: 2 };
 
 function chunks(text: string): string[] {
@@ -29,8 +39,9 @@ function chunks(text: string): string[] {
 
 /**
  * Runs user-generated text through WeChat's msg_sec_check.
- * - risky → throws AppError content_risky (422), with the field path when known;
- * - review → returns 'review': the caller stores the content held for moderation;
+ * - risky → `content_risky` with the field paths when known (the edge answers 422 with
+ *   contentRiskyAnswer);
+ * - review → 'review': the caller stores the content held for moderation;
  * - pass → 'pass'.
  * When WeChat cannot be asked (down, misconfigured) we fail towards moderation
  * ('review') rather than refusing the user or publishing unchecked text.
@@ -38,20 +49,20 @@ function chunks(text: string): string[] {
  * matched against the configured staff word list instead, and a hit returns 'review' so the
  * caller holds it for the 内容审核 queue (staff-keywords.ts).
  */
-export async function checkText(deps: AppDeps, input: CheckTextInput): Promise<TCheckOutcome> {
+export async function checkText(deps: AppDeps, input: CheckTextInput): Promise<TTextVerdict> {
   const scene: SecScene = typeof input.scene === 'number' ? input.scene : SCENES[input.scene];
   const entries: [string | undefined, string][] = [
     ...(input.texts ?? []).map((t): [undefined, string] => [undefined, t]),
     ...Object.entries(input.fields ?? {}).map(([p, t]): [string, string] => [p, t ?? '']),
   ].filter(([, t]) => t.trim().length > 0);
-  if (entries.length === 0) return 'pass';
+  if (entries.length === 0) return { outcome: 'pass' };
   if (!input.openid) {
     const hits = staffKeywordHits(
       deps.config.STAFF_CONTENT_KEYWORDS,
       Object.fromEntries(entries.map(([p, t], i) => [p ?? `text${i}`, t])),
     );
     if (hits.length) deps.logger.info({ hits }, 'staff text matches the content word list: held for review');
-    return hits.length ? 'review' : 'pass';
+    return { outcome: hits.length ? 'review' : 'pass' };
   }
 
   let worst: SecSuggest = 'pass';
@@ -72,9 +83,7 @@ export async function checkText(deps: AppDeps, input: CheckTextInput): Promise<T
     }
   }
   if (worst === 'risky') {
-    throw new AppError('content_risky', {
-      fields: riskyPaths.length ? riskyPaths.map((p) => ({ path: p, message: '该内容包含违规信息' })) : undefined,
-    });
+    return { outcome: 'content_risky', fields: riskyPaths.map((p) => ({ path: p, message: '该内容包含违规信息' })) };
   }
-  return worst;
+  return { outcome: worst };
 }

@@ -96,6 +96,14 @@ describe('donating', () => {
     expect(new Date(later.body.prepayExpiresAt).getTime()).toBeGreaterThan(Date.now());
   });
 
+  it('when the message is risky, the donation is refused with 422 at message and no order is made', async () => {
+    const before = await DonationOrder.countDocuments({});
+    const res = await donate({ amountFen: 1000, channel: 'jsapi', message: '违禁词' });
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('content_risky');
+    expect(await DonationOrder.countDocuments({})).toBe(before);
+  });
+
   it('when anonymous, the ledger shows 爱心人士', async () => {
     const d = await paidDonation(1200, { anonymous: true });
     const entry = await LedgerEntry.findOne({ order: d.donation.id, kind: 'donation' }).lean();

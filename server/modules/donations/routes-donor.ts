@@ -16,6 +16,7 @@ import { IDEMPOTENCY_HEADER } from '../../http/idempotency';
 import { member } from '../../http/policy';
 import { unlessRefused } from '../../http/refusals';
 import { defineRoute, type RouteSpec } from '../../http/route';
+import { contentRiskyAnswer } from '../content';
 import { CjkFontMissingError } from '../volunteering/certificates';
 import { createOrder } from './commands/create-order';
 import { donationPolicy } from './policy';
@@ -51,6 +52,7 @@ export function donorRoutes(deps: AppDeps): RouteSpec[] {
           openid_required: 'donation_openid_required',
           wechat_unavailable: 'wechat_pay_unavailable',
           key_reused: 'donation_key_reused',
+          content_risky: contentRiskyAnswer,
         });
         const [project, charity] = await Promise.all([findProject(String(r.order.project)), findCharity(r.order.charity)]);
         ctx.status = r.outcome === 'created' ? 201 : 200;

@@ -198,4 +198,6 @@ export const SCOPE_MODELS = {
   clinic: Clinic,
   department: Department,
   grid: Grid,
+  // community (issue 14)
+  community: Community,
 } as const;

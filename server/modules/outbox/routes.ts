@@ -1,4 +1,3 @@
-import { Types } from 'mongoose';
 import {
   ZOutboxDeadPage,
   ZOutboxDeadQuery,
@@ -11,9 +10,9 @@ import {
 import type { AppDeps } from '../../deps';
 import { anyRole } from '../../http/policy';
 import { defineRoute, type RouteSpec } from '../../http/route';
-import { retryDeadEvents } from '../../platform/outbox/dispatcher';
-import { OutboxEvent, type OutboxEventDoc } from '../../platform/outbox/model';
-import { recordAudit } from '../audit';
+import type { OutboxEventDoc } from '../../platform/outbox/model';
+import { retryDeadLetters } from './commands/retry';
+import { deadLetterPage } from './queries';
 
 /** Every field listed; the payload stays on the server (it may name residents). */
 export const presentOutboxEvent = (e: OutboxEventDoc): TOutboxEventDto => ({
@@ -39,14 +38,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       query: ZOutboxDeadQuery,
       response: ZOutboxDeadPage,
       handler: async (ctx, { query }) => {
-        const [items, total] = await Promise.all([
-          OutboxEvent.find({ status: 'dead' })
-            .sort({ deadAt: -1, _id: -1 })
-            .skip((query.page - 1) * query.pageSize)
-            .limit(query.pageSize)
-            .lean<OutboxEventDoc[]>(),
-          OutboxEvent.countDocuments({ status: 'dead' }),
-        ]);
+        const { items, total } = await deadLetterPage(query.page, query.pageSize);
         ctx.body = { items: items.map(presentOutboxEvent), total, page: query.page, pageSize: query.pageSize };
       },
     }),
@@ -59,15 +51,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       body: ZOutboxRetryInput,
       response: ZOutboxRetryResult,
       handler: async (ctx, { body }) => {
-        const retried = await retryDeadEvents(deps, body.ids.map((id) => new Types.ObjectId(id)));
-        await recordAudit({
-          actor: ctx.state.actor!,
-          action: 'outbox.retried',
-          target: { type: 'outbox', id: body.ids.length === 1 ? body.ids[0] : `${body.ids.length} events` },
-          after: { ids: body.ids, retried },
-          requestId: ctx.state.requestId,
-          at: deps.now(),
-        });
+        const { retried } = await retryDeadLetters(deps, ctx.state.actor!, body.ids, ctx.state.requestId);
         ctx.body = { retried };
       },
     }),

@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 import type { AppDeps } from '../../deps';
-import { recordAudit, AuditEntry } from '../audit';
+import { AuditEntry } from '../audit';
+import { inUnitOfWork } from '../../platform/unit-of-work';
 import { Session } from '../auth';
 import { Notification } from '../notifications';
 import { User } from '../users';
@@ -15,38 +16,42 @@ export const DELETED_DISPLAY_NAME = '已注销用户';
  * openid/unionid (a later WeChat login creates a new, clean account), phone,
  * real name and its ID hash (the ID may verify a new account), username and
  * password. Sessions are revoked, private messages deleted, module data erased.
- * Idempotent: running it again on a deleted account changes nothing more.
  */
 export async function deleteAccount(deps: AppDeps, userId: string, requestId?: string): Promise<void> {
   const _id = new Types.ObjectId(userId);
   const now = deps.now();
-  const res = await User.updateOne(
-    { _id, status: { $ne: 'deleted' } },
-    {
-      $set: {
-        status: 'deleted',
-        deletedAt: now,
-        displayName: DELETED_DISPLAY_NAME,
-        roles: [],
-        subscribeConsents: {},
-        preferences: { elderMode: false },
-        failedLogins: 0,
+  // One unit of work: the tombstone, every module's erasure and the audited `user.deleted`
+  // event commit together (a crash leaves all of it or none; a race with a second deletion is a
+  // write conflict, rerun, and then finds nothing left to change). What is not in the database
+  // (photo files) goes after commit, through the events the erasers emit.
+  await inUnitOfWork(deps, async (uow) => {
+    const res = await User.updateOne(
+      { _id, status: { $ne: 'deleted' } },
+      {
+        $set: {
+          status: 'deleted',
+          deletedAt: now,
+          displayName: DELETED_DISPLAY_NAME,
+          roles: [],
+          subscribeConsents: {},
+          preferences: { elderMode: false },
+          failedLogins: 0,
+        },
+        $unset: { openid: 1, unionid: 1, phone: 1, realName: 1, username: 1, passwordHash: 1, lockedUntil: 1 },
       },
-      $unset: { openid: 1, unionid: 1, phone: 1, realName: 1, username: 1, passwordHash: 1, lockedUntil: 1 },
-    },
-  );
-  // Everything below is idempotent, so a retry after a crash completes the erasure.
-  await Session.updateMany({ userId: _id, revokedAt: { $exists: false } }, { $set: { revokedAt: now } });
-  await Notification.deleteMany({ user: _id });
-  await AuditEntry.updateMany({ 'actor.id': _id }, { $set: { 'actor.displayName': DELETED_DISPLAY_NAME } });
-  for (const s of allPersonalDataSections()) if (s.erase) await s.erase(_id, now, deps);
-  if (res.modifiedCount === 1) {
-    await recordAudit({
-      actor: { system: 'privacy' },
-      action: 'user.deleted',
-      target: { type: 'user', id: userId },
-      requestId,
-      at: now,
-    });
-  }
+    );
+    // Everything below is idempotent, so running it again on a deleted account changes nothing more.
+    await Session.updateMany({ userId: _id, revokedAt: { $exists: false } }, { $set: { revokedAt: now } });
+    await Notification.deleteMany({ user: _id });
+    await AuditEntry.updateMany({ 'actor.id': _id }, { $set: { 'actor.displayName': DELETED_DISPLAY_NAME } });
+    for (const s of allPersonalDataSections()) if (s.erase) await s.erase(_id, now, deps);
+    if (res.modifiedCount === 1) {
+      uow.emit({
+        type: 'user.deleted',
+        aggregate: `user:${userId}`,
+        payload: { userId },
+        audit: { actor: { system: 'privacy' }, action: 'user.deleted', target: { type: 'user', id: userId }, requestId },
+      });
+    }
+  });
 }

@@ -9,6 +9,7 @@ import { AuditEntry } from '../audit/model';
 import { currentPolicyVersion } from './policy-text';
 import { volunteeringModule } from '../volunteering';
 import { deleteAccount } from './erase';
+import { OutboxEvent } from '../../platform/outbox/model';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -180,6 +181,24 @@ describe('DELETE /api/me', () => {
     expect(erase.mock.calls.filter(([userId]) => String(userId) === r.user.id)).toHaveLength(2);
     erase.mockRestore();
     expect(await AuditEntry.countDocuments({ action: 'user.deleted', 'target.id': r.user.id })).toBe(1);
+  });
+
+  it('when a module\'s eraser fails midway, nothing of the deletion is kept: the account, its sessions and messages stay, no audit entry', async () => {
+    const r = await buildResident(ctx);
+    await notify(ctx.deps, r.user.id, { title: '通知', body: '内容' });
+    const erase = jest.spyOn(volunteeringModule.privacy, 'erase').mockRejectedValueOnce(new Error('disk gone'));
+    try {
+      await expect(deleteAccount(ctx.deps, r.user.id)).rejects.toThrow('disk gone');
+    } finally {
+      erase.mockRestore();
+    }
+    expect((await ctx.http.get('/api/me').set('Authorization', r.auth)).status).toBe(200);
+    expect(await Notification.countDocuments({ user: r.user.id })).toBe(1);
+    expect(await AuditEntry.countDocuments({ action: 'user.deleted', 'target.id': r.user.id })).toBe(0);
+    // The retry completes it, audited once through its event.
+    expect((await ctx.http.delete('/api/me').set('Authorization', r.auth)).status).toBe(204);
+    expect(await AuditEntry.countDocuments({ action: 'user.deleted', 'target.id': r.user.id })).toBe(1);
+    expect(await OutboxEvent.countDocuments({ type: 'user.deleted', aggregate: `user:${r.user.id}`, status: 'delivered' })).toBe(1);
   });
 
   it('when two deletions race, the result is the same single deletion', async () => {

@@ -1,16 +1,12 @@
 import { Types } from 'mongoose';
-import { maskIdNumber } from '@shared/idcard';
 import type { TRealNameInput } from '@shared/schemas/auth';
 import type { AppDeps } from '../../deps';
 import type { Refusal } from '../../platform/outcome';
 import type { Actor } from '../../http/actor';
 import { recordAudit } from '../audit';
 import { User, type UserDoc } from '../users';
-import { decryptField, encryptField, hashIdNumber, normaliseIdNumber } from './crypto';
-import { maskName } from './mask';
-
-const isDuplicateKey = (e: unknown): boolean =>
-  typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 11000;
+import { decryptField } from './crypto';
+import { isDuplicateKey, sealIdentity } from './identity';
 
 /**
  * Verifies the caller's real name in one conditional update: it only matches an
@@ -23,16 +19,7 @@ export async function verifyRealName(
   userId: string,
   input: TRealNameInput,
 ): Promise<{ outcome: 'verified'; user: UserDoc } | Refusal<'id_number_taken' | 'already_verified' | 'not_found'>> {
-  const idNumber = normaliseIdNumber(input.idNumber);
-  const key = deps.config.LINLI_ID_ENC_KEY;
-  const realName = {
-    nameEnc: encryptField(key, input.name),
-    idNumberEnc: encryptField(key, idNumber),
-    idNumberHash: hashIdNumber(deps.config.LINLI_ID_HASH_KEY, idNumber),
-    nameMasked: maskName(input.name),
-    idNumberMasked: maskIdNumber(idNumber),
-    verifiedAt: deps.now(),
-  };
+  const realName = sealIdentity(deps, input.name, input.idNumber, deps.now());
   let updated: UserDoc | null;
   try {
     updated = await User.findOneAndUpdate(

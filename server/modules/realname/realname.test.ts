@@ -44,7 +44,7 @@ describe('POST /api/me/real-name', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.fields).toEqual(
       expect.arrayContaining([
-        { path: 'name', message: '姓名只能包含汉字和“·”' },
+        { path: 'name', message: '姓名只能是汉字，少数民族姓名各部分之间用“·”隔开' },
         { path: 'idNumber', message: '身份证号校验位不正确，请核对' },
       ]),
     );
@@ -53,6 +53,16 @@ describe('POST /api/me/real-name', () => {
       .set('Authorization', r.auth)
       .send({ name: '张三', idNumber: validIdNumber({ birth: '19490230' }) });
     expect(badDate.body.error.fields).toEqual([{ path: 'idNumber', message: '身份证号中的出生日期无效' }]);
+    const tooOld = await ctx.http
+      .post('/api/me/real-name')
+      .set('Authorization', r.auth)
+      .send({ name: '张三', idNumber: validIdNumber({ birth: '19000101' }) });
+    expect(tooOld.body.error.fields).toEqual([{ path: 'idNumber', message: '身份证号中的出生日期无效' }]);
+    const badRegion = await ctx.http
+      .post('/api/me/real-name')
+      .set('Authorization', r.auth)
+      .send({ name: '张三', idNumber: validIdNumber({ area: '990101' }) });
+    expect(badRegion.body.error.fields).toEqual([{ path: 'idNumber', message: '身份证号前 6 位的地区码无效，请核对' }]);
   });
 
   it('when the user has not agreed to the privacy policy, answers 403 consent_required', async () => {

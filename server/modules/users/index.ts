@@ -8,3 +8,4 @@ export const usersModule = defineModule({ name: 'users', routes: (deps) => route
 export { ZUserDto, ZUserEnvelope } from './dto-schema';
 export { User, type UserDoc } from './model';
 export { presentUser } from './presenter';
+export { searchHash, type SearchField } from './search-hash';

@@ -7,6 +7,8 @@ export interface RealNameDoc {
   idNumberEnc: string;
   /** Keyed hash of the ID number: one person, one account (unique). */
   idNumberHash: string;
+  /** Keyed hash of the full name: the district admin's exact-match search (users/search-hash.ts). */
+  nameHash?: string;
   nameMasked: string;
   idNumberMasked: string;
   verifiedAt: Date;
@@ -21,6 +23,8 @@ export interface UserDoc {
   passwordHash?: string;
   displayName: string;
   phone?: string;
+  /** Keyed hash of the phone number: the district admin's exact-match search. */
+  phoneHash?: string;
   roles: RoleGrant[];
   status: 'active' | 'disabled' | 'deleted';
   realName?: RealNameDoc;
@@ -38,7 +42,7 @@ export interface UserDoc {
 const RoleGrantSchema = new Schema<RoleGrant>(
   {
     role: { type: String, enum: ROLES, required: true },
-    scopeType: { type: String, enum: ['team', 'clinic', 'department', 'grid'] },
+    scopeType: { type: String, enum: ['team', 'clinic', 'department', 'grid', 'community'] },
     scopeId: String,
     supervisorId: String,
   },
@@ -54,6 +58,7 @@ const UserSchema = new Schema<UserDoc>(
     passwordHash: String,
     displayName: { type: String, required: true },
     phone: String,
+    phoneHash: String,
     roles: { type: [RoleGrantSchema], default: [] },
     status: { type: String, enum: ['active', 'disabled', 'deleted'], default: 'active' },
     realName: {
@@ -62,6 +67,7 @@ const UserSchema = new Schema<UserDoc>(
           nameEnc: { type: String, required: true },
           idNumberEnc: { type: String, required: true },
           idNumberHash: { type: String, required: true },
+          nameHash: String,
           nameMasked: { type: String, required: true },
           idNumberMasked: { type: String, required: true },
           verifiedAt: { type: Date, required: true },
@@ -91,6 +97,8 @@ UserSchema.index(
   { unique: true, partialFilterExpression: { 'realName.idNumberHash': { $exists: true } } },
 );
 UserSchema.index({ 'roles.role': 1 });
+UserSchema.index({ phoneHash: 1 }, { partialFilterExpression: { phoneHash: { $exists: true } } });
+UserSchema.index({ 'realName.nameHash': 1 }, { partialFilterExpression: { 'realName.nameHash': { $exists: true } } });
 
 export const User: Model<UserDoc> =
   (mongoose.models.User as Model<UserDoc> | undefined) ?? mongoose.model<UserDoc>('User', UserSchema);

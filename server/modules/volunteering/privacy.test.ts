@@ -14,6 +14,7 @@ import { Shift } from './activities/model';
 import { galleryDir } from './gallery/commands/upload-photo';
 import { Photo } from './gallery/model';
 import { eraseVolunteeringData } from './privacy';
+import { OutboxEvent } from '../../platform/outbox/model';
 
 let ctx: TestContext;
 jest.setTimeout(60_000);
@@ -178,6 +179,7 @@ describe('DELETE /api/me (volunteering)', () => {
     expect((await ctx.http.get(`/api/teams/${team.teamId}`)).status).toBe(200);
     const audit = await AuditEntry.findOne({ action: 'volunteering.team_member.left', 'target.id': String(membership!._id) }).lean();
     expect(JSON.stringify(audit)).toContain('唯一管理员');
+    expect(await OutboxEvent.countDocuments({ type: 'membership.left', aggregate: `membership:${String(membership!._id)}`, status: 'delivered' })).toBe(1);
   });
 });
 

@@ -1,11 +1,11 @@
 import type { Types } from 'mongoose';
 import { ACTIVE_SIGNUP_STATUSES } from '@shared/schemas/volunteering/signups';
 import type { AppDeps } from '../../deps';
-import { recordAudit } from '../audit';
+import { inUnitOfWork, type UnitOfWork } from '../../platform/unit-of-work';
 import { Activity, type ActivityDoc } from './activities';
 import { AttendanceEvent } from './attendance';
 import { Certificate } from './certificates';
-import { Photo, removePhotoFiles, type PhotoDoc } from './gallery';
+import { Photo, type PhotoDoc } from './gallery';
 import { HelpRequest } from './help-requests';
 import { releaseCounters, Signup, type SignupDoc } from './signups';
 import { TeamMembership, TeamProfile, type TeamMembershipDoc } from './teams';
@@ -72,7 +72,7 @@ async function cancelActiveSignups(deps: AppDeps, user: Types.ObjectId, now: Dat
 }
 
 /** Ends memberships; a sole admin leaves too (the team stays, without an admin) and the audit says so. */
-async function endMemberships(user: Types.ObjectId, now: Date): Promise<void> {
+async function endMemberships(uow: UnitOfWork, user: Types.ObjectId, now: Date): Promise<void> {
   // Join messages are the member's own words, shown to the team or held for review.
   await TeamMembership.updateMany(
     { user, $or: [{ message: { $ne: '' } }, { heldMessage: { $exists: true } }] },
@@ -86,17 +86,21 @@ async function endMemberships(user: Types.ObjectId, now: Date): Promise<void> {
     await TeamProfile.updateOne({ team: m.team, memberCount: { $gt: 0 } }, { $inc: { memberCount: -1 } });
     const soleAdmin =
       m.role === 'admin' && (await TeamMembership.countDocuments({ team: m.team, status: 'active', role: 'admin' })) === 0;
-    await recordAudit({
-      actor: { system: 'privacy' },
-      action: 'volunteering.team_member.left',
-      target: { type: 'team_membership', id: String(m._id) },
-      before: { status: 'active', role: m.role },
-      after: {
-        status: 'left',
-        reason: 'account_deleted',
-        ...(soleAdmin ? { note: '唯一管理员注销账号，团队暂无管理员，需由区级管理员指定新管理员' } : {}),
+    uow.emit({
+      type: 'membership.left',
+      aggregate: `membership:${String(m._id)}`,
+      payload: { membershipId: String(m._id), teamId: String(m.team), userId: String(user), reason: 'account_deleted' },
+      audit: {
+        actor: { system: 'privacy' },
+        action: 'volunteering.team_member.left',
+        target: { type: 'team_membership', id: String(m._id) },
+        before: { status: 'active', role: m.role },
+        after: {
+          status: 'left',
+          reason: 'account_deleted',
+          ...(soleAdmin ? { note: '唯一管理员注销账号，团队暂无管理员，需由区级管理员指定新管理员' } : {}),
+        },
       },
-      at: now,
     });
   }
 }
@@ -112,28 +116,35 @@ async function closeHelpRequests(user: Types.ObjectId, now: Date): Promise<void>
   );
 }
 
-async function removePhotos(deps: AppDeps, user: Types.ObjectId): Promise<void> {
+/** Hides the user's photos; their files go after commit (`photos.erased`, volunteering.photo-files). */
+async function removePhotos(uow: UnitOfWork, user: Types.ObjectId): Promise<void> {
   const photos = await Photo.find({ uploader: user }, { file: 1, thumbFile: 1 }).lean<PhotoDoc[]>();
   if (!photos.length) return;
   await Photo.updateMany({ uploader: user }, { $set: { status: 'hidden', hiddenReason: PHOTO_HIDDEN_REASON } });
-  // The image and its thumbnail both go.
-  for (const p of photos) await removePhotoFiles(deps, p);
+  uow.emit({
+    type: 'photos.erased',
+    aggregate: `volunteer:${String(user)}`,
+    payload: { files: photos.map((p) => ({ file: p.file, thumbFile: p.thumbFile })) },
+  });
 }
 
-export async function eraseVolunteeringData(user: Types.ObjectId, now: Date, deps: AppDeps): Promise<void> {
-  await cancelActiveSignups(deps, user, now);
-  // Signup notes are the volunteer's own words, shown to organisers or held for review.
-  await Signup.updateMany(
-    { user, $or: [{ note: { $ne: '' } }, { noteHeld: { $exists: true } }] },
-    { $set: { note: '' }, $unset: { noteHeld: 1 } },
-  );
-  await eraseVolunteerProfile(user, now);
-  await Certificate.updateMany({ user, revokedAt: { $exists: false } }, { $set: { revokedAt: now } });
-  await endMemberships(user, now);
-  await closeHelpRequests(user, now);
-  await removePhotos(deps, user);
-  // Times stay as evidence for the kept hours; the volunteer's own location fix goes.
-  await AttendanceEvent.updateMany({ user, location: { $exists: true } }, { $unset: { location: 1, accuracyM: 1 } });
+/** In the deletion's unit of work (or one of its own): every step and its events commit together. */
+export function eraseVolunteeringData(user: Types.ObjectId, now: Date, deps: AppDeps): Promise<void> {
+  return inUnitOfWork(deps, async (uow) => {
+    await cancelActiveSignups(deps, user, now);
+    // Signup notes are the volunteer's own words, shown to organisers or held for review.
+    await Signup.updateMany(
+      { user, $or: [{ note: { $ne: '' } }, { noteHeld: { $exists: true } }] },
+      { $set: { note: '' }, $unset: { noteHeld: 1 } },
+    );
+    await eraseVolunteerProfile(user, now);
+    await Certificate.updateMany({ user, revokedAt: { $exists: false } }, { $set: { revokedAt: now } });
+    await endMemberships(uow, user, now);
+    await closeHelpRequests(user, now);
+    await removePhotos(uow, user);
+    // Times stay as evidence for the kept hours; the volunteer's own location fix goes.
+    await AttendanceEvent.updateMany({ user, location: { $exists: true } }, { $unset: { location: 1, accuracyM: 1 } });
+  });
 }
 
 /**

@@ -157,13 +157,14 @@ export function startDispatcher(deps: AppDeps, everyMs = 1000): { stop(): Promis
   return every(deps, everyMs, 'outbox dispatcher pass', () => dispatchPending(deps));
 }
 
-/** A district admin sends dead-lettered events again (from the first attempt). */
-export async function retryDeadEvents(deps: AppDeps, ids: readonly Types.ObjectId[]): Promise<number> {
-  const now = new Date();
+/**
+ * Puts dead-lettered events back to pending from the first attempt (in the caller's unit of
+ * work, if any); the caller delivers them after commit. Returns how many were dead.
+ */
+export async function reviveDeadEvents(ids: readonly Types.ObjectId[]): Promise<number> {
   const res = await OutboxEvent.updateMany(
     { _id: { $in: ids }, status: 'dead' },
-    { $set: { status: 'pending', attempts: 0, nextAttemptAt: now }, $unset: { deadAt: 1, leaseUntil: 1 } },
+    { $set: { status: 'pending', attempts: 0, nextAttemptAt: new Date() }, $unset: { deadAt: 1, leaseUntil: 1 } },
   );
-  await deliverEvents(deps, ids);
   return res.modifiedCount;
 }

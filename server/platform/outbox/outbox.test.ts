@@ -185,6 +185,8 @@ describe('dead letters for the district admin', () => {
     expect(retry.status).toBe(200);
     expect(retry.body).toEqual({ retried: 1 });
     expect(await AuditEntry.countDocuments({ action: 'outbox.retried', 'target.id': String(event._id) })).toBe(1);
+    // The audit entry came from the retry's own event, recorded by the audit subscriber.
+    expect(await OutboxEvent.countDocuments({ type: 'outbox.retried', 'payload.ids': String(event._id), status: 'delivered' })).toBe(1);
     expect((await OutboxEvent.findById(event._id).lean())!.status).toBe('delivered');
     expect(order).toContain(key);
     const again = await ctx.http.get('/api/admin/outbox/dead?pageSize=100').set('Authorization', admin.auth);

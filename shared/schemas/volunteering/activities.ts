@@ -161,6 +161,7 @@ export type TActivityParams = z.infer<typeof ZActivityParams>;
  * GET /api/activities — discovery. With lng/lat: nearest first within radiusKm;
  * otherwise soonest first. `suitable=true` (signed in) keeps activities whose
  * required skills the volunteer has, in their service areas or availability.
+ * `q` searches the title and description.
  */
 export const ZActivityListQuery = z
   .strictObject({
@@ -176,6 +177,12 @@ export const ZActivityListQuery = z
     category: z.enum(ACTIVITY_CATEGORIES, { error: '活动类别无效' }).optional(),
     teamId: ZObjectId.optional(),
     suitable: zBoolQuery.optional(),
+    /** Words searched in the title and description (case-insensitive, combined with the other filters). */
+    q: z
+      .string({ error: '搜索词格式不正确' })
+      .trim()
+      .max(L.searchMax, `搜索词不能超过 ${L.searchMax} 个字`)
+      .optional(),
     ...ZPageQuery,
   })
   .refine((q) => (q.lng === undefined) === (q.lat === undefined), { message: '经纬度需同时提供', path: ['lat'] })

@@ -56,6 +56,8 @@ export const VOLUNTEERING_LIMITS = {
   radiusMinM: 50,
   radiusMaxM: 5000,
   nearbyMaxKm: 50,
+  /** Activity search words (GET /api/activities?q=). */
+  searchMax: 30,
 } as const;
 
 /** A team admin's approve/reject of a request (join requests, signups that need approval). */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZHelpRequestAbilities } from '../abilities';
 import { ZDateOut, ZGeoPoint, ZObjectId, ZPagination, hasRealText, zIsoDate, zPage } from '../common';
+import { ACTIVITY_CATEGORIES, type TActivityCategory } from './activities';
 
 export const HELP_CATEGORIES = [
   'elderly_care',
@@ -20,6 +21,17 @@ export const HELP_CATEGORY_LABELS: Record<THelpCategory, string> = {
   health: '健康',
   environment: '环境',
   other: '其他',
+};
+
+/** The activity category a help request's category becomes when a team turns it into an activity. */
+export const HELP_TO_ACTIVITY_CATEGORY: Record<THelpCategory, TActivityCategory> = {
+  elderly_care: 'elderly_care',
+  disability_support: 'community_service',
+  child_care: 'child_care',
+  daily_errands: 'community_service',
+  health: 'health',
+  environment: 'environment',
+  other: 'other',
 };
 
 /**
@@ -106,6 +118,9 @@ export const ZActivityDraftDto = z.object({
   description: z.string(),
   address: z.string(),
   location: z.object({ lng: z.number(), lat: z.number() }).nullable(),
+  /** The request's category as an activity category, and when the help is needed (the first shift's start). */
+  category: z.enum(ACTIVITY_CATEGORIES),
+  neededAt: ZDateOut,
   helpRequestId: z.string(),
 });
 export type TActivityDraftDto = z.infer<typeof ZActivityDraftDto>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZObjectId } from '../common';
+import { ZLeaderboardRowDto } from './hours';
 
 const ZMonth = z.string({ error: '月份格式应为 YYYY-MM' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
 export const STATS_MAX_MONTHS = 36;
@@ -55,3 +56,21 @@ export const ZStatsDto = z.object({
   certifiedTeams: z.number().int().nullable(),
 });
 export type TStatsDto = z.infer<typeof ZStatsDto>;
+
+// Leaderboards of a period (issue 16): this month, this year or all time, district or one team.
+export const LEADERBOARD_PERIODS = ['month', 'year', 'all'] as const;
+export const ZBoardQuery = z.strictObject({
+  teamId: ZObjectId.optional(),
+  period: z.enum(LEADERBOARD_PERIODS, { error: '排行周期只能是 month、year 或 all' }).default('month'),
+  limit: z.coerce.number().int().min(1, '至少 1 名').max(100, '最多 100 名').default(20),
+});
+export type TBoardQuery = z.infer<typeof ZBoardQuery>;
+
+export const ZBoardDto = z.object({
+  period: z.enum(LEADERBOARD_PERIODS),
+  /** 2026年12月 / 2026年 / 累计 (Asia/Shanghai). */
+  label: z.string(),
+  scope: z.object({ type: z.enum(['team', 'district']), teamId: z.string().nullable(), name: z.string() }),
+  items: z.array(ZLeaderboardRowDto),
+});
+export type TBoardDto = z.infer<typeof ZBoardDto>;

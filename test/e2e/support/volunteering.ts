@@ -6,6 +6,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { idCardCheckChar } from '@shared/idcard';
 import { agreeToPrivacyPolicy, phoneContext } from './browser';
+import { answerModal } from './modal';
 import { pickDate, pickTime } from './pickers';
 import type { RunningLinli } from './server';
 
@@ -116,6 +117,8 @@ export function volunteeringKit(linli: RunningLinli, browser: Browser): Voluntee
     await fill(page, '#realname-name', name);
     await fill(page, '#realname-id', idNumber(seq));
     await page.locator('#realname-submit').tap();
+    // The confirmation step (name and masked ID, 提交后不可自行修改) before anything is sent.
+    await page.locator('#realname-confirm-submit').tap();
     await page.locator('#realname-status').waitFor();
     return ctx;
   }
@@ -152,6 +155,7 @@ export function volunteeringKit(linli: RunningLinli, browser: Browser): Voluntee
     await dp.goto(`${linli.url}/#/packages/staff/portal/index`);
     await dp.locator('#portal-district-teams').tap();
     await dp.locator(`#district-team-${teamId}-certify`).tap();
+    await answerModal(dp, 'confirm');
     await see(dp, '#district-teams-success', '已认证');
   }
 

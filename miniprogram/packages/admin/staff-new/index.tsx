@@ -9,8 +9,8 @@ import { Notice } from '../../../components/Notice';
 import { RoleGrantFields } from '../../../components/admin/RoleGrantForm';
 import { useStaffGuard } from '../../../hooks/useStaffGuard';
 import { useForm, type TFormApi } from '../../../hooks/useForm';
-import { ApiError, api } from '../../../services/api';
-import { rememberSelectedUser } from '../../../services/admin';
+import { ApiError } from '../../../services/api';
+import { adminApi, rememberSelectedUser } from '../../../services/admin';
 import { ROUTES, replace } from '../../../services/nav';
 
 /** The form keeps one initial role; ZCreateStaffInput gets it as `roles: [grant]`. */
@@ -26,7 +26,7 @@ export default function AdminStaffNewPage() {
       scopeId: scopeId || undefined,
       supervisorId: supervisorId || undefined,
     };
-    const { user } = await api.adminCreateStaff({ ...account, roles: [grant] }).catch((e: unknown) => {
+    const { user } = await adminApi.adminCreateStaff({ ...account, roles: [grant] }).catch((e: unknown) => {
       // The API names role fields `roles.0.scopeId`; this form shows one role flat.
       if (e instanceof ApiError) {
         throw new ApiError(

@@ -4,6 +4,7 @@ import { PageShell } from '../../../components/PageShell';
 import { Notice } from '../../../components/Notice';
 import { roleLabel } from '../../../components/me/ProfileCard';
 import { RoleGrantForm } from '../../../components/admin/RoleGrantForm';
+import { RealNameCorrection } from '../../../components/admin/RealNameCorrection';
 import { useStaffGuard } from '../../../hooks/useStaffGuard';
 import { useAdminUser } from '../../../hooks/useAdminUser';
 import { SCOPE_LABELS, type TScopeType } from '../../../services/admin';
@@ -103,6 +104,8 @@ export default function AdminUserPage() {
       </View>
 
       <RoleGrantForm form={page.grantForm} />
+
+      <RealNameCorrection user={user} onCorrected={page.update} />
 
       <Button
         id="admin-toggle-disabled"

@@ -3,6 +3,7 @@ import { ROLE_LABELS, ROLES } from '@shared/enums';
 import { PageShell } from '../../../components/PageShell';
 import { Notice } from '../../../components/Notice';
 import { EmptyState } from '../../../components/EmptyState';
+import { UserSearch } from '../../../components/admin/UserSearch';
 import { roleLabel } from '../../../components/me/ProfileCard';
 import { useStaffGuard } from '../../../hooks/useStaffGuard';
 import { useAdminUsers } from '../../../hooks/useAdminUsers';
@@ -64,6 +65,8 @@ export default function AdminUsersPage() {
           新建工作人员
         </Button>
       </View>
+
+      <UserSearch />
 
       <Notice message={list.error} id="admin-users-error" />
       <Text className="muted">共 {list.total} 个账号</Text>

@@ -1,4 +1,4 @@
-import type { TRole } from '@shared/enums';
+import { STAFF_ROLES, type TRole } from '@shared/enums';
 import { ROUTES } from '../../../services/routes';
 
 export interface TPortalEntry {
@@ -93,6 +93,37 @@ export const PORTAL_ENTRIES: TPortalEntry[] = [
   },
   { key: 'dispatch', title: '工单调度', description: '分派随手拍工单到网格与部门', roles: ['dispatcher'] },
   { key: 'handle', title: '工单处理', description: '处理分派给本部门或网格的问题', roles: ['handler'] },
+  // identity (issue 16): every staff account can change its own password
+  {
+    key: 'staff-password',
+    title: '修改密码',
+    description: '修改登录密码；其他设备上的登录将退出',
+    roles: [...STAFF_ROLES],
+    url: ROUTES.staffPassword,
+  },
+  // certificates (issue 16)
+  {
+    key: 'admin-certificates',
+    title: '证明出具',
+    description: '志愿服务记录证明的出具单位、负责人、经办人、确认与公示设置，待确认的证明',
+    roles: ['district_admin'],
+    url: ROUTES.adminCertificates,
+  },
+  // community (issue 14)
+  {
+    key: 'community-notices',
+    title: '社区公告',
+    description: '发布公告与紧急提醒，查看阅读数',
+    roles: ['district_admin', 'community_admin'],
+    url: ROUTES.communityNotices,
+  },
+  {
+    key: 'community-places',
+    title: '便民服务点',
+    description: '维护 15 分钟生活圈的服务场所，CSV 批量导入',
+    roles: ['district_admin', 'community_admin'],
+    url: ROUTES.communityPlaces,
+  },
 ];
 
 export function entriesFor(roles: readonly string[]): TPortalEntry[] {

@@ -3,18 +3,21 @@ import { Button, Image, Text, View } from '@tarojs/components';
 import { useRouter, setKeepScreenOn } from '@tarojs/taro';
 import { PageShell } from '../../../components/PageShell';
 import { Notice } from '../../../components/Notice';
+import { SkeletonCards } from '../../../components/Skeleton';
 import { FormField } from '../../../components/FormField';
 import { useManageActivity } from '../../../hooks/volunteering/useManageActivity';
 import { SIGNUP_STATUS_LABELS, formatRange } from '../../../hooks/volunteering/labels';
 import { VROUTES, withQuery } from '../../../hooks/volunteering/routes';
 import { formatTime } from '../../../services/format';
+import { VOLUNTEERING_LIMITS } from '@shared/schemas/volunteering/common';
 import { go } from '../../../services/nav';
 import '../../../components/volunteering/volunteering.scss';
 
 export default function ManageActivityPage() {
   const { id } = useRouter().params;
   const m = useManageActivity(id);
-  const [reason, setReason] = useState('');
+  const [rejectReason, setRejectReason] = useState('');
+  const [cancelReason, setCancelReason] = useState('');
   const a = m.detail.data?.activity;
   if (!a) {
     return (
@@ -98,6 +101,17 @@ export default function ManageActivityPage() {
 
       <Text className="card__title">报名者（{applicants.length}）</Text>
       <Notice message={m.applicants.error} id="manage-applicants-error" />
+      {can?.manageSignups && applicants.some((s) => s.status === 'pending_approval') ? (
+        <FormField
+          id="manage-reject-reason"
+          label="拒绝报名的理由（通知志愿者）"
+          placeholder="名额已安排满"
+          value={rejectReason}
+          maxlength={VOLUNTEERING_LIMITS.reasonMax}
+          onChange={setRejectReason}
+        />
+      ) : null}
+      {m.applicants.loading && !m.applicants.data ? <SkeletonCards id="manage-applicants-loading" count={2} /> : null}
       <View id="manage-applicants">
         {applicants.map((s) => (
           <View key={s.id} className="card v-item applicant" id={`applicant-${s.id}`} data-status={s.status}>
@@ -135,7 +149,7 @@ export default function ManageActivityPage() {
                 <Button
                   id={`applicant-${s.id}-reject`}
                   className="btn btn--danger"
-                  onClick={() => void m.decide(s.id, 'reject', reason || '名额已安排满')}
+                  onClick={() => void m.decide(s.id, 'reject', rejectReason.trim() || '名额已安排满')}
                 >
                   拒绝
                 </Button>
@@ -148,17 +162,18 @@ export default function ManageActivityPage() {
       {can?.cancel ? (
         <View className="card">
           <FormField
-            id="manage-reason"
-            label="拒绝 / 取消活动的原因"
-            value={reason}
-            maxlength={500}
-            onChange={setReason}
+            id="manage-cancel-reason"
+            label="取消活动的原因（会通知所有报名者）"
+            value={cancelReason}
+            error={m.cancelError ?? undefined}
+            maxlength={VOLUNTEERING_LIMITS.reasonMax}
+            onChange={setCancelReason}
           />
           <Button
             id="manage-cancel"
             className="btn btn--danger"
             loading={m.action.busy === 'cancel-activity'}
-            onClick={() => void m.cancelActivity(reason)}
+            onClick={() => void m.cancelActivity(cancelReason)}
           >
             取消活动（通知所有报名者）
           </Button>

@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { PageShell } from '../../../components/PageShell';
 import { Notice } from '../../../components/Notice';
+import { SkeletonCards } from '../../../components/Skeleton';
 import { useAsync } from '../../../hooks/useAsync';
 import { useTeamAdmin } from '../../../hooks/volunteering/useTeamAdmin';
 import { useTeamHelp } from '../../../hooks/volunteering/useTeamHelp';
@@ -59,6 +60,9 @@ export default function TeamHomePage() {
         <Button id="team-appeals" className="btn btn--plain" onClick={() => go(withQuery(VROUTES.teamAppeals, q))}>
           失约申诉
         </Button>
+        <Button id="team-stats" className="btn btn--plain" onClick={() => go(withQuery(VROUTES.teamStats, q))}>
+          团队统计
+        </Button>
         {/* Team admins by membership review residents' help requests too (the portal lists it by role only). */}
         <Button id="team-help-review" className="btn btn--plain" onClick={() => go(VROUTES.districtHelp)}>
           求助审核
@@ -66,6 +70,7 @@ export default function TeamHomePage() {
       </View>
       <Text className="card__title">本团队活动</Text>
       <Notice message={list.error} id="team-activities-error" />
+      {list.loading && !list.data ? <SkeletonCards id="team-activity-loading" count={2} /> : null}
       <View id="team-activity-list">
         {(list.data?.items ?? []).map((a) => (
           <View
@@ -82,6 +87,7 @@ export default function TeamHomePage() {
       </View>
       <Text className="card__title">可认领的求助</Text>
       <Notice message={help.list.error ?? help.action.error} id="team-help-error" />
+      {help.list.loading && !help.list.data ? <SkeletonCards id="team-help-loading" count={1} /> : null}
       <View id="team-help-list">
         {help.open.map((h) => (
           <View key={h.id} className="card v-item" id={`team-help-${h.id}`}>

@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { PageShell } from '../../../components/PageShell';
 import { Notice } from '../../../components/Notice';
+import { SkeletonCards } from '../../../components/Skeleton';
 import { FormField } from '../../../components/FormField';
 import { useTeamAdmin } from '../../../hooks/volunteering/useTeamAdmin';
 import { useTeamMembers } from '../../../hooks/volunteering/useTeamMembers';
@@ -27,6 +28,7 @@ export default function TeamMembersPage() {
       <Notice type="success" message={m.action.success} id="members-success" />
       <Text className="card__title">加入申请（{pending.length}）</Text>
       <FormField id="members-reason" label="拒绝理由" value={reason} maxlength={500} onChange={setReason} />
+      {m.pending.loading && !m.pending.data ? <SkeletonCards id="members-pending-loading" count={1} /> : null}
       <View id="members-pending">
         {pending.map((r) => (
           <View key={r.id} className="card v-item" id={`join-${r.userId}`}>
@@ -55,6 +57,7 @@ export default function TeamMembersPage() {
         ))}
       </View>
       <Text className="card__title">成员（{active.length}）</Text>
+      {m.active.loading && !m.active.data ? <SkeletonCards id="members-active-loading" count={2} /> : null}
       <View id="members-active">
         {active.map((r) => (
           <View key={r.id} className="card v-item" id={`member-${r.userId}`}>

@@ -40,7 +40,9 @@ export default function ActivityDetailPage() {
   return (
     <PageShell>
       <View className="card" id="activity-detail" data-id={a.id}>
-        {a.coverUrl ? <Image id="activity-cover" src={mediaUrl(a.coverUrl)} mode="widthFix" style={{ width: '100%' }} /> : null}
+        {a.coverUrl ? (
+          <Image id="activity-cover" src={mediaUrl(a.coverUrl)} mode="widthFix" style={{ width: '100%' }} />
+        ) : null}
         <Text className="page__title" id="activity-title">
           {a.title}
         </Text>
@@ -69,7 +71,9 @@ export default function ActivityDetailPage() {
           <Text>{formatTime(a.cancelDeadline)}</Text>
         </View>
         {a.requiresApproval ? <Text className="muted">报名需团队审核</Text> : null}
-        {a.cancelReason ? <Notice type="info" message={`取消原因：${a.cancelReason}`} /> : null}
+        {a.cancelReason ? (
+          <Notice type="info" message={`取消原因：${a.cancelReason}`} id="activity-cancel-reason" />
+        ) : null}
         <Text className="muted" id="activity-description" style={{ whiteSpace: 'pre-wrap' }}>
           {a.description}
         </Text>

@@ -37,6 +37,9 @@ export default function MyHoursPage() {
           <Text id="hours-pending">{totals ? formatMinutes(totals.pendingMinutes) : '—'}</Text>
         </View>
       </View>
+      <Button id="hours-leaderboard" className="btn btn--plain" onClick={() => go(VROUTES.leaderboard)}>
+        服务时长排行榜
+      </Button>
 
       <Text className="card__title">志愿服务记录证明</Text>
       <Notice message={h.action.error} id="certificate-error" />

@@ -17,9 +17,11 @@ const SCOPE_RULES: Partial<Record<RoleGrant['role'], ScopeType[]>> = {
   clinic_coordinator: ['clinic'],
   law_student: ['clinic'],
   handler: ['department', 'grid'],
+  // community (issue 14)
+  community_admin: ['community'],
 };
 
-const SCOPE_LABEL: Record<ScopeType, string> = { team: '团队', clinic: '法律诊所', department: '部门', grid: '网格' };
+const SCOPE_LABEL: Record<ScopeType, string> = { team: '团队', clinic: '法律诊所', department: '部门', grid: '网格', community: '社区' };
 
 async function scopeExists(type: ScopeType, id: string): Promise<boolean> {
   if (!Types.ObjectId.isValid(id)) return false;

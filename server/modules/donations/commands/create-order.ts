@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import type { TFieldError } from '@shared/errors';
 import { DONATION_LIMITS, ZDonateInput } from '@shared/schemas/donations';
 import type { z } from 'zod';
 import type { AppDeps } from '../../../deps';
@@ -17,7 +18,8 @@ type DonateIn = z.output<typeof ZDonateInput>;
 
 export type CreateOrderResult =
   | { outcome: 'created' | 'replayed'; order: DonationOrderDoc; prepay: PrepayDoc }
-  | Refusal<'project_not_found' | 'project_not_open' | 'openid_required' | 'wechat_unavailable' | 'key_reused'>;
+  | Refusal<'project_not_found' | 'project_not_open' | 'openid_required' | 'wechat_unavailable' | 'key_reused'>
+  | { outcome: 'content_risky'; fields: TFieldError[] };
 
 const isDuplicate = (e: unknown) => (e as { code?: number })?.code === 11000;
 
@@ -51,8 +53,10 @@ export async function createOrder(
   if (!order) {
     if (project.status !== 'published' || now < project.startAt || now > project.endAt) return { outcome: 'project_not_open' };
     const message = input.body.message?.trim() || undefined;
-    // Public text: risky throws content_risky (422) at `message`; 'review' holds it until a person decides.
-    const verdict = message ? await checkText(deps, { openid: user?.openid, fields: { message }, scene: 'comment' }) : 'pass';
+    // Public text: risky is refused (422 at `message`); 'review' holds it until a person decides.
+    const checked = message ? await checkText(deps, { openid: user?.openid, fields: { message }, scene: 'comment' }) : { outcome: 'pass' as const };
+    if (checked.outcome === 'content_risky') return checked;
+    const verdict = checked.outcome;
     try {
       [order] = await DonationOrder.create([
         {

@@ -2,8 +2,12 @@ import type { AppDeps } from '../../../deps';
 import type { Refusal } from '../../../platform/outcome';
 import { WechatError } from '../../../wechat/errors';
 import { User, type UserDoc } from '../model';
+import { searchHash } from '../search-hash';
 
-/** getPhoneNumber code → WeChat → the user's phone number (stored plain, always masked in responses). */
+/**
+ * getPhoneNumber code → WeChat → the user's phone number (stored plain, always masked in
+ * responses) and its keyed hash, which the district admin's search by phone matches.
+ */
 export async function bindPhone(
   deps: AppDeps,
   userId: string,
@@ -20,6 +24,10 @@ export async function bindPhone(
     deps.logger.warn({ err: error }, 'getPhoneNumber failed');
     return { outcome: 'wechat_unavailable' };
   }
-  const user = await User.findOneAndUpdate({ _id: userId, status: 'active' }, { $set: { phone } }, { returnDocument: 'after' }).lean<UserDoc>();
+  const user = await User.findOneAndUpdate(
+    { _id: userId, status: 'active' },
+    { $set: { phone, phoneHash: searchHash(deps.config.LINLI_ID_HASH_KEY, 'phone', phone) } },
+    { returnDocument: 'after' },
+  ).lean<UserDoc>();
   return user ? { outcome: 'bound', user } : { outcome: 'not_found' };
 }

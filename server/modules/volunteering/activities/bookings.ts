@@ -1,5 +1,6 @@
 import type { Types } from 'mongoose';
 import type { TSignupDto } from '@shared/schemas/volunteering/signups';
+import type { TFieldError } from '@shared/errors';
 import type { AppDeps } from '../../../deps';
 import type { ShiftMove } from './commands/shift-plan';
 import type { ActivityDoc } from './model';
@@ -20,10 +21,15 @@ export interface ActivityBookings {
   releaseActivitySignups(activityId: Types.ObjectId, reason: string, now: Date): Promise<{ released: number }>;
   /** The message everyone released by a cancellation is sent (an event payload). */
   activityCancelledMessage(activity: ActivityDoc, reason: string, users: Types.ObjectId[]): object;
-  /** New shift times: schedules and signups follow, overlaps are released and told. */
-  moveShifts(deps: AppDeps, activity: ActivityDoc, moves: ShiftMove[]): Promise<unknown>;
-  /** Tells volunteers about a change to an activity they signed up for (inbox + subscribe message). */
-  notifyVolunteers(deps: AppDeps, message: ActivityNotice): Promise<void>;
+  /**
+   * New shift times: schedules and signups follow, overlaps are released, everyone told (events
+   * in the caller's unit of work). `invalid` when a shift has started meanwhile.
+   */
+  moveShifts(
+    deps: AppDeps,
+    activity: ActivityDoc,
+    moves: ShiftMove[],
+  ): Promise<{ outcome: 'moved' } | { outcome: 'invalid'; fields: TFieldError[] }>;
   /** The caller's own signups to the activity, latest first, for its page. */
   mySignups(activity: ActivityDoc, userId: string): Promise<TSignupDto[]>;
   /** Offers past their hold expire now (the activity page shows fresh places). */

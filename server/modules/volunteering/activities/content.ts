@@ -1,21 +1,22 @@
 import { Types } from 'mongoose';
 import type { AppDeps } from '../../../deps';
 import { WechatError } from '../../../wechat';
-import { checkText, type TCheckOutcome, type TSceneName } from '../../content';
+import type { TFieldError } from '@shared/errors';
+import { checkText, type TCheckOutcome, type TSceneName, type TTextVerdict } from '../../content';
 import { User } from '../../users';
 import { Photo } from '../gallery';
 
 /**
  * Runs user-written volunteering text through the content check with the
- * author's openid. Risky text throws content_risky (422) at its field path;
- * 'review' is returned for callers that hold content for moderation.
+ * author's openid. Risky text is the `content_risky` verdict at its field paths (the route
+ * answers it with contentRiskyAnswer); 'review' for callers that hold content for moderation.
  */
 export async function ensureTextAllowed(
   deps: AppDeps,
   authorId: string,
   fields: { path: string; text: string | undefined }[],
   scene: TSceneName = 'forum',
-): Promise<TCheckOutcome> {
+): Promise<TTextVerdict> {
   const author = await User.findById(authorId, { openid: 1 }).lean();
   return checkText(deps, {
     openid: author?.openid,
@@ -67,11 +68,12 @@ export async function checkActivityContent(
   authorId: string,
   teamId: Types.ObjectId | string,
   input: { title?: string; description?: string; coverUrl?: string },
-): Promise<{ outcome: TCheckOutcome; coverTraceId?: string }> {
+): Promise<{ outcome: TCheckOutcome; coverTraceId?: string } | { outcome: 'content_risky'; fields: TFieldError[] }> {
   const text = await ensureTextAllowed(deps, authorId, [
     { path: 'title', text: input.title },
     { path: 'description', text: input.description },
   ]);
+  if (text.outcome === 'content_risky') return text;
   const cover = await checkCover(deps, authorId, teamId, input.coverUrl);
-  return { outcome: text === 'review' || cover.outcome === 'review' ? 'review' : 'pass', coverTraceId: cover.traceId };
+  return { outcome: text.outcome === 'review' || cover.outcome === 'review' ? 'review' : 'pass', coverTraceId: cover.traceId };
 }

@@ -109,7 +109,22 @@ function publicFilter(q: TActivityListQuery, now: Date): QueryFilter<ActivityDoc
   if (q.to) filter.startsAt = { $lte: new Date(q.to) };
   if (q.category) filter.category = q.category;
   if (q.teamId) filter.team = new Types.ObjectId(q.teamId);
+  const words = searchWords(q.q);
+  // Every word must appear in the title or the description (a plain substring: Chinese has no spaces).
+  if (words.length) filter.$and = words.map((w) => ({ $or: [{ title: w }, { description: w }] }));
   return filter;
+}
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The search box's words as case-insensitive literal patterns (at most 5). */
+function searchWords(q: string | undefined): RegExp[] {
+  if (!q) return [];
+  return q
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 5)
+    .map((w) => new RegExp(escapeRegex(w), 'i'));
 }
 
 async function loadCell(q: TActivityListQuery, center: [number, number], now: Date): Promise<CachedCell> {

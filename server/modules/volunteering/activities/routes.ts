@@ -28,6 +28,7 @@ import { findVolunteerByUser } from '../volunteers';
 import { cancelActivity, updateActivity } from './commands/change';
 import { publishActivity } from './commands/publish';
 import { checkActivityContent } from './content';
+import { contentRiskyAnswer } from '../../content';
 import type { ActivityDoc } from './model';
 import { teamPolicy } from '../teams';
 import { activityPolicy } from './policy';
@@ -81,6 +82,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
         const actor = ctx.state.actor!;
         await teamPolicy.authorize(actor, 'publishActivity', { id: body.teamId });
         const content = await checkActivityContent(deps, actor.userId, body.teamId, body);
+        unlessRefused(content, { content_risky: contentRiskyAnswer });
         const r = await publishActivity(deps, actor.userId, body, content);
         unlessRefused(r, {
           team_not_found: 'not_found',
@@ -105,7 +107,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       handler: async (ctx, { query }) => {
         const actor = ctx.state.actor;
         const nearby =
-          !query.suitable && query.lng !== undefined && query.lat !== undefined
+          !query.suitable && !query.q && query.lng !== undefined && query.lat !== undefined
             ? await listNearbyCached({ ...query, lng: query.lng, lat: query.lat }, deps.now())
             : null;
         if (nearby !== null) {
@@ -159,6 +161,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
           description: body.description,
           coverUrl: body.coverUrl !== undefined && body.coverUrl !== a.coverUrl ? body.coverUrl : undefined,
         });
+        unlessRefused(content, { content_risky: contentRiskyAnswer });
         const r = await updateActivity(deps, ctx.state.actor!, a, body, ctx.state.requestId, content);
         unlessRefused(r, {
           not_open: 'activity_not_open',

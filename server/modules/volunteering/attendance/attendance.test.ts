@@ -3,6 +3,8 @@ import { buildResident, createTestContext, type TestContext } from '../../../../
 import { HoursEntry } from '../hours/model';
 import { Signup } from '../signups/model';
 import { autoCheckout } from './commands/auto-checkout';
+import { AttendanceEvent } from './model';
+import { OutboxEvent } from '../../../platform/outbox/model';
 import { SITE, buildActivityWithShift, buildSignup, buildTeamWithAdmin, testClock } from './fixtures';
 import { signQrToken } from './qr-token';
 
@@ -199,11 +201,11 @@ describe('POST /api/attendance/checkin and /checkout', () => {
     const s = await setup();
     await s.scan('checkin', await s.qr());
     clock.set(new Date(END.getTime() + 10 * 60_000));
-    expect((await autoCheckout(clock.now(), { activity: s.activity._id })).checkedOut).toBe(0); // grace not over
+    expect((await autoCheckout(ctx.deps, clock.now(), { activity: s.activity._id })).checkedOut).toBe(0); // grace not over
     clock.set(new Date(END.getTime() + 31 * 60_000));
     const [a, b] = await Promise.all([
-      autoCheckout(clock.now(), { activity: s.activity._id }),
-      autoCheckout(clock.now(), { activity: s.activity._id }),
+      autoCheckout(ctx.deps, clock.now(), { activity: s.activity._id }),
+      autoCheckout(ctx.deps, clock.now(), { activity: s.activity._id }),
     ]);
     expect(a.checkedOut + b.checkedOut).toBe(1);
     const signup = (await Signup.findById(s.signup._id).lean())!;
@@ -211,6 +213,9 @@ describe('POST /api/attendance/checkin and /checkout', () => {
     const entries = await HoursEntry.find({ signup: s.signup._id }).lean();
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ minutes: 180, autoCheckedOut: true, status: 'pending' });
+    // The check-out, its ledger entry and its event committed together, once.
+    expect(await AttendanceEvent.countDocuments({ signup: s.signup._id, kind: 'auto_checkout' })).toBe(1);
+    expect(await OutboxEvent.countDocuments({ type: 'signup.auto_checked_out', 'payload.signupId': String(s.signup._id), 'payload.minutes': 180 })).toBe(1);
     const list = await ctx.http
       .get(`/api/activities/${String(s.activity._id)}/attendance`)
       .set('Authorization', s.admin.auth);

@@ -7,7 +7,7 @@ export const attendanceJobs = (deps: AppDeps) => [
     name: 'volunteering.auto-checkout',
     every: '5 minutes',
     handler: async () => {
-      const { checkedOut } = await autoCheckout(deps.now());
+      const { checkedOut } = await autoCheckout(deps, deps.now());
       if (checkedOut > 0) deps.logger.info({ checkedOut }, 'automatic check-out');
     },
   },

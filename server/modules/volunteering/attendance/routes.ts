@@ -151,7 +151,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       handler: async (ctx, { params }) => {
         const activity = await loadManagedActivity(ctx, params.activityId);
         // Sweep lazily too, so the list is right even when the scheduler is off.
-        await autoCheckout(deps.now(), { activity: activity._id });
+        await autoCheckout(deps, deps.now(), { activity: activity._id });
         ctx.body = { items: await attendanceRows(activity._id) };
       },
     }),

@@ -65,10 +65,17 @@ describe('certificates', () => {
       .send({ teamId: String(team._id) });
     expect(ok.status).toBe(201);
     expect(ok.body).toMatchObject({
+      status: 'issued',
+      listedUntil: null,
       totalMinutes: 270,
       totalHours: '4.5',
-      issuer: { type: 'team', name: team.name, teamId: String(team._id) },
-      holder: { nameMasked: v.user.realName!.nameMasked, idNumberMasked: v.user.realName!.idNumberMasked },
+      issuer: { type: 'team', name: team.name, teamId: String(team._id), personInCharge: '', contact: '' },
+      holder: {
+        nameMasked: v.user.realName!.nameMasked,
+        idType: '居民身份证',
+        idNumberMasked: v.user.realName!.idNumberMasked,
+        volunteerNo: null,
+      },
     });
     expect(ok.body.services).toEqual([
       expect.objectContaining({ activityTitle: '社区清洁日', teamName: team.name, date: '2026-03-08', hours: '3' }),

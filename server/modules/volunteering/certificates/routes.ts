@@ -7,6 +7,8 @@ import {
   type TIssueCertificateBody,
   type TSerialParams,
 } from '@shared/schemas/volunteering/certificates';
+import { effectiveStatus } from './model';
+import { workflowRoutes } from './workflow-routes';
 import type { AppDeps } from '../../../deps';
 import { fail, fieldError } from '../../../http/errors';
 import { member, publicAccess } from '../../../http/policy';
@@ -18,6 +20,7 @@ import { certificateBySerial, certificatesOf } from './queries';
 import { CjkFontMissingError, renderCertificatePdf } from './pdf';
 import { certificateVerifyUrl, presentCertificate, presentVerification } from './presenter';
 import { normaliseSerial } from './serial';
+import { sealArt } from './settings';
 
 function serialOrFail(raw: string): string {
   const serial = normaliseSerial(raw);
@@ -44,7 +47,8 @@ export function routes(deps: AppDeps): RouteSpec[] {
           no_hours: 'certificate_no_hours',
         });
         ctx.status = 201;
-        ctx.body = presentCertificate(r.certificate, base, await ownRealName(deps, ctx.state.actor!.userId));
+        const name = await ownRealName(deps, ctx.state.actor!.userId);
+        ctx.body = presentCertificate(r.certificate, base, name, deps.now());
       },
     }),
     defineRoute({
@@ -57,7 +61,8 @@ export function routes(deps: AppDeps): RouteSpec[] {
       handler: async (ctx) => {
         const items = await certificatesOf(ctx.state.actor!.userId);
         const name = await ownRealName(deps, ctx.state.actor!.userId);
-        ctx.body = { items: items.map((c) => presentCertificate(c, base, name)) };
+        const now = deps.now();
+        ctx.body = { items: items.map((c) => presentCertificate(c, base, name, now)) };
       },
     }),
     defineRoute<undefined, undefined, TSerialParams>({
@@ -72,10 +77,11 @@ export function routes(deps: AppDeps): RouteSpec[] {
         const serial = serialOrFail(params.serial);
         const cert = await certificateBySerial(serial);
         if (!cert || String(cert.user) !== ctx.state.actor!.userId) throw fail('certificate_not_found');
+        if (effectiveStatus(cert, deps.now()) !== 'issued') throw fail('conflict', '该证明尚未出具（待确认或公示中），出具后可下载');
         let pdf: Buffer;
         try {
           const name = await ownRealName(deps, ctx.state.actor!.userId);
-          pdf = await renderCertificatePdf(cert, certificateVerifyUrl(base, serial), name);
+          pdf = await renderCertificatePdf(cert, certificateVerifyUrl(base, serial), name, await sealArt(deps));
         } catch (err) {
           if (err instanceof CjkFontMissingError) {
             deps.logger.error({ err }, 'certificate PDF: no CJK font installed');
@@ -101,8 +107,12 @@ export function routes(deps: AppDeps): RouteSpec[] {
         const cert = await certificateBySerial(serialOrFail(params.serial));
         if (!cert) throw fail('certificate_not_found');
         if (cert.revokedAt) throw fail('certificate_revoked');
+        if (effectiveStatus(cert, deps.now()) !== 'issued') {
+          throw fail('certificate_not_found', '该编号的证明尚未生效（待确认或公示中）');
+        }
         ctx.body = presentVerification(cert);
       },
     }),
+      ...workflowRoutes(deps),
   ];
 }

@@ -8,7 +8,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import mongoose, { Schema, Types, type Model } from 'mongoose';
+import type { Types } from 'mongoose';
 import { z } from 'zod';
 import { COVER_MAX_BYTES, ZCoverUploadDto, type TCoverUploadDto } from '@shared/schemas/volunteering/gallery';
 import { ZObjectId } from '@shared/schemas/common';
@@ -16,31 +16,13 @@ import type { AppDeps } from '../../../deps';
 import { fail } from '../../../http/errors';
 import { publicAccess, signedIn } from '../../../http/policy';
 import { defineRoute, type RouteSpec } from '../../../http/route';
-import { processImage, storedImageSchemaFields, writeImageFiles, type StoredImageFields } from '../../../platform/uploads';
+import { processImage } from '../../../platform/uploads';
+import { storeCover } from './commands/store-cover';
+import { findCover } from './queries';
 import { teamPolicy } from '../teams';
 import { readUploadBody } from './read-body';
 
-export interface CoverImageDoc extends StoredImageFields {
-  _id: Types.ObjectId;
-  team: Types.ObjectId;
-  uploader: Types.ObjectId;
-  createdAt: Date;
-}
-const CoverImageSchema = new Schema<CoverImageDoc>(
-  {
-    team: { type: Schema.Types.ObjectId, required: true },
-    uploader: { type: Schema.Types.ObjectId, required: true },
-    ...storedImageSchemaFields,
-    createdAt: { type: Date, required: true },
-  },
-  { collection: 'cover_images', versionKey: false },
-);
-CoverImageSchema.index({ team: 1, createdAt: -1 });
-export const CoverImage: Model<CoverImageDoc> =
-  (mongoose.models.CoverImage as Model<CoverImageDoc> | undefined) ??
-  mongoose.model<CoverImageDoc>('CoverImage', CoverImageSchema);
-
-const coversDir = (deps: AppDeps): string => path.resolve(deps.config.LINLI_DATA_DIR, 'uploads', 'covers');
+export const coversDir = (deps: AppDeps): string => path.resolve(deps.config.LINLI_DATA_DIR, 'uploads', 'covers');
 export const coverFileUrl = (id: Types.ObjectId | string): string => `/api/covers/${String(id)}/file`;
 
 const ZTeamParams = z.strictObject({ teamId: ZObjectId });
@@ -62,18 +44,7 @@ export function coverRoutes(deps: AppDeps): RouteSpec[] {
         const actor = ctx.state.actor!;
         await teamPolicy.authorize(actor, 'publishActivity', { id: params.teamId });
         const image = await processImage(await readUploadBody(ctx.req, COVER_MAX_BYTES));
-        const id = new Types.ObjectId();
-        const stored = await writeImageFiles(coversDir(deps), `${params.teamId}/${String(id)}`, image);
-        await CoverImage.create({
-          _id: id,
-          team: new Types.ObjectId(params.teamId),
-          uploader: new Types.ObjectId(actor.userId),
-          file: stored.file,
-          thumbFile: stored.thumbFile,
-          mime: image.mime,
-          bytes: image.data.length,
-          createdAt: deps.now(),
-        });
+        const { id } = await storeCover(deps, { teamId: params.teamId, uploaderId: actor.userId, image });
         ctx.status = 201;
         const dto: TCoverUploadDto = { id: String(id), url: coverFileUrl(id), bytes: image.data.length };
         ctx.body = dto;
@@ -89,7 +60,7 @@ export function coverRoutes(deps: AppDeps): RouteSpec[] {
       query: ZCoverFileQuery,
       produces: 'image/*',
       handler: async (ctx, { params, query }) => {
-        const cover = await CoverImage.findById(params.coverId).lean();
+        const cover = await findCover(params.coverId);
         const thumb = query.size === 'thumb' && cover?.thumbFile;
         const file = cover ? path.join(coversDir(deps), thumb ? cover.thumbFile! : cover.file) : null;
         const info = file ? await stat(file).catch(() => null) : null;

@@ -124,6 +124,14 @@ describe('activity gallery', () => {
     const huge = await s.upload(s.volunteer.auth, Buffer.concat([jpegClean, Buffer.alloc(5 * 1024 * 1024)]));
     expect(huge.status).toBe(413);
     expect(huge.body.error).toMatchObject({ code: 'image_too_large', message: '图片不能超过 5MB' });
+    // A mini-program upload (multipart) whose parts carry no file.
+    const noFile = await s.upload(
+      s.volunteer.auth,
+      Buffer.from('--b1\r\nContent-Disposition: form-data; name="note"\r\n\r\nhello\r\n--b1--\r\n'),
+      'multipart/form-data; boundary=b1',
+    );
+    expect(noFile.status).toBe(400);
+    expect(noFile.body.error).toMatchObject({ code: 'image_invalid', message: '上传内容中没有图片文件' });
   });
 
   it('when a team admin hides a photo with a reason, it leaves the public gallery and is audited', async () => {

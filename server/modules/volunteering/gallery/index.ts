@@ -7,4 +7,5 @@ export const galleryModule = defineModule({ name: 'volunteering/gallery', routes
 // The facade: what other modules may use.
 export { applyMediaCheckResult, galleryDir, removePhotoFiles } from './commands/upload-photo';
 export { Photo, type PhotoDoc } from './model';
+// For other modules' uploads (the certificate seal, issue 16).
 export { readUploadBody } from './read-body';

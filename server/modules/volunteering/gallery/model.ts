@@ -44,3 +44,22 @@ PhotoSchema.index({ traceId: 1 });
 PhotoSchema.index({ activity: 1, uploader: 1 });
 
 export const Photo = modelOf('Photo', PhotoSchema);
+
+/** An activity cover uploaded by a team admin (gallery/covers.ts); files under uploads/covers. */
+export interface CoverImageDoc extends StoredImageFields {
+  _id: Types.ObjectId;
+  team: Types.ObjectId;
+  uploader: Types.ObjectId;
+  createdAt: Date;
+}
+const CoverImageSchema = new Schema<CoverImageDoc>(
+  {
+    team: { type: Schema.Types.ObjectId, required: true },
+    uploader: { type: Schema.Types.ObjectId, required: true },
+    ...storedImageSchemaFields,
+    createdAt: { type: Date, required: true },
+  },
+  { collection: 'cover_images', versionKey: false },
+);
+CoverImageSchema.index({ team: 1, createdAt: -1 });
+export const CoverImage = modelOf('CoverImage', CoverImageSchema);

@@ -1,11 +1,13 @@
 import { Types } from 'mongoose';
 import type { TPagination } from '@shared/schemas/common';
 import { findPage } from '../../../platform/paging';
-import { Photo, type PhotoDoc } from './model';
+import { CoverImage, Photo, type CoverImageDoc, type PhotoDoc } from './model';
 
 /** Read paths of the gallery (no writes). */
 
 export const findPhoto = (id: string): Promise<PhotoDoc | null> => Photo.findById(id).lean<PhotoDoc>().exec();
+
+export const findCover = (id: string): Promise<CoverImageDoc | null> => CoverImage.findById(id).lean<CoverImageDoc>().exec();
 
 /**
  * An activity's photos, latest first: the visible ones for everyone, plus (for an uploader)

@@ -126,8 +126,13 @@ describe('help requests', () => {
   it('when two teams take the same request at once, one gets it; it then links to that team’s activity', async () => {
     const resident = await buildResident(ctx);
     const admin = await buildDistrictAdmin(ctx);
-    const id = (await ctx.http.post('/api/help-requests').set('Authorization', resident.auth).send(need())).body.request
-      .id as string;
+    const neededAt = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    const id = (
+      await ctx.http
+        .post('/api/help-requests')
+        .set('Authorization', resident.auth)
+        .send(need({ category: 'daily_errands', neededAt }))
+    ).body.request.id as string;
     await ctx.http
       .post(`/api/help-requests/${id}/review`)
       .set('Authorization', admin.auth)
@@ -154,6 +159,9 @@ describe('help requests', () => {
     expect(winRes.body.activityDraft).toMatchObject({
       description: '独居老人需要每周买菜帮助',
       address: '幸福小区 3 号楼',
+      // The publish form starts from the request's category (as an activity category) and date.
+      category: 'community_service',
+      neededAt,
       helpRequestId: id,
     });
     const loser = winner === a ? b : a;
@@ -197,7 +205,7 @@ describe('help requests', () => {
       activityId: String(mine.activity._id),
       takenBy: { teamId: String(winner.team._id) },
     });
-    const list = await ctx.http.get('/api/help-requests').query({ category: 'elderly_care' });
+    const list = await ctx.http.get('/api/help-requests').query({ category: 'daily_errands' });
     expect(list.body.items.find((r: { id: string }) => r.id === id)).toMatchObject({ status: 'converted' });
   });
 

@@ -1,5 +1,6 @@
 import {
   HELP_CATEGORY_LABELS,
+  HELP_TO_ACTIVITY_CATEGORY,
   type TActivityDraftDto,
   type THelpRequestDetailDto,
   type THelpRequestDto,
@@ -37,6 +38,8 @@ export function presentActivityDraft(r: HelpRequestDoc): TActivityDraftDto {
     description: r.description,
     address: r.address,
     location: r.location ? { lng: r.location.coordinates[0], lat: r.location.coordinates[1] } : null,
+    category: HELP_TO_ACTIVITY_CATEGORY[r.category],
+    neededAt: r.neededAt.toISOString(),
     helpRequestId: String(r._id),
   };
 }

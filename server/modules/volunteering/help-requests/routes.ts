@@ -28,6 +28,7 @@ import { unlessRefused } from '../../../http/refusals';
 import { member, publicAccess, signedIn } from '../../../http/policy';
 import { defineRoute, type RouteSpec } from '../../../http/route';
 import { teamPolicy } from '../teams';
+import { contentRiskyAnswer } from '../../content';
 import { postHelpRequest } from './commands/post-help-request';
 import { closeHelpRequest, reviewHelpRequest } from './commands/review-help-request';
 import { convertHelpRequest, takeUpHelpRequest } from './commands/take-up-help-request';
@@ -58,6 +59,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       handler: async (ctx, { body }) => {
         const r = await postHelpRequest(deps, ctx.state.actor!.userId, body);
         unlessRefused(r, {
+          content_risky: contentRiskyAnswer,
           needed_in_past: { code: 'validation_failed', fields: [{ path: 'neededAt', message: '需要帮助的时间不能早于现在' }] },
           needed_too_late: {
             code: 'validation_failed',

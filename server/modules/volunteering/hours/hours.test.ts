@@ -1,7 +1,9 @@
 import { buildDistrictAdmin, buildResident, createTestContext, type TestContext } from '../../../../test/support';
 import { AuditEntry } from '../../audit/model';
 import { buildActivityWithShift, buildSignup, buildTeamWithAdmin, testClock } from '../attendance/fixtures';
-import { HoursEntry } from './model';
+import { Types } from 'mongoose';
+import { OutboxEvent } from '../../../platform/outbox/model';
+import { HoursEntry, HoursTotal } from './model';
 
 const DAY = 86_400_000;
 const START = new Date(Math.floor(Date.now() / DAY) * DAY + 7 * DAY + 3_600_000);
@@ -224,6 +226,21 @@ describe('POST /api/admin/hours/reconcile', () => {
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ mismatches: [], fixed: 0 });
     expect(ok.body.entriesScanned).toBeGreaterThan(0);
+  });
+
+  it('when a total drifted and the admin asks to fix, it is set to the ledger and the fix is audited through its event', async () => {
+    const s = await setup();
+    await s.report(60);
+    await HoursTotal.updateOne({ kind: 'team', team: s.team._id, user: null }, { $inc: { pendingMinutes: 7 } });
+    const admin = await buildDistrictAdmin(ctx);
+    const fixed = await ctx.http.post('/api/admin/hours/reconcile').query({ fix: 'true' }).set('Authorization', admin.auth);
+    expect(fixed.status).toBe(200);
+    expect(fixed.body.fixed).toBeGreaterThan(0);
+    const again = await ctx.http.post('/api/admin/hours/reconcile').set('Authorization', admin.auth);
+    expect(again.body).toMatchObject({ mismatches: [], fixed: 0 });
+    const audit = await AuditEntry.findOne({ action: 'hours.reconcile_fix', 'actor.id': new Types.ObjectId(admin.user.id) }).lean();
+    expect(audit).toMatchObject({ after: { fixed: fixed.body.fixed } });
+    expect(await OutboxEvent.countDocuments({ type: 'hours.reconciled', 'audit.actor.userId': admin.user.id, status: 'delivered' })).toBe(1);
   });
 });
 

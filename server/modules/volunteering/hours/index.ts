@@ -8,7 +8,8 @@ export const hoursModule = defineModule({ name: 'volunteering/hours', routes: (d
 export { recordHoursEntry } from './commands/record-entry';
 export { formatHours, serviceMinutes, shanghaiDate, shanghaiMonth } from './compute';
 export { HoursEntry, HoursTotal } from './model';
-export { displayNames, totalsFor } from './queries';
+export { displayNames, leaderboard, totalsFor, type LeaderboardRow } from './queries';
+export { presentLeaderboardRow } from './presenter';
 export { applyTotalsDelta } from './totals';
 // Registered at load (the platform checks and repairs them): see ./invariants.ts.
 export { hoursInvariants } from './invariants';

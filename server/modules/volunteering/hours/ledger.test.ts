@@ -1,5 +1,5 @@
 import mongoose, { Types } from 'mongoose';
-import { openTestDb, uriWithDb, type TestDb } from '../../../embedded-mongo/test-support';
+import { createTestContext, type TestContext } from '../../../../test/support';
 import type { Actor } from '../../../http/actor';
 import { Volunteer } from '../volunteers/model';
 import { adjustHoursEntry } from './commands/adjust-entry';
@@ -9,15 +9,14 @@ import { recordHoursEntry, type NewEntry } from './commands/record-entry';
 import { HoursEntry, HoursTotal } from './model';
 import { leaderboard, totalsFor } from './queries';
 
-let db: TestDb;
+// The real app's deps: adjusting hours is a unit of work whose audited event the app's
+// subscribers record after commit.
+let ctx: TestContext;
 beforeAll(async () => {
-  db = await openTestDb('hours');
-  await mongoose.connect(uriWithDb(db.uri, db.dbName));
-  await Promise.all([HoursEntry.init(), HoursTotal.init()]);
+  ctx = await createTestContext();
 });
 afterAll(async () => {
-  await mongoose.disconnect();
-  await db.cleanup();
+  await ctx?.close();
 });
 
 const at = new Date('2026-05-01T02:00:00Z');
@@ -77,7 +76,7 @@ describe('hours ledger', () => {
     const entries = await Promise.all([60, 90, 45].map((m) => recordHoursEntry(checkinEntry(user, team, m))));
     const ids = entries.map((e) => (e.outcome === 'recorded' ? e.entry._id.toHexString() : ''));
     const decide = () =>
-      decideHoursEntries({ teamId: team.toHexString(), entryIds: ids, decision: 'confirmed', actor: admin(), at });
+      decideHoursEntries({ teamId: team.toHexString(), entryIds: ids, decision: 'confirmed', actor: admin(), at, deps: ctx.deps });
     const [r1, r2] = await Promise.all([decide(), decide()]);
     expect(r1.confirmed + r2.confirmed).toBe(3);
     const again = await decide();
@@ -100,6 +99,7 @@ describe('hours ledger', () => {
       decision: 'confirmed',
       actor: admin(),
       at,
+      deps: ctx.deps,
     });
     expect(res.results).toEqual([{ entryId: id, outcome: 'not_found' }]);
     expect((await HoursEntry.findById(id).lean())!.status).toBe('pending');
@@ -116,12 +116,13 @@ describe('hours ledger', () => {
       decision: 'confirmed',
       actor: admin(),
       at,
+      deps: ctx.deps,
     });
     const entry = (await HoursEntry.findById(entryId).lean())!;
     const actor = admin();
-    const res = await adjustHoursEntry({ entry, minutes: 90, reason: '提前离场', actor, at });
+    const res = await adjustHoursEntry({ entry, minutes: 90, reason: '提前离场', actor, at, deps: ctx.deps });
     expect(res).toMatchObject({ outcome: 'adjusted', before: 120, after: 90 });
-    const again = await adjustHoursEntry({ entry, minutes: 90, reason: '重复提交', actor, at });
+    const again = await adjustHoursEntry({ entry, minutes: 90, reason: '重复提交', actor, at, deps: ctx.deps });
     expect(again).toEqual({ outcome: 'unchanged', before: 90 });
     const all = await HoursEntry.find({ user }).sort({ createdAt: 1, _id: 1 }).lean();
     expect(all.map((e) => [e.source, e.minutes, e.status])).toEqual([
@@ -133,6 +134,12 @@ describe('hours ledger', () => {
       .db!.collection('audit_entries')
       .findOne({ action: 'hours.adjust', 'target.id': entryId });
     expect(audit).toMatchObject({ before: { minutes: 120 }, after: { minutes: 90, delta: -30, reason: '提前离场' } });
+    // Recorded by the audit subscriber from the command's event, which is delivered once.
+    const events = await mongoose.connection
+      .db!.collection('outbox')
+      .find({ type: 'hours.adjusted', 'payload.entryId': entryId })
+      .toArray();
+    expect(events.map((e) => e.status)).toEqual(['delivered']);
   });
 
   it('when two admins adjust the same entry at once, only one difference is applied', async () => {
@@ -141,8 +148,8 @@ describe('hours ledger', () => {
     const rec = await recordHoursEntry({ ...checkinEntry(user, team, 60), status: 'confirmed' });
     const entry = rec.entry!;
     const results = await Promise.all([
-      adjustHoursEntry({ entry, minutes: 30, reason: '核对', actor: admin(), at }),
-      adjustHoursEntry({ entry, minutes: 45, reason: '核对', actor: admin(), at }),
+      adjustHoursEntry({ entry, minutes: 30, reason: '核对', actor: admin(), at, deps: ctx.deps }),
+      adjustHoursEntry({ entry, minutes: 45, reason: '核对', actor: admin(), at, deps: ctx.deps }),
     ]);
     expect(results.map((r) => r.outcome).sort()).toEqual(['adjusted', 'concurrent_adjustment']);
     const total = await totalsFor('volunteer', null, user.toHexString());
@@ -151,7 +158,7 @@ describe('hours ledger', () => {
 
   it('when a pending entry is adjusted, it is refused (confirm first)', async () => {
     const rec = await recordHoursEntry(checkinEntry(new Types.ObjectId(), new Types.ObjectId(), 60));
-    expect(await adjustHoursEntry({ entry: rec.entry!, minutes: 30, reason: '核对', actor: admin(), at })).toEqual({
+    expect(await adjustHoursEntry({ entry: rec.entry!, minutes: 30, reason: '核对', actor: admin(), at, deps: ctx.deps })).toEqual({
       outcome: 'not_confirmed',
     });
   });
@@ -201,6 +208,7 @@ describe('hours ledger', () => {
         decision: 'confirmed',
         actor: admin(),
         at,
+        deps: ctx.deps,
       }),
       decideHoursEntries({
         teamId: team.toHexString(),
@@ -208,6 +216,7 @@ describe('hours ledger', () => {
         decision: 'confirmed',
         actor: admin(),
         at,
+        deps: ctx.deps,
       }),
       decideHoursEntries({
         teamId: team.toHexString(),
@@ -216,6 +225,7 @@ describe('hours ledger', () => {
         reason: '未到场',
         actor: admin(),
         at,
+        deps: ctx.deps,
       }),
     ]);
     expect((await reconcileHours({ fix: false })).mismatches).toEqual([]);

@@ -31,12 +31,11 @@ import { fail } from '../../../http/errors';
 import { unlessRefused } from '../../../http/refusals';
 import { anyRole, member, publicAccess, signedIn } from '../../../http/policy';
 import { defineRoute, type LinliContext, type RouteSpec } from '../../../http/route';
-import { recordAudit } from '../../audit';
 import { autoCheckout } from '../attendance';
 import { teamPolicy } from '../teams';
 import { adjustHoursEntry } from './commands/adjust-entry';
 import { decideHoursEntries } from './commands/decide-entries';
-import { reconcileHours } from './commands/reconcile-hours';
+import { fixHoursTotals, reconcileHours } from './commands/reconcile-hours';
 import { selfReportHours } from './commands/self-report';
 import { presentHoursEntry, presentLeaderboardRow, presentTotals } from './presenter';
 import { findEntry, leaderboard, myHours, teamHours, totalsFor } from './queries';
@@ -93,7 +92,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       query: ZMyHoursQuery,
       handler: async (ctx, { query }) => {
         const userId = ctx.state.actor!.userId;
-        await autoCheckout(deps.now(), { user: new Types.ObjectId(userId) });
+        await autoCheckout(deps, deps.now(), { user: new Types.ObjectId(userId) });
         ctx.body = await myHours(userId, query);
       },
     }),
@@ -108,7 +107,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       query: ZTeamHoursQuery,
       handler: async (ctx, { params, query }) => {
         await requireTeamAdmin(ctx, params.teamId);
-        await autoCheckout(deps.now(), { team: new Types.ObjectId(params.teamId) });
+        await autoCheckout(deps, deps.now(), { team: new Types.ObjectId(params.teamId) });
         ctx.body = await teamHours(params.teamId, query);
       },
     }),
@@ -220,17 +219,10 @@ export function routes(deps: AppDeps): RouteSpec[] {
       response: ZReconcileReportDto,
       query: ZReconcileQuery,
       handler: async (ctx, { query }) => {
-        const report = await reconcileHours({ fix: query.fix === 'true' });
-        if (report.fixed > 0) {
-          await recordAudit({
-            actor: ctx.state.actor!,
-            action: 'hours.reconcile_fix',
-            target: { type: 'hours_totals', id: 'all' },
-            after: { fixed: report.fixed, mismatches: report.mismatches.slice(0, 50) },
-            requestId: ctx.state.requestId,
-            at: deps.now(),
-          });
-        }
+        const report =
+          query.fix === 'true'
+            ? await fixHoursTotals(deps, ctx.state.actor!, ctx.state.requestId)
+            : await reconcileHours({ fix: false });
         ctx.body = report;
       },
     }),

@@ -1,12 +1,10 @@
 import type { Types } from 'mongoose';
 import { ACTIVE_SIGNUP_STATUSES } from '@shared/schemas/volunteering/signups';
 import type { ActivityBookings } from '../activities';
-import { expireOffers, notifyOffers } from './commands/offers';
-import { fillFreePlaces } from './commands/placement';
+import { expireOffers, offerFreePlaces } from './commands/offers';
 import { activityCancelledMessage, releaseActivitySignups } from './commands/release-cancelled';
 import { moveShifts } from './commands/shift-times';
 import { Signup, type SignupDoc } from './model';
-import { notifyVolunteers } from './notify';
 import { presentSignup } from './presenter';
 
 /** Signups' side of an activity's changes (activities/bookings.ts says why it is a port). */
@@ -18,13 +16,12 @@ export const activityBookings: ActivityBookings = {
     ).lean();
     return [...new Map(rows.map((r) => [String(r.user), r.user as Types.ObjectId])).values()];
   },
-  async offerFreedPlaces(deps, shiftId, now, activity) {
-    await notifyOffers(deps, await fillFreePlaces(shiftId, now), activity);
+  async offerFreedPlaces(deps, shiftId, _now, activity) {
+    await offerFreePlaces(deps, shiftId, activity);
   },
   releaseActivitySignups: (activityId, reason, now) => releaseActivitySignups(activityId, reason, now),
   activityCancelledMessage: (activity, reason, users) => activityCancelledMessage(activity, reason, users),
   moveShifts: (deps, activity, moves) => moveShifts(deps, activity, moves),
-  notifyVolunteers: (deps, message) => notifyVolunteers(deps, message),
   async mySignups(activity, userId) {
     const mine = await Signup.find({ activity: activity._id, user: userId })
       .sort({ createdAt: -1 })

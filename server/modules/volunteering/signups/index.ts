@@ -21,7 +21,7 @@ export const signupsModule = defineModule({
 // The facade: what other modules may use.
 export { activityBookings } from './bookings';
 export { releaseCounters } from './commands/cancel';
-export { expireOffers, notifyOffers } from './commands/offers';
+export { expireOffers } from './commands/offers';
 export { claimSlot, fillFreePlaces, isDuplicateKey } from './commands/placement';
 export { activityCancelledMessage, releaseActivitySignups } from './commands/release-cancelled';
 export { Signup, type SignupDoc, VolunteerSchedule } from './model';

@@ -11,6 +11,13 @@ import { cancelActivity } from '../activities/commands/change';
 import type { Actor } from '../../../http/actor';
 import { Notification } from '../../notifications/model';
 import { Signup } from './model';
+import { OutboxEvent } from '../../../platform/outbox/model';
+
+/** The delivery states of the events of one type for one signup (or other payload field). */
+const eventsOf = async (type: string, match: Record<string, string>) =>
+  (await OutboxEvent.find({ type, ...Object.fromEntries(Object.entries(match).map(([k, v]) => [`payload.${k}`, v])) }).lean()).map(
+    (e) => e.status,
+  );
 import { openCommandTestEnv, seedActivity, seedVolunteer, type CommandTestEnv } from './testing';
 
 jest.setTimeout(60_000);
@@ -76,6 +83,11 @@ describe('signup placement', () => {
       expect(await expireOffers(env.deps)).toBeGreaterThanOrEqual(1);
       expect((await Signup.findById(sb!._id).lean())!.status).toBe('offer_expired');
       expect((await Signup.findOne({ user: c }).lean())!.status).toBe('offered');
+      // The expiry and the offer passed on are events; the next in line is told through them.
+      const sc = (await Signup.findOne({ user: c }).lean())!;
+      expect(await eventsOf('signup.offer_expired', { signupId: String(sb!._id) })).toEqual(['delivered']);
+      expect(await eventsOf('signup.offered', { signupId: String(sc._id) })).toEqual(['delivered']);
+      expect(await Notification.countDocuments({ user: new Types.ObjectId(c), title: '候补名额待确认' })).toBe(1);
       expect((await acceptOffer(env.deps, b, String(sb!._id))).outcome).toBe('expired');
       expect(await Shift.findById(shifts[0]._id).lean()).toMatchObject({ confirmedCount: 1, waitingCount: 0 });
     } finally {
@@ -173,11 +185,14 @@ describe('signup placement', () => {
       const msgs = await Notification.find({ user: new Types.ObjectId(a), title: '活动即将开始' }).lean();
       expect(msgs).toHaveLength(1);
       expect(await Notification.countDocuments({ user: new Types.ObjectId(b), title: '活动即将开始' })).toBe(0);
+      const sa = (await Signup.findOne({ user: a, shift: shifts[0]._id }).lean())!;
+      expect(await eventsOf('signup.reminded', { signupId: String(sa._id) })).toEqual(['delivered']);
       // after the shift (+30 min grace) the unattended confirmed signup is a no-show, recorded once
       env.clock.now = new Date(saved.getTime() + 33 * HOUR);
       expect(await markNoShows(env.deps, { shift: shifts[0]._id })).toBe(1);
       expect(await markNoShows(env.deps, { shift: shifts[0]._id })).toBe(0);
       expect((await Volunteer.findOne({ user: a }).lean())!.noShowEvents.map((e) => e.kind)).toEqual(['no_show']);
+      expect(await eventsOf('signup.no_show', { signupId: String(sa._id) })).toHaveLength(1);
     } finally {
       env.clock.now = saved;
     }
@@ -208,6 +223,7 @@ describe('signups racing an activity cancellation', () => {
     expect(s?.activeKey).toBeUndefined();
     expect(await Shift.findById(shifts[0]._id).lean()).toMatchObject({ confirmedCount: 0, waitingCount: 0 });
     expect(await Notification.countDocuments({ user, dedupeKey: { $regex: 'cancelled' } })).toBe(1);
+    expect(await eventsOf('signups.released', { activityId: String(activity._id) })).toEqual(['delivered']);
     // The time slot is free again: an overlapping shift of another activity can be taken.
     const other = await seedActivity(env, { capacity: 1 });
     expect(await outcomeOf(user, other.shifts[0]._id)).toBe('confirmed');

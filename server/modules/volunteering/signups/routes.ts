@@ -24,6 +24,7 @@ import { member } from '../../../http/policy';
 import { fail } from '../../../http/errors';
 import { unlessRefused } from '../../../http/refusals';
 import { ensureTextAllowed, findActivity, findShift } from '../activities';
+import { contentRiskyAnswer } from '../../content';
 import { activityPolicy } from '../activities';
 import { cancelSignup } from './commands/cancel';
 import { decideSignup } from './commands/decide';
@@ -69,8 +70,9 @@ export function routes(deps: AppDeps): RouteSpec[] {
         // before anything is written; text WeChat wants reviewed is kept but not shown to them.
         const noteCheck = body.note?.trim()
           ? await ensureTextAllowed(deps, ctx.state.actor!.userId, [{ path: 'note', text: body.note }], 'comment')
-          : 'pass';
-        const r = await signupForShift(deps, ctx.state.actor!.userId, params.id, { ...body, noteHeld: noteCheck === 'review' });
+          : { outcome: 'pass' as const };
+        unlessRefused(noteCheck, { content_risky: contentRiskyAnswer });
+        const r = await signupForShift(deps, ctx.state.actor!.userId, params.id, { ...body, noteHeld: noteCheck.outcome === 'review' });
         unlessRefused(r, SIGNUP_REFUSALS);
         ctx.status = 201;
         ctx.body = { outcome: r.outcome, signup: presentSignup(r.signup, r.activity, r.ahead) };

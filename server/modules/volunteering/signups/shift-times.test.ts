@@ -3,7 +3,9 @@ import { createTestContext, type TestContext } from '../../../../test/support';
 import { linliJobs } from '../../../jobs/registry';
 import { Signup, VolunteerSchedule } from './model';
 import { RESYNC_SHIFTS_JOB } from './commands/shift-times';
-import { Shift } from '../activities/model';
+import { Activity, Shift, type ActivityDoc } from '../activities/model';
+import { OutboxEvent } from '../../../platform/outbox/model';
+import { moveShifts } from './commands/shift-times';
 import { buildActivity, buildCertifiedTeam, buildVolunteer } from '../teams/api-testing';
 
 jest.setTimeout(120_000);
@@ -86,6 +88,8 @@ describe('editing shift times', () => {
     expect(mine).toMatchObject({ status: 'confirmed', start: new Date(clock.getTime() + 60 * HOUR) });
     expect(mine?.remindAt).toEqual(new Date(clock.getTime() + 58 * HOUR));
     expect(await titles(v.auth)).toContain('班次时间已调整');
+    // Told through the move's event, committed with the edit.
+    expect(await OutboxEvent.countDocuments({ type: 'shift.moved', 'payload.shiftId': act.shiftIds[0], status: 'delivered' })).toBe(1);
 
     // The old time is free again; the new one is taken.
     const atOld = await buildActivity(ctx, team, shiftAt(48));
@@ -115,12 +119,36 @@ describe('editing shift times', () => {
     const released = await Signup.findOne({ shift: act.shiftIds[0], user: busy.user.id }).lean();
     expect(released).toMatchObject({ status: 'cancelled', reason: '班次时间调整后与您已报名的其他班次时间冲突' });
     expect(await titles(busy.auth)).toContain('报名已取消');
+    expect(await OutboxEvent.countDocuments({ type: 'signup.released', 'payload.signupId': String(released!._id), status: 'delivered' })).toBe(1);
     // The volunteer still holds only the other shift: never two overlapping confirmed shifts.
     const schedule = await VolunteerSchedule.findOne({ user: new Types.ObjectId(busy.user.id) }).lean();
     expect(schedule?.slots.map((s) => String(s.shift))).toEqual([elsewhere.shiftIds[0]]);
     const offered = await Signup.findOne({ shift: act.shiftIds[0], user: waiting.user.id }).lean();
     expect(offered?.status).toBe('offered');
     expect(offered?.start).toEqual(new Date(clock.getTime() + 73 * HOUR));
+  });
+
+  test('when one of the moved shifts has started meanwhile, the move is refused and no shift of it moves', async () => {
+    const team = await buildCertifiedTeam(ctx);
+    const start = clock.getTime() + 48 * HOUR;
+    const act = await buildActivity(ctx, team, {
+      ...shiftAt(48),
+      shifts: [
+        { start: iso(start), end: iso(start + 2 * HOUR), capacity: 2 },
+        { start: iso(start + 3 * HOUR), end: iso(start + 5 * HOUR), capacity: 2 },
+      ],
+    });
+    const [first, second] = await Shift.find({ activity: act.id }).sort({ start: 1 }).lean();
+    // The race the plan cannot see: the second shift started between the check and the write.
+    await Shift.updateOne({ _id: second._id }, { $set: { start: new Date(clock.getTime() - HOUR) } });
+    const activity = (await Activity.findById(act.id).lean<ActivityDoc>())!;
+    const r = await moveShifts(ctx.deps, activity, [
+      { shift: first, start: new Date(start + 10 * HOUR), end: new Date(start + 12 * HOUR) },
+      { shift: second, start: new Date(start + 13 * HOUR), end: new Date(start + 15 * HOUR) },
+    ]);
+    expect(r).toEqual({ outcome: 'invalid', fields: [{ path: 'shiftTimes', message: '已开始的班次不能修改时间' }] });
+    expect((await Shift.findById(first._id).lean())!.start).toEqual(new Date(start));
+    expect(await OutboxEvent.countDocuments({ type: 'shift.moved', 'payload.shiftId': String(first._id) })).toBe(0);
   });
 
   test('when a signup raced the edit and copied the old times, the resync job moves it, or releases it when it now overlaps', async () => {

@@ -1,15 +1,10 @@
 import { Types } from 'mongoose';
 import type { TStatsDto, TStatsQuery, TStatsRowDto } from '@shared/schemas/volunteering/stats';
 import { Team } from '../../org';
-import { Activity } from '../activities';
-import { formatHours, shanghaiMonth, HoursEntry } from '../hours';
+import { formatHours, shanghaiMonth } from '../hours';
 import { Volunteer } from '../volunteers';
+import { DISTRICT_SCOPE, HoursRollup } from './rollups/model';
 
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-
-function monthStartUtc(month: string): Date {
-  return new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1) - SHANGHAI_OFFSET_MS);
-}
 function nextMonth(month: string): string {
   const y = Number(month.slice(0, 4));
   const m = Number(month.slice(5, 7));
@@ -26,18 +21,22 @@ export function defaultRange(now: Date): { from: string; to: string } {
   return { from, to };
 }
 
-interface Bucket {
-  users: Set<string>;
+interface Row {
   minutes: number;
-  served: Set<string>;
+  volunteers: number;
+  activitiesServed: number;
   held: number;
 }
-const emptyBucket = (): Bucket => ({ users: new Set(), minutes: 0, served: new Set(), held: 0 });
+const emptyRow = (): Row => ({ minutes: 0, volunteers: 0, activitiesServed: 0, held: 0 });
+
+/** Distinct count over [from, …] from the months' `first*` histograms (see HoursRollupDoc). */
+const firstsBefore = (hist: Record<string, number> | undefined, from: string): number =>
+  Object.entries(hist ?? {}).reduce((n, [prev, k]) => (prev === 'none' || prev < from ? n + k : n), 0);
 
 /**
- * Volunteers, hours and activities by period (or by team) from the confirmed ledger,
- * indexed by (team, period). Statistics are a staff report, not a hot path; the
- * per-request cost is bounded by the range (at most 36 months).
+ * Volunteers, hours and activities by period (or by team) from the monthly rollups the
+ * `stats.rollups` subscriber keeps in step with the confirmed ledger: at most 36 documents per
+ * scope, so the cost does not grow with the district's ledger (by team: one row per team).
  */
 export async function volunteeringStats(opts: { teamId?: string; query: TStatsQuery; now: Date }): Promise<TStatsDto> {
   const { from, to } =
@@ -50,41 +49,42 @@ export async function volunteeringStats(opts: { teamId?: string; query: TStatsQu
         };
   const by = opts.query.by;
   const team = opts.teamId ? new Types.ObjectId(opts.teamId) : null;
-  const buckets = new Map<string, Bucket>();
+  const buckets = new Map<string, Row>();
   const bucket = (key: string) => {
     let b = buckets.get(key);
-    if (!b) buckets.set(key, (b = emptyBucket()));
+    if (!b) buckets.set(key, (b = emptyRow()));
     return b;
   };
   if (by === 'month') for (let m = from; m <= to; m = nextMonth(m)) bucket(m);
 
-  const all = emptyBucket();
-  const entries = HoursEntry.find(
-    { ...(team ? { team } : {}), status: 'confirmed', period: { $gte: from, $lte: to } },
-    { user: 1, team: 1, activity: 1, minutes: 1, period: 1 },
-  )
-    .lean()
-    .cursor({ batchSize: 5000 });
-  for await (const e of entries) {
-    const b = bucket(by === 'month' ? e.period : String(e.team));
-    for (const x of [b, all]) {
-      x.users.add(String(e.user));
-      x.minutes += e.minutes;
-      if (e.activity) x.served.add(String(e.activity));
+  const all = emptyRow();
+  const period = { $gte: from, $lte: to };
+  const scopeFilter = by === 'team' && !team ? { scope: { $ne: DISTRICT_SCOPE } } : { scope: team ? String(team) : DISTRICT_SCOPE };
+  for (const r of await HoursRollup.find({ ...scopeFilter, period }).lean()) {
+    const volunteers = firstsBefore(r.firstVol, from);
+    const served = firstsBefore(r.firstAct, from);
+    const b = bucket(by === 'month' ? r.period : r.scope);
+    b.minutes += r.minutes;
+    b.held += r.held;
+    // By month: the month's own distinct counts; by team: the range's (first months inside it).
+    b.volunteers += by === 'month' ? r.volunteers : volunteers;
+    b.activitiesServed += by === 'month' ? r.activitiesServed : served;
+    if (by === 'month') {
+      all.minutes += r.minutes;
+      all.held += r.held;
+      all.volunteers += volunteers;
+      all.activitiesServed += served;
     }
   }
-  const held = await Activity.find(
-    {
-      ...(team ? { team } : {}),
-      // Held: public and not called off (held for review or refused never took place).
-      status: { $in: ['published', 'completed'] },
-      startsAt: { $gte: monthStartUtc(from), $lt: monthStartUtc(nextMonth(to)) },
-    },
-    { startsAt: 1, team: 1 },
-  ).lean();
-  for (const a of held) {
-    bucket(by === 'month' ? shanghaiMonth(a.startsAt) : String(a.team)).held += 1;
-    all.held += 1;
+  if (by === 'team') {
+    // The district's totals come from its own scope: a volunteer of two teams counts once.
+    for (const r of await HoursRollup.find({ scope: DISTRICT_SCOPE, period }).lean()) {
+      all.minutes += r.minutes;
+      all.held += r.held;
+      all.volunteers += firstsBefore(r.firstVol, from);
+      all.activitiesServed += firstsBefore(r.firstAct, from);
+    }
+    for (const [key, b] of buckets) if (!b.minutes && !b.volunteers && !b.held) buckets.delete(key);
   }
 
   const teamNames = new Map<string, string>();
@@ -97,10 +97,10 @@ export async function volunteeringStats(opts: { teamId?: string; query: TStatsQu
     .map(([key, b]) => ({
       key,
       label: by === 'month' ? key : (teamNames.get(key) ?? ''),
-      volunteers: b.users.size,
+      volunteers: b.volunteers,
       minutes: b.minutes,
       hours: formatHours(b.minutes),
-      activitiesServed: b.served.size,
+      activitiesServed: b.activitiesServed,
       activitiesHeld: b.held,
     }))
     .sort((a, b) => (by === 'month' ? a.key.localeCompare(b.key) : b.minutes - a.minutes));
@@ -117,10 +117,10 @@ export async function volunteeringStats(opts: { teamId?: string; query: TStatsQu
     by,
     rows,
     totals: {
-      volunteers: all.users.size,
+      volunteers: all.volunteers,
       minutes: all.minutes,
       hours: formatHours(all.minutes),
-      activitiesServed: all.served.size,
+      activitiesServed: all.activitiesServed,
       activitiesHeld: all.held,
     },
     registeredVolunteers: district ? await Volunteer.countDocuments({}) : null,

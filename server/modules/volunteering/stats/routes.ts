@@ -1,4 +1,7 @@
 import {
+  ZBoardDto,
+  ZBoardQuery,
+  type TBoardQuery,
   ZStatsDto,
   ZStatsQuery,
   ZStatsTeamParams,
@@ -6,10 +9,12 @@ import {
   type TStatsTeamParams,
 } from '@shared/schemas/volunteering/stats';
 import type { AppDeps } from '../../../deps';
-import { anyRole, signedIn } from '../../../http/policy';
+import { fail } from '../../../http/errors';
+import { anyRole, publicAccess, signedIn } from '../../../http/policy';
 import { defineRoute, type LinliContext, type RouteSpec } from '../../../http/route';
 import { teamPolicy } from '../teams';
 import { statsCsv } from './csv';
+import { periodLeaderboard } from './leaderboard';
 import { volunteeringStats } from './queries';
 
 /** Header values must be ASCII: an ASCII fallback name, and the Chinese one in RFC 5987 form. */
@@ -69,5 +74,19 @@ export function routes(deps: AppDeps): RouteSpec[] {
         else ctx.body = stats;
       },
     });
-  return [teamStats(false), teamStats(true), districtStats(false), districtStats(true)];
+  const board = defineRoute<undefined, TBoardQuery>({
+    method: 'get',
+    path: '/api/volunteering/leaderboard',
+    summary: '志愿服务时长排行：本月、本年或累计，全区或某团队，姓名脱敏',
+    tags: ['volunteering'],
+    policy: publicAccess,
+    query: ZBoardQuery,
+    response: ZBoardDto,
+    handler: async (ctx, { query }) => {
+      const board = await periodLeaderboard(query, deps.now());
+      if (!board) throw fail('not_found', '团队不存在');
+      ctx.body = board;
+    },
+  });
+  return [teamStats(false), teamStats(true), districtStats(false), districtStats(true), board];
 }

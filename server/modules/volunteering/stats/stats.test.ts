@@ -5,6 +5,7 @@ import { Activity } from '../activities/model';
 import { buildActivityWithShift, buildTeamWithAdmin } from '../attendance/fixtures';
 import { recordHoursEntry } from '../hours/commands/record-entry';
 import { csvCell } from './csv';
+import { rebuildHoursRollups } from '.';
 
 let ctx: TestContext;
 jest.setTimeout(30_000);
@@ -65,6 +66,8 @@ describe('volunteering stats', () => {
       });
       await Activity.updateOne({ _id: activity._id }, { $set: { status } });
     }
+    // The ledger was written directly (no events): the rollups are rebuilt from it, as at start.
+    await rebuildHoursRollups();
     const path = `/api/teams/${String(team._id)}/stats`;
     expect((await ctx.http.get(path)).status).toBe(401);
     const bad = await ctx.http.get(path).query({ from: '2026-05', to: '2026-02' }).set('Authorization', admin.auth);
@@ -109,6 +112,7 @@ describe('volunteering stats', () => {
     const { team, admin } = await buildTeamWithAdmin(ctx);
     await Team.updateOne({ _id: team._id }, { $set: { name: '=HYPERLINK("http://x")' } });
     await serve(new Types.ObjectId(), team._id, new Types.ObjectId(), '2026-04-10T02:00:00Z', 45);
+    await rebuildHoursRollups();
     expect((await ctx.http.get('/api/admin/volunteering/stats').set('Authorization', admin.auth)).status).toBe(403);
     const district = await buildDistrictAdmin(ctx);
     const ok = await ctx.http

@@ -32,6 +32,7 @@ import { anyRole, member, publicAccess } from '../../../http/policy';
 import { fail } from '../../../http/errors';
 import { unlessRefused } from '../../../http/refusals';
 import { ensureTextAllowed } from '../activities';
+import { contentRiskyAnswer } from '../../content';
 import { applyForTeam, reviewTeam } from './commands/apply';
 import { decideJoin, leaveTeam, requestToJoin, setMemberRole } from './commands/membership';
 import { membershipPolicy, teamPolicy } from './policy';
@@ -57,7 +58,8 @@ export function routes(deps: AppDeps): RouteSpec[] {
           { path: 'address', text: body.address },
           { path: 'intro', text: body.intro },
         ]);
-        const { team, profile } = await applyForTeam(deps, ctx.state.actor!.userId, body, check);
+        unlessRefused(check, { content_risky: contentRiskyAnswer });
+        const { team, profile } = await applyForTeam(deps, ctx.state.actor!.userId, body, check.outcome);
         ctx.status = 201;
         ctx.body = { team: presentTeamDetail(team, profile, null) };
       },
@@ -132,8 +134,11 @@ export function routes(deps: AppDeps): RouteSpec[] {
       params: ZTeamParams,
       body: ZJoinRequestInput,
       handler: async (ctx, { params, body }) => {
-        const check = body.message ? await ensureTextAllowed(deps, ctx.state.actor!.userId, [{ path: 'message', text: body.message }]) : 'pass';
-        const r = await requestToJoin(deps, ctx.state.actor!.userId, params.id, body.message, check);
+        const check = body.message
+          ? await ensureTextAllowed(deps, ctx.state.actor!.userId, [{ path: 'message', text: body.message }])
+          : { outcome: 'pass' as const };
+        unlessRefused(check, { content_risky: contentRiskyAnswer });
+        const r = await requestToJoin(deps, ctx.state.actor!.userId, params.id, body.message, check.outcome);
         unlessRefused(r, { not_found: 'not_found', not_certified: 'team_not_certified', already_member: 'already_member' });
         ctx.status = 201;
         ctx.body = { membership: presentMembership(r.membership, '') };

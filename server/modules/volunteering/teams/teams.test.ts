@@ -1,6 +1,9 @@
 import { createTestContext, buildDistrictAdmin, buildResident, type TestContext } from '../../../../test/support';
 import { buildVerifiedResident } from '../../../../test/support/factories-realname';
 import { buildCertifiedTeam, teamInput } from './api-testing';
+import { Team } from '../../org/model';
+import { OutboxEvent } from '../../../platform/outbox/model';
+import { TeamProfile } from './model';
 
 jest.setTimeout(120_000);
 
@@ -56,6 +59,21 @@ describe('team application and certification', () => {
     expect(page.body.team.myMembership).toEqual({ role: 'admin', status: 'active' });
     const audit = await ctx.http.get('/api/admin/audit?action=volunteering.team.certified').set('Authorization', district.auth);
     expect(audit.body.items.some((e: { target: { id: string } }) => e.target.id === id)).toBe(true);
+  });
+
+  test('when the profile of an application cannot be written, no pending team is left behind', async () => {
+    const applicant = await buildVerifiedResident(ctx);
+    const create = jest.spyOn(TeamProfile, 'create').mockRejectedValueOnce(new Error('profile write failed'));
+    try {
+      const res = await ctx.http.post('/api/teams').set('Authorization', applicant.auth).send(teamInput({ name: '半途而废队' }));
+      expect(res.status).toBe(500);
+    } finally {
+      create.mockRestore();
+    }
+    expect(await Team.countDocuments({ name: '半途而废队' })).toBe(0);
+    const ok = await ctx.http.post('/api/teams').set('Authorization', applicant.auth).send(teamInput({ name: '半途而废队' }));
+    expect(ok.status).toBe(201);
+    expect(await OutboxEvent.countDocuments({ type: 'team.applied', aggregate: `team:${ok.body.team.id}` })).toBe(1);
   });
 
   test('when a resident asks to join, only the team admin sees and approves the request; a second request is refused', async () => {

@@ -20,6 +20,7 @@ import type { AppDeps } from '../../../deps';
 import { defineRoute, type RouteSpec } from '../../../http/route';
 import { member } from '../../../http/policy';
 import { ensureTextAllowed } from '../activities';
+import { contentRiskyAnswer } from '../../content';
 import { fail } from '../../../http/errors';
 import { unlessRefused } from '../../../http/refusals';
 import { teamPolicy } from '../teams';
@@ -44,7 +45,8 @@ export function routes(deps: AppDeps): RouteSpec[] {
       handler: async (ctx, { body }) => {
         if (!mayRegisterAsVolunteer(ctx.state.actor)) throw fail('real_name_required');
         const introCheck = await ensureTextAllowed(deps, actorOf(ctx).userId, [{ path: 'intro', text: body.intro }]);
-        const r = await registerVolunteer(deps, actorOf(ctx).userId, body, introCheck);
+        unlessRefused(introCheck, { content_risky: contentRiskyAnswer });
+        const r = await registerVolunteer(deps, actorOf(ctx).userId, body, introCheck.outcome);
         unlessRefused(r, { not_verified: 'real_name_required', already_registered: 'already_volunteer' });
         ctx.status = 201;
         ctx.body = { volunteer: presentVolunteer(r.volunteer, deps.now()) };
@@ -72,7 +74,8 @@ export function routes(deps: AppDeps): RouteSpec[] {
       body: ZVolunteerProfileUpdate,
       handler: async (ctx, { body }) => {
         const introCheck = await ensureTextAllowed(deps, actorOf(ctx).userId, [{ path: 'intro', text: body.intro }]);
-        const v = await updateVolunteerProfile(actorOf(ctx).userId, body, introCheck, deps.now());
+        unlessRefused(introCheck, { content_risky: contentRiskyAnswer });
+        const v = await updateVolunteerProfile(actorOf(ctx).userId, body, introCheck.outcome, deps.now());
         if (!v) throw fail('volunteer_required');
         ctx.body = { volunteer: presentVolunteer(v, deps.now()) };
       },

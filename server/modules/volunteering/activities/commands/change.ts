@@ -77,7 +77,10 @@ export async function updateActivity(
       const before = existing.find((s) => String(s._id) === c.shiftId)!;
       if (c.capacity > before.capacity) raised.push(before._id);
     }
-    if (moves.length) await bookings().moveShifts(deps, activity, moves);
+    if (moves.length) {
+      const r = await bookings().moveShifts(deps, activity, moves);
+      if (r.outcome === 'invalid') return uow.rollback<UpdateResult>({ outcome: 'invalid', fields: r.fields });
+    }
     if (added.length) await Shift.insertMany(added.map((s) => ({ ...s, activity: activity._id, team: activity.team })));
 
     const set: Record<string, unknown> = {

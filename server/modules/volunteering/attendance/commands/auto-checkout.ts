@@ -4,6 +4,8 @@ import { Activity } from '../../activities';
 import { Signup } from '../../signups';
 import { AttendanceEvent, attendanceRound } from '../model';
 import { recordAttendanceHours } from './check-in';
+import type { AppDeps } from '../../../../deps';
+import { inUnitOfWork } from '../../../../platform/unit-of-work';
 
 export interface AutoCheckoutReport {
   checkedOut: number;
@@ -18,6 +20,7 @@ export interface AutoCheckoutReport {
  * result is right even when the scheduler is off.
  */
 export async function autoCheckout(
+  deps: AppDeps,
   now: Date,
   opts: { activity?: Types.ObjectId; user?: Types.ObjectId; team?: Types.ObjectId; batch?: number } = {},
 ): Promise<AutoCheckoutReport> {
@@ -40,27 +43,29 @@ export async function autoCheckout(
       .lean();
     if (due.length === 0) break;
     for (const s of due) {
-      const updated = await Signup.findOneAndUpdate(
-        { _id: s._id, status: 'confirmed', checkinAt: { $ne: null }, checkoutAt: null },
-        { $set: { checkoutAt: s.end, autoCheckedOut: true } },
-        { returnDocument: 'after' },
-      ).lean();
-      if (!updated) continue;
-      checkedOut += 1;
-      await AttendanceEvent.create({
-        signup: s._id,
-        activity: s.activity,
-        shift: s.shift,
-        user: s.user,
-        kind: 'auto_checkout',
-        round: await attendanceRound(s._id),
-        at: s.end,
-      }).catch((err: { code?: number }) => {
-        if (err.code !== 11000) throw err;
-      });
       const key = String(s.activity);
       if (!titles.has(key)) titles.set(key, (await Activity.findById(s.activity, { title: 1 }).lean())?.title ?? '');
-      await recordAttendanceHours(updated, titles.get(key) ?? '', now);
+      // The check-out, its attendance event, the ledger entry with its totals and the event
+      // commit together (as a volunteer's own check-out does): never a check-out without hours.
+      const done = await inUnitOfWork(deps, async (uow) => {
+        const updated = await Signup.findOneAndUpdate(
+          { _id: s._id, status: 'confirmed', checkinAt: { $ne: null }, checkoutAt: null },
+          { $set: { checkoutAt: s.end, autoCheckedOut: true } },
+          { returnDocument: 'after' },
+        ).lean();
+        if (!updated) return false;
+        await AttendanceEvent.create([
+          { signup: s._id, activity: s.activity, shift: s.shift, user: s.user, kind: 'auto_checkout', round: await attendanceRound(s._id), at: s.end },
+        ]);
+        const minutes = await recordAttendanceHours(updated, titles.get(key) ?? '', now);
+        uow.emit({
+          type: 'signup.auto_checked_out',
+          aggregate: `signup:${String(s._id)}`,
+          payload: { signupId: String(s._id), userId: String(s.user), teamId: String(s.team), minutes },
+        });
+        return true;
+      });
+      if (done) checkedOut += 1;
     }
     if (due.length < batch) break;
   }

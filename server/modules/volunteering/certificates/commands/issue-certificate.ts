@@ -1,12 +1,15 @@
 import { Types } from 'mongoose';
 import type { Refusal } from '../../../../platform/outcome';
-import { District, Team } from '../../../org';
+import { CERTIFICATE_LISTING_DAYS } from '@shared/schemas/volunteering/certificates';
+import { Team } from '../../../org';
 import { User } from '../../../users';
 import { HoursEntry } from '../../hours';
-import { Certificate, type CertificateDoc, type CertificateServiceDoc } from '../model';
+import { findVolunteerByUser } from '../../volunteers';
+import { Certificate, type CertificateDoc, type CertificateServiceDoc, type CertificateStatus } from '../model';
 import { issueSerial } from '../serial';
+import { certificateSettings, districtIssuerName } from '../settings';
 
-const FALLBACK_ISSUER = '邻里志愿服务平台';
+const DAY_MS = 86_400_000;
 
 export type IssueCertificateResult =
   | { outcome: 'issued'; certificate: CertificateDoc }
@@ -16,6 +19,9 @@ export type IssueCertificateResult =
  * Self-service certificate. Built from the confirmed ledger (adjustments included), one
  * line per activity, so the paper always agrees with the ledger at the time of issue.
  * Needs real-name verification: the Ministry's record identifies the volunteer.
+ * The district's settings decide the workflow (民发〔2015〕149号): with `requireConfirmation` it
+ * waits for the issuer (pending); otherwise with `publicListing` it is listed for 7 days to the
+ * issuer's members and takes effect after them; otherwise it is issued at once.
  */
 export async function issueCertificate(input: {
   userId: string;
@@ -26,18 +32,29 @@ export async function issueCertificate(input: {
   if (!user?.realName) return { outcome: 'not_verified' };
   const userId = new Types.ObjectId(input.userId);
   const filter: Record<string, unknown> = { user: userId, status: 'confirmed' };
+  const settings = await certificateSettings();
   let issuer: CertificateDoc['issuer'];
   if (input.teamId) {
-    const team = await Team.findById(input.teamId, { name: 1 }).lean();
+    const team = await Team.findById(input.teamId, { name: 1, contact: 1 }).lean();
     if (!team) return { outcome: 'team_not_found' };
     filter.team = team._id;
-    issuer = { type: 'team', name: team.name, team: team._id };
+    // A team certifies its own members' service: its contact person answers for it.
+    issuer = {
+      type: 'team',
+      name: team.name,
+      team: team._id,
+      personInCharge: team.contact?.name ?? '',
+      handler: '',
+      contact: team.contact?.phone ?? '',
+    };
   } else {
-    const district = await District.findOne({}, { name: 1 }).sort({ createdAt: 1 }).lean();
     issuer = {
       type: 'district',
-      name: district?.name ? `${district.name}志愿服务指导中心` : FALLBACK_ISSUER,
+      name: await districtIssuerName(settings),
       team: null,
+      personInCharge: settings.personInCharge,
+      handler: settings.handler,
+      contact: settings.contact,
     };
   }
 
@@ -81,16 +98,31 @@ export async function issueCertificate(input: {
     minutes: l.minutes,
   }));
 
+  const volunteer = await findVolunteerByUser(input.userId);
+  const status: CertificateStatus = settings.requireConfirmation
+    ? 'pending'
+    : settings.publicListing
+      ? 'listed'
+      : 'issued';
+  const listedUntil = status === 'listed' ? new Date(input.now.getTime() + CERTIFICATE_LISTING_DAYS * DAY_MS) : null;
   for (let attempt = 0; ; attempt += 1) {
     try {
       const created = await Certificate.create({
         serial: issueSerial(input.now),
         user: userId,
-        holder: { nameMasked: user.realName.nameMasked, idNumberMasked: user.realName.idNumberMasked },
+        status,
+        holder: {
+          nameMasked: user.realName.nameMasked,
+          idNumberMasked: user.realName.idNumberMasked,
+          idType: '居民身份证',
+          volunteerNo: volunteer?.volunteerNo ?? null,
+        },
         totalMinutes,
         services,
         issuer,
-        issuedAt: input.now,
+        requestedAt: input.now,
+        listedUntil,
+        issuedAt: listedUntil ?? input.now,
       });
       return { outcome: 'issued', certificate: created.toObject() };
     } catch (err) {

@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 import type { TCreateHelpRequest } from '@shared/schemas/volunteering/help-requests';
 import type { AppDeps } from '../../../../deps';
+import type { TFieldError } from '@shared/errors';
 import type { Refusal } from '../../../../platform/outcome';
 import { checkText } from '../../../content';
 import { User } from '../../../users';
@@ -15,7 +16,11 @@ export async function postHelpRequest(
   deps: AppDeps,
   userId: string,
   input: TCreateHelpRequest,
-): Promise<{ outcome: 'submitted'; request: HelpRequestDoc } | Refusal<'needed_in_past' | 'needed_too_late'>> {
+): Promise<
+  | { outcome: 'submitted'; request: HelpRequestDoc }
+  | Refusal<'needed_in_past' | 'needed_too_late'>
+  | { outcome: 'content_risky'; fields: TFieldError[] }
+> {
   const now = deps.now();
   if (input.neededAt.getTime() < now.getTime() - 60_000) return { outcome: 'needed_in_past' };
   if (input.neededAt.getTime() > now.getTime() + 366 * 86_400_000) return { outcome: 'needed_too_late' };
@@ -25,6 +30,7 @@ export async function postHelpRequest(
     scene: 'forum',
     fields: { description: input.description, address: input.address },
   });
+  if (verdict.outcome === 'content_risky') return verdict;
   const created = await HelpRequest.create({
     author: new Types.ObjectId(userId),
     category: input.category,
@@ -33,7 +39,7 @@ export async function postHelpRequest(
     location: input.location ? { type: 'Point', coordinates: [input.location.lng, input.location.lat] } : undefined,
     neededAt: input.neededAt,
     status: 'pending_review',
-    contentFlag: verdict,
+    contentFlag: verdict.outcome,
   });
   return { outcome: 'submitted', request: created.toObject() };
 }

@@ -2,7 +2,7 @@ import { Types } from 'mongoose';
 import type { Actor } from '../../../../http/actor';
 import type { AppDeps } from '../../../../deps';
 import { inUnitOfWork } from '../../../../platform/unit-of-work';
-import { recordAudit } from '../../../audit';
+import { auditActor } from '../../../../platform/outbox/event';
 import { HoursEntry, type HoursEntryDoc } from '../model';
 import { recordHoursEntry } from './record-entry';
 
@@ -17,8 +17,8 @@ export type AdjustOutcome =
  * `adjustment` entry (the original is never edited). The n-th correction of an entry has
  * dedupeKey `adj:<entry>:<n>`, so two admins adjusting from the same starting point
  * cannot both apply a difference: the second gets "concurrent_adjustment" and retries.
- * The adjustment entry, its totals and the audit entry commit in one unit of work (a lost
- * race rolls it all back).
+ * The adjustment entry, its totals and the audited `hours.adjusted` event commit in one unit
+ * of work (a lost race rolls it all back); the audit subscriber records the entry after commit.
  */
 export function adjustHoursEntry(input: {
   entry: HoursEntryDoc;
@@ -27,8 +27,8 @@ export function adjustHoursEntry(input: {
   actor: Actor;
   at: Date;
   requestId?: string;
-  /** The app's dependencies (the transaction's connection; optional for unit tests). */
-  deps?: AppDeps;
+  /** The app's dependencies (the transaction's connection and the event's delivery). */
+  deps: AppDeps;
 }): Promise<AdjustOutcome> {
   return inUnitOfWork(input.deps, async (uow): Promise<AdjustOutcome> => {
     const { entry } = input;
@@ -61,16 +61,18 @@ export function adjustHoursEntry(input: {
       { inTransaction: true },
     );
     if (recorded.outcome === 'duplicate') return uow.rollback<AdjustOutcome>({ outcome: 'concurrent_adjustment' });
-    // Recorded inside the transaction rather than by the audit subscriber: callers without
-    // the app's deps (the ledger's unit tests, scripts) still find the entry on return.
-    await recordAudit({
-      actor: input.actor,
-      action: 'hours.adjust',
-      target: { type: 'hours_entry', id: entry._id.toHexString() },
-      before: { minutes: before },
-      after: { minutes: input.minutes, delta, reason: input.reason, adjustmentId: recorded.entry._id.toHexString() },
-      requestId: input.requestId,
-      at: input.at,
+    uow.emit({
+      type: 'hours.adjusted',
+      aggregate: `team:${String(entry.team)}`,
+      payload: { entryId: entry._id.toHexString(), adjustmentId: recorded.entry._id.toHexString(), delta },
+      audit: {
+        actor: auditActor(input.actor),
+        action: 'hours.adjust',
+        target: { type: 'hours_entry', id: entry._id.toHexString() },
+        before: { minutes: before },
+        after: { minutes: input.minutes, delta, reason: input.reason, adjustmentId: recorded.entry._id.toHexString() },
+        requestId: input.requestId,
+      },
     });
     return { outcome: 'adjusted', adjustment: recorded.entry, before, after: input.minutes };
   });

@@ -1,5 +1,9 @@
 import type { Types } from 'mongoose';
 import type { TReconcileReportDto } from '@shared/schemas/volunteering/hours';
+import type { Actor } from '../../../../http/actor';
+import type { AppDeps } from '../../../../deps';
+import { auditActor } from '../../../../platform/outbox/event';
+import { inUnitOfWork } from '../../../../platform/unit-of-work';
 import { Volunteer } from '../../volunteers';
 import { HoursEntry, HoursTotal, type TTotalKind } from '../model';
 
@@ -128,4 +132,30 @@ export async function reconcileHours(opts: { fix: boolean }): Promise<TReconcile
     }
   }
   return { entriesScanned, totalsChecked, mismatches, fixed };
+}
+
+/**
+ * A district admin's repair: reconcileHours with `fix`, and, when anything was fixed, the audited
+ * `hours.reconciled` event, in one unit of work (the corrected totals and their audit entry
+ * commit together; a write conflict with a confirmation in flight reruns the whole pass).
+ */
+export function fixHoursTotals(deps: AppDeps, actor: Actor, requestId?: string): Promise<TReconcileReportDto> {
+  return inUnitOfWork(deps, async (uow) => {
+    const report = await reconcileHours({ fix: true });
+    if (report.fixed > 0) {
+      uow.emit({
+        type: 'hours.reconciled',
+        aggregate: 'hours:totals',
+        payload: { fixed: report.fixed },
+        audit: {
+          actor: auditActor(actor),
+          action: 'hours.reconcile_fix',
+          target: { type: 'hours_totals', id: 'all' },
+          after: { fixed: report.fixed, mismatches: report.mismatches.slice(0, 50) },
+          requestId,
+        },
+      });
+    }
+    return report;
+  });
 }

@@ -1,10 +1,11 @@
 import type { Refusal } from '../../../../platform/outcome';
 import { Types } from 'mongoose';
 import type { AppDeps } from '../../../../deps';
-import { Activity, type ActivityDoc } from '../../activities';
+import { Activity, type ActivityDoc, type ShiftDoc } from '../../activities';
 import { Signup, type SignupDoc } from '../model';
 import type { NewEvent } from '../../../../platform/outbox/event';
-import { notifyVolunteers, shanghaiTime, type VolunteeringMessage } from '../notify';
+import { shanghaiTime, type VolunteeringMessage } from '../notify';
+import { inUnitOfWork } from '../../../../platform/unit-of-work';
 import { fillFreePlaces, freePlace, releaseSlot } from './placement';
 import { appLinks } from '@shared/links';
 
@@ -25,13 +26,37 @@ export const offerEvents = (offered: SignupDoc[], activity: Pick<ActivityDoc, '_
     payload: { signupId: String(s._id), userId: String(s.user), shiftId: String(s.shift), message: offerMessage(s, activity) },
   }));
 
-/** For callers outside a unit of work (the batched signup path, sweeps): the messages at once. */
-export async function notifyOffers(
+/**
+ * Fills the shift's free places from its waitlist with their `signup.offered` events, in the
+ * caller's unit of work or one of its own: an offer and its message commit together.
+ */
+export function offerFreePlaces(
+  deps: AppDeps,
+  shiftId: Types.ObjectId,
+  activity: Pick<ActivityDoc, '_id' | 'title'>,
+  known?: Pick<ShiftDoc, 'start'>,
+): Promise<SignupDoc[]> {
+  return inUnitOfWork(deps, async (uow) => {
+    const offered = await fillFreePlaces(shiftId, deps.now(), known);
+    for (const e of offerEvents(offered, activity)) uow.emit(e);
+    return offered;
+  });
+}
+
+/**
+ * The batched signup path fills places outside a transaction (per-turn batching, see
+ * signup.ts); the offers it made get their events in a unit of work of their own right after.
+ * Only a crash between the two loses the messages (never a place: the offer itself is written).
+ */
+export async function emitOffers(
   deps: AppDeps,
   offered: SignupDoc[],
   activity: Pick<ActivityDoc, '_id' | 'title'>,
 ): Promise<void> {
-  for (const s of offered) await notifyVolunteers(deps, offerMessage(s, activity));
+  if (offered.length === 0) return;
+  await inUnitOfWork(deps, async (uow) => {
+    for (const e of offerEvents(offered, activity)) uow.emit(e);
+  });
 }
 
 export type AcceptOfferResult =
@@ -71,30 +96,37 @@ export async function expireOffers(
   const now = deps.now();
   const due = await Signup.find(
     { ...where, status: 'offered', offerExpiresAt: { $lte: now } },
-    { _id: 1 },
+    { _id: 1, activity: 1 },
   )
     .limit(200)
     .lean();
   let expired = 0;
-  const shifts = new Map<string, Types.ObjectId>();
-  for (const { _id } of due) {
-    const s = await Signup.findOneAndUpdate(
-      { _id, status: 'offered', offerExpiresAt: { $lte: now } },
-      { $set: { status: 'offer_expired' }, $unset: { activeKey: 1 } },
-      { returnDocument: 'after' },
-    ).lean<SignupDoc>();
-    if (!s) continue;
-    expired += 1;
-    await freePlace(s.shift);
-    await releaseSlot(s.user, s.shift);
-    shifts.set(String(s.shift), s.shift);
-  }
-  for (const shiftId of shifts.values()) {
-    const offered = await fillFreePlaces(shiftId, now);
-    if (offered.length) {
-      const activity = await Activity.findById(offered[0].activity, { title: 1 }).lean<ActivityDoc>();
-      if (activity) await notifyOffers(deps, offered, activity);
+  const titles = new Map<string, Pick<ActivityDoc, '_id' | 'title'>>();
+  for (const { _id, activity: activityId } of due) {
+    const key = String(activityId);
+    if (!titles.has(key)) {
+      const a = await Activity.findById(activityId, { title: 1 }).lean<ActivityDoc>();
+      titles.set(key, a ?? { _id: activityId, title: '' });
     }
+    // The expiry, the freed place offered on and the events of both commit together.
+    const done = await inUnitOfWork(deps, async (uow) => {
+      const s = await Signup.findOneAndUpdate(
+        { _id, status: 'offered', offerExpiresAt: { $lte: now } },
+        { $set: { status: 'offer_expired' }, $unset: { activeKey: 1 } },
+        { returnDocument: 'after' },
+      ).lean<SignupDoc>();
+      if (!s) return false;
+      await freePlace(s.shift);
+      await releaseSlot(s.user, s.shift);
+      uow.emit({
+        type: 'signup.offer_expired',
+        aggregate: `signup:${String(s._id)}`,
+        payload: { signupId: String(s._id), userId: String(s.user), shiftId: String(s.shift) },
+      });
+      await offerFreePlaces(deps, s.shift, titles.get(key)!);
+      return true;
+    });
+    if (done) expired += 1;
   }
   return expired;
 }

@@ -1,10 +1,9 @@
 import type { Types } from 'mongoose';
 import { ACTIVE_SIGNUP_STATUSES } from '@shared/schemas/volunteering/signups';
 import { appLinks } from '@shared/links';
-import type { AppDeps } from '../../../../deps';
 import { Shift } from '../../activities';
 import { Signup } from '../model';
-import { notifyVolunteers, type VolunteeringMessage } from '../notify';
+import type { VolunteeringMessage } from '../notify';
 import { releaseSlot } from './placement';
 
 /**
@@ -48,12 +47,3 @@ export const activityCancelledMessage = (
   link: appLinks.activity(String(activity._id)),
   key: `activity:${String(activity._id)}:cancelled`,
 });
-
-export function notifyActivityCancelled(
-  deps: AppDeps,
-  activity: { _id: Types.ObjectId; title: string },
-  reason: string,
-  users: Types.ObjectId[],
-): Promise<void> {
-  return notifyVolunteers(deps, activityCancelledMessage(activity, reason, users));
-}

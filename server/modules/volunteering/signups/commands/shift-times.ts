@@ -2,10 +2,11 @@ import type { Types } from 'mongoose';
 import { ACTIVE_SIGNUP_STATUSES } from '@shared/schemas/volunteering/signups';
 import { appLinks } from '@shared/links';
 import type { AppDeps } from '../../../../deps';
-import { AppError } from '../../../../http/errors';
+import type { TFieldError } from '@shared/errors';
+import { inUnitOfWork, type UnitOfWork } from '../../../../platform/unit-of-work';
 import { Activity, Shift, type ActivityDoc, type ShiftDoc, type ShiftMove } from '../../activities';
 import { Signup, VolunteerSchedule, type SignupDoc } from '../model';
-import { notifyVolunteers, shanghaiTime } from '../notify';
+import { shanghaiTime, type VolunteeringMessage } from '../notify';
 import { releaseCounters } from './cancel';
 import { claimSlot } from './placement';
 
@@ -45,29 +46,33 @@ async function moveSlot(user: Types.ObjectId, shiftId: Types.ObjectId, start: Da
  * edit can still copy the old times after both passes here, and the resync
  * job (resyncMovedShifts) catches it.
  */
-export async function moveShifts(
-  deps: AppDeps,
-  activity: ActivityDoc,
-  moves: ShiftMove[],
-): Promise<{ moved: number; released: number }> {
-  const now = deps.now();
-  let moved = 0;
-  let released = 0;
-  for (const m of moves) {
-    const res = await Shift.updateOne(
-      { _id: m.shift._id, activity: activity._id, start: { $gt: now } },
-      { $set: { start: m.start, end: m.end, timesChangedAt: now } },
-    );
-    if (res.matchedCount === 0) throw new AppError('validation_failed', { fields: [{ path: 'shiftTimes', message: '已开始的班次不能修改时间' }] });
-    const r = await syncShiftSignups(deps, activity, { _id: m.shift._id, start: m.start, end: m.end });
-    moved += r.moved;
-    released += r.released;
-  }
-  return { moved, released };
+export type MoveShiftsResult = { outcome: 'moved'; moved: number; released: number } | { outcome: 'invalid'; fields: TFieldError[] };
+
+export function moveShifts(deps: AppDeps, activity: ActivityDoc, moves: ShiftMove[]): Promise<MoveShiftsResult> {
+  // In the activity edit's unit of work: a refusal here rolls the whole edit back.
+  return inUnitOfWork(deps, async (uow): Promise<MoveShiftsResult> => {
+    const now = deps.now();
+    let moved = 0;
+    let released = 0;
+    for (const m of moves) {
+      const res = await Shift.updateOne(
+        { _id: m.shift._id, activity: activity._id, start: { $gt: now } },
+        { $set: { start: m.start, end: m.end, timesChangedAt: now } },
+      );
+      if (res.matchedCount === 0) {
+        return uow.rollback<MoveShiftsResult>({ outcome: 'invalid', fields: [{ path: 'shiftTimes', message: '已开始的班次不能修改时间' }] });
+      }
+      const r = await syncShiftSignups(uow, deps, activity, { _id: m.shift._id, start: m.start, end: m.end });
+      moved += r.moved;
+      released += r.released;
+    }
+    return { outcome: 'moved', moved, released };
+  });
 }
 
 /** Brings every active signup of a shift (and its schedule slot) to the shift's times. Idempotent. */
 async function syncShiftSignups(
+  uow: UnitOfWork,
   deps: AppDeps,
   activity: ActivityDoc,
   shift: Pick<ShiftDoc, '_id' | 'start' | 'end'>,
@@ -90,18 +95,23 @@ async function syncShiftSignups(
         if (r.modifiedCount === 1) moved += 1;
         continue;
       }
-      if (await releaseForOverlap(deps, activity, s._id)) released += 1;
+      if (await releaseForOverlap(uow, deps, activity, s._id)) released += 1;
     }
   }
   const kept = await Signup.find({ shift: shift._id, status: { $in: ACTIVE } }, { user: 1 }).lean<SignupDoc[]>();
   // Keyed by the new times: a resync re-notifies nobody who was already told.
-  await notifyVolunteers(deps, {
-    users: kept.map((s) => s.user),
+  const message: VolunteeringMessage = {
+    users: kept.map((s) => String(s.user)),
     template: 'signupResult',
     title: '班次时间已调整',
     body: `「${activity.title}」班次改为 ${shanghaiTime(shift.start)} 至 ${shanghaiTime(shift.end)}`,
     link: appLinks.activity(String(activity._id)),
     key: `shift:${String(shift._id)}:moved:${shift.start.getTime()}:${shift.end.getTime()}`,
+  };
+  uow.emit({
+    type: 'shift.moved',
+    aggregate: `shift:${String(shift._id)}`,
+    payload: { shiftId: String(shift._id), activityId: String(activity._id), moved, released, message },
   });
   return { moved, released };
 }
@@ -124,7 +134,8 @@ export async function resyncMovedShifts(deps: AppDeps): Promise<{ shifts: number
   for (const shift of shifts) {
     const activity = await Activity.findById(shift.activity).lean<ActivityDoc>();
     if (!activity) continue;
-    const r = await syncShiftSignups(deps, activity, shift);
+    // Each shift's signups, their schedules and the messages commit together.
+    const r = await inUnitOfWork(deps, (uow) => syncShiftSignups(uow, deps, activity, shift));
     moved += r.moved;
     released += r.released;
   }
@@ -144,7 +155,7 @@ export const resyncShiftsJob = (deps: AppDeps) => ({
 });
 
 /** Cancels one signup whose moved shift now overlaps another of the volunteer's shifts. */
-async function releaseForOverlap(deps: AppDeps, activity: ActivityDoc, signupId: Types.ObjectId): Promise<boolean> {
+async function releaseForOverlap(uow: UnitOfWork, deps: AppDeps, activity: ActivityDoc, signupId: Types.ObjectId): Promise<boolean> {
   const reason = '班次时间调整后与您已报名的其他班次时间冲突';
   const previous = await Signup.findOneAndUpdate(
     { _id: signupId, status: { $in: ACTIVE } },
@@ -153,13 +164,23 @@ async function releaseForOverlap(deps: AppDeps, activity: ActivityDoc, signupId:
   ).lean<SignupDoc>();
   if (!previous) return false;
   await releaseCounters(deps, previous, activity);
-  await notifyVolunteers(deps, {
-    users: [previous.user],
-    template: 'signupResult',
-    title: '报名已取消',
-    body: `「${activity.title}」${reason}，您的报名已取消`,
-    link: appLinks.activity(String(activity._id)),
-    key: `signup:${String(previous._id)}:released-overlap`,
+  uow.emit({
+    type: 'signup.released',
+    aggregate: `signup:${String(previous._id)}`,
+    payload: {
+      signupId: String(previous._id),
+      userId: String(previous.user),
+      shiftId: String(previous.shift),
+      reason,
+      message: {
+        users: [String(previous.user)],
+        template: 'signupResult',
+        title: '报名已取消',
+        body: `「${activity.title}」${reason}，您的报名已取消`,
+        link: appLinks.activity(String(activity._id)),
+        key: `signup:${String(previous._id)}:released-overlap`,
+      } satisfies VolunteeringMessage,
+    },
   });
   return true;
 }

@@ -19,7 +19,7 @@ import {
   releaseSlot,
 } from './placement';
 import { insertSignup } from './insert';
-import { notifyOffers } from './offers';
+import { emitOffers } from './offers';
 import { appLinks } from '@shared/links';
 
 export type SignupResult =
@@ -132,7 +132,7 @@ export async function signupForShift(
     // our queueing and our insert found nobody to offer it to. Always
     // looking again here (one guarded update when full) closes that gap.
     const { offered, first } = await fillFreePlacesShared(shift._id, now, shift);
-    if (first) await notifyOffers(deps, offered, activity);
+    if (first) await emitOffers(deps, offered, activity);
     const mine = offered.find((s) => String(s._id) === String(signup._id));
     if (mine) return { outcome: 'offered', signup: mine, activity, ahead: null };
     return { outcome: 'waitlisted', signup, activity, ahead };

@@ -1,11 +1,12 @@
 import type { Types } from 'mongoose';
 import { ACTIVE_SIGNUP_STATUSES } from '@shared/schemas/volunteering/signups';
 import type { AppDeps } from '../../../../deps';
-import { Activity, type ActivityDoc, invalidateActivityLists } from '../../activities';
+import { Activity, type ActivityDoc } from '../../activities';
 import { recordNoShowEvent } from '../../volunteers';
 import { Signup, type SignupDoc } from '../model';
-import { notifyVolunteers, shanghaiTime } from '../notify';
-import { notifyActivityCancelled, releaseActivitySignups } from './release-cancelled';
+import { shanghaiTime, type VolunteeringMessage } from '../notify';
+import { inUnitOfWork } from '../../../../platform/unit-of-work';
+import { activityCancelledMessage, releaseActivitySignups } from './release-cancelled';
 import { appLinks } from '@shared/links';
 
 /** A confirmed volunteer who never checked in is a no-show once the shift ended this long ago. */
@@ -27,27 +28,32 @@ export async function sendDueReminders(deps: AppDeps): Promise<number> {
     .lean();
   let sent = 0;
   for (const { _id } of due) {
-    const s = await Signup.findOneAndUpdate(
-      { _id, status: 'confirmed', reminderSentAt: { $exists: false } },
-      { $set: { reminderSentAt: now } },
-      { returnDocument: 'after' },
-    ).lean<SignupDoc>();
-    if (!s) continue;
-    const activity = await Activity.findById(s.activity, { title: 1, address: 1 }).lean<ActivityDoc>();
-    await notifyVolunteers(deps, {
-      users: [s.user],
-      template: 'activityReminder',
-      title: '活动即将开始',
-      body: `「${activity?.title ?? ''}」将于 ${shanghaiTime(s.start)} 开始，地点：${activity?.address ?? ''}`,
-      data: {
-        thing1: (activity?.title ?? '').slice(0, 20),
-        time2: shanghaiTime(s.start),
-        thing3: (activity?.address ?? '').slice(0, 20),
-      },
-      link: appLinks.activity(String(s.activity)),
-      key: `signup:${String(s._id)}:reminder`,
+    // The claim and the reminder's event commit together: a crash never loses a claimed reminder.
+    const claimed = await inUnitOfWork(deps, async (uow) => {
+      const s = await Signup.findOneAndUpdate(
+        { _id, status: 'confirmed', reminderSentAt: { $exists: false } },
+        { $set: { reminderSentAt: now } },
+        { returnDocument: 'after' },
+      ).lean<SignupDoc>();
+      if (!s) return false;
+      const activity = await Activity.findById(s.activity, { title: 1, address: 1 }).lean<ActivityDoc>();
+      const message: VolunteeringMessage = {
+        users: [String(s.user)],
+        template: 'activityReminder',
+        title: '活动即将开始',
+        body: `「${activity?.title ?? ''}」将于 ${shanghaiTime(s.start)} 开始，地点：${activity?.address ?? ''}`,
+        data: {
+          thing1: (activity?.title ?? '').slice(0, 20),
+          time2: shanghaiTime(s.start),
+          thing3: (activity?.address ?? '').slice(0, 20),
+        },
+        link: appLinks.activity(String(s.activity)),
+        key: `signup:${String(s._id)}:reminder`,
+      };
+      uow.emit({ type: 'signup.reminded', aggregate: `signup:${String(s._id)}`, payload: { signupId: String(s._id), message } });
+      return true;
     });
-    sent += 1;
+    if (claimed) sent += 1;
   }
   return sent;
 }
@@ -74,14 +80,23 @@ export async function markNoShows(deps: AppDeps, where: { shift?: Types.ObjectId
       checkinRequired.set(key, a?.checkinRequired ?? false);
     }
     if (!checkinRequired.get(key)) continue;
-    const s = await Signup.findOneAndUpdate(
-      { _id: c._id, status: 'confirmed', checkinAt: { $exists: false } },
-      { $set: { status: 'no_show' } },
-      { returnDocument: 'after' },
-    ).lean<SignupDoc>();
-    if (!s) continue;
-    await recordNoShowEvent({ user: s.user, kind: 'no_show', at: s.end, activity: s.activity, signup: s._id, team: s.team });
-    marked += 1;
+    // The status and the volunteer's no-show record commit together (and once).
+    const done = await inUnitOfWork(deps, async (uow) => {
+      const s = await Signup.findOneAndUpdate(
+        { _id: c._id, status: 'confirmed', checkinAt: { $exists: false } },
+        { $set: { status: 'no_show' } },
+        { returnDocument: 'after' },
+      ).lean<SignupDoc>();
+      if (!s) return false;
+      await recordNoShowEvent({ user: s.user, kind: 'no_show', at: s.end, activity: s.activity, signup: s._id, team: s.team });
+      uow.emit({
+        type: 'signup.no_show',
+        aggregate: `signup:${String(s._id)}`,
+        payload: { signupId: String(s._id), userId: String(s.user), shiftId: String(s.shift) },
+      });
+      return true;
+    });
+    if (done) marked += 1;
   }
   return marked;
 }
@@ -111,10 +126,19 @@ export async function releaseSignupsOfCancelledActivities(deps: AppDeps): Promis
   let released = 0;
   for (const a of cancelled.filter((c) => racing.has(String(c._id)))) {
     const reason = a.cancelReason ?? '活动已取消';
-    const r = await releaseActivitySignups(a._id, reason, now);
-    released += r.released;
-    invalidateActivityLists();
-    await notifyActivityCancelled(deps, a, reason, r.users);
+    // The release and its `signups.released` event (the volunteers' message under the
+    // cancellation's key, the list caches) commit together.
+    released += await inUnitOfWork(deps, async (uow) => {
+      const r = await releaseActivitySignups(a._id, reason, now);
+      if (r.released > 0) {
+        uow.emit({
+          type: 'signups.released',
+          aggregate: `activity:${String(a._id)}`,
+          payload: { activityId: String(a._id), released: r.released, message: activityCancelledMessage(a, reason, r.users) },
+        });
+      }
+      return r.released;
+    });
   }
   return released;
 }

@@ -12,37 +12,37 @@ import { TeamMembership, TeamProfile, type TeamProfileDoc } from '../model';
 import { appLinks } from '@shared/links';
 
 /**
- * A resident applies to create a team: a pending org Team plus its
- * volunteering profile. If the profile cannot be written the team is removed,
- * so no half-made application is left behind.
+ * A resident applies to create a team: a pending org Team plus its volunteering profile and the
+ * `team.applied` event, in one unit of work, so no half-made application is ever left behind.
  */
-export async function applyForTeam(
+export function applyForTeam(
   deps: AppDeps,
   userId: string,
   input: TTeamApplyInput,
   contentFlag: 'pass' | 'review' = 'pass',
 ): Promise<{ team: TeamDoc; profile: TeamProfileDoc }> {
-  const team = await Team.create({
-    name: input.name,
-    hostOrg: input.hostOrg,
-    serviceArea: input.serviceArea,
-    location: { type: 'Point', coordinates: [input.location.lng, input.location.lat] },
-    contact: { name: input.contactName, phone: input.contactPhone },
-    status: 'pending',
-  });
-  try {
-    const profile = await TeamProfile.create({
-      team: team._id,
-      applicant: new Types.ObjectId(userId),
-      address: input.address,
-      intro: input.intro,
-      contentFlag,
+  return inUnitOfWork(deps, async (uow) => {
+    // Arrays: create() with one document per call, each joining the transaction.
+    const [team] = await Team.create([
+      {
+        name: input.name,
+        hostOrg: input.hostOrg,
+        serviceArea: input.serviceArea,
+        location: { type: 'Point', coordinates: [input.location.lng, input.location.lat] },
+        contact: { name: input.contactName, phone: input.contactPhone },
+        status: 'pending',
+      },
+    ]);
+    const [profile] = await TeamProfile.create([
+      { team: team._id, applicant: new Types.ObjectId(userId), address: input.address, intro: input.intro, contentFlag },
+    ]);
+    uow.emit({
+      type: 'team.applied',
+      aggregate: `team:${String(team._id)}`,
+      payload: { teamId: String(team._id), applicantId: userId, contentFlag },
     });
     return { team: team.toObject<TeamDoc>(), profile: profile.toObject<TeamProfileDoc>() };
-  } catch (err) {
-    await Team.deleteOne({ _id: team._id });
-    throw err;
-  }
+  });
 }
 
 export type ReviewResult = { outcome: 'certified' | 'rejected'; team: TeamDoc } | Refusal<'not_found' | 'already_reviewed'>;

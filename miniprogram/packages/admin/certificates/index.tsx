@@ -1,0 +1,139 @@
+import { Button, Switch, Text, View } from '@tarojs/components';
+import { CERTIFICATE_LISTING_DAYS } from '@shared/schemas/volunteering/certificates';
+import { PageShell } from '../../../components/PageShell';
+import { Notice } from '../../../components/Notice';
+import { FormField } from '../../../components/FormField';
+import { TextAreaField } from '../../../components/TextAreaField';
+import { EmptyState } from '../../../components/EmptyState';
+import { useStaffGuard } from '../../../hooks/useStaffGuard';
+import { useCertificateAdmin } from '../../../hooks/useCertificateAdmin';
+import { formatDate } from '../../../services/format';
+
+const SEAL_LABELS = { configured: '已上传', placeholder: '未上传（开发环境打印“样章”）', none: '未上传（不打印印章）' };
+
+/** 证明出具 (民发〔2015〕149号): the district's issuing body and workflow, and its confirmation queue. */
+export default function CertificateAdminPage() {
+  const guard = useStaffGuard('district_admin');
+  const p = useCertificateAdmin(guard.allowed);
+  const { form } = p;
+  if (!guard.allowed) {
+    return (
+      <PageShell title="证明出具">
+        <Notice message={guard.user ? '仅区级管理员可以设置证明出具。' : null} id="admin-forbidden" />
+      </PageShell>
+    );
+  }
+  return (
+    <PageShell title="证明出具">
+      <Notice message={p.error} id="cert-admin-error" />
+      <Notice type="success" message={p.success} id="cert-admin-success" />
+      <View className="card" id="cert-settings">
+        <Text className="card__title">出具单位信息</Text>
+        <Text className="muted">区级出具的志愿服务记录证明上打印这些信息；团队出具的证明使用团队的联系人。</Text>
+        <FormField
+          id="cert-issuerName"
+          label="出具单位名称"
+          value={form.values.issuerName ?? ''}
+          error={form.errors.issuerName}
+          placeholder="留空则为“区名 + 志愿服务指导中心”"
+          maxlength={60}
+          onChange={(v) => form.setField('issuerName', v)}
+        />
+        <FormField
+          id="cert-personInCharge"
+          label="负责人"
+          value={form.values.personInCharge ?? ''}
+          error={form.errors.personInCharge}
+          maxlength={30}
+          onChange={(v) => form.setField('personInCharge', v)}
+        />
+        <FormField
+          id="cert-handler"
+          label="经办人"
+          value={form.values.handler ?? ''}
+          error={form.errors.handler}
+          maxlength={30}
+          onChange={(v) => form.setField('handler', v)}
+        />
+        <FormField
+          id="cert-contact"
+          label="联系方式"
+          value={form.values.contact ?? ''}
+          error={form.errors.contact}
+          maxlength={60}
+          onChange={(v) => form.setField('contact', v)}
+        />
+        <View className="row">
+          <Text className="row__label">出具前需确认</Text>
+          <Switch
+            id="cert-requireConfirmation"
+            checked={!!form.values.requireConfirmation}
+            onChange={(e) => form.setField('requireConfirmation', e.detail.value)}
+          />
+        </View>
+        <View className="row">
+          <Text className="row__label">公示 {CERTIFICATE_LISTING_DAYS} 天后生效</Text>
+          <Switch
+            id="cert-publicListing"
+            checked={!!form.values.publicListing}
+            onChange={(e) => form.setField('publicListing', e.detail.value)}
+          />
+        </View>
+        <View className="row">
+          <Text className="row__label">印章图片</Text>
+          <Text id="cert-seal">{p.settings ? SEAL_LABELS[p.settings.seal] : '—'}</Text>
+        </View>
+        <Button
+          id="cert-settings-save"
+          className="btn btn--primary"
+          loading={form.submitting}
+          disabled={form.submitting}
+          onClick={() => void form.submit()}
+        >
+          保存设置
+        </Button>
+      </View>
+
+      <Text className="card__title">待区级确认的证明</Text>
+      {p.pending.length === 0 ? <EmptyState title="没有待确认的证明" /> : null}
+      {p.pending.map((c) => (
+        <View key={c.serial} className="card" id={`cert-pending-${c.serial}`}>
+          <Text className="card__title">{c.holderNameMasked}</Text>
+          <Text className="muted">
+            编号 {c.serial} · {c.totalHours} 小时 · 申请于 {formatDate(c.requestedAt)}
+            {c.volunteerNo ? ` · 志愿者编号 ${c.volunteerNo}` : ''}
+          </Text>
+          {p.rejecting === c.serial ? (
+            <TextAreaField
+              id={`cert-reason-${c.serial}`}
+              label="驳回理由"
+              value={p.reason}
+              error={p.reasonError}
+              maxlength={200}
+              height={120}
+              onChange={p.setReason}
+            />
+          ) : null}
+          <View className="row">
+            <Button
+              id={`cert-confirm-${c.serial}`}
+              className="btn btn--primary"
+              disabled={!!p.busy}
+              onClick={() => void p.decide(c.serial, 'confirm')}
+            >
+              确认出具
+            </Button>
+            <Button
+              id={`cert-reject-${c.serial}`}
+              className="btn btn--danger"
+              disabled={!!p.busy}
+              onClick={() => (p.rejecting === c.serial ? void p.decide(c.serial, 'reject') : p.startReject(c.serial))}
+            >
+              {p.rejecting === c.serial ? '确认驳回' : '驳回'}
+            </Button>
+          </View>
+        </View>
+      ))}
+    </PageShell>
+  );
+}

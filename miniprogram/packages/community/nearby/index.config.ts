@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '15 分钟生活圈' });

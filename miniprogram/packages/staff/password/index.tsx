@@ -1,0 +1,74 @@
+import { Button, Text, View } from '@tarojs/components';
+import { LIMITS } from '@shared/limits';
+import { PageShell } from '../../../components/PageShell';
+import { FormField } from '../../../components/FormField';
+import { Notice } from '../../../components/Notice';
+import { useStaffGuard } from '../../../hooks/useStaffGuard';
+import { useChangePassword } from '../../../hooks/useChangePassword';
+import { ROUTES, go } from '../../../services/nav';
+
+/** Staff change their own password (the first district admin is told to, right after signing in). */
+export default function ChangePasswordPage() {
+  const guard = useStaffGuard();
+  const form = useChangePassword();
+
+  if (!guard.allowed) {
+    return (
+      <PageShell title="修改密码">
+        <Notice message={guard.user ? '仅工作人员账号可以修改密码。' : null} id="password-forbidden" />
+      </PageShell>
+    );
+  }
+
+  return (
+    <PageShell title="修改密码">
+      <View className="card" id="password-form">
+        <Text className="card__title">修改登录密码</Text>
+        <Text className="muted">
+          新密码至少 {LIMITS.passwordMin} 位，须同时包含字母和数字。修改后，其他设备上的登录将全部退出。
+        </Text>
+        <Notice type="success" message={form.done} id="password-done" />
+        <Notice message={form.formError} id="password-error" />
+        <FormField
+          id="password-current"
+          label="当前密码"
+          password
+          value={form.values.currentPassword}
+          error={form.errors.currentPassword}
+          maxlength={LIMITS.passwordMax}
+          onChange={(v) => form.setField('currentPassword', v)}
+        />
+        <FormField
+          id="password-new"
+          label="新密码"
+          password
+          value={form.values.newPassword}
+          error={form.errors.newPassword}
+          maxlength={LIMITS.passwordMax}
+          onChange={(v) => form.setField('newPassword', v)}
+        />
+        <FormField
+          id="password-confirm"
+          label="再次输入新密码"
+          password
+          value={form.values.confirmPassword}
+          error={form.errors.confirmPassword}
+          maxlength={LIMITS.passwordMax}
+          onChange={(v) => form.setField('confirmPassword', v)}
+        />
+        <Button
+          id="password-submit"
+          className="btn btn--primary"
+          loading={form.submitting}
+          disabled={form.submitting}
+          onClick={() => void form.submit()}
+        >
+          确认修改
+        </Button>
+        <Button className="btn btn--plain" onClick={() => go(ROUTES.staffPortal)}>
+          返回工作台
+        </Button>
+      </View>
+    </PageShell>
+  );
+}

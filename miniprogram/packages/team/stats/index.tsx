@@ -1,0 +1,89 @@
+import { Button, Picker, Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { FieldShell } from '../../../components/FieldShell';
+import { Notice } from '../../../components/Notice';
+import { PageShell } from '../../../components/PageShell';
+import { SkeletonCards } from '../../../components/Skeleton';
+import { Leaderboard } from '../../../components/volunteering/Leaderboard';
+import { useLeaderboard } from '../../../hooks/volunteering/useLeaderboard';
+import { useTeamAdmin } from '../../../hooks/volunteering/useTeamAdmin';
+import { useTeamStats } from '../../../hooks/volunteering/useTeamStats';
+import '../../../components/volunteering/volunteering.scss';
+
+function MonthField(props: { id: string; label: string; value: string; error?: string; onChange: (v: string) => void }) {
+  return (
+    <FieldShell id={props.id} label={props.label} error={props.error}>
+      <Picker id={props.id} mode="date" fields="month" value={props.value} onChange={(e) => props.onChange(String(e.detail.value).slice(0, 7))}>
+        <View className="field__input picker-field__value" id={`${props.id}-value`}>
+          {props.value ? <Text>{props.value}</Text> : <Text className="muted">近 12 个月</Text>}
+        </View>
+      </Picker>
+    </FieldShell>
+  );
+}
+
+/** Team statistics for its admins: volunteers, hours and activities by month, CSV export, the team's leaderboard. */
+export default function TeamStatsPage() {
+  const t = useTeamAdmin(useRouter().params.team);
+  const s = useTeamStats(t.teamId, t.allowed);
+  const board = useLeaderboard(t.teamId, t.allowed);
+  if (!t.allowed)
+    return (
+      <PageShell title="团队统计">
+        <Notice message={t.user ? '仅本团队管理员可以查看统计。' : null} id="team-stats-forbidden" />
+      </PageShell>
+    );
+  const d = s.stats.data;
+  return (
+    <PageShell title={`${t.team?.name ?? '团队'} · 统计`}>
+      <View className="card">
+        <MonthField id="team-stats-from" label="开始月份" value={s.from} error={s.errors.from} onChange={s.setFrom} />
+        <MonthField id="team-stats-to" label="结束月份" value={s.to} error={s.errors.to} onChange={s.setTo} />
+        <View className="v-actions">
+          <Button id="team-stats-apply" className="btn btn--primary" onClick={s.apply}>
+            查询
+          </Button>
+          <Button id="team-stats-export" className="btn btn--plain" loading={s.action.busy === 'csv'} onClick={() => void s.exportCsv()}>
+            导出 CSV
+          </Button>
+        </View>
+      </View>
+      <Notice message={s.stats.error ?? s.action.error} id="team-stats-error" />
+      <Notice type="success" message={s.action.success} id="team-stats-success" />
+      {s.stats.loading && !d ? <SkeletonCards id="team-stats-loading" count={2} /> : null}
+      {d && !s.stats.error ? (
+        <>
+          <View className="card" id="team-stats-totals">
+            <Text className="card__title">
+              {d.from} 至 {d.to}
+            </Text>
+            <View className="row">
+              <Text className="row__label">服务志愿者</Text>
+              <Text id="team-stats-volunteers">{d.totals.volunteers} 人</Text>
+            </View>
+            <View className="row">
+              <Text className="row__label">服务时长</Text>
+              <Text id="team-stats-hours">{d.totals.hours} 小时</Text>
+            </View>
+            <View className="row">
+              <Text className="row__label">举办活动</Text>
+              <Text>{d.totals.activitiesHeld} 场</Text>
+            </View>
+          </View>
+          <View id="team-stats-rows">
+            {d.rows.map((r) => (
+              <View key={r.key} className="card v-item" id={`team-stats-${r.key}`}>
+                <Text className="v-item__title">{r.label}</Text>
+                <Text className="v-item__meta">
+                  {r.volunteers} 人 · {r.hours} 小时 · 举办 {r.activitiesHeld} 场 · 有服务记录 {r.activitiesServed} 场
+                </Text>
+              </View>
+            ))}
+          </View>
+        </>
+      ) : null}
+      <Text className="card__title">本团队服务时长排行</Text>
+      <Leaderboard id="team-board" board={board} />
+    </PageShell>
+  );
+}

@@ -1,0 +1,64 @@
+/**
+ * Typed client for community information (issue 14): notices, the resident's community, nearby
+ * services, the law library and the home screen. Response types come from the routes' schemas.
+ */
+import type { TOut } from '@shared/schemas/common';
+import type { ZHomeScreen } from '@shared/schemas/community/home';
+import type { ZLawArticle, ZLawPage, ZLawTopics } from '@shared/schemas/community/laws';
+import type { TNoticeInput, ZNoticeChanged, ZNoticeDetail, ZNoticeDetailPage, ZNoticePage } from '@shared/schemas/community/notices';
+import type { ZNearbyPlaces, ZPlaceChanged, ZPlaceImportResult, ZPlacePage, TPlaceInput } from '@shared/schemas/community/places';
+import type { TChooseCommunity, ZMyCommunity } from '@shared/schemas/community/residents';
+import type { ZCommunityList } from '@shared/schemas/org';
+import { http } from './api';
+import { getToken } from './session';
+import { readStorage, writeStorage } from './storage';
+
+const { request } = http;
+const id = encodeURIComponent;
+
+/** The community the resident chose last, kept on the device so home asks once, with it. */
+const COMMUNITY_KEY = 'linli.community';
+export const rememberedCommunity = (): { id: string; name: string } | null => readStorage(COMMUNITY_KEY);
+export const rememberCommunity = (c: { id: string; name: string } | null): void => writeStorage(COMMUNITY_KEY, c);
+
+export type THomeScreen = TOut<typeof ZHomeScreen>;
+export type TNearbyPlaceItem = TOut<typeof ZNearbyPlaces>['items'][number];
+
+export const communityApi = {
+  home: (q: { communityId?: string; lng?: number; lat?: number }) =>
+    request<THomeScreen>({ path: '/api/home', query: q, anonymous: !getToken() }),
+  notices: (q: { communityId?: string; page?: number }) =>
+    request<TOut<typeof ZNoticePage>>({ path: '/api/notices', query: q, anonymous: !getToken() }),
+  notice: (noticeId: string) => request<TOut<typeof ZNoticeDetail>>({ path: `/api/notices/${id(noticeId)}`, anonymous: !getToken() }),
+  communities: () => request<TOut<typeof ZCommunityList>>({ path: '/api/org/communities', anonymous: true }),
+  myCommunity: () => request<TOut<typeof ZMyCommunity>>({ path: '/api/me/community' }),
+  chooseCommunity: (input: TChooseCommunity) =>
+    request<TOut<typeof ZMyCommunity>>({ method: 'PUT', path: '/api/me/community', body: input }),
+  setAlerts: (alerts: boolean) =>
+    request<TOut<typeof ZMyCommunity>>({ method: 'PUT', path: '/api/me/community/alerts', body: { alerts } }),
+  nearby: (q: { lng: number; lat: number; radius: number; type?: string }) =>
+    request<TOut<typeof ZNearbyPlaces>>({ path: '/api/places/nearby', query: q, anonymous: true }),
+  laws: (q: { q?: string; topic?: string; page?: number }) =>
+    request<TOut<typeof ZLawPage>>({ path: '/api/laws', query: q, anonymous: true }),
+  lawTopics: () => request<TOut<typeof ZLawTopics>>({ path: '/api/laws/topics', anonymous: true }),
+  law: (lawId: string) => request<TOut<typeof ZLawArticle>>({ path: `/api/laws/${id(lawId)}`, anonymous: true }),
+  // Admins
+  adminNotices: (q: { page?: number; status?: string }) => request<TOut<typeof ZNoticeDetailPage>>({ path: '/api/admin/notices', query: q }),
+  publishNotice: (input: TNoticeInput) =>
+    request<TOut<typeof ZNoticeChanged>>({ method: 'POST', path: '/api/admin/notices', body: input }),
+  withdrawNotice: (noticeId: string) =>
+    request<TOut<typeof ZNoticeChanged>>({ method: 'POST', path: `/api/admin/notices/${id(noticeId)}/withdraw` }),
+  adminPlaces: (q: { page?: number; q?: string }) => request<TOut<typeof ZPlacePage>>({ path: '/api/admin/places', query: q }),
+  createPlace: (input: TPlaceInput) => request<TOut<typeof ZPlaceChanged>>({ method: 'POST', path: '/api/admin/places', body: input }),
+  deletePlace: (placeId: string) => request<void>({ method: 'DELETE', path: `/api/admin/places/${id(placeId)}` }),
+  importPlaces: (csv: string, partial: boolean) =>
+    request<TOut<typeof ZPlaceImportResult>>({
+      method: 'POST',
+      path: '/api/admin/places/import',
+      query: { partial: partial ? 'true' : 'false' },
+      body: { csv },
+    }),
+};
+
+/** 350 m / 1.2 公里. */
+export const formatMetres = (m: number): string => (m < 1000 ? `${m} 米` : `${(m / 1000).toFixed(1)} 公里`);

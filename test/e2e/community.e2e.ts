@@ -1,0 +1,97 @@
+/**
+ * Community information journey in Chromium, through the H5 portal served by the real server
+ * (`npm start` as-is: embedded DB, WeChat sandbox, demo data with ~50 places and the law set):
+ *
+ * 1. the district admin publishes an urgent alert; a resident's home page shows the banner;
+ * 2. the resident opens nearby services, changes the radius, and sees the distances sorted
+ *    (H5 has no map key here: the list with distances is what shows);
+ * 3. the resident searches the law library and opens an article.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, phoneContext } from './support/browser';
+import { startLinli, type RunningLinli } from './support/server';
+import { fill, see, volunteeringKit, type VolunteeringKit } from './support/volunteering';
+
+/** The demo district's centre (server/modules/community/demo.ts), as the browser's WGS-84 would report it. */
+const DEMO_CENTRE = { longitude: 116.3978, latitude: 39.9136 };
+const run = Math.random().toString(36).slice(2, 8);
+
+let linli: RunningLinli;
+let browser: Browser;
+let kit: VolunteeringKit;
+
+beforeAll(async () => {
+  linli = await startLinli();
+  browser = await launchBrowser();
+  kit = volunteeringKit(linli, browser);
+}, 180000);
+
+afterAll(async () => {
+  await browser?.close();
+  await linli?.stop();
+});
+
+async function residentNearDemo(): Promise<BrowserContext> {
+  const ctx = await phoneContext(browser, { geolocation: { ...DEMO_CENTRE, accuracy: 10 } });
+  await ctx.grantPermissions(['geolocation'], { origin: linli.url });
+  return ctx;
+}
+
+/** "350 米" / "1.2 公里" → metres. */
+const metres = (text: string): number => {
+  const m = /([\d.]+)\s*(米|公里)/.exec(text);
+  if (!m) throw new Error(`no distance in "${text}"`);
+  return m[2] === '公里' ? Number(m[1]) * 1000 : Number(m[1]);
+};
+
+async function distances(page: Page): Promise<number[]> {
+  await page.locator('#nearby-list.is-ready').waitFor();
+  return (await page.locator('.nearby-item__distance').allTextContents()).map(metres);
+}
+
+test('an urgent alert reaches the home banner; nearby services by radius, sorted; the law library finds and opens an article', async () => {
+  // 1. The district admin publishes an urgent alert for the whole district.
+  const dp = await kit.districtAdmin();
+  await dp.goto(`${linli.url}/#/packages/community-admin/notices/index`);
+  const title = `紧急提醒：和平巷积水绕行${run}`;
+  await fill(dp, '#notice-title', title);
+  await fill(dp, '#notice-text', '和平巷路口积水较深，请绕行光明路。\n低洼地带住户请注意防范。');
+  await dp.locator('#notice-urgent').tap();
+  await dp.locator('#notice-submit').tap();
+  await see(dp, '#notice-admin-message', '公告已发布');
+  await see(dp, '#notice-admin-list', title);
+
+  // The resident's home page shows it as the banner; the banner opens the notice.
+  const resident = await residentNearDemo();
+  const home = await resident.newPage();
+  await home.goto(`${linli.url}/#/pages/home/index`);
+  await see(home, '#home-alert', title);
+  await home.locator('#home-alert', { hasText: title }).tap();
+  await see(home, '#notice-title', title);
+  await see(home, '#notice-body', '请绕行光明路');
+
+  // 2. Nearby services: 1 km by default, nearest first; a wider radius finds more, still sorted.
+  await home.goto(`${linli.url}/#/packages/community/nearby/index`);
+  await home.locator('.nearby-item').first().waitFor();
+  const within1km = await distances(home);
+  expect(within1km.length).toBeGreaterThan(0);
+  expect(within1km).toEqual([...within1km].sort((a, b) => a - b));
+  expect(Math.max(...within1km)).toBeLessThanOrEqual(1000);
+  await home.locator('#nearby-radius-2000').tap();
+  await home.waitForFunction((n) => document.querySelectorAll('.nearby-item').length > n, within1km.length);
+  const within2km = await distances(home);
+  expect(within2km.length).toBeGreaterThan(within1km.length);
+  expect(within2km).toEqual([...within2km].sort((a, b) => a - b));
+  expect(Math.max(...within2km)).toBeLessThanOrEqual(2000);
+  await see(home, '#nearby-list', '步行约');
+
+  // 3. The law library: search 离婚, open the first article.
+  await home.goto(`${linli.url}/#/packages/community/laws/index`);
+  await fill(home, '#laws-q', '离婚');
+  await home.locator('#laws-search').tap();
+  await home.locator('.law-item').first().waitFor();
+  await home.locator('.law-item').first().tap();
+  await home.locator('#law-title').waitFor();
+  await see(home, '#law-text', '离婚');
+  await see(home, '#law-detail', '施行日期');
+}, 240000);
