@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/module';
+import { seedDonationsDemo } from './demo';
 import { donationJobs } from './jobs';
 import { donationsPrivacy } from './privacy';
 import { messageReviewKind, projectReviewKind } from './review';
@@ -17,6 +18,7 @@ export const donationsModule = defineModule({
   routes: (deps) => [...notifyRoutes(deps), ...publicRoutes(deps), ...donorRoutes(deps), ...adminRoutes(deps)],
   jobs: (deps) => donationJobs(deps),
   privacy: donationsPrivacy,
+  demo: (deps, orgs) => seedDonationsDemo(deps, orgs),
   get reviewKinds() {
     return [projectReviewKind, messageReviewKind];
   },
