@@ -7,16 +7,25 @@ import { STAFF_ROLES } from '@shared/enums';
 import type { TCreateStaffInput, TRoleGrant, ZUserPage } from '@shared/schemas/auth';
 import type { ZAuditPage } from '@shared/schemas/audit';
 import type { TOut } from '@shared/schemas/common';
+import type { ZClinicList, ZDepartmentList, ZGridList, ZTeamList } from '@shared/schemas/org';
 import { http } from './api';
 import { STORAGE_KEYS, readStorage, writeStorage } from './storage';
 import type { TAdminUserDto, TPersonalData, TUserEnvelope } from './types';
 
 const { request } = http;
 
+/** The org directory's list answers by kind (GET /api/org/<kind>). */
+type TOrgLists = {
+  teams: TOut<typeof ZTeamList>;
+  clinics: TOut<typeof ZClinicList>;
+  departments: TOut<typeof ZDepartmentList>;
+  grids: TOut<typeof ZGridList>;
+};
+
 export const adminApi = {
   // Organisation directory (public), used to pick role scopes
-  orgList: (kind: 'teams' | 'clinics' | 'departments' | 'grids') =>
-    request<{ items: { id: string; name: string }[]; total?: number }>({
+  orgList: <K extends keyof TOrgLists>(kind: K) =>
+    request<TOrgLists[K]>({
       path: `/api/org/${kind}`,
       query: kind === 'teams' ? { pageSize: 100 } : undefined,
     }),

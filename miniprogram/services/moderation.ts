@@ -1,4 +1,5 @@
-import type { TReviewDecisionDto, TReviewDecisionInput, TReviewListDto } from '@shared/schemas/review';
+import type { TOut } from '@shared/schemas/common';
+import type { TReviewDecisionInput, ZReviewDecisionDto, ZReviewListDto } from '@shared/schemas/review';
 import { http } from './api';
 
 const { request } = http;
@@ -7,7 +8,7 @@ const id = encodeURIComponent;
 /** The district's one 内容审核 queue (district admins): every registered kind, one list, one decision. */
 export const moderationApi = {
   list: (kind?: string) =>
-    request<TReviewListDto>({ path: '/api/admin/review', query: { pageSize: 100, ...(kind ? { kind } : {}) } }),
+    request<TOut<typeof ZReviewListDto>>({ path: '/api/admin/review', query: { pageSize: 100, ...(kind ? { kind } : {}) } }),
   decide: (kind: string, itemId: string, body: TReviewDecisionInput) =>
-    request<TReviewDecisionDto>({ method: 'POST', path: `/api/admin/review/${id(kind)}/${id(itemId)}/decision`, body }),
+    request<TOut<typeof ZReviewDecisionDto>>({ method: 'POST', path: `/api/admin/review/${id(kind)}/${id(itemId)}/decision`, body }),
 };

@@ -89,7 +89,10 @@ async function measureOps(ctx: TestContext, s: ScaleSummary): Promise<Record<str
     },
   };
   const out: Record<string, OpStats & { loadavg: number[] }> = {};
+  // SCALE_BENCH_OPS=districtStats,leaderboardMonth measures only those (a quick re-run of a few).
+  const only = process.env.SCALE_BENCH_OPS?.split(',').filter(Boolean);
   for (const [name, op] of Object.entries(ops)) {
+    if (only && !only.includes(name)) continue;
     // The load average next to each op: this machine is shared, and a spike shows in the p95.
     out[name] = { ...(await measure(op.n, 1, op.fn, Math.min(5, op.n))), loadavg: os.loadavg().map((x) => Number(x.toFixed(2))) };
     process.stdout.write(`    ${name}: p50 ${out[name].p50Ms} ms, p95 ${out[name].p95Ms} ms\n`);
@@ -152,7 +155,8 @@ async function atScale(fraction: number): Promise<Record<string, unknown>> {
     });
     const seeded = heapMB();
     const ops = await measureOps(ctx, summary);
-    const restart = await restartTimes(dbPath);
+    // SCALE_BENCH_RESTART=0 skips the engine restarts (minutes at 1/50) when only the ops are re-measured.
+    const restart = process.env.SCALE_BENCH_RESTART === '0' ? { skipped: true } : await restartTimes(dbPath);
     const { sample, ...facts } = summary;
     return {
       fraction,
@@ -175,7 +179,7 @@ export default async function run(): Promise<Record<string, unknown>> {
   const smallOps = small.ops as Record<string, OpStats>;
   const largeOps = large.ops as Record<string, OpStats>;
   const p95Ratios = Object.fromEntries(Object.keys(smallOps).map((k) => [k, ratio(largeOps[k].p95Ms, smallOps[k].p95Ms)]));
-  const largeMem = large.memory as Record<string, number>;
+  const largeMem = large.memory as Record<string, number> & { skipped?: boolean };
   // Linear in the data: what the engine would need for the whole seed district.
   const perFraction = (mb: number) => Math.round(mb / LARGE);
   return {
@@ -184,7 +188,7 @@ export default async function run(): Promise<Record<string, unknown>> {
     large,
     p95Ratios,
     seedScaleEstimate:
-      LARGE >= 1
+      LARGE >= 1 || largeMem.skipped
         ? 'measured'
         : {
             note: 'extrapolated linearly from the large run (memory and files grow with the data)',

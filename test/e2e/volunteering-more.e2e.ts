@@ -290,6 +290,7 @@ test('(e) a late cancel raises the no-show score; the volunteer appeals, the tea
   const rp = await kit.openActivity(r, activityId);
   await kit.signUpFirstShift(rp, '报名成功');
   await rp.locator('[id^="signup-"][id$="-cancel"]').first().tap();
+  await answerModal(rp, 'confirm');
   await see(rp, '#activity-action-success', '逾期取消');
 
   const reg = await kit.at(r, '/packages/volunteer/register/index');

@@ -104,6 +104,7 @@ test('team admin publishes; residents sign up, wait, are offered, check in and o
   // 4. The first cancels; the place is offered to the third, who confirms.
   const aPage = a.pages()[0];
   await aPage.locator('[id^="signup-"][id$="-cancel"]').first().tap();
+  await answerModal(aPage, 'confirm');
   await see(aPage, '#activity-action-success', '已取消');
   await cPage.reload();
   await cPage.locator('[id^="signup-"][id$="-accept"]').first().tap();
@@ -223,6 +224,7 @@ test('help request reviewed before it is public, then taken up as an activity; a
   await hp.locator('#help-public-list .v-item', { hasText: need }).tap();
   await see(hp, '#help-public-detail', '等待团队响应');
   await see(hp, '#help-public-detail', '10:00');
+  await kit.at(asker, '/packages/volunteer/help/index');
 
   // A resident finds a team nearby and asks to join; the team admin approves.
   const founder = await kit.residentWithRealName(`org2-${run}`, '钱组织', 5);

@@ -5,7 +5,7 @@ import {
   ACTIVITY_CATEGORY_LABELS,
   type TActivityCategory,
 } from '@shared/schemas/volunteering/activities';
-import { DATE_OPTIONS, useActivityDiscover } from '../../hooks/volunteering/useActivityDiscover';
+import { DATE_OPTIONS, useActivityDiscover, type TDiscoverView } from '../../hooks/volunteering/useActivityDiscover';
 import { VROUTES, withQuery } from '../../hooks/volunteering/routes';
 import { adminTeamIds } from '../../hooks/volunteering/labels';
 import { useSession } from '../../hooks/useSession';
@@ -21,6 +21,11 @@ import './volunteering.scss';
 const CATEGORY_OPTIONS: { key: TActivityCategory | 'all'; label: string }[] = [
   { key: 'all', label: '全部类别' },
   ...ACTIVITY_CATEGORIES.map((c) => ({ key: c, label: ACTIVITY_CATEGORY_LABELS[c] })),
+];
+
+const VIEW_OPTIONS: { key: TDiscoverView; label: string }[] = [
+  { key: 'list', label: '列表' },
+  { key: 'map', label: '地图' },
 ];
 
 /** The 活动 tab body: filters, the list, and links to 我的活动 / 附近团队 / 求助. */
@@ -71,20 +76,16 @@ export function ActivityDiscover({ loggedIn, teamId }: { loggedIn: boolean; team
           </Button>
         </View>
         <View className="v-chips" id="activity-view">
-          <Text
-            id="activity-view-list"
-            className={`v-chip${d.view === 'list' ? ' v-chip--on' : ''}`}
-            onClick={() => void d.showView('list')}
-          >
-            列表
-          </Text>
-          <Text
-            id="activity-view-map"
-            className={`v-chip${d.view === 'map' ? ' v-chip--on' : ''}`}
-            onClick={() => void d.showView('map')}
-          >
-            地图
-          </Text>
+          {VIEW_OPTIONS.map((o) => (
+            <Text
+              key={o.key}
+              id={`activity-view-${o.key}`}
+              className={`v-chip${d.view === o.key ? ' v-chip--on' : ''}`}
+              onClick={() => void d.showView(o.key)}
+            >
+              {o.label}
+            </Text>
+          ))}
         </View>
         <View className="v-chips" id="activity-sort">
           <Text

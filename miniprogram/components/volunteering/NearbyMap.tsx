@@ -11,7 +11,10 @@ const H5_MAP_KEY: string = process.env.TARO_APP_H5_MAP_KEY ?? '';
 export function staticMapUrl(key: string, at: TPosition, items: TActivitySummaryDto[]): string {
   const markers = items
     .slice(0, 9)
-    .map((a, i) => `markers=${encodeURIComponent(`size:large|color:0x0f7b55|label:${i + 1}|${a.location.lat},${a.location.lng}`)}`)
+    .map(
+      (a, i) =>
+        `markers=${encodeURIComponent(`size:large|color:0x0f7b55|label:${i + 1}|${a.location.lat},${a.location.lng}`)}`,
+    )
     .join('&');
   return `https://apis.map.qq.com/ws/staticmap/v2/?center=${at.lat},${at.lng}&zoom=13&size=640*360&scale=2&${markers}&key=${encodeURIComponent(key)}`;
 }

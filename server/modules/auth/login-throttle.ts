@@ -1,6 +1,5 @@
 import mongoose, { Schema, type Model } from 'mongoose';
 import { LIMITS } from '@shared/limits';
-import { RetryLaterError } from '../../http/rate-limit';
 
 /**
  * Password attempts per username (lower-cased), kept apart from the users collection so an
@@ -39,12 +38,14 @@ export const throttleKey = (username: string): string => username.trim().toLower
 
 const isDuplicate = (err: unknown): boolean => (err as { code?: number })?.code === 11000;
 
+export type ReserveOutcome = { outcome: 'reserved' } | { outcome: 'locked'; retryAfterSec: number };
+
 /**
- * Reserves one password check for `username`, or throws 423 account_locked (with Retry-After)
- * without checking anything. The window restarts when a lock has expired, or when the last
+ * Reserves one password check for `username`, or answers `locked` (with when to come back)
+ * without checking anything; the edge answers that 423 account_locked with Retry-After. The window restarts when a lock has expired, or when the last
  * attempt is older than the lock time (old typos do not add up forever).
  */
-export async function reserveAttempt(username: string, now: Date): Promise<void> {
+export async function reserveAttempt(username: string, now: Date): Promise<ReserveOutcome> {
   const _id = throttleKey(username);
   await LoginThrottle.updateOne({ _id }, { $setOnInsert: { count: 0 } }, { upsert: true }).catch((err: unknown) => {
     if (!isDuplicate(err)) throw err; // a parallel first attempt created it
@@ -65,7 +66,7 @@ export async function reserveAttempt(username: string, now: Date): Promise<void>
       { $inc: { count: 1 }, $set: { lastAttemptAt: now } },
       { projection: { _id: 1 } },
     ).lean();
-    if (reserved) return;
+    if (reserved) return { outcome: 'reserved' };
     // Every reservation of the window is taken (or the account is locked): start or report the lock.
     await LoginThrottle.updateOne(
       { _id, count: { $gte: MAX }, lockedUntil: null },
@@ -74,11 +75,11 @@ export async function reserveAttempt(username: string, now: Date): Promise<void>
     const doc = await LoginThrottle.findById(_id, { lockedUntil: 1 }).lean();
     const until = doc?.lockedUntil?.getTime();
     if (until && until > now.getTime()) {
-      throw new RetryLaterError('account_locked', Math.max(1, Math.ceil((until - now.getTime()) / 1000)));
+      return { outcome: 'locked', retryAfterSec: Math.max(1, Math.ceil((until - now.getTime()) / 1000)) };
     }
     // The window was restarted between our two writes: try once more.
   }
-  throw new RetryLaterError('account_locked', Math.ceil(WINDOW_MS / 1000));
+  return { outcome: 'locked', retryAfterSec: Math.ceil(WINDOW_MS / 1000) };
 }
 
 /** A right password gives its own reservation back; failures of the window stay counted. */

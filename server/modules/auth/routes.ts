@@ -12,7 +12,7 @@ import {
 } from '@shared/schemas/auth';
 import type { AppDeps } from '../../deps';
 import { publicAccess, signedIn, type Policy } from '../../http/policy';
-import { createRateLimiter } from '../../http/rate-limit';
+import { createRateLimiter, RetryLaterError } from '../../http/rate-limit';
 import { defineRoute, type RouteSpec } from '../../http/route';
 import { unlessRefused } from '../../http/refusals';
 import { presentUser } from '../users';
@@ -60,6 +60,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       handler: async (ctx, { body }) => {
         limiter.hit(`staff|${ctx.ip}|${body.username.toLowerCase()}`);
         const r = await loginStaff(deps, body.username, body.password);
+        if (r.outcome === 'locked') throw new RetryLaterError('account_locked', r.retryAfterSec);
         unlessRefused(r, { login_failed: 'login_failed' });
         const result: TLoginResult = { token: r.token, expiresAt: r.expiresAt.toISOString(), user: presentUser(r.user) };
         ctx.body = result;

@@ -9,6 +9,7 @@ import { buildVerifiedResident, validIdNumber } from '../../../test/support/fact
 import { AuditEntry } from '../audit/model';
 import { Notification } from '../notifications/model';
 import { User } from '../users/model';
+import { backfillSearchHashes } from './backfill';
 import { decryptField, hashIdNumber } from './crypto';
 
 let ctx: TestContext;
@@ -157,7 +158,7 @@ describe('GET /api/admin/user-search (exact match through keyed hashes, audited)
     const raw = await User.findById(v.user.id).lean();
     expect(JSON.stringify(raw)).not.toContain('欧阳娜娜');
 
-    const entries = await AuditEntry.find({ action: 'user.searched', 'actor.userId': admin.user.id }).lean();
+    const entries = await AuditEntry.find({ action: 'user.searched', 'actor.id': admin.user.id }).lean();
     expect(entries).toHaveLength(3);
     expect(JSON.stringify(entries)).not.toContain(phone);
     expect(JSON.stringify(entries)).not.toContain('欧阳');
@@ -171,5 +172,23 @@ describe('GET /api/admin/user-search (exact match through keyed hashes, audited)
     const old = (await search(admin.auth, { by: 'name', q: '司马光明' })).body.items.map((u: { id: string }) => u.id);
     expect(found).toContain(v.user.id);
     expect(old).not.toContain(v.user.id);
+  });
+});
+
+describe('search hashes for accounts from before them', () => {
+  it('when an account has a phone and a verified name but no search hashes, the backfill job makes both searchable', async () => {
+    const admin = await buildDistrictAdmin(ctx);
+    const phone = `137${String(Date.now()).slice(-8)}`;
+    const v = await buildVerifiedResident(ctx, { name: '诸葛明亮' });
+    await User.updateOne({ _id: v.user.id }, { $set: { phone }, $unset: { phoneHash: 1, 'realName.nameHash': 1 } });
+    const search = (q: Record<string, string>) =>
+      ctx.http.get('/api/admin/user-search').query(q).set('Authorization', admin.auth);
+    expect((await search({ by: 'phone', q: phone })).body.items).toEqual([]);
+
+    expect(await backfillSearchHashes(ctx.deps)).toBeGreaterThanOrEqual(1);
+    expect((await search({ by: 'phone', q: phone })).body.items.map((u: { id: string }) => u.id)).toEqual([v.user.id]);
+    const byName = (await search({ by: 'name', q: '诸葛明亮' })).body.items.map((u: { id: string }) => u.id);
+    expect(byName).toContain(v.user.id);
+    expect(await backfillSearchHashes(ctx.deps)).toBe(0);
   });
 });

@@ -4,6 +4,7 @@ import { useRouter } from '@tarojs/taro';
 import { PageShell } from '../../../components/PageShell';
 import { Notice } from '../../../components/Notice';
 import { FormField } from '../../../components/FormField';
+import { StatsView } from '../../../components/volunteering/StatsView';
 import { useSession } from '../../../hooks/useSession';
 import { useStats } from '../../../hooks/volunteering/useStats';
 import { adminTeamIds } from '../../../hooks/volunteering/labels';
@@ -65,47 +66,7 @@ export default function StatsPage() {
       </View>
       <Notice message={s.stats.error ?? s.action.error} id="stats-error" />
       <Notice type="success" message={s.action.success} id="stats-success" />
-      {d ? (
-        <View className="card" id="stats-totals">
-          <Text className="card__title">
-            {d.from} 至 {d.to}
-          </Text>
-          <View className="row">
-            <Text className="row__label">服务志愿者</Text>
-            <Text id="stats-volunteers">{d.totals.volunteers} 人</Text>
-          </View>
-          <View className="row">
-            <Text className="row__label">服务时长</Text>
-            <Text id="stats-hours">{d.totals.hours} 小时</Text>
-          </View>
-          <View className="row">
-            <Text className="row__label">举办活动</Text>
-            <Text>{d.totals.activitiesHeld} 场</Text>
-          </View>
-          {d.registeredVolunteers !== null ? (
-            <View className="row">
-              <Text className="row__label">注册志愿者</Text>
-              <Text>{d.registeredVolunteers} 人</Text>
-            </View>
-          ) : null}
-          {d.certifiedTeams !== null ? (
-            <View className="row">
-              <Text className="row__label">认证团队</Text>
-              <Text>{d.certifiedTeams} 个</Text>
-            </View>
-          ) : null}
-        </View>
-      ) : null}
-      <View id="stats-rows">
-        {(d?.rows ?? []).map((r) => (
-          <View key={r.key} className="card v-item">
-            <Text className="v-item__title">{r.label}</Text>
-            <Text className="v-item__meta">
-              {r.volunteers} 人 · {r.hours} 小时 · 举办 {r.activitiesHeld} 场 · 有服务记录 {r.activitiesServed} 场
-            </Text>
-          </View>
-        ))}
-      </View>
+      {d ? <StatsView id="stats" stats={d} /> : null}
     </PageShell>
   );
 }

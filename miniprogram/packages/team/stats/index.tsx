@@ -5,6 +5,7 @@ import { Notice } from '../../../components/Notice';
 import { PageShell } from '../../../components/PageShell';
 import { SkeletonCards } from '../../../components/Skeleton';
 import { Leaderboard } from '../../../components/volunteering/Leaderboard';
+import { StatsView } from '../../../components/volunteering/StatsView';
 import { useLeaderboard } from '../../../hooks/volunteering/useLeaderboard';
 import { useTeamAdmin } from '../../../hooks/volunteering/useTeamAdmin';
 import { useTeamStats } from '../../../hooks/volunteering/useTeamStats';
@@ -51,37 +52,7 @@ export default function TeamStatsPage() {
       <Notice message={s.stats.error ?? s.action.error} id="team-stats-error" />
       <Notice type="success" message={s.action.success} id="team-stats-success" />
       {s.stats.loading && !d ? <SkeletonCards id="team-stats-loading" count={2} /> : null}
-      {d && !s.stats.error ? (
-        <>
-          <View className="card" id="team-stats-totals">
-            <Text className="card__title">
-              {d.from} 至 {d.to}
-            </Text>
-            <View className="row">
-              <Text className="row__label">服务志愿者</Text>
-              <Text id="team-stats-volunteers">{d.totals.volunteers} 人</Text>
-            </View>
-            <View className="row">
-              <Text className="row__label">服务时长</Text>
-              <Text id="team-stats-hours">{d.totals.hours} 小时</Text>
-            </View>
-            <View className="row">
-              <Text className="row__label">举办活动</Text>
-              <Text>{d.totals.activitiesHeld} 场</Text>
-            </View>
-          </View>
-          <View id="team-stats-rows">
-            {d.rows.map((r) => (
-              <View key={r.key} className="card v-item" id={`team-stats-${r.key}`}>
-                <Text className="v-item__title">{r.label}</Text>
-                <Text className="v-item__meta">
-                  {r.volunteers} 人 · {r.hours} 小时 · 举办 {r.activitiesHeld} 场 · 有服务记录 {r.activitiesServed} 场
-                </Text>
-              </View>
-            ))}
-          </View>
-        </>
-      ) : null}
+      {d && !s.stats.error ? <StatsView id="team-stats" stats={d} /> : null}
       <Text className="card__title">本团队服务时长排行</Text>
       <Leaderboard id="team-board" board={board} />
     </PageShell>

@@ -66,7 +66,10 @@ function HelpDetail({ helpId }: { helpId: string }) {
 
 function HelpList() {
   const { category, setCategory, list } = usePublicHelpList(true);
-  const options = [{ key: undefined, label: '全部' }, ...HELP_CATEGORIES.map((c) => ({ key: c, label: HELP_CATEGORY_LABELS[c] }))];
+  const options = [
+    { key: undefined, label: '全部' },
+    ...HELP_CATEGORIES.map((c) => ({ key: c, label: HELP_CATEGORY_LABELS[c] })),
+  ];
   return (
     <PageShell title="大家的求助">
       <Text className="muted">经审核公开的居民求助，不含求助人身份。志愿团队可以在团队管理中响应。</Text>
@@ -106,7 +109,12 @@ function HelpList() {
         ))}
       </View>
       {list.more ? (
-        <Button id="help-public-more" className="btn btn--plain" loading={list.loading} onClick={() => void list.more?.()}>
+        <Button
+          id="help-public-more"
+          className="btn btn--plain"
+          loading={list.loading}
+          onClick={() => void list.more?.()}
+        >
           加载更多
         </Button>
       ) : null}

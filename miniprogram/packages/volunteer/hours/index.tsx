@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { PageShell } from '../../../components/PageShell';
 import { Notice } from '../../../components/Notice';
 import { EmptyState } from '../../../components/EmptyState';
+import { CertificateStatusLine } from '../../../components/volunteering/CertificateStatusLine';
 import { useSession } from '../../../hooks/useSession';
 import { useMyHours } from '../../../hooks/volunteering/useMyHours';
 import { HOURS_SOURCE_LABELS, HOURS_STATUS_LABELS, formatMinutes } from '../../../hooks/volunteering/labels';
@@ -64,15 +65,18 @@ export default function MyHoursPage() {
             <Text className="v-item__meta">
               {c.issuer.name} · {c.totalHours} 小时 · {formatDate(c.issuedAt)}
             </Text>
+            <CertificateStatusLine certificate={c} />
             <View className="v-actions">
-              <Button
-                id={`certificate-${c.serial}-download`}
-                className="btn btn--plain certificate-download"
-                loading={h.action.busy === `download-${c.serial}`}
-                onClick={() => void h.download(c.serial)}
-              >
-                下载 PDF
-              </Button>
+              {c.status !== 'issued' ? null : (
+                <Button
+                  id={`certificate-${c.serial}-download`}
+                  className="btn btn--plain certificate-download"
+                  loading={h.action.busy === `download-${c.serial}`}
+                  onClick={() => void h.download(c.serial)}
+                >
+                  下载 PDF
+                </Button>
+              )}
               <Button className="btn btn--plain" onClick={() => go(withQuery(VROUTES.verify, { serial: c.serial }))}>
                 查验
               </Button>

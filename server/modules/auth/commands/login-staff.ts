@@ -7,19 +7,21 @@ import { issueToken } from '../tokens';
 
 export type StaffLoginOutcome =
   | { outcome: 'signed_in'; user: UserDoc; token: string; expiresAt: Date }
-  | Refusal<'login_failed'>;
+  | Refusal<'login_failed'>
+  | { outcome: 'locked'; retryAfterSec: number };
 
 /**
  * Username + password. An attempt is reserved atomically before the password is checked
  * (login-throttle.ts), so parallel guesses cannot exceed LIMITS.loginFailuresBeforeLock
- * checks per lock window; the rest answer 423 account_locked unchecked.
+ * checks per lock window; the rest are `locked` unchecked (423 account_locked at the edge).
  * Unknown, disabled and active accounts are indistinguishable from outside: the same
  * reservation, one scrypt check each (a dummy hash for unknown names), and the same
  * 401 login_failed for anything but an active account with its right password.
  */
 export async function loginStaff(deps: AppDeps, username: string, password: string): Promise<StaffLoginOutcome> {
   const now = deps.now();
-  await reserveAttempt(username, now);
+  const reserved = await reserveAttempt(username, now);
+  if (reserved.outcome === 'locked') return reserved;
   const user = await User.findOne({ username, kind: 'staff' }).lean<UserDoc>();
   const ok = await verifyPassword(password, user?.passwordHash);
   if (!user || !ok || user.status !== 'active') return { outcome: 'login_failed' };

@@ -47,7 +47,9 @@ describe('activity search (GET /api/activities?q=)', () => {
     const both = await ctx.http.get(`/api/activities?${scope}&q=${encodeURIComponent(' 敬老院  乐器 ')}`);
     expect(ids(both.body)).toEqual([byDescription.id]);
 
-    const withCategory = await ctx.http.get(`/api/activities?${scope}&category=elderly_care&q=${encodeURIComponent('敬老院')}`);
+    const withCategory = await ctx.http.get(
+      `/api/activities?${scope}&category=elderly_care&q=${encodeURIComponent('敬老院')}`,
+    );
     expect(ids(withCategory.body)).toEqual([byTitle.id]);
 
     // Nearby with a search bypasses the per-cell cache and still sorts by distance.

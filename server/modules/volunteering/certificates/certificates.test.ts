@@ -1,8 +1,7 @@
-import { Types } from 'mongoose';
 import { buildResident, createTestContext, type TestContext } from '../../../../test/support';
 import { buildVerifiedResident } from '../../../../test/support/factories-realname';
 import { buildTeamWithAdmin } from '../attendance/fixtures';
-import { recordHoursEntry } from '../hours/commands/record-entry';
+import { downloadPdf, serveHours } from './test-fixtures';
 import { issueSerial } from './serial';
 
 let ctx: TestContext;
@@ -13,31 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await ctx.close();
 });
-
-async function serve(
-  userId: string,
-  team: Types.ObjectId,
-  title: string,
-  minutes: number,
-  status: 'confirmed' | 'pending' = 'confirmed',
-) {
-  const activity = new Types.ObjectId();
-  await recordHoursEntry({
-    user: new Types.ObjectId(userId),
-    team,
-    activity,
-    shift: null,
-    signup: null,
-    activityTitle: title,
-    serviceDate: new Date('2026-03-08T01:00:00Z'),
-    minutes,
-    source: 'checkin',
-    status,
-    dedupeKey: `test:${activity.toHexString()}`,
-    createdBy: null,
-    at: new Date(),
-  });
-}
 
 describe('certificates', () => {
   it('401 → 400 → 403 (no real name) → 409 (no hours) → 201, then PDF download and public verification', async () => {
@@ -56,9 +30,9 @@ describe('certificates', () => {
     expect(none.status).toBe(409);
     expect(none.body.error.code).toBe('certificate_no_hours');
 
-    await serve(v.user.id, team._id, '社区清洁日', 180);
-    await serve(v.user.id, team._id, '助老探访', 90);
-    await serve(v.user.id, team._id, '未确认的活动', 60, 'pending');
+    await serveHours(v.user.id, team._id, '社区清洁日', 180);
+    await serveHours(v.user.id, team._id, '助老探访', 90);
+    await serveHours(v.user.id, team._id, '未确认的活动', 60, 'pending');
     const ok = await ctx.http
       .post('/api/me/certificates')
       .set('Authorization', v.auth)
@@ -86,15 +60,7 @@ describe('certificates', () => {
     expect(ok.body.holder.name).toBe(v.name);
     expect(JSON.stringify(ok.body)).not.toContain(v.idNumber);
 
-    const pdf = await ctx.http
-      .get(ok.body.pdfPath)
-      .set('Authorization', v.auth)
-      .buffer(true)
-      .parse((res, cb) => {
-        const parts: Buffer[] = [];
-        res.on('data', (c: Buffer) => parts.push(c));
-        res.on('end', () => cb(null, Buffer.concat(parts)));
-      });
+    const pdf = await downloadPdf(ctx, ok.body.pdfPath, v.auth);
     expect(pdf.status).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
@@ -134,8 +100,8 @@ describe('certificates', () => {
     const a = await buildTeamWithAdmin(ctx);
     const b = await buildTeamWithAdmin(ctx);
     const v = await buildVerifiedResident(ctx);
-    await serve(v.user.id, a.team._id, '活动甲', 60);
-    await serve(v.user.id, b.team._id, '活动乙', 45);
+    await serveHours(v.user.id, a.team._id, '活动甲', 60);
+    await serveHours(v.user.id, b.team._id, '活动乙', 45);
     const ok = await ctx.http.post('/api/me/certificates').set('Authorization', v.auth).send({});
     expect(ok.status).toBe(201);
     expect(ok.body).toMatchObject({ totalMinutes: 105, issuer: { type: 'district', teamId: null } });

@@ -40,7 +40,10 @@ function drawPlaceholderSeal(doc: PDFKit.PDFDocument, cx: number, cy: number, is
     return [cx + r * Math.cos(a), cy - 8 + r * Math.sin(a)] as [number, number];
   });
   doc.polygon(...star).fill(red);
-  doc.fillColor(red).fontSize(7).text(issuer.slice(0, 14), cx - 44, cy - 36, { width: 88, align: 'center' });
+  doc
+    .fillColor(red)
+    .fontSize(7)
+    .text(issuer.slice(0, 14), cx - 44, cy - 36, { width: 88, align: 'center' });
   doc.fontSize(12).text('样章', cx - 44, cy + 12, { width: 88, align: 'center' });
   doc.restore().fillColor('#000');
 }

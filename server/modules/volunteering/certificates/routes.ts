@@ -77,7 +77,8 @@ export function routes(deps: AppDeps): RouteSpec[] {
         const serial = serialOrFail(params.serial);
         const cert = await certificateBySerial(serial);
         if (!cert || String(cert.user) !== ctx.state.actor!.userId) throw fail('certificate_not_found');
-        if (effectiveStatus(cert, deps.now()) !== 'issued') throw fail('conflict', '该证明尚未出具（待确认或公示中），出具后可下载');
+        if (effectiveStatus(cert, deps.now()) !== 'issued')
+          throw fail('conflict', '该证明尚未出具（待确认或公示中），出具后可下载');
         let pdf: Buffer;
         try {
           const name = await ownRealName(deps, ctx.state.actor!.userId);
@@ -113,6 +114,6 @@ export function routes(deps: AppDeps): RouteSpec[] {
         ctx.body = presentVerification(cert);
       },
     }),
-      ...workflowRoutes(deps),
+    ...workflowRoutes(deps),
   ];
 }

@@ -5,7 +5,7 @@ import { buildVerifiedResident } from '../../../../test/support/factories-realna
 import { AuditEntry } from '../../audit/model';
 import { Notification } from '../../notifications/model';
 import { buildTeamWithAdmin } from '../attendance/fixtures';
-import { recordHoursEntry } from '../hours/commands/record-entry';
+import { downloadPdf, serveHours } from './test-fixtures';
 import { TeamMembership } from '../teams';
 import { CertificateSettings } from './model';
 
@@ -24,25 +24,6 @@ afterEach(async () => {
   await CertificateSettings.deleteMany({});
   offsetMs = 0;
 });
-
-async function serve(userId: string, team: Types.ObjectId, minutes: number) {
-  const activity = new Types.ObjectId();
-  await recordHoursEntry({
-    user: new Types.ObjectId(userId),
-    team,
-    activity,
-    shift: null,
-    signup: null,
-    activityTitle: '社区清洁日',
-    serviceDate: new Date('2026-03-08T01:00:00Z'),
-    minutes,
-    source: 'checkin',
-    status: 'confirmed',
-    dedupeKey: `test:${activity.toHexString()}`,
-    createdBy: null,
-    at: new Date(),
-  });
-}
 
 const settings = (auth: string | null, body: unknown) => {
   const req = ctx.http.put('/api/admin/certificate-settings');
@@ -71,12 +52,12 @@ describe('certificate settings (district admin)', () => {
       ok.body,
     );
     expect(
-      await AuditEntry.countDocuments({ action: 'certificate.settings_changed', 'actor.userId': admin.user.id }),
+      await AuditEntry.countDocuments({ action: 'certificate.settings_changed', 'actor.id': admin.user.id }),
     ).toBe(1);
 
     const { team } = await buildTeamWithAdmin(ctx);
     const v = await buildVerifiedResident(ctx);
-    await serve(v.user.id, team._id, 120);
+    await serveHours(v.user.id, team._id, '社区清洁日', 120);
     const cert = await ctx.http.post('/api/me/certificates').set('Authorization', v.auth).send({});
     expect(cert.body.issuer).toMatchObject({
       type: 'district',
@@ -107,22 +88,14 @@ describe('the issuer seal', () => {
     expect(ok.status).toBe(200);
     expect(ok.body.seal).toBe('configured');
     expect(
-      await AuditEntry.countDocuments({ action: 'certificate.settings_changed', 'actor.userId': admin.user.id }),
+      await AuditEntry.countDocuments({ action: 'certificate.settings_changed', 'actor.id': admin.user.id }),
     ).toBe(1);
 
     const { team } = await buildTeamWithAdmin(ctx);
     const v = await buildVerifiedResident(ctx);
-    await serve(v.user.id, team._id, 60);
+    await serveHours(v.user.id, team._id, '社区清洁日', 60);
     const cert = await ctx.http.post('/api/me/certificates').set('Authorization', v.auth).send({});
-    const pdf = await ctx.http
-      .get(cert.body.pdfPath)
-      .set('Authorization', v.auth)
-      .buffer(true)
-      .parse((res, cb) => {
-        const parts: Buffer[] = [];
-        res.on('data', (c: Buffer) => parts.push(c));
-        res.on('end', () => cb(null, Buffer.concat(parts)));
-      });
+    const pdf = await downloadPdf(ctx, cert.body.pdfPath, v.auth);
     expect(pdf.status).toBe(200);
     // An embedded raster image (the seal) besides the QR code: two image XObjects.
     expect((pdf.body as Buffer).toString('latin1').match(/\/Subtype \/Image/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
@@ -135,7 +108,7 @@ describe('confirmation before issue and the 7-day 公示', () => {
     await settings(admin.auth, { requireConfirmation: true, publicListing: true });
     const { team, admin: teamAdmin } = await buildTeamWithAdmin(ctx);
     const v = await buildVerifiedResident(ctx);
-    await serve(v.user.id, team._id, 180);
+    await serveHours(v.user.id, team._id, '社区清洁日', 180);
 
     const req = await ctx.http
       .post('/api/me/certificates')
@@ -224,7 +197,7 @@ describe('confirmation before issue and the 7-day 公示', () => {
     await settings(admin.auth, { requireConfirmation: true });
     const { team } = await buildTeamWithAdmin(ctx);
     const v = await buildVerifiedResident(ctx);
-    await serve(v.user.id, team._id, 60);
+    await serveHours(v.user.id, team._id, '社区清洁日', 60);
     const req = await ctx.http.post('/api/me/certificates').set('Authorization', v.auth).send({});
     const r = await ctx.http
       .post(`/api/certificates/${req.body.serial}/decision`)

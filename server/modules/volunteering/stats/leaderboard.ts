@@ -1,7 +1,7 @@
 import type { TBoardDto, TBoardQuery } from '@shared/schemas/volunteering/stats';
 import { Team } from '../../org';
 import { displayNames, leaderboard, presentLeaderboardRow, shanghaiMonth, type LeaderboardRow } from '../hours';
-import { DISTRICT_SCOPE, RollupBoard } from './rollups/model';
+import { DISTRICT_SCOPE, RollupBoard, boardKey } from './rollups/model';
 
 /**
  * Top volunteers by confirmed minutes in this Shanghai month or year (the rollups' board
@@ -21,7 +21,7 @@ export async function periodLeaderboard(query: TBoardQuery, now: Date): Promise<
     const period = query.period === 'month' ? month : month.slice(0, 4);
     label = query.period === 'month' ? `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月` : `${period}年`;
     const top = await RollupBoard.find(
-      { scope: query.teamId ?? DISTRICT_SCOPE, period, minutes: { $gt: 0 } },
+      { board: boardKey(query.teamId ?? DISTRICT_SCOPE, period), minutes: { $gt: 0 } },
       { user: 1, minutes: 1 },
     )
       .sort({ minutes: -1, user: 1 })

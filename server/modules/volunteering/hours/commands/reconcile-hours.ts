@@ -18,15 +18,33 @@ interface Sums {
 const keyOf = (kind: string, team: unknown, user: unknown) =>
   `${kind}:${team ? String(team) : '-'}:${user ? String(user) : '-'}`;
 
+/** Part of the ledger to reconcile: these volunteers' totals (every team) and these teams' totals. */
+export interface ReconcileScope {
+  users: Types.ObjectId[];
+  teams: Types.ObjectId[];
+}
+
 /**
  * Recomputes every running total from the ledger (streamed, so memory grows with the
  * number of volunteers, not entries) and compares. With `fix`, wrong totals are set to the
  * ledger's values. The ledger is the truth; totals are a cache of it. Run it after a crash,
  * from the admin endpoint, or on a schedule; in a quiet system it reports no mismatches.
+ * With `only`, just the totals of those volunteers (volunteer and team-member totals, in
+ * those teams for the latter) and of those teams are checked, from their entries alone: the
+ * cheap pass of the periodic invariant (hours/invariants.ts).
  */
-export async function reconcileHours(opts: { fix: boolean }): Promise<TReconcileReportDto> {
+export async function reconcileHours(opts: { fix: boolean; only?: ReconcileScope }): Promise<TReconcileReportDto> {
+  const { only } = opts;
+  const users = new Set(only?.users.map(String));
+  const teams = new Set(only?.teams.map(String));
+  const inScope = (kind: TTotalKind, team: unknown, user: unknown): boolean =>
+    !only ||
+    (kind === 'volunteer' && users.has(String(user))) ||
+    (kind === 'team' && teams.has(String(team))) ||
+    (kind === 'team_member' && users.has(String(user)) && teams.has(String(team)));
   const expected = new Map<string, Sums>();
   const add = (kind: TTotalKind, team: Types.ObjectId | null, user: Types.ObjectId | null, c: number, p: number) => {
+    if (!inScope(kind, team, user)) return;
     const key = keyOf(kind, team, user);
     const sums = expected.get(key) ?? { kind, team, user, confirmedMinutes: 0, pendingMinutes: 0 };
     sums.confirmedMinutes += c;
@@ -35,7 +53,10 @@ export async function reconcileHours(opts: { fix: boolean }): Promise<TReconcile
   };
   let entriesScanned = 0;
   const cursor = HoursEntry.find(
-    { status: { $in: ['pending', 'confirmed'] } },
+    {
+      status: { $in: ['pending', 'confirmed'] },
+      ...(only ? { $or: [{ user: { $in: only.users } }, { team: { $in: only.teams } }] } : {}),
+    },
     { user: 1, team: 1, minutes: 1, status: 1 },
   )
     .lean()
@@ -62,7 +83,16 @@ export async function reconcileHours(opts: { fix: boolean }): Promise<TReconcile
 
   const seen = new Set<string>();
   let totalsChecked = 0;
-  for await (const t of HoursTotal.find({}).lean().cursor({ batchSize: 5000 })) {
+  const totalsFilter = only
+    ? {
+        $or: [
+          { kind: 'volunteer' as const, team: null, user: { $in: only.users } },
+          { kind: 'team' as const, team: { $in: only.teams }, user: null },
+          { kind: 'team_member' as const, team: { $in: only.teams }, user: { $in: only.users } },
+        ],
+      }
+    : {};
+  for await (const t of HoursTotal.find(totalsFilter).lean().cursor({ batchSize: 5000 })) {
     totalsChecked += 1;
     const key = keyOf(t.kind, t.team, t.user);
     seen.add(key);
@@ -84,7 +114,7 @@ export async function reconcileHours(opts: { fix: boolean }): Promise<TReconcile
   }
 
   // Volunteer profiles mirror the per-volunteer totals.
-  for await (const v of Volunteer.find({}, { user: 1, confirmedMinutes: 1, totalMinutes: 1 })
+  for await (const v of Volunteer.find(only ? { user: { $in: only.users } } : {}, { user: 1, confirmedMinutes: 1, totalMinutes: 1 })
     .lean()
     .cursor({ batchSize: 5000 })) {
     const exp = expected.get(keyOf('volunteer', null, v.user)) ?? {

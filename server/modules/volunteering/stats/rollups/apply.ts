@@ -1,6 +1,6 @@
 import type { Types } from 'mongoose';
 import { shanghaiMonth } from '../../hours';
-import { DISTRICT_SCOPE, HoursRollup, RollupBoard, RollupMember, type TMemberKind } from './model';
+import { DISTRICT_SCOPE, HoursRollup, RollupBoard, RollupMember, boardKey, type TMemberKind } from './model';
 
 /** What the rollups need of a confirmed ledger entry. */
 export interface RollupEntry {
@@ -36,7 +36,7 @@ function neighbours(periods: Record<string, number>, month: string): { prev: str
  */
 async function countMember(scope: string, kind: 'user' | 'activity', ref: Types.ObjectId, month: string, sign: 1 | -1) {
   const member = await RollupMember.findOneAndUpdate(
-    { scope, kind, ref },
+    { ref, scope, kind },
     { $inc: { [`periods.${month}`]: sign } },
     { ...upsert, returnDocument: 'after' },
   ).lean();
@@ -65,7 +65,11 @@ export async function applyEntry(e: RollupEntry, sign: 1 | -1 = 1): Promise<void
   for (const scope of [String(e.team), DISTRICT_SCOPE]) {
     await HoursRollup.updateOne({ scope, period: e.period }, { $inc: { minutes, entries: sign } }, upsert);
     for (const period of [e.period, e.period.slice(0, 4)])
-      await RollupBoard.updateOne({ scope, period, user: e.user }, { $inc: { minutes } }, upsert);
+      await RollupBoard.updateOne(
+        { user: e.user, scope, period },
+        { $inc: { minutes }, $setOnInsert: { board: boardKey(scope, period) } },
+        upsert,
+      );
     await countMember(scope, 'user', e.user, e.period, sign);
     if (e.activity) await countMember(scope, 'activity', e.activity, e.period, sign);
   }
@@ -90,7 +94,7 @@ export async function syncHeld(activity: {
   const held = activity && (HELD_STATUSES as readonly string[]).includes(activity.status);
   const month = held ? shanghaiMonth(activity.startsAt) : null;
   const before = await RollupMember.findOneAndUpdate(
-    { scope, kind, ref: id },
+    { ref: id, scope, kind },
     { $set: { periods: month ? { [month]: 1 } : {} } },
     { ...upsert, returnDocument: 'before' },
   ).lean();

@@ -1,4 +1,5 @@
 import mongoose, { Schema, type Model, type Types } from 'mongoose';
+import { retireIndex } from '../../../../platform/retired-indexes';
 
 function modelOf<T>(name: string, schema: Schema<T>): Model<T> {
   return (mongoose.models[name] as Model<T> | undefined) ?? mongoose.model<T>(name, schema);
@@ -48,6 +49,8 @@ const HoursRollupSchema = new Schema<HoursRollupDoc>(
   { collection: 'hours_rollups', versionKey: false, minimize: false },
 );
 HoursRollupSchema.index({ scope: 1, period: 1 }, { unique: true });
+// Stats by team: every team's months of a range (the range on the leading field).
+HoursRollupSchema.index({ period: 1, scope: 1 });
 export const HoursRollup = modelOf('HoursRollup', HoursRollupSchema);
 
 /**
@@ -75,8 +78,12 @@ const RollupMemberSchema = new Schema<RollupMemberDoc>(
   },
   { collection: 'hours_rollup_members', versionKey: false, minimize: false },
 );
-RollupMemberSchema.index({ scope: 1, kind: 1, ref: 1 }, { unique: true });
+// The subject first: a point lookup stays a point lookup for engines that plan on an index's
+// leading field only (the embedded one), however large the district's scope grows.
+RollupMemberSchema.index({ ref: 1, scope: 1, kind: 1 }, { unique: true });
+RollupMemberSchema.index({ scope: 1 });
 export const RollupMember = modelOf('RollupMember', RollupMemberSchema);
+retireIndex(RollupMember, 'scope_1_kind_1_ref_1');
 
 /**
  * Confirmed minutes per volunteer per month (`YYYY-MM`) and year (`YYYY`) within a scope: the
@@ -86,6 +93,8 @@ export interface RollupBoardDoc {
   _id: Types.ObjectId;
   scope: string;
   period: string;
+  /** `<scope>|<period>`: one field to rank on, so the top of a board reads only that board. */
+  board: string;
   user: Types.ObjectId;
   minutes: number;
 }
@@ -93,11 +102,17 @@ const RollupBoardSchema = new Schema<RollupBoardDoc>(
   {
     scope: { type: String, required: true },
     period: { type: String, required: true },
+    board: { type: String, required: true },
     user: { type: Schema.Types.ObjectId, required: true },
     minutes: { type: Number, default: 0 },
   },
   { collection: 'hours_rollup_boards', versionKey: false },
 );
-RollupBoardSchema.index({ scope: 1, period: 1, user: 1 }, { unique: true });
-RollupBoardSchema.index({ scope: 1, period: 1, minutes: -1, user: 1 });
+RollupBoardSchema.index({ user: 1, scope: 1, period: 1 }, { unique: true });
+RollupBoardSchema.index({ board: 1, minutes: -1, user: 1 });
+RollupBoardSchema.index({ scope: 1 });
 export const RollupBoard = modelOf('RollupBoard', RollupBoardSchema);
+retireIndex(RollupBoard, 'scope_1_period_1_user_1');
+retireIndex(RollupBoard, 'scope_1_period_1_minutes_-1_user_1');
+
+export const boardKey = (scope: string, period: string): string => `${scope}|${period}`;

@@ -3,7 +3,7 @@ import { Types } from 'mongoose';
 import { Activity } from '../../activities';
 import { HoursEntry, shanghaiMonth } from '../../hours';
 import { HELD_STATUSES } from './apply';
-import { DISTRICT_SCOPE, HoursRollup, RollupBoard, RollupMember, type TMemberKind } from './model';
+import { DISTRICT_SCOPE, HoursRollup, RollupBoard, RollupMember, boardKey, type TMemberKind } from './model';
 
 interface Month {
   minutes: number;
@@ -174,6 +174,11 @@ export async function replaceScope(
   await HoursRollup.deleteMany({ scope });
   await RollupMember.deleteMany({ scope });
   await RollupBoard.deleteMany({ scope });
+  await writeScope(scope, expected);
+  return true;
+}
+
+async function writeScope(scope: string, expected: ScopeRollups): Promise<void> {
   const c = canonical(expected);
   const months = [...expected.months].filter(([p]) => c.months.has(p));
   await insertAll(HoursRollup.collection, months.map(([period, m]) => ({ scope, period, ...m, firstVol: nonZero(m.firstVol), firstAct: nonZero(m.firstAct) })));
@@ -188,10 +193,9 @@ export async function replaceScope(
     RollupBoard.collection,
     [...expected.boards].map(([key, minutes]) => {
       const [period, user] = key.split('|');
-      return { scope, period, user: new Types.ObjectId(user), minutes };
+      return { scope, period, board: boardKey(scope, period), user: new Types.ObjectId(user), minutes };
     }),
   );
-  return true;
 }
 
 async function insertAll(coll: { insertMany(docs: object[], o: object): Promise<unknown> }, docs: object[]): Promise<void> {
@@ -201,7 +205,9 @@ async function insertAll(coll: { insertMany(docs: object[], o: object): Promise<
 /** Rebuilds every scope from the ledger (the scale seeder, tests that write the ledger directly). */
 export async function rebuildHoursRollups(): Promise<{ scopes: number }> {
   const expected = await expectedRollups();
-  for (const scope of await storedScopes()) if (!expected.has(scope)) await replaceScope(scope, emptyScope());
-  for (const [scope, s] of expected) await replaceScope(scope, s);
+  await HoursRollup.deleteMany({});
+  await RollupMember.deleteMany({});
+  await RollupBoard.deleteMany({});
+  for (const [scope, s] of expected) await writeScope(scope, s);
   return { scopes: expected.size };
 }
