@@ -87,6 +87,18 @@ export const ERRORS = {
   report_photo_invalid: { status: 400, message: '照片无效、已被使用或不属于您' },
   grid_polygon_invalid: { status: 400, message: '网格边界无效' },
   report_code_taken: { status: 409, message: '编码已被使用' },
+  // donations (issue 13)
+  charity_uscc_taken: { status: 409, message: '该统一社会信用代码的机构已登记' },
+  charity_project_not_open: { status: 409, message: '该项目当前不在募捐期内' },
+  charity_project_state_invalid: { status: 409, message: '项目状态已变化，请刷新后重试' },
+  donation_openid_required: { status: 409, message: '请在微信小程序内完成捐赠，或选择扫码支付' },
+  donation_key_reused: { status: 409, message: '该请求标识已用于另一笔捐赠' },
+  donation_not_paid: { status: 409, message: '该捐赠尚未支付，不能退款' },
+  donation_refund_exceeds_paid: { status: 409, message: '退款金额超过可退金额' },
+  donation_refund_rejected: { status: 409, message: '微信支付拒绝了该退款' },
+  disbursement_exceeds_balance: { status: 409, message: '拨付金额超过项目余额' },
+  receipt_not_found: { status: 404, message: '未找到该编号的捐赠确认，请核对编号' },
+  wechat_pay_unavailable: { status: 502, message: '微信支付暂时不可用，请稍后再试' },
 } as const;
 
 export type TErrorCode = keyof typeof ERRORS;

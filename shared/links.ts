@@ -20,4 +20,9 @@ export const appLinks = {
   mediationCase: (id: string): string => `/packages/clinic/my/index?case=${id}`,
   // reports (issue 12)
   report: (id: string): string => `/packages/report/detail/index?id=${id}`,
+  // donations (issue 13)
+  charityProject: (id: string): string => `/packages/charity/project/index?id=${id}`,
+  myDonations: (): string => '/packages/charity/mine/index',
+  receiptVerify: (serial: string): string => `/packages/charity/verify/index?serial=${serial}`,
+  adminDonations: (): string => '/packages/charity-admin/donations/index',
 };

@@ -64,6 +64,7 @@ export async function runIdempotent(
   actorId: string | undefined,
   handler: () => Promise<void>,
   now: () => Date = () => new Date(),
+  windowMs?: number,
 ): Promise<void> {
   const key = ctx.get(IDEMPOTENCY_HEADER);
   if (!key || ctx.method !== 'POST' || !actorId) return handler();
@@ -90,6 +91,11 @@ export async function runIdempotent(
       const doc = await IdempotencyRecord.findById(_id).lean<IdempotencyDoc>();
       if (!doc) continue; // removed after a failed run meanwhile: try to own it
       if (doc.bodyHash !== bodyHash) throw new AppError('idempotency_conflict');
+      if (doc.state === 'done' && windowMs !== undefined && doc.createdAt.getTime() < at.getTime() - windowMs) {
+        // Past the route's window: forget the answer (guarded on it) and run again.
+        await IdempotencyRecord.deleteOne({ _id, state: 'done', createdAt: doc.createdAt });
+        continue;
+      }
       if (doc.state === 'done') return replay(ctx, doc);
       const takenOver = await IdempotencyRecord.findOneAndUpdate(
         { _id, state: 'pending', createdAt: { $lt: new Date(at.getTime() - ABANDONED_MS) } },

@@ -61,7 +61,7 @@ export function mountRoutes(
       if (!spec.policy.allows(actor, ctx)) throw new AppError('forbidden');
 
       // A POST carrying Idempotency-Key runs once per key, actor, route and body (idempotency.ts).
-      await runIdempotent(ctx, actor?.userId, () => spec.handler(ctx, input as never));
+      await runIdempotent(ctx, actor?.userId, () => spec.handler(ctx, input as never), undefined, spec.idempotencyWindowMs);
       checkResponse?.(spec, ctx);
     });
   }

@@ -49,6 +49,11 @@ export interface RouteSpec<B = unknown, Q = unknown, P = unknown> {
    * nearby activity list) this saves the session and user reads; `ctx.state.actor` is then null.
    */
   authenticateWhen?: (input: RouteInput<B, Q, P>) => boolean;
+  /**
+   * How long an Idempotency-Key answer is replayed (default 24 h). Donation orders replay only
+   * as long as their prepay lives (2 h); after that the same key runs again (DECISIONS).
+   */
+  idempotencyWindowMs?: number;
   handler: (ctx: LinliContext, input: RouteInput<B, Q, P>) => Promise<void>;
 }
 

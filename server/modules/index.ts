@@ -37,6 +37,8 @@ import { communityResidentsModule } from './community/residents';
 import { clinicModule } from './clinic';
 // reports (issue 12)
 import { reportsModule } from './reports';
+// donations (issue 13)
+import { donationsModule } from './donations';
 
 /**
  * The one list of modules. The app's routes (and so OpenAPI), the scheduler's
@@ -97,6 +99,8 @@ function build(): readonly ModuleDefinition[] {
     clinicModule,
     // reports (issue 12)
     reportsModule,
+    // donations (issue 13)
+    donationsModule,
   ];
   registerSubscribers(moduleSubscribers(modules));
   installModules(modules);

@@ -12,6 +12,7 @@ import { parseFault, registerSandboxRoutes } from './pages';
 import { generatePayKeys, type SandboxPayKeys } from './pay-keys';
 import {
   failPayment,
+  signedNotification,
   succeedPayment,
   type ActionResult,
   type NotificationDelivery,
@@ -19,6 +20,7 @@ import {
   type PayRefund,
   type PayState,
 } from './pay-notify';
+import { tradeBillCsv } from './pay-bill';
 import { registerPayRoutes } from './pay-routes';
 import { type Fault, type MediaCheck, type SandboxState, type SentMessage, takeFault } from './state';
 
@@ -71,6 +73,15 @@ export interface SandboxPay {
   fail(outTradeNo: string): ActionResult;
   orders(): PayOrder[];
   refunds(): PayRefund[];
+  /** A notification as WeChat signs and encrypts it, not sent: tests forge, tamper and replay with it. */
+  notification(
+    eventType: string,
+    originalType: 'transaction' | 'refund',
+    resource: Record<string, unknown>,
+    opts?: { id?: string; apiV3Key?: string; tamper?: 'ciphertext' | 'tag' },
+  ): { body: string; headers: Record<string, string> };
+  /** The trade bill CSV of a Beijing date, as the download answers it. */
+  tradeBill(billDate: string): string;
   notifications(): NotificationDelivery[];
 }
 
@@ -272,6 +283,8 @@ export async function startWechatSandbox(opts: SandboxOptions = {}): Promise<San
       fail: (outTradeNo) => failPayment(getPay(), outTradeNo),
       orders: () => [...getPay().orders.values()].map((o) => ({ ...o })),
       refunds: () => [...getPay().refunds.values()].map((r) => ({ ...r })),
+      notification: (eventType, originalType, resource, o) => signedNotification(getPay(), eventType, originalType, resource, o),
+      tradeBill: (billDate) => tradeBillCsv(getPay(), billDate),
       notifications: () => getPay().deliveries.map((d) => ({ ...d, attempts: [...d.attempts] })),
     },
   };

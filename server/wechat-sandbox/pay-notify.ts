@@ -14,8 +14,11 @@ export interface PayOrder {
   notify_url: string;
   attach?: string;
   amount: { total: number; currency: string };
-  payer: { openid: string };
+  /** Native (QR) orders learn their payer when paid. */
+  payer?: { openid: string };
+  trade_type: 'JSAPI' | 'NATIVE';
   prepay_id: string;
+  code_url?: string;
   trade_state: TradeState;
   transaction_id?: string;
   success_time?: string;
@@ -85,12 +88,12 @@ export function presentTransaction(order: PayOrder): Record<string, unknown> {
     mchid: order.mchid,
     out_trade_no: order.out_trade_no,
     ...(order.transaction_id ? { transaction_id: order.transaction_id } : {}),
-    trade_type: 'JSAPI',
+    trade_type: order.trade_type,
     trade_state: order.trade_state,
     trade_state_desc: desc[order.trade_state],
     ...(paid ? { bank_type: 'OTHERS', success_time: order.success_time } : {}),
     attach: order.attach ?? '',
-    payer: { openid: order.payer.openid },
+    ...(order.payer ? { payer: { openid: order.payer.openid } } : {}),
     amount: paid
       ? { total: order.amount.total, payer_total: order.amount.total, currency: order.amount.currency, payer_currency: 'CNY' }
       : { total: order.amount.total, currency: order.amount.currency },
@@ -124,6 +127,35 @@ async function deliver(pay: PayState, delivery: NotificationDelivery, body: stri
     if (attempt >= pay.notifyRetryDelaysMs.length) return;
     await later(pay.base, pay.notifyRetryDelaysMs[attempt]);
   }
+}
+
+/**
+ * A notification body and its Wechatpay-* headers, as WeChat would send them (tests use it to
+ * forge, replay and tamper: `timestamp` and `serial` override the header values).
+ */
+export function signedNotification(
+  pay: PayState,
+  eventType: string,
+  originalType: 'transaction' | 'refund',
+  resource: Record<string, unknown>,
+  opts: { id?: string; apiV3Key?: string; tamper?: 'ciphertext' | 'tag' } = {},
+): { body: string; headers: Record<string, string> } {
+  const payload = {
+    id: opts.id ?? randomUUID(),
+    create_time: wechatTime(),
+    resource_type: 'encrypt-resource',
+    event_type: eventType,
+    summary: eventType.startsWith('REFUND') ? '退款成功' : '支付成功',
+    resource: { original_type: originalType, ...encryptResource(JSON.stringify(resource), opts.apiV3Key ?? pay.keys.apiV3Key, originalType) },
+  };
+  if (opts.tamper) {
+    // Flip one bit in the ciphertext or in its trailing 16-byte GCM tag, then sign what results.
+    const bytes = Buffer.from(payload.resource.ciphertext, 'base64');
+    bytes[opts.tamper === 'tag' ? bytes.length - 1 : 0] ^= 0x01;
+    payload.resource.ciphertext = bytes.toString('base64');
+  }
+  const body = JSON.stringify(payload);
+  return { body, headers: { 'content-type': 'application/json', ...platformSignatureHeaders(body, pay.platformPrivateKey, pay.keys.platformSerial) } };
 }
 
 /** Encrypt the resource with the APIv3 key, sign with the platform key and POST it until acknowledged. */
@@ -162,6 +194,7 @@ export function succeedPayment(pay: PayState, outTradeNo: string): ActionResult 
   if (!order) return { ok: false, status: 404, error: '订单不存在' };
   if (order.trade_state !== 'NOTPAY') return { ok: false, status: 409, error: `订单状态为 ${order.trade_state}，不能支付` };
   order.trade_state = 'SUCCESS';
+  order.payer ??= { openid: `o_sandbox_native_${randomInt(1_000_000)}` };
   order.transaction_id = newTransactionId();
   order.success_time = wechatTime();
   const transaction = presentTransaction(order);

@@ -15,17 +15,18 @@ import {
   type PayRefund,
   type PayState,
 } from './pay-notify';
+import { registerBillRoutes } from './pay-bill';
 import { encryptResource, MAX_SKEW_SECONDS, parseAuthorization, platformSignatureHeaders, verifyRequestSignature, wechatTime } from './pay-sign';
 
 const OUT_NO_RE = /^[0-9A-Za-z_\-|*]{6,32}$/;
 const OUT_REFUND_NO_RE = /^[0-9A-Za-z_\-|*@]{1,64}$/;
 
-interface PayAnswer {
+export interface PayAnswer {
   status: number;
   body?: unknown;
 }
 
-function fail(status: number, code: string, message: string): PayAnswer {
+export function fail(status: number, code: string, message: string): PayAnswer {
   return { status, body: { code, message } };
 }
 
@@ -57,7 +58,8 @@ function authorise(pay: PayState, req: SandboxRequest): PayAnswer | undefined {
   return undefined;
 }
 
-function jsapi(pay: PayState, req: SandboxRequest): PayAnswer {
+/** JSAPI (payer's openid required) and Native (payer learned when paid; answers a code_url) orders. */
+function createOrder(pay: PayState, req: SandboxRequest, tradeType: 'JSAPI' | 'NATIVE'): PayAnswer {
   const b = isRecord(req.json) ? req.json : undefined;
   if (!b) return fail(400, 'PARAM_ERROR', '请求体不是有效的 JSON');
   const amount = isRecord(b.amount) ? b.amount : undefined;
@@ -77,18 +79,22 @@ function jsapi(pay: PayState, req: SandboxRequest): PayAnswer {
     return fail(400, 'PARAM_ERROR', '输入源“/body/amount/total”映射到值字段“总金额”必须为正整数（单位：分）');
   }
   if (amount.currency !== undefined && amount.currency !== 'CNY') return fail(400, 'PARAM_ERROR', '币种只支持 CNY');
-  if (!payer || typeof payer.openid !== 'string' || !payer.openid) {
+  const openid = payer && typeof payer.openid === 'string' && payer.openid ? payer.openid : undefined;
+  if (tradeType === 'JSAPI' && !openid) {
     return fail(400, 'PARAM_ERROR', '输入源“/body/payer/openid”映射到值字段“用户标识”字符串规则校验失败');
   }
+  const answer = (o: PayOrder): PayAnswer =>
+    tradeType === 'JSAPI' ? { status: 200, body: { prepay_id: o.prepay_id } } : { status: 200, body: { code_url: o.code_url } };
   const existing = pay.orders.get(b.out_trade_no);
   if (existing) {
     if (existing.trade_state === 'SUCCESS' || existing.trade_state === 'REFUND') return fail(400, 'ORDERPAID', '该订单已支付');
     if (existing.trade_state === 'CLOSED') return fail(400, 'ORDER_CLOSED', '订单已关闭');
-    if (existing.amount.total !== amount.total || existing.payer.openid !== payer.openid) {
+    if (existing.amount.total !== amount.total || existing.trade_type !== tradeType || existing.payer?.openid !== openid) {
       return fail(400, 'INVALID_REQUEST', '201 商户订单号重复');
     }
-    return { status: 200, body: { prepay_id: existing.prepay_id } };
+    return answer(existing);
   }
+  const prepayId = `wx${Date.now()}${randomBytes(8).toString('hex')}`.slice(0, 36);
   const order: PayOrder = {
     appid: b.appid,
     mchid: b.mchid,
@@ -97,13 +103,15 @@ function jsapi(pay: PayState, req: SandboxRequest): PayAnswer {
     notify_url: b.notify_url,
     attach: typeof b.attach === 'string' ? b.attach : undefined,
     amount: { total: amount.total as number, currency: 'CNY' },
-    payer: { openid: payer.openid },
-    prepay_id: `wx${Date.now()}${randomBytes(8).toString('hex')}`.slice(0, 36),
+    ...(openid ? { payer: { openid } } : {}),
+    trade_type: tradeType,
+    prepay_id: prepayId,
+    ...(tradeType === 'NATIVE' ? { code_url: `weixin://wxpay/bizpayurl?pr=${prepayId.slice(-12)}` } : {}),
     trade_state: 'NOTPAY',
     created_at: wechatTime(),
   };
   pay.orders.set(order.out_trade_no, order);
-  return { status: 200, body: { prepay_id: order.prepay_id } };
+  return answer(order);
 }
 
 function refund(pay: PayState, req: SandboxRequest): PayAnswer {
@@ -178,9 +186,15 @@ function certificates(pay: PayState): PayAnswer {
   };
 }
 
+export type Guarded = (
+  method: string,
+  path: string,
+  handler: (pay: PayState, req: SandboxRequest, params: Record<string, string>) => PayAnswer,
+) => void;
+
 /** `getPay` creates the Pay state (and its RSA keys) on first use, so sandboxes that never pay start fast. */
 export function registerPayRoutes(router: Router, getPay: () => PayState): void {
-  const guarded = (method: string, path: string, handler: (pay: PayState, req: SandboxRequest, params: Record<string, string>) => PayAnswer): void => {
+  const guarded: Guarded = (method: string, path: string, handler: (pay: PayState, req: SandboxRequest, params: Record<string, string>) => PayAnswer): void => {
     router.on(method, path, (req, res, params) => {
       const pay = getPay();
       const denied = authorise(pay, req);
@@ -189,7 +203,9 @@ export function registerPayRoutes(router: Router, getPay: () => PayState): void 
     });
   };
 
-  guarded('POST', '/v3/pay/transactions/jsapi', (pay, req) => jsapi(pay, req));
+  guarded('POST', '/v3/pay/transactions/jsapi', (pay, req) => createOrder(pay, req, 'JSAPI'));
+  guarded('POST', '/v3/pay/transactions/native', (pay, req) => createOrder(pay, req, 'NATIVE'));
+  registerBillRoutes(router, getPay, guarded);
   guarded('GET', '/v3/pay/transactions/out-trade-no/:no', (pay, req, { no }) => {
     if (req.query.get('mchid') !== pay.keys.mchId) return fail(400, 'PARAM_ERROR', 'mchid 参数错误');
     const order = pay.orders.get(no);

@@ -4,7 +4,7 @@
  * through fetch with a timeout, and every 2xx answer is checked against the platform signature.
  * Keys stay in this closure: they are never logged or put into errors.
  */
-import { createPrivateKey, createPublicKey, randomBytes } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, randomBytes } from 'node:crypto';
 import Pay from 'wechatpay-node-v3';
 import type { IPayRequest } from 'wechatpay-node-v3/dist/lib/pay-request.interface';
 import type { Output } from 'wechatpay-node-v3/dist/lib/interface-v2';
@@ -91,6 +91,8 @@ export interface PayClient {
     notifyUrl: string;
     attach?: string;
   }): Promise<{ prepayId: string; payParams: PayParams }>;
+  /** Native (QR code) order for H5: returns the code_url to show as a QR code. */
+  nativePrepay(input: { description: string; outTradeNo: string; amountFen: number; notifyUrl: string; attach?: string }): Promise<{ codeUrl: string }>;
   queryOrder(outTradeNo: string): Promise<WechatPayTransaction>;
   closeOrder(outTradeNo: string): Promise<void>;
   refund(input: {
@@ -103,6 +105,8 @@ export interface PayClient {
   }): Promise<WechatPayRefund>;
   queryRefund(outRefundNo: string): Promise<WechatPayRefund>;
   verifyAndDecryptNotification<T = WechatPayTransaction>(input: { headers: HeaderBag; rawBody: string }): Promise<PayNotification<T>>;
+  /** The trade bill of one day (Beijing date YYYY-MM-DD): the CSV text, its SHA-1 checked. */
+  tradeBill(billDate: string): Promise<string>;
 }
 
 function failure(out: Output, what: string): WechatPayError {
@@ -214,6 +218,39 @@ export function createPayClient(cfg: PayClientConfig): PayClient {
         prepayId: data.package.slice('prepay_id='.length),
         payParams: { timeStamp: data.timeStamp, nonceStr: data.nonceStr, package: data.package, signType: 'RSA', paySign: data.paySign },
       };
+    },
+
+    async nativePrepay({ description, outTradeNo, amountFen, notifyUrl, attach }) {
+      if (!Number.isInteger(amountFen) || amountFen < 1) throw new WechatPayError('rejected', 'amountFen must be a positive integer');
+      const out = await pay.transactions_native({
+        description,
+        out_trade_no: outTradeNo,
+        notify_url: notifyUrl,
+        amount: { total: amountFen, currency: 'CNY' },
+        ...(attach ? { attach } : {}),
+      });
+      const data = out.data as { code_url?: string } | undefined;
+      if (out.status !== 200 || typeof data?.code_url !== 'string') throw failure(out, 'native prepay');
+      return { codeUrl: data.code_url };
+    },
+
+    async tradeBill(billDate) {
+      const out = await pay.tradebill({ bill_date: billDate, bill_type: 'ALL' });
+      const data = out.data as { download_url?: string; hash_type?: string; hash_value?: string } | undefined;
+      if (out.status !== 200 || !data?.download_url) throw failure(out, 'trade bill');
+      // The download itself is not signed by WeChat: its integrity is the hash from the signed answer.
+      const path = data.download_url.startsWith(LIBRARY_BASE) ? data.download_url.slice(LIBRARY_BASE.length) : undefined;
+      if (!path) throw new WechatPayError('rejected', 'trade bill: unexpected download URL');
+      const nonce = randomBytes(16).toString('hex');
+      const timestamp = String(Math.floor(now() / 1000));
+      const signature = pay.getSignature('GET', nonce, timestamp, path);
+      const res = await send('GET', data.download_url, { Authorization: pay.getAuthorization(nonce, timestamp, signature) });
+      if (res.status !== 200) throw failure({ status: res.status, data: res.body }, 'trade bill download');
+      const hash = createHash('sha1').update(res.rawBody, 'utf8').digest('hex');
+      if (data.hash_type === 'SHA1' && data.hash_value && hash !== data.hash_value.toLowerCase()) {
+        throw new WechatPayError('bad_signature', 'trade bill: hash does not match');
+      }
+      return res.rawBody;
     },
 
     async queryOrder(outTradeNo) {

@@ -7,8 +7,14 @@ import { AppError } from '../errors';
  * JSON and form bodies up to LIMITS.jsonBodyBytes. Parse failures become
  * 400 invalid_json, oversize bodies 413 payload_too_large (never a 500).
  */
+/**
+ * Paths whose handler reads the body itself, byte for byte: WeChat Pay signs the raw notification
+ * body, and a re-serialised JSON would not verify (donations, issue 13).
+ */
+export const RAW_BODY_PATHS: ReadonlySet<string> = new Set(['/api/payments/wechat/notify']);
+
 export function bodyParser(): Middleware {
-  return koaBody({
+  const parse = koaBody({
     json: true,
     urlencoded: true,
     text: false,
@@ -23,4 +29,5 @@ export function bodyParser(): Middleware {
       throw new AppError('invalid_json');
     },
   }) as unknown as Middleware;
+  return (ctx, next) => (RAW_BODY_PATHS.has(ctx.path) ? next() : parse(ctx, next));
 }

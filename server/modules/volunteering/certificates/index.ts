@@ -6,3 +6,4 @@ export const certificatesModule = defineModule({ name: 'volunteering/certificate
 
 // The facade: what other modules may use.
 export { Certificate } from './model';
+export { findCjkFont, CjkFontMissingError } from './pdf';

@@ -1,0 +1,278 @@
+import { Types } from 'mongoose';
+import type { z } from 'zod';
+import {
+  DONATION_LIMITS,
+  ZAdminDonationPage,
+  ZAdminDonationQuery,
+  ZCharityDto,
+  ZCharityInput,
+  ZCharityList,
+  ZCoverUpload,
+  ZDisbursementInput,
+  ZIdParams,
+  ZLedgerEntryDto,
+  ZProjectDto,
+  ZProjectInput,
+  ZProjectListQuery,
+  ZProjectPage,
+  ZReconcileQuery,
+  ZReconcileReport,
+  ZRefundCreated,
+  ZRefundInput,
+  ZRefundList,
+  type TIdParams,
+  type TProjectListQuery,
+} from '@shared/schemas/donations';
+import type { AppDeps } from '../../deps';
+import { fail } from '../../http/errors';
+import { unlessRefused } from '../../http/refusals';
+import { defineRoute, type RouteSpec } from '../../http/route';
+import { processImage, writeImageFiles } from '../../platform/uploads';
+import { readUploadBody } from '../volunteering/gallery';
+import { recordDisbursement } from './commands/disburse';
+import { closeProject, createCharity, saveProject, submitProject } from './commands/manage-project';
+import { requestRefund } from './commands/refund';
+import { DonationImage } from './model';
+import { charityAdmin, donationPolicy } from './policy';
+import { imageUrl, presentAdminDonation, presentCharity, presentDonation, presentLedgerEntry, presentRefund } from './presenter';
+import { charitiesById, findCharity, findOrder, findProject, listCharities, orderPage, projectPage, projectsById, refundsOf } from './queries';
+import { reconcile } from './reconcile';
+import { imagesDir, showProject } from './routes-public';
+
+const PROJECT_NOT_FOUND = { code: 'not_found', message: '项目不存在' } as const;
+
+async function loadProject(id: string) {
+  const p = await findProject(id);
+  if (!p) throw fail(PROJECT_NOT_FOUND.code, PROJECT_NOT_FOUND.message);
+  return p;
+}
+async function loadOrder(id: string) {
+  const o = await findOrder(id);
+  if (!o) throw fail('not_found', '捐赠记录不存在');
+  return o;
+}
+
+const saveRefusals = {
+  charity_not_found: { code: 'validation_failed' as const, fields: [{ path: 'charityId', message: '公益机构不存在' }] },
+  cover_not_found: { code: 'validation_failed' as const, fields: [{ path: 'coverId', message: '封面图片不存在，请重新上传' }] },
+  not_editable: 'charity_project_state_invalid' as const,
+};
+
+export function adminRoutes(deps: AppDeps): RouteSpec[] {
+  const upload = (purpose: 'cover' | 'proof', path: string, summary: string) =>
+    defineRoute({
+      method: 'post',
+      path,
+      summary,
+      tags: ['donations', 'admin'],
+      policy: charityAdmin,
+      response: ZCoverUpload,
+      produces: 'application/json',
+      handler: async (ctx) => {
+        const image = await processImage(await readUploadBody(ctx.req, DONATION_LIMITS.coverMaxBytes));
+        const id = new Types.ObjectId();
+        const stored = await writeImageFiles(imagesDir(deps), `${purpose}/${String(id)}`, image);
+        await DonationImage.create({ _id: id, uploader: new Types.ObjectId(ctx.state.actor!.userId), purpose, file: stored.file, thumbFile: stored.thumbFile, mime: image.mime, bytes: image.data.length, createdAt: deps.now() });
+        ctx.status = 201;
+        ctx.body = { id: String(id), url: imageUrl(id), bytes: image.data.length };
+      },
+    });
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/admin/charities',
+      summary: '公益机构（商户）列表（区级管理员）',
+      tags: ['donations', 'admin'],
+      policy: charityAdmin,
+      response: ZCharityList,
+      handler: async (ctx) => {
+        ctx.body = { items: (await listCharities()).map((c) => presentCharity(c, true)) };
+      },
+    }),
+    defineRoute<z.output<typeof ZCharityInput>>({
+      method: 'post',
+      path: '/api/admin/charities',
+      summary: '登记公益机构：名称、统一社会信用代码、公开募捐备案编号、微信支付商户设置（密钥只存文件路径与引用）',
+      tags: ['donations', 'admin'],
+      policy: charityAdmin,
+      response: ZCharityDto,
+      body: ZCharityInput,
+      handler: async (ctx, { body }) => {
+        const r = await createCharity(deps, ctx.state.actor!, body, ctx.state.requestId);
+        unlessRefused(r, { uscc_taken: 'charity_uscc_taken' });
+        ctx.status = 201;
+        ctx.body = presentCharity(r.charity, true);
+      },
+    }),
+    upload('cover', '/api/admin/charity/covers', '上传项目封面（图片原始字节或 multipart，≤5MB，去除元数据）'),
+    upload('proof', '/api/admin/charity/proofs', '上传拨付凭证图片（图片原始字节或 multipart，≤5MB，去除元数据）'),
+    defineRoute<undefined, TProjectListQuery>({
+      method: 'get',
+      path: '/api/admin/charity/projects',
+      summary: '全部公益项目（含草稿与审核中）',
+      tags: ['donations', 'admin'],
+      policy: charityAdmin,
+      response: ZProjectPage,
+      query: ZProjectListQuery,
+      handler: async (ctx, { query }) => {
+        const { items, total } = await projectPage(query.status ? { status: query.status } : {}, query);
+        const charities = await charitiesById(items.map((p) => p.charity));
+        const shown = await Promise.all(items.map((p) => showProject(deps, ctx.state.actor, p, charities.get(String(p.charity)))));
+        ctx.body = { items: shown, total, page: query.page, pageSize: query.pageSize };
+      },
+    }),
+    defineRoute<z.output<typeof ZProjectInput>>({
+      method: 'post',
+      path: '/api/admin/charity/projects',
+      summary: '新建公益项目草稿',
+      tags: ['donations', 'admin'],
+      policy: charityAdmin,
+      response: ZProjectDto,
+      body: ZProjectInput,
+      handler: async (ctx, { body }) => {
+        const r = await saveProject(deps, ctx.state.actor!, body, undefined, ctx.state.requestId);
+        unlessRefused(r, saveRefusals);
+        ctx.status = 201;
+        ctx.body = await showProject(deps, ctx.state.actor, r.project);
+      },
+    }),
+    defineRoute<z.output<typeof ZProjectInput>, undefined, TIdParams>({
+      method: 'put',
+      path: '/api/admin/charity/projects/:id',
+      summary: '修改草稿（含被退回的项目）',
+      tags: ['donations', 'admin'],
+      policy: charityAdmin,
+      response: ZProjectDto,
+      params: ZIdParams,
+      body: ZProjectInput,
+      handler: async (ctx, { params, body }) => {
+        const r = await saveProject(deps, ctx.state.actor!, body, await loadProject(params.id), ctx.state.requestId);
+        unlessRefused(r, saveRefusals);
+        ctx.body = await showProject(deps, ctx.state.actor, r.project);
+      },
+    }),
+    defineRoute<undefined, undefined, TIdParams>({
+      method: 'post',
+      path: '/api/admin/charity/projects/:id/publish',
+      summary: '提交发布：项目介绍与封面进入内容审核，通过后公开募捐',
+      tags: ['donations', 'admin'],
+      policy: charityAdmin,
+      response: ZProjectDto,
+      params: ZIdParams,
+      handler: async (ctx, { params }) => {
+        const r = await submitProject(deps, ctx.state.actor!, await loadProject(params.id), ctx.state.requestId);
+        unlessRefused(r, { not_editable: 'charity_project_state_invalid' });
+        ctx.body = await showProject(deps, ctx.state.actor, r.project);
+      },
+    }),
+    defineRoute<undefined, undefined, TIdParams>({
+      method: 'post',
+      path: '/api/admin/charity/projects/:id/close',
+      summary: '结束项目（停止接受捐赠）',
+      tags: ['donations', 'admin'],
+      policy: charityAdmin,
+      response: ZProjectDto,
+      params: ZIdParams,
+      handler: async (ctx, { params }) => {
+        const r = await closeProject(deps, ctx.state.actor!, await loadProject(params.id), ctx.state.requestId);
+        unlessRefused(r, { not_open: 'charity_project_state_invalid' });
+        ctx.body = await showProject(deps, ctx.state.actor, r.project);
+      },
+    }),
+    defineRoute<z.output<typeof ZDisbursementInput>, undefined, TIdParams>({
+      method: 'post',
+      path: '/api/admin/charity/projects/:id/disbursements',
+      summary: '登记拨付（金额、用途、凭证图片），计入公开账目',
+      tags: ['donations', 'admin'],
+      policy: charityAdmin,
+      response: ZLedgerEntryDto.pick({ id: true, amountFen: true, purpose: true, proofImageUrls: true, at: true }),
+      params: ZIdParams,
+      body: ZDisbursementInput,
+      handler: async (ctx, { params, body }) => {
+        const r = await recordDisbursement(deps, ctx.state.actor!, await loadProject(params.id), body, ctx.state.requestId);
+        unlessRefused(r, {
+          exceeds_balance: 'disbursement_exceeds_balance',
+          proof_not_found: { code: 'validation_failed', fields: [{ path: 'proofImageIds', message: '凭证图片不存在，请重新上传' }] },
+          conflict: 'conflict',
+        });
+        ctx.status = 201;
+        ctx.body = presentLedgerEntry({ _id: r.disbursement._id, key: '', kind: 'disbursement', project: r.disbursement.project, amountFen: r.disbursement.amountFen, purpose: r.disbursement.purpose, proofImages: r.disbursement.proofImages, at: r.disbursement.disbursedAt });
+      },
+    }),
+    defineRoute<undefined, z.infer<typeof ZAdminDonationQuery>>({
+      method: 'get',
+      path: '/api/admin/donations',
+      summary: '捐赠订单（可按项目、待核查筛选）',
+      tags: ['donations', 'admin'],
+      policy: charityAdmin,
+      response: ZAdminDonationPage,
+      query: ZAdminDonationQuery,
+      handler: async (ctx, { query }) => {
+        const filter = {
+          ...(query.projectId ? { project: new Types.ObjectId(query.projectId) } : {}),
+          ...(query.needsReview ? { needsReview: query.needsReview === 'true' } : {}),
+        };
+        const { items, total } = await orderPage(filter, query);
+        const projects = await projectsById(items.map((o) => o.project));
+        const charities = await charitiesById(items.map((o) => o.charity));
+        ctx.body = {
+          items: items.map((o) => presentAdminDonation(o, projects.get(String(o.project)) ?? null, charities.get(String(o.charity))?.name ?? '')),
+          total,
+          page: query.page,
+          pageSize: query.pageSize,
+        };
+      },
+    }),
+    defineRoute<z.output<typeof ZRefundInput>, undefined, TIdParams>({
+      method: 'post',
+      path: '/api/admin/donations/:id/refunds',
+      summary: '退款（全部或部分，须填原因，记入审计）；并发退款合计不会超过已付金额',
+      tags: ['donations', 'admin'],
+      policy: charityAdmin,
+      response: ZRefundCreated,
+      params: ZIdParams,
+      body: ZRefundInput,
+      handler: async (ctx, { params, body }) => {
+        const order = await loadOrder(params.id);
+        await donationPolicy.authorize(ctx.state.actor, 'refund', order);
+        const r = await requestRefund(deps, ctx.state.actor!, order, body, ctx.state.requestId);
+        unlessRefused(r, {
+          not_paid: 'donation_not_paid',
+          exceeds_paid: { code: 'donation_refund_exceeds_paid', fields: [{ path: 'amountFen', message: `最多可退 ${((order.amountFen - order.refundReservedFen) / 100).toFixed(2)} 元` }] },
+          wechat_rejected: 'donation_refund_rejected',
+          wechat_unavailable: 'wechat_pay_unavailable',
+        });
+        const [project, charity] = await Promise.all([findProject(String(r.order.project)), findCharity(r.order.charity)]);
+        ctx.status = 201;
+        ctx.body = { refund: presentRefund(r.refund), donation: presentDonation(r.order, project, charity?.name ?? '') };
+      },
+    }),
+    defineRoute<undefined, undefined, TIdParams>({
+      method: 'get',
+      path: '/api/admin/donations/:id/refunds',
+      summary: '一笔捐赠的退款记录',
+      tags: ['donations', 'admin'],
+      policy: charityAdmin,
+      response: ZRefundList,
+      params: ZIdParams,
+      handler: async (ctx, { params }) => {
+        const order = await loadOrder(params.id);
+        ctx.body = { items: (await refundsOf(order._id)).map(presentRefund) };
+      },
+    }),
+    defineRoute<undefined, z.infer<typeof ZReconcileQuery>>({
+      method: 'get',
+      path: '/api/admin/charity/reconciliation',
+      summary: '对账：下载某日微信支付交易账单并与本地记录比对（本地缺失、微信侧缺失、金额不一致）',
+      tags: ['donations', 'admin'],
+      policy: charityAdmin,
+      response: ZReconcileReport,
+      query: ZReconcileQuery,
+      handler: async (ctx, { query }) => {
+        const charity = await findCharity(query.charityId);
+        if (!charity) throw fail('not_found', '公益机构不存在');
+        ctx.body = await reconcile(deps, charity, query.date);
+      },
+    }),
+  ];
+}
