@@ -48,11 +48,11 @@ describe('home and portal tables', () => {
     for (const e of DOMAIN_ENTRIES) if (e.url) expect(known.has(e.url)).toBe(true);
   });
 
-  it('shows a district admin the admin entries and a lawyer only the clinic entry', () => {
+  it('shows a district admin the admin entries and a lawyer only the clinic entry and their own password', () => {
     const admin = entriesFor(['district_admin']).map((e) => e.key);
     expect(admin).toEqual(expect.arrayContaining(['admin-users', 'admin-staff-new', 'admin-audit']));
     expect(admin).not.toContain('clinic-bookings');
-    expect(entriesFor(['lawyer']).map((e) => e.key)).toEqual(['clinic-bookings']);
+    expect(entriesFor(['lawyer']).map((e) => e.key)).toEqual(['clinic-bookings', 'staff-password']);
     expect(entriesFor(['resident'])).toEqual([]);
   });
 

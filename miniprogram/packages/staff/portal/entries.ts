@@ -79,8 +79,6 @@ export const PORTAL_ENTRIES: TPortalEntry[] = [
     roles: ['district_admin'],
     url: ROUTES.districtOutbox,
   },
-  { key: 'dispatch', title: '工单调度', description: '分派随手拍工单到网格与部门', roles: ['dispatcher'] },
-  { key: 'handle', title: '工单处理', description: '处理分派给本部门或网格的问题', roles: ['handler'] },
   // clinic (issue 11)
   {
     key: 'clinic-bookings',
