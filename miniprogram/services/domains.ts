@@ -13,7 +13,7 @@ export const DOMAIN_ENTRIES: TDomainEntry[] = [
   { key: 'activities', title: '志愿活动', description: '查找附近活动、报名与签到', url: ROUTES.activities },
   { key: 'legal', title: '法律服务', description: '预约社区法律咨询', url: ROUTES.clinicList },
   { key: 'report', title: '随手拍', description: '上报社区问题，跟踪处理进度', url: ROUTES.reportNew },
-  { key: 'charity', title: '公益捐赠', description: '支持公益项目，账目公开可查' },
+  { key: 'charity', title: '公益捐赠', description: '支持公益项目，账目公开可查', url: ROUTES.charityProjects },
   // community (issue 14)
   { key: 'notices', title: '社区公告', description: '通知公告与紧急提醒', url: ROUTES.notices },
   { key: 'nearby', title: '生活圈', description: '15 分钟内的便民服务', url: ROUTES.nearby },

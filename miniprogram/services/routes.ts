@@ -79,6 +79,17 @@ export const ROUTES = {
   reportTasks: '/packages/report-staff/tasks/index',
   reportDispatch: '/packages/report-staff/dispatch/index',
   reportStats: '/packages/report-staff/stats/index',
+  // donations (issue 13): residents' projects, donating, receipts; then the district admin's subpackage
+  charityProjects: '/packages/charity/projects/index',
+  charityProject: '/packages/charity/project/index',
+  charityDonate: '/packages/charity/donate/index',
+  charityMine: '/packages/charity/mine/index',
+  charityVerify: '/packages/charity/verify/index',
+  charityAdminDonations: '/packages/charity-admin/donations/index',
+  charityAdminProjects: '/packages/charity-admin/projects/index',
+  charityAdminCharities: '/packages/charity-admin/charities/index',
+  charityAdminDisburse: '/packages/charity-admin/disburse/index',
+  charityAdminReconcile: '/packages/charity-admin/reconcile/index',
 } as const;
 
 export type TRoute = (typeof ROUTES)[keyof typeof ROUTES];

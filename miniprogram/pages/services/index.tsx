@@ -1,6 +1,5 @@
 import { Button, Text, View } from '@tarojs/components';
 import { PageShell } from '../../components/PageShell';
-import { EmptyState } from '../../components/EmptyState';
 import { ROUTES, go } from '../../services/nav';
 // reports (issue 12)
 import { ServicesReportSection } from '../../components/reports/ServicesReportSection';
@@ -35,11 +34,16 @@ export default function ServicesPage() {
       </View>
       {/* reports (issue 12) */}
       <ServicesReportSection />
-      <View className="card" id="services-empty">
-        <EmptyState
-          title="暂无办理中的事项"
-          description="随手拍上报和公益捐赠即将开放，开放后您的办理记录会显示在这里。"
-        />
+      {/* donations (issue 13) */}
+      <View className="card" id="services-charity">
+        <Text className="card__title">公益捐赠</Text>
+        <Text className="muted">支持具有公开募捐资格的慈善组织发起的项目，账目公开可查。</Text>
+        <Button id="services-charity-projects" className="btn btn--primary" onClick={() => go(ROUTES.charityProjects)}>
+          查看公益项目
+        </Button>
+        <Button id="services-charity-mine" className="btn btn--plain" onClick={() => go(ROUTES.charityMine)}>
+          我的捐赠
+        </Button>
       </View>
     </PageShell>
   );
