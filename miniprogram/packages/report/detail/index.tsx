@@ -50,14 +50,14 @@ export default function ReportDetailPage() {
           <Picker mode="selector" range={ANSWERS.map((a) => a.label)} onChange={(e) => d.setAnswer(ANSWERS[Number(e.detail.value)].key)}>
             <View className="row" id="report-confirm-answer">
               <Text className="row__label">结果</Text>
-              <Text>{ANSWERS.find((a) => a.key === d.answer)?.label} ▾</Text>
+              <Text id="report-confirm-answer-value">{ANSWERS.find((a) => a.key === d.answer)?.label} ▾</Text>
             </View>
           </Picker>
           {d.answer !== 'not_fixed' ? (
             <Picker mode="selector" range={['1 分', '2 分', '3 分', '4 分', '5 分']} value={d.rating - 1} onChange={(e) => d.setRating(Number(e.detail.value) + 1)}>
               <View className="row" id="report-confirm-rating">
                 <Text className="row__label">评价</Text>
-                <Text>{'★'.repeat(d.rating)} ▾</Text>
+                <Text id="report-confirm-rating-value">{'★'.repeat(d.rating)} ▾</Text>
               </View>
             </Picker>
           ) : null}

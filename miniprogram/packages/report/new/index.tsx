@@ -40,7 +40,7 @@ export default function NewReportPage() {
         <Picker mode="selector" range={cats.map((c) => `${c.group} · ${c.label}`)} onChange={(e) => f.setField('categoryCode', cats[Number(e.detail.value)]?.code ?? '')}>
           <View className={`row${f.errors.categoryCode ? ' field--invalid' : ''}`} id="report-category">
             <Text className="row__label">问题类别</Text>
-            <Text>{cat ? `${cat.group} · ${cat.label}` : '请选择'} ▾</Text>
+            <Text id="report-category-value">{cat ? `${cat.group} · ${cat.label}` : '请选择'} ▾</Text>
           </View>
         </Picker>
         {f.errors.categoryCode ? <Text className="field-error" id="report-category-error">{f.errors.categoryCode}</Text> : null}
@@ -97,7 +97,7 @@ export default function NewReportPage() {
           提交
         </Button>
         {f.submittedId ? (
-          <Button id="report-view" className="btn btn--plain" onClick={() => go(`${ROUTES.reportDetail}?id=${f.submittedId}`)}>
+          <Button id="report-view" data-report-id={f.submittedId} className="btn btn--plain" onClick={() => go(`${ROUTES.reportDetail}?id=${f.submittedId}`)}>
             查看处理进度
           </Button>
         ) : null}
