@@ -97,10 +97,11 @@ async function resolveWithPhoto(hp: Page, reportId: string, note: string): Promi
   await see(hp, '#tasks-success', '已提交处置结果');
 }
 
-async function answer(rp: Page, reportId: string, label: string, expected: string): Promise<void> {
+async function answer(rp: Page, reportId: string, label: string, expected: string, rating?: string): Promise<void> {
   await rp.goto(`${linli.url}/#/packages/report/detail/index?id=${reportId}`);
   await rp.locator('#report-confirm').waitFor();
   await pickOption(rp, 'report-confirm-answer', label);
+  if (rating) await pickOption(rp, 'report-confirm-rating', rating);
   await rp.locator('#report-confirm-submit').tap();
   await see(rp, '#report-detail-success', expected);
 }
@@ -149,15 +150,16 @@ test('a report with photo and position reaches the grid handler; not fixed sends
   await answer(rp, reportId, '未解决（重新派遣）', '已重新派遣');
   await see(rp, '#report-history', '自动重新派遣');
   await openTasks(hp, reportId);
-  if (await hp.locator(`#task-${reportId}-take`).isVisible()) {
-    await hp.locator(`#task-${reportId}-take`).tap();
-    await see(hp, '#tasks-success', '已签收');
-  }
+  await see(hp, `#task-${reportId}-status`, '已派遣');
+  await hp.locator(`#task-${reportId}-take`).tap();
+  await see(hp, '#tasks-success', '已签收');
   await resolveWithPhoto(hp, reportId, '已彻底清理并加装垃圾桶');
 
-  // 4. The resident confirms it fixed, rated 5; the stats count one more fixed and on time.
-  await answer(rp, reportId, '已解决', '感谢您的确认与评价');
+  // 4. The resident confirms it fixed, rated 4; the stats count one more fixed and on time.
+  await answer(rp, reportId, '已解决', '感谢您的确认与评价', '4 分');
   await see(rp, '#report-status', '已办结（已解决）');
+  await see(rp, '#report-confirmation', '已解决 · 评价 4 分');
+  await expect(rp.locator('#report-confirm').count()).resolves.toBe(0);
   const after = await openStats(dp);
   expect(after.fixed).toBe(before.fixed + 1);
   expect(after.onTime).toBe(before.onTime + 1);

@@ -38,6 +38,12 @@ export default function ReportDetailPage() {
             <Image key={p.id} className="v-thumb" src={reportPhotoUrl(p.thumbUrl)} mode="aspectFill" />
           ))}
         </View>
+        {file?.confirmation ? (
+          <Text className="v-item__meta" id="report-confirmation">
+            居民确认：{ANSWERS.find((a) => a.key === file.confirmation?.answer)?.label ?? ''}
+            {file.confirmation.rating ? ` · 评价 ${file.confirmation.rating} 分` : ''}
+          </Text>
+        ) : null}
         {file?.abilities.follow && !file.following ? (
           <Button id="report-follow" className="btn btn--plain" onClick={() => void d.follow()}>
             我也遇到，关注进展
@@ -57,7 +63,9 @@ export default function ReportDetailPage() {
             <Picker mode="selector" range={['1 分', '2 分', '3 分', '4 分', '5 分']} value={d.rating - 1} onChange={(e) => d.setRating(Number(e.detail.value) + 1)}>
               <View className="row" id="report-confirm-rating">
                 <Text className="row__label">评价</Text>
-                <Text id="report-confirm-rating-value">{'★'.repeat(d.rating)} ▾</Text>
+                <Text id="report-confirm-rating-value">
+                  {'★'.repeat(d.rating)} {d.rating} 分 ▾
+                </Text>
               </View>
             </Picker>
           ) : null}
