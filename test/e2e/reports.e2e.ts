@@ -78,14 +78,18 @@ async function count(page: Page, selector: string, label: string): Promise<numbe
   return Number(m[1]);
 }
 
+/** The stats page, from the portal's 工单统计 entry (a fresh load each time). */
 async function openStats(page: Page): Promise<{ fixed: number; onTime: number }> {
-  await page.goto(`${linli.url}/#/packages/report-staff/stats/index`);
+  await page.goto(`${linli.url}/#/packages/staff/portal/index`);
+  await page.locator('#portal-report-stats').tap();
   await page.locator('#stats-total').waitFor();
   return { fixed: await count(page, '#stats-fixed', '已解决'), onTime: await count(page, '#stats-ontime', '按时办结') };
 }
 
+/** The handler's task list, from the portal's 工单处理 entry. */
 async function openTasks(page: Page, reportId: string): Promise<void> {
-  await page.goto(`${linli.url}/#/packages/report-staff/tasks/index`);
+  await page.goto(`${linli.url}/#/packages/staff/portal/index`);
+  await page.locator('#portal-handle').tap();
   await page.locator(`#task-${reportId}`).waitFor();
 }
 
@@ -97,8 +101,11 @@ async function resolveWithPhoto(hp: Page, reportId: string, note: string): Promi
   await see(hp, '#tasks-success', '已提交处置结果');
 }
 
+/** The resident opens the report from 我的上报 (marked 请确认) and answers. */
 async function answer(rp: Page, reportId: string, label: string, expected: string, rating?: string): Promise<void> {
-  await rp.goto(`${linli.url}/#/packages/report/detail/index?id=${reportId}`);
+  await rp.goto(`${linli.url}/#/packages/report/mine/index`);
+  await see(rp, `#report-${reportId}`, '待确认 · 请确认');
+  await rp.locator(`#report-${reportId}`).tap();
   await rp.locator('#report-confirm').waitFor();
   await pickOption(rp, 'report-confirm-answer', label);
   if (rating) await pickOption(rp, 'report-confirm-rating', rating);
@@ -113,7 +120,8 @@ test('a report with photo and position reaches the grid handler; not fixed sends
   // 1. The resident files a report: category, a photo, the current position, an address.
   const resident = await kit.resident(`report-resident-${run}`);
   await resident.setGeolocation(SPOT_WGS);
-  const rp = await kit.at(resident, '/packages/report/new/index');
+  const rp = await kit.at(resident, '/pages/home/index');
+  await rp.locator('#entry-report').tap();
   await pickOption(rp, 'report-category', '市容环境 · 暴露垃圾');
   await chooseFile(rp, '#report-photo-add', { name: 'litter.jpg', mimeType: 'image/jpeg', buffer: await canvasJpeg(rp) });
   await see(rp, '#report-success', '照片已上传');
