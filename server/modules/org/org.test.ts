@@ -6,7 +6,8 @@ let ctx: TestContext;
 beforeAll(async () => {
   ctx = await createTestContext();
   await seedDemoData(ctx.deps);
-});
+  // Every module's demo data (a month of reports through the real commands among them).
+}, 60_000);
 afterAll(async () => {
   await ctx?.close();
 });
