@@ -56,6 +56,8 @@ export const ENV_VARS: EnvVarDoc[] = [
   { name: 'JOBS_ENABLED', section: 'Notifications and jobs', default: 'true', doc: 'Run the scheduler (reminders, SLA timers, expiries) in this process.' },
   // reports (issue 12)
   { name: 'REPORTS_DISTRICT_BOUNDARY', section: 'Server', default: 'the demo district', doc: 'The district boundary for issue reports: a GeoJSON Polygon (GCJ-02) as JSON. Reports outside it are refused.' },
+  // dev clock (issue 11 journey)
+  { name: 'DEV_CLOCK_CONTROL', section: 'Server', default: 'false', doc: 'Development only: the server clock honours an offset moved forward by `POST /api/dev/clock { advanceMs }` (browser journeys that need time to pass). Refused in production.' },
 ];
 
 const BOOL_TRUE = ['true', '1', 'yes', 'on'];
@@ -124,6 +126,8 @@ const RawEnv = z.object({
   JOBS_ENABLED: zBool,
   // reports (issue 12)
   REPORTS_DISTRICT_BOUNDARY: z.string().optional(),
+  // dev clock (issue 11 journey)
+  DEV_CLOCK_CONTROL: zBool,
 });
 
 export interface ServerConfig {
@@ -173,6 +177,9 @@ export interface ServerConfig {
   // reports (issue 12)
   /** The district boundary polygon's JSON (undefined: the demo district). */
   REPORTS_DISTRICT_BOUNDARY?: string;
+  // dev clock (issue 11 journey)
+  /** deps.now() honours an offset set through POST /api/dev/clock (never in production). */
+  DEV_CLOCK_CONTROL: boolean;
   /** Non-fatal notes for the operator (dev keys in use, ...); main logs them. */
   warnings: string[];
 }
@@ -234,6 +241,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
   const sandbox = e.WECHAT_SANDBOX ?? !prod;
   if (prod && sandbox) problems.push('WECHAT_SANDBOX: the WeChat sandbox is refused in production');
+  if (prod && e.DEV_CLOCK_CONTROL) problems.push('DEV_CLOCK_CONTROL: moving the clock is refused in production');
   if (prod && !e.WECHAT_APP_ID) problems.push('WECHAT_APP_ID: required in production');
   if (prod && !e.WECHAT_APP_SECRET) problems.push('WECHAT_APP_SECRET: required in production');
 
@@ -309,6 +317,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     JOBS_ENABLED: e.JOBS_ENABLED ?? true,
     // reports (issue 12)
     REPORTS_DISTRICT_BOUNDARY: e.REPORTS_DISTRICT_BOUNDARY,
+    // dev clock (issue 11 journey)
+    DEV_CLOCK_CONTROL: e.DEV_CLOCK_CONTROL ?? false,
     warnings,
   };
 }

@@ -16,6 +16,7 @@ import { startPlatform } from './platform/runtime';
 import { ensureDistrictAdmin } from './modules/admin';
 import { createWechatClient } from './wechat';
 import { startWechatSandbox, type Sandbox } from './wechat-sandbox';
+import { devNow } from './modules/dev-clock';
 
 const ROOT = path.resolve(__dirname, '..');
 const H5_DIR = path.join(ROOT, 'dist', 'h5');
@@ -126,7 +127,8 @@ async function main(): Promise<void> {
     logger,
     db: { kind: db.kind, connection: db.connection },
     wechat: createWechatClient({ apiBase: config.WECHAT_API_BASE, appId: config.WECHAT_APP_ID, appSecret: config.WECHAT_APP_SECRET }),
-    now: () => new Date(),
+    // DEV_CLOCK_CONTROL (dev only, refused in production): journeys move time forward.
+    now: config.DEV_CLOCK_CONTROL ? devNow : () => new Date(),
   };
   if (config.JOBS_ENABLED) deps.scheduler = createScheduler(deps);
 

@@ -50,7 +50,7 @@ export const clinicApi = {
     request<TOut<typeof ZClinicList>>({ path: '/api/clinics', query: q, anonymous: true }),
   clinic: (clinicId: string) =>
     request<TOut<typeof ZClinicEnvelope>>({ path: `/api/clinics/${id(clinicId)}`, anonymous: true }),
-  updateClinic: (clinicId: string, body: Json<TClinicPatch>) =>
+  updateClinic: (clinicId: string, body: TClinicPatch) =>
     request<TOut<typeof ZClinicEnvelope>>({ method: 'PATCH', path: `/api/clinics/${id(clinicId)}`, body }),
   slots: (
     clinicId: string,

@@ -39,6 +39,8 @@ import { clinicModule } from './clinic';
 import { reportsModule } from './reports';
 // donations (issue 13)
 import { donationsModule } from './donations';
+// dev clock (issue 11 journey)
+import { devClockModule } from './dev-clock';
 
 /**
  * The one list of modules. The app's routes (and so OpenAPI), the scheduler's
@@ -101,6 +103,8 @@ function build(): readonly ModuleDefinition[] {
     reportsModule,
     // donations (issue 13)
     donationsModule,
+    // dev clock (issue 11 journey)
+    devClockModule,
   ];
   registerSubscribers(moduleSubscribers(modules));
   installModules(modules);

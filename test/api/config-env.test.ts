@@ -80,6 +80,15 @@ describe('loadConfig', () => {
     expect(prod.CORS_ORIGINS).toEqual([]);
   });
 
+  it('when DEV_CLOCK_CONTROL is unset it is off, and when asked for in production it is refused', () => {
+    expect(loadConfig({ NODE_ENV: 'development' }).DEV_CLOCK_CONTROL).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'development', DEV_CLOCK_CONTROL: 'true' }).DEV_CLOCK_CONTROL).toBe(true);
+    expect(loadConfig({ ...prodBase, DEV_CLOCK_CONTROL: 'false' }).DEV_CLOCK_CONTROL).toBe(false);
+    expect(problemsOf({ ...prodBase, DEV_CLOCK_CONTROL: 'true' })).toEqual([
+      'DEV_CLOCK_CONTROL: moving the clock is refused in production',
+    ]);
+  });
+
   it('accepts keys as 64 hex characters or 32 bytes of base64, nothing else', () => {
     expect(parseKey('0f'.repeat(32))).toEqual(Buffer.alloc(32, 0x0f));
     expect(parseKey(Buffer.alloc(32, 1).toString('base64'))).toEqual(Buffer.alloc(32, 1));

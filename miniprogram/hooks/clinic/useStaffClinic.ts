@@ -57,6 +57,8 @@ export const blankRule = () => ({ weekday: 1, start: '09:00', end: '12:00' });
 export function useCoordinator(clinicId: string | null) {
   const providers = useAsync(() => clinicApi.providers(clinicId!), [clinicId], !!clinicId);
   const bookings = useAsync(() => clinicApi.clinicBookings(clinicId!, todayShanghai(), 14), [clinicId], !!clinicId);
+  const clinic = useAsync(() => clinicApi.clinic(clinicId!), [clinicId], !!clinicId);
+  const [saved, setSaved] = useState<string | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const [draft, setDraft] = useState<TScheduleInput | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -64,11 +66,13 @@ export function useCoordinator(clinicId: string | null) {
     await Promise.all([providers.reload(), bookings.reload()]);
   });
   const edit = async (providerId: string) => {
+    // The DTO names its provider; the input (a strict object) must not carry it back.
     const { schedule } = await clinicApi.schedule(providerId);
+    const { providerId: _provider, ...input } = schedule;
     setEditing(providerId);
     setFieldErrors({});
     setDraft({
-      ...schedule,
+      ...input,
       rules: schedule.rules.map((r) => ({
         weekday: r.weekday,
         start: r.start,
@@ -87,13 +91,21 @@ export function useCoordinator(clinicId: string | null) {
   const save = () =>
     action.run('save', async () => {
       setFieldErrors({});
+      setSaved(null);
       try {
         await clinicApi.saveSchedule(editing!, draft!);
+        setSaved('排班已保存');
       } catch (e) {
         const fields = (e as { fields?: { path: string; message: string }[] }).fields ?? [];
         setFieldErrors(Object.fromEntries(fields.map((f) => [f.path, f.message])));
         throw e;
       }
     });
-  return { providers, bookings, editing, draft, setDraft, edit, save, fieldErrors, action };
+  /** Per clinic, bookings auto-confirm or wait for the lawyer (the coordinator switches it). */
+  const setAutoConfirm = (autoConfirm: boolean) =>
+    action.run('auto-confirm', async () => {
+      await clinicApi.updateClinic(clinicId!, { autoConfirm });
+      await clinic.reload();
+    });
+  return { providers, bookings, clinic, setAutoConfirm, editing, draft, setDraft, edit, save, saved, fieldErrors, action };
 }

@@ -39,7 +39,9 @@ function RecordForm({ booking, done }: { booking: TStaffBookingView; done: () =>
       >
         <View className="row" id={`record-${booking.id}-outcome`}>
           <Text className="row__label">咨询结果</Text>
-          <Text>{CONSULT_OUTCOME_LABELS[f.values.outcome as TConsultOutcome]} ▾</Text>
+          <Text id={`record-${booking.id}-outcome-value`}>
+            {CONSULT_OUTCOME_LABELS[f.values.outcome as TConsultOutcome]} ▾
+          </Text>
         </View>
       </Picker>
       <Notice message={f.formError} id={`record-${booking.id}-error`} />

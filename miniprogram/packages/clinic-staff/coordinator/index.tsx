@@ -23,6 +23,21 @@ export default function ClinicCoordinatorPage() {
   return (
     <PageShell title="诊所管理">
       <Notice message={c.action.error} id="coord-error" />
+      {c.clinic.data ? (
+        <View className="card row" id="coord-confirm-mode">
+          <Text className="row__label">
+            预约确认方式：{c.clinic.data.clinic.autoConfirm ? '自动确认' : '律师确认后生效'}
+          </Text>
+          <Button
+            id="coord-toggle-confirm"
+            className="btn btn--plain"
+            loading={c.action.busy === 'auto-confirm'}
+            onClick={() => void c.setAutoConfirm(!c.clinic.data!.clinic.autoConfirm)}
+          >
+            {c.clinic.data.clinic.autoConfirm ? '改为律师确认' : '改为自动确认'}
+          </Button>
+        </View>
+      ) : null}
       <Text className="card__title">服务人员</Text>
       <View id="coord-providers">
         {(c.providers.data?.items ?? []).map((p) => (
@@ -97,7 +112,7 @@ export default function ClinicCoordinatorPage() {
               >
                 <View className="row" id={`rule-${i}-weekday`}>
                   <Text className="row__label">星期</Text>
-                  <Text>{WEEKDAYS[r.weekday - 1]} ▾</Text>
+                  <Text id={`rule-${i}-weekday-value`}>{WEEKDAYS[r.weekday - 1]} ▾</Text>
                 </View>
               </Picker>
               <PickerField
@@ -140,6 +155,7 @@ export default function ClinicCoordinatorPage() {
           >
             保存排班
           </Button>
+          <Notice type="success" message={c.saved} id="schedule-saved" />
         </View>
       ) : null}
       <Text className="card__title">近两周预约</Text>

@@ -92,7 +92,7 @@ export default function ClinicBookPage() {
         >
           <View className="row" id="book-topic">
             <Text className="row__label">咨询类别</Text>
-            <Text>{CLINIC_TOPIC_LABELS[v.topic as TClinicTopic]} ▾</Text>
+            <Text id="book-topic-value">{CLINIC_TOPIC_LABELS[v.topic as TClinicTopic]} ▾</Text>
           </View>
         </Picker>
         <View className="v-chips" id="book-mode">
