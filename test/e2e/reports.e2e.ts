@@ -70,6 +70,18 @@ async function staff(username: string, password: string): Promise<Page> {
   return page;
 }
 
+/** Waits until at least `n` images under the selector have loaded (decoded, not a broken link). */
+async function imagesShown(page: Page, selector: string, n = 1): Promise<void> {
+  await page.waitForFunction(
+    ([sel, min]) => {
+      const imgs = [...document.querySelectorAll<HTMLImageElement>(`${sel} img`)];
+      return imgs.length >= min && imgs.every((i) => i.complete && i.naturalWidth > 0);
+    },
+    [selector, n] as const,
+    { timeout: 20000 },
+  );
+}
+
 /** "已解决 12（…）" / "按时办结 7 · …" → 12 / 7. */
 async function count(page: Page, selector: string, label: string): Promise<number> {
   const text = (await page.locator(selector).textContent()) ?? '';
@@ -102,11 +114,14 @@ async function resolveWithPhoto(hp: Page, reportId: string, note: string): Promi
 }
 
 /** The resident opens the report from 我的上报 (marked 请确认) and answers. */
-async function answer(rp: Page, reportId: string, label: string, expected: string, rating?: string): Promise<void> {
+async function answer(rp: Page, reportId: string, resolutions: number, label: string, expected: string, rating?: string): Promise<void> {
   await rp.goto(`${linli.url}/#/packages/report/mine/index`);
   await see(rp, `#report-${reportId}`, '待确认 · 请确认');
   await rp.locator(`#report-${reportId}`).tap();
   await rp.locator('#report-confirm').waitFor();
+  // The resident sees their own photo and the handler's latest resolution photo.
+  await imagesShown(rp, '#report-detail .v-thumb');
+  await imagesShown(rp, '.report-history-photo', resolutions);
   await pickOption(rp, 'report-confirm-answer', label);
   if (rating) await pickOption(rp, 'report-confirm-rating', rating);
   await rp.locator('#report-confirm-submit').tap();
@@ -125,7 +140,7 @@ test('a report with photo and position reaches the grid handler; not fixed sends
   await pickOption(rp, 'report-category', '市容环境 · 暴露垃圾');
   await chooseFile(rp, '#report-photo-add', { name: 'litter.jpg', mimeType: 'image/jpeg', buffer: await canvasJpeg(rp) });
   await see(rp, '#report-success', '照片已上传');
-  await rp.locator('#report-photos .v-thumb').first().waitFor();
+  await imagesShown(rp, '#report-photos .v-thumb');
   await rp.locator('#report-location-here').tap();
   await see(rp, '#report-location-value', '经度');
   const shown = (await rp.locator('#report-location-value').textContent()) ?? '';
@@ -155,7 +170,7 @@ test('a report with photo and position reaches the grid handler; not fixed sends
   await resolveWithPhoto(hp, reportId, '已清运垃圾并消毒');
 
   // 3. The resident says it is not fixed: dispatched again to the same handler, who resolves again.
-  await answer(rp, reportId, '未解决（重新派遣）', '已重新派遣');
+  await answer(rp, reportId, 1, '未解决（重新派遣）', '已重新派遣');
   await see(rp, '#report-history', '自动重新派遣');
   await openTasks(hp, reportId);
   await see(hp, `#task-${reportId}-status`, '已派遣');
@@ -164,7 +179,7 @@ test('a report with photo and position reaches the grid handler; not fixed sends
   await resolveWithPhoto(hp, reportId, '已彻底清理并加装垃圾桶');
 
   // 4. The resident confirms it fixed, rated 4; the stats count one more fixed and on time.
-  await answer(rp, reportId, '已解决', '感谢您的确认与评价', '4 分');
+  await answer(rp, reportId, 2, '已解决', '感谢您的确认与评价', '4 分');
   await see(rp, '#report-status', '已办结（已解决）');
   await see(rp, '#report-confirmation', '已解决 · 评价 4 分');
   await expect(rp.locator('#report-confirm').count()).resolves.toBe(0);

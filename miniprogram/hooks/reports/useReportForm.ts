@@ -13,7 +13,8 @@ export interface TReportDraft {
   location?: { lng: number; lat: number };
   anonymous: boolean;
   attributes: Record<string, string>;
-  photos: { id: string; thumbUrl: string }[];
+  /** Uploaded ids, shown from the local file: the server serves a photo to an <img> (no token) only once it is part of a report. */
+  photos: { id: string; preview: string }[];
 }
 const EMPTY: TReportDraft = { categoryCode: '', description: '', address: '', anonymous: false, attributes: {}, photos: [] };
 
@@ -46,7 +47,7 @@ export function useReportForm(enabled: boolean) {
         const file = await chooseImageFile();
         if (!file) return null;
         const up = await reportsApi.uploadPhoto(file);
-        setDraft((d) => ({ ...d, photos: [...d.photos, { id: up.id, thumbUrl: up.thumbUrl }] }));
+        setDraft((d) => ({ ...d, photos: [...d.photos, { id: up.id, preview: file.path }] }));
         return '照片已上传（已去除位置等隐私信息）';
       }),
     [action, draft.photos.length],

@@ -89,6 +89,13 @@ export default function ReportDetailPage() {
                 {formatTime(h.at)} · {h.label} · {h.actorName}
               </Text>
               {h.note ? <Text className="v-item__meta">{h.note}</Text> : null}
+              {h.photos.length ? (
+                <View className="v-actions">
+                  {h.photos.map((p) => (
+                    <Image key={p.id} className="v-thumb report-history-photo" src={reportPhotoUrl(p.thumbUrl)} mode="aspectFill" />
+                  ))}
+                </View>
+              ) : null}
             </View>
           ))}
         </View>

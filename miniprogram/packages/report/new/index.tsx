@@ -2,12 +2,12 @@ import { Button, Image, Picker, Switch, Text, View } from '@tarojs/components';
 import { FormField } from '../../../components/FormField';
 import { Notice } from '../../../components/Notice';
 import { PageShell } from '../../../components/PageShell';
+import { LawTopicLink, REPORT_CATEGORY_LAW_TOPIC } from '../../../components/community/LawTopicLink';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { LocationField } from '../../../components/volunteering/LocationField';
 import { useReportForm } from '../../../hooks/reports/useReportForm';
 import { useSession } from '../../../hooks/useSession';
 import { go, loginRoute } from '../../../services/nav';
-import { reportPhotoUrl } from '../../../services/reports';
 import { ROUTES } from '../../../services/routes';
 import '../../../components/volunteering/volunteering.scss';
 
@@ -44,6 +44,7 @@ export default function NewReportPage() {
           </View>
         </Picker>
         {f.errors.categoryCode ? <Text className="field-error" id="report-category-error">{f.errors.categoryCode}</Text> : null}
+        <LawTopicLink map={REPORT_CATEGORY_LAW_TOPIC} code={f.draft.categoryCode} />
         {(cat?.attributes ?? []).map((a) => (
           <FormField
             key={a.code}
@@ -59,7 +60,7 @@ export default function NewReportPage() {
           <Text className="field__label">照片（最多 9 张，自动去除位置等隐私信息）</Text>
           <View className="v-actions">
             {f.draft.photos.map((p) => (
-              <Image key={p.id} className="v-thumb" src={reportPhotoUrl(p.thumbUrl)} mode="aspectFill" />
+              <Image key={p.id} className="v-thumb" src={p.preview} mode="aspectFill" />
             ))}
           </View>
           <Button id="report-photo-add" className="btn btn--plain" loading={f.action.busy === 'photo'} onClick={() => void f.addPhoto()}>
