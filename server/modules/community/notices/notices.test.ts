@@ -156,3 +156,43 @@ describe('notices', () => {
     expect(mine.body.items.find((n: { id: string }) => n.id === id).status).toBe('withdrawn');
   });
 });
+
+describe('editing a published notice', () => {
+  const edit = (auth: string | null, id: string, body: Record<string, unknown>) => {
+    const r = ctx.http.put(`/api/admin/notices/${id}`);
+    return auth ? r.set('Authorization', auth).send(body) : r.send(body);
+  };
+
+  test('when no one is signed in, 401; bad input, 400 per field; another community admin, 403; the community admin edits it in place, sanitized and audited', async () => {
+    const admin = await buildStaff(ctx, { roles: [{ role: 'community_admin', scopeType: 'community', scopeId: north }] });
+    const id: string = (await publish(admin.auth, notice())).body.notice.id;
+    expect((await edit(null, id, notice())).status).toBe(401);
+    const bad = await edit(admin.auth, id, notice({ title: '', category: 'x' }));
+    expect(bad.status).toBe(400);
+    expect([...new Set(bad.body.error.fields.map((f: { path: string }) => f.path))].sort()).toEqual(['category', 'title']);
+    const other = await buildStaff(ctx, { roles: [{ role: 'community_admin', scopeType: 'community', scopeId: south }] });
+    expect((await edit(other.auth, id, notice({ communityIds: [south] }))).status).toBe(403);
+    expect((await edit(admin.auth, id, notice({ communityIds: [south] }))).status).toBe(403);
+
+    const ok = await edit(admin.auth, id, notice({ title: '小区停水时间调整', body: '<p>改为 14:00-16:00<script>x</script></p>' }));
+    expect(ok.status).toBe(200);
+    expect(ok.body.outcome).toBe('updated');
+    expect(ok.body.notice.title).toBe('小区停水时间调整');
+    expect(ok.body.notice.body).toBe('<p>改为 14:00-16:00</p>');
+    const audit = await AuditEntry.findOne({ action: 'notice.edit', 'target.id': id }).lean();
+    expect(audit?.before).toMatchObject({ title: '小区停水通知' });
+    expect(audit?.after).toMatchObject({ title: '小区停水时间调整', status: 'published' });
+  });
+
+  test('when the edit hits the keyword list the notice goes back to review; a withdrawn notice cannot be edited', async () => {
+    const district = await buildDistrictAdmin(ctx);
+    const id: string = (await publish(district.auth, notice({ communityIds: [] }))).body.notice.id;
+    const held = await edit(district.auth, id, notice({ title: '含违禁词的修改', communityIds: [] }));
+    expect(held.status).toBe(200);
+    expect(held.body.outcome).toBe('held_for_review');
+    expect(held.body.notice.status).toBe('pending_review');
+    expect((await ctx.http.post(`/api/admin/notices/${id}/withdraw`).set('Authorization', district.auth)).status).toBe(200);
+    const late = await edit(district.auth, id, notice({ communityIds: [] }));
+    expect(late.status).toBe(409);
+  });
+});

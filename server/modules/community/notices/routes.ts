@@ -20,6 +20,7 @@ import { unlessRefused } from '../../../http/refusals';
 import { defineRoute, type RouteSpec } from '../../../http/route';
 import { contentRiskyAnswer } from '../../content';
 import { allCommunities, myCommunityId } from '../residents';
+import { editNotice } from './commands/edit-notice';
 import { publishNotice, withdrawNotice } from './commands/publish-notice';
 import { recordRead } from './commands/read-notice';
 import type { NoticeDoc } from './model';
@@ -110,6 +111,33 @@ export function routes(deps: AppDeps): RouteSpec[] {
           content_risky: contentRiskyAnswer,
         });
         ctx.status = 201;
+        ctx.body = { outcome: r.outcome, notice: await detail(r.notice, actor, null) };
+      },
+    }),
+    defineRoute<TNoticeInputParsed, undefined, TNoticeIdParams>({
+      method: 'put',
+      path: '/api/admin/notices/:id',
+      summary: '修改已发布的公告（发布范围内的管理员，新范围也须在其管理范围内）：同发布的净化与关键词审核，不再次推送，记入审计',
+      tags: ['community', 'admin'],
+      policy: noticeAdmins,
+      response: ZNoticeChanged,
+      params: ZNoticeIdParams,
+      body: ZNoticeInput,
+      handler: async (ctx, { body, params }) => {
+        const actor = ctx.state.actor!;
+        const n = await findNotice(params.id);
+        if (!n) throw fail(NOT_FOUND.code, NOT_FOUND.message);
+        await noticePolicy.authorize(actor, 'update', n);
+        if (!mayAddress(actor, body.communityIds)) {
+          throw fail('forbidden', body.communityIds.length ? '只能向您管理的社区发布公告' : '只有区级管理员可以面向全区发布');
+        }
+        const r = await editNotice(deps, actor, params.id, body, ctx.state.requestId);
+        unlessRefused(r, {
+          empty_body: { code: 'validation_failed', fields: [{ path: 'body', message: '正文不能为空' }] },
+          expired: { code: 'validation_failed', fields: [{ path: 'expiresAt', message: '失效时间须晚于现在' }] },
+          content_risky: contentRiskyAnswer,
+          not_open: 'notice_state_invalid',
+        });
         ctx.body = { outcome: r.outcome, notice: await detail(r.notice, actor, null) };
       },
     }),
