@@ -7,6 +7,7 @@ import {
   type TConsultMode,
 } from '@shared/schemas/clinic/clinics';
 import { PageShell } from '../../../components/PageShell';
+import { LawTopicLink, CLINIC_TOPIC_LAW_TOPIC } from '../../../components/community/LawTopicLink';
 import { FormField } from '../../../components/FormField';
 import { Notice } from '../../../components/Notice';
 import { PickerField } from '../../../components/PickerField';
@@ -95,6 +96,7 @@ export default function ClinicBookPage() {
             <Text id="book-topic-value">{CLINIC_TOPIC_LABELS[v.topic as TClinicTopic]} ▾</Text>
           </View>
         </Picker>
+        <LawTopicLink map={CLINIC_TOPIC_LAW_TOPIC} code={v.topic} />
         <View className="v-chips" id="book-mode">
           {modes.map((m) => (
             <Text
