@@ -15,7 +15,7 @@ import { createLogger, prettyLogsFor, type Logger } from './logger';
 import { startPlatform } from './platform/runtime';
 import { ensureDistrictAdmin } from './modules/admin';
 import { createWechatClient } from './wechat';
-import { startWechatSandbox, type Sandbox } from './wechat-sandbox';
+import { generatePayKeys, loadPayKeys, savePayKeys, startWechatSandbox, type Sandbox } from './wechat-sandbox';
 import { devNow } from './modules/dev-clock';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -93,7 +93,15 @@ async function main(): Promise<void> {
 
   let sandbox: Sandbox | undefined;
   if (config.WECHAT_SANDBOX) {
+    // donations (issue 13): the demo charity's merchant points at LINLI_DATA_DIR/wechat-sandbox
+    // and env:WECHAT_PAY_APIV3_KEY, so the sandbox keeps its pay keys there (the same ones across
+    // restarts, as `npm run sandbox` does) and this process carries its APIv3 key.
+    const payKeyDir = path.join(path.resolve(ROOT, config.LINLI_DATA_DIR), 'wechat-sandbox');
+    savePayKeys(payKeyDir, loadPayKeys(payKeyDir) ?? generatePayKeys());
+    const payKeys = loadPayKeys(payKeyDir)!;
+    process.env.WECHAT_PAY_APIV3_KEY = payKeys.apiV3Key;
     sandbox = await startWechatSandbox({
+      payKeys,
       host: '127.0.0.1',
       port: 0,
       appId: config.WECHAT_APP_ID,

@@ -11,17 +11,14 @@ export function LedgerList({ ledger }: { ledger: TLedgerPage }) {
     <View className="card ch-item" id="project-ledger">
       <Text className="card__title">公开账目</Text>
       <Text className="ch-meta" id="ledger-totals">
-        捐赠 {fenToYuan(t.raisedFen)} 元 · 退款 {fenToYuan(t.refundedFen)} 元 · 拨付 {fenToYuan(t.disbursedFen)} 元 · 手续费 {fenToYuan(t.feeFen)} 元
+        {`捐赠 ${fenToYuan(t.raisedFen)} 元 · 退款 ${fenToYuan(t.refundedFen)} 元 · 拨付 ${fenToYuan(t.disbursedFen)} 元 · 手续费 ${fenToYuan(t.feeFen)} 元`}
       </Text>
-      <Text id="ledger-balance">余额 {fenToYuan(t.balanceFen)} 元</Text>
+      <Text id="ledger-balance">{`余额 ${fenToYuan(t.balanceFen)} 元`}</Text>
       <View id="ledger-list">
         {ledger.items.map((e) => (
           <View key={e.id} className={`v-item ledger-entry ledger-entry--${e.kind}`} id={`ledger-${e.id}`}>
             <View className="ch-item">
-              <Text>
-                {e.kindLabel}
-                {e.donorName ? ` · ${e.donorName}` : ''}
-              </Text>
+              <Text>{`${e.kindLabel}${e.donorName ? ` · ${e.donorName}` : ''}`}</Text>
               {e.message || e.purpose ? <Text className="ch-meta">{e.message ?? e.purpose}</Text> : null}
               <Text className="ch-meta">{formatTime(e.at)}</Text>
               {e.proofImageUrls.length ? (
@@ -32,10 +29,7 @@ export function LedgerList({ ledger }: { ledger: TLedgerPage }) {
                 </View>
               ) : null}
             </View>
-            <Text className={e.kind === 'donation' ? '' : 'ch-minus'}>
-              {e.kind === 'donation' ? '+' : '−'}
-              {fenToYuan(e.amountFen)} 元
-            </Text>
+            <Text className={e.kind === 'donation' ? '' : 'ch-minus'}>{`${e.kind === 'donation' ? '+' : '−'}${fenToYuan(e.amountFen)} 元`}</Text>
           </View>
         ))}
       </View>

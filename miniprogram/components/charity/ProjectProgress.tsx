@@ -11,11 +11,12 @@ export function ProjectProgress({ project, id }: { project: TProject; id: string
         <View className="ch-bar__fill" style={{ width: `${Math.min(100, project.progressPercent)}%` }} />
       </View>
       <Text className="ch-meta" id={`${id}-text`}>
-        已筹 {fenToYuan(t.raisedFen - t.refundedFen)} 元 / 目标 {fenToYuan(project.goalFen)} 元（{project.progressPercent}%）
+        {`已筹 ${fenToYuan(t.raisedFen - t.refundedFen)} 元 / 目标 ${fenToYuan(project.goalFen)} 元（${project.progressPercent}%）`}
       </Text>
-      <Text className="ch-meta">
-        <Text id={`${id}-donors`}>{t.donorCount} 人捐赠</Text> · {project.status === 'published' ? `剩余 ${project.daysLeft} 天` : project.statusLabel}
-      </Text>
+      <View className="ch-meta">
+        <Text id={`${id}-donors`}>{`${t.donorCount} 人捐赠`}</Text>
+        <Text>{project.status === 'published' ? ` · 剩余 ${project.daysLeft} 天` : ` · ${project.statusLabel}`}</Text>
+      </View>
     </View>
   );
 }

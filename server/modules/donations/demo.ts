@@ -4,6 +4,8 @@
  * The charity's merchant points at the sandbox's key files under LINLI_DATA_DIR/wechat-sandbox/
  * (`npm run sandbox` keeps them there); paying in dev needs those files.
  */
+import { X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Types } from 'mongoose';
 import type { AppDeps } from '../../deps';
@@ -14,17 +16,32 @@ import { newOutRefundNo, newOutTradeNo, newReceiptSerial } from './serial';
 const DEMO_USCC = '53460000MJ00000DM1';
 const DAY = 86_400_000;
 
+/** The serial of the sandbox's merchant certificate (server/main.ts keeps it in `dir`); a placeholder without one. */
+function sandboxMerchantSerial(dir: string): string {
+  try {
+    return new X509Certificate(readFileSync(path.join(dir, 'apiclient_cert.pem'))).serialNumber.toUpperCase();
+  } catch {
+    return '0000000000000000';
+  }
+}
+
 export async function seedDonationsDemo(deps: AppDeps, orgs: DemoOrgs): Promise<void> {
-  if (await Charity.exists({ uscc: DEMO_USCC })) return;
-  const now = deps.now();
   const keys = path.resolve(deps.config.LINLI_DATA_DIR, 'wechat-sandbox');
+  const serialNo = sandboxMerchantSerial(keys);
+  const existing = await Charity.findOne({ uscc: DEMO_USCC }, { merchant: 1 }).lean();
+  if (existing) {
+    // A data folder whose sandbox keys were made after the demo was seeded: follow the keys.
+    if (existing.merchant.serialNo !== serialNo) await Charity.updateOne({ _id: existing._id, 'merchant.serialNo': existing.merchant.serialNo }, { $set: { 'merchant.serialNo': serialNo }, $inc: { version: 1 } });
+    return;
+  }
+  const now = deps.now();
   const admin = Object.values(orgs.staff)[0] ?? new Types.ObjectId();
   // Two seeds at once: the unique USCC lets one of them in; the other stops here.
   const charity = await Charity.create({
     name: '海口市美兰区慈善会（演示）',
     uscc: DEMO_USCC,
     filingNumber: '琼民公募备〔2026〕演示001号',
-    merchant: { mchId: '1900000109', serialNo: '0000000000000000', privateKeyPath: path.join(keys, 'apiclient_key.pem'), apiV3KeyRef: 'env:WECHAT_PAY_APIV3_KEY', platformCertPath: path.join(keys, 'platform_cert.pem'), feeRateBp: 60 },
+    merchant: { mchId: '1900000109', serialNo, privateKeyPath: path.join(keys, 'apiclient_key.pem'), apiV3KeyRef: 'env:WECHAT_PAY_APIV3_KEY', platformCertPath: path.join(keys, 'platform_cert.pem'), feeRateBp: 60 },
     createdAt: now,
     version: 1,
   }).catch((err: unknown) => {

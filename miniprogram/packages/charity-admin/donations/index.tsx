@@ -31,11 +31,7 @@ export default function AdminDonationsPage() {
         {list.data?.items.map((d) => (
           <View key={d.id} className="card ch-item admin-donation" id={`admin-donation-${d.id}`} data-out-trade-no={d.outTradeNo}>
             <Text className="ch-title">{d.project.title}</Text>
-            <Text>
-              {d.donorMasked} · {fenToYuan(d.amountFen)} 元 · {d.statusLabel}
-              {d.refundedFen > 0 ? ` · 已退 ${fenToYuan(d.refundedFen)} 元` : ''}
-              {d.needsReview ? ' · 待核查' : ''}
-            </Text>
+            <Text>{`${d.donorMasked} · ${fenToYuan(d.amountFen)} 元 · ${d.statusLabel}${d.refundedFen > 0 ? ` · 已退 ${fenToYuan(d.refundedFen)} 元` : ''}${d.needsReview ? ' · 待核查' : ''}`}</Text>
             <Text className="ch-meta">
               {d.outTradeNo} · {formatTime(d.paidAt ?? d.createdAt)}
             </Text>

@@ -1,5 +1,5 @@
 import { Button, Image, Input, Switch, Text, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { DONATION_LIMITS, fenToYuan } from '@shared/schemas/donations';
 import { FieldShell } from '../../../components/FieldShell';
 import { Notice } from '../../../components/Notice';
@@ -11,6 +11,14 @@ import { donationsApi } from '../../../services/donations';
 import { ROUTES, go } from '../../../services/nav';
 import { withQuery } from '../../../services/routes';
 import '../charity.scss';
+
+/** Back to the project page this one was opened from (it reloads on show), or open it. */
+function backToProject(projectId: string): void {
+  const pages = Taro.getCurrentPages();
+  const previous = pages[pages.length - 2]?.route ?? '';
+  if (previous.includes('packages/charity/project/')) void Taro.navigateBack();
+  else go(withQuery(ROUTES.charityProject, { id: projectId }));
+}
 
 /** Donate: an amount (presets or yuan), a message, anonymity; then pay (weapp) or scan the QR code (H5) until paid. */
 export default function DonatePage() {
@@ -70,13 +78,14 @@ export default function DonatePage() {
             <Switch id="donate-anonymous" checked={draft.anonymous} onChange={(e) => set('anonymous', e.detail.value)} />
           </View>
           <Notice message={d.formError} id="donate-error" />
-          <Button id="donate-submit" className="btn btn--primary" loading={d.busy} disabled={d.busy} onClick={() => void d.submit()}>
-            {d.amountFen ? `捐赠 ${fenToYuan(d.amountFen)} 元` : '捐赠'}
+          {/* No `loading` here: the label follows the amount, and Taro's H5 button cannot insert its spinner while its text changes. */}
+          <Button id="donate-submit" className="btn btn--primary" disabled={d.busy} onClick={() => void d.submit()}>
+            {d.busy ? '正在创建订单…' : d.amountFen ? `捐赠 ${fenToYuan(d.amountFen)} 元` : '捐赠'}
           </Button>
         </View>
       ) : (
         <View className="card ch-item" id="donate-order" data-out-trade-no={order.donation.outTradeNo} data-status={donation?.status ?? ''}>
-          <Text className="ch-title">捐赠 {fenToYuan(order.donation.amountFen)} 元</Text>
+          <Text className="ch-title">{`捐赠 ${fenToYuan(order.donation.amountFen)} 元`}</Text>
           <Text id="donate-status">{donation?.statusLabel}</Text>
           {!paid && d.qr ? (
             <View className="ch-item">
@@ -87,8 +96,8 @@ export default function DonatePage() {
           {paid ? (
             <View className="ch-item" id="donate-paid">
               <Text className="card__title">感谢您的爱心捐赠！</Text>
-              <Text className="ch-meta">捐赠确认编号：{donation?.receiptSerial}</Text>
-              <Button id="donate-back" className="btn btn--primary" onClick={() => go(withQuery(ROUTES.charityProject, { id: projectId }))}>
+              <Text className="ch-meta">{`捐赠确认编号：${donation?.receiptSerial ?? ''}`}</Text>
+              <Button id="donate-back" className="btn btn--primary" onClick={() => backToProject(projectId)}>
                 查看项目账目
               </Button>
               <Button id="donate-mine" className="btn btn--plain" onClick={() => go(ROUTES.charityMine)}>

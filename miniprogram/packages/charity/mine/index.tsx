@@ -28,11 +28,7 @@ export default function MyDonationsPage() {
               {d.project.title}
             </Text>
             <Text className="ch-meta">{d.charityName}</Text>
-            <Text>
-              {fenToYuan(d.amountFen)} 元 · {d.statusLabel}
-              {d.refundedFen > 0 ? ` · 已退款 ${fenToYuan(d.refundedFen)} 元` : ''}
-              {d.anonymous ? ' · 匿名' : ''}
-            </Text>
+            <Text>{`${fenToYuan(d.amountFen)} 元 · ${d.statusLabel}${d.refundedFen > 0 ? ` · 已退款 ${fenToYuan(d.refundedFen)} 元` : ''}${d.anonymous ? ' · 匿名' : ''}`}</Text>
             <Text className="ch-meta">{formatTime(d.paidAt ?? d.createdAt)}</Text>
             {d.receiptSerial ? (
               <View className="ch-item">
