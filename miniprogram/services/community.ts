@@ -46,10 +46,14 @@ export const communityApi = {
   adminNotices: (q: { page?: number; status?: string }) => request<TOut<typeof ZNoticeDetailPage>>({ path: '/api/admin/notices', query: q }),
   publishNotice: (input: TNoticeInput) =>
     request<TOut<typeof ZNoticeChanged>>({ method: 'POST', path: '/api/admin/notices', body: input }),
+  updateNotice: (noticeId: string, input: TNoticeInput) =>
+    request<TOut<typeof ZNoticeChanged>>({ method: 'PUT', path: `/api/admin/notices/${id(noticeId)}`, body: input }),
   withdrawNotice: (noticeId: string) =>
     request<TOut<typeof ZNoticeChanged>>({ method: 'POST', path: `/api/admin/notices/${id(noticeId)}/withdraw` }),
   adminPlaces: (q: { page?: number; q?: string }) => request<TOut<typeof ZPlacePage>>({ path: '/api/admin/places', query: q }),
   createPlace: (input: TPlaceInput) => request<TOut<typeof ZPlaceChanged>>({ method: 'POST', path: '/api/admin/places', body: input }),
+  updatePlace: (placeId: string, input: TPlaceInput) =>
+    request<TOut<typeof ZPlaceChanged>>({ method: 'PUT', path: `/api/admin/places/${id(placeId)}`, body: input }),
   deletePlace: (placeId: string) => request<void>({ method: 'DELETE', path: `/api/admin/places/${id(placeId)}` }),
   importPlaces: (csv: string, partial: boolean) =>
     request<TOut<typeof ZPlaceImportResult>>({

@@ -3,6 +3,7 @@
  * (`npm start` as-is: embedded DB, WeChat sandbox, demo data with ~50 places and the law set):
  *
  * 1. the district admin publishes an urgent alert; a resident's home page shows the banner;
+ *    the admin adds a place with the one-by-one form (typed coordinates: H5 has no map key);
  * 2. the resident opens nearby services, changes the radius, and sees the distances sorted
  *    (H5 has no map key here: the list with distances is what shows);
  * 3. the resident searches the law library and opens an article.
@@ -61,6 +62,21 @@ test('an urgent alert reaches the home banner; nearby services by radius, sorted
   await see(dp, '#notice-admin-message', '公告已发布');
   await see(dp, '#notice-admin-list', title);
 
+  // The admin adds a place by the form: an empty submit shows the field errors at once.
+  await dp.goto(`${linli.url}/#/packages/community-admin/places/index`);
+  await dp.locator('#place-submit').tap();
+  await see(dp, '#place-name-error', '名称');
+  await see(dp, '#place-lng-error', '经度');
+  const placeName = `幸福里法律服务点${run}`;
+  await fill(dp, '#place-name', placeName);
+  await fill(dp, '#place-address', '示范区幸福路 9 号');
+  await fill(dp, '#place-lng', '116.4040');
+  await fill(dp, '#place-lat', '39.9150');
+  await fill(dp, '#place-hours', '24小时');
+  await dp.locator('#place-submit').tap();
+  await see(dp, '#place-saved', '已添加服务点');
+  await see(dp, '#places-list', placeName);
+
   // The resident's home page shows it as the banner; the banner opens the notice.
   const resident = await residentNearDemo();
   const home = await resident.newPage();
@@ -84,6 +100,7 @@ test('an urgent alert reaches the home banner; nearby services by radius, sorted
   expect(within2km).toEqual([...within2km].sort((a, b) => a - b));
   expect(Math.max(...within2km)).toBeLessThanOrEqual(2000);
   await see(home, '#nearby-list', '步行约');
+  await see(home, '#nearby-list', placeName);
 
   // 3. The law library: search 离婚, open the first article.
   await home.goto(`${linli.url}/#/packages/community/laws/index`);

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { ZNoticeInput, type TNoticeCategory, type TNoticeInput } from '@shared/schemas/community/notices';
+import { ZNoticeInput, type TNoticeCategory, type TNoticeDetail, type TNoticeInput } from '@shared/schemas/community/notices';
+import { formatTime } from '../../services/format';
 import { communityApi } from '../../services/community';
 import { formErrorsFrom, zodFieldErrors } from '../../services/form-errors';
 
@@ -47,6 +48,26 @@ export function toNoticeInput(d: TNoticeDraft): TNoticeInput {
   };
 }
 
+const unescapeHtml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&');
+
+/** A published notice back into the form: paragraphs as lines (markup beyond them is dropped), expiry in Shanghai time. */
+export function draftFromNotice(n: TNoticeDetail): TNoticeDraft {
+  const lines = n.body.split(/<\/(?:p|h[1-6]|li|blockquote)>|<br\s*\/?>/i).map((l) => unescapeHtml(l.replace(/<[^>]*>/g, '')).trim());
+  const expiry = formatTime(n.expiresAt);
+  return {
+    title: n.title,
+    text: lines.filter(Boolean).join('\n'),
+    category: n.category,
+    communityId: n.communityIds[0] ?? '',
+    pinned: n.pinned,
+    urgent: n.urgent,
+    expiryDate: expiry.slice(0, 10),
+    expiryTime: expiry.slice(11, 16),
+    attachmentName: n.attachments[0]?.name ?? '',
+    attachmentUrl: n.attachments[0]?.url ?? '',
+  };
+}
+
 /** Field paths of the API input → the draft's own fields, so errors show under the right control. */
 const FIELD_OF: Record<string, keyof TNoticeDraft> = {
   body: 'text',
@@ -58,9 +79,10 @@ const FIELD_OF: Record<string, keyof TNoticeDraft> = {
 const mapFields = (fields: Record<string, string>) =>
   Object.fromEntries(Object.entries(fields).map(([k, v]) => [FIELD_OF[k] ?? FIELD_OF[k.replace(/^communityIds\.\d+$/, 'communityIds')] ?? k, v]));
 
-/** The admin's notice form: checked with the server's schema first, then published. */
+/** The admin's notice form: checked with the server's schema first, then published (or, editing, saved). */
 export function useNoticeEditor(onPublished: (outcome: string) => void) {
   const [draft, setDraft] = useState<TNoticeDraft>(EMPTY);
+  const [editingId, setEditingId] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -80,8 +102,9 @@ export function useNoticeEditor(onPublished: (outcome: string) => void) {
     setSubmitting(true);
     setFormError(null);
     try {
-      const r = await communityApi.publishNotice(input);
+      const r = editingId ? await communityApi.updateNotice(editingId, input) : await communityApi.publishNotice(input);
       setDraft(EMPTY);
+      setEditingId(null);
       onPublished(r.outcome);
     } catch (e) {
       const m = formErrorsFrom(e);
@@ -91,5 +114,16 @@ export function useNoticeEditor(onPublished: (outcome: string) => void) {
       setSubmitting(false);
     }
   };
-  return { draft, set, errors, formError, submitting, submit };
+  const edit = (n: TNoticeDetail) => {
+    setEditingId(n.id);
+    setDraft(draftFromNotice(n));
+    setErrors({});
+    setFormError(null);
+  };
+  const cancelEdit = () => {
+    setEditingId(null);
+    setDraft(EMPTY);
+    setErrors({});
+  };
+  return { draft, set, errors, formError, submitting, submit, editingId, edit, cancelEdit };
 }

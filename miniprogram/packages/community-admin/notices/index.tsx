@@ -19,7 +19,7 @@ import '../../community/community.scss';
 
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
-/** District and community admins: publish notices and urgent alerts, see read counts, withdraw. */
+/** District and community admins: publish notices and urgent alerts, see read counts, edit a published one, withdraw. */
 export default function CommunityNoticesAdminPage() {
   const { user } = useStaffGuard();
   const district = !!user && hasRole(user, 'district_admin');
@@ -28,7 +28,7 @@ export default function CommunityNoticesAdminPage() {
   const [message, setMessage] = useState<string | null>(null);
   const [withdrawing, setWithdrawing] = useState<string | null>(null);
   const editor = useNoticeEditor((outcome) => {
-    setMessage(outcome === 'held_for_review' ? '公告含需审核的内容，已提交内容审核，通过后发布' : '公告已发布');
+    setMessage(outcome === 'held_for_review' ? '公告含需审核的内容，已提交内容审核，通过后发布' : outcome === 'updated' ? '公告已修改' : '公告已发布');
     void list.reload();
   });
   const { draft, set, errors } = editor;
@@ -108,8 +108,13 @@ export default function CommunityNoticesAdminPage() {
         <FormField id="notice-attachment-url" label="附件链接（https）" value={draft.attachmentUrl} error={errors.attachmentUrl} onChange={(v) => set('attachmentUrl', v)} />
         <Notice message={editor.formError} id="notice-form-error" />
         <Button id="notice-submit" className="btn" loading={editor.submitting} onClick={() => void editor.submit()}>
-          发布
+          {editor.editingId ? '保存修改' : '发布'}
         </Button>
+        {editor.editingId ? (
+          <Button id="notice-cancel-edit" className="btn btn--plain" onClick={editor.cancelEdit}>
+            取消修改
+          </Button>
+        ) : null}
       </View>
 
       <View id="notice-admin-list">
@@ -122,6 +127,11 @@ export default function CommunityNoticesAdminPage() {
             <Text className="c-item__meta">
               {n.statusLabel} · {n.communityNames.join('、')} · {n.readCount} 人已读 · {formatTime(n.publishedAt)}
             </Text>
+            {n.abilities.update && n.abilities.withdraw ? (
+              <Text className="link" id={`edit-${n.id}`} onClick={() => { setMessage(null); editor.edit(n); }}>
+                编辑
+              </Text>
+            ) : null}
             {n.abilities.withdraw ? (
               <Text className="link" id={`withdraw-${n.id}`} onClick={() => setWithdrawing(n.id)}>
                 撤回

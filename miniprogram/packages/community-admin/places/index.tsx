@@ -2,9 +2,12 @@ import { Button, Switch, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { TPlaceImportResult } from '@shared/schemas/community/places';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { CsvFilePicker } from '../../../components/community/CsvFilePicker';
+import { PlaceForm } from '../../../components/community/PlaceForm';
 import { Notice } from '../../../components/Notice';
 import { PageShell } from '../../../components/PageShell';
 import { TextAreaField } from '../../../components/TextAreaField';
+import { usePlaceEditor } from '../../../hooks/community/usePlaceEditor';
 import { useAsync } from '../../../hooks/useAsync';
 import { useStaffGuard } from '../../../hooks/useStaffGuard';
 import { communityApi } from '../../../services/community';
@@ -15,7 +18,8 @@ import '../../community/community.scss';
 const TEMPLATE = '名称,类型,地址,经度,纬度,电话,营业时间\n幸福里便民服务站,便民服务中心,示范区幸福路 8 号,116.405,39.916,010-12345678,周一至周五 08:30-17:30；周六 09:00-12:00';
 
 /**
- * The 15-minute life circle's places: the list, deletion, and CSV import with a report of every
+ * The 15-minute life circle's places: the list, one-by-one add and edit, deletion, and CSV import
+ * (pasted or from a file) with a report of every
  * bad row. Nothing is imported while a row is wrong, unless 仅导入正确的行 is on.
  */
 export default function CommunityPlacesAdminPage() {
@@ -28,6 +32,11 @@ export default function CommunityPlacesAdminPage() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [deleting, setDeleting] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const editor = usePlaceEditor((outcome) => {
+    setSaved(outcome === 'created' ? '已添加服务点' : '已保存修改');
+    void list.reload();
+  });
 
   const runImport = async () => {
     setBusy(true);
@@ -61,7 +70,10 @@ export default function CommunityPlacesAdminPage() {
 
   return (
     <PageShell title="便民服务点">
+      <PlaceForm editor={editor} />
+      <Notice type="success" id="place-saved" message={saved} />
       <View className="card" id="places-import">
+        <CsvFilePicker onText={setCsv} onError={setError} />
         <TextAreaField id="places-csv" label="CSV 内容（首行为表头）" value={csv} maxlength={200000} height={260} onChange={setCsv} />
         <View className="v-item">
           <Text>仅导入正确的行（有错误的行跳过）</Text>
@@ -90,9 +102,14 @@ export default function CommunityPlacesAdminPage() {
               {p.typeLabel} · {p.address} {p.openingHours ? `· ${p.openingHours}` : ''}
             </Text>
             {p.source === 'admin' ? (
-              <Text className="link" onClick={() => setDeleting(p.id)}>
-                删除
-              </Text>
+              <View className="v-actions">
+                <Text className="link" id={`admin-place-${p.id}-edit`} onClick={() => { setSaved(null); editor.edit(p); }}>
+                  编辑
+                </Text>
+                <Text className="link" onClick={() => setDeleting(p.id)}>
+                  删除
+                </Text>
+              </View>
             ) : (
               <Text className="c-item__meta">由{p.source === 'clinic' ? '法律诊所' : '志愿服务'}模块维护</Text>
             )}
