@@ -1,0 +1,153 @@
+/**
+ * Donations journey in Chromium (issue 13), through the H5 portal served by the real server
+ * (`npm start` as-is: embedded DB, WeChat sandbox with its pay keys where the demo charity
+ * expects them, demo charity and projects):
+ *
+ * 1. a resident donates 88.80 元 to a demo project on H5: a Native order shown as a QR code;
+ *    the sandbox pays it and sends its signed, encrypted notification; the page, polling, shows paid;
+ * 2. the project's progress and public ledger include the donation; the resident downloads the
+ *    捐赠确认 PDF and verifies its serial on the public page (no donor data);
+ * 3. the district admin refunds 20 元 of it (with a reason, confirmed), and the ledger shows the refund.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { answerModal } from './support/modal';
+import { launchBrowser, phoneContext, screenshot } from './support/browser';
+import { startLinli, type RunningLinli } from './support/server';
+import { fill, see, volunteeringKit, type VolunteeringKit } from './support/volunteering';
+
+const PROJECT = '山区小学营养午餐';
+const run = Math.random().toString(36).slice(2, 8);
+
+let linli: RunningLinli;
+let browser: Browser;
+let kit: VolunteeringKit;
+
+beforeAll(async () => {
+  linli = await startLinli();
+  browser = await launchBrowser();
+  kit = volunteeringKit(linli, browser);
+}, 180000);
+
+afterAll(async () => {
+  await browser?.close();
+  await linli?.stop();
+});
+
+/** The sandbox's address, from the line `npm start` prints (it listens on a free port). */
+function sandboxUrl(): string {
+  const url = /WeChat sandbox: (https?:\/\/[\w.-]+:\d+)/.exec(linli.output())?.[1];
+  if (!url) throw new Error(`the server did not print the WeChat sandbox URL:\n${linli.output()}`);
+  return url;
+}
+
+/** Polls until `ok` holds (the page re-reads after each try), failing with what it waited for. */
+async function until(ok: () => Promise<boolean>, what: string, timeoutMs = 30000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await ok()) return;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Raised (net of refunds) in fen and the donor count shown by the project page's progress block. */
+async function progress(page: Page): Promise<{ raised: number; donors: number }> {
+  const block = page.locator('#project-progress:visible');
+  await block.waitFor();
+  const raised = Number(await block.getAttribute('data-raised'));
+  const donors = Number(/(\d+)/.exec((await page.locator('#project-progress-donors:visible').textContent()) ?? '')?.[1]);
+  return { raised, donors };
+}
+
+test('a resident donates on H5 and the sandbox pays; ledger and progress update; the receipt downloads and verifies; a partial refund shows in the ledger', async () => {
+  // 1. The resident opens the demo project from 公益捐赠 and notes its progress.
+  const resident = await kit.resident(`donor-${run}`);
+  const page = await kit.at(resident, '/packages/charity/projects/index');
+  // The server answers before its demo data is in: reopen the list until the demo project is there.
+  await until(async () => {
+    await page.reload();
+    return page
+      .locator('.charity-project', { hasText: PROJECT })
+      .first()
+      .waitFor({ timeout: 4000 })
+      .then(() => true, () => false);
+  }, 'the demo project', 120000);
+  await page.locator('.charity-project', { hasText: PROJECT }).tap();
+  await see(page, '#project-title:visible', PROJECT);
+  await see(page, '#project-notice', '公开募捐备案编号');
+  await expect(page.locator('#project-uscc').textContent()).resolves.toMatch(/^[0-9A-Z]{18}$/);
+  const projectId = (await page.locator('#project-detail:visible').getAttribute('data-id')) ?? '';
+  const before = await progress(page);
+
+  // Donates 88.80 元 (typed in yuan, sent as fen) with a message.
+  await page.locator('#project-donate').tap();
+  await see(page, '#donate-project', PROJECT);
+  await fill(page, '#donate-custom', '88.8');
+  await fill(page, '#donate-message', `愿孩子们吃得好${run}`);
+  await see(page, '#donate-submit', '捐赠 88.80 元');
+  await page.locator('#donate-submit').tap();
+  await page.locator('#donate-qr').waitFor({ timeout: 20000 });
+  expect(await page.locator('#donate-qr').locator('img').getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+  await see(page, '#donate-status', '待支付');
+  const outTradeNo = (await page.locator('#donate-order').getAttribute('data-out-trade-no')) ?? '';
+  expect(outTradeNo.length).toBeGreaterThan(6);
+
+  // The payer scans and pays: the sandbox marks it paid and notifies the server.
+  const paid = await fetch(`${sandboxUrl()}/sandbox/pay/${encodeURIComponent(outTradeNo)}/succeed`, { method: 'POST' });
+  expect(paid.status).toBe(200);
+  await see(page, '#donate-paid', '感谢您的爱心捐赠', 30000);
+  await see(page, '#donate-status', '已支付');
+  await screenshot(page, 'donations-paid');
+
+  // 2. The project's progress and public ledger include the donation.
+  await page.locator('#donate-back').tap();
+  await see(page, '#project-title:visible', PROJECT);
+  await until(async () => (await progress(page)).raised === before.raised + 8880, 'the progress to include the donation');
+  expect((await progress(page)).donors).toBe(before.donors + 1);
+  const entry = page.locator('.ledger-entry--donation:visible', { hasText: `愿孩子们吃得好${run}` });
+  await see(page, '#ledger-list:visible', `愿孩子们吃得好${run}`);
+  await expect(entry.textContent()).resolves.toContain('88.80 元');
+
+  // The resident downloads the 捐赠确认 PDF and verifies its serial on the public page.
+  await page.goto(`${linli.url}/#/packages/charity/mine/index`);
+  const card = page.locator('.my-donation:visible', { hasText: PROJECT }).filter({ hasText: '88.80' }).first();
+  await card.waitFor();
+  const serial = /DN-\d{8}-[0-9A-Z]{10}/.exec((await card.textContent()) ?? '')?.[0] ?? '';
+  expect(serial).not.toBe('');
+  const [download] = await Promise.all([page.waitForEvent('download'), card.locator('[id$="-receipt"]').tap()]);
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  expect(Buffer.concat(chunks).subarray(0, 5).toString()).toBe('%PDF-');
+
+  const visitor = await phoneContext(browser);
+  const vp = await visitor.newPage();
+  await vp.goto(`${linli.url}/#/packages/charity/verify/index?serial=${encodeURIComponent(serial)}`);
+  await see(vp, '#receipt-valid', '真实有效');
+  await see(vp, '#receipt-project', PROJECT);
+  await see(vp, '#receipt-amount', '88.80 元');
+  await expect(vp.locator('#receipt-result').textContent()).resolves.not.toContain(`donor-${run}`);
+
+  // 3. The district admin refunds 20 元 of it, with a reason, after confirming.
+  const dp = await kit.districtAdmin();
+  await dp.locator('#portal-charity-donations').tap();
+  const row = dp.locator(`.admin-donation[data-out-trade-no="${outTradeNo}"]`);
+  await row.waitFor();
+  await row.locator('.link', { hasText: '退款' }).tap();
+  await fill(dp, '#refund-amount', '20');
+  await fill(dp, '#refund-reason', `捐赠人申请部分退款${run}`);
+  await dp.locator('#refund-submit').tap();
+  await answerModal(dp, 'confirm');
+  await see(dp, '#admin-donations-message', '已申请退款 20.00 元');
+  await screenshot(dp, 'donations-refunded');
+
+  // The sandbox settles the refund and notifies; the public ledger shows it and the progress drops.
+  await until(async () => {
+    await page.goto(`${linli.url}/#/packages/charity/project/index?id=${projectId}`);
+    await page.locator('#ledger-list:visible').waitFor();
+    return (await page.locator('.ledger-entry--refund:visible', { hasText: `捐赠人申请部分退款${run}` }).count()) === 1;
+  }, 'the ledger to show the refund');
+  await expect(page.locator('.ledger-entry--refund:visible', { hasText: `捐赠人申请部分退款${run}` }).textContent()).resolves.toContain('20.00 元');
+  expect((await progress(page)).raised).toBe(before.raised + 8880 - 2000);
+  await screenshot(page, 'donations-ledger-refund');
+}, 420000);
+
