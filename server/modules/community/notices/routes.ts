@@ -30,6 +30,18 @@ import { adminNotices, findNotice, isVisible, listNotices } from './queries';
 
 const NOT_FOUND = { code: 'not_found', message: '公告不存在' } as const;
 const noticeAdmins = anyRole('district_admin', 'community_admin');
+/** What publishing and editing refuse alike. */
+const INPUT_REFUSALS = {
+  empty_body: { code: 'validation_failed' as const, fields: [{ path: 'body', message: '正文不能为空' }] },
+  expired: { code: 'validation_failed' as const, fields: [{ path: 'expiresAt', message: '失效时间须晚于现在' }] },
+  content_risky: contentRiskyAnswer,
+};
+
+function assertMayAddress(actor: Actor, communityIds: string[]): void {
+  if (!mayAddress(actor, communityIds)) {
+    throw fail('forbidden', communityIds.length ? '只能向您管理的社区发布公告' : '只有区级管理员可以面向全区发布');
+  }
+}
 
 export const communityNames = async (): Promise<CommunityNames> =>
   new Map((await allCommunities()).map((c) => [c.id, c.name]));
@@ -101,15 +113,9 @@ export function routes(deps: AppDeps): RouteSpec[] {
       body: ZNoticeInput,
       handler: async (ctx, { body }) => {
         const actor = ctx.state.actor!;
-        if (!mayAddress(actor, body.communityIds)) {
-          throw fail('forbidden', body.communityIds.length ? '只能向您管理的社区发布公告' : '只有区级管理员可以面向全区发布');
-        }
+        assertMayAddress(actor, body.communityIds);
         const r = await publishNotice(deps, actor, body, ctx.state.requestId);
-        unlessRefused(r, {
-          empty_body: { code: 'validation_failed', fields: [{ path: 'body', message: '正文不能为空' }] },
-          expired: { code: 'validation_failed', fields: [{ path: 'expiresAt', message: '失效时间须晚于现在' }] },
-          content_risky: contentRiskyAnswer,
-        });
+        unlessRefused(r, INPUT_REFUSALS);
         ctx.status = 201;
         ctx.body = { outcome: r.outcome, notice: await detail(r.notice, actor, null) };
       },
@@ -128,16 +134,9 @@ export function routes(deps: AppDeps): RouteSpec[] {
         const n = await findNotice(params.id);
         if (!n) throw fail(NOT_FOUND.code, NOT_FOUND.message);
         await noticePolicy.authorize(actor, 'update', n);
-        if (!mayAddress(actor, body.communityIds)) {
-          throw fail('forbidden', body.communityIds.length ? '只能向您管理的社区发布公告' : '只有区级管理员可以面向全区发布');
-        }
+        assertMayAddress(actor, body.communityIds);
         const r = await editNotice(deps, actor, params.id, body, ctx.state.requestId);
-        unlessRefused(r, {
-          empty_body: { code: 'validation_failed', fields: [{ path: 'body', message: '正文不能为空' }] },
-          expired: { code: 'validation_failed', fields: [{ path: 'expiresAt', message: '失效时间须晚于现在' }] },
-          content_risky: contentRiskyAnswer,
-          not_open: 'notice_state_invalid',
-        });
+        unlessRefused(r, { ...INPUT_REFUSALS, not_open: 'notice_state_invalid' });
         ctx.body = { outcome: r.outcome, notice: await detail(r.notice, actor, null) };
       },
     }),
