@@ -6,11 +6,9 @@ import type { Actor } from '../../../../http/actor';
 import type { Refusal } from '../../../../platform/outcome';
 import { auditActor } from '../../../../platform/outbox/event';
 import { inUnitOfWork } from '../../../../platform/unit-of-work';
-import { checkText } from '../../../content';
 import { holdForReview } from '../../../review';
 import { Notice, type NoticeDoc } from '../model';
-import { plainText, sanitizeNoticeBody } from '../sanitize';
-import { NOTICE_REVIEW_KIND } from './publish-notice';
+import { NOTICE_REVIEW_KIND, checkNoticeInput } from './publish-notice';
 
 type EditResult =
   | { outcome: 'updated' | 'held_for_review'; notice: NoticeDoc }
@@ -23,13 +21,9 @@ type EditResult =
  * one; the read count stays. The update is guarded on the state, so a withdrawn notice stays so.
  */
 export async function editNotice(deps: AppDeps, actor: Actor, id: string, input: TNoticeInputParsed, requestId?: string): Promise<EditResult> {
-  const body = sanitizeNoticeBody(input.body);
-  const text = plainText(body);
-  if (!text) return { outcome: 'empty_body' };
-  if (input.expiresAt && input.expiresAt <= deps.now()) return { outcome: 'expired' };
-  const verdict = await checkText(deps, { fields: { title: input.title, body: text }, scene: 'forum' });
-  if (verdict.outcome === 'content_risky') return verdict;
-  const held = verdict.outcome === 'review';
+  const checked = await checkNoticeInput(deps, input);
+  if (checked.outcome !== 'checked') return checked;
+  const { body, text, held } = checked;
   return inUnitOfWork(deps, async (uow): Promise<EditResult> => {
     const before = await Notice.findOneAndUpdate(
       { _id: new Types.ObjectId(id), status: { $in: ['published', 'pending_review'] } },

@@ -34,6 +34,20 @@ export function emitPublished(uow: UnitOfWork, n: NoticeDoc, audit?: { actor: Ac
   });
 }
 
+/** What publishing and editing check alike: the safe body, its text, the expiry and the keyword list. */
+export async function checkNoticeInput(
+  deps: AppDeps,
+  input: TNoticeInputParsed,
+): Promise<{ outcome: 'checked'; body: string; text: string; held: boolean } | Refusal<'empty_body' | 'expired'> | { outcome: 'content_risky'; fields: TFieldError[] }> {
+  const body = sanitizeNoticeBody(input.body);
+  const text = plainText(body);
+  if (!text) return { outcome: 'empty_body' };
+  if (input.expiresAt && input.expiresAt <= deps.now()) return { outcome: 'expired' };
+  const verdict = await checkText(deps, { fields: { title: input.title, body: text }, scene: 'forum' });
+  if (verdict.outcome === 'content_risky') return verdict;
+  return { outcome: 'checked', body, text, held: verdict.outcome === 'review' };
+}
+
 /**
  * Publishes a notice from a district or community admin. The body keeps the safe subset; its
  * plain text and the title go through the content check for staff text (the configured keyword
@@ -45,14 +59,10 @@ export async function publishNotice(
   input: TNoticeInputParsed,
   requestId?: string,
 ): Promise<PublishResult> {
-  const body = sanitizeNoticeBody(input.body);
-  const text = plainText(body);
-  if (!text) return { outcome: 'empty_body' };
+  const checked = await checkNoticeInput(deps, input);
+  if (checked.outcome !== 'checked') return checked;
+  const { body, text, held } = checked;
   const now = deps.now();
-  if (input.expiresAt && input.expiresAt <= now) return { outcome: 'expired' };
-  const verdict = await checkText(deps, { fields: { title: input.title, body: text }, scene: 'forum' });
-  if (verdict.outcome === 'content_risky') return verdict;
-  const held = verdict.outcome === 'review';
   return inUnitOfWork(deps, async (uow): Promise<PublishResult> => {
     const [notice] = await Notice.create([
       {
