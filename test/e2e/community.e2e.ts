@@ -2,7 +2,8 @@
  * Community information journey in Chromium, through the H5 portal served by the real server
  * (`npm start` as-is: embedded DB, WeChat sandbox, demo data with ~50 places and the law set):
  *
- * 1. the district admin publishes an urgent alert; a resident's home page shows the banner;
+ * 1. the district admin publishes an urgent alert and corrects its title; a resident's home page
+ *    shows the banner with the corrected title;
  *    the admin adds a place with the one-by-one form (typed coordinates: H5 has no map key);
  * 2. the resident opens nearby services, changes the radius, and sees the distances sorted
  *    (H5 has no map key here: the list with distances is what shows);
@@ -54,12 +55,21 @@ test('an urgent alert reaches the home banner; nearby services by radius, sorted
   // 1. The district admin publishes an urgent alert for the whole district.
   const dp = await kit.districtAdmin();
   await dp.goto(`${linli.url}/#/packages/community-admin/notices/index`);
-  const title = `紧急提醒：和平巷积水绕行${run}`;
+  let title = `紧急提醒：和平巷积水绕行${run}`;
   await fill(dp, '#notice-title', title);
   await fill(dp, '#notice-text', '和平巷路口积水较深，请绕行光明路。\n低洼地带住户请注意防范。');
   await dp.locator('#notice-urgent').tap();
   await dp.locator('#notice-submit').tap();
   await see(dp, '#notice-admin-message', '公告已发布');
+  await see(dp, '#notice-admin-list', title);
+  // A slip in the title: the admin edits the published notice (no second push; residents see the new text).
+  const draftTitle = title;
+  title = `紧急提醒：和平巷积水请绕行${run}`;
+  await dp.locator(`#notice-admin-list .c-item`, { hasText: draftTitle }).locator('[id^="edit-"]').tap();
+  await see(dp, '#notice-submit', '保存修改');
+  await fill(dp, '#notice-title', title);
+  await dp.locator('#notice-submit').tap();
+  await see(dp, '#notice-admin-message', '公告已修改');
   await see(dp, '#notice-admin-list', title);
 
   // The admin adds a place by the form: an empty submit shows the field errors at once.

@@ -51,7 +51,7 @@ export function PlaceForm({ editor }: { editor: ReturnType<typeof usePlaceEditor
       <FormField id="place-phone" label="电话" type="text" value={draft.phone} error={errors.phone} maxlength={PLACE_LIMITS.phone} onChange={(v) => set('phone', v)} />
       <Notice message={editor.formError} id="place-form-error" />
       <View className="v-actions">
-        <Button id="place-submit" className="btn" loading={editor.submitting} onClick={() => void editor.submit()}>
+        <Button key={editor.editingId ? 'save' : 'new'} id="place-submit" className="btn" loading={editor.submitting} onClick={() => void editor.submit()}>
           {editor.editingId ? '保存修改' : '添加服务点'}
         </Button>
         {editor.editingId ? (

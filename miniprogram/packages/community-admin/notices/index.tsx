@@ -107,7 +107,7 @@ export default function CommunityNoticesAdminPage() {
         <FormField id="notice-attachment-name" label="附件名称（可不填）" value={draft.attachmentName} error={errors.attachmentName} onChange={(v) => set('attachmentName', v)} />
         <FormField id="notice-attachment-url" label="附件链接（https）" value={draft.attachmentUrl} error={errors.attachmentUrl} onChange={(v) => set('attachmentUrl', v)} />
         <Notice message={editor.formError} id="notice-form-error" />
-        <Button id="notice-submit" className="btn" loading={editor.submitting} onClick={() => void editor.submit()}>
+        <Button key={editor.editingId ? 'save' : 'new'} id="notice-submit" className="btn" loading={editor.submitting} onClick={() => void editor.submit()}>
           {editor.editingId ? '保存修改' : '发布'}
         </Button>
         {editor.editingId ? (
