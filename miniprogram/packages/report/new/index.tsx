@@ -3,7 +3,6 @@ import { FormField } from '../../../components/FormField';
 import { Notice } from '../../../components/Notice';
 import { PageShell } from '../../../components/PageShell';
 import { LawTopicLink, REPORT_CATEGORY_LAW_TOPIC } from '../../../components/community/LawTopicLink';
-import { LawTopicLink, REPORT_CATEGORY_LAW_TOPIC } from '../../../components/community/LawTopicLink';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { LocationField } from '../../../components/volunteering/LocationField';
 import { useReportForm } from '../../../hooks/reports/useReportForm';
@@ -45,7 +44,6 @@ export default function NewReportPage() {
           </View>
         </Picker>
         {f.errors.categoryCode ? <Text className="field-error" id="report-category-error">{f.errors.categoryCode}</Text> : null}
-        <LawTopicLink map={REPORT_CATEGORY_LAW_TOPIC} code={f.draft.categoryCode} />
         <LawTopicLink map={REPORT_CATEGORY_LAW_TOPIC} code={f.draft.categoryCode} />
         {(cat?.attributes ?? []).map((a) => (
           <FormField
