@@ -27,3 +27,4 @@ export const donationsModule = defineModule({
 // The facade: what other modules may use.
 export { sweepPendingPayments, SWEEP_JOB } from './jobs';
 export { donationInvariants } from './invariants';
+export { charityExists } from './queries';

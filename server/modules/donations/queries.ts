@@ -6,7 +6,9 @@ import { Charity, DonationImage, DonationOrder, LedgerEntry, Project, Refund, ty
 const oid = (id: string) => new Types.ObjectId(id);
 
 export const findCharity = (id: string | Types.ObjectId) => Charity.findById(id).lean<CharityDoc>();
-export const listCharities = () => Charity.find({}).sort({ createdAt: -1 }).lean<CharityDoc[]>();
+/** Every charity, or only `ids` (a charity_staff actor's). */
+export const listCharities = (ids?: string[]) => Charity.find(ids ? { _id: { $in: ids.map(oid) } } : {}).sort({ createdAt: -1 }).lean<CharityDoc[]>();
+export const charityExists = async (id: string): Promise<boolean> => Boolean(await Charity.exists({ _id: oid(id) }));
 export const findProject = (id: string) => Project.findById(oid(id)).lean<ProjectDoc>();
 export const findOrder = (id: string) => DonationOrder.findById(oid(id)).lean<DonationOrderDoc>();
 export const findOrderBySerial = (serial: string) => DonationOrder.findOne({ receiptSerial: serial, status: 'paid' }).lean<DonationOrderDoc>();
