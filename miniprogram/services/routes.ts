@@ -51,6 +51,9 @@ export const ROUTES = {
   staffPassword: '/packages/staff/password/index',
   // certificates (issue 16): the district's issuing settings and confirmation queue
   adminCertificates: '/packages/admin/certificates/index',
+  // certificates (issue 16): the team admins' confirmation queue; the 7-day 公示 for the issuer's members
+  teamCertificates: '/packages/team/certificates/index',
+  certificateListing: '/packages/volunteer/cert-listing/index',
   // speed (issues 15 and 16): leaderboards of a period and the team admin's statistics
   leaderboard: '/packages/volunteer/leaderboard/index',
   teamStats: '/packages/team/stats/index',
