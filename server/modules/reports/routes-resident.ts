@@ -163,9 +163,7 @@ export function residentRoutes(deps: AppDeps): RouteSpec[] {
           attribute_missing: (x) => ({ code: 'validation_failed', fields: [{ path: x.path, message: `请填写${x.label}` }] }),
         });
         ctx.status = 201;
-        // Read again: the SLA subscriber has set the timers since the command returned.
-        const fresh = (await findReport(r.report._id))!;
-        ctx.body = { outcome: r.outcome, report: await detailFor(fresh, ctx.state.actor, deps.now()) };
+        ctx.body = { outcome: r.outcome, report: await detailFor(r.report, ctx.state.actor, deps.now()) };
       },
     }),
     defineRoute<undefined, z.infer<typeof ZMineQuery>>({
