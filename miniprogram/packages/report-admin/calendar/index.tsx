@@ -47,7 +47,7 @@ export default function ReportCalendarPage() {
       ))}
       <Notice message={c.action.error} id="calendar-error" />
       <Notice type="success" message={c.action.success} id="calendar-saved" />
-      <Button id="calendar-save" className="btn btn--primary" loading={c.action.busy === 'save'} onClick={() => void c.save()}>
+      <Button id="calendar-save" key={c.dirty ? 'dirty' : 'clean'} className="btn btn--primary" loading={c.action.busy === 'save'} onClick={() => void c.save()}>
         {c.dirty ? '保存工作日历（有未保存的修改）' : '保存工作日历'}
       </Button>
     </PageShell>

@@ -28,7 +28,7 @@ export default function ReportDepartmentsPage() {
                 {p.displayName}
                 {p.username ? `（${p.username}）` : ''}
               </Text>
-              <Switch checked={d.picked.includes(p.id)} onChange={(e) => d.toggleHandler(p.id, e.detail.value)} />
+              <Switch id={`department-handler-${p.username ?? p.id}-switch`} checked={d.picked.includes(p.id)} onChange={(e) => d.toggleHandler(p.id, e.detail.value)} />
             </View>
           ))}
           {errors.handlerIds ? <Text className="field-error">{errors.handlerIds}</Text> : null}

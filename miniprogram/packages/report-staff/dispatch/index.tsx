@@ -60,7 +60,7 @@ export default function DispatchPage() {
             </Text>
             <View className="v-actions">
               {r.abilities.dispatch && dept ? (
-                <Button id={`dispatch-${r.id}-go`} className="btn btn--primary" onClick={() => void q.act(r.id, 'dispatch', { departmentId: dept.id })}>
+                <Button id={`dispatch-${r.id}-go`} key={dept.id} className="btn btn--primary" onClick={() => void q.act(r.id, 'dispatch', { departmentId: dept.id })}>
                   派遣至{dept.name}
                 </Button>
               ) : null}
