@@ -135,7 +135,10 @@ async function labels(by: TStatsQuery['by']): Promise<Map<string, string>> {
 }
 
 export async function reportStats(q: TStatsQuery) {
-  const [rows, total, names] = await Promise.all([counters(q.from, q.to, q.by), counters(q.from, q.to, null), labels(q.by)]);
+  const [rows, names] = await Promise.all([counters(q.from, q.to, q.by), labels(q.by)]);
+  // Every received report is in exactly one row, so the total is their sum.
+  const total = new Map([['', zeroCounters()]]);
+  for (const r of rows.values()) for (const k of COUNTERS) total.get('')![k] += r[k];
   const none = q.by === 'grid' ? '网格外（调度）' : q.by === 'department' ? '未派遣' : '—';
   return {
     from: q.from.toISOString(),
