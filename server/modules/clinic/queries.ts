@@ -154,10 +154,12 @@ export interface BookingContext {
   clinics: Map<string, ClinicDoc>;
   providers: Map<string, ProviderDoc>;
   attachments: Map<string, AttachmentDoc>;
+  /** The instant the abilities are computed for (`deps.now()`, so the dev clock counts). */
+  now: Date;
 }
 
 /** What presenting these bookings needs, in three queries however many there are. */
-export async function bookingContext(bookings: BookingDoc[]): Promise<BookingContext> {
+export async function bookingContext(bookings: BookingDoc[], now: Date): Promise<BookingContext> {
   const uniq = (ids: Types.ObjectId[]) => [...new Set(ids.map(String))].map(oid);
   const [clinics, providers, attachments] = await Promise.all([
     Clinic.find({ _id: { $in: uniq(bookings.map((b) => b.clinic)) } }).lean<ClinicDoc[]>(),
@@ -168,5 +170,6 @@ export async function bookingContext(bookings: BookingDoc[]): Promise<BookingCon
     clinics: new Map(clinics.map((c) => [String(c._id), c])),
     providers: new Map(providers.map((p) => [String(p._id), p])),
     attachments: new Map(attachments.map((a) => [String(a._id), a])),
+    now,
   };
 }
