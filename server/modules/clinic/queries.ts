@@ -8,6 +8,7 @@ import {
   ClinicAttachment,
   MediationCase,
   Provider,
+  Reminder,
   Schedule,
   Waitlist,
   type AttachmentDoc,
@@ -173,3 +174,24 @@ export async function bookingContext(bookings: BookingDoc[], now: Date): Promise
     now,
   };
 }
+
+/** Confirmed bookings starting in [from, to) that have no day-before reminder yet. */
+export async function dueDayBeforeReminders(from: Date, to: Date): Promise<BookingDoc[]> {
+  const bookings = await Booking.find({ status: 'confirmed', startsAt: { $gte: from, $lt: to } })
+    .sort({ startsAt: 1 })
+    .limit(1000)
+    .lean<BookingDoc[]>();
+  const sent = new Set(
+    (await Reminder.find({ key: { $in: bookings.map((b) => `${String(b._id)}:day_before`) } }, { key: 1 }).lean()).map(
+      (r) => r.key,
+    ),
+  );
+  return bookings.filter((b) => !sent.has(`${String(b._id)}:day_before`));
+}
+
+export const clinicNames = async (ids: Types.ObjectId[]): Promise<Map<string, string>> =>
+  new Map(
+    (await Clinic.find({ _id: { $in: [...new Set(ids.map(String))].map(oid) } }, { name: 1 }).lean<ClinicDoc[]>()).map(
+      (c) => [String(c._id), c.name],
+    ),
+  );
