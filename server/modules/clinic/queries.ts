@@ -195,3 +195,11 @@ export const clinicNames = async (ids: Types.ObjectId[]): Promise<Map<string, st
       (c) => [String(c._id), c.name],
     ),
   );
+
+export const activeClinicIds = async (): Promise<string[]> =>
+  (await Clinic.find(clinicFilter, { _id: 1 }).lean()).map((c) => String(c._id));
+
+export const providersByIds = (ids: Types.ObjectId[]): Promise<ProviderDoc[]> =>
+  Provider.find({ _id: { $in: ids } }, { displayName: 1, kind: 1, clinic: 1 })
+    .lean<ProviderDoc[]>()
+    .exec();
