@@ -70,6 +70,8 @@ export const ROUTES = {
   clinicList: '/packages/clinic/list/index',
   clinicBook: '/packages/clinic/book/index',
   clinicMy: '/packages/clinic/my/index',
+  clinicBooking: '/packages/clinic/booking/index',
+  clinicReschedule: '/packages/clinic/reschedule/index',
   clinicAgenda: '/packages/clinic-staff/agenda/index',
   clinicCoordinator: '/packages/clinic-staff/coordinator/index',
   clinicCases: '/packages/clinic-staff/cases/index',
