@@ -79,14 +79,14 @@ function chooseIndex(coll: Collection, filter: Doc, collation: Collation | null)
   return best;
 }
 
-/** How many keys the planner's own candidates would cost, capped at TRIAL_KEYS (Infinity: a collection scan). */
-function plannedKeys(coll: Collection, filter: Doc): number {
+/** How many keys the planner's own candidates would cost, counted up to `cap` (Infinity: a collection scan). */
+export function plannedKeys(coll: Collection, filter: Doc, cap = TRIAL_KEYS): number {
   const collation = activeCollation();
   const byId = collation ? null : idCandidates(coll, filter);
   if (byId) return byId.length;
   const best = chooseIndex(coll, filter, collation);
   if (!best) return Infinity;
-  return best.cost >= 0 ? best.cost : estimate(best.ix, best.bounds);
+  return best.cost >= 0 && best.cost < TRIAL_KEYS ? best.cost : estimate(best.ix, best.bounds, cap);
 }
 
 /** Candidate records for a plain filter, with the plan used. */
@@ -138,11 +138,11 @@ function equalityMatcher(filter: Doc): Matcher | null {
 
 const TRIAL_KEYS = 101;
 
-function estimate(ix: Index, bounds: Bounds[]): number {
+function estimate(ix: Index, bounds: Bounds[], cap = TRIAL_KEYS): number {
   let n = 0;
   for (const b of bounds) {
-    n += ix.scan(b, { keys: 0 }, TRIAL_KEYS).length;
-    if (n >= TRIAL_KEYS) return TRIAL_KEYS;
+    n += ix.scan(b, { keys: 0 }, cap - n).length;
+    if (n >= cap) return cap;
   }
   return n;
 }
