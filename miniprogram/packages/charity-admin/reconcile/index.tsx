@@ -37,7 +37,7 @@ export default function ReconcilePage() {
       <View className="card ch-item" id="reconcile-form">
         <FieldShell id="reconcile-charity" label="公益机构（商户）">
           <Picker id="reconcile-charity" mode="selector" range={options.map((c) => c.name)} value={index} onChange={(e) => setIndex(Number(e.detail.value))}>
-            <View className="field__input picker-field__value">{charity?.name ?? '请选择'}</View>
+            <View className="field__input picker-field__value" id="reconcile-charity-value">{charity?.name ?? '请选择'}</View>
           </Picker>
         </FieldShell>
         <PickerField id="reconcile-date" label="账单日期" mode="date" value={date} end={yesterday()} onChange={setDate} />
