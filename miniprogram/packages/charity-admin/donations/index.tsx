@@ -45,9 +45,7 @@ export default function AdminDonationsPage() {
           <View key={d.id} className="card ch-item admin-donation" id={`admin-donation-${d.id}`} data-out-trade-no={d.outTradeNo}>
             <Text className="ch-title">{d.project.title}</Text>
             <Text>{`${d.donorMasked} · ${fenToYuan(d.amountFen)} 元 · ${d.statusLabel}${d.refundedFen > 0 ? ` · 已退 ${fenToYuan(d.refundedFen)} 元` : ''}${d.needsReview ? ' · 待核查' : ''}`}</Text>
-            <Text className="ch-meta">
-              {d.outTradeNo} · {formatTime(d.paidAt ?? d.createdAt)}
-            </Text>
+            <Text className="ch-meta">{`${d.outTradeNo} · ${formatTime(d.paidAt ?? d.createdAt)}`}</Text>
             {mayRefund && d.status === 'paid' && d.refundedFen < d.amountFen && r.target?.id !== d.id ? (
               <Text className="link" id={`admin-donation-${d.id}-refund`} onClick={() => r.open(d)}>
                 退款

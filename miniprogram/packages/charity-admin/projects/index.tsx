@@ -59,7 +59,8 @@ export default function AdminProjectsPage() {
         <PickerField id="project-start" label="开始日期" mode="date" value={draft.startDate} start={today()} error={errors.startAt} onChange={(v) => set('startDate', v)} />
         <PickerField id="project-end" label="结束日期" mode="date" value={draft.endDate} start={draft.startDate || today()} error={errors.endAt} onChange={(v) => set('endDate', v)} />
         <Notice message={editor.formError} id="project-form-error" />
-        <Button id="project-submit" className="btn btn--primary" loading={editor.busy} onClick={() => void editor.submit()}>
+        {/* Keyed on the mode: Taro H5's Stencil button cannot patch its label in place. */}
+        <Button key={editor.editingId ? 'save' : 'new'} id="project-submit" className="btn btn--primary" loading={editor.busy} onClick={() => void editor.submit()}>
           {editor.editingId ? '保存修改' : '保存为草稿'}
         </Button>
         {editor.editingId ? (
@@ -72,10 +73,8 @@ export default function AdminProjectsPage() {
         {list.items.map((p) => (
           <View key={p.id} className="card ch-item" id={`admin-project-${p.id}`}>
             <Text className="ch-title">{p.title}</Text>
-            <Text className="ch-meta">
-              {p.statusLabel} · {p.charity.name} · 余额 {fenToYuan(p.totals.balanceFen)} 元
-            </Text>
-            {p.reviewNote ? <Text className="ch-meta">审核意见：{p.reviewNote}</Text> : null}
+            <Text className="ch-meta">{`${p.statusLabel} · ${p.charity.name} · 余额 ${fenToYuan(p.totals.balanceFen)} 元`}</Text>
+            {p.reviewNote ? <Text className="ch-meta">{`审核意见：${p.reviewNote}`}</Text> : null}
             <ProjectProgress project={p} id={`admin-project-${p.id}-progress`} />
             <View className="row">
               {p.abilities.edit ? (

@@ -49,10 +49,8 @@ export default function ReconcilePage() {
       {report ? (
         <View id="reconcile-report">
           <View className="card ch-item">
-            <Text className="card__title">{report.date} 对账结果</Text>
-            <Text className="ch-meta">
-              微信账单 {report.wechatCount} 笔 {money(report.wechatTotalFen)} · 本地 {report.localCount} 笔 {money(report.localTotalFen)}
-            </Text>
+            <Text className="card__title">{`${report.date} 对账结果`}</Text>
+            <Text className="ch-meta">{`微信账单 ${report.wechatCount} 笔 ${money(report.wechatTotalFen)} · 本地 ${report.localCount} 笔 ${money(report.localTotalFen)}`}</Text>
           </View>
           {report.differences.length === 0 ? <EmptyState title="账目一致" description="微信账单与本地记录逐笔相符" /> : null}
           {RECONCILE_KINDS.map((kind) => {
@@ -60,14 +58,12 @@ export default function ReconcilePage() {
             return rows.length ? (
               <View key={kind} className="card ch-item" id={`reconcile-${kind}`}>
                 <Text className="card__title">
-                  {RECONCILE_KIND_LABELS[kind]}（{rows.length}）
+                  {`${RECONCILE_KIND_LABELS[kind]}（${rows.length}）`}
                 </Text>
                 {rows.map((d) => (
                   <View key={d.outTradeNo} className="v-item">
                     <Text className="ch-meta">{d.outTradeNo}</Text>
-                    <Text>
-                      微信 {money(d.wechatFen)} / 本地 {money(d.localFen)}
-                    </Text>
+                    <Text>{`微信 ${money(d.wechatFen)} / 本地 ${money(d.localFen)}`}</Text>
                   </View>
                 ))}
               </View>
