@@ -41,6 +41,7 @@ export const reportsApi = {
   detail: (reportId: string) => request<TReportDetail>({ path: `/api/reports/${id(reportId)}`, anonymous: !getToken() }),
   follow: (reportId: string) => request<TReportChanged>({ method: 'POST', path: `/api/reports/${id(reportId)}/follow` }),
   confirm: (reportId: string, body: TConfirmReport) => request<TReportChanged>({ method: 'POST', path: `/api/reports/${id(reportId)}/confirm`, body }),
+  reopen: (reportId: string, body: { reason: string }) => request<TReportChanged>({ method: 'POST', path: `/api/reports/${id(reportId)}/reopen`, body }),
   publicList: (q: { categoryCode?: string; status?: string; page?: number }) =>
     request<TOut<typeof ZPublicReportPage>>({ path: '/api/reports', query: { ...q, pageSize: 30 }, anonymous: true }),
   queue: (queue: TStaffQueue) => request<TOut<typeof ZReportDetailPage>>({ path: '/api/staff/reports', query: { queue, pageSize: 50 } }),

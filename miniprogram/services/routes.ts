@@ -51,6 +51,9 @@ export const ROUTES = {
   staffPassword: '/packages/staff/password/index',
   // certificates (issue 16): the district's issuing settings and confirmation queue
   adminCertificates: '/packages/admin/certificates/index',
+  // certificates (issue 16): the team admins' confirmation queue; the 7-day 公示 for the issuer's members
+  teamCertificates: '/packages/team/certificates/index',
+  certificateListing: '/packages/volunteer/cert-listing/index',
   // speed (issues 15 and 16): leaderboards of a period and the team admin's statistics
   leaderboard: '/packages/volunteer/leaderboard/index',
   teamStats: '/packages/team/stats/index',
@@ -81,6 +84,13 @@ export const ROUTES = {
   reportTasks: '/packages/report-staff/tasks/index',
   reportDispatch: '/packages/report-staff/dispatch/index',
   reportStats: '/packages/report-staff/stats/index',
+  // reports (issue 12): district admins' settings subpackage
+  reportAdmin: '/packages/report-admin/home/index',
+  reportAdminCategories: '/packages/report-admin/categories/index',
+  reportAdminDepartments: '/packages/report-admin/departments/index',
+  reportAdminGrids: '/packages/report-admin/grids/index',
+  reportAdminCalendar: '/packages/report-admin/calendar/index',
+  reportAdminKeys: '/packages/report-admin/keys/index',
   // donations (issue 13): residents' projects, donating, receipts; then the district admin's subpackage
   charityProjects: '/packages/charity/projects/index',
   charityProject: '/packages/charity/project/index',

@@ -12,6 +12,7 @@
 import http from 'node:http';
 import { Types } from 'mongoose';
 import { createTestContext } from '../support';
+import { rebuildReportRollups } from '../../server/modules/reports';
 import { Report } from '../../server/modules/reports/model';
 import { CENTER, reportBody, setupDistrict } from '../../server/modules/reports/fixtures';
 import { buildResident } from '../support';
@@ -85,6 +86,12 @@ async function seedReports(n: number, from: Date, spanMs: number, category: stri
   }
 }
 
+async function timed<T>(f: () => Promise<T>): Promise<{ ms: number; result: T }> {
+  const t = performance.now();
+  const result = await f();
+  return { ms: Math.round(performance.now() - t), result };
+}
+
 export default async function run(): Promise<Record<string, unknown>> {
   const ctx = await createTestContext();
   const bare = await startBareKoa();
@@ -112,10 +119,13 @@ export default async function run(): Promise<Record<string, unknown>> {
     const map = await httpLoad({ url: mapUrl, ops: MAP_OPS, concurrency: 20, warmup });
 
     // --- 3. stats: a month of STATS_REPORTS vs a month of 1,000 -----------------------------------
-    const bigFrom = new Date(Date.UTC(2025, 0, 1));
-    const smallFrom = new Date(Date.UTC(2025, 2, 1));
+    // Shanghai midnights, as the dashboard's date pickers send them: whole days, all from rollups.
+    const bigFrom = new Date('2025-01-01T00:00:00+08:00');
+    const smallFrom = new Date('2025-03-01T00:00:00+08:00');
     await seedReports(STATS_REPORTS, bigFrom, 28 * DAY, d.light);
     await seedReports(1_000, smallFrom, 28 * DAY, d.light);
+    // Seeded without events: build the daily rollups as the repair at start would.
+    const rebuild = await timed(() => rebuildReportRollups());
     const statsUrl = (from: Date) =>
       `${ctx.url}/api/admin/report-stats?from=${from.toISOString()}&to=${new Date(from.getTime() + 28 * DAY).toISOString()}&by=department`;
     const headers = { authorization: d.admin.auth };
@@ -131,10 +141,13 @@ export default async function run(): Promise<Record<string, unknown>> {
         mapReports: MAP_REPORTS,
         statsReports: STATS_REPORTS,
         note: 'Small sizes: the issue asks for 100,000 reports; this machine is shared by eight engineers on 2 cores. Raise REPORTS_BENCH_MAP / REPORTS_BENCH_STATS for the full run.',
+        submissionPhoto: 'none: submissions carry no photo (the upload, re-encode and image check are POST /api/report-photos, measured by the images bench); each submission is routed by grid and category',
+        mapQuery: 'GET /api/reports?bbox=(±0.005° around the centre)&status=open&pageSize=50: $geoNear through the 2dsphere index, total counted up to REPORT_LIMITS.mapCountCap',
+        statsQuery: 'by=department over 28 whole Shanghai days (from/to at Shanghai midnight): read from the daily rollups (rebuilt once after seeding, see rollupRebuild); ranges that cut a day read that day\'s reports',
       },
       submission: { app: submit, bareKoaPost: bareStorm, statuses, ratio: submitRatio },
       publicMap: { app: map, bareKoaGet: bareGet, ratio: mapRatio },
-      stats: { big: statsBig, small: statsSmall, ratio: statsRatio },
+      stats: { big: statsBig, small: statsSmall, ratio: statsRatio, rollupRebuild: rebuild },
       targets: TARGETS,
       pass: { submissionsAll201: statuses[201] === SUBMITS, noMapErrors: map.errors === 0, statsRatio: statsRatio >= TARGETS.statsRatio },
     };

@@ -14,6 +14,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import gcoord from 'gcoord';
 import { agreeToPrivacyPolicy, launchBrowser, phoneContext } from './support/browser';
+import { answerModal } from './support/modal';
 import { pickOption } from './support/pickers';
 import { startLinli, type RunningLinli } from './support/server';
 import { ADMIN, canvasJpeg, chooseFile, fill, see, volunteeringKit, type VolunteeringKit } from './support/volunteering';
@@ -125,6 +126,8 @@ async function answer(rp: Page, reportId: string, resolutions: number, label: st
   await pickOption(rp, 'report-confirm-answer', label);
   if (rating) await pickOption(rp, 'report-confirm-rating', rating);
   await rp.locator('#report-confirm-submit').tap();
+  // 未解决 sends the report back to the department: the resident confirms that first.
+  if (label.startsWith('未解决')) await answerModal(rp, 'confirm');
   await see(rp, '#report-detail-success', expected);
 }
 

@@ -1,8 +1,16 @@
 import { useCallback, useState } from 'react';
 import { useAsync } from '../useAsync';
 import { useAction } from '../volunteering/useAction';
+import { ZReopenByReporter } from '@shared/schemas/reports/reports';
+import { zodFieldErrors } from '../../services/form-errors';
 import { reportsApi } from '../../services/reports';
 import { chooseImageFile } from '../../services/media';
+
+const NOT_FIXED_CONFIRM = {
+  title: '确认未解决',
+  content: '提交“未解决”后，问题将重新派遣给处置部门处理，本次不作评价。确定吗？',
+  confirmText: '提交未解决',
+};
 
 /** One report: its case file (or public view), "me too", and the reporter's confirmation with a rating. */
 export function useReportDetail(id: string) {
@@ -12,6 +20,12 @@ export function useReportDetail(id: string) {
   const [rating, setRating] = useState(5);
   const [note, setNote] = useState('');
   const [photoIds, setPhotoIds] = useState<string[]>([]);
+  const [reopenReason, setReopenReasonText] = useState('');
+  const [reopenError, setReopenError] = useState<string | null>(null);
+  const setReopenReason = useCallback((v: string) => {
+    setReopenReasonText(v);
+    setReopenError(null);
+  }, []);
   const { reload } = detail;
   const follow = useCallback(() => action.run('follow', async () => {
     await reportsApi.follow(id);
@@ -30,6 +44,20 @@ export function useReportDetail(id: string) {
     setPhotoIds([]);
     await reload();
     return r.outcome === 'redispatched' ? '已反馈未解决，已重新派遣处理' : '感谢您的确认与评价';
-  }), [action, answer, id, note, photoIds, rating, reload]);
-  return { detail, action, answer, setAnswer, rating, setRating, note, setNote, photoIds, addPhoto, follow, confirm };
+  }, answer === 'not_fixed' ? NOT_FIXED_CONFIRM : undefined), [action, answer, id, note, photoIds, rating, reload]);
+  /** The reporter reopens a closed report (within the server's window), with a reason. */
+  const reopen = useCallback(() => {
+    const parsed = ZReopenByReporter.safeParse({ reason: reopenReason });
+    if (!parsed.success) {
+      setReopenError(zodFieldErrors(parsed.error).reason ?? '请填写原因');
+      return Promise.resolve(false);
+    }
+    return action.run('reopen', async () => {
+      await reportsApi.reopen(id, parsed.data);
+      setReopenReasonText('');
+      await reload();
+      return '已重新打开，工单已重新派遣处理';
+    }, { title: '重新打开', content: '问题将重新交给处置部门处理，您的原因会记入处理记录。确定重新打开吗？', confirmText: '重新打开' });
+  }, [action, id, reload, reopenReason]);
+  return { detail, action, answer, setAnswer, rating, setRating, note, setNote, photoIds, addPhoto, follow, confirm, reopenReason, setReopenReason, reopenError, reopen };
 }

@@ -18,12 +18,25 @@ const DONE: Partial<Record<TStaffAction, string>> = {
   reopen: '已重新打开',
 };
 
+/** Steps that need a reason (the server refuses them without one) and ask before acting. */
+const REASONED: Partial<Record<TStaffAction, { title: string; content: string; confirmText: string }>> = {
+  reject: { title: '不予受理', content: '不予受理后工单即告结束，上报人会收到通知和您填写的原因。确定吗？', confirmText: '不予受理' },
+  transfer: { title: '退回改派', content: '工单将退回调度员重新派遣，本部门不再处理。确定退回吗？', confirmText: '退回' },
+  close_not_fixed: { title: '办结（未解决）', content: '工单将以“未解决”办结，计入未解决数，上报人会收到通知。确定吗？', confirmText: '办结' },
+  reopen: { title: '重新打开', content: '工单将重新进入调度队列。确定吗？', confirmText: '重新打开' },
+};
+
 /** A staff queue and the workflow steps taken from it (note, reason, photos, arrival position). */
 export function useStaffQueue(initial: TStaffQueue) {
   const [queue, setQueue] = useState<TStaffQueue>(initial);
   const list = useAsync(() => reportsApi.queue(queue), [queue]);
   const action = useAction();
-  const [note, setNote] = useState('');
+  const [note, setNoteText] = useState('');
+  const [noteError, setNoteError] = useState<string | null>(null);
+  const setNote = useCallback((v: string) => {
+    setNoteText(v);
+    setNoteError(null);
+  }, []);
   const [photoIds, setPhotoIds] = useState<string[]>([]);
   const { reload } = list;
   const addPhoto = useCallback(() => action.run('photo', async () => {
@@ -34,18 +47,23 @@ export function useStaffQueue(initial: TStaffQueue) {
     return '照片已上传';
   }), [action]);
   const act = useCallback(
-    (id: string, step: TStaffAction, extra: { departmentId?: string } = {}) =>
-      action.run(`${step}-${id}`, async () => {
+    (id: string, step: TStaffAction, extra: { departmentId?: string } = {}) => {
+      const text = note.trim() || undefined;
+      const reasoned = REASONED[step];
+      if (reasoned && (!text || text.length < 2)) {
+        setNoteError(`请先填写${reasoned.title}的原因（至少 2 个字）`);
+        return Promise.resolve(false);
+      }
+      return action.run(`${step}-${id}`, async () => {
         const location = step === 'arrive' ? await currentPosition() : undefined;
-        const text = note.trim() || undefined;
-        const needsReason = step === 'reject' || step === 'transfer' || step === 'close_not_fixed' || step === 'reopen';
-        await reportsApi.act(id, step, { ...extra, location, photoIds, ...(needsReason ? { reason: text } : { note: text }) });
+        await reportsApi.act(id, step, { ...extra, location, photoIds, ...(reasoned ? { reason: text } : { note: text }) });
         setNote('');
         setPhotoIds([]);
         await reload();
         return DONE[step] ?? '已完成';
-      }),
-    [action, note, photoIds, reload],
+      }, reasoned ? { ...reasoned, danger: true } : undefined);
+    },
+    [action, note, photoIds, reload, setNote],
   );
-  return { queue, setQueue, list, action, note, setNote, photoIds, addPhoto, act };
+  return { queue, setQueue, list, action, note, setNote, noteError, photoIds, addPhoto, act };
 }

@@ -5,6 +5,7 @@ import { open311Routes } from './open311';
 import { reportPrivacy } from './privacy';
 import { adminRoutes } from './routes-admin';
 import { residentRoutes } from './routes-resident';
+import { rollupSubscribers } from './rollups/subscribers';
 import { staffRoutes as workflowRoutes } from './routes-staff';
 import { statsRoutes } from './stats';
 
@@ -21,7 +22,8 @@ export const reportsModule = defineModule({
   jobs: (deps) => reportJobs(deps),
   privacy: reportPrivacy,
   get subscribers() {
-    return reportSubscribers;
+    // reports.sla first: the rollups read the on-time flags it writes.
+    return [...reportSubscribers, ...rollupSubscribers];
   },
   demo: (deps, orgs) => reportDemo(deps, orgs),
 });
@@ -29,3 +31,6 @@ export const reportsModule = defineModule({
 // The facade: what other modules may use.
 export { isClosed, isFixed, isOpen } from '@shared/schemas/reports/status';
 export type { DisputeReferredPayload } from './events';
+export { rebuildReportRollups } from './rollups/rebuild';
+// Registered at load (the platform checks and repairs them): see ./rollups/invariants.ts.
+export { reportRollupInvariants } from './rollups/invariants';

@@ -31,7 +31,8 @@ export async function refreshSla(deps: AppDeps, reportId: string): Promise<void>
 export const reportSubscribers: Subscriber[] = [
   {
     name: 'reports.sla',
-    events: ['report.submitted', 'report.status_changed'],
+    // A new report is written with its first timers (submitReport); each move after that resets them.
+    events: ['report.status_changed'],
     handle: (event, deps) => refreshSla(deps, String(event.payload.reportId)),
   },
 ];

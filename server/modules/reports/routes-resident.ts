@@ -38,7 +38,7 @@ import { submitReport } from './commands/submit-report';
 import { ReportPhoto } from './model';
 import { reportPolicy } from './policy';
 import { presentCategory, presentPublicReport, photoUrl } from './presenter';
-import { clusterReports, publicFilter } from './public-view';
+import { boxPage, clusterReports, publicFilter } from './public-view';
 import { findPhoto, findReport, listCategories, namesOf, openNearby, reportPage } from './queries';
 import { followReport } from './commands/follow';
 import { detailFor, loadResource, REPORT_NOT_FOUND } from './view';
@@ -122,15 +122,16 @@ export function residentRoutes(deps: AppDeps): RouteSpec[] {
     defineRoute<undefined, TPublicListQuery>({
       method: 'get',
       path: '/api/reports',
-      summary: '公开的问题列表/地图数据（不含个人信息），按类别、状态、网格、范围（bbox）筛选',
+      summary: '公开的问题列表/地图数据（不含个人信息），按类别、状态、网格、范围（bbox）筛选；带 bbox 时按距视野中心由近到远，总数最多计到 100（capped 表示更多，请用聚合点）',
       tags: ['reports'],
       policy: publicAccess,
       response: ZPublicReportPage,
       query: ZPublicListQuery,
       handler: async (ctx, { query }) => {
-        const { items, total } = await reportPage(publicFilter(query), query);
+        const filter = publicFilter(query);
+        const { items, total, capped } = query.bbox ? await boxPage(query.bbox, filter, query) : { ...(await reportPage(filter, query)), capped: undefined };
         const now = deps.now();
-        ctx.body = { items: items.map((r) => presentPublicReport(r, now)), total, page: query.page, pageSize: query.pageSize };
+        ctx.body = { items: items.map((r) => presentPublicReport(r, now)), total, page: query.page, pageSize: query.pageSize, ...(capped === undefined ? {} : { capped }) };
       },
     }),
     defineRoute<undefined, z.infer<typeof ZClusterQuery>>({
@@ -163,9 +164,7 @@ export function residentRoutes(deps: AppDeps): RouteSpec[] {
           attribute_missing: (x) => ({ code: 'validation_failed', fields: [{ path: x.path, message: `请填写${x.label}` }] }),
         });
         ctx.status = 201;
-        // Read again: the SLA subscriber has set the timers since the command returned.
-        const fresh = (await findReport(r.report._id))!;
-        ctx.body = { outcome: r.outcome, report: await detailFor(fresh, ctx.state.actor, deps.now()) };
+        ctx.body = { outcome: r.outcome, report: await detailFor(r.report, ctx.state.actor, deps.now()) };
       },
     }),
     defineRoute<undefined, z.infer<typeof ZMineQuery>>({

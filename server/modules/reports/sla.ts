@@ -42,10 +42,10 @@ export function addSlaMinutes(start: Date, minutes: number, clock: TSlaClock, ca
 /** Overdue this long past a due time, an escalation goes on from the dispatchers to the district. */
 export const DISTRICT_ESCALATION_AFTER_MS = 24 * 3_600_000;
 
-type SlaInput = Pick<
-  ReportDoc,
-  'status' | 'createdAt' | 'acceptedAt' | 'firstDispatchedAt' | 'arrivedAt' | 'resolvedAt' | 'history' | 'sla'
->;
+type SlaInput = Pick<ReportDoc, 'status' | 'createdAt' | 'acceptedAt' | 'firstDispatchedAt' | 'arrivedAt' | 'resolvedAt' | 'history'> & {
+  /** The timers so far (none for a report being created). */
+  sla?: SlaDoc;
+};
 
 /**
  * The timers of a report as its state now stands: accept from submission, arrive from the first

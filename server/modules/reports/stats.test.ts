@@ -1,6 +1,9 @@
+import { Types } from 'mongoose';
+import { REPORT_LIMITS } from '@shared/schemas/reports/reports';
 import { createTestContext, type TestContext } from '../../../test/support';
 import { closeUnansweredReports } from './commands/confirm';
 import { buildResident, CENTER, east, IN_DISTRICT_NO_GRID, reportBody, setupDistrict } from './fixtures';
+import { Report } from './model';
 
 let ctx: TestContext;
 let d: Awaited<ReturnType<typeof setupDistrict>>;
@@ -89,5 +92,32 @@ describe('stats and the public map', () => {
     const counted = clusters.body.clusters.reduce((n: number, c: { count: number }) => n + c.count, 0);
     const all = await ctx.http.get(`/api/reports?bbox=${wide}&pageSize=50`);
     expect(counted).toBe(all.body.total);
+  });
+
+  it('when more reports are in view than the map counts, the page is nearest the centre first, total stops at the cap and capped is set', async () => {
+    const spot = east(CENTER, -3000);
+    const resident = await buildResident(ctx);
+    const first = await ctx.http.post('/api/reports').set('Authorization', resident.auth).send(reportBody(d.litter, { location: spot })).expect(201);
+    const one = await Report.findById(first.body.report.id).lean();
+    // Straight into the collection: this reads the map only (the stats rollups are not asked).
+    const docs = Array.from({ length: REPORT_LIMITS.mapCountCap }, (_, i) => ({
+      ...one!,
+      _id: new Types.ObjectId(),
+      status: 'dispatched',
+      location: { type: 'Point', coordinates: [east(spot, i + 1).lng, spot.lat] },
+    }));
+    const outside = { ...one!, _id: new Types.ObjectId(), status: 'dispatched', location: { type: 'Point', coordinates: [spot.lng, spot.lat + 0.01] } };
+    await Report.collection.insertMany([...docs, outside]);
+    const bbox = [spot.lng - 0.0001, spot.lat - 0.001, spot.lng + 0.003, spot.lat + 0.001].join(',');
+    const page = await ctx.http.get(`/api/reports?bbox=${bbox}&pageSize=5`).expect(200);
+    expect(page.body).toMatchObject({ total: REPORT_LIMITS.mapCountCap, capped: true, page: 1, pageSize: 5 });
+    const centre = spot.lng + 0.00145;
+    const gaps = page.body.items.map((r: { location: { lng: number } }) => Math.abs(r.location.lng - centre));
+    expect(gaps).toEqual([...gaps].sort((a, b) => a - b));
+    const wide = [spot.lng - 0.0001, spot.lat - 0.02, spot.lng + 0.003, spot.lat + 0.02].join(',');
+    const ids = (await ctx.http.get(`/api/reports?bbox=${bbox}&pageSize=100&page=2`).expect(200)).body.items.map((r: { id: string }) => r.id);
+    expect(ids).not.toContain(String(outside._id));
+    const clusters = (await ctx.http.get(`/api/reports/clusters?bbox=${wide}&cells=2`).expect(200)).body.clusters;
+    expect(clusters.reduce((n: number, c: { count: number }) => n + c.count, 0)).toBe(REPORT_LIMITS.mapCountCap + 2);
   });
 });

@@ -42,7 +42,7 @@ export interface UserDoc {
 const RoleGrantSchema = new Schema<RoleGrant>(
   {
     role: { type: String, enum: ROLES, required: true },
-    scopeType: { type: String, enum: ['team', 'clinic', 'department', 'grid', 'community'] },
+    scopeType: { type: String, enum: ['team', 'clinic', 'department', 'grid', 'community', 'charity'] },
     scopeId: String,
     supervisorId: String,
   },

@@ -13,6 +13,8 @@ export const REPORT_LIMITS = {
   /** Days the reporter has to answer after "resolved" before it closes fixed by default. */
   confirmDays: 7,
   ratingMax: 5,
+  /** A map list (bbox) counts its total up to this many; beyond it `capped` is set (use the clusters). */
+  mapCountCap: 100,
 } as const;
 
 /** A GCJ-02 point roughly inside China (outside it is refused at its field). */
@@ -182,7 +184,10 @@ export const ZSubmitResult = z.object({
 });
 export const ZReportChanged = z.object({ outcome: z.string(), report: ZReportDetailDto });
 export const ZNearbyResult = z.object({ radiusM: z.number(), items: z.array(ZPublicReportDto.extend({ distanceM: z.number() })) });
-export const ZPublicReportPage = zPage(ZPublicReportDto);
+export const ZPublicReportPage = zPage(ZPublicReportDto).extend({
+  /** With `bbox`: more than REPORT_LIMITS.mapCountCap reports are in view; `total` stops there. */
+  capped: z.boolean().optional(),
+});
 export const ZReportDetailPage = zPage(ZReportDetailDto);
 
 export const ZPublicListQuery = ZPagination.extend({

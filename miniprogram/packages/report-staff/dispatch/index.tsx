@@ -37,10 +37,10 @@ export default function DispatchPage() {
         <Picker mode="selector" range={deptList.map((d) => d.name)} onChange={(e) => setDeptIndex(Number(e.detail.value))}>
           <View className="row" id="dispatch-department">
             <Text className="row__label">派遣部门</Text>
-            <Text>{dept?.name ?? '暂无部门'} ▾</Text>
+            <Text id="dispatch-department-value">{dept?.name ?? '暂无部门'} ▾</Text>
           </View>
         </Picker>
-        <TextAreaField id="dispatch-note" label="说明 / 原因" value={q.note} maxlength={500} onChange={q.setNote} />
+        <TextAreaField id="dispatch-note" label="说明 / 原因（不予受理、办结未解决、重新打开须填写）" value={q.note} error={q.noteError ?? undefined} maxlength={500} onChange={q.setNote} />
       </View>
       <Notice message={q.action.error} id="dispatch-error" />
       <Notice type="success" message={q.action.success} id="dispatch-success" />
@@ -60,10 +60,11 @@ export default function DispatchPage() {
             </Text>
             <View className="v-actions">
               {r.abilities.dispatch && dept ? (
-                <Button id={`dispatch-${r.id}-go`} className="btn btn--primary" onClick={() => void q.act(r.id, 'dispatch', { departmentId: dept.id })}>
+                <Button id={`dispatch-${r.id}-go`} key={dept.id} className="btn btn--primary" onClick={() => void q.act(r.id, 'dispatch', { departmentId: dept.id })}>
                   派遣至{dept.name}
                 </Button>
               ) : null}
+              {r.abilities.accept ? <Button id={`dispatch-${r.id}-accept`} className="btn btn--plain" onClick={() => void q.act(r.id, 'accept')}>受理</Button> : null}
               {r.abilities.reject ? <Button id={`dispatch-${r.id}-reject`} className="btn btn--plain" onClick={() => void q.act(r.id, 'reject')}>不予受理</Button> : null}
               {r.abilities.close_not_fixed ? <Button id={`dispatch-${r.id}-close`} className="btn btn--plain" onClick={() => void q.act(r.id, 'close_not_fixed')}>办结（未解决）</Button> : null}
               {r.abilities.reopen ? <Button id={`dispatch-${r.id}-reopen`} className="btn btn--plain" onClick={() => void q.act(r.id, 'reopen')}>重新打开</Button> : null}

@@ -1,49 +1,33 @@
-import { useState } from 'react';
-import { Button, Picker, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
 import { Notice } from '../../../components/Notice';
 import { PageShell } from '../../../components/PageShell';
+import { PickerField } from '../../../components/PickerField';
+import { SelectField } from '../../../components/reports/SelectField';
 import { SkeletonCards } from '../../../components/Skeleton';
-import { useAsync } from '../../../hooks/useAsync';
-import { isH5 } from '../../../services/nav';
-import { reportsApi } from '../../../services/reports';
+import { STATS_GROUPS, shanghaiDate, useReportStats } from '../../../hooks/reports/useReportStats';
 import '../../../components/volunteering/volunteering.scss';
 
-const BY = [
-  { key: 'category', label: '按类别' },
-  { key: 'grid', label: '按网格' },
-  { key: 'department', label: '按部门（考核表）' },
-  { key: 'day', label: '按日' },
-  { key: 'month', label: '按月' },
-];
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
-const DAY = 86_400_000;
 
 /** 工单统计: 办结率 with fixed / not fixed / fixed by default apart, on-time rate, average times; CSV. */
 export default function ReportStatsPage() {
-  const [by, setBy] = useState('category');
-  const [range] = useState(() => ({ from: new Date(Date.now() - 30 * DAY).toISOString(), to: new Date(Date.now() + 60_000).toISOString() }));
-  const stats = useAsync(() => reportsApi.stats({ ...range, by }), [by]);
-  const s = stats.data;
+  const st = useReportStats();
+  const s = st.stats.data;
   const max = Math.max(1, ...(s?.rows ?? []).map((r) => r.received));
-  const csv = () => {
-    const url = reportsApi.statsCsvUrl({ ...range, by });
-    if (isH5) window.open(url);
-    else void Taro.setClipboardData({ data: url });
-  };
   return (
     <PageShell title="工单统计">
-      <Picker mode="selector" range={BY.map((b) => b.label)} onChange={(e) => setBy(BY[Number(e.detail.value)].key)}>
-        <View className="row" id="stats-by">
-          <Text className="row__label">分组</Text>
-          <Text>{BY.find((b) => b.key === by)?.label} ▾</Text>
-        </View>
-      </Picker>
-      {stats.loading && !s ? <SkeletonCards count={2} /> : null}
-      <Notice message={stats.error} />
+      <View className="card">
+        <PickerField id="stats-from" label="开始日期" mode="date" value={st.fromDate} end={shanghaiDate()} onChange={st.setFromDate} />
+        <PickerField id="stats-to" label="结束日期" mode="date" value={st.toDate} end={shanghaiDate()} error={st.rangeError ?? undefined} onChange={st.setToDate} />
+        <SelectField id="stats-by" label="分组" options={STATS_GROUPS} value={st.by} onChange={st.setBy} />
+      </View>
+      {st.stats.loading && !s ? <SkeletonCards count={2} /> : null}
+      <Notice message={st.stats.error} />
       {s ? (
         <View className="card" id="stats-total">
-          <Text className="card__title">近 30 天合计</Text>
+          <Text className="card__title">
+            {st.fromDate} 至 {st.toDate} 合计
+          </Text>
           <Text className="v-item__meta" id="stats-processing">
             受理 {s.total.received} · 办结 {s.total.closed} · 办结率 {pct(s.total.processingRate)}
           </Text>
@@ -58,9 +42,9 @@ export default function ReportStatsPage() {
           </Text>
         </View>
       ) : null}
-      <View className="card" id="stats-rows">
+      <View className="card" id="stats-rows" data-by={st.by}>
         {(s?.rows ?? []).map((r) => (
-          <View key={r.key || r.label} className="v-item">
+          <View key={r.key || r.label} className="v-item stats-row">
             <Text className="v-item__meta">
               {r.label}：受理 {r.received}，办结率 {pct(r.processingRate)}，解决率 {pct(r.fixedRate)}，按时率 {pct(r.onTimeRate)}
             </Text>
@@ -70,8 +54,10 @@ export default function ReportStatsPage() {
           </View>
         ))}
       </View>
-      <Button id="stats-csv" className="btn btn--plain" onClick={csv}>
-        导出 CSV
+      <Notice message={st.action.error} id="stats-csv-error" />
+      <Notice type="success" message={st.action.success} id="stats-csv-done" />
+      <Button id="stats-csv" className="btn btn--plain" loading={st.action.busy === 'csv'} onClick={() => void st.exportCsv()}>
+        导出 CSV（Excel 可直接打开）
       </Button>
     </PageShell>
   );

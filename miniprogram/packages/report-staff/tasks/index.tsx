@@ -22,7 +22,7 @@ export default function HandlerTasksPage() {
         </Button>
       </View>
       <View className="card">
-        <TextAreaField id="tasks-note" label="处置说明 / 退回原因" value={q.note} maxlength={500} onChange={q.setNote} />
+        <TextAreaField id="tasks-note" label="处置说明 / 退回原因" value={q.note} error={q.noteError ?? undefined} maxlength={500} onChange={q.setNote} />
         <Button id="tasks-photo" className="btn btn--plain" onClick={() => void q.addPhoto()}>
           拍照或选择照片（已选 {q.photoIds.length} 张）
         </Button>

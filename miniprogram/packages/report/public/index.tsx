@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Picker, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { EmptyState } from '../../../components/EmptyState';
 import { PageShell } from '../../../components/PageShell';
+import { SelectField } from '../../../components/reports/SelectField';
 import { SkeletonCards } from '../../../components/Skeleton';
 import { useAsync } from '../../../hooks/useAsync';
 import { formatTime } from '../../../services/format';
@@ -27,18 +28,8 @@ export default function PublicReportsPage() {
   return (
     <PageShell title="大家的上报">
       <View className="card">
-        <Picker mode="selector" range={catItems.map((c) => c.label)} onChange={(e) => setCategory(catItems[Number(e.detail.value)].code)}>
-          <View className="row" id="public-category">
-            <Text className="row__label">类别</Text>
-            <Text>{catItems.find((c) => c.code === categoryCode)?.label} ▾</Text>
-          </View>
-        </Picker>
-        <Picker mode="selector" range={STATUS.map((s) => s.label)} onChange={(e) => setStatus(STATUS[Number(e.detail.value)].key)}>
-          <View className="row" id="public-status">
-            <Text className="row__label">状态</Text>
-            <Text>{STATUS.find((s) => s.key === status)?.label} ▾</Text>
-          </View>
-        </Picker>
+        <SelectField id="public-category" label="类别" options={catItems.map((c) => ({ key: c.code, label: c.label }))} value={categoryCode} onChange={setCategory} />
+        <SelectField id="public-status" label="状态" options={STATUS} value={status} onChange={setStatus} />
       </View>
       {list.loading && !list.data ? <SkeletonCards count={3} /> : null}
       {!list.loading && items.length === 0 ? <EmptyState title="暂无上报" /> : null}

@@ -143,6 +143,7 @@ export const PORTAL_ENTRIES: TPortalEntry[] = [
   { key: 'dispatch', title: '工单调度', description: '分派随手拍工单到网格与部门，超时督办', roles: ['dispatcher', 'district_admin'], url: ROUTES.reportDispatch },
   { key: 'handle', title: '工单处理', description: '处理分派给本部门或网格的问题', roles: ['handler'], url: ROUTES.reportTasks },
   { key: 'report-stats', title: '工单统计', description: '办结率、按时率、各部门考核与导出', roles: ['dispatcher', 'district_admin'], url: ROUTES.reportStats },
+  { key: 'report-settings', title: '随手拍设置', description: '问题类别、处置部门、网格导入、工作日历、Open311 接口密钥', roles: ['district_admin'], url: ROUTES.reportAdmin },
   // donations (issue 13)
   { key: 'charity-donations', title: '捐赠管理', description: '捐赠记录与退款', roles: ['district_admin'], url: ROUTES.charityAdminDonations },
   { key: 'charity-projects', title: '公益项目', description: '新建、发布、结束项目，登记拨付', roles: ['district_admin'], url: ROUTES.charityAdminProjects },

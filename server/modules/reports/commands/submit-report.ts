@@ -2,15 +2,16 @@ import { Types } from 'mongoose';
 import type { TFieldError } from '@shared/errors';
 import { DISPUTE_CATEGORY } from '@shared/schemas/reports/taxonomy';
 import type { TSubmitReport } from '@shared/schemas/reports/reports';
+import type { TReportStatus } from '@shared/schemas/reports/status';
 import type { AppDeps } from '../../../deps';
 import type { Refusal } from '../../../platform/outcome';
 import { inUnitOfWork } from '../../../platform/unit-of-work';
 import { checkText } from '../../content';
 import { DISPUTE_REFERRED, type DisputeReferredPayload } from '../events';
 import { districtBoundary, insidePolygon } from '../geo';
-import { Report, ReportPhoto, type CategoryDoc, type ReportDoc } from '../model';
-import { findCategory, findDepartment, gridAt, userOpenid } from '../queries';
-import { applyStep } from './transition';
+import { Report, ReportPhoto, type CategoryDoc, type HistoryDoc, type ReportDoc } from '../model';
+import { findCategory, findDepartment, gridAt, holidayCalendar, userOpenid } from '../queries';
+import { computeSla } from '../sla';
 
 export type SubmitResult =
   | { outcome: 'routed' | 'queued'; report: ReportDoc }
@@ -57,7 +58,7 @@ export async function submitReport(
     fields: { description: input.description, address: input.address },
   });
   if (verdict.outcome === 'content_risky') return verdict;
-  const route = await routeFor(category, input.location);
+  const [route, calendar] = await Promise.all([routeFor(category, input.location), holidayCalendar()]);
   const now = deps.now();
   return inUnitOfWork(deps, async (uow): Promise<SubmitResult> => {
     const id = new Types.ObjectId();
@@ -68,30 +69,53 @@ export async function submitReport(
       );
       if (claimed.modifiedCount !== photoIds.length) return uow.rollback({ outcome: 'photo_invalid' as const });
     }
-    await Report.create({
-      _id: id,
-      category: category.code,
-      categoryLabel: category.label,
-      description: input.description,
-      attributes: Object.fromEntries(category.attributes.filter((a) => input.attributes[a.code]).map((a) => [a.code, input.attributes[a.code]])),
-      photos: photoIds,
-      location: { type: 'Point', coordinates: [input.location.lng, input.location.lat] },
-      address: input.address,
-      anonymous: input.anonymous,
-      reporter: input.reporterId ? new Types.ObjectId(input.reporterId) : null,
-      followers: [],
-      source: input.source ?? 'app',
-      open311Token: input.open311Token,
-      mediaUrl: input.mediaUrl,
-      status: 'submitted',
-      grid: route.grid?._id ?? null,
-      sla: { clock: category.clock, escalation: 0, overdue: false },
-      history: [{ action: 'submit', from: null, to: 'submitted', actor: input.reporterId ? new Types.ObjectId(input.reporterId) : null, actorName: input.anonymous || !input.reporterId ? '匿名居民' : '居民', note: '', photos: photoIds, at: now }],
-      contentFlag: verdict.outcome,
-      createdAt: now,
-      updatedAt: now,
+    const reporter = input.reporterId ? new Types.ObjectId(input.reporterId) : null;
+    const system = (action: 'accept' | 'dispatch', from: TReportStatus, to: TReportStatus, note: string): HistoryDoc =>
+      ({ action, from, to, actor: null, actorName: '系统', note, photos: [], at: now });
+    const history: HistoryDoc[] = [
+      { action: 'submit', from: null, to: 'submitted', actor: reporter, actorName: input.anonymous || !reporter ? '匿名居民' : '居民', note: '', photos: photoIds, at: now },
+    ];
+    // Routed at once: accepted and dispatched by the system in the same write (one insert, not
+    // three moves with three events: the reporter has the outcome in the answer already).
+    if (route.department)
+      history.push(
+        system('accept', 'submitted', 'accepted', `自动受理：${route.grid!.name}`),
+        system('dispatch', 'accepted', 'dispatched', `按网格与类别派遣至${route.department.name}`),
+      );
+    const routed = route.department
+      ? { status: 'dispatched' as const, department: route.department._id, handler: route.handler, acceptedAt: now, dispatchedAt: now, firstDispatchedAt: now }
+      : { status: 'submitted' as const, department: null, handler: null, acceptedAt: null, dispatchedAt: null, firstDispatchedAt: null };
+    const base = { createdAt: now, arrivedAt: null, resolvedAt: null, history, ...routed };
+    // The first timers are known here; later ones follow the status events (reports.sla).
+    const sla = computeSla(base, category, calendar, now);
+    const report = (
+      await Report.create({
+        _id: id,
+        category: category.code,
+        categoryLabel: category.label,
+        description: input.description,
+        attributes: Object.fromEntries(category.attributes.filter((a) => input.attributes[a.code]).map((a) => [a.code, input.attributes[a.code]])),
+        photos: photoIds,
+        location: { type: 'Point', coordinates: [input.location.lng, input.location.lat] },
+        address: input.address,
+        anonymous: input.anonymous,
+        reporter,
+        followers: [],
+        source: input.source ?? 'app',
+        open311Token: input.open311Token,
+        mediaUrl: input.mediaUrl,
+        grid: route.grid?._id ?? null,
+        sla,
+        contentFlag: verdict.outcome,
+        updatedAt: now,
+        ...base,
+      })
+    ).toObject<ReportDoc>();
+    uow.emit({
+      type: 'report.submitted',
+      aggregate: `report:${String(id)}`,
+      payload: { reportId: String(id), category: category.code, status: routed.status },
     });
-    uow.emit({ type: 'report.submitted', aggregate: `report:${String(id)}`, payload: { reportId: String(id), category: category.code } });
     if (category.code === DISPUTE_CATEGORY) {
       uow.emit({
         type: DISPUTE_REFERRED,
@@ -106,22 +130,6 @@ export async function submitReport(
           reporterUserId: input.reporterId ?? '',
         } satisfies DisputeReferredPayload,
       });
-    }
-    let report = (await Report.findById(id).lean<ReportDoc>())!;
-    if (route.department) {
-      const system = { system: 'routing' };
-      report = (await applyStep(uow, id, { action: 'accept', actor: system, note: `自动受理：${route.grid!.name}`, set: { acceptedAt: now } }, now))!;
-      report = (await applyStep(
-        uow,
-        id,
-        {
-          action: 'dispatch',
-          actor: system,
-          note: `按网格与类别派遣至${route.department.name}`,
-          set: { department: route.department._id, handler: route.handler, dispatchedAt: now, firstDispatchedAt: now },
-        },
-        now,
-      ))!;
     }
     return { outcome: route.department ? 'routed' : 'queued', report };
   });

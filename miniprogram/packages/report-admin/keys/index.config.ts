@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: 'Open311 接口密钥' });

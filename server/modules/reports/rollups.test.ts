@@ -1,0 +1,75 @@
+import { Types } from 'mongoose';
+import { createTestContext, type TestContext } from '../../../test/support';
+import { checkInvariants, repairInvariants } from '../../platform/invariants';
+import { rebuildReportRollups } from '.';
+import { buildResident, CENTER, reportBody, setupDistrict } from './fixtures';
+import { Report } from './model';
+import { ReportRollup } from './rollups/model';
+
+let ctx: TestContext;
+let d: Awaited<ReturnType<typeof setupDistrict>>;
+let clock = Date.parse('2026-10-14T03:00:00Z'); // 11:00 in Shanghai
+jest.setTimeout(90_000);
+beforeAll(async () => {
+  ctx = await createTestContext({ now: () => new Date(clock) });
+  d = await setupDistrict(ctx, 'r');
+});
+afterAll(async () => {
+  await ctx.close();
+});
+
+const WHOLE_MONTH = 'from=2026-09-30T16:00:00Z&to=2026-10-31T16:00:00Z';
+/** 10:00–12:00 Shanghai on the 14th: inside one day, so read from the reports, not the rollups. */
+const PART_OF_DAY = 'from=2026-10-14T02:00:00Z&to=2026-10-14T04:00:00Z';
+const stats = async (q: string, by = 'category') =>
+  (await ctx.http.get(`/api/admin/report-stats?${q}&by=${by}`).set('Authorization', d.admin.auth).expect(200)).body;
+const rollupViolations = async () => (await checkInvariants('all', new Date(clock))).filter((v) => v.invariant === 'report-rollups');
+
+describe('stats rollups', () => {
+  it('when reports move through the workflow, the rollups follow them and agree with the reports themselves', async () => {
+    const resident = await buildResident(ctx);
+    const file = async () => (await ctx.http.post('/api/reports').set('Authorization', resident.auth).send(reportBody(d.litter)).expect(201)).body.report.id as string;
+    const done = await file();
+    await file();
+    const act = (id: string, action: string, body: Record<string, unknown> = {}) =>
+      ctx.http.post(`/api/staff/reports/${id}/${action}`).set('Authorization', d.handler.auth).send(body).expect(200);
+    await act(done, 'take');
+    clock += 10 * 60_000;
+    await act(done, 'arrive', { location: CENTER });
+    await act(done, 'resolve', { note: '已清理' });
+    await ctx.http.post(`/api/reports/${done}/confirm`).set('Authorization', resident.auth).send({ answer: 'fixed', rating: 5 }).expect(200);
+
+    expect(await rollupViolations()).toEqual([]);
+    const whole = await stats(WHOLE_MONTH);
+    expect(whole.total).toMatchObject({ received: 2, closed: 1, fixed: 1, onTime: 1, avgAcceptMinutes: 0, avgArriveMinutes: 10, avgRating: 5 });
+    // The same figures read from the reports (a range inside one day skips the rollups).
+    expect((await stats(PART_OF_DAY)).total).toEqual(whole.total);
+    expect((await stats(WHOLE_MONTH, 'day')).rows.map((r: { key: string }) => r.key)).toEqual(['2026-10-14']);
+  });
+
+  it('when a report is written without events, check:invariants names the day and the repair counts it', async () => {
+    const before = (await stats(WHOLE_MONTH)).total.received as number;
+    const one = await Report.findOne({ status: 'dispatched' }).lean();
+    await Report.collection.insertOne({ ...one!, _id: new Types.ObjectId() });
+    const found = await rollupViolations();
+    expect(found.map((v) => v.subject)).toEqual(['report-rollups:2026-10-14']);
+    // Whole days come from the rollups, which do not know it yet; the reports do.
+    expect((await stats(WHOLE_MONTH)).total.received).toBe(before);
+    expect((await stats(PART_OF_DAY)).total.received).toBe(before + 1);
+
+    expect(await repairInvariants(ctx.deps, { graceMs: 0, now: new Date(clock) })).toBeGreaterThanOrEqual(1);
+    expect(await rollupViolations()).toEqual([]);
+    expect((await stats(WHOLE_MONTH)).total.received).toBe(before + 1);
+  });
+
+  it('when the rollups are lost, the repair at start rebuilds them, and a full rebuild gives the same figures', async () => {
+    const before = await stats(WHOLE_MONTH, 'department');
+    await ReportRollup.deleteMany({});
+    expect((await rollupViolations()).length).toBe(1);
+    await repairInvariants(ctx.deps, { graceMs: 0, now: new Date(clock) });
+    expect(await stats(WHOLE_MONTH, 'department')).toEqual(before);
+    await rebuildReportRollups();
+    expect(await stats(WHOLE_MONTH, 'department')).toEqual(before);
+    expect(await rollupViolations()).toEqual([]);
+  });
+});
