@@ -1,18 +1,8 @@
-import type { TestContext } from '../../../test/support';
 import { AuditEntry } from '../audit/model';
 import { expireOffers } from './commands/waitlist';
-import { addProvider, book, bookBody, buildClinic, buildResident, clinicContext, clock, sh, T0 } from './fixtures';
+import { addProvider, book, bookBody, buildClinic, buildResident, clinicSuite, sh } from './fixtures';
 
-let ctx: TestContext;
-const c = clock();
-jest.setTimeout(90_000);
-beforeAll(async () => {
-  ctx = await clinicContext(c);
-});
-afterAll(async () => {
-  await ctx.close();
-});
-beforeEach(() => c.set(T0));
+const { ctx, c } = clinicSuite();
 
 const MON = '2027-01-04';
 
