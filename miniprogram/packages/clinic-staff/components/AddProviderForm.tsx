@@ -2,6 +2,9 @@ import { Button, Picker, Text, View } from '@tarojs/components';
 import { FormField } from '../../../components/FormField';
 import { Notice } from '../../../components/Notice';
 import { useAddProvider } from '../../../hooks/clinic/useStaffClinic';
+import type { TProviderCandidate } from '../../../services/clinic';
+
+const label = (c: TProviderCandidate) => `${c.displayName}（${c.kind === 'lawyer' ? '律师' : '法学实习生'}）`;
 
 /**
  * 添加服务人员: an account the district granted a lawyer or student role at this clinic; a lawyer
@@ -22,12 +25,12 @@ export function AddProviderForm({ clinicId, onAdded }: { clinicId: string; onAdd
       ) : (
         <Picker
           mode="selector"
-          range={items.map((c) => `${c.displayName}（${c.kind === 'lawyer' ? '律师' : '法学实习生'}）`)}
+          range={items.map(label)}
           onChange={(x) => f.choose(items[Number(x.detail.value)])}
         >
           <View className="row" id="add-provider-user">
             <Text className="row__label">账号</Text>
-            <Text id="add-provider-user-value">{chosen ? chosen.displayName : '请选择'} ▾</Text>
+            <Text id="add-provider-user-value">{chosen ? label(chosen) : '请选择'} ▾</Text>
           </View>
         </Picker>
       )}
