@@ -49,6 +49,14 @@ export async function clinicOf(b: BookingDoc) {
 
 export const actor = (ctx: LinliContext): Actor => ctx.state.actor!;
 
+/** What most booking commands take: the booking, its clinic, who acts and the request (for the audit). */
+export const onBooking = async (ctx: LinliContext, b: BookingDoc) => ({
+  clinic: await clinicOf(b),
+  booking: b,
+  actor: actor(ctx),
+  requestId: ctx.state.requestId,
+});
+
 export const agendaRange = (q: TAgendaQuery) => ({
   from: new Date(dayStart(q.from)),
   to: new Date(dayStart(addDays(q.from, q.days))),

@@ -42,6 +42,7 @@ import {
   bookingActionFor,
   clinicOf,
   loadBooking,
+  onBooking,
   present,
   SLOT_REFUSALS,
   WINDOW_REFUSALS,
@@ -172,13 +173,7 @@ export function residentBookingRoutes(deps: AppDeps): RouteSpec[] {
       'cancel',
       ZReasonInput,
       async (ctx, b, body) => {
-        const r = await cancelBooking(deps, {
-          clinic: await clinicOf(b),
-          booking: b,
-          actor: actor(ctx),
-          ...body,
-          requestId: ctx.state.requestId,
-        });
+        const r = await cancelBooking(deps, { ...(await onBooking(ctx, b)), ...body });
         unlessRefused(r, WINDOW_REFUSALS);
         return r;
       },
@@ -189,13 +184,7 @@ export function residentBookingRoutes(deps: AppDeps): RouteSpec[] {
       'reschedule',
       ZRescheduleInput,
       async (ctx, b, body) => {
-        const r = await rescheduleBooking(deps, {
-          clinic: await clinicOf(b),
-          booking: b,
-          actor: actor(ctx),
-          body,
-          requestId: ctx.state.requestId,
-        });
+        const r = await rescheduleBooking(deps, { ...(await onBooking(ctx, b)), body });
         unlessRefused(r, { ...SLOT_REFUSALS, ...WINDOW_REFUSALS });
         return r;
       },

@@ -21,7 +21,7 @@ import { recordConsultation, signOffRecord } from './commands/record';
 import { managesClinic } from './policy';
 import { presentStaffBooking } from './presenter';
 import { agendaBookings, bookingContext, clinicBookings, signOffQueue } from './queries';
-import { actor, agendaRange, bookingActionFor, clinicOf, WINDOW_REFUSALS } from './booking-routing';
+import { actor, agendaRange, bookingActionFor, onBooking, WINDOW_REFUSALS } from './booking-routing';
 
 /**
  * The providers' and coordinators' booking routes: agenda, sign-off queue, the clinic's
@@ -75,12 +75,7 @@ export function staffBookingRoutes(deps: AppDeps): RouteSpec[] {
       },
     }),
     bookingAction('confirm', '确认预约（律师、指导律师、协调员）', 'confirm', undefined, async (ctx, b) => {
-      const r = await confirmBooking(deps, {
-        clinic: await clinicOf(b),
-        booking: b,
-        actor: actor(ctx),
-        requestId: ctx.state.requestId,
-      });
+      const r = await confirmBooking(deps, await onBooking(ctx, b));
       unlessRefused(r, { not_pending: { code: 'conflict', message: '该预约不在待确认状态' } });
       return r;
     }),
@@ -90,13 +85,7 @@ export function staffBookingRoutes(deps: AppDeps): RouteSpec[] {
       'decline',
       ZDeclineInput,
       async (ctx, b, body) => {
-        const r = await declineBooking(deps, {
-          clinic: await clinicOf(b),
-          booking: b,
-          actor: actor(ctx),
-          reason: body.reason,
-          requestId: ctx.state.requestId,
-        });
+        const r = await declineBooking(deps, { ...(await onBooking(ctx, b)), reason: body.reason });
         unlessRefused(r, { not_active: WINDOW_REFUSALS.not_active });
         return r;
       },
@@ -107,13 +96,7 @@ export function staffBookingRoutes(deps: AppDeps): RouteSpec[] {
       'record',
       ZRecordInput,
       async (ctx, b, body) => {
-        const r = await recordConsultation(deps, {
-          clinic: await clinicOf(b),
-          booking: b,
-          actor: actor(ctx),
-          body,
-          requestId: ctx.state.requestId,
-        });
+        const r = await recordConsultation(deps, { ...(await onBooking(ctx, b)), body });
         unlessRefused(r, {
           not_started: { code: 'conflict', message: '咨询开始后才能填写记录' },
           not_recordable: WINDOW_REFUSALS.not_active,
@@ -127,13 +110,7 @@ export function staffBookingRoutes(deps: AppDeps): RouteSpec[] {
       'signOff',
       ZSignOffInput,
       async (ctx, b, body) => {
-        const r = await signOffRecord(deps, {
-          clinic: await clinicOf(b),
-          booking: b,
-          actor: actor(ctx),
-          comment: body.comment,
-          requestId: ctx.state.requestId,
-        });
+        const r = await signOffRecord(deps, { ...(await onBooking(ctx, b)), comment: body.comment });
         unlessRefused(r, { not_awaiting: { code: 'conflict', message: '该记录不在待签发状态' } });
         return r;
       },
