@@ -45,6 +45,17 @@ type Json<T> = Omit<T, 'startsAt'> & { startsAt: string };
 
 export type TBookingView = TOut<typeof ZBookingDto>;
 export type TStaffBookingView = TOut<typeof ZStaffBookingDto>;
+/** An account holding a lawyer or student role at the clinic, not yet one of its providers. */
+export interface TProviderCandidate {
+  userId: string;
+  displayName: string;
+  kind: 'lawyer' | 'student';
+  supervisorName: string | null;
+}
+export interface TMediator {
+  id: string;
+  name: string;
+}
 export type TStatsView = TOut<typeof ZClinicStatsDto>;
 
 /** The slot listing answers one week at a time (the server's limit on `days`). */
@@ -65,6 +76,8 @@ export const clinicApi = {
     request<TOut<typeof ZProviderList>>({ path: `/api/clinics/${id(clinicId)}/providers` }),
   addProvider: (clinicId: string, body: TAddProvider) =>
     request<TOut<typeof ZProviderEnvelope>>({ method: 'POST', path: `/api/clinics/${id(clinicId)}/providers`, body }),
+  providerCandidates: (clinicId: string) =>
+    request<{ items: TProviderCandidate[] }>({ path: `/api/clinics/${id(clinicId)}/provider-candidates` }),
   updateProvider: (providerId: string, body: { licenceVerified?: boolean; active?: boolean }) =>
     request<TOut<typeof ZProviderEnvelope>>({ method: 'PATCH', path: `/api/clinic-providers/${id(providerId)}`, body }),
   schedule: (providerId: string) =>
@@ -104,6 +117,7 @@ export const clinicApi = {
       path: `/api/mediation/cases/${id(caseId)}/outcome`,
       body,
     }),
+  mediators: () => request<{ items: TMediator[] }>({ path: '/api/mediation/mediators' }),
   assignMediator: (caseId: string, mediatorId: string) =>
     request<TOut<typeof ZMediationCaseEnvelope>>({
       method: 'POST',

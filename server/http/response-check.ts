@@ -38,8 +38,7 @@ export function responseMismatch(spec: RouteSpec, ctx: Pick<LinliContext, 'statu
 export function createResponseChecker(logger: pino.Logger) {
   // A cached answer sent as the same JSON text again (nearby activities, clinic slots) was
   // already checked: the same text against the same schema gives the same verdict. Without
-  // this, test mode parses and validates a large cached answer on every hit, and the benches
-  // (which run in test mode) would measure the check instead of the route.
+  // this, test mode parses and validates a large cached answer on every hit.
   const checkedTexts = new WeakMap<RouteSpec, string[]>();
   return (spec: RouteSpec, ctx: LinliContext): void => {
     const text = typeof ctx.body === 'string' ? ctx.body : null;

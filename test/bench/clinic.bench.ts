@@ -6,6 +6,7 @@
  *    page asks it, one week per request (the API's limit), the four weeks in turn: req/s as a ratio
  *    to a bare-Koa GET in the same run (target ≥ 0.30), the load sent from a worker thread.
  * Residents and their sessions are inserted directly (login is not what is measured).
+ * The app runs without test mode's per-answer schema check, as production does.
  * CLINIC_BENCH_BOOKINGS / CLINIC_BENCH_LIST_OPS shrink it for a quick run on a loaded machine.
  */
 import os from 'node:os';
@@ -115,7 +116,8 @@ const loadavg = () =>
 
 export default async function run(): Promise<Record<string, unknown>> {
   const loadAtStart = loadavg();
-  const ctx = await createTestContext();
+  // As production runs: without test mode's check of every answer against its schema (the API suite keeps it).
+  const ctx = await createTestContext({ checkResponses: false });
   const bare = await startBareKoa();
   try {
     const { clinicId, lawyer } = await clinicWithProviders(ctx);

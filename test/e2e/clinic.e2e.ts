@@ -5,24 +5,22 @@
  *
  * 1. the coordinator switches the clinic to lawyer confirmation and gives 李律师 an evening
  *    session two days ahead (availability editor: weekday and time pickers);
- * 2. a resident books that slot (topic picker, mode, consent); 李律师 confirms it in the agenda
- *    and fills in the record (转调解), which is refused before the start;
- * 3. the test moves the server clock past the start (POST /api/dev/clock) and the same record is
- *    accepted; the coordinator finds the mediation case in the committee's queue and records
+ * 2. a resident books that slot (topic picker, mode, consent); 李律师 confirms it in the agenda,
+ *    where 填写咨询记录 is not offered before the start;
+ * 3. the test moves the server clock past the start (POST /api/dev/clock) and 李律师 records
+ *    转调解; the coordinator finds the mediation case in the committee's queue and records
  *    达成协议 with its text;
  * 4. the resident reads the summary and rates it; the stats page counts the agreement in the
  *    success rate.
  */
-import type { Browser, Page } from 'playwright-core';
-import { agreeToPrivacyPolicy, launchBrowser } from './support/browser';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from './support/browser';
+import { CLINIC, LAWYER, idOf, seeOr, serverClockTo, staff as staffLogin } from './support/clinic';
 import { answerModal } from './support/modal';
 import { pickDate, pickOption, pickTime } from './support/pickers';
 import { startLinli, type RunningLinli } from './support/server';
 import { beijing, fill, see, shanghai, volunteeringKit, type VolunteeringKit } from './support/volunteering';
 
-const DEMO_PASSWORD = 'linli-demo-2026';
-const CLINIC = '幸福里社区法律诊所';
-const LAWYER = '李律师（演示）';
 /** Weekday labels of the availability editor, indexed by JS getDay() (0 = Sunday). */
 const WEEKDAY_LABELS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 const run = Math.random().toString(36).slice(2, 8);
@@ -42,34 +40,7 @@ afterAll(async () => {
   await linli?.stop();
 });
 
-/** Staff login on the portal, through the privacy consent when asked. */
-async function staff(username: string): Promise<Page> {
-  const ctx = await kit.newPhone();
-  const page = await kit.at(ctx, '/packages/staff/login/index');
-  await fill(page, '#staff-username', username);
-  await fill(page, '#staff-password', DEMO_PASSWORD);
-  await page.locator('#staff-login-submit').tap();
-  await page.locator('#portal-entries, #consent-agree').first().waitFor();
-  if (await page.locator('#consent-agree').isVisible()) await agreeToPrivacyPolicy(page);
-  await page.locator('#portal-entries').waitFor();
-  return page;
-}
-
-/** The id suffix of the first element under `scope` whose text has `text` (ids look like `<prefix><id>`). */
-async function idOf(page: Page, selector: string, text: string, prefix: string): Promise<string> {
-  const el = page.locator(selector, { hasText: text }).first();
-  await el.waitFor();
-  const id = ((await el.getAttribute('id')) ?? '').slice(prefix.length);
-  if (!/^[0-9a-f]{24}$/.test(id)) throw new Error(`no id on ${selector} with "${text}": ${id}`);
-  return id;
-}
-
-/** Waits for the text, or fails with what the page's error notice says instead. */
-async function seeOr(page: Page, selector: string, text: string, errorSelector: string): Promise<void> {
-  await page.locator(`${selector}:has-text("${text}"), ${errorSelector}`).first().waitFor({ timeout: 20000 });
-  const error = page.locator(errorSelector);
-  if (await error.isVisible()) throw new Error(`${errorSelector}: ${await error.textContent()}`);
-}
+const staff = (username: string) => staffLogin(kit, username);
 
 test('availability → booking → confirmation → 转调解 → agreement → summary, rating and success rate', async () => {
   // Two days ahead, 19:00 Beijing time: no demo rule covers the evening, so the slot is ours.
@@ -124,21 +95,16 @@ test('availability → booking → confirmation → 转调解 → agreement → 
   await lawyer.locator(`#agenda-${bookingId}-confirm`).tap();
   await see(lawyer, `#agenda-${bookingId}`, '已确认');
 
-  // The lawyer fills in the record, 转调解; before the start the server refuses it.
+  // Before the start there is no 填写咨询记录 (the DTO's record ability follows the server's clock).
+  expect(await lawyer.locator(`#agenda-${bookingId}-record`).count()).toBe(0);
+
+  // 3. Time passes: 10 minutes after the start. Now the lawyer records 转调解.
+  await serverClockTo(linli, startsAt + 10 * 60_000);
+  await lawyer.reload();
   await lawyer.locator(`#agenda-${bookingId}-record`).tap();
   await fill(lawyer, `#record-${bookingId}-notes`, '对方拖欠抚养费 8 个月，有转账记录。');
   await fill(lawyer, `#record-${bookingId}-summary`, '建议先由人民调解委员会调解，调解不成可向法院申请强制执行。');
   await pickOption(lawyer, `record-${bookingId}-outcome`, '转调解');
-  await lawyer.locator(`#record-${bookingId}-submit`).tap();
-  await see(lawyer, `#record-${bookingId}-error`, '咨询开始后才能填写记录');
-
-  // 3. Time passes: 10 minutes after the start. The same record is now accepted.
-  const res = await fetch(`${linli.url}/api/dev/clock`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ advanceMs: startsAt + 10 * 60_000 - Date.now() }),
-  });
-  expect(res.status).toBe(200);
   await lawyer.locator(`#record-${bookingId}-submit`).tap();
   await see(lawyer, `#agenda-${bookingId}`, '已发布');
 

@@ -12,10 +12,12 @@ import { todayShanghai } from '../volunteering/activity-form';
 
 /** Clinics nearest first when the device gives a position; otherwise by name (the list never depends on a map). */
 export function useClinicList() {
-  return useAsync(async () => {
+  const [view, setView] = useState<'list' | 'map'>('list');
+  const list = useAsync(async () => {
     const at = await currentPosition(5000).catch(() => null);
-    return clinicApi.clinics(at ? { lng: at.lng, lat: at.lat } : {});
+    return { at, ...(await clinicApi.clinics(at ? { lng: at.lng, lat: at.lat } : {})) };
   });
+  return { ...list, view, setView };
 }
 
 /** The waitlist's details are the booking's, less the slot and the files (those come with an offer). */

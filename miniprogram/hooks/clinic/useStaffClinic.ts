@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { ZRecordInput, type TConsultOutcome } from '@shared/schemas/clinic/bookings';
-import type { TScheduleInput } from '@shared/schemas/clinic/providers';
-import { clinicApi } from '../../services/clinic';
+import { ZSessionInput } from '@shared/schemas/clinic/mediation';
+import { ZAddProvider, ZScheduleInput, type TScheduleInput } from '@shared/schemas/clinic/providers';
+import { clinicApi, type TMediator, type TProviderCandidate } from '../../services/clinic';
+import { zodFieldErrors } from '../../services/form-errors';
 import { useAsync } from '../useAsync';
 import { useForm } from '../useForm';
 import { useSession } from '../useSession';
@@ -51,8 +53,6 @@ export function useCoordinatorClinic(): string | null {
   return user?.roles.find((r) => r.role === 'clinic_coordinator')?.scopeId ?? null;
 }
 
-export const blankRule = () => ({ weekday: 1, start: '09:00', end: '12:00' });
-
 /** Providers, one provider's availability editor, the week's bookings. */
 export function useCoordinator(clinicId: string | null) {
   const providers = useAsync(() => clinicApi.providers(clinicId!), [clinicId], !!clinicId);
@@ -92,6 +92,12 @@ export function useCoordinator(clinicId: string | null) {
     action.run('save', async () => {
       setFieldErrors({});
       setSaved(null);
+      // The same schema as the server: every bad field shows at once, before a round trip.
+      const parsed = ZScheduleInput.safeParse(draft);
+      if (!parsed.success) {
+        setFieldErrors(zodFieldErrors(parsed.error));
+        throw new Error('请按提示修改排班');
+      }
       try {
         await clinicApi.saveSchedule(editing!, draft!);
         setSaved('排班已保存');
@@ -108,4 +114,66 @@ export function useCoordinator(clinicId: string | null) {
       await clinic.reload();
     });
   return { providers, bookings, clinic, setAutoConfirm, editing, draft, setDraft, edit, save, saved, fieldErrors, action };
+}
+
+/** The add-provider form: candidates (accounts with a role here), the lawyer's licence number. */
+export function useAddProvider(clinicId: string, onAdded: () => Promise<void>) {
+  const candidates = useAsync(() => clinicApi.providerCandidates(clinicId), [clinicId], !!clinicId);
+  const [added, setAdded] = useState<string | null>(null);
+  // The licence rule is the server's too (licence_required); here it shows before sending.
+  const schema = ZAddProvider.refine((v) => v.kind !== 'lawyer' || !!v.licenceNo, {
+    message: '请填写律师执业证号',
+    path: ['licenceNo'],
+  });
+  const form = useForm(schema, { userId: '', kind: 'lawyer', licenceNo: '', intro: '' }, async (v) => {
+    const r = await clinicApi.addProvider(clinicId, {
+      userId: v.userId,
+      kind: v.kind,
+      ...(v.kind === 'lawyer' ? { licenceNo: v.licenceNo } : {}),
+      ...(v.intro ? { intro: v.intro } : {}),
+    });
+    setAdded(`已添加 ${r.provider.displayName}${r.provider.kind === 'lawyer' ? '，请核验执业证后开放预约' : ''}`);
+    form.reset();
+    await Promise.all([candidates.reload(), onAdded()]);
+  });
+  const choose = (c: TProviderCandidate | undefined) => {
+    if (!c) return;
+    setAdded(null);
+    form.setField('userId', c.userId);
+    form.setField('kind', c.kind);
+  };
+  return { candidates, form, choose, added };
+}
+
+/** A Beijing-time date and time picked on the page → the instant the API stores (UTC). */
+export const beijingIso = (day: string, time: string) => (day && time ? `${day}T${time}:00+08:00` : '');
+
+/** One open mediation case: assign a mediator, schedule a session (parties with accounts are notified). */
+export function useCaseManage(caseId: string, mediators: TMediator[], after: () => Promise<void>) {
+  const action = useAction(after);
+  const [day, setDay] = useState(todayShanghai());
+  const [time, setTime] = useState('');
+  const session = useForm(ZSessionInput, { at: '', place: '', note: '' }, async (v) => {
+    await clinicApi.addSession(caseId, {
+      at: v.at.toISOString(),
+      place: v.place,
+      ...(v.note ? { note: v.note } : {}),
+    });
+    session.reset();
+    setTime('');
+    await after();
+  });
+  const pickDay = (d: string) => {
+    setDay(d);
+    session.setField('at', beijingIso(d, time));
+  };
+  const pickTime = (t: string) => {
+    setTime(t);
+    session.setField('at', beijingIso(day, t));
+  };
+  const assign = (index: number) => {
+    const m = mediators[index];
+    if (m) void action.run(`assign-${caseId}`, () => clinicApi.assignMediator(caseId, m.id));
+  };
+  return { action, day, time, pickDay, pickTime, session, assign };
 }

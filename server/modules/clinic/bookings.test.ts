@@ -1,18 +1,8 @@
-import type { TestContext } from '../../../test/support';
 import { AuditEntry } from '../audit/model';
 import { expireOffers } from './commands/waitlist';
-import { addProvider, book, bookBody, buildClinic, buildResident, clinicContext, clock, sh, T0 } from './fixtures';
+import { addProvider, book, bookBody, buildClinic, buildResident, clinicSuite, sh } from './fixtures';
 
-let ctx: TestContext;
-const c = clock();
-jest.setTimeout(90_000);
-beforeAll(async () => {
-  ctx = await clinicContext(c);
-});
-afterAll(async () => {
-  await ctx.close();
-});
-beforeEach(() => c.set(T0));
+const { ctx, c } = clinicSuite();
 
 const MON = '2027-01-04';
 
@@ -198,6 +188,61 @@ describe('cancellation window', () => {
       .send({ override: true });
     expect(byCoordinator.body.booking).toMatchObject({ status: 'cancelled' });
     expect(await AuditEntry.countDocuments({ action: 'clinic_booking.cancel', 'target.id': newId })).toBe(1);
+  });
+});
+
+describe('no-show and modes', () => {
+  it('401 → 400 → 404 → 409 before the start; after it the resident marks the lawyer (not themselves), once', async () => {
+    const cl = await buildClinic(ctx);
+    const lawyer = await addProvider(ctx, cl);
+    const resident = await buildResident(ctx);
+    const id = (await book(ctx, cl.clinicId, resident, bookBody(lawyer.providerId, sh(MON, '09:00')))).body.booking
+      .id as string;
+    const mark = (who: { auth: string } | null, body: object) => {
+      const req = ctx.http.post(`/api/clinic-bookings/${id}/no-show`);
+      return (who ? req.set('Authorization', who.auth) : req).send(body);
+    };
+    expect((await mark(null, { side: 'provider' })).status).toBe(401);
+    const bad = await mark(resident, { side: 'both' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields).toEqual([{ path: 'side', message: '请选择未到场的一方' }]);
+    expect((await mark(await buildResident(ctx), { side: 'provider' })).status).toBe(404);
+    const early = await mark(resident, { side: 'provider' });
+    expect(early.status).toBe(409);
+    expect(early.body.error.message).toBe('咨询尚未开始');
+    c.set(sh(MON, '09:10'));
+    expect((await mark(resident, { side: 'resident' })).body.error.fields).toEqual([
+      { path: 'side', message: '只能标记对方未到场' },
+    ]);
+    const marked = await mark(resident, { side: 'provider' });
+    expect(marked.body.booking).toMatchObject({ status: 'no_show', noShowSide: 'provider' });
+    expect((await mark(lawyer, { side: 'resident' })).status).toBe(409);
+  });
+
+  it('when providers offer different modes, the list filters by mode and a booking in a mode the provider does not offer is 400', async () => {
+    const cl = await buildClinic(ctx);
+    const phoneOnly = await addProvider(ctx, cl, { schedule: { modes: ['phone'] } });
+    const inPerson = await addProvider(ctx, cl, { schedule: { modes: ['in_person'] } });
+    const list = await ctx.http.get(`/api/clinics/${cl.clinicId}/slots?from=${MON}&days=1&mode=phone`);
+    expect(new Set(list.body.items.map((s: { providerId: string }) => s.providerId))).toEqual(
+      new Set([phoneOnly.providerId]),
+    );
+    expect(list.body.items[0].modes).toEqual(['phone']);
+    const wrong = await book(
+      ctx,
+      cl.clinicId,
+      await buildResident(ctx),
+      bookBody(phoneOnly.providerId, sh(MON, '09:00'), { mode: 'in_person' }),
+    );
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.fields).toEqual([{ path: 'mode', message: '该时段不提供此咨询方式' }]);
+    const right = await book(
+      ctx,
+      cl.clinicId,
+      await buildResident(ctx),
+      bookBody(inPerson.providerId, sh(MON, '09:00'), { mode: 'in_person' }),
+    );
+    expect(right.status).toBe(201);
   });
 });
 

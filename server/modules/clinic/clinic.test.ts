@@ -1,17 +1,8 @@
-import { buildResident, buildStaff, type TestContext } from '../../../test/support';
+import { buildResident, buildStaff } from '../../../test/support';
 import { OutboxEvent } from '../../platform/outbox/model';
-import { addProvider, book, bookBody, buildClinic, clinicBody, clinicContext, clock, sh, T0 } from './fixtures';
+import { addProvider, book, bookBody, buildClinic, clinicBody, clinicSuite, sh } from './fixtures';
 
-let ctx: TestContext;
-const c = clock();
-jest.setTimeout(60_000);
-beforeAll(async () => {
-  ctx = await clinicContext(c);
-});
-afterAll(async () => {
-  await ctx.close();
-});
-beforeEach(() => c.set(T0));
+const { ctx, c } = clinicSuite(60_000);
 
 const slotsOf = async (clinicId: string, q: string) => {
   const res = await ctx.http.get(`/api/clinics/${clinicId}/slots?${q}`);

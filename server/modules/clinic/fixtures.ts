@@ -34,6 +34,31 @@ export async function clinicContext(c: Clock): Promise<TestContext> {
   return createTestContext({ now: () => c.at });
 }
 
+/**
+ * A test file's app and clock: the context is created before all tests and closed after them,
+ * and the clock is back at T0 before each test. `ctx` stands for the context from `beforeAll`
+ * on (it forwards to it), so tests write `ctx.http` and `buildClinic(ctx)` as with their own.
+ */
+export function clinicSuite(timeoutMs = 90_000): { ctx: TestContext; c: Clock } {
+  const c = clock();
+  let real: TestContext | undefined;
+  jest.setTimeout(timeoutMs);
+  beforeAll(async () => {
+    real = await clinicContext(c);
+  });
+  afterAll(async () => {
+    await real?.close();
+  });
+  beforeEach(() => c.set(T0));
+  const ctx = new Proxy({} as TestContext, {
+    get: (_t, key) => {
+      if (!real) throw new Error('clinicSuite: the context exists from beforeAll on');
+      return real[key as keyof TestContext];
+    },
+  });
+  return { ctx, c };
+}
+
 export const clinicBody = (over: Record<string, unknown> = {}) => ({
   name: '幸福里社区法律诊所',
   hostOrg: '示范区司法局',

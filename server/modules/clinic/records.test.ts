@@ -1,19 +1,10 @@
 import sharp from 'sharp';
-import { buildStaff, type TestContext } from '../../../test/support';
+import { buildStaff } from '../../../test/support';
 import { inUnitOfWork } from '../../platform/unit-of-work';
 import { MediationCase } from './model';
-import { addProvider, book, bookBody, buildClinic, buildResident, clinicContext, clock, sh, T0 } from './fixtures';
+import { addProvider, book, bookBody, buildClinic, buildResident, clinicSuite, sh } from './fixtures';
 
-let ctx: TestContext;
-const c = clock();
-jest.setTimeout(90_000);
-beforeAll(async () => {
-  ctx = await clinicContext(c);
-});
-afterAll(async () => {
-  await ctx.close();
-});
-beforeEach(() => c.set(T0));
+const { ctx, c } = clinicSuite();
 
 const MON = '2027-01-04';
 const NOTES = '私密记录：当事人情绪激动，掌握的证据有限';

@@ -1,20 +1,11 @@
 import { Types } from 'mongoose';
-import type { TestContext } from '../../../test/support';
+
 import { Notification } from '../notifications';
 import { OutboxEvent } from '../../platform/outbox/model';
 import { sendDayBeforeReminders } from './commands/reminders';
-import { addProvider, book, bookBody, buildClinic, buildResident, clinicContext, clock, sh, T0 } from './fixtures';
+import { addProvider, book, bookBody, buildClinic, buildResident, clinicSuite, sh } from './fixtures';
 
-let ctx: TestContext;
-const c = clock();
-jest.setTimeout(90_000);
-beforeAll(async () => {
-  ctx = await clinicContext(c);
-});
-afterAll(async () => {
-  await ctx.close();
-});
-beforeEach(() => c.set(T0));
+const { ctx, c } = clinicSuite();
 
 /** A user's reminders: the inbox items, and the subscribe messages queued where they consented. */
 const reminders = (userId: string, channel: 'inbox' | 'subscribe' = 'inbox') =>

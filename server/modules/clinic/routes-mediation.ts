@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import {
   ZAssignMediatorInput,
   ZCaseIdParams,
@@ -24,7 +25,9 @@ import { anyRole } from '../../http/policy';
 import { unlessRefused } from '../../http/refusals';
 import { defineRoute, type LinliContext, type RouteSpec } from '../../http/route';
 import { auditActor } from '../../platform/outbox/event';
+import { actionRoute } from './action-route';
 import { addSession, assignMediator, closeCase, openMediationCase } from './commands/mediation';
+import type { MediationCaseDoc } from './model';
 import { casePolicy, managesClinic } from './policy';
 import { presentCase } from './presenter';
 import { caseQueue, findAnyClinic, findCase } from './queries';
@@ -53,6 +56,31 @@ async function statsFor(ctx: LinliContext, q: TStatsQuery) {
     throw fail('forbidden', '请选择您所在的诊所');
   return clinicStats(q, '全区');
 }
+
+/** Who acts, for the command's audit entry. */
+const by = (ctx: LinliContext) => ({ actor: ctx.state.actor!, requestId: ctx.state.requestId });
+
+/** A committee action on one case: loaded (404 outside the committee), authorised, run, presented. */
+const caseAction = <B>(
+  path: string,
+  summary: string,
+  action: (typeof casePolicy.actions)[number],
+  body: z.ZodType<B>,
+  run: (ctx: LinliContext, c: MediationCaseDoc, body: B) => Promise<{ outcome: string; case: MediationCaseDoc }>,
+) =>
+  actionRoute({
+    path: `/api/mediation/cases/:caseId/${path}`,
+    summary,
+    policy: committee,
+    params: ZCaseIdParams,
+    body,
+    response: ZMediationCaseEnvelope,
+    load: (ctx, params: TCaseIdParams) => loadCase(ctx.state.actor, params.caseId),
+    resource: casePolicy,
+    action,
+    run,
+    present: (_ctx, r) => ({ outcome: r.outcome, case: presentCase(r.case) }),
+  });
 
 export function mediationRoutes(deps: AppDeps): RouteSpec[] {
   return [
@@ -106,65 +134,36 @@ export function mediationRoutes(deps: AppDeps): RouteSpec[] {
         ctx.body = { outcome: 'found', case: presentCase(await loadCase(ctx.state.actor, params.caseId)) };
       },
     }),
-    defineRoute<TAssignMediatorInput, undefined, TCaseIdParams>({
-      method: 'post',
-      path: '/api/mediation/cases/:caseId/mediator',
-      summary: '指派调解员',
-      tags: ['clinic'],
-      policy: committee,
-      params: ZCaseIdParams,
-      body: ZAssignMediatorInput,
-      response: ZMediationCaseEnvelope,
-      handler: async (ctx, { params, body }) => {
-        const c = await loadCase(ctx.state.actor, params.caseId);
-        await casePolicy.authorize(ctx.state.actor, 'assign', c);
-        const r = await assignMediator(deps, {
-          case: c,
-          mediatorId: body.mediatorId,
-          actor: ctx.state.actor!,
-          requestId: ctx.state.requestId,
-        });
-        unlessRefused(r, {
-          not_mediator: { code: 'validation_failed', field: 'mediatorId', message: '该账号不是调解员' },
-          not_open: NOT_OPEN,
-        });
-        ctx.body = { outcome: r.outcome, case: presentCase(r.case) };
-      },
+    caseAction<TAssignMediatorInput>('mediator', '指派调解员', 'assign', ZAssignMediatorInput, async (ctx, c, body) => {
+      const r = await assignMediator(deps, { case: c, mediatorId: body.mediatorId, ...by(ctx) });
+      unlessRefused(r, {
+        not_mediator: { code: 'validation_failed', field: 'mediatorId', message: '该账号不是调解员' },
+        not_open: NOT_OPEN,
+      });
+      return r;
     }),
-    defineRoute<TSessionInput, undefined, TCaseIdParams>({
-      method: 'post',
-      path: '/api/mediation/cases/:caseId/sessions',
-      summary: '安排调解（时间、地点、记录），通知有账号的当事人',
-      tags: ['clinic'],
-      policy: committee,
-      params: ZCaseIdParams,
-      body: ZSessionInput,
-      response: ZMediationCaseEnvelope,
-      handler: async (ctx, { params, body }) => {
-        const c = await loadCase(ctx.state.actor, params.caseId);
-        await casePolicy.authorize(ctx.state.actor, 'addSession', c);
-        const r = await addSession(deps, { case: c, body, actor: ctx.state.actor!, requestId: ctx.state.requestId });
+    caseAction<TSessionInput>(
+      'sessions',
+      '安排调解（时间、地点、记录），通知有账号的当事人',
+      'addSession',
+      ZSessionInput,
+      async (ctx, c, body) => {
+        const r = await addSession(deps, { case: c, body, ...by(ctx) });
         unlessRefused(r, { not_open: NOT_OPEN });
-        ctx.body = { outcome: r.outcome, case: presentCase(r.case) };
+        return r;
       },
-    }),
-    defineRoute<TCaseOutcomeInput, undefined, TCaseIdParams>({
-      method: 'post',
-      path: '/api/mediation/cases/:caseId/outcome',
-      summary: '记录调解结果：达成协议（须填协议内容）、未达成、撤回',
-      tags: ['clinic'],
-      policy: committee,
-      params: ZCaseIdParams,
-      body: ZCaseOutcomeInput,
-      response: ZMediationCaseEnvelope,
-      handler: async (ctx, { params, body }) => {
-        const c = await loadCase(ctx.state.actor, params.caseId);
-        await casePolicy.authorize(ctx.state.actor, 'close', c);
-        const r = await closeCase(deps, { case: c, body, actor: ctx.state.actor!, requestId: ctx.state.requestId });
+    ),
+    caseAction<TCaseOutcomeInput>(
+      'outcome',
+      '记录调解结果：达成协议（须填协议内容）、未达成、撤回',
+      'close',
+      ZCaseOutcomeInput,
+      async (ctx, c, body) => {
+        const r = await closeCase(deps, { case: c, body, ...by(ctx) });
         unlessRefused(r, { not_open: NOT_OPEN });
-        ctx.body = { outcome: r.outcome, case: presentCase(r.case) };
+        return r;
       },
-    }),
+    ),
     defineRoute<undefined, TStatsQuery>({
       method: 'get',
       path: '/api/clinic-stats',

@@ -1,16 +1,7 @@
-import { buildDistrictAdmin, type TestContext } from '../../../test/support';
-import { addProvider, book, bookBody, buildClinic, buildResident, clinicContext, clock, sh, T0 } from './fixtures';
+import { buildDistrictAdmin } from '../../../test/support';
+import { addProvider, book, bookBody, buildClinic, buildResident, clinicSuite, sh } from './fixtures';
 
-let ctx: TestContext;
-const c = clock();
-jest.setTimeout(90_000);
-beforeAll(async () => {
-  ctx = await clinicContext(c);
-});
-afterAll(async () => {
-  await ctx.close();
-});
-beforeEach(() => c.set(T0));
+const { ctx, c } = clinicSuite();
 
 const MON = '2027-01-04';
 const post = (path: string, who: { auth: string }, body: object = {}) =>

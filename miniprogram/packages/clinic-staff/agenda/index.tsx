@@ -10,6 +10,7 @@ import { useAgenda, useRecordForm } from '../../../hooks/clinic/useStaffClinic';
 import { useStaffGuard } from '../../../hooks/useStaffGuard';
 import { clinicApi, type TStaffBookingView } from '../../../services/clinic';
 import { formatTime } from '../../../services/format';
+import { StaffBookingActions } from '../components/StaffBookingActions';
 import '../../../components/volunteering/volunteering.scss';
 
 function RecordForm({ booking, done }: { booking: TStaffBookingView; done: () => Promise<void> }) {
@@ -129,6 +130,7 @@ export default function ClinicAgendaPage() {
                 </Button>
               </View>
             ) : null}
+            <StaffBookingActions booking={b} action={a.action} sides={['resident']} />
             {b.abilities.record ? (
               open === b.id ? (
                 <RecordForm booking={b} done={reload} />

@@ -9,6 +9,7 @@ import { useStaffGuard } from '../../../hooks/useStaffGuard';
 import { clinicApi } from '../../../services/clinic';
 import { confirmAction } from '../../../services/confirm';
 import { formatTime } from '../../../services/format';
+import { CaseManage } from '../components/CaseManage';
 import '../../../components/volunteering/volunteering.scss';
 
 /** The mediation committee's queue: referrals from consultations and dispute reports; results recorded here. */
@@ -17,6 +18,7 @@ export default function MediationCasesPage() {
   const [status, setStatus] = useState<'open' | 'closed'>('open');
   const cases = useAsync(() => clinicApi.cases(status), [status], guard.allowed);
   const action = useAction(() => cases.reload());
+  const mediators = useAsync(() => clinicApi.mediators().catch(() => ({ items: [] })), [], guard.allowed);
   const [text, setText] = useState('');
   if (!guard.allowed) return <PageShell title="调解案件">{null}</PageShell>;
   const close = (id: string, outcome: 'agreement' | 'no_agreement' | 'withdrawn', label: string) =>
@@ -65,6 +67,21 @@ export default function MediationCasesPage() {
               </Text>
             ) : null}
             {c.agreementText ? <Text className="v-item__meta">协议：{c.agreementText}</Text> : null}
+            {c.mediator ? <Text className="v-item__meta">调解员：{c.mediator.name}</Text> : null}
+            {c.sessions.map((x, i) => (
+              <Text key={i} className="v-item__meta" id={`case-${c.id}-session-${i}`}>
+                调解安排：{formatTime(x.at)} · {x.place}
+                {x.note ? ` · ${x.note}` : ''}
+              </Text>
+            ))}
+            {c.status === 'open' ? (
+              <CaseManage
+                caseId={c.id}
+                mediator={c.mediator}
+                mediators={mediators.data?.items ?? []}
+                after={() => cases.reload()}
+              />
+            ) : null}
             {c.status === 'open' ? (
               <View className="v-actions">
                 <TextAreaField

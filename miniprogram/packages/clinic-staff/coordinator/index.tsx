@@ -1,15 +1,14 @@
-import { Button, Picker, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { PageShell } from '../../../components/PageShell';
-import { FormField } from '../../../components/FormField';
 import { Notice } from '../../../components/Notice';
-import { PickerField } from '../../../components/PickerField';
-import { blankRule, useCoordinator, useCoordinatorClinic } from '../../../hooks/clinic/useStaffClinic';
+import { useCoordinator, useCoordinatorClinic } from '../../../hooks/clinic/useStaffClinic';
 import { useStaffGuard } from '../../../hooks/useStaffGuard';
 import { clinicApi } from '../../../services/clinic';
 import { formatTime } from '../../../services/format';
+import { AddProviderForm } from '../components/AddProviderForm';
+import { ScheduleEditor } from '../components/ScheduleEditor';
+import { StaffBookingActions } from '../components/StaffBookingActions';
 import '../../../components/volunteering/volunteering.scss';
-
-const WEEKDAYS = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'];
 
 /** The coordinator's clinic: providers (licence check), the availability editor, the bookings. */
 export default function ClinicCoordinatorPage() {
@@ -18,8 +17,6 @@ export default function ClinicCoordinatorPage() {
   const c = useCoordinator(clinicId);
   if (!guard.allowed || !clinicId) return <PageShell title="诊所管理">{null}</PageShell>;
   const d = c.draft;
-  const setRule = (i: number, patch: object) =>
-    d && c.setDraft({ ...d, rules: d.rules.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
   return (
     <PageShell title="诊所管理">
       <Notice message={c.action.error} id="coord-error" />
@@ -70,94 +67,16 @@ export default function ClinicCoordinatorPage() {
         ))}
       </View>
       {d ? (
-        <View className="card" id="schedule-editor">
-          <Text className="card__title">排班</Text>
-          <FormField
-            id="schedule-slot"
-            label="每次时长（分钟）"
-            type="number"
-            value={String(d.slotMinutes)}
-            error={c.fieldErrors.slotMinutes}
-            onChange={(v) => c.setDraft({ ...d, slotMinutes: Number(v) || 0 })}
-          />
-          <FormField
-            id="schedule-buffer"
-            label="前后缓冲（分钟）"
-            type="number"
-            value={String(d.bufferAfterMinutes)}
-            onChange={(v) => c.setDraft({ ...d, bufferAfterMinutes: Number(v) || 0 })}
-          />
-          <FormField
-            id="schedule-notice"
-            label="最短提前预约（小时）"
-            type="number"
-            value={String(d.minNoticeHours)}
-            onChange={(v) => c.setDraft({ ...d, minNoticeHours: Number(v) || 0 })}
-          />
-          <FormField
-            id="schedule-cap"
-            label="每日上限（次）"
-            type="number"
-            value={String(d.maxPerDay)}
-            error={c.fieldErrors.maxPerDay}
-            onChange={(v) => c.setDraft({ ...d, maxPerDay: Number(v) || 0 })}
-          />
-          {d.rules.map((r, i) => (
-            <View key={i} className="v-item" id={`rule-${i}`}>
-              <Picker
-                mode="selector"
-                range={WEEKDAYS}
-                value={r.weekday - 1}
-                onChange={(e) => setRule(i, { weekday: Number(e.detail.value) + 1 })}
-              >
-                <View className="row" id={`rule-${i}-weekday`}>
-                  <Text className="row__label">星期</Text>
-                  <Text id={`rule-${i}-weekday-value`}>{WEEKDAYS[r.weekday - 1]} ▾</Text>
-                </View>
-              </Picker>
-              <PickerField
-                id={`rule-${i}-start`}
-                label="开始"
-                mode="time"
-                value={r.start}
-                error={c.fieldErrors[`rules.${i}.start`]}
-                onChange={(v) => setRule(i, { start: v })}
-              />
-              <PickerField
-                id={`rule-${i}-end`}
-                label="结束"
-                mode="time"
-                value={r.end}
-                error={c.fieldErrors[`rules.${i}.end`]}
-                onChange={(v) => setRule(i, { end: v })}
-              />
-              <Button
-                className="btn btn--plain"
-                id={`rule-${i}-remove`}
-                onClick={() => c.setDraft({ ...d, rules: d.rules.filter((_, j) => j !== i) })}
-              >
-                删除此规则
-              </Button>
-            </View>
-          ))}
-          <Button
-            id="schedule-add-rule"
-            className="btn btn--plain"
-            onClick={() => c.setDraft({ ...d, rules: [...d.rules, blankRule()] })}
-          >
-            添加每周规则
-          </Button>
-          <Button
-            id="schedule-save"
-            className="btn btn--primary"
-            loading={c.action.busy === 'save'}
-            onClick={() => void c.save()}
-          >
-            保存排班
-          </Button>
-          <Notice type="success" message={c.saved} id="schedule-saved" />
-        </View>
+        <ScheduleEditor
+          draft={d}
+          setDraft={c.setDraft}
+          errors={c.fieldErrors}
+          saving={c.action.busy === 'save'}
+          saved={c.saved}
+          onSave={() => void c.save()}
+        />
       ) : null}
+      <AddProviderForm clinicId={clinicId} onAdded={() => c.providers.reload()} />
       <Text className="card__title">近两周预约</Text>
       <View id="coord-bookings">
         {(c.bookings.data?.items ?? []).map((b) => (
@@ -167,7 +86,9 @@ export default function ClinicCoordinatorPage() {
             </Text>
             <Text className="v-item__meta">
               {b.client.name} · {b.topicLabel}
+              {b.cancelReason ? ` · 原因：${b.cancelReason}` : ''}
             </Text>
+            <StaffBookingActions booking={b} action={c.action} sides={['resident', 'provider']} />
           </View>
         ))}
       </View>

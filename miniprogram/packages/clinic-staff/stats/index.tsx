@@ -73,6 +73,35 @@ export default function ClinicStatsPage() {
             未到场：居民 {s.noShow.resident} · 律师 {s.noShow.provider} · 未到场率 {pct(s.noShow.rate)} · 平均评分{' '}
             {s.averageRating ?? '—'}
           </Text>
+          {s.byClinic.length > 1 || !clinicId ? (
+            <View id="stats-by-clinic">
+              <Text className="card__title">各诊所</Text>
+              {s.byClinic.map((c) => (
+                <View key={c.clinicId} className="v-item" id={`stats-clinic-${c.clinicId}`}>
+                  <Text className="v-item__title">{c.name}</Text>
+                  <Text className="v-item__meta">
+                    服务 {c.peopleServed} 人 · 咨询 {c.consultations} 次 · 未到场率 {pct(c.noShow.rate)} · 调解成功率{' '}
+                    {pct(c.mediation.successRate)}（达成 {c.mediation.agreement} / 未达成 {c.mediation.noAgreement}）
+                  </Text>
+                </View>
+              ))}
+            </View>
+          ) : null}
+          <View id="stats-by-provider">
+            <Text className="card__title">服务人员未到场率</Text>
+            {s.byProvider.length === 0 ? <Text className="muted">本期暂无咨询</Text> : null}
+            {s.byProvider.map((p) => (
+              <View key={p.providerId} className="row" id={`stats-provider-${p.providerId}`}>
+                <Text className="row__label">
+                  {p.name}
+                  {clinicId ? '' : ` · ${p.clinicName}`}
+                </Text>
+                <Text>
+                  咨询 {p.consultations} · 居民未到 {p.noShow.resident} · 本人未到 {p.noShow.provider} · {pct(p.noShow.rate)}
+                </Text>
+              </View>
+            ))}
+          </View>
           <Button
             id="stats-csv"
             className="btn btn--plain"

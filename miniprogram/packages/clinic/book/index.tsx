@@ -133,7 +133,9 @@ export default function ClinicBookPage() {
         </Label>
         {e.consent ? <Notice message={e.consent} id="book-consent-error" /> : null}
         <Notice message={b.form.formError} id="book-error" />
+        {/* Keyed per mode: Taro H5's Stencil button cannot patch its label in place. */}
         <Button
+          key={b.waitDay ? 'wait' : 'book'}
           id="book-submit"
           className="btn btn--primary"
           loading={b.form.submitting}

@@ -6,11 +6,12 @@ import { SkeletonCards } from '../../../components/Skeleton';
 import { useClinicList } from '../../../hooks/clinic/useResidentClinic';
 import { go } from '../../../services/nav';
 import { ROUTES, withQuery } from '../../../services/routes';
+import { ClinicMap } from '../components/ClinicMap';
 import '../../../components/volunteering/volunteering.scss';
 
 const distance = (m: number | null) => (m === null ? '' : m < 1000 ? `${m} 米` : `${(m / 1000).toFixed(1)} 公里`);
 
-/** Find a clinic: a list with distances (the map needs a key dev and tests do not have, so the list is the page). */
+/** Find a clinic: a list with distances (the list always shows; the map view sits above it when asked for and degrades to a note without a key). */
 export default function ClinicListPage() {
   const list = useClinicList();
   return (
@@ -18,6 +19,21 @@ export default function ClinicListPage() {
       <Button id="clinic-my" className="btn btn--plain" onClick={() => go(ROUTES.clinicMy)}>
         我的法律咨询
       </Button>
+      <View className="v-chips" id="clinic-view">
+        <Text id="clinic-view-list" className={`v-chip ${list.view === 'list' ? 'v-chip--on' : ''}`} onClick={() => list.setView('list')}>
+          列表
+        </Text>
+        <Text id="clinic-view-map" className={`v-chip ${list.view === 'map' ? 'v-chip--on' : ''}`} onClick={() => list.setView('map')}>
+          地图
+        </Text>
+      </View>
+      {list.view === 'map' && list.data ? (
+        <ClinicMap
+          position={list.data.at}
+          items={list.data.items}
+          onOpen={(id) => go(withQuery(ROUTES.clinicBook, { id }))}
+        />
+      ) : null}
       <Notice message={list.error} id="clinic-list-error" />
       {list.loading && !list.data ? <SkeletonCards id="clinic-list-loading" /> : null}
       <View id="clinic-list">
