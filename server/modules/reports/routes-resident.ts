@@ -15,6 +15,7 @@ import {
   ZPublicListQuery,
   ZPublicReportDto,
   ZPublicReportPage,
+  ZReopenByReporter,
   ZReportChanged,
   ZReportDetailDto,
   ZReportDetailPage,
@@ -23,6 +24,7 @@ import {
   type TConfirmReport,
   type TNearbyQuery,
   type TPublicListQuery,
+  type TReopenByReporter,
   type TSubmitReport,
 } from '@shared/schemas/reports/reports';
 import { ZCategoryList, ZIdParams, type TIdParams } from '@shared/schemas/reports/taxonomy';
@@ -41,6 +43,7 @@ import { presentCategory, presentPublicReport, photoUrl } from './presenter';
 import { boxPage, clusterReports, publicFilter } from './public-view';
 import { findPhoto, findReport, listCategories, namesOf, openNearby, reportPage } from './queries';
 import { followReport } from './commands/follow';
+import { reopenByReporter } from './commands/reopen';
 import { detailFor, loadResource, REPORT_NOT_FOUND } from './view';
 
 export const reportPhotosDir = (deps: AppDeps): string => path.resolve(deps.config.LINLI_DATA_DIR, 'uploads', 'reports');
@@ -214,6 +217,30 @@ export function residentRoutes(deps: AppDeps): RouteSpec[] {
         const res = await followReport(deps, { id: params.id, userId: ctx.state.actor!.userId });
         unlessRefused(res, { not_open: { code: 'report_state_invalid', message: '该问题已办结，无需关注' } });
         ctx.body = { outcome: res.outcome, report: await detailFor(res.report, ctx.state.actor, deps.now()) };
+      },
+    }),
+    defineRoute<TReopenByReporter, undefined, TIdParams>({
+      method: 'post',
+      path: '/api/reports/:id/reopen',
+      summary: `上报人申请重新处理已办结的问题（须填写原因；办结后 ${REPORT_LIMITS.reopenDays} 天内，最多 ${REPORT_LIMITS.reporterReopensMax} 次）：原处置部门自动重新派遣`,
+      tags: ['reports'],
+      policy: member,
+      response: ZReportChanged,
+      params: ZIdParams,
+      body: ZReopenByReporter,
+      handler: async (ctx, { params, body }) => {
+        const r = await loadResource(params.id);
+        await reportPolicy.authorize(ctx.state.actor, 'reporter_reopen', r, '只有上报人可以申请重新处理');
+        const userId = ctx.state.actor!.userId;
+        const name = (await namesOf([userId])).get(userId) ?? '居民';
+        const res = await reopenByReporter(deps, { report: r, userId, name, body, requestId: ctx.state.requestId });
+        unlessRefused(res, {
+          not_closed: { code: 'report_state_invalid', message: '只有已办结的问题可以申请重新处理' },
+          too_late: { code: 'report_state_invalid', message: `办结超过 ${REPORT_LIMITS.reopenDays} 天，不能再申请重新处理，请重新上报` },
+          too_many: { code: 'report_state_invalid', message: `同一问题最多申请重新处理 ${REPORT_LIMITS.reporterReopensMax} 次，请联系调度员` },
+        });
+        const fresh = (await findReport(params.id))!;
+        ctx.body = { outcome: res.outcome, report: await detailFor(fresh, ctx.state.actor, deps.now()) };
       },
     }),
     defineRoute<TConfirmReport, undefined, TIdParams>({
