@@ -40,7 +40,7 @@ async function main(): Promise<number> {
   );
   try {
     if (process.argv.includes('--repair')) {
-      const fixed = await repairInvariants({ logger }, { graceMs: 0 });
+      const fixed = await repairInvariants({ logger }, { graceMs: 0, scope: 'all' });
       process.stdout.write(`repaired ${fixed} violation(s)\n`);
     }
     const violations = await checkInvariants('all');

@@ -31,6 +31,11 @@ export interface CreateAppOptions {
   staticDir?: string;
   /** True while the first H5 build runs: pages answer 503 "being built" instead of 404. */
   portalBuilding?: () => boolean;
+  /**
+   * Check every JSON answer against its route's schema (default: in test mode). Benches turn it
+   * off to measure what production runs.
+   */
+  checkResponses?: boolean;
 }
 
 /** The Koa app, fully wired, without listen(): main and tests decide where it runs. */
@@ -43,7 +48,7 @@ export function createApp(deps: AppDeps, opts: CreateAppOptions = {}): LinliApp 
   specs.push(...systemRoutes(deps, () => specs), ...allRoutes(deps));
 
   const router = new Router<LinliState>();
-  const checkResponse = deps.config.NODE_ENV === 'test' ? createResponseChecker(deps.logger) : undefined;
+  const checkResponse = (opts.checkResponses ?? deps.config.NODE_ENV === 'test') ? createResponseChecker(deps.logger) : undefined;
   mountRoutes(router, specs, createAuthenticator(deps.now), checkResponse);
 
   app.use(requestId());

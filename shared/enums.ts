@@ -12,6 +12,8 @@ export const ROLES = [
   'community_admin',
   // clinic (issue 11)
   'mediator',
+  // donations (issue 13)
+  'charity_staff',
 ] as const;
 export type TRole = (typeof ROLES)[number];
 
@@ -29,6 +31,8 @@ export const ROLE_LABELS: Record<TRole, string> = {
   community_admin: '社区管理员',
   // clinic (issue 11)
   mediator: '人民调解员',
+  // donations (issue 13)
+  charity_staff: '公益机构工作人员',
 };
 
 /** Roles held by staff accounts (H5 portal, username + password). */
@@ -44,4 +48,6 @@ export const STAFF_ROLES: readonly TRole[] = [
   'community_admin',
   // clinic (issue 11)
   'mediator',
+  // donations (issue 13)
+  'charity_staff',
 ];

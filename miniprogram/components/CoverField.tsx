@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { Button, Image, Progress, Text, View } from '@tarojs/components';
 import { COVER_MAX_BYTES, type TCoverUploadDto } from '@shared/schemas/volunteering/gallery';
-import { formErrorsFrom } from '../services/form-errors';
-import { chooseImageFile, mediaUrl, uploadImage } from '../services/media';
+import { useImageUpload } from '../hooks/useImageUpload';
+import { mediaUrl } from '../services/media';
 
 interface Props {
   id: string;
@@ -15,27 +14,11 @@ interface Props {
 
 /** The activity cover: chosen from the camera or album, uploaded with progress, shown, removable. */
 export function CoverField({ id, teamId, value, error, onChange }: Props) {
-  const [percent, setPercent] = useState<number | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  const pick = async () => {
-    setFailure(null);
-    try {
-      const file = await chooseImageFile();
-      if (!file) return;
-      const r = await uploadImage<TCoverUploadDto>(
-        `/api/teams/${encodeURIComponent(teamId)}/covers`,
-        file,
-        COVER_MAX_BYTES,
-        setPercent,
-      );
-      onChange(r.url);
-    } catch (e) {
-      setFailure(formErrorsFrom(e).form);
-    } finally {
-      setPercent(null);
-    }
-  };
+  const { percent, failure, pick } = useImageUpload<TCoverUploadDto>(
+    `/api/teams/${encodeURIComponent(teamId)}/covers`,
+    COVER_MAX_BYTES,
+    (r) => onChange(r.url),
+  );
 
   const message = failure ?? error;
   return (

@@ -13,9 +13,10 @@ import type {
 } from '@shared/schemas/clinic/providers';
 import type {
   TBookInput,
+  TNoShowInput,
   TRecordInput,
+  ZRescheduleInput,
   TWaitlistInput,
-  ZAttachmentEnvelope,
   ZBookingDto,
   ZBookingEnvelope,
   ZBookingList,
@@ -27,15 +28,16 @@ import type {
 } from '@shared/schemas/clinic/bookings';
 import type {
   TCaseOutcomeInput,
+  ZSessionInput,
   ZClinicStatsDto,
   ZMediationCaseEnvelope,
   ZMediationCaseList,
 } from '@shared/schemas/clinic/mediation';
 import Taro from '@tarojs/taro';
+import type { z } from 'zod';
 import { http, API_BASE } from './api';
 import { isH5 } from './nav';
 import { authHeader } from './session';
-import { uploadImage, type TChosenImage } from './media';
 
 const { request } = http;
 const id = encodeURIComponent;
@@ -44,6 +46,9 @@ type Json<T> = Omit<T, 'startsAt'> & { startsAt: string };
 export type TBookingView = TOut<typeof ZBookingDto>;
 export type TStaffBookingView = TOut<typeof ZStaffBookingDto>;
 export type TStatsView = TOut<typeof ZClinicStatsDto>;
+
+/** The slot listing answers one week at a time (the server's limit on `days`). */
+export const SLOT_WEEK_DAYS = 7;
 
 export const clinicApi = {
   clinics: (q: { lng?: number; lat?: number; topic?: string } = {}) =>
@@ -70,12 +75,6 @@ export const clinicApi = {
       path: `/api/clinic-providers/${id(providerId)}/schedule`,
       body,
     }),
-  uploadAttachment: (file: TChosenImage) =>
-    uploadImage<TOut<typeof ZAttachmentEnvelope>>(
-      `/api/clinic-attachments?name=${id(file.path.split('/').pop() || '图片')}`,
-      file,
-      5 * 1024 * 1024,
-    ),
   book: (clinicId: string, body: Json<TBookInput>) =>
     request<TOut<typeof ZBookingEnvelope>>({ method: 'POST', path: `/api/clinics/${id(clinicId)}/bookings`, body }),
   joinWaitlist: (body: TWaitlistInput) =>
@@ -90,6 +89,8 @@ export const clinicApi = {
       body,
     }),
   record: (bookingId: string, body: TRecordInput) => clinicApi.act(bookingId, 'record', body),
+  reschedule: (bookingId: string, body: z.input<typeof ZRescheduleInput>) => clinicApi.act(bookingId, 'reschedule', body),
+  noShow: (bookingId: string, body: TNoShowInput) => clinicApi.act(bookingId, 'no-show', body),
   agenda: (from: string, days: number) =>
     request<TOut<typeof ZStaffBookingList>>({ path: '/api/me/clinic-agenda', query: { from, days } }),
   signOffs: () => request<TOut<typeof ZStaffBookingList>>({ path: '/api/me/clinic-signoffs' }),
@@ -101,6 +102,18 @@ export const clinicApi = {
     request<TOut<typeof ZMediationCaseEnvelope>>({
       method: 'POST',
       path: `/api/mediation/cases/${id(caseId)}/outcome`,
+      body,
+    }),
+  assignMediator: (caseId: string, mediatorId: string) =>
+    request<TOut<typeof ZMediationCaseEnvelope>>({
+      method: 'POST',
+      path: `/api/mediation/cases/${id(caseId)}/mediator`,
+      body: { mediatorId },
+    }),
+  addSession: (caseId: string, body: z.input<typeof ZSessionInput>) =>
+    request<TOut<typeof ZMediationCaseEnvelope>>({
+      method: 'POST',
+      path: `/api/mediation/cases/${id(caseId)}/sessions`,
       body,
     }),
   stats: (q: { clinicId?: string; from: string; to: string }) =>

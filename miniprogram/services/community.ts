@@ -5,11 +5,14 @@
 import type { TOut } from '@shared/schemas/common';
 import type { ZHomeScreen } from '@shared/schemas/community/home';
 import type { ZLawArticle, ZLawPage, ZLawTopics } from '@shared/schemas/community/laws';
-import type { TNoticeInput, ZNoticeChanged, ZNoticeDetail, ZNoticeDetailPage, ZNoticePage } from '@shared/schemas/community/notices';
+import Taro from '@tarojs/taro';
+import { NOTICE_FILE_LIMITS, type TNoticeDetail, type TNoticeFileDto, type TNoticeInput, type ZNoticeChanged, type ZNoticeDetail, type ZNoticeDetailPage, type ZNoticePage } from '@shared/schemas/community/notices';
 import type { ZNearbyPlaces, ZPlaceChanged, ZPlaceImportResult, ZPlacePage, TPlaceInput } from '@shared/schemas/community/places';
 import type { TChooseCommunity, ZMyCommunity } from '@shared/schemas/community/residents';
 import type { ZCommunityList } from '@shared/schemas/org';
 import { http } from './api';
+import { mediaUrl, uploadImage, type TChosenImage } from './media';
+import { isH5 } from './nav';
 import { getToken } from './session';
 import { readStorage, writeStorage } from './storage';
 
@@ -66,3 +69,36 @@ export const communityApi = {
 
 /** 350 m / 1.2 公里. */
 export const formatMetres = (m: number): string => (m < 1000 ? `${m} 米` : `${(m / 1000).toFixed(1)} 公里`);
+
+/** Uploads a chosen photo or document for a notice (progress 0–100); the answer goes into the form's attachments. */
+export const uploadNoticeFile = (file: TChosenImage & { name?: string }, onProgress: (p: number) => void): Promise<TNoticeFileDto> =>
+  uploadImage<TNoticeFileDto>(
+    `/api/admin/notice-files?name=${encodeURIComponent((file.name ?? '').slice(0, NOTICE_FILE_LIMITS.name) || (file.document ? '附件' : '图片'))}`,
+    file,
+    file.document ? NOTICE_FILE_LIMITS.documentBytes : NOTICE_FILE_LIMITS.imageBytes,
+    onProgress,
+  );
+
+type TAttachment = TNoticeDetail['attachments'][number];
+
+/**
+ * Opens a notice's attachment: a photo in the image viewer; a document downloaded and opened
+ * (H5: the browser downloads it); a link opened on H5, copied on weapp (a mini-program cannot
+ * open outside pages).
+ */
+export async function openNoticeAttachment(a: TAttachment, all: readonly TAttachment[]): Promise<void> {
+  if (a.kind === 'image') {
+    const urls = all.filter((x) => x.kind === 'image').map((x) => mediaUrl(x.url));
+    await Taro.previewImage({ current: mediaUrl(a.url), urls });
+  } else if (isH5) {
+    window.open(a.kind === 'link' ? a.url : mediaUrl(a.url), '_blank', 'noopener');
+  } else if (a.kind === 'link') {
+    await Taro.setClipboardData({ data: a.url });
+  } else {
+    const r = await Taro.downloadFile({ url: mediaUrl(a.url) });
+    await Taro.openDocument({ filePath: r.tempFilePath, showMenu: true });
+  }
+}
+
+/** 350 KB / 1.2 MB. */
+export const formatBytes = (n: number): string => (n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);

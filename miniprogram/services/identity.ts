@@ -39,8 +39,14 @@ export const certificateAdminApi = {
   settings: () => request<TCertificateSettingsDto>({ path: '/api/admin/certificate-settings' }),
   saveSettings: (input: TCertificateSettingsInput) =>
     request<TCertificateSettingsDto>({ method: 'PUT', path: '/api/admin/certificate-settings', body: input }),
+  /** Where the seal image is uploaded (services/media.ts uploadImage: POST, raw on H5, multipart on weapp). */
+  sealPath: '/api/admin/certificate-settings/seal',
+  /** teamId: the team's queue (its admins); none: the district's (district admin). */
   pending: (teamId?: string) =>
     request<TOut<typeof ZCertificateListing>>({ path: '/api/certificates/pending', query: teamId ? { teamId } : {} }),
+  /** The 7-day 公示 list: the team's (its members) or, without teamId, the district's. */
+  listed: (teamId?: string) =>
+    request<TOut<typeof ZCertificateListing>>({ path: '/api/certificates/listed', query: teamId ? { teamId } : {} }),
   decide: (serial: string, body: TCertificateDecisionBody) =>
     request<TCertificateDto>({
       method: 'POST',

@@ -17,6 +17,8 @@ export interface TChosenImage {
   size: number;
   type?: string;
   originalFileObj?: Blob;
+  /** Set for a chosen document (chooseDocumentFile). */
+  document?: boolean;
 }
 
 /** An image address as stored ('/api/…' for uploads to this server, or https) → one the page can load. */
@@ -65,7 +67,8 @@ function h5Upload(url: string, file: TChosenImage, onProgress: (percent: number)
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
     const headers: Record<string, string> = { ...authHeader(), Accept: 'application/json' };
-    headers['Content-Type'] = /^image\//.test(file.type ?? '') ? (file.type as string) : 'image/jpeg';
+    // The server sniffs the bytes; the type only keeps proxies honest (documents go as octet-stream).
+    headers['Content-Type'] = /^image\//.test(file.type ?? '') ? (file.type as string) : file.document ? 'application/octet-stream' : 'image/jpeg';
     for (const [k, v] of Object.entries(headers)) xhr.setRequestHeader(k, v);
     xhr.upload.onprogress = (ev) => {
       if (ev.lengthComputable) onProgress(Math.round((ev.loaded / ev.total) * 100));
@@ -101,7 +104,10 @@ export async function uploadImage<T>(
   onProgress: (percent: number) => void = () => undefined,
 ): Promise<T> {
   if (file.size > maxBytes) {
-    throw new ApiError(413, 'image_too_large', `图片不能超过 ${Math.round(maxBytes / 1024 / 1024)}MB`);
+    const mb = Math.round(maxBytes / 1024 / 1024);
+    throw file.document
+      ? new ApiError(413, 'attachment_too_large', `文件不能超过 ${mb}MB`)
+      : new ApiError(413, 'image_too_large', `图片不能超过 ${mb}MB`);
   }
   const url = `${API_BASE}${path}`;
   onProgress(0);
@@ -116,4 +122,40 @@ export async function uploadImage<T>(
     goLogin();
   }
   throw err;
+}
+
+/** A chosen document: its name as the user knows it, and what uploadImage needs to send it. */
+export type TChosenDocument = TChosenImage & { name: string; document: true };
+
+/** H5: the browser's own file dialog, limited to these extensions (an input made on demand). */
+function pickDocumentInBrowser(extensions: readonly string[]): Promise<TChosenDocument | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = extensions.map((e) => `.${e}`).join(',');
+    input.style.display = 'none';
+    input.onchange = () => {
+      const file = input.files?.[0];
+      input.remove();
+      resolve(file ? { path: file.name, size: file.size, type: file.type, originalFileObj: file, name: file.name, document: true } : null);
+    };
+    document.body.appendChild(input);
+    input.click();
+  });
+}
+
+/**
+ * Lets the user pick one document (PDF, Word, Excel…): the file dialog on H5; on weapp a file
+ * from a chat (the only place WeChat can reach a phone's documents). Null when they back out.
+ */
+export async function chooseDocumentFile(extensions: readonly string[]): Promise<TChosenDocument | null> {
+  if (process.env.TARO_ENV === 'h5') return pickDocumentInBrowser(extensions);
+  try {
+    const r = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: [...extensions] });
+    const f = r.tempFiles[0];
+    return f ? { path: f.path, size: f.size, name: f.name, document: true } : null;
+  } catch (e) {
+    if (CANCELLED.test((e as { errMsg?: string }).errMsg ?? '')) return null;
+    throw new ApiError(0, 'choose_failed', '未能选择文件，请重试');
+  }
 }

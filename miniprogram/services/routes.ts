@@ -51,6 +51,9 @@ export const ROUTES = {
   staffPassword: '/packages/staff/password/index',
   // certificates (issue 16): the district's issuing settings and confirmation queue
   adminCertificates: '/packages/admin/certificates/index',
+  // certificates (issue 16): the team admins' confirmation queue; the 7-day 公示 for the issuer's members
+  teamCertificates: '/packages/team/certificates/index',
+  certificateListing: '/packages/volunteer/cert-listing/index',
   // speed (issues 15 and 16): leaderboards of a period and the team admin's statistics
   leaderboard: '/packages/volunteer/leaderboard/index',
   teamStats: '/packages/team/stats/index',
@@ -67,6 +70,8 @@ export const ROUTES = {
   clinicList: '/packages/clinic/list/index',
   clinicBook: '/packages/clinic/book/index',
   clinicMy: '/packages/clinic/my/index',
+  clinicBooking: '/packages/clinic/booking/index',
+  clinicReschedule: '/packages/clinic/reschedule/index',
   clinicAgenda: '/packages/clinic-staff/agenda/index',
   clinicCoordinator: '/packages/clinic-staff/coordinator/index',
   clinicCases: '/packages/clinic-staff/cases/index',

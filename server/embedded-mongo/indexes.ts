@@ -137,6 +137,23 @@ export class Index {
     return withCollation(this.collation, () => this.scanBounds(bounds, stats, cap));
   }
 
+  /**
+   * Entries whose leading fields equal `prefix`, in key order (`dir` 1) or reverse (-1), until
+   * `visit` returns false: the order an index-backed sort reads (sorted-walk.ts).
+   */
+  walk(prefix: unknown[], dir: 1 | -1, visit: (id: string, key: unknown[]) => boolean): void {
+    withCollation(this.collation, () => {
+      const n = prefix.length;
+      const list = this.entries;
+      // forward: the first entry >= prefix; backward: the last entry <= prefix (one before the first > prefix)
+      const p = dir > 0 ? list.seek((e) => cmpKeys(e.k, prefix, n)) : list.seek((e) => (cmpKeys(e.k, prefix, n) > 0 ? 0 : -1));
+      if (dir < 0 && !list.prev(p)) return;
+      for (let e = list.at(p); e && cmpKeys(e.k, prefix, n) === 0; e = (dir > 0 ? list.next(p) : list.prev(p)) ? list.at(p) : undefined) {
+        if (!visit(e.id, e.k)) return;
+      }
+    });
+  }
+
   private scanBounds(bounds: Bounds, stats: { keys: number }, cap: number): string[] {
     const out: string[] = [];
     const rank = bounds.lo !== undefined ? typeRank(bounds.lo) : bounds.hi !== undefined ? typeRank(bounds.hi) : -1;

@@ -1,16 +1,19 @@
 /**
  * The read path: pick candidates through the _id map or a secondary index (equality, $in, ranges
  * on the leading field), filter them with mingo on the plain view, then sort, skip, limit and
- * project the typed documents.
+ * project the typed documents. A sort with a limit that an index already orders is read by walking
+ * that index instead (sorted-walk.ts).
  */
 import { Query } from 'mingo';
 import { ObjectId } from 'bson';
 import { activeCollation, withCollation, type Collation } from './collation';
 import { asServerError, err } from './errors';
 import type { Bounds, Index } from './indexes';
+import { boundsFor, conditionsOn, usableScalar } from './plan-bounds';
 import { queryOptions } from './mingo-context';
 import './query-ops';
 import { sliceElemMatchProjector } from './projection-ops';
+import { walkInSortOrder } from './sorted-walk';
 import { plainOf, type Collection, type Rec } from './store/collection';
 import { compareValues, idKey, isPlainObject, pathValues, restoreTyped, setOwn, sortDocs, toNumber, toPlain, type Doc } from './values';
 
@@ -19,42 +22,9 @@ export interface Plan {
   index?: string;
   keysExamined: number;
   docsExamined: number;
-}
-
-function usableScalar(v: unknown): boolean {
-  if (v === undefined || v instanceof RegExp || Array.isArray(v) || isPlainObject(v)) return false;
-  return true;
-}
-
-/** Bounds on a field implied by its condition, or null if the condition cannot use an index. */
-function boundsFor(cond: unknown, allowNull: boolean): Bounds[] | null {
-  if (usableScalar(cond)) return cond === null && !allowNull ? null : [{ lo: cond, loInc: true, hi: cond, hiInc: true }];
-  if (!isPlainObject(cond)) return null;
-  const keys = Object.keys(cond);
-  if (!keys.length || !keys.every((k) => k.startsWith('$'))) return null;
-  if ('$eq' in cond) return boundsFor(cond.$eq, allowNull);
-  if ('$in' in cond) {
-    const vals = cond.$in;
-    if (!Array.isArray(vals) || !vals.every((v) => usableScalar(v) && (v !== null || allowNull))) return null;
-    return vals.map((v) => ({ lo: v, loInc: true, hi: v, hiInc: true }));
-  }
-  const b: Bounds = {};
-  if ('$gt' in cond) Object.assign(b, { lo: cond.$gt, loInc: false });
-  if ('$gte' in cond) Object.assign(b, { lo: cond.$gte, loInc: true });
-  if ('$lt' in cond) Object.assign(b, { hi: cond.$lt, hiInc: false });
-  if ('$lte' in cond) Object.assign(b, { hi: cond.$lte, hiInc: true });
-  if (b.lo === undefined && b.hi === undefined) return null;
-  if ((b.lo !== undefined && !usableScalar(b.lo)) || (b.hi !== undefined && !usableScalar(b.hi))) return null;
-  if (b.lo === null || b.hi === null) return null;
-  return [b];
-}
-
-/** Top-level conditions on a field, including those inside a top-level $and. */
-function conditionsOn(filter: Doc, field: string): unknown[] {
-  const out: unknown[] = [];
-  if (field in filter) out.push(filter[field]);
-  if (Array.isArray(filter.$and)) for (const c of filter.$and) if (isPlainObject(c)) out.push(...conditionsOn(c, field));
-  return out;
+  /** How a sorted find was ordered: by walking the index (sorted-walk.ts) or in memory. */
+  sortedBy?: 'index' | 'memory';
+  direction?: 'forward' | 'backward';
 }
 
 function idCandidates(coll: Collection, filter: Doc): Rec[] | null {
@@ -76,15 +46,19 @@ function idCandidates(coll: Collection, filter: Doc): Rec[] | null {
   return null;
 }
 
-/** Candidate records for a plain filter, with the plan used. */
-export function candidates(coll: Collection, filter: Doc): { recs: Iterable<Rec>; plan: Plan } {
-  // under a collation, string keys compare by it: only indexes with the same collation apply
-  const collation = activeCollation();
-  const byId = collation ? null : idCandidates(coll, filter);
-  if (byId) return { recs: byId, plan: { stage: 'IDHACK', keysExamined: byId.length, docsExamined: 0 } };
-  // Pick the index whose bounds hold the fewest keys (counted up to a small cap), like a
-  // trial run of candidate plans; a single-field unique index with equality wins outright.
-  const usable: Array<{ ix: Index; bounds: Bounds[]; cost: number }> = [];
+interface IndexChoice {
+  ix: Index;
+  bounds: Bounds[];
+  /** Keys within bounds (counted up to TRIAL_KEYS), or -1 while not estimated. */
+  cost: number;
+}
+
+/**
+ * The index whose bounds hold the fewest keys (counted up to a small cap), like a trial run of
+ * candidate plans; a single-field unique index with equality wins outright. Null: no index applies.
+ */
+function chooseIndex(coll: Collection, filter: Doc, collation: Collation | null): IndexChoice | null {
+  const usable: IndexChoice[] = [];
   for (const ix of coll.indexes) {
     if (ix.special || ix.spec.partialFilterExpression || ix.spec.hidden || ix.collation?.key !== collation?.key) continue;
     for (const cond of conditionsOn(filter, ix.fields[0])) {
@@ -96,12 +70,33 @@ export function candidates(coll: Collection, filter: Doc): { recs: Iterable<Rec>
       usable.push({ ix, bounds, cost: eq && ix.spec.unique && ix.fields.length === 1 ? bounds.length : -1 });
     }
   }
-  if (!usable.length) return { recs: coll.docs.values(), plan: { stage: 'COLLSCAN', keysExamined: 0, docsExamined: 0 } };
+  if (!usable.length) return null;
   let best = usable[0];
   if (usable.length > 1) {
     for (const u of usable) if (u.cost < 0) u.cost = estimate(u.ix, u.bounds);
     for (const u of usable) if (u.cost < best.cost) best = u;
   }
+  return best;
+}
+
+/** How many keys the planner's own candidates would cost, capped at TRIAL_KEYS (Infinity: a collection scan). */
+function plannedKeys(coll: Collection, filter: Doc): number {
+  const collation = activeCollation();
+  const byId = collation ? null : idCandidates(coll, filter);
+  if (byId) return byId.length;
+  const best = chooseIndex(coll, filter, collation);
+  if (!best) return Infinity;
+  return best.cost >= 0 ? best.cost : estimate(best.ix, best.bounds);
+}
+
+/** Candidate records for a plain filter, with the plan used. */
+export function candidates(coll: Collection, filter: Doc): { recs: Iterable<Rec>; plan: Plan } {
+  // under a collation, string keys compare by it: only indexes with the same collation apply
+  const collation = activeCollation();
+  const byId = collation ? null : idCandidates(coll, filter);
+  if (byId) return { recs: byId, plan: { stage: 'IDHACK', keysExamined: byId.length, docsExamined: 0 } };
+  const best = chooseIndex(coll, filter, collation);
+  if (!best) return { recs: coll.docs.values(), plan: { stage: 'COLLSCAN', keysExamined: 0, docsExamined: 0 } };
   const stats = { keys: 0 };
   const recs: Rec[] = [];
   // one equality or range on a single-key index cannot yield a document twice
@@ -221,6 +216,14 @@ function filterKey(filter: Doc): string | null {
   return cacheable ? key : null;
 }
 
+function tryWalk<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    throw asServerError(e);
+  }
+}
+
 export interface FindSpec {
   filter: Doc;
   /** The reading transaction: it sees its own uncommitted writes, everyone else the committed images. */
@@ -243,11 +246,22 @@ function findRecsIn(coll: Collection | undefined, spec: FindSpec, planOut?: { pl
     if (planOut) planOut.plan = { stage: 'EOF', keysExamined: 0, docsExamined: 0 };
     return [];
   }
-  const { recs, plan } = candidates(coll, spec.filter);
   const q = compileFilter(spec.filter);
   const skip = spec.skip ?? 0;
   const limit = spec.limit && spec.limit > 0 ? spec.limit : Infinity;
   const hasSort = spec.sort && Object.keys(spec.sort).length > 0;
+  // a transaction's uncommitted writes are in the indexes already: walk only when none are open
+  if (hasSort && limit !== Infinity && !coll.pending.size) {
+    const matches = (rec: Rec): boolean => !q || q.test(q instanceof Query ? plainOf(rec) : rec.t);
+    const walked = tryWalk(() => walkInSortOrder(coll, spec.filter, spec.sort!, skip + limit, matches, () => plannedKeys(coll, spec.filter)));
+    if (walked) {
+      const { recs, index, direction, keysExamined, docsExamined } = walked;
+      if (planOut) planOut.plan = { stage: 'IXSCAN', index, keysExamined, docsExamined, sortedBy: 'index', direction };
+      return recs.slice(skip, skip + limit);
+    }
+  }
+  const { recs, plan } = candidates(coll, spec.filter);
+  if (hasSort) plan.sortedBy = 'memory';
   const stopAt = hasSort ? Infinity : skip + limit;
   let out: Rec[] = [];
   const pending = coll.pending.size ? coll.pending : undefined;

@@ -25,3 +25,14 @@ describe('when many keys are inserted and removed', () => {
     expect(list.at(list.seek(probe(1e9)))).toBeUndefined();
   });
 });
+
+describe('when a list is read backwards', () => {
+  it('visits every key in reverse order across chunks, starting past the end', () => {
+    const list = new SortedList<number>();
+    for (let v = 0; v < 1000; v++) list.insert(v, probe(v));
+    const p = list.seek(probe(1e9));
+    const out: number[] = [];
+    while (list.prev(p)) out.push(list.at(p)!);
+    expect(out).toEqual(Array.from({ length: 1000 }, (_, i) => 999 - i));
+  });
+});

@@ -55,6 +55,21 @@ export class SortedList<T> {
     return p.c < this.chunks.length;
   }
 
+  /** Moves p to the previous element (from past the end: to the last); returns false before the start. */
+  prev(p: Pos): boolean {
+    if (p.c >= this.chunks.length) {
+      p.c = this.chunks.length;
+      p.i = 0;
+    }
+    p.i--;
+    while (p.i < 0) {
+      p.c--;
+      if (p.c < 0) return false;
+      p.i = this.chunks[p.c].length - 1;
+    }
+    return true;
+  }
+
   insert(item: T, probe: (e: T) => number): void {
     this.count++;
     if (!this.chunks.length) {

@@ -2,7 +2,7 @@ import type { TRole } from '@shared/enums';
 
 export interface RoleGrant {
   role: TRole;
-  scopeType?: 'team' | 'clinic' | 'department' | 'grid' | 'community';
+  scopeType?: 'team' | 'clinic' | 'department' | 'grid' | 'community' | 'charity';
   scopeId?: string;
   supervisorId?: string;
 }

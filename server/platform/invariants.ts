@@ -56,7 +56,8 @@ const identity = (v: Violation) => JSON.stringify([v.invariant, v.subject, v.exp
  */
 export async function repairInvariants(
   deps: Pick<AppDeps, 'logger'>,
-  opts: { graceMs: number; seen?: Map<string, number>; now?: Date },
+  // 'all' (check:invariants --repair) also repairs what the periodic 'live' pass leaves unchecked
+  opts: { graceMs: number; seen?: Map<string, number>; now?: Date; scope?: 'all' | 'live' },
 ): Promise<number> {
   const now = opts.now ?? new Date();
   const seen = opts.seen ?? new Map<string, number>();
@@ -64,7 +65,7 @@ export async function repairInvariants(
   const current = new Set<string>();
   for (const inv of registry.values()) {
     let touched = false;
-    for (const v of await inv.check({ scope: 'live', now })) {
+    for (const v of await inv.check({ scope: opts.scope ?? 'live', now })) {
       const id = identity(v);
       current.add(id);
       const first = seen.get(id) ?? now.getTime();

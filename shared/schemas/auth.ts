@@ -72,7 +72,7 @@ export const ZRoleGrant = z.object({
   role: z.enum(ROLES, { error: '角色无效' }),
   /** Scope id: team, clinic, department or grid depending on the role. */
   scopeId: z.string().max(64).optional(),
-  scopeType: z.enum(['team', 'clinic', 'department', 'grid', 'community']).optional(),
+  scopeType: z.enum(['team', 'clinic', 'department', 'grid', 'community', 'charity']).optional(),
   supervisorId: z.string().max(64).optional(),
 });
 export type TRoleGrant = z.infer<typeof ZRoleGrant>;

@@ -9,11 +9,10 @@
 // The module list first, in the app's load order (facades import each other; a deep model import
 // first could meet a facade half-loaded).
 import '../../server/modules';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Types } from 'mongoose';
@@ -29,10 +28,10 @@ import { HoursEntry } from '../../server/modules/volunteering/hours/model';
 import { Signup } from '../../server/modules/volunteering/signups/model';
 import { TeamMembership, TeamProfile } from '../../server/modules/volunteering/teams/model';
 import { Volunteer } from '../../server/modules/volunteering/volunteers/model';
+import { call as callApi, checkInvariantsOf, exited, freePort, startApi } from '../support/child-api';
 
 jest.setTimeout(180_000);
 
-const ROOT = path.join(__dirname, '..', '..');
 const VOLUNTEERS = 36;
 const SHIFTS = 3;
 const CAPACITY = 6;
@@ -47,14 +46,6 @@ interface Seed {
   teamId: string;
   shiftIds: string[];
   entryIds: string[];
-}
-
-async function freePort(): Promise<number> {
-  const srv = http.createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
-  const { port } = srv.address() as AddressInfo;
-  await new Promise<void>((r) => srv.close(() => r()));
-  return port;
 }
 
 /** Residents with sessions, a certified team with its admin, one activity with three shifts on different days, pending hours. */
@@ -141,75 +132,12 @@ async function seed(dataDir: string): Promise<Seed> {
   }
 }
 
-interface Api {
-  child: ChildProcess;
-  url: string;
-}
-
-function startApi(dataDir: string, port: number): Promise<Api> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server', 'main.ts')], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LINLI_DATA_DIR: dataDir,
-      LINLI_DEMO_DATA: 'false',
-      JOBS_ENABLED: 'false',
-      LOG_LEVEL: 'error',
-      MONGODB_URI: '',
-    },
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`API did not start: ${out} ${err}`)), 60_000);
-    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('is running')) {
-        clearTimeout(timer);
-        resolve({ child, url: `http://127.0.0.1:${port}` });
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`API exited with ${code}: ${err}`));
-    });
-  });
-}
-
-const exited = (child: ChildProcess) =>
-  new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
-
 const agent = new http.Agent({ keepAlive: false, maxSockets: 64 });
-function call(url: string, method: 'GET' | 'POST', auth: string, body?: unknown): Promise<{ status: number; json: any }> {
-  const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method, agent, headers: { authorization: auth, ...(payload ? { 'content-type': 'application/json' } : {}) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        resolve({ status: res.statusCode ?? 0, json: text ? JSON.parse(text) : null });
-      });
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
+const call = (url: string, method: 'GET' | 'POST', auth: string, body?: unknown) => callApi(agent, url, method, auth, body);
 
 const ok = (r: { status: number }) => r.status >= 200 && r.status < 300;
 
-const checkInvariants = (dataDir: string) =>
-  spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'check-invariants.ts'), '--data-dir', dataDir, '--outbox-grace-seconds', '0'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, MONGODB_URI: '', LOG_LEVEL: 'silent' },
-  });
+const checkInvariants = checkInvariantsOf;
 
 let dataDir: string;
 const children: ChildProcess[] = [];

@@ -8,6 +8,8 @@ import { percentile, type OpStats } from './lib';
 
 export interface HttpLoadOptions {
   url: string;
+  /** Several URLs asked in turn (request i asks urls[i % n]), e.g. the weeks of a paged list; `url` is then unused. */
+  urls?: string[];
   headers?: Record<string, string>;
   ops: number;
   concurrency: number;
@@ -18,12 +20,13 @@ export interface HttpLoadOptions {
 const WORKER = `
 const http = require('node:http');
 const { parentPort, workerData } = require('node:worker_threads');
-const { url, headers, ops, concurrency, warmup } = workerData;
+const { url, urls, headers, ops, concurrency, warmup } = workerData;
+const targets = urls && urls.length ? urls : [url];
 const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
 const now = () => Number(process.hrtime.bigint()) / 1e6;
-function get() {
+function get(i) {
   return new Promise((resolve) => {
-    const req = http.request(url, { method: 'GET', agent, headers }, (res) => {
+    const req = http.request(targets[i % targets.length], { method: 'GET', agent, headers }, (res) => {
       res.on('data', () => {});
       res.on('end', () => resolve(res.statusCode));
     });
@@ -39,7 +42,7 @@ async function run(n) {
   const lane = async () => {
     for (let i = next++; i < n; i = next++) {
       const t = now();
-      const status = await get();
+      const status = await get(i);
       latencies[i] = now() - t;
       if (status !== 200) errors++;
     }
@@ -62,7 +65,7 @@ export async function httpLoad(o: HttpLoadOptions): Promise<OpStats & { errors: 
   const cpuBefore = process.cpuUsage();
   const worker = new Worker(WORKER, {
     eval: true,
-    workerData: { url: o.url, headers: o.headers ?? {}, ops: o.ops, concurrency: o.concurrency, warmup },
+    workerData: { url: o.url, urls: o.urls, headers: o.headers ?? {}, ops: o.ops, concurrency: o.concurrency, warmup },
   });
   const out = await new Promise<{ latencies: number[]; totalMs: number; errors: number }>((resolve, reject) => {
     worker.once('message', resolve);

@@ -35,6 +35,8 @@ export interface TestContextOptions {
   staticDir?: string;
   /** Whether the H5 portal's first build is running (npm start sets it while it builds). */
   portalBuilding?: () => boolean;
+  /** Check answers against their response schemas (default true; benches measure without, as production runs). */
+  checkResponses?: boolean;
 }
 
 export interface TestContext {
@@ -102,7 +104,7 @@ export async function createTestContext(opts: TestContextOptions = {}): Promise<
     };
     // A short lock lifetime: Agenda leaves a half-lifetime timer per job run, which would hold jest open.
     if (opts.jobs) deps.scheduler = createScheduler(deps, { processEvery: '200 milliseconds', lockLifetimeMs: 4_000 });
-    const app = createApp(deps, { staticDir: opts.staticDir, portalBuilding: opts.portalBuilding });
+    const app = createApp(deps, { staticDir: opts.staticDir, portalBuilding: opts.portalBuilding, checkResponses: opts.checkResponses });
     await ensureIndexes();
     if (deps.scheduler) await deps.scheduler.start();
 

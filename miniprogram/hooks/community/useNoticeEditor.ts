@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { ZNoticeInput, type TNoticeCategory, type TNoticeDetail, type TNoticeInput } from '@shared/schemas/community/notices';
+import { htmlToMarkup, markupToHtml } from '@shared/notice-markup';
 import { formatTime } from '../../services/format';
 import { communityApi } from '../../services/community';
 import { formErrorsFrom, zodFieldErrors } from '../../services/form-errors';
 
 export interface TNoticeDraft {
   title: string;
-  /** Plain paragraphs, one per line: turned into <p> on the way out (the server sanitizes again). */
+  /** The toolbar's light markup, one block per line (shared/notice-markup.ts); HTML on the way out (the server sanitizes again). */
   text: string;
   category: TNoticeCategory;
   communityId: string; // '' = the whole district
@@ -14,8 +15,18 @@ export interface TNoticeDraft {
   urgent: boolean;
   expiryDate: string; // YYYY-MM-DD (Asia/Shanghai)
   expiryTime: string; // HH:MM
+  /** Uploaded photos and documents, in order. */
+  files: TDraftFile[];
+  /** One optional https link. */
   attachmentName: string;
   attachmentUrl: string;
+}
+
+export interface TDraftFile {
+  fileId: string;
+  name: string;
+  kind: 'image' | 'document';
+  bytes: number | null;
 }
 
 const EMPTY: TNoticeDraft = {
@@ -27,44 +38,44 @@ const EMPTY: TNoticeDraft = {
   urgent: false,
   expiryDate: '',
   expiryTime: '',
+  files: [],
   attachmentName: '',
   attachmentUrl: '',
 };
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 /** The draft as the API input: paragraphs as HTML, the expiry as an instant in Shanghai time. */
 export function toNoticeInput(d: TNoticeDraft): TNoticeInput {
-  const paragraphs = d.text.split(/\n+/).map((l) => l.trim()).filter(Boolean);
   return {
     title: d.title,
-    body: paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join(''),
+    body: markupToHtml(d.text),
     category: d.category,
     communityIds: d.communityId ? [d.communityId] : [],
     pinned: d.pinned,
     urgent: d.urgent,
     expiresAt: d.expiryDate ? `${d.expiryDate}T${d.expiryTime || '23:59'}:00+08:00` : undefined,
-    attachments: d.attachmentUrl || d.attachmentName ? [{ name: d.attachmentName, url: d.attachmentUrl }] : [],
+    attachments: [
+      ...d.files.map((f) => ({ name: f.name, fileId: f.fileId })),
+      ...(d.attachmentUrl || d.attachmentName ? [{ name: d.attachmentName, url: d.attachmentUrl }] : []),
+    ],
   };
 }
 
-const unescapeHtml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&');
-
 /** A published notice back into the form: paragraphs as lines (markup beyond them is dropped), expiry in Shanghai time. */
 export function draftFromNotice(n: TNoticeDetail): TNoticeDraft {
-  const lines = n.body.split(/<\/(?:p|h[1-6]|li|blockquote)>|<br\s*\/?>/i).map((l) => unescapeHtml(l.replace(/<[^>]*>/g, '')).trim());
   const expiry = formatTime(n.expiresAt);
+  const link = n.attachments.find((a) => a.kind === 'link');
   return {
     title: n.title,
-    text: lines.filter(Boolean).join('\n'),
+    text: htmlToMarkup(n.body),
     category: n.category,
     communityId: n.communityIds[0] ?? '',
     pinned: n.pinned,
     urgent: n.urgent,
     expiryDate: expiry.slice(0, 10),
     expiryTime: expiry.slice(11, 16),
-    attachmentName: n.attachments[0]?.name ?? '',
-    attachmentUrl: n.attachments[0]?.url ?? '',
+    files: n.attachments.flatMap((a) => (a.fileId && a.kind !== 'link' ? [{ fileId: a.fileId, name: a.name, kind: a.kind, bytes: a.bytes }] : [])),
+    attachmentName: link?.name ?? '',
+    attachmentUrl: link?.url ?? '',
   };
 }
 
@@ -73,11 +84,14 @@ const FIELD_OF: Record<string, keyof TNoticeDraft> = {
   body: 'text',
   communityIds: 'communityId',
   expiresAt: 'expiryDate',
-  'attachments.0.name': 'attachmentName',
-  'attachments.0.url': 'attachmentUrl',
+  'attachments.name': 'attachmentName',
+  'attachments.url': 'attachmentUrl',
+  'attachments.fileId': 'files',
+  attachments: 'files',
 };
+// Item indexes drop out: the files' own names come from the server, so a name or url error is the link's.
 const mapFields = (fields: Record<string, string>) =>
-  Object.fromEntries(Object.entries(fields).map(([k, v]) => [FIELD_OF[k] ?? FIELD_OF[k.replace(/^communityIds\.\d+$/, 'communityIds')] ?? k, v]));
+  Object.fromEntries(Object.entries(fields).map(([k, v]) => [FIELD_OF[k.replace(/\.\d+(?=\.|$)/, '')] ?? k, v]));
 
 /** The admin's notice form: checked with the server's schema first, then published (or, editing, saved). */
 export function useNoticeEditor(onPublished: (outcome: string) => void) {

@@ -178,7 +178,9 @@ const explain: Handler = (cmd, ctx) => {
   const read = { filter, sort: docArg(inner.sort, 'sort'), skip: num(inner.skip, 0), limit: num(inner.limit, 0), txn: ctx.op.txn, collation: parseCollation(inner.collation) };
   const recs = readRecs(getColl(ctx, name), read, out);
   const plan = out.plan!;
-  const stage = plan.index ? { stage: 'FETCH', inputStage: { stage: plan.stage, indexName: plan.index } } : { stage: plan.stage };
+  // like MongoDB's plans: an index-backed sort has no SORT stage, an in-memory one has
+  const scan: Doc = plan.index ? { stage: 'FETCH', inputStage: { stage: plan.stage, indexName: plan.index, ...(plan.direction && { direction: plan.direction }) } } : { stage: plan.stage };
+  const stage = plan.sortedBy === 'memory' ? { stage: 'SORT', inputStage: scan } : scan;
   return {
     queryPlanner: { namespace: `${ctx.db}.${name}`, parsedQuery: filter, winningPlan: stage, rejectedPlans: [] },
     executionStats: { executionSuccess: true, nReturned: recs.length, totalKeysExamined: plan.keysExamined, totalDocsExamined: plan.docsExamined, executionStages: stage },

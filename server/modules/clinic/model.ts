@@ -238,7 +238,34 @@ BookingSchema.index({ provider: 1, startsAt: 1 });
 BookingSchema.index({ clinic: 1, startsAt: 1 });
 BookingSchema.index({ providerUser: 1, 'client.nameKey': 1 });
 BookingSchema.index({ status: 1, holdExpiresAt: 1 });
+// The day-before reminder sweep's query: confirmed bookings starting tomorrow.
+BookingSchema.index({ status: 1, startsAt: 1 });
 export const Booking = modelOf('ClinicBooking', BookingSchema);
+
+/**
+ * One document per reminder sent: `key` = `<bookingId>:<kind>` under a unique index, written in
+ * the unit of work that emits the reminder's event, so a rerun or a crash mid-sweep never sends
+ * a reminder twice (the second insert fails and its unit of work rolls back). No personal data.
+ */
+export const REMINDER_KINDS = ['day_before'] as const;
+export interface ReminderDoc {
+  _id: Types.ObjectId;
+  key: string;
+  booking: Types.ObjectId;
+  kind: (typeof REMINDER_KINDS)[number];
+  createdAt: Date;
+}
+const ReminderSchema = new Schema<ReminderDoc>(
+  {
+    key: { type: String, required: true },
+    booking: { type: Schema.Types.ObjectId, required: true },
+    kind: { type: String, enum: REMINDER_KINDS, required: true },
+  },
+  opts('clinic_reminders'),
+);
+ReminderSchema.index({ key: 1 }, { unique: true });
+ReminderSchema.index({ booking: 1 });
+export const Reminder = modelOf('ClinicReminder', ReminderSchema);
 
 // --- Waitlist -----------------------------------------------------------------------
 export interface WaitlistDoc {

@@ -31,3 +31,16 @@ export function providerNotices(b: BookingDoc, title: string, body: string, key:
     dedupeKey: `clinic:${key}:${String(b._id)}:${String(u)}`,
   }));
 }
+
+/**
+ * A reminder to both sides: the resident (link to the booking) and the provider and a student's
+ * supervisor (link to the agenda), each as a subscribe message where they consented.
+ */
+export function reminderNotices(b: BookingDoc, clinicName: string, body: string, key: string): Notice[] {
+  const data = { thing1: clinicName.slice(0, 20), time2: shanghaiTime(b.startsAt), phrase3: '明日咨询' };
+  const title = '法律咨询提醒';
+  return [
+    { ...residentNotice(b, clinicName, title, body, key), data },
+    ...providerNotices(b, title, body, key).map((n) => ({ ...n, templateKey: 'bookingUpdate' as const, data })),
+  ];
+}

@@ -65,6 +65,32 @@ export const bookingPolicy = definePolicy<
   },
 );
 
+type BookingAction = (typeof bookingPolicy.actions)[number];
+type Timed = Pick<BookingDoc, 'startsAt' | 'status' | 'holdExpiresAt'>;
+const started = (b: Timed, now: Date) => b.startsAt.getTime() <= now.getTime();
+
+/**
+ * What the clock allows, on top of who may and the state: the same instants the commands
+ * refuse by (`not_started`, `too_late`, `offer_expired`), read from `deps.now()` so the dev
+ * clock moves them too. The record and a no-show only from the slot's start; cancelling and
+ * rescheduling only before it (an offer may still be declined); an offer within its hold.
+ */
+const timeRules: Partial<Record<BookingAction, (b: Timed, now: Date) => boolean>> = {
+  record: started,
+  markNoShow: started,
+  cancel: (b, now) => b.status === 'offered' || !started(b, now),
+  reschedule: (b, now) => !started(b, now),
+  acceptOffer: (b, now) => !!b.holdExpiresAt && b.holdExpiresAt.getTime() > now.getTime(),
+};
+
+/** The DTO's abilities at an instant: the policy's (who and state) and the time rules. */
+export async function bookingAbilities(actor: Actor | null, b: B & Timed, now: Date) {
+  const abilities = await bookingPolicy.abilities(actor, b);
+  for (const [action, allows] of Object.entries(timeRules) as [BookingAction, (b: Timed, now: Date) => boolean][])
+    abilities[action] = abilities[action] && allows(b, now);
+  return abilities;
+}
+
 export const casePolicy = definePolicy<
   Pick<MediationCaseDoc, 'status' | 'mediator'>,
   'view' | 'assign' | 'addSession' | 'close'

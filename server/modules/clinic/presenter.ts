@@ -22,7 +22,7 @@ import {
 } from '@shared/schemas/clinic/mediation';
 import type { OfferedSlot } from './availability';
 import type { BookingDoc, MediationCaseDoc, ProviderDoc, ScheduleDoc, WaitlistDoc } from './model';
-import { bookingPolicy } from './policy';
+import { bookingAbilities } from './policy';
 import type { BookingContext } from './queries';
 
 export function presentClinic(c: ClinicDoc & { distanceM?: number }): TClinicDto {
@@ -128,7 +128,7 @@ export async function presentBooking(actor: Actor | null, b: BookingDoc, ctx: Bo
     outcome: published ? b.record!.outcome : null,
     outcomeLabel: published ? CONSULT_OUTCOME_LABELS[b.record!.outcome] : null,
     rating: b.rating ? { stars: b.rating.stars, comment: b.rating.comment } : null,
-    abilities: await bookingPolicy.abilities(actor, b),
+    abilities: await bookingAbilities(actor, b, ctx.now),
   };
 }
 

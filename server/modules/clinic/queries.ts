@@ -8,6 +8,7 @@ import {
   ClinicAttachment,
   MediationCase,
   Provider,
+  Reminder,
   Schedule,
   Waitlist,
   type AttachmentDoc,
@@ -154,10 +155,12 @@ export interface BookingContext {
   clinics: Map<string, ClinicDoc>;
   providers: Map<string, ProviderDoc>;
   attachments: Map<string, AttachmentDoc>;
+  /** The instant the abilities are computed for (`deps.now()`, so the dev clock counts). */
+  now: Date;
 }
 
 /** What presenting these bookings needs, in three queries however many there are. */
-export async function bookingContext(bookings: BookingDoc[]): Promise<BookingContext> {
+export async function bookingContext(bookings: BookingDoc[], now: Date): Promise<BookingContext> {
   const uniq = (ids: Types.ObjectId[]) => [...new Set(ids.map(String))].map(oid);
   const [clinics, providers, attachments] = await Promise.all([
     Clinic.find({ _id: { $in: uniq(bookings.map((b) => b.clinic)) } }).lean<ClinicDoc[]>(),
@@ -168,5 +171,35 @@ export async function bookingContext(bookings: BookingDoc[]): Promise<BookingCon
     clinics: new Map(clinics.map((c) => [String(c._id), c])),
     providers: new Map(providers.map((p) => [String(p._id), p])),
     attachments: new Map(attachments.map((a) => [String(a._id), a])),
+    now,
   };
 }
+
+/** Confirmed bookings starting in [from, to) that have no day-before reminder yet. */
+export async function dueDayBeforeReminders(from: Date, to: Date): Promise<BookingDoc[]> {
+  const bookings = await Booking.find({ status: 'confirmed', startsAt: { $gte: from, $lt: to } })
+    .sort({ startsAt: 1 })
+    .limit(1000)
+    .lean<BookingDoc[]>();
+  const sent = new Set(
+    (await Reminder.find({ key: { $in: bookings.map((b) => `${String(b._id)}:day_before`) } }, { key: 1 }).lean()).map(
+      (r) => r.key,
+    ),
+  );
+  return bookings.filter((b) => !sent.has(`${String(b._id)}:day_before`));
+}
+
+export const clinicNames = async (ids: Types.ObjectId[]): Promise<Map<string, string>> =>
+  new Map(
+    (await Clinic.find({ _id: { $in: [...new Set(ids.map(String))].map(oid) } }, { name: 1 }).lean<ClinicDoc[]>()).map(
+      (c) => [String(c._id), c.name],
+    ),
+  );
+
+export const activeClinicIds = async (): Promise<string[]> =>
+  (await Clinic.find(clinicFilter, { _id: 1 }).lean()).map((c) => String(c._id));
+
+export const providersByIds = (ids: Types.ObjectId[]): Promise<ProviderDoc[]> =>
+  Provider.find({ _id: { $in: ids } }, { displayName: 1, kind: 1, clinic: 1 })
+    .lean<ProviderDoc[]>()
+    .exec();

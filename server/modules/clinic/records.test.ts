@@ -85,13 +85,25 @@ describe('consultation records', () => {
     expect((await post(`/api/clinic-bookings/${s.studentBooking}/rating`, s.resident, { stars: 9 })).status).toBe(400);
   });
 
-  it('when a record is written before the consultation starts, 409', async () => {
+  it('when the consultation has not started, the lawyer is not offered 填写咨询记录 and writing one is 409; from the start both flip', async () => {
     const cl = await buildClinic(ctx);
     const lawyer = await addProvider(ctx, cl);
-    const r = await book(ctx, cl.clinicId, await buildResident(ctx), bookBody(lawyer.providerId, sh(MON, '09:00')));
-    const early = await post(`/api/clinic-bookings/${r.body.booking.id}/record`, lawyer, record());
+    const resident = await buildResident(ctx);
+    const r = await book(ctx, cl.clinicId, resident, bookBody(lawyer.providerId, sh(MON, '09:00')));
+    const id = r.body.booking.id as string;
+    const view = async (who: { auth: string }) =>
+      (await ctx.http.get(`/api/clinic-bookings/${id}`).set('Authorization', who.auth)).body.abilities;
+    expect(await view(lawyer)).toMatchObject({ record: false, markNoShow: false, decline: true });
+    expect(await view(resident)).toMatchObject({ cancel: true, reschedule: true, markNoShow: false });
+    const early = await post(`/api/clinic-bookings/${id}/record`, lawyer, record());
     expect(early.status).toBe(409);
     expect(early.body.error.message).toBe('咨询开始后才能填写记录');
+
+    c.set(sh(MON, '09:00'));
+    expect(await view(lawyer)).toMatchObject({ record: true, markNoShow: true });
+    // After the start the resident can no longer cancel or move it (the commands say too_late).
+    expect(await view(resident)).toMatchObject({ cancel: false, reschedule: false, markNoShow: true });
+    expect((await post(`/api/clinic-bookings/${id}/record`, lawyer, record())).status).toBe(200);
   });
 });
 

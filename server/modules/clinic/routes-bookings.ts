@@ -79,8 +79,8 @@ async function loadBooking(actor: Actor | null, id: string): Promise<BookingDoc>
 }
 
 /** The resident's view, or the staff view (notes) for those allowed it. */
-async function present(ctx: LinliContext, b: BookingDoc) {
-  const c = await bookingContext([b]);
+async function present(ctx: LinliContext, b: BookingDoc, now: Date) {
+  const c = await bookingContext([b], now);
   return (await bookingPolicy.can(ctx.state.actor, 'viewPrivate', b))
     ? presentStaffBooking(ctx.state.actor, b, c)
     : presentBooking(ctx.state.actor, b, c);
@@ -133,7 +133,7 @@ export function bookingRoutes(deps: AppDeps): RouteSpec[] {
       handler: async (ctx, { params, body: input }) => {
         const b = await loadBooking(ctx.state.actor, params.bookingId);
         const r = await run(ctx, b, input);
-        ctx.body = { outcome: r.outcome, booking: await present(ctx, r.booking) };
+        ctx.body = { outcome: r.outcome, booking: await present(ctx, r.booking, deps.now()) };
       },
     });
   const authorize = (ctx: LinliContext, action: Parameters<typeof bookingPolicy.authorize>[1], b: BookingDoc) =>
@@ -201,7 +201,7 @@ export function bookingRoutes(deps: AppDeps): RouteSpec[] {
         ctx.status = 201;
         ctx.body = {
           outcome: r.outcome,
-          booking: await presentBooking(ctx.state.actor, r.booking, await bookingContext([r.booking])),
+          booking: await presentBooking(ctx.state.actor, r.booking, await bookingContext([r.booking], deps.now())),
         };
       },
     }),
@@ -235,7 +235,7 @@ export function bookingRoutes(deps: AppDeps): RouteSpec[] {
       response: ZBookingList,
       handler: async (ctx) => {
         const items = await residentBookings(actor(ctx).userId);
-        const c = await bookingContext(items);
+        const c = await bookingContext(items, deps.now());
         ctx.body = { items: await Promise.all(items.map((b) => presentBooking(ctx.state.actor, b, c))) };
       },
     }),
@@ -250,7 +250,7 @@ export function bookingRoutes(deps: AppDeps): RouteSpec[] {
       handler: async (ctx, { query }) => {
         const { from, to } = agendaRange(query);
         const items = await agendaBookings(actor(ctx).userId, from, to);
-        const c = await bookingContext(items);
+        const c = await bookingContext(items, deps.now());
         ctx.body = { items: await Promise.all(items.map((b) => presentStaffBooking(ctx.state.actor, b, c))) };
       },
     }),
@@ -263,7 +263,7 @@ export function bookingRoutes(deps: AppDeps): RouteSpec[] {
       response: ZStaffBookingList,
       handler: async (ctx) => {
         const items = await signOffQueue(actor(ctx).userId);
-        const c = await bookingContext(items);
+        const c = await bookingContext(items, deps.now());
         ctx.body = { items: await Promise.all(items.map((b) => presentStaffBooking(ctx.state.actor, b, c))) };
       },
     }),
@@ -279,7 +279,7 @@ export function bookingRoutes(deps: AppDeps): RouteSpec[] {
         if (!managesClinic(ctx.state.actor, query.clinicId)) throw fail('forbidden');
         const { from, to } = agendaRange(query);
         const items = await clinicBookings(query.clinicId, from, to, query.status);
-        const c = await bookingContext(items);
+        const c = await bookingContext(items, deps.now());
         ctx.body = { items: await Promise.all(items.map((b) => presentStaffBooking(ctx.state.actor, b, c))) };
       },
     }),
@@ -292,7 +292,7 @@ export function bookingRoutes(deps: AppDeps): RouteSpec[] {
       params: ZBookingIdParams,
       response: z.union([ZStaffBookingEnvelope.shape.booking, ZBookingEnvelope.shape.booking]),
       handler: async (ctx, { params }) => {
-        ctx.body = await present(ctx, await loadBooking(ctx.state.actor, params.bookingId));
+        ctx.body = await present(ctx, await loadBooking(ctx.state.actor, params.bookingId), deps.now());
       },
     }),
     bookingAction('confirm', '确认预约（律师、指导律师、协调员）', undefined, async (ctx, b) => {

@@ -137,24 +137,28 @@ export function clinicRoutes(deps: AppDeps): RouteSpec[] {
     defineRoute<undefined, TSlotsQuery, TClinicIdParams>({
       method: 'get',
       path: '/api/clinics/:clinicId/slots',
-      summary: '可预约时段（北京时间生成，最多 28 天）；填写对方当事人时回避有利益冲突的律师',
+      summary: '可预约时段（北京时间生成，每次最多 7 天，按周翻页）；填写对方当事人时回避有利益冲突的律师',
       tags: ['clinic'],
       policy: publicAccess,
+      // The slots do not depend on who asks: skip the session and user reads.
+      authenticateWhen: () => false,
       params: ZClinicIdParams,
       query: ZSlotsQuery,
       response: ZSlotList,
       handler: async (ctx, { params, query }) => {
         if (query.from < shanghaiDay(deps.now())) throw fieldError('from', '开始日期不能早于今天');
-        const clinic = await loadClinic(params.clinicId);
         const opposing = query.opposingName
           ? { name: query.opposingName, phone: query.opposingPhone, org: query.opposingOrg }
           : undefined;
-        // Identical questions within a few seconds share one computation (slot-cache.ts).
+        // Identical questions within a few seconds share one computation and one serialised
+        // answer (slot-cache.ts): a hit costs no query and no JSON.stringify.
+        ctx.type = 'application/json';
         ctx.body = await cachedSlots(
           JSON.stringify([params.clinicId, query, Math.floor(deps.now().getTime() / 60_000)]),
           async () => {
+            const clinic = await loadClinic(params.clinicId);
             const r = await clinicSlots(clinic, { ...query, opposing }, deps.now());
-            return { items: r.slots.map(presentSlot), fullDays: r.fullDays };
+            return JSON.stringify({ items: r.slots.map(presentSlot), fullDays: r.fullDays });
           },
         );
       },

@@ -1,5 +1,5 @@
 /**
- * A short-lived in-process cache of slot lists. Every booking, freed slot, schedule or provider
+ * A short-lived in-process cache of slot lists (their serialised JSON answers). Every booking, freed slot, schedule or provider
  * change in this process clears it (a new generation); another process's changes show within
  * the TTL. A stale list is harmless: booking re-checks the slot and holds it atomically.
  */

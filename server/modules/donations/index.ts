@@ -5,6 +5,7 @@ import { donationsPrivacy } from './privacy';
 import { messageReviewKind, projectReviewKind } from './review';
 import { adminRoutes } from './routes-admin';
 import { donorRoutes } from './routes-donor';
+import { merchantRoutes } from './routes-merchant';
 import { notifyRoutes } from './routes-notify';
 import { publicRoutes } from './routes-public';
 import './invariants';
@@ -15,7 +16,7 @@ import './invariants';
  */
 export const donationsModule = defineModule({
   name: 'donations',
-  routes: (deps) => [...notifyRoutes(deps), ...publicRoutes(deps), ...donorRoutes(deps), ...adminRoutes(deps)],
+  routes: (deps) => [...notifyRoutes(deps), ...publicRoutes(deps), ...donorRoutes(deps), ...adminRoutes(deps), ...merchantRoutes(deps)],
   jobs: (deps) => donationJobs(deps),
   privacy: donationsPrivacy,
   demo: (deps, orgs) => seedDonationsDemo(deps, orgs),
@@ -27,3 +28,4 @@ export const donationsModule = defineModule({
 // The facade: what other modules may use.
 export { sweepPendingPayments, SWEEP_JOB } from './jobs';
 export { donationInvariants } from './invariants';
+export { charityExists } from './queries';

@@ -1,12 +1,14 @@
 /** Donations' reads: no writes here. */
 import { Types, type QueryFilter } from 'mongoose';
 import { User } from '../users';
-import { Charity, DonationImage, DonationOrder, LedgerEntry, Project, Refund, type CharityDoc, type DonationOrderDoc, type LedgerEntryDoc, type LedgerKind, type ProjectDoc } from './model';
+import { Charity, DonationImage, DonationOrder, LedgerEntry, PaymentAnomaly, Project, Refund, type CharityDoc, type DonationOrderDoc, type LedgerEntryDoc, type LedgerKind, type PaymentAnomalyDoc, type ProjectDoc } from './model';
 
 const oid = (id: string) => new Types.ObjectId(id);
 
 export const findCharity = (id: string | Types.ObjectId) => Charity.findById(id).lean<CharityDoc>();
-export const listCharities = () => Charity.find({}).sort({ createdAt: -1 }).lean<CharityDoc[]>();
+/** Every charity, or only `ids` (a charity_staff actor's). */
+export const listCharities = (ids?: string[]) => Charity.find(ids ? { _id: { $in: ids.map(oid) } } : {}).sort({ createdAt: -1 }).lean<CharityDoc[]>();
+export const charityExists = async (id: string): Promise<boolean> => Boolean(await Charity.exists({ _id: oid(id) }));
 export const findProject = (id: string) => Project.findById(oid(id)).lean<ProjectDoc>();
 export const findOrder = (id: string) => DonationOrder.findById(oid(id)).lean<DonationOrderDoc>();
 export const findOrderBySerial = (serial: string) => DonationOrder.findOne({ receiptSerial: serial, status: 'paid' }).lean<DonationOrderDoc>();
@@ -60,4 +62,13 @@ export const findOrdersByOutTradeNo = (nos: string[]) => DonationOrder.find({ ou
 export async function donorDisplayName(id: Types.ObjectId): Promise<string | null> {
   const u = await User.findById(id, { displayName: 1 }).lean();
   return u?.displayName ?? null;
+}
+
+/** Verified notifications that did not match our records, newest first. */
+export async function anomalyPage(page: { page: number; pageSize: number }) {
+  const [items, total] = await Promise.all([
+    PaymentAnomaly.find({}).sort({ at: -1, _id: -1 }).skip((page.page - 1) * page.pageSize).limit(page.pageSize).lean<PaymentAnomalyDoc[]>(),
+    PaymentAnomaly.countDocuments({}),
+  ]);
+  return { items, total };
 }

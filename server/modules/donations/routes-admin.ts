@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import type { z } from 'zod';
+import type { z, ZodType } from 'zod';
 import {
   DONATION_LIMITS,
   ZAdminDonationPage,
@@ -24,6 +24,7 @@ import {
   type TProjectListQuery,
 } from '@shared/schemas/donations';
 import type { AppDeps } from '../../deps';
+import type { Actor } from '../../http/actor';
 import { fail } from '../../http/errors';
 import { unlessRefused } from '../../http/refusals';
 import { defineRoute, type RouteSpec } from '../../http/route';
@@ -32,8 +33,8 @@ import { readUploadBody } from '../volunteering/gallery';
 import { recordDisbursement } from './commands/disburse';
 import { closeProject, createCharity, saveProject, submitProject } from './commands/manage-project';
 import { requestRefund } from './commands/refund';
-import { DonationImage } from './model';
-import { charityAdmin, donationPolicy } from './policy';
+import { DonationImage, type ProjectDoc } from './model';
+import { charityAdmin, charityDesk, charityPolicy, donationPolicy, projectPolicy, staffCharityIds } from './policy';
 import { imageUrl, presentAdminDonation, presentCharity, presentDonation, presentLedgerEntry, presentRefund } from './presenter';
 import { charitiesById, findCharity, findOrder, findProject, listCharities, orderPage, projectPage, projectsById, refundsOf } from './queries';
 import { reconcile } from './reconcile';
@@ -52,6 +53,9 @@ async function loadOrder(id: string) {
   return o;
 }
 
+/** A charity_staff actor's lists are narrowed to their charities (undefined: everything). */
+const charityFilter = (ids: string[] | undefined) => (ids ? { charity: { $in: ids.map((id) => new Types.ObjectId(id)) } } : {});
+
 const saveRefusals = {
   charity_not_found: { code: 'validation_failed' as const, fields: [{ path: 'charityId', message: '公益机构不存在' }] },
   cover_not_found: { code: 'validation_failed' as const, fields: [{ path: 'coverId', message: '封面图片不存在，请重新上传' }] },
@@ -65,7 +69,7 @@ export function adminRoutes(deps: AppDeps): RouteSpec[] {
       path,
       summary,
       tags: ['donations', 'admin'],
-      policy: charityAdmin,
+      policy: charityDesk,
       response: ZCoverUpload,
       produces: 'application/json',
       handler: async (ctx) => {
@@ -77,16 +81,49 @@ export function adminRoutes(deps: AppDeps): RouteSpec[] {
         ctx.body = { id: String(id), url: imageUrl(id), bytes: image.data.length };
       },
     });
+  /**
+   * A write to one project (create, edit, submit, close): the command runs in `save` (which maps
+   * its refusals), the answer is the project as the asker sees it. On `:id` paths the project is
+   * loaded first (404 when there is none) and `action` authorised on it (403: another charity's
+   * staff, or staff closing); creating checks the chosen charity in `save`.
+   */
+  const projectRoute = <B = undefined>(o: {
+    method: 'post' | 'put';
+    path: string;
+    summary: string;
+    action?: 'edit' | 'publish' | 'close';
+    body?: ZodType<B>;
+    created?: boolean;
+    save: (actor: Actor, input: { body: B; project?: ProjectDoc }, requestId: string) => Promise<ProjectDoc>;
+  }) =>
+    defineRoute<B, undefined, TIdParams | undefined>({
+      method: o.method,
+      path: o.path,
+      summary: o.summary,
+      tags: ['donations', 'admin'],
+      policy: o.action === 'close' ? charityAdmin : charityDesk,
+      response: ZProjectDto,
+      params: o.path.includes(':id') ? ZIdParams : undefined,
+      body: o.body,
+      handler: async (ctx, { body, params }) => {
+        const project = params ? await loadProject(params.id) : undefined;
+        if (project && o.action) await projectPolicy.authorize(ctx.state.actor, o.action, project);
+        const saved = await o.save(ctx.state.actor!, { body, project }, ctx.state.requestId);
+        ctx.status = o.created ? 201 : 200;
+        ctx.body = await showProject(deps, ctx.state.actor, saved);
+      },
+    });
   return [
     defineRoute({
       method: 'get',
       path: '/api/admin/charities',
-      summary: '公益机构（商户）列表（区级管理员）',
+      summary: '公益机构（商户）列表（区级管理员；机构工作人员只见本机构）',
       tags: ['donations', 'admin'],
-      policy: charityAdmin,
+      policy: charityDesk,
       response: ZCharityList,
       handler: async (ctx) => {
-        ctx.body = { items: (await listCharities()).map((c) => presentCharity(c, true)) };
+        const mine = staffCharityIds(ctx.state.actor!);
+        ctx.body = { items: (await listCharities(mine)).map((c) => presentCharity(c, true)) };
       },
     }),
     defineRoute<z.output<typeof ZCharityInput>>({
@@ -109,74 +146,65 @@ export function adminRoutes(deps: AppDeps): RouteSpec[] {
     defineRoute<undefined, TProjectListQuery>({
       method: 'get',
       path: '/api/admin/charity/projects',
-      summary: '全部公益项目（含草稿与审核中）',
+      summary: '全部公益项目（含草稿与审核中；机构工作人员只见本机构的）',
       tags: ['donations', 'admin'],
-      policy: charityAdmin,
+      policy: charityDesk,
       response: ZProjectPage,
       query: ZProjectListQuery,
       handler: async (ctx, { query }) => {
-        const { items, total } = await projectPage(query.status ? { status: query.status } : {}, query);
+        const mine = staffCharityIds(ctx.state.actor!);
+        const { items, total } = await projectPage({ ...(query.status ? { status: query.status } : {}), ...charityFilter(mine) }, query);
         const charities = await charitiesById(items.map((p) => p.charity));
         const shown = await Promise.all(items.map((p) => showProject(deps, ctx.state.actor, p, charities.get(String(p.charity)))));
         ctx.body = { items: shown, total, page: query.page, pageSize: query.pageSize };
       },
     }),
-    defineRoute<z.output<typeof ZProjectInput>>({
+    projectRoute({
       method: 'post',
       path: '/api/admin/charity/projects',
-      summary: '新建公益项目草稿',
-      tags: ['donations', 'admin'],
-      policy: charityAdmin,
-      response: ZProjectDto,
+      summary: '新建公益项目草稿（区级管理员，或该机构的工作人员）',
       body: ZProjectInput,
-      handler: async (ctx, { body }) => {
-        const r = await saveProject(deps, ctx.state.actor!, body, undefined, ctx.state.requestId);
+      created: true,
+      save: async (actor, { body }, requestId) => {
+        await charityPolicy.authorize(actor, 'manage', { _id: body.charityId });
+        const r = await saveProject(deps, actor, body, undefined, requestId);
         unlessRefused(r, saveRefusals);
-        ctx.status = 201;
-        ctx.body = await showProject(deps, ctx.state.actor, r.project);
+        return r.project;
       },
     }),
-    defineRoute<z.output<typeof ZProjectInput>, undefined, TIdParams>({
+    projectRoute({
       method: 'put',
       path: '/api/admin/charity/projects/:id',
       summary: '修改草稿（含被退回的项目）',
-      tags: ['donations', 'admin'],
-      policy: charityAdmin,
-      response: ZProjectDto,
-      params: ZIdParams,
+      action: 'edit',
       body: ZProjectInput,
-      handler: async (ctx, { params, body }) => {
-        const r = await saveProject(deps, ctx.state.actor!, body, await loadProject(params.id), ctx.state.requestId);
+      save: async (actor, { body, project }, requestId) => {
+        await charityPolicy.authorize(actor, 'manage', { _id: body.charityId });
+        const r = await saveProject(deps, actor, body, project, requestId);
         unlessRefused(r, saveRefusals);
-        ctx.body = await showProject(deps, ctx.state.actor, r.project);
+        return r.project;
       },
     }),
-    defineRoute<undefined, undefined, TIdParams>({
+    projectRoute({
       method: 'post',
       path: '/api/admin/charity/projects/:id/publish',
       summary: '提交发布：项目介绍与封面进入内容审核，通过后公开募捐',
-      tags: ['donations', 'admin'],
-      policy: charityAdmin,
-      response: ZProjectDto,
-      params: ZIdParams,
-      handler: async (ctx, { params }) => {
-        const r = await submitProject(deps, ctx.state.actor!, await loadProject(params.id), ctx.state.requestId);
+      action: 'publish',
+      save: async (actor, { project }, requestId) => {
+        const r = await submitProject(deps, actor, project!, requestId);
         unlessRefused(r, { not_editable: 'charity_project_state_invalid' });
-        ctx.body = await showProject(deps, ctx.state.actor, r.project);
+        return r.project;
       },
     }),
-    defineRoute<undefined, undefined, TIdParams>({
+    projectRoute({
       method: 'post',
       path: '/api/admin/charity/projects/:id/close',
-      summary: '结束项目（停止接受捐赠）',
-      tags: ['donations', 'admin'],
-      policy: charityAdmin,
-      response: ZProjectDto,
-      params: ZIdParams,
-      handler: async (ctx, { params }) => {
-        const r = await closeProject(deps, ctx.state.actor!, await loadProject(params.id), ctx.state.requestId);
+      summary: '结束项目（停止接受捐赠；区级管理员）',
+      action: 'close',
+      save: async (actor, { project }, requestId) => {
+        const r = await closeProject(deps, actor, project!, requestId);
         unlessRefused(r, { not_open: 'charity_project_state_invalid' });
-        ctx.body = await showProject(deps, ctx.state.actor, r.project);
+        return r.project;
       },
     }),
     defineRoute<z.output<typeof ZDisbursementInput>, undefined, TIdParams>({
@@ -184,12 +212,14 @@ export function adminRoutes(deps: AppDeps): RouteSpec[] {
       path: '/api/admin/charity/projects/:id/disbursements',
       summary: '登记拨付（金额、用途、凭证图片），计入公开账目',
       tags: ['donations', 'admin'],
-      policy: charityAdmin,
+      policy: charityDesk,
       response: ZLedgerEntryDto.pick({ id: true, amountFen: true, purpose: true, proofImageUrls: true, at: true }),
       params: ZIdParams,
       body: ZDisbursementInput,
       handler: async (ctx, { params, body }) => {
-        const r = await recordDisbursement(deps, ctx.state.actor!, await loadProject(params.id), body, ctx.state.requestId);
+        const project = await loadProject(params.id);
+        await charityPolicy.authorize(ctx.state.actor, 'manage', { _id: project.charity });
+        const r = await recordDisbursement(deps, ctx.state.actor!, project, body, ctx.state.requestId);
         unlessRefused(r, {
           exceeds_balance: 'disbursement_exceeds_balance',
           proof_not_found: { code: 'validation_failed', fields: [{ path: 'proofImageIds', message: '凭证图片不存在，请重新上传' }] },
@@ -202,15 +232,16 @@ export function adminRoutes(deps: AppDeps): RouteSpec[] {
     defineRoute<undefined, z.infer<typeof ZAdminDonationQuery>>({
       method: 'get',
       path: '/api/admin/donations',
-      summary: '捐赠订单（可按项目、待核查筛选）',
+      summary: '捐赠订单（可按项目、待核查筛选；机构工作人员只见本机构的）',
       tags: ['donations', 'admin'],
-      policy: charityAdmin,
+      policy: charityDesk,
       response: ZAdminDonationPage,
       query: ZAdminDonationQuery,
       handler: async (ctx, { query }) => {
         const filter = {
           ...(query.projectId ? { project: new Types.ObjectId(query.projectId) } : {}),
           ...(query.needsReview ? { needsReview: query.needsReview === 'true' } : {}),
+          ...charityFilter(staffCharityIds(ctx.state.actor!)),
         };
         const { items, total } = await orderPage(filter, query);
         const projects = await projectsById(items.map((o) => o.project));
@@ -252,11 +283,12 @@ export function adminRoutes(deps: AppDeps): RouteSpec[] {
       path: '/api/admin/donations/:id/refunds',
       summary: '一笔捐赠的退款记录',
       tags: ['donations', 'admin'],
-      policy: charityAdmin,
+      policy: charityDesk,
       response: ZRefundList,
       params: ZIdParams,
       handler: async (ctx, { params }) => {
         const order = await loadOrder(params.id);
+        await donationPolicy.authorize(ctx.state.actor, 'view', order);
         ctx.body = { items: (await refundsOf(order._id)).map(presentRefund) };
       },
     }),
@@ -265,12 +297,13 @@ export function adminRoutes(deps: AppDeps): RouteSpec[] {
       path: '/api/admin/charity/reconciliation',
       summary: '对账：下载某日微信支付交易账单并与本地记录比对（本地缺失、微信侧缺失、金额不一致）',
       tags: ['donations', 'admin'],
-      policy: charityAdmin,
+      policy: charityDesk,
       response: ZReconcileReport,
       query: ZReconcileQuery,
       handler: async (ctx, { query }) => {
         const charity = await findCharity(query.charityId);
         if (!charity) throw fail('not_found', '公益机构不存在');
+        await charityPolicy.authorize(ctx.state.actor, 'manage', charity);
         ctx.body = await reconcile(deps, charity, query.date);
       },
     }),

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TCharityDto, TProjectDto } from '@shared/schemas/donations';
 import type { TestContext } from '../../../test/support';
+import type { Sandbox } from '../../wechat-sandbox';
 
 let counter = 0;
 /** A valid-looking 统一社会信用代码, distinct per call. */
@@ -13,8 +14,7 @@ export function testUscc(): string {
 }
 
 /** Writes the sandbox's merchant key and platform certificate to files, as a real deployment keeps them. */
-export function merchantSettings(ctx: TestContext, extra: Record<string, unknown> = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'linli-merchant-'));
+export function merchantSettings(ctx: { sandbox: Sandbox }, extra: Record<string, unknown> = {}, dir = mkdtempSync(join(tmpdir(), 'linli-merchant-'))) {
   writeFileSync(join(dir, 'apiclient_key.pem'), ctx.sandbox.pay.merchantPrivateKeyPem, { mode: 0o600 });
   writeFileSync(join(dir, 'platform_cert.pem'), ctx.sandbox.pay.platformCertPem);
   writeFileSync(join(dir, 'apiv3.key'), ctx.sandbox.pay.apiV3Key, { mode: 0o600 });

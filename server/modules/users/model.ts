@@ -42,7 +42,7 @@ export interface UserDoc {
 const RoleGrantSchema = new Schema<RoleGrant>(
   {
     role: { type: String, enum: ROLES, required: true },
-    scopeType: { type: String, enum: ['team', 'clinic', 'department', 'grid', 'community'] },
+    scopeType: { type: String, enum: ['team', 'clinic', 'department', 'grid', 'community', 'charity'] },
     scopeId: String,
     supervisorId: String,
   },
@@ -97,6 +97,8 @@ UserSchema.index(
   { unique: true, partialFilterExpression: { 'realName.idNumberHash': { $exists: true } } },
 );
 UserSchema.index({ 'roles.role': 1 });
+// Deleted accounts (few): the leaderboards leave them out (volunteering/stats/erasure.ts).
+UserSchema.index({ deletedAt: 1 }, { sparse: true });
 UserSchema.index({ phoneHash: 1 }, { partialFilterExpression: { phoneHash: { $exists: true } } });
 UserSchema.index({ 'realName.nameHash': 1 }, { partialFilterExpression: { 'realName.nameHash': { $exists: true } } });
 

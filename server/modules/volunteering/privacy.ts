@@ -6,6 +6,7 @@ import { Activity, type ActivityDoc } from './activities';
 import { AttendanceEvent } from './attendance';
 import { Certificate } from './certificates';
 import { Photo, type PhotoDoc } from './gallery';
+import { eraseFromLeaderboards } from './stats';
 import { HelpRequest } from './help-requests';
 import { releaseCounters, Signup, type SignupDoc } from './signups';
 import { TeamMembership, TeamProfile, type TeamMembershipDoc } from './teams';
@@ -15,7 +16,8 @@ import { Volunteer, type VolunteerDoc } from './volunteers';
  * Volunteering's part of a PIPL account deletion (DELETE /api/me) and export.
  * Kept on purpose: the volunteer number, past signups, the hours ledger and its
  * totals, attendance times — records teams and other volunteers rely on; they
- * point at the user tombstone, which is already anonymous. Every step is
+ * point at the user tombstone, which is already anonymous. The leaderboards
+ * drop the volunteer (stats/erasure.ts): board rows removed, totals flagged. Every step is
  * idempotent, so a retried deletion completes what a crash interrupted.
  */
 
@@ -138,6 +140,8 @@ export function eraseVolunteeringData(user: Types.ObjectId, now: Date, deps: App
       { $set: { note: '' }, $unset: { noteHeld: 1 } },
     );
     await eraseVolunteerProfile(user, now);
+    // after deletedAt is set: a late rollup delivery then leaves the boards alone too
+    await eraseFromLeaderboards(user);
     await Certificate.updateMany({ user, revokedAt: { $exists: false } }, { $set: { revokedAt: now } });
     await endMemberships(uow, user, now);
     await closeHelpRequests(user, now);

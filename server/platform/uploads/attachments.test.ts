@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { AppDeps } from '../../deps';
 import { AppError } from '../../http/errors';
+import { officeFile } from '../../../test/support/office-files';
 import { intakeAttachment, removePrivateFile, storePrivateFile } from './attachments';
 
 const pdf = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
@@ -25,6 +26,21 @@ describe('non-image attachments', () => {
       'attachment_type_unsupported',
     );
     expect(codeOf(() => intakeAttachment(pdf, { types: ['pdf'], maxBytes: 10 }))).toBe('attachment_too_large');
+  });
+
+  it('takes Word, Excel and PowerPoint files by their ZIP parts, and names the accepted types when refusing', () => {
+    const types = ['pdf', 'docx', 'xlsx', 'pptx'] as const;
+    for (const kind of ['docx', 'xlsx', 'pptx'] as const) {
+      expect(intakeAttachment(officeFile(kind), { types: [...types], maxBytes: 10_000 }).ext).toBe(kind);
+    }
+    expect(codeOf(() => intakeAttachment(officeFile('docx'), { types: ['pdf', 'xlsx'], maxBytes: 10_000 }))).toBe('attachment_type_unsupported');
+    // A ZIP that is not an Office file (no [Content_Types].xml).
+    expect(codeOf(() => intakeAttachment(Buffer.from('PK\x03\x04 word/ docx'), { types: [...types], maxBytes: 1024 }))).toBe(
+      'attachment_type_unsupported',
+    );
+    expect(() => intakeAttachment(Buffer.from('hello'), { types: [...types], maxBytes: 1024 })).toThrow(
+      '仅支持 PDF、Word（.docx）、Excel（.xlsx）、PowerPoint（.pptx） 格式的文件',
+    );
   });
 
   it('stores privately under the data folder, owner-only, and never outside it', async () => {

@@ -11,12 +11,27 @@ import type { ParameterizedContext } from 'koa';
 import type { AppDeps } from '../../deps';
 import { fail } from '../../http/errors';
 
-export type AttachmentType = 'pdf';
+export type AttachmentType = 'pdf' | 'docx' | 'xlsx' | 'pptx';
+
+/**
+ * Office Open XML files are ZIP archives whose first entry is `[Content_Types].xml` and whose
+ * parts live under word/, xl/ or ppt/: the local file headers name them near the start and the
+ * central directory at the end. The archive is never unpacked here (no zip bomb to fear).
+ */
+const ooxml = (folder: string) => (b: Buffer) =>
+  b.length > 30 &&
+  b.readUInt32LE(0) === 0x04034b50 &&
+  b.includes('[Content_Types].xml') &&
+  b.includes(folder);
 
 const SIGNATURES: Record<AttachmentType, { mime: string; ext: string; test: (b: Buffer) => boolean }> = {
   // "%PDF-" within the first 1 KB, as readers accept it.
   pdf: { mime: 'application/pdf', ext: 'pdf', test: (b) => b.subarray(0, 1024).includes('%PDF-') },
+  docx: { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', ext: 'docx', test: ooxml('word/') },
+  xlsx: { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ext: 'xlsx', test: ooxml('xl/') },
+  pptx: { mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', ext: 'pptx', test: ooxml('ppt/') },
 };
+const TYPE_LABELS: Record<AttachmentType, string> = { pdf: 'PDF', docx: 'Word（.docx）', xlsx: 'Excel（.xlsx）', pptx: 'PowerPoint（.pptx）' };
 
 export interface Attachment {
   data: Buffer;
@@ -28,7 +43,12 @@ export interface Attachment {
 export function intakeAttachment(body: Buffer, opts: { types: AttachmentType[]; maxBytes: number }): Attachment {
   if (body.length > opts.maxBytes) throw fail('attachment_too_large');
   const type = opts.types.find((t) => SIGNATURES[t].test(body));
-  if (!type) throw fail('attachment_type_unsupported');
+  if (!type) {
+    // The message names what this upload accepts (the error id's own text says PDF only).
+    throw opts.types.length === 1 && opts.types[0] === 'pdf'
+      ? fail('attachment_type_unsupported')
+      : fail('attachment_type_unsupported', `仅支持 ${opts.types.map((t) => TYPE_LABELS[t]).join('、')} 格式的文件`);
+  }
   return { data: body, mime: SIGNATURES[type].mime, ext: SIGNATURES[type].ext };
 }
 
@@ -55,13 +75,14 @@ export async function removePrivateFile(deps: AppDeps, area: string, rel: string
 }
 
 /**
- * Answers with a private file the caller has already authorised: never cached, always
- * downloaded (never rendered inline), 404 when it is gone.
+ * Answers with a private file the caller has already authorised: never cached, downloaded
+ * (never rendered inline), 404 when it is gone. `inline` is for re-encoded images only (the
+ * image pipeline's output is safe to show in the page).
  */
 export async function sendPrivateFile(
   ctx: ParameterizedContext,
   deps: AppDeps,
-  file: { area: string; rel: string; mime: string; downloadName: string },
+  file: { area: string; rel: string; mime: string; downloadName: string; inline?: boolean },
 ): Promise<void> {
   const full = privatePath(deps, file.area, file.rel);
   const info = await stat(full).catch(() => null);
@@ -70,6 +91,6 @@ export async function sendPrivateFile(
   ctx.set('Content-Length', String(info.size));
   ctx.set('Cache-Control', 'private, no-store');
   ctx.set('X-Content-Type-Options', 'nosniff');
-  ctx.set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.downloadName)}`);
+  ctx.set('Content-Disposition', `${file.inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.downloadName)}`);
   ctx.body = createReadStream(full);
 }

@@ -37,7 +37,11 @@ export const CONSULT_OUTCOME_LABELS: Record<TConsultOutcome, string> = {
   follow_up: '需跟进',
 };
 
-export const MAX_SLOT_DAYS = 28;
+/**
+ * One week per request: the booking page pages by week, and a week's answer (a few hundred
+ * slots at most) stays cheap to compute, serialise and send (bench: `clinic`).
+ */
+export const MAX_SLOT_DAYS = 7;
 
 export const ZSlotsQuery = z.strictObject({
   from: ZDay,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZDateOut, ZObjectId, hasRealText, zIsoDate } from '../common';
 import { ZPhone } from './clinics';
-import { ZDay } from './providers';
+import { PROVIDER_KINDS, ZDay } from './providers';
 
 export const DISPUTE_TYPES = [
   'neighbour',
@@ -102,12 +102,14 @@ export const ZMediationCaseList = z.object({ items: z.array(ZMediationCaseDto) }
 
 export const ZStatsQuery = z.strictObject({ clinicId: ZObjectId.optional(), from: ZDay, to: ZDay });
 export type TStatsQuery = z.infer<typeof ZStatsQuery>;
+/** No-shows of either side; rate = no-shows ÷ (completed + no-shows), 0 when there were none. */
+const ZNoShowCounts = z.object({ resident: z.number().int(), provider: z.number().int(), rate: z.number() });
 export const ZClinicStatsDto = z.object({
   scope: z.object({ clinicId: z.string().nullable(), name: z.string(), from: z.string(), to: z.string() }),
   peopleServed: z.number().int(),
   consultations: z.number().int(),
   byTopic: z.array(z.object({ topic: z.string(), label: z.string(), count: z.number().int() })),
-  noShow: z.object({ resident: z.number().int(), provider: z.number().int(), rate: z.number() }),
+  noShow: ZNoShowCounts,
   mediation: z.object({
     cases: z.number().int(),
     agreement: z.number().int(),
@@ -118,5 +120,37 @@ export const ZClinicStatsDto = z.object({
     successRate: z.number().nullable(),
   }),
   averageRating: z.number().nullable(),
+  /**
+   * Per clinic (the district's breakdown; one row when the scope is a clinic): every active
+   * clinic, and a removed one with activity in the period. Cases without a clinic (reports'
+   * disputes) count in the totals above only.
+   */
+  byClinic: z.array(
+    z.object({
+      clinicId: z.string(),
+      name: z.string(),
+      peopleServed: z.number().int(),
+      consultations: z.number().int(),
+      noShow: ZNoShowCounts,
+      mediation: z.object({
+        cases: z.number().int(),
+        agreement: z.number().int(),
+        noAgreement: z.number().int(),
+        successRate: z.number().nullable(),
+      }),
+    }),
+  ),
+  /** Per provider with consultations or no-shows in the period, highest no-show rate first. */
+  byProvider: z.array(
+    z.object({
+      providerId: z.string(),
+      name: z.string(),
+      kind: z.enum(PROVIDER_KINDS),
+      clinicId: z.string(),
+      clinicName: z.string(),
+      consultations: z.number().int(),
+      noShow: ZNoShowCounts,
+    }),
+  ),
 });
 export type TClinicStatsDto = z.infer<typeof ZClinicStatsDto>;

@@ -24,14 +24,62 @@ export const NOTICE_STATUS_LABELS: Record<TNoticeStatus, string> = {
 
 export const NOTICE_LIMITS = { title: 60, bodyChars: 20_000, attachments: 5, communities: 50 } as const;
 
-export const ZNoticeAttachment = z.strictObject({
-  name: z.string({ error: '请填写附件名称' }).trim().min(1, '请填写附件名称').max(60, '附件名称不能超过 60 个字'),
-  url: z
-    .string({ error: '请填写附件链接' })
-    .trim()
-    .max(500, '附件链接过长')
-    .regex(/^https:\/\/[^\s<>"]+$/, '附件链接须为 https 地址'),
+/**
+ * Uploaded notice files: photos (camera or album; re-encoded, no metadata) and documents
+ * (PDF, Word, Excel, PowerPoint; sniffed by their bytes, stored privately, served as downloads
+ * to whoever may read the notice).
+ */
+export const NOTICE_FILE_LIMITS = {
+  imageBytes: 5 * 1024 * 1024,
+  documentBytes: 10 * 1024 * 1024,
+  name: 80,
+  documentExtensions: ['pdf', 'docx', 'xlsx', 'pptx'],
+} as const;
+export const NOTICE_FILE_KINDS = ['image', 'document'] as const;
+export type TNoticeFileKind = (typeof NOTICE_FILE_KINDS)[number];
+
+export const ZNoticeFileName = z
+  .string({ error: '请提供文件名' })
+  .trim()
+  .min(1, '请提供文件名')
+  .max(NOTICE_FILE_LIMITS.name, `文件名不能超过 ${NOTICE_FILE_LIMITS.name} 个字`);
+export const ZNoticeFileQuery = z.strictObject({ name: ZNoticeFileName.default('附件') });
+export type TNoticeFileQuery = z.infer<typeof ZNoticeFileQuery>;
+export const ZNoticeFileParams = z.strictObject({ fileId: ZObjectId });
+export type TNoticeFileParams = z.infer<typeof ZNoticeFileParams>;
+export const ZNoticeFileServeQuery = z.strictObject({ size: z.enum(['full', 'thumb'], { error: '尺寸只能是 full 或 thumb' }).optional() });
+export type TNoticeFileServeQuery = z.infer<typeof ZNoticeFileServeQuery>;
+
+/** An uploaded file, as the upload answers it and the form keeps it until publishing. */
+export const ZNoticeFileDto = z.object({
+  id: z.string(),
+  kind: z.enum(NOTICE_FILE_KINDS),
+  name: z.string(),
+  mime: z.string(),
+  bytes: z.number().int(),
+  url: z.string(),
+  /** 480 px WebP for images; null for documents. */
+  thumbUrl: z.string().nullable(),
 });
+export type TNoticeFileDto = z.infer<typeof ZNoticeFileDto>;
+
+/** One attachment: an https link, or a file uploaded first (POST /api/admin/notice-files). */
+export const ZNoticeAttachment = z
+  .strictObject({
+    name: z.string({ error: '请填写附件名称' }).trim().min(1, '请填写附件名称').max(NOTICE_FILE_LIMITS.name, `附件名称不能超过 ${NOTICE_FILE_LIMITS.name} 个字`),
+    url: z
+      .string({ error: '请填写附件链接' })
+      .trim()
+      .max(500, '附件链接过长')
+      .regex(/^https:\/\/[^\s<>"]+$/, '附件链接须为 https 地址')
+      .optional(),
+    fileId: ZObjectId.optional(),
+  })
+  .superRefine((a, ctx) => {
+    if ((a.url === undefined) === (a.fileId === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['url'], message: '附件须为一个 https 链接或一个已上传的文件' });
+    }
+  });
 
 export const ZNoticeInput = z.strictObject({
   title: z
@@ -92,7 +140,19 @@ export type TNoticeSummary = z.infer<typeof ZNoticeSummary>;
 export const ZNoticeDetail = ZNoticeSummary.extend({
   /** Sanitized HTML (safe subset): render as rich text. */
   body: z.string(),
-  attachments: z.array(z.object({ name: z.string(), url: z.string() })),
+  attachments: z.array(
+    z.object({
+      name: z.string(),
+      kind: z.enum(['link', ...NOTICE_FILE_KINDS]),
+      /** https link, or this server's file address ('/api/notice-files/…'). */
+      url: z.string(),
+      thumbUrl: z.string().nullable(),
+      fileId: z.string().nullable(),
+      bytes: z.number().int().nullable(),
+    }),
+  ),
+  /** Last edit after publishing (已修改), null when never edited. */
+  editedAt: ZDateOut.nullable(),
   status: z.enum(NOTICE_STATUSES),
   statusLabel: z.string(),
   communityIds: z.array(z.string()),

@@ -293,6 +293,55 @@ export const ZReconcileReport = z.object({
 });
 export type TReconcileReport = z.infer<typeof ZReconcileReport>;
 
+/**
+ * A charity's merchant settings as a district admin sees them: the paths and references as
+ * stored, and for the key material only fingerprints (SHA-256) and what loading it found. The
+ * keys themselves never leave the server.
+ */
+export const ZMerchantView = z.object({
+  charityId: z.string(),
+  mchId: z.string(),
+  serialNo: z.string(),
+  privateKeyPath: z.string(),
+  apiV3KeyRef: z.string(),
+  platformCertPath: z.string().nullable(),
+  publicKeyId: z.string().nullable(),
+  publicKeyPath: z.string().nullable(),
+  feeRateBp: z.number().int(),
+  /** How notifications are verified: the platform certificate, the 微信支付公钥, or certificates downloaded from WeChat. */
+  verifyWith: z.enum(['platform_cert', 'public_key', 'download']),
+  fingerprints: z.object({
+    privateKey: z.string().nullable(),
+    apiV3Key: z.string().nullable(),
+    platformCert: z.object({ serial: z.string(), sha256: z.string(), validTo: z.string() }).nullable(),
+    publicKey: z.string().nullable(),
+  }),
+  /** What could not be read or loaded, by field (empty: every key loads). */
+  problems: z.array(z.object({ path: z.string(), message: z.string() })),
+  version: z.number().int(),
+});
+export type TMerchantView = z.infer<typeof ZMerchantView>;
+
+export const ANOMALY_REASONS = ['unknown_order', 'mchid_mismatch', 'appid_mismatch', 'amount_mismatch', 'refund_mismatch'] as const;
+export const ANOMALY_REASON_LABELS: Record<(typeof ANOMALY_REASONS)[number], string> = {
+  unknown_order: '本地无此订单',
+  mchid_mismatch: '商户号不符',
+  appid_mismatch: 'AppID 不符',
+  amount_mismatch: '金额不符',
+  refund_mismatch: '退款通知不符',
+};
+export const ZAnomalyDto = z.object({
+  id: z.string(),
+  reason: z.enum(ANOMALY_REASONS),
+  reasonLabel: z.string(),
+  outTradeNo: z.string().nullable(),
+  transactionId: z.string().nullable(),
+  detail: z.string(),
+  at: ZDateOut,
+});
+export type TAnomalyDto = z.infer<typeof ZAnomalyDto>;
+export const ZAnomalyPage = zPage(ZAnomalyDto);
+
 export const ZDonationConfig = z.object({
   minFen: z.number().int(),
   maxFen: z.number().int(),

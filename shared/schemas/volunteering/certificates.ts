@@ -40,6 +40,8 @@ export const CERTIFICATE_STATUS_LABELS: Record<(typeof CERTIFICATE_STATUSES)[num
 };
 /** 民发〔2015〕149号: the record is shown to the issuer's members for 7 days before it takes effect. */
 export const CERTIFICATE_LISTING_DAYS = 7;
+/** The issuer's seal image (PNG or JPG, printed on the PDF). */
+export const CERTIFICATE_SEAL_MAX_BYTES = 2 * 1024 * 1024;
 
 export const ZCertificateIssuerDto = z.object({
   type: z.enum(['team', 'district']),

@@ -1,13 +1,12 @@
-import { Button, Switch, Text, View } from '@tarojs/components';
-import { CERTIFICATE_LISTING_DAYS } from '@shared/schemas/volunteering/certificates';
+import { Progress, Switch, Text, View } from '@tarojs/components';
+import { CERTIFICATE_LISTING_DAYS, CERTIFICATE_SEAL_MAX_BYTES } from '@shared/schemas/volunteering/certificates';
+import { Button } from '../../../components/Button';
 import { PageShell } from '../../../components/PageShell';
 import { Notice } from '../../../components/Notice';
 import { FormField } from '../../../components/FormField';
-import { TextAreaField } from '../../../components/TextAreaField';
-import { EmptyState } from '../../../components/EmptyState';
+import { CertificateQueue } from '../../../components/volunteering/CertificateQueue';
 import { useStaffGuard } from '../../../hooks/useStaffGuard';
 import { useCertificateAdmin } from '../../../hooks/useCertificateAdmin';
-import { formatDate } from '../../../services/format';
 
 const SEAL_LABELS = { configured: '已上传', placeholder: '未上传（开发环境打印“样章”）', none: '未上传（不打印印章）' };
 
@@ -29,7 +28,7 @@ export default function CertificateAdminPage() {
       <Notice type="success" message={p.success} id="cert-admin-success" />
       <View className="card" id="cert-settings">
         <Text className="card__title">出具单位信息</Text>
-        <Text className="muted">区级出具的志愿服务记录证明上打印这些信息；团队出具的证明使用团队的联系人。</Text>
+        <Text className="muted">区级出具的志愿服务记录证明上打印这些信息；团队出具的证明以团队联系人为负责人、确认出具的团队管理员为经办人。</Text>
         <FormField
           id="cert-issuerName"
           label="出具单位名称"
@@ -83,6 +82,21 @@ export default function CertificateAdminPage() {
           <Text className="row__label">印章图片</Text>
           <Text id="cert-seal">{p.settings ? SEAL_LABELS[p.settings.seal] : '—'}</Text>
         </View>
+        <Text className="muted">PNG 或 JPG，不超过 {CERTIFICATE_SEAL_MAX_BYTES / 1024 / 1024}MB；透明背景的 PNG 效果最好。</Text>
+        {p.seal.percent !== null ? (
+          <View id="cert-seal-progress">
+            <Progress percent={p.seal.percent} strokeWidth={4} showInfo />
+          </View>
+        ) : null}
+        <Notice message={p.seal.failure} id="cert-seal-error" />
+        <Button
+          id="cert-seal-choose"
+          className="btn btn--plain"
+          disabled={p.seal.percent !== null}
+          onClick={() => void p.seal.pick()}
+        >
+          {p.settings?.seal === 'configured' ? '更换印章图片' : '上传印章图片'}
+        </Button>
         <Button
           id="cert-settings-save"
           className="btn btn--primary"
@@ -94,46 +108,7 @@ export default function CertificateAdminPage() {
         </Button>
       </View>
 
-      <Text className="card__title">待区级确认的证明</Text>
-      {p.pending.length === 0 ? <EmptyState title="没有待确认的证明" /> : null}
-      {p.pending.map((c) => (
-        <View key={c.serial} className="card" id={`cert-pending-${c.serial}`}>
-          <Text className="card__title">{c.holderNameMasked}</Text>
-          <Text className="muted">
-            编号 {c.serial} · {c.totalHours} 小时 · 申请于 {formatDate(c.requestedAt)}
-            {c.volunteerNo ? ` · 志愿者编号 ${c.volunteerNo}` : ''}
-          </Text>
-          {p.rejecting === c.serial ? (
-            <TextAreaField
-              id={`cert-reason-${c.serial}`}
-              label="驳回理由"
-              value={p.reason}
-              error={p.reasonError}
-              maxlength={200}
-              height={120}
-              onChange={p.setReason}
-            />
-          ) : null}
-          <View className="row">
-            <Button
-              id={`cert-confirm-${c.serial}`}
-              className="btn btn--primary"
-              disabled={!!p.busy}
-              onClick={() => void p.decide(c.serial, 'confirm')}
-            >
-              确认出具
-            </Button>
-            <Button
-              id={`cert-reject-${c.serial}`}
-              className="btn btn--danger"
-              disabled={!!p.busy}
-              onClick={() => (p.rejecting === c.serial ? void p.decide(c.serial, 'reject') : p.startReject(c.serial))}
-            >
-              {p.rejecting === c.serial ? '确认驳回' : '驳回'}
-            </Button>
-          </View>
-        </View>
-      ))}
+      <CertificateQueue q={p.queue} title="待区级确认的证明" />
     </PageShell>
   );
 }

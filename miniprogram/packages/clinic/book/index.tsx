@@ -10,19 +10,17 @@ import { PageShell } from '../../../components/PageShell';
 import { LawTopicLink, CLINIC_TOPIC_LAW_TOPIC } from '../../../components/community/LawTopicLink';
 import { FormField } from '../../../components/FormField';
 import { Notice } from '../../../components/Notice';
-import { PickerField } from '../../../components/PickerField';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { useSession } from '../../../hooks/useSession';
 import { useBookForm } from '../../../hooks/clinic/useResidentClinic';
-import { todayShanghai } from '../../../hooks/volunteering/activity-form';
 import { formatTime } from '../../../services/format';
 import { go, loginRoute, replace } from '../../../services/nav';
 import { ROUTES, withQuery } from '../../../services/routes';
+import { AttachmentPicker } from '../components/AttachmentPicker';
+import { SlotPicker } from '../components/SlotPicker';
 import '../../../components/volunteering/volunteering.scss';
 
-const hhmm = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(11, 16);
-
-/** Pick a slot, then the topic, mode, description, opposing party, files and consent. */
+/** Pick a slot (or a full day's waitlist), then the topic, mode, description, opposing party, files and consent. */
 export default function ClinicBookPage() {
   const clinicId = useRouter().params.id ?? '';
   const { loggedIn } = useSession();
@@ -41,48 +39,29 @@ export default function ClinicBookPage() {
   const modes = (clinic?.modes ?? []).map((m) => m.code as TConsultMode);
   const v = b.form.values;
   const e = b.form.errors;
-  const days = [...new Set((b.slots.data?.items ?? []).map((s) => s.day))];
   return (
     <PageShell title={clinic?.name ?? '预约法律咨询'}>
       <View className="card">
         <Text className="card__title">1. 选择时间</Text>
-        <PickerField
-          id="book-from"
-          label="从哪天起"
-          mode="date"
-          start={todayShanghai()}
-          value={b.from}
-          onChange={b.setFrom}
-        />
         <Notice message={b.slots.error} id="book-slots-error" />
-        <View id="book-slots">
-          {days.length === 0 && !b.slots.loading ? <Text className="muted">两周内暂无可预约时段</Text> : null}
-          {days.map((day) => (
-            <View key={day} className="v-item">
-              <Text className="v-item__meta">{day}</Text>
-              <View className="v-chips">
-                {(b.slots.data?.items ?? [])
-                  .filter((s) => s.day === day)
-                  .map((s) => {
-                    const on = v.providerId === s.providerId && v.startsAt === s.startsAt;
-                    return (
-                      <Text
-                        key={`${s.providerId}-${s.startsAt}`}
-                        id={`slot-${s.day}-${hhmm(s.startsAt).replace(':', '')}`}
-                        className={`v-chip ${on ? 'v-chip--on' : ''}`}
-                        onClick={() => b.pickSlot(s)}
-                      >
-                        {hhmm(s.startsAt)} {s.providerName}
-                        {s.needsConflictCheck ? '（需确认回避）' : ''}
-                      </Text>
-                    );
-                  })}
-              </View>
-            </View>
-          ))}
-        </View>
+        <SlotPicker
+          idPrefix="slot"
+          from={b.from}
+          setFrom={b.setFrom}
+          slots={b.slots.data}
+          loading={b.slots.loading}
+          chosen={{ providerId: String(v.providerId ?? ''), startsAt: String(v.startsAt ?? '') }}
+          onPick={b.pickSlot}
+          onWait={b.waitFor}
+          waitDay={b.waitDay}
+        />
         {e.startsAt || e.providerId ? <Notice message={e.startsAt ?? e.providerId} id="book-slot-error" /> : null}
         {v.startsAt ? <Text id="book-chosen">已选：{formatTime(String(v.startsAt))}</Text> : null}
+        {b.waitDay ? (
+          <Text id="book-wait-chosen">
+            登记 {b.waitDay} 的候补：有空出的时段时为您保留 {clinic?.waitlistHoldMinutes ?? 120} 分钟，请在时限内确认。
+          </Text>
+        ) : null}
       </View>
       <View className="card">
         <Text className="card__title">2. 咨询内容</Text>
@@ -143,15 +122,7 @@ export default function ClinicBookPage() {
           onChange={b.setOpposingName}
         />
         <Text className="muted">填写对方当事人后，曾为对方提供咨询的律师将回避。</Text>
-        <Button id="book-attach" className="btn btn--plain" onClick={() => void b.addImage()}>
-          添加图片材料（拍照或相册）
-        </Button>
-        <Notice message={b.uploadError} id="book-attach-error" />
-        {b.attachments.map((a) => (
-          <Text key={a.id} className="v-item__meta">
-            已上传：{a.name}
-          </Text>
-        ))}
+        {b.waitDay ? null : <AttachmentPicker files={b.files} error={e.attachmentIds} />}
         <Label className="row" id="book-consent">
           <Checkbox
             value="consent"
@@ -168,8 +139,9 @@ export default function ClinicBookPage() {
           loading={b.form.submitting}
           onClick={() => void b.form.submit()}
         >
-          提交预约
+          {b.waitDay ? '登记候补' : '提交预约'}
         </Button>
+        <Notice type="success" message={b.waitlisted} id="book-waitlisted" />
         <Button className="btn btn--plain" onClick={() => void Taro.navigateBack()}>
           返回
         </Button>

@@ -1,13 +1,14 @@
 import { Button, Picker, Switch, Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import { NOTICE_CATEGORIES, NOTICE_CATEGORY_LABELS } from '@shared/schemas/community/notices';
+import { NOTICE_CATEGORIES, NOTICE_CATEGORY_LABELS, NOTICE_LIMITS } from '@shared/schemas/community/notices';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { FieldShell } from '../../../components/FieldShell';
 import { FormField } from '../../../components/FormField';
 import { Notice } from '../../../components/Notice';
 import { PageShell } from '../../../components/PageShell';
+import { NoticeBodyField } from '../../../components/community/NoticeBodyField';
+import { NoticeFilesField } from '../../../components/community/NoticeFilesField';
 import { PickerField } from '../../../components/PickerField';
-import { TextAreaField } from '../../../components/TextAreaField';
 import { useAsync } from '../../../hooks/useAsync';
 import { useNoticeEditor } from '../../../hooks/community/useNoticeEditor';
 import { useStaffGuard } from '../../../hooks/useStaffGuard';
@@ -63,15 +64,7 @@ export default function CommunityNoticesAdminPage() {
       <Notice message={message} type="success" id="notice-admin-message" />
       <View className="card" id="notice-form">
         <FormField id="notice-title" label="标题" value={draft.title} error={errors.title} maxlength={60} onChange={(v) => set('title', v)} />
-        <TextAreaField
-          id="notice-text"
-          label="正文（每行一段）"
-          value={draft.text}
-          error={errors.text}
-          maxlength={5000}
-          height={280}
-          onChange={(v) => set('text', v)}
-        />
+        <NoticeBodyField value={draft.text} error={errors.text} maxlength={5000} onChange={(v) => set('text', v)} />
         <FieldShell id="notice-category" label="类别" error={errors.category}>
           <Picker
             id="notice-category"
@@ -104,8 +97,14 @@ export default function CommunityNoticesAdminPage() {
         </View>
         <PickerField id="notice-expiry-date" label="失效日期（可不填）" mode="date" value={draft.expiryDate} start={today()} error={errors.expiryDate} onChange={(v) => set('expiryDate', v)} />
         <PickerField id="notice-expiry-time" label="失效时间" mode="time" value={draft.expiryTime} placeholder="默认 23:59" onChange={(v) => set('expiryTime', v)} />
-        <FormField id="notice-attachment-name" label="附件名称（可不填）" value={draft.attachmentName} error={errors.attachmentName} onChange={(v) => set('attachmentName', v)} />
-        <FormField id="notice-attachment-url" label="附件链接（https）" value={draft.attachmentUrl} error={errors.attachmentUrl} onChange={(v) => set('attachmentUrl', v)} />
+        <NoticeFilesField
+          files={draft.files}
+          max={NOTICE_LIMITS.attachments - (draft.attachmentUrl ? 1 : 0)}
+          error={errors.files}
+          onChange={(files) => set('files', files)}
+        />
+        <FormField id="notice-attachment-name" label="链接名称（可不填）" value={draft.attachmentName} error={errors.attachmentName} onChange={(v) => set('attachmentName', v)} />
+        <FormField id="notice-attachment-url" label="相关链接（https）" value={draft.attachmentUrl} error={errors.attachmentUrl} onChange={(v) => set('attachmentUrl', v)} />
         <Notice message={editor.formError} id="notice-form-error" />
         <Button key={editor.editingId ? 'save' : 'new'} id="notice-submit" className="btn" loading={editor.submitting} onClick={() => void editor.submit()}>
           {editor.editingId ? '保存修改' : '发布'}

@@ -2,6 +2,7 @@ import { RichText, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { Notice } from '../../../components/Notice';
 import { PageShell } from '../../../components/PageShell';
+import { NoticeAttachments } from '../../../components/community/NoticeAttachments';
 import { useAsync } from '../../../hooks/useAsync';
 import { communityApi } from '../../../services/community';
 import { formatTime } from '../../../services/format';
@@ -29,12 +30,13 @@ export default function NoticePage() {
           <Text className="c-item__meta">
             {d.categoryLabel} · {d.communityNames.join('、')} · {d.publishedAt ? formatTime(d.publishedAt) : ''} · {d.readCount} 人已读
           </Text>
-          <RichText id="notice-body" className="c-rich" nodes={d.body} />
-          {d.attachments.map((a) => (
-            <Text key={a.url} className="link">
-              附件：{a.name}（{a.url}）
+          {d.editedAt ? (
+            <Text className="c-item__meta" id="notice-edited">
+              已修改 · {formatTime(d.editedAt)}
             </Text>
-          ))}
+          ) : null}
+          <RichText id="notice-body" className="c-rich" nodes={d.body} />
+          <NoticeAttachments attachments={d.attachments} />
           {d.expiresAt ? <Text className="c-item__meta">有效期至 {formatTime(d.expiresAt)}</Text> : null}
         </View>
       ) : null}

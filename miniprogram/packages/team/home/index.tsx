@@ -63,6 +63,9 @@ export default function TeamHomePage() {
         <Button id="team-stats" className="btn btn--plain" onClick={() => go(withQuery(VROUTES.teamStats, q))}>
           团队统计
         </Button>
+        <Button id="team-certificates" className="btn btn--plain" onClick={() => go(withQuery(VROUTES.teamCertificates, q))}>
+          证明确认
+        </Button>
         {/* Team admins by membership review residents' help requests too (the portal lists it by role only). */}
         <Button id="team-help-review" className="btn btn--plain" onClick={() => go(VROUTES.districtHelp)}>
           求助审核

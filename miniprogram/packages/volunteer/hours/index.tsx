@@ -2,6 +2,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { PageShell } from '../../../components/PageShell';
 import { Notice } from '../../../components/Notice';
 import { EmptyState } from '../../../components/EmptyState';
+import { SkeletonCards } from '../../../components/Skeleton';
 import { CertificateStatusLine } from '../../../components/volunteering/CertificateStatusLine';
 import { useSession } from '../../../hooks/useSession';
 import { useMyHours } from '../../../hooks/volunteering/useMyHours';
@@ -53,6 +54,21 @@ export default function MyHoursPage() {
       >
         生成证明（全部已确认时长）
       </Button>
+      {h.teams.map((t) => (
+        <Button
+          key={t.id}
+          id={`certificate-issue-team-${t.id}`}
+          className="btn btn--plain"
+          loading={h.action.busy === `issue-${t.id}`}
+          onClick={() => void h.issue(t.id)}
+        >
+          由{t.name}出具（本团队时长）
+        </Button>
+      ))}
+      <Button id="certificate-listing" className="btn btn--plain" onClick={() => go(VROUTES.certificateListing)}>
+        证明公示
+      </Button>
+      {h.certs.loading && !h.certs.data ? <SkeletonCards id="certificate-loading" count={1} /> : null}
       <View id="certificate-list">
         {certs.map((c) => (
           <View
@@ -63,7 +79,7 @@ export default function MyHoursPage() {
           >
             <Text className="v-item__title">编号 {c.serial}</Text>
             <Text className="v-item__meta">
-              {c.issuer.name} · {c.totalHours} 小时 · {formatDate(c.issuedAt)}
+              {c.totalHours} 小时 · {formatDate(c.issuedAt)}
             </Text>
             <CertificateStatusLine certificate={c} />
             <View className="v-actions">
@@ -86,6 +102,7 @@ export default function MyHoursPage() {
       </View>
 
       <Text className="card__title">时长明细</Text>
+      {h.hours.loading && !h.hours.data ? <SkeletonCards id="hours-loading" count={2} /> : null}
       {h.hours.data && h.hours.data.items.length === 0 ? <EmptyState title="还没有服务时长记录" /> : null}
       <View id="hours-list">
         {(h.hours.data?.items ?? []).map((e) => (

@@ -99,6 +99,15 @@ export default function TeamPage() {
           团队管理
         </Button>
       ) : null}
+      {mine?.status === 'active' || can?.manage ? (
+        <Button
+          id="team-cert-listing"
+          className="btn btn--plain"
+          onClick={() => go(withQuery(VROUTES.certificateListing, { team: team.id }))}
+        >
+          本团队证明公示
+        </Button>
+      ) : null}
       <Text className="card__title">团队活动</Text>
       <View id="team-activities">
         {(t.activities.data?.items ?? []).map((a) => (

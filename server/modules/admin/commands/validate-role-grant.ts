@@ -2,6 +2,7 @@ import { Types } from 'mongoose';
 import type { TFieldError } from '@shared/errors';
 import type { TRoleGrant } from '@shared/schemas/auth';
 import type { RoleGrant } from '../../../http/actor';
+import { charityExists } from '../../donations';
 import { SCOPE_MODELS } from '../../org';
 import { User } from '../../users';
 
@@ -19,12 +20,16 @@ const SCOPE_RULES: Partial<Record<RoleGrant['role'], ScopeType[]>> = {
   handler: ['department', 'grid'],
   // community (issue 14)
   community_admin: ['community'],
+  // donations (issue 13)
+  charity_staff: ['charity'],
 };
 
-const SCOPE_LABEL: Record<ScopeType, string> = { team: '团队', clinic: '法律诊所', department: '部门', grid: '网格', community: '社区' };
+const SCOPE_LABEL: Record<ScopeType, string> = { team: '团队', clinic: '法律诊所', department: '部门', grid: '网格', community: '社区', charity: '公益机构' };
 
 async function scopeExists(type: ScopeType, id: string): Promise<boolean> {
   if (!Types.ObjectId.isValid(id)) return false;
+  // donations (issue 13): charities are the donations module's, not org's.
+  if (type === 'charity') return charityExists(id);
   const model = SCOPE_MODELS[type] as unknown as { exists(filter: object): Promise<unknown> };
   return Boolean(await model.exists({ _id: id }));
 }

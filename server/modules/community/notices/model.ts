@@ -1,8 +1,27 @@
 import mongoose, { Schema, type Model, type Types } from 'mongoose';
-import { NOTICE_CATEGORIES, NOTICE_STATUSES, type TNoticeCategory, type TNoticeStatus } from '@shared/schemas/community/notices';
+import {
+  NOTICE_CATEGORIES,
+  NOTICE_FILE_KINDS,
+  NOTICE_STATUSES,
+  type TNoticeCategory,
+  type TNoticeFileKind,
+  type TNoticeStatus,
+} from '@shared/schemas/community/notices';
 
 function modelOf<T>(name: string, schema: Schema<T>): Model<T> {
   return (mongoose.models[name] as Model<T> | undefined) ?? mongoose.model<T>(name, schema);
+}
+
+/**
+ * A link (url) or an uploaded file (file → NoticeFile). Kind and size are copied from the file
+ * so lists need no second read. Stored links from before uploads have no kind: they are links.
+ */
+export interface NoticeAttachment {
+  name: string;
+  url?: string;
+  file?: Types.ObjectId;
+  kind?: 'link' | TNoticeFileKind;
+  bytes?: number;
 }
 
 export interface NoticeDoc {
@@ -18,10 +37,12 @@ export interface NoticeDoc {
   pinned: boolean;
   urgent: boolean;
   expiresAt?: Date;
-  attachments: { name: string; url: string }[];
+  attachments: NoticeAttachment[];
   status: TNoticeStatus;
   author: Types.ObjectId;
   publishedAt?: Date;
+  /** Set by each edit after publishing: readers see 已修改 with this time. */
+  editedAt?: Date;
   /** Distinct readers, maintained with each first read (NoticeRead). */
   readCount: number;
   createdAt: Date;
@@ -38,10 +59,19 @@ const NoticeSchema = new Schema<NoticeDoc>(
     pinned: { type: Boolean, default: false },
     urgent: { type: Boolean, default: false },
     expiresAt: { type: Date },
-    attachments: { type: [new Schema({ name: String, url: String }, { _id: false })], default: [] },
+    attachments: {
+      type: [
+        new Schema(
+          { name: String, url: String, file: Schema.Types.ObjectId, kind: { type: String, enum: ['link', ...NOTICE_FILE_KINDS] }, bytes: Number },
+          { _id: false },
+        ),
+      ],
+      default: [],
+    },
     status: { type: String, enum: NOTICE_STATUSES, required: true },
     author: { type: Schema.Types.ObjectId, required: true },
     publishedAt: { type: Date },
+    editedAt: { type: Date },
     readCount: { type: Number, default: 0 },
   },
   { timestamps: true, versionKey: false, collection: 'notices' },
@@ -49,6 +79,8 @@ const NoticeSchema = new Schema<NoticeDoc>(
 NoticeSchema.index({ status: 1, publishedAt: -1 });
 NoticeSchema.index({ status: 1, urgent: 1, publishedAt: -1 });
 NoticeSchema.index({ author: 1, createdAt: -1 });
+// Serving a file asks which notice shows it.
+NoticeSchema.index({ 'attachments.file': 1 });
 
 export const Notice = modelOf('CommunityNotice', NoticeSchema);
 
@@ -71,3 +103,37 @@ NoticeReadSchema.index({ notice: 1, user: 1 }, { unique: true });
 NoticeReadSchema.index({ user: 1 });
 
 export const NoticeRead = modelOf('CommunityNoticeRead', NoticeReadSchema);
+
+/**
+ * An uploaded notice file, stored privately (LINLI_DATA_DIR/private/notices): a re-encoded image
+ * with its thumbnail, or a sniffed document. Served to whoever may read a notice that shows it,
+ * and to its uploader before that.
+ */
+export interface NoticeFileDoc {
+  _id: Types.ObjectId;
+  uploader: Types.ObjectId;
+  kind: TNoticeFileKind;
+  name: string;
+  mime: string;
+  /** Private path (area `notices`) of the file, and of the image's thumbnail. */
+  rel: string;
+  thumbRel?: string;
+  bytes: number;
+  createdAt: Date;
+}
+const NoticeFileSchema = new Schema<NoticeFileDoc>(
+  {
+    uploader: { type: Schema.Types.ObjectId, required: true },
+    kind: { type: String, enum: NOTICE_FILE_KINDS, required: true },
+    name: { type: String, required: true },
+    mime: { type: String, required: true },
+    rel: { type: String, required: true },
+    thumbRel: { type: String },
+    bytes: { type: Number, required: true },
+    createdAt: { type: Date, required: true },
+  },
+  { versionKey: false, collection: 'notice_files' },
+);
+NoticeFileSchema.index({ uploader: 1, createdAt: -1 });
+
+export const NoticeFile = modelOf('CommunityNoticeFile', NoticeFileSchema);

@@ -1,8 +1,34 @@
-import { NOTICE_CATEGORY_LABELS, NOTICE_STATUS_LABELS, type TNoticeDetail, type TNoticeSummary } from '@shared/schemas/community/notices';
+import {
+  NOTICE_CATEGORY_LABELS,
+  NOTICE_STATUS_LABELS,
+  type TNoticeDetail,
+  type TNoticeFileDto,
+  type TNoticeSummary,
+} from '@shared/schemas/community/notices';
 import type { Abilities } from '../../../platform/policy';
-import type { NoticeDoc } from './model';
+import type { NoticeAttachment, NoticeDoc, NoticeFileDoc } from './model';
 
 const EXCERPT_CHARS = 80;
+
+export const noticeFileUrl = (id: unknown, thumb = false): string => `/api/notice-files/${String(id)}${thumb ? '?size=thumb' : ''}`;
+
+export function presentNoticeFile(f: NoticeFileDoc): TNoticeFileDto {
+  return {
+    id: String(f._id),
+    kind: f.kind,
+    name: f.name,
+    mime: f.mime,
+    bytes: f.bytes,
+    url: noticeFileUrl(f._id),
+    thumbUrl: f.kind === 'image' ? noticeFileUrl(f._id, true) : null,
+  };
+}
+
+function presentAttachment(a: NoticeAttachment): TNoticeDetail['attachments'][number] {
+  if (!a.file) return { name: a.name, kind: 'link', url: a.url ?? '', thumbUrl: null, fileId: null, bytes: null };
+  const kind = a.kind === 'image' ? 'image' : 'document';
+  return { name: a.name, kind, url: noticeFileUrl(a.file), thumbUrl: kind === 'image' ? noticeFileUrl(a.file, true) : null, fileId: String(a.file), bytes: a.bytes ?? null };
+}
 
 /** Community id → name, for the audience line. */
 export type CommunityNames = Map<string, string>;
@@ -40,7 +66,9 @@ export function presentNoticeDetail(
   return {
     ...presentNoticeSummary(n, names, myCommunity),
     body: n.body,
-    attachments: n.attachments.map((a) => ({ name: a.name, url: a.url })),
+    attachments: n.attachments.map(presentAttachment),
+    // Only edits after publishing count as 已修改 (a held notice edited before approval is not).
+    editedAt: n.editedAt && n.publishedAt && n.editedAt > n.publishedAt ? n.editedAt.toISOString() : null,
     status: n.status,
     statusLabel: NOTICE_STATUS_LABELS[n.status],
     communityIds: n.communities.map(String),

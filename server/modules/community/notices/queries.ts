@@ -1,6 +1,6 @@
 import { Types, type PipelineStage } from 'mongoose';
 import type { TAdminNoticeQuery, TNoticeListQuery } from '@shared/schemas/community/notices';
-import { Notice, type NoticeDoc } from './model';
+import { Notice, NoticeFile, type NoticeDoc, type NoticeFileDoc } from './model';
 
 export type ListedNotice = NoticeDoc & { mine?: number };
 
@@ -79,5 +79,11 @@ export async function adminNotices(
 
 export const findNotice = (id: string): Promise<NoticeDoc | null> => Notice.findById(id).lean<NoticeDoc>().exec();
 
-export const isVisible = (n: NoticeDoc, now: Date): boolean =>
+export const isVisible = (n: Pick<NoticeDoc, 'status' | 'expiresAt'>, now: Date): boolean =>
   n.status === 'published' && (!n.expiresAt || n.expiresAt > now);
+
+export const findNoticeFile = (id: string): Promise<NoticeFileDoc | null> => NoticeFile.findById(id).lean<NoticeFileDoc>().exec();
+
+/** The notices that show a file (served to their readers), with what deciding visibility needs. */
+export const noticesShowingFile = (fileId: Types.ObjectId): Promise<Pick<NoticeDoc, '_id' | 'status' | 'expiresAt' | 'communities'>[]> =>
+  Notice.find({ 'attachments.file': fileId }, { status: 1, expiresAt: 1, communities: 1 }).lean<NoticeDoc[]>().exec();

@@ -21,6 +21,7 @@ import { defineRoute, type RouteSpec } from '../../../http/route';
 import { contentRiskyAnswer } from '../../content';
 import { allCommunities, myCommunityId } from '../residents';
 import { editNotice } from './commands/edit-notice';
+import { noticeFileRoutes } from './file-routes';
 import { publishNotice, withdrawNotice } from './commands/publish-notice';
 import { recordRead } from './commands/read-notice';
 import type { NoticeDoc } from './model';
@@ -35,6 +36,7 @@ const INPUT_REFUSALS = {
   empty_body: { code: 'validation_failed' as const, fields: [{ path: 'body', message: '正文不能为空' }] },
   expired: { code: 'validation_failed' as const, fields: [{ path: 'expiresAt', message: '失效时间须晚于现在' }] },
   content_risky: contentRiskyAnswer,
+  attachment_invalid: (r: { fields: { path: string; message: string }[] }) => ({ code: 'validation_failed' as const, fields: r.fields }),
 };
 
 function assertMayAddress(actor: Actor, communityIds: string[]): void {
@@ -52,6 +54,7 @@ async function detail(n: NoticeDoc, actor: Actor | null, mine: string | null) {
 
 export function routes(deps: AppDeps): RouteSpec[] {
   return [
+    ...noticeFileRoutes(deps),
     defineRoute<undefined, TNoticeListQuery>({
       method: 'get',
       path: '/api/notices',
@@ -135,7 +138,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
         if (!n) throw fail(NOT_FOUND.code, NOT_FOUND.message);
         await noticePolicy.authorize(actor, 'update', n);
         assertMayAddress(actor, body.communityIds);
-        const r = await editNotice(deps, actor, params.id, body, ctx.state.requestId);
+        const r = await editNotice(deps, actor, n, body, ctx.state.requestId);
         unlessRefused(r, { ...INPUT_REFUSALS, not_open: 'notice_state_invalid' });
         ctx.body = { outcome: r.outcome, notice: await detail(r.notice, actor, null) };
       },

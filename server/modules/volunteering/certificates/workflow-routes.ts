@@ -1,4 +1,5 @@
 import {
+  CERTIFICATE_SEAL_MAX_BYTES,
   ZCertificateDecisionBody,
   ZCertificateDto,
   ZCertificateListing,
@@ -24,8 +25,6 @@ import { normaliseSerial } from './serial';
 import { processImage } from '../../../platform/uploads';
 import { readUploadBody } from '../gallery';
 import { certificateSettings, presentSettings, saveCertificateSettings, saveSeal } from './settings';
-
-const SEAL_MAX_BYTES = 2 * 1024 * 1024;
 
 const districtAdmin = anyRole('district_admin');
 
@@ -62,14 +61,15 @@ export function workflowRoutes(deps: AppDeps): RouteSpec[] {
       },
     }),
     defineRoute({
-      method: 'put',
+      // POST: the mini-program's uploadFile can only POST (multipart); H5 sends the raw image.
+      method: 'post',
       path: '/api/admin/certificate-settings/seal',
       summary: '上传出具单位印章图片（PNG 或 JPG，≤2MB；去除元数据；记入审计日志）',
       tags: ['admin'],
       policy: districtAdmin,
       response: ZCertificateSettingsDto,
       handler: async (ctx) => {
-        const image = await processImage(await readUploadBody(ctx.req, SEAL_MAX_BYTES));
+        const image = await processImage(await readUploadBody(ctx.req, CERTIFICATE_SEAL_MAX_BYTES));
         // PDF can embed PNG and JPEG only.
         if (image.ext !== 'png' && image.ext !== 'jpg')
           throw fail('image_type_unsupported', '印章请使用 PNG 或 JPG 图片');

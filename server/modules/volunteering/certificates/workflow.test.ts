@@ -75,13 +75,13 @@ describe('the issuer seal', () => {
       .png()
       .toBuffer();
     const bad = await ctx.http
-      .put('/api/admin/certificate-settings/seal')
+      .post('/api/admin/certificate-settings/seal')
       .set('Authorization', admin.auth)
       .set('Content-Type', 'application/octet-stream')
       .send(Buffer.from('not an image'));
     expect(bad.status).toBe(415);
     const ok = await ctx.http
-      .put('/api/admin/certificate-settings/seal')
+      .post('/api/admin/certificate-settings/seal')
       .set('Authorization', admin.auth)
       .set('Content-Type', 'image/png')
       .send(png);
@@ -103,7 +103,7 @@ describe('the issuer seal', () => {
 });
 
 describe('confirmation before issue and the 7-day 公示', () => {
-  it('when confirmation and 公示 are required: pending → the team admin confirms → listed for 7 days (members see it, masked; no PDF, not verifiable) → issued after', async () => {
+  it('when confirmation and 公示 are required: pending → the team admin confirms (and is its 经办人) → listed for 7 days (members see it, masked; no PDF, not verifiable) → issued after', async () => {
     const admin = await buildDistrictAdmin(ctx);
     await settings(admin.auth, { requireConfirmation: true, publicListing: true });
     const { team, admin: teamAdmin } = await buildTeamWithAdmin(ctx);
@@ -140,6 +140,8 @@ describe('confirmation before issue and the 7-day 公示', () => {
     const confirmed = await decide(teamAdmin.auth, { decision: 'confirm' });
     expect(confirmed.status).toBe(200);
     expect(confirmed.body.status).toBe('listed');
+    // The team names no 经办人 of its own: the admin who confirmed is the one on the paper.
+    expect(confirmed.body.issuer.handler).toBe(teamAdmin.user.displayName);
     const until = new Date(confirmed.body.listedUntil).getTime();
     expect(Math.abs(until - now().getTime() - 7 * 86_400_000)).toBeLessThan(60_000);
     expect((await decide(teamAdmin.auth, { decision: 'confirm' })).status).toBe(409);

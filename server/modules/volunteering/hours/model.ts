@@ -91,6 +91,8 @@ export interface HoursTotalDoc {
   user: Types.ObjectId | null;
   confirmedMinutes: number;
   pendingMinutes: number;
+  /** Set when the volunteer deleted their account: kept with the ledger, off the all-time leaderboard. */
+  offBoard?: boolean;
 }
 
 const HoursTotalSchema = new Schema<HoursTotalDoc>(
@@ -100,6 +102,7 @@ const HoursTotalSchema = new Schema<HoursTotalDoc>(
     user: { type: Schema.Types.ObjectId, default: null },
     confirmedMinutes: { type: Number, default: 0 },
     pendingMinutes: { type: Number, default: 0 },
+    offBoard: { type: Boolean },
   },
   { collection: 'hours_totals', versionKey: false },
 );

@@ -31,9 +31,10 @@ export interface LeaderboardRow {
 
 /** Top volunteers by confirmed minutes, district-wide or within one team (index: kind, team, confirmedMinutes). */
 export async function leaderboard(opts: { teamId?: string; limit: number }): Promise<LeaderboardRow[]> {
+  // deleted accounts keep their totals but leave the board (volunteering/stats/erasure.ts)
   const filter = opts.teamId
-    ? { kind: 'team_member' as const, team: new Types.ObjectId(opts.teamId), confirmedMinutes: { $gt: 0 } }
-    : { kind: 'volunteer' as const, team: null, confirmedMinutes: { $gt: 0 } };
+    ? { kind: 'team_member' as const, team: new Types.ObjectId(opts.teamId), confirmedMinutes: { $gt: 0 }, offBoard: { $ne: true } }
+    : { kind: 'volunteer' as const, team: null, confirmedMinutes: { $gt: 0 }, offBoard: { $ne: true } };
   const rows = await HoursTotal.find(filter, { user: 1, confirmedMinutes: 1 })
     .sort({ confirmedMinutes: -1, user: 1 })
     .limit(opts.limit)

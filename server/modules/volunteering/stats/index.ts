@@ -14,5 +14,6 @@ export const statsModule = defineModule({
 
 // The facade: what other modules and scripts may use.
 export { rebuildHoursRollups } from './rollups/rebuild';
+export { eraseFromLeaderboards } from './erasure';
 // Registered at load (the platform checks and repairs them): see ./rollups/invariants.ts.
 export { rollupInvariants } from './rollups/invariants';

@@ -3,10 +3,10 @@ import { buildDistrictAdmin, buildResident, createTestContext, type TestContext 
 import { checkInvariants, repairInvariants } from '../../../platform/invariants';
 import { Activity } from '../activities/model';
 import { buildActivityWithShift, buildSignup, buildTeamWithAdmin, testClock } from '../attendance/fixtures';
-import { HoursEntry } from '../hours/model';
+import { HoursEntry, HoursTotal } from '../hours/model';
 import { shanghaiMonth } from '../hours';
 import { rebuildHoursRollups } from '.';
-import { DISTRICT_SCOPE, HoursRollup } from './rollups/model';
+import { DISTRICT_SCOPE, HoursRollup, RollupBoard } from './rollups/model';
 
 const DAY = 86_400_000;
 const START = new Date(Math.floor(Date.now() / DAY) * DAY + 2 * DAY + 3_600_000);
@@ -206,5 +206,62 @@ describe('GET /api/volunteering/leaderboard', () => {
     expect(month.body.items.map((r: { userId: string; confirmedMinutes: number }) => [r.userId, r.confirmedMinutes])).toEqual(
       top.filter((t) => t.m > 0).map((t) => [String(t._id), t.m]),
     );
+  });
+});
+
+describe('when a volunteer deletes their account', () => {
+  const board = async (teamId: string, period: string) =>
+    ((await ctx.http.get('/api/volunteering/leaderboard').query({ teamId, period })).body.items as { userId: string }[]).map((r) => r.userId);
+
+  it('they leave every leaderboard while the figures keep their hours, a late adjustment does not bring them back, and a row that comes back is repaired', async () => {
+    const a = await teamWithVolunteers(['孙悟', '猪八']);
+    const district = await buildDistrictAdmin(ctx);
+    await rebuildHoursRollups();
+    const [leaver, stayer] = a.volunteers;
+    const e1 = await report(a, leaver.auth, 200);
+    await decide(a, [e1, await report(a, stayer.auth, 50)], 'confirm');
+    const team = String(a.team._id);
+    for (const period of ['month', 'year', 'all']) expect(await board(team, period)).toEqual([leaver.user.id, stayer.user.id]);
+
+    expect((await ctx.http.delete('/api/me').set('Authorization', leaver.auth)).status).toBe(204);
+    for (const period of ['month', 'year', 'all']) expect(await board(team, period)).toEqual([stayer.user.id]);
+    const all = await ctx.http.get('/api/hours/leaderboard').query({ limit: 50 });
+    expect(all.body.items.map((r: { userId: string }) => r.userId)).not.toContain(leaver.user.id);
+    // the team's own figures still count the hours served
+    await expectStatsEqualLedger(a.team._id, district, a.admin.auth);
+
+    // the team corrects the leaver's entry afterwards: the figures move, the boards stay without them
+    const adjusted = await ctx.http.post(`/api/hours/${e1}/adjust`).set('Authorization', a.admin.auth).send({ minutes: 150, reason: '核对签到' });
+    expect(adjusted.status).toBe(200);
+    expect(await board(team, 'month')).toEqual([stayer.user.id]);
+    await expectStatsEqualLedger(a.team._id, district, a.admin.auth);
+    const invariants = ['hours-rollups', 'leaderboard-erasure'];
+    expect((await checkInvariants()).filter((v) => invariants.includes(v.invariant))).toEqual([]);
+
+    // a rebuild from an old backup puts the rows back: both invariants see it, the repair removes them
+    await RollupBoard.create({ scope: team, period: MONTH, board: `${team}|${MONTH}`, user: new Types.ObjectId(leaver.user.id), minutes: 150 });
+    await HoursTotal.updateMany({ user: new Types.ObjectId(leaver.user.id) }, { $unset: { offBoard: 1 } });
+    const found = (await checkInvariants()).filter((v) => invariants.includes(v.invariant));
+    expect(found.map((v) => v.invariant).sort()).toEqual(['hours-rollups', 'leaderboard-erasure']);
+    expect(found.find((v) => v.invariant === 'leaderboard-erasure')!.found).toEqual({ boardRows: 1, totalsOnBoard: 2 });
+    await repairInvariants(ctx.deps, { graceMs: 0 });
+    expect((await checkInvariants()).filter((v) => invariants.includes(v.invariant))).toEqual([]);
+    for (const period of ['month', 'all']) expect(await board(team, period)).toEqual([stayer.user.id]);
+  });
+
+  it('a board row under the wrong board key or a scope left without its months is drift the full check finds', async () => {
+    const a = await teamWithVolunteers(['沙和']);
+    await rebuildHoursRollups();
+    await decide(a, [await report(a, a.volunteers[0].auth, 40)], 'confirm');
+    const team = String(a.team._id);
+    await RollupBoard.updateOne({ scope: team, period: MONTH }, { $set: { board: `${team}|1999-01` } });
+    const orphan = new Types.ObjectId().toHexString();
+    await RollupBoard.create({ scope: orphan, period: MONTH, board: `${orphan}|${MONTH}`, user: new Types.ObjectId(), minutes: 5 });
+    const found = (await checkInvariants('all')).filter((v) => v.invariant === 'hours-rollups').map((v) => v.subject);
+    expect(found).toEqual(expect.arrayContaining([`rollups:${team}`, `rollups:${orphan}`]));
+    await repairInvariants(ctx.deps, { graceMs: 0, scope: 'all' });
+    expect((await checkInvariants('all')).filter((v) => v.invariant === 'hours-rollups')).toEqual([]);
+    expect(await board(team, 'month')).toEqual([a.volunteers[0].user.id]);
+    expect(await RollupBoard.countDocuments({ scope: orphan })).toBe(0);
   });
 });

@@ -1,5 +1,4 @@
 import { Types } from 'mongoose';
-import type { TFieldError } from '@shared/errors';
 import type { TNoticeInputParsed } from '@shared/schemas/community/notices';
 import type { AppDeps } from '../../../../deps';
 import type { Actor } from '../../../../http/actor';
@@ -8,22 +7,29 @@ import { auditActor } from '../../../../platform/outbox/event';
 import { inUnitOfWork } from '../../../../platform/unit-of-work';
 import { holdForReview } from '../../../review';
 import { Notice, type NoticeDoc } from '../model';
-import { NOTICE_REVIEW_KIND, checkNoticeInput } from './publish-notice';
+import { NOTICE_REVIEW_KIND, checkNoticeInput, type CheckedNotice } from './publish-notice';
 
 type EditResult =
   | { outcome: 'updated' | 'held_for_review'; notice: NoticeDoc }
-  | Refusal<'empty_body' | 'expired' | 'not_open'>
-  | { outcome: 'content_risky'; fields: TFieldError[] };
+  | Refusal<'not_open'>
+  | Exclude<Awaited<ReturnType<typeof checkNoticeInput>>, CheckedNotice>;
 
 /**
  * Edits a published (or held) notice in place: same checks as publishing. An edit that hits the
  * keyword list takes the notice back to the review queue. No new alert push: readers already had
  * one; the read count stays. The update is guarded on the state, so a withdrawn notice stays so.
  */
-export async function editNotice(deps: AppDeps, actor: Actor, id: string, input: TNoticeInputParsed, requestId?: string): Promise<EditResult> {
-  const checked = await checkNoticeInput(deps, input);
+export async function editNotice(
+  deps: AppDeps,
+  actor: Actor,
+  current: Pick<NoticeDoc, '_id' | 'attachments'>,
+  input: TNoticeInputParsed,
+  requestId?: string,
+): Promise<EditResult> {
+  const id = String(current._id);
+  const checked = await checkNoticeInput(deps, input, { actorId: actor.userId, kept: current.attachments });
   if (checked.outcome !== 'checked') return checked;
-  const { body, text, held } = checked;
+  const { body, text, held, attachments } = checked;
   return inUnitOfWork(deps, async (uow): Promise<EditResult> => {
     const before = await Notice.findOneAndUpdate(
       { _id: new Types.ObjectId(id), status: { $in: ['published', 'pending_review'] } },
@@ -37,7 +43,8 @@ export async function editNotice(deps: AppDeps, actor: Actor, id: string, input:
           pinned: input.pinned,
           urgent: input.urgent,
           expiresAt: input.expiresAt ?? null,
-          attachments: input.attachments,
+          attachments,
+          editedAt: deps.now(),
           ...(held ? { status: 'pending_review' } : {}),
         },
       },

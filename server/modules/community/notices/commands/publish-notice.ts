@@ -8,15 +8,12 @@ import { auditActor } from '../../../../platform/outbox/event';
 import { inUnitOfWork, type UnitOfWork } from '../../../../platform/unit-of-work';
 import { checkText } from '../../../content';
 import { holdForReview } from '../../../review';
-import { Notice, type NoticeDoc } from '../model';
+import { Notice, NoticeFile, type NoticeAttachment, type NoticeDoc, type NoticeFileDoc } from '../model';
 import { plainText, sanitizeNoticeBody } from '../sanitize';
 
 export const NOTICE_REVIEW_KIND = 'notice';
 
-type PublishResult =
-  | { outcome: 'published' | 'held_for_review'; notice: NoticeDoc }
-  | Refusal<'empty_body' | 'expired'>
-  | { outcome: 'content_risky'; fields: TFieldError[] };
+type PublishResult = { outcome: 'published' | 'held_for_review'; notice: NoticeDoc } | InputRefusal;
 
 /** `notice.published`: the alert push and audit react to it (subscribers.ts). */
 export function emitPublished(uow: UnitOfWork, n: NoticeDoc, audit?: { actor: Actor; requestId?: string }): void {
@@ -34,18 +31,51 @@ export function emitPublished(uow: UnitOfWork, n: NoticeDoc, audit?: { actor: Ac
   });
 }
 
-/** What publishing and editing check alike: the safe body, its text, the expiry and the keyword list. */
+type InputRefusal = Refusal<'empty_body' | 'expired'> | { outcome: 'content_risky' | 'attachment_invalid'; fields: TFieldError[] };
+export type CheckedNotice = { outcome: 'checked'; body: string; text: string; held: boolean; attachments: NoticeAttachment[] };
+
+/**
+ * Input attachments → stored ones. An uploaded file may be attached by whoever uploaded it, or
+ * kept by an edit of a notice that already shows it (a colleague's notice); any other file id
+ * is refused as missing, so no one attaches (and thereby reads) a file they never saw.
+ */
+async function resolveAttachments(
+  input: TNoticeInputParsed['attachments'],
+  uploaderId: string,
+  kept: readonly NoticeAttachment[],
+): Promise<NoticeAttachment[] | TFieldError[]> {
+  const ids = input.flatMap((a) => (a.fileId ? [new Types.ObjectId(a.fileId)] : []));
+  const files = ids.length ? await NoticeFile.find({ _id: { $in: ids } }).lean<NoticeFileDoc[]>() : [];
+  const byId = new Map(files.map((f) => [String(f._id), f]));
+  const keptIds = new Set(kept.flatMap((a) => (a.file ? [String(a.file)] : [])));
+  const errors: TFieldError[] = [];
+  const out = input.map((a, i): NoticeAttachment => {
+    if (!a.fileId) return { name: a.name, url: a.url!, kind: 'link' };
+    const f = byId.get(a.fileId);
+    if (!f || (String(f.uploader) !== uploaderId && !keptIds.has(a.fileId))) {
+      errors.push({ path: `attachments.${i}.fileId`, message: '附件不存在或已失效，请重新上传' });
+      return { name: a.name };
+    }
+    return { name: a.name, file: f._id, kind: f.kind, bytes: f.bytes };
+  });
+  return errors.length ? errors : out;
+}
+
+/** What publishing and editing check alike: the safe body, its text, the expiry, the attachments and the keyword list. */
 export async function checkNoticeInput(
   deps: AppDeps,
   input: TNoticeInputParsed,
-): Promise<{ outcome: 'checked'; body: string; text: string; held: boolean } | Refusal<'empty_body' | 'expired'> | { outcome: 'content_risky'; fields: TFieldError[] }> {
+  by: { actorId: string; kept?: readonly NoticeAttachment[] },
+): Promise<CheckedNotice | InputRefusal> {
   const body = sanitizeNoticeBody(input.body);
   const text = plainText(body);
   if (!text) return { outcome: 'empty_body' };
   if (input.expiresAt && input.expiresAt <= deps.now()) return { outcome: 'expired' };
+  const attachments = await resolveAttachments(input.attachments, by.actorId, by.kept ?? []);
+  if (attachments.some((a) => 'path' in a)) return { outcome: 'attachment_invalid', fields: attachments as TFieldError[] };
   const verdict = await checkText(deps, { fields: { title: input.title, body: text }, scene: 'forum' });
   if (verdict.outcome === 'content_risky') return verdict;
-  return { outcome: 'checked', body, text, held: verdict.outcome === 'review' };
+  return { outcome: 'checked', body, text, held: verdict.outcome === 'review', attachments: attachments as NoticeAttachment[] };
 }
 
 /**
@@ -59,9 +89,9 @@ export async function publishNotice(
   input: TNoticeInputParsed,
   requestId?: string,
 ): Promise<PublishResult> {
-  const checked = await checkNoticeInput(deps, input);
+  const checked = await checkNoticeInput(deps, input, { actorId: actor.userId });
   if (checked.outcome !== 'checked') return checked;
-  const { body, text, held } = checked;
+  const { body, text, held, attachments } = checked;
   const now = deps.now();
   return inUnitOfWork(deps, async (uow): Promise<PublishResult> => {
     const [notice] = await Notice.create([
@@ -74,7 +104,7 @@ export async function publishNotice(
         pinned: input.pinned,
         urgent: input.urgent,
         expiresAt: input.expiresAt,
-        attachments: input.attachments,
+        attachments,
         status: held ? 'pending_review' : 'published',
         author: new Types.ObjectId(actor.userId),
         publishedAt: held ? undefined : now,

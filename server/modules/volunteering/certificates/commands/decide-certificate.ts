@@ -7,6 +7,7 @@ import { auditActor } from '../../../../platform/outbox/event';
 import type { Refusal } from '../../../../platform/outcome';
 import { inUnitOfWork } from '../../../../platform/unit-of-work';
 import type { Notice } from '../../../notifications';
+import { User } from '../../../users';
 import { Certificate, type CertificateDoc } from '../model';
 import { canConfirmFor } from '../policy';
 import { certificateSettings } from '../settings';
@@ -37,9 +38,14 @@ export async function decideCertificate(
   const confirm = body.decision === 'confirm';
   const listedUntil =
     confirm && settings.publicListing ? new Date(now.getTime() + CERTIFICATE_LISTING_DAYS * DAY_MS) : null;
-  const $set = confirm
+  const $set: Record<string, unknown> = confirm
     ? { status: listedUntil ? 'listed' : 'issued', listedUntil, issuedAt: listedUntil ?? now }
     : { status: 'rejected', rejectReason: body.reason ?? '' };
+  // A team has no configured 经办人: whoever confirms the paper handled it, and is named on it.
+  if (confirm && cert.issuer.type === 'team' && !cert.issuer.handler) {
+    const confirmer = await User.findById(actor.userId, { displayName: 1 }).lean();
+    if (confirmer?.displayName) $set['issuer.handler'] = confirmer.displayName;
+  }
   return inUnitOfWork(deps, async (uow): Promise<DecideCertificateResult> => {
     const updated = await Certificate.findOneAndUpdate(
       { _id: cert._id, status: 'pending' },
@@ -68,7 +74,7 @@ export async function decideCertificate(
         action,
         target: { type: 'certificate', id: serial },
         before: { status: 'pending' },
-        after: { status: updated.status, reason: body.reason, listedUntil },
+        after: { status: updated.status, reason: body.reason, listedUntil, handler: updated.issuer.handler },
         requestId,
       },
     });

@@ -1,5 +1,6 @@
 import type { Types } from 'mongoose';
 import { shanghaiMonth } from '../../hours';
+import { isErased } from '../erasure';
 import { DISTRICT_SCOPE, HoursRollup, RollupBoard, RollupMember, boardKey, type TMemberKind } from './model';
 
 /** What the rollups need of a confirmed ledger entry. */
@@ -62,9 +63,11 @@ async function countMember(scope: string, kind: 'user' | 'activity', ref: Types.
  */
 export async function applyEntry(e: RollupEntry, sign: 1 | -1 = 1): Promise<void> {
   const minutes = sign * e.minutes;
+  // a deleted account's late entries still count in the figures, not on a board
+  const onBoards = !(await isErased(e.user));
   for (const scope of [String(e.team), DISTRICT_SCOPE]) {
     await HoursRollup.updateOne({ scope, period: e.period }, { $inc: { minutes, entries: sign } }, upsert);
-    for (const period of [e.period, e.period.slice(0, 4)])
+    for (const period of onBoards ? [e.period, e.period.slice(0, 4)] : [])
       await RollupBoard.updateOne(
         { user: e.user, scope, period },
         { $inc: { minutes }, $setOnInsert: { board: boardKey(scope, period) } },

@@ -7,6 +7,7 @@
  */
 import { registerInvariants, type Invariant } from '../../../../platform/invariants';
 import { OutboxEvent } from '../../../../platform/outbox/model';
+import { leaderboardErasure } from '../erasure';
 import { diffScope, expectedRollups, replaceScope, storedRollups, storedScopes } from './rebuild';
 import { ROLLUP_ACTIVITY_EVENTS, ROLLUP_HOURS_EVENTS } from './subscribers';
 
@@ -24,7 +25,7 @@ const hoursRollups: Invariant = {
     });
     if (inFlight) return [];
     const expected = await expectedRollups();
-    const scopes = new Set([...expected.keys(), ...(await storedScopes())]);
+    const scopes = new Set([...expected.keys(), ...(await storedScopes(details))]);
     const out = [];
     for (const scope of scopes) {
       const want = expected.get(scope) ?? { months: new Map(), members: new Map(), boards: new Map() };
@@ -48,6 +49,6 @@ const hoursRollups: Invariant = {
   },
 };
 
-export const rollupInvariants: Invariant[] = [hoursRollups];
+export const rollupInvariants: Invariant[] = [hoursRollups, leaderboardErasure];
 
 registerInvariants(rollupInvariants);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
 import { Activity } from '../../activities';
 import { HoursEntry, shanghaiMonth } from '../../hours';
+import { erasedUsers } from '../erasure';
 import { HELD_STATUSES } from './apply';
 import { DISTRICT_SCOPE, HoursRollup, RollupBoard, RollupMember, boardKey, type TMemberKind } from './model';
 
@@ -50,6 +51,8 @@ export async function expectedRollups(): Promise<Map<string, ScopeRollups>> {
     periods[period] = (periods[period] ?? 0) + 1;
     s.members.set(key, periods);
   };
+  // deleted accounts' hours count in the figures, not on the boards (../erasure.ts)
+  const erased = new Set((await erasedUsers()).map(String));
   const entries = HoursEntry.find({ status: 'confirmed' }, { user: 1, team: 1, activity: 1, minutes: 1, period: 1 })
     .lean()
     .cursor({ batchSize: 5000 });
@@ -58,7 +61,7 @@ export async function expectedRollups(): Promise<Map<string, ScopeRollups>> {
       const m = month(s, e.period);
       m.minutes += e.minutes;
       m.entries += 1;
-      for (const p of [e.period, e.period.slice(0, 4)]) {
+      for (const p of erased.has(String(e.user)) ? [] : [e.period, e.period.slice(0, 4)]) {
         const key = `${p}|${String(e.user)}`;
         s.boards.set(key, (s.boards.get(key) ?? 0) + e.minutes);
       }
@@ -127,8 +130,11 @@ export async function storedRollups(scope: string, details = true): Promise<Scop
   if (!details) return s;
   for await (const d of RollupMember.find({ scope }).lean().cursor({ batchSize: 5000 }))
     s.members.set(`${d.kind}|${String(d.ref)}`, d.periods ?? {});
-  for await (const d of RollupBoard.find({ scope }).lean().cursor({ batchSize: 5000 }))
-    s.boards.set(`${d.period}|${String(d.user)}`, d.minutes);
+  for await (const d of RollupBoard.find({ scope }).lean().cursor({ batchSize: 5000 })) {
+    // a row under the wrong board key is missing from its leaderboard: a difference like any other
+    const misfiled = d.board === boardKey(scope, d.period) ? '' : `|misfiled:${String(d.board)}`;
+    s.boards.set(`${d.period}|${String(d.user)}${misfiled}`, d.minutes);
+  }
   return s;
 }
 
@@ -155,9 +161,17 @@ export function diffScope(scope: string, expected: ScopeRollups, found: ScopeRol
   return { scope, months, details: details && e.rest !== f.rest, expectedDigest, foundDigest };
 }
 
-/** Every scope that is stored, whether or not the ledger still has anything in it. */
-export async function storedScopes(): Promise<string[]> {
-  return (await HoursRollup.distinct('scope')) as string[];
+/**
+ * Every scope that is stored, whether or not the ledger still has anything in it; with `details`
+ * also scopes that hold only member or board documents (left behind without their months).
+ */
+export async function storedScopes(details = true): Promise<string[]> {
+  const scopes = new Set((await HoursRollup.distinct('scope')) as string[]);
+  if (details) {
+    for (const s of (await RollupMember.distinct('scope')) as string[]) scopes.add(s);
+    for (const s of (await RollupBoard.distinct('scope')) as string[]) scopes.add(s);
+  }
+  return [...scopes];
 }
 
 /**
