@@ -3,7 +3,7 @@ import type { AppDeps } from '../../../deps';
 import type { Refusal } from '../../../platform/outcome';
 import { inUnitOfWork } from '../../../platform/unit-of-work';
 import type { ReportDoc } from '../model';
-import { applyStep } from './transition';
+import { applyStep, redispatch } from './transition';
 
 export type ReporterReopenResult =
   | { outcome: 'redispatched' | 'reopened'; report: ReportDoc }
@@ -42,17 +42,6 @@ export function reopenByReporter(
     // Someone else moved it first (a dispatcher's reopen, a second tap).
     if (!moved) return uow.rollback({ outcome: 'not_closed' as const });
     if (!moved.department) return { outcome: 'reopened', report: moved };
-    const again = await applyStep(
-      uow,
-      report._id,
-      {
-        action: 'dispatch',
-        actor: { system: 'redispatch' },
-        note: '居民申请重新处理，自动重新派遣',
-        set: { dispatchedAt: now, department: moved.department, handler: moved.handler },
-      },
-      now,
-    );
-    return { outcome: 'redispatched', report: again! };
+    return { outcome: 'redispatched', report: await redispatch(uow, moved, '居民申请重新处理，自动重新派遣', now) };
   });
 }

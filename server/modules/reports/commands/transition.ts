@@ -64,6 +64,18 @@ export async function applyStep(uow: UnitOfWork, id: Types.ObjectId, step: Step,
   return updated;
 }
 
+/** A reopened report straight back to its department and handler (the system's step, same unit of work). */
+export async function redispatch(uow: UnitOfWork, reopened: ReportDoc, note: string, at: Date): Promise<ReportDoc> {
+  const again = await applyStep(
+    uow,
+    reopened._id,
+    { action: 'dispatch', actor: { system: 'redispatch' }, note, set: { dispatchedAt: at, department: reopened.department, handler: reopened.handler } },
+    at,
+  );
+  // Just moved to `reopened` in this unit of work: nothing else can have moved it since.
+  return again!;
+}
+
 function auditOf(step: Step, person: { userId: string; kind: 'resident' | 'staff' }, id: string, from: string, to: string): EventAudit {
   return {
     actor: { userId: person.userId, kind: person.kind },
