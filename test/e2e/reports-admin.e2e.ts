@@ -11,8 +11,8 @@
  * 2. outside every grid a report goes to the dispatcher; a neighbour filing the same problem is
  *    offered it (same category within 50 m) and follows it instead; 我关注的 and the public list
  *    (anonymous) show it; the dispatcher dispatches it, the handler sends it back (reason required,
- *    confirmation), the dispatcher closes it as not fixed (confirmed); the stats page groups by
- *    department and exports the CSV.
+ *    confirmation), the dispatcher closes it as not fixed (confirmed), the reporter reopens it with
+ *    a reason; the stats page groups by department and exports the CSV.
  */
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser';
@@ -250,6 +250,15 @@ test('outside every grid a report queues for the dispatcher; a neighbour follows
   await rp.goto(`${linli.url}/#/packages/report/detail/index?id=${reportId}`);
   await see(rp, '#report-status', '未解决');
   await see(rp, '#report-history', '物业已撤场');
+  // The reporter reopens it: a reason first (shown under the field), then a confirmation.
+  await rp.locator('#report-reopen-submit').tap();
+  await see(rp, '#report-reopen-reason-error', '请填写原因');
+  await fill(rp, '#report-reopen-reason', '垃圾仍在，物业撤场后应由城管负责');
+  await rp.locator('#report-reopen-submit').tap();
+  await answerModal(rp, 'confirm');
+  await see(rp, '#report-detail-success', '已重新打开');
+  await see(rp, '#report-history', '垃圾仍在');
+  await expect(rp.locator('#report-reopen').count()).resolves.toBe(0);
 
   // Stats grouped by department (the assessment table), and the CSV of the same query.
   await dp.goto(`${linli.url}/#/packages/staff/portal/index`);
