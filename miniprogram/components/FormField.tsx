@@ -2,7 +2,7 @@ import { Input } from '@tarojs/components';
 import { FieldShell } from './FieldShell';
 import type { InputProps } from '@tarojs/components';
 
-interface Props {
+export interface TFormFieldProps {
   id: string;
   label: string;
   value: string;
@@ -15,7 +15,7 @@ interface Props {
 }
 
 /** Labelled input with its `.field-error` line; the id is the hook for browser tests. */
-export function FormField({ id, label, value, error, placeholder, password, type, maxlength, onChange }: Props) {
+export function FormField({ id, label, value, error, placeholder, password, type, maxlength, onChange }: TFormFieldProps) {
   return (
     <FieldShell id={id} label={label} error={error}>
       <Input

@@ -18,6 +18,8 @@ export const DOMAIN_ENTRIES: TDomainEntry[] = [
   { key: 'notices', title: '社区公告', description: '通知公告与紧急提醒', url: ROUTES.notices },
   { key: 'nearby', title: '生活圈', description: '15 分钟内的便民服务', url: ROUTES.nearby },
   { key: 'laws', title: '法规库', description: '常用法律条文与以案说法', url: ROUTES.laws },
+  // volunteering (issue 16): approved help requests, public
+  { key: 'help', title: '大家的求助', description: '看看邻居需要什么帮助', url: ROUTES.helpPublic },
 ];
 
 /** 早上好 / 中午好 / 下午好 / 晚上好 by the hour in Asia/Shanghai (UTC+8, no DST). */

@@ -43,7 +43,6 @@ import type {
   ZHoursTotalsDto,
   ZLeaderboard,
 } from '@shared/schemas/volunteering/hours';
-import type { ZStatsDto } from '@shared/schemas/volunteering/stats';
 import type {
   TSignupDecisionInput,
   ZApplicantsPage,
@@ -70,7 +69,6 @@ import type {
   ZVolunteerEnvelope,
   ZVolunteerMaybe,
 } from '@shared/schemas/volunteering/volunteers';
-import { buildQuery } from './request';
 import { getToken } from './session';
 import { API_BASE, http } from './api';
 
@@ -275,18 +273,4 @@ export const volunteeringApi = {
     }),
   closeHelpRequest: (helpId: string) =>
     request<TOut<typeof ZHelpRequestChanged>>({ method: 'POST', path: `/api/help-requests/${id(helpId)}/close` }),
-
-  // Stats (Asia/Shanghai months; CSV is UTF-8 with BOM for Excel)
-  teamStats: (teamId: string, q: TStatsQueryLite = {}) =>
-    request<TOut<typeof ZStatsDto>>({ path: `/api/teams/${id(teamId)}/stats`, query: q }),
-  districtStats: (q: TStatsQueryLite = {}) => request<TOut<typeof ZStatsDto>>({ path: '/api/admin/volunteering/stats', query: q }),
-  teamStatsCsvUrl: (teamId: string, q: TStatsQueryLite = {}) =>
-    `${API_BASE}/api/teams/${id(teamId)}/stats.csv${buildQuery(q)}`,
-  districtStatsCsvUrl: (q: TStatsQueryLite = {}) => `${API_BASE}/api/admin/volunteering/stats.csv${buildQuery(q)}`,
-};
-
-export type TStatsQueryLite = {
-  from?: string;
-  to?: string;
-  by?: 'month' | 'team';
 };

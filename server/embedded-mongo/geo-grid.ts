@@ -65,6 +65,8 @@ export interface NearSearch {
   distance(id: string): number | null;
   /** The stage's query on a candidate. */
   matches(id: string): boolean;
+  /** Give up (null) after looking at this many index keys: the caller has a cheaper way. */
+  maxKeys?: number;
 }
 
 /**
@@ -77,11 +79,16 @@ export function nearCandidates(s: NearSearch): string[] | null {
   if (s.limit === Infinity && s.maxMeters === undefined) return null;
   const cx = cellX(lng);
   const cy = cellY(lat);
-  const out = new Set<string>(s.cell(OTHER).filter((id) => s.matches(id)));
+  const other = s.cell(OTHER);
+  let keys = other.length;
+  const out = new Set<string>(other.filter((id) => s.matches(id)));
   const found: number[] = [];
   for (let r = 0; r <= MAX_RING; r++) {
     for (const [x, y] of ring(cx, cy, r)) {
-      for (const id of s.cell(cellKey(x, y))) {
+      const ids = s.cell(cellKey(x, y));
+      keys += ids.length;
+      if (keys > (s.maxKeys ?? Infinity)) return null;
+      for (const id of ids) {
         if (out.has(id) || !s.matches(id)) continue;
         out.add(id);
         const d = s.distance(id);

@@ -177,3 +177,29 @@ describe('when a collection has a TTL index', () => {
     expect(left).toEqual(['future', 'no-field', 'not-a-date', 'recent']);
   }, 180_000);
 });
+
+describe('when $geoNear has a selective query with an index of its own', () => {
+  it('answers the same nearest documents and distances as testing every point of the rings', async () => {
+    const events = db.collection('events');
+    await events.createIndex({ loc: '2dsphere' });
+    await events.createIndex({ status: 1 });
+    // thousands of past events around the centre, a few open ones among them
+    const docs = Array.from({ length: 4000 }, (_, i) => ({
+      i,
+      status: i % 150 === 7 ? 'open' : 'past',
+      loc: pt(116.4 + (((i * 7919) % 1000) - 500) * 0.00006, 39.9 + (((i * 104729) % 1000) - 500) * 0.00006),
+    }));
+    await events.insertMany(docs);
+    const near = (query: Document, extra: Document[] = []) =>
+      events
+        .aggregate([{ $geoNear: { near: CENTER, distanceField: 'd', maxDistance: 2500, query, spherical: true } }, ...extra, { $project: { _id: 0, i: 1, d: 1 } }])
+        .toArray();
+    // $expr has no index: the rings are searched point by point
+    const byRings = await near({ $expr: { $eq: ['$status', 'open'] } });
+    const byIndex = await near({ status: 'open' });
+    expect(byIndex.length).toBeGreaterThan(10);
+    expect(byIndex).toEqual(byRings);
+    expect(await near({ status: 'open' }, [{ $limit: 5 }])).toEqual(byRings.slice(0, 5));
+    expect(await near({ status: 'none' })).toEqual([]);
+  });
+});

@@ -41,3 +41,24 @@ export function conditionsOn(filter: Doc, field: string): unknown[] {
   if (Array.isArray(filter.$and)) for (const c of filter.$and) if (isPlainObject(c)) out.push(...conditionsOn(c, field));
   return out;
 }
+
+/**
+ * The values the filter pins `fields` to, in order, as far as each has a single equality (the
+ * longest equality prefix of an index's fields; [] when the first has none).
+ */
+export function equalityPrefix(filter: Doc, fields: string[], allowNull: boolean): unknown[] {
+  const prefix: unknown[] = [];
+  for (const f of fields) {
+    let value: { v: unknown } | null = null;
+    for (const cond of conditionsOn(filter, f)) {
+      const b = boundsFor(cond, allowNull);
+      if (b && b.length === 1 && b[0].lo !== undefined && b[0].lo === b[0].hi) {
+        value = { v: b[0].lo };
+        break;
+      }
+    }
+    if (!value) break;
+    prefix.push(value.v);
+  }
+  return prefix;
+}

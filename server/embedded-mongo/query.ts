@@ -9,7 +9,7 @@ import { ObjectId } from 'bson';
 import { activeCollation, withCollation, type Collation } from './collation';
 import { asServerError, err } from './errors';
 import type { Bounds, Index } from './indexes';
-import { boundsFor, conditionsOn, usableScalar } from './plan-bounds';
+import { boundsFor, conditionsOn, equalityPrefix, usableScalar } from './plan-bounds';
 import { queryOptions } from './mingo-context';
 import './query-ops';
 import { sliceElemMatchProjector } from './projection-ops';
@@ -49,6 +49,8 @@ function idCandidates(coll: Collection, filter: Doc): Rec[] | null {
 interface IndexChoice {
   ix: Index;
   bounds: Bounds[];
+  /** Equalities on the index's first two or more fields: its keys are read from that prefix. */
+  prefix?: unknown[];
   /** Keys within bounds (counted up to TRIAL_KEYS), or -1 while not estimated. */
   cost: number;
 }
@@ -61,6 +63,9 @@ function chooseIndex(coll: Collection, filter: Doc, collation: Collation | null)
   const usable: IndexChoice[] = [];
   for (const ix of coll.indexes) {
     if (ix.special || ix.spec.partialFilterExpression || ix.spec.hidden || ix.collation?.key !== collation?.key) continue;
+    // {kind, team, user} pinned by equalities reads one key, not every key of its kind
+    const prefix = ix.fields.length > 1 ? equalityPrefix(filter, ix.fields, !ix.spec.sparse) : [];
+    if (prefix.length > 1) usable.push({ ix, bounds: [], prefix, cost: -1 });
     for (const cond of conditionsOn(filter, ix.fields[0])) {
       let bounds = boundsFor(cond, !ix.spec.sparse);
       if (!bounds) continue;
@@ -73,20 +78,43 @@ function chooseIndex(coll: Collection, filter: Doc, collation: Collation | null)
   if (!usable.length) return null;
   let best = usable[0];
   if (usable.length > 1) {
-    for (const u of usable) if (u.cost < 0) u.cost = estimate(u.ix, u.bounds);
+    for (const u of usable) if (u.cost < 0) u.cost = estimateChoice(u);
     for (const u of usable) if (u.cost < best.cost) best = u;
   }
   return best;
 }
 
-/** How many keys the planner's own candidates would cost, capped at TRIAL_KEYS (Infinity: a collection scan). */
-function plannedKeys(coll: Collection, filter: Doc): number {
+/** Document keys a choice reads, in index order (`cap`: stop after that many). */
+function scanChoice(c: IndexChoice, stats: { keys: number }, cap = Infinity): string[] {
+  if (!c.prefix) {
+    const out: string[] = [];
+    for (const b of c.bounds) {
+      out.push(...c.ix.scan(b, stats, cap - out.length));
+      if (out.length >= cap) break;
+    }
+    return out;
+  }
+  const out: string[] = [];
+  c.ix.walk(c.prefix, 1, (id) => {
+    stats.keys++;
+    out.push(id);
+    return out.length < cap;
+  });
+  return out;
+}
+
+function estimateChoice(c: IndexChoice, cap = TRIAL_KEYS): number {
+  return scanChoice(c, { keys: 0 }, cap).length;
+}
+
+/** How many keys the planner's own candidates would cost, counted up to `cap` (Infinity: a collection scan). */
+export function plannedKeys(coll: Collection, filter: Doc, cap = TRIAL_KEYS): number {
   const collation = activeCollation();
   const byId = collation ? null : idCandidates(coll, filter);
   if (byId) return byId.length;
   const best = chooseIndex(coll, filter, collation);
   if (!best) return Infinity;
-  return best.cost >= 0 ? best.cost : estimate(best.ix, best.bounds);
+  return best.cost >= 0 && best.cost < TRIAL_KEYS ? best.cost : estimateChoice(best, cap);
 }
 
 /** Candidate records for a plain filter, with the plan used. */
@@ -101,15 +129,13 @@ export function candidates(coll: Collection, filter: Doc): { recs: Iterable<Rec>
   const recs: Rec[] = [];
   // one equality or range on a single-key index cannot yield a document twice
   const seen = best.bounds.length > 1 || best.ix.multikey ? new Set<string>() : null;
-  for (const b of best.bounds) {
-    for (const id of best.ix.scan(b, stats)) {
-      if (seen) {
-        if (seen.has(id)) continue;
-        seen.add(id);
-      }
-      const rec = coll.docs.get(id);
-      if (rec) recs.push(rec);
+  for (const id of scanChoice(best, stats)) {
+    if (seen) {
+      if (seen.has(id)) continue;
+      seen.add(id);
     }
+    const rec = coll.docs.get(id);
+    if (rec) recs.push(rec);
   }
   return { recs, plan: { stage: 'IXSCAN', index: best.ix.name, keysExamined: stats.keys, docsExamined: 0 } };
 }
@@ -138,14 +164,6 @@ function equalityMatcher(filter: Doc): Matcher | null {
 
 const TRIAL_KEYS = 101;
 
-function estimate(ix: Index, bounds: Bounds[]): number {
-  let n = 0;
-  for (const b of bounds) {
-    n += ix.scan(b, { keys: 0 }, TRIAL_KEYS).length;
-    if (n >= TRIAL_KEYS) return TRIAL_KEYS;
-  }
-  return n;
-}
 
 const UNSUPPORTED_QUERY: Record<string, string> = {
   $text: '$text is not supported by the embedded engine (no text search); use a regex or a real MongoDB',

@@ -13,7 +13,7 @@
  */
 import { activeCollation } from './collation';
 import type { Index } from './indexes';
-import { boundsFor, conditionsOn } from './plan-bounds';
+import { equalityPrefix } from './plan-bounds';
 import type { Collection, Rec } from './store/collection';
 import { compareValues, sortDocs, toNumber, type Doc } from './values';
 
@@ -30,24 +30,6 @@ const FEW_CANDIDATES = 101;
 /** Keys a walk may read before it gives up for the in-memory plan (a selective filter the index does not serve). */
 const WALK_BUDGET = 2000;
 
-/** The value each of `fields` must equal under the filter, or null if one of them has no single equality. */
-function equalityPrefix(filter: Doc, fields: string[]): unknown[] | null {
-  const prefix: unknown[] = [];
-  for (const f of fields) {
-    let found = false;
-    for (const cond of conditionsOn(filter, f)) {
-      const b = boundsFor(cond, true);
-      if (b && b.length === 1 && b[0].lo !== undefined && b[0].lo === b[0].hi) {
-        prefix.push(b[0].lo);
-        found = true;
-        break;
-      }
-    }
-    if (!found) return null;
-  }
-  return prefix;
-}
-
 function walkableIndex(coll: Collection, filter: Doc, firstKey: string): { ix: Index; prefix: unknown[] } | null {
   const collation = activeCollation();
   let pick: { ix: Index; prefix: unknown[] } | null = null;
@@ -57,8 +39,8 @@ function walkableIndex(coll: Collection, filter: Doc, firstKey: string): { ix: I
     const at = ix.fields.indexOf(firstKey);
     // the longest equality prefix narrows the walk most
     if (at < 0 || (pick && pick.prefix.length >= at)) continue;
-    const prefix = equalityPrefix(filter, ix.fields.slice(0, at));
-    if (prefix) pick = { ix, prefix };
+    const prefix = equalityPrefix(filter, ix.fields.slice(0, at), true);
+    if (prefix.length === at) pick = { ix, prefix };
   }
   return pick;
 }

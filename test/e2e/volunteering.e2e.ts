@@ -164,6 +164,7 @@ test('team admin publishes; residents sign up, wait, are offered, check in and o
   await hp.locator('.hours-entry').nth(1).waitFor();
   await hp.locator('#hours-select-all').tap();
   await hp.locator('#hours-confirm').tap();
+  await answerModal(hp, 'confirm'); // 确认时长
   await see(hp, '#hours-success', '已确认 2 条');
   await hp.locator('#hours-status-confirmed').tap();
   const cUser = await kit.userIdOf(c);
@@ -249,6 +250,7 @@ test('help request reviewed before it is public, then taken up as an activity; a
   // The team takes up the public help request and turns it into an activity.
   await kit.at(founder, `/packages/team/home/index?team=${teamId}`);
   await fp.locator('#team-help-list .v-item', { hasText: need }).locator('[id$="-take"]').tap();
+  await answerModal(fp, 'confirm'); // 认领求助
   await fp.waitForFunction(
     (text) =>
       (document.querySelector('#publish-description textarea') as HTMLTextAreaElement | null)?.value.includes(text),

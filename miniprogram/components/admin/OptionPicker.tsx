@@ -12,7 +12,7 @@ interface Props {
   onChange: (id: string) => void;
 }
 
-/** A labelled selector over id/name options, with its `.field-error` line. */
+/** A labelled selector over id/name options (the chosen name at `<id>-value`), with its `.field-error` line. */
 export function OptionPicker({ id, label, options, loading, value, error, emptyText, onChange }: Props) {
   const list = options ?? [];
   const index = Math.max(
@@ -31,7 +31,8 @@ export function OptionPicker({ id, label, options, loading, value, error, emptyT
         >
           <View className="row" id={id}>
             <Text className="row__label">{label}</Text>
-            <Text>{current ? current.name : '请选择'} ▾</Text>
+            {/* `<id>-value`, as every picker: journeys open it and read the choice there (support/pickers.ts). */}
+            <Text id={`${id}-value`}>{current ? current.name : '请选择'} ▾</Text>
           </View>
         </Picker>
       ) : (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
-import { REAL_NAME_MAX, type TUserDto } from '@shared/schemas/auth';
-import { FormField } from '../FormField';
+import type { TUserDto } from '@shared/schemas/auth';
+import { RealNameFields } from '../RealNameFields';
 import { TextAreaField } from '../TextAreaField';
 import { Notice } from '../Notice';
 import { useRealNameCorrection } from '../../hooks/useIdentityAdmin';
@@ -31,24 +31,14 @@ export function RealNameCorrection({ user, onCorrected }: { user: TUserDto; onCo
   return (
     <View className="card" id="realname-correction">
       <Text className="card__title">实名信息更正</Text>
-      <Text className="muted">请先核对本人身份证件。新的姓名与身份证号将重新加密保存，原因记入审计日志并通知本人。</Text>
+      <Text className="muted">
+        请先核对本人身份证件。新的姓名与身份证号将重新加密保存，原因记入审计日志并通知本人。
+      </Text>
       <Notice message={form.formError} id="realname-correction-error" />
-      <FormField
-        id="correction-name"
-        label="正确的姓名"
-        value={form.values.name}
-        error={form.errors.name}
-        maxlength={REAL_NAME_MAX}
-        onChange={(v) => form.setField('name', v)}
-      />
-      <FormField
-        id="correction-id"
-        label="正确的身份证号"
-        type="idcard"
-        value={form.values.idNumber}
-        error={form.errors.idNumber}
-        maxlength={18}
-        onChange={(v) => form.setField('idNumber', v)}
+      <RealNameFields
+        form={form}
+        ids={{ name: 'correction-name', idNumber: 'correction-id' }}
+        labels={{ name: '正确的姓名', idNumber: '正确的身份证号' }}
       />
       <TextAreaField
         id="correction-reason"

@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
-import { REAL_NAME_MAX, type TUserDto } from '@shared/schemas/auth';
-import { FormField } from '../FormField';
+import type { TUserDto } from '@shared/schemas/auth';
+import { RealNameFields } from '../RealNameFields';
 import { Notice } from '../Notice';
 import { useRealNameForm } from '../../hooks/useAccount';
 import { formatDate } from '../../services/format';
@@ -69,24 +69,11 @@ export function RealNameSection({ user }: { user: TUserDto }) {
       <Text className="card__title">实名认证</Text>
       <Text className="muted">报名志愿活动、预约法律咨询前需完成实名认证。身份证号加密保存，页面只显示部分号码。</Text>
       <Notice message={form.formError} id="realname-error" />
-      <FormField
-        id="realname-name"
-        label="真实姓名"
-        value={form.values.name}
-        error={form.errors.name}
-        placeholder="与身份证一致，少数民族姓名用“·”隔开"
-        maxlength={REAL_NAME_MAX}
-        onChange={(v) => form.setField('name', v)}
-      />
-      <FormField
-        id="realname-id"
-        label="身份证号"
-        type="idcard"
-        value={form.values.idNumber}
-        error={form.errors.idNumber}
-        placeholder="18 位居民身份证号"
-        maxlength={18}
-        onChange={(v) => form.setField('idNumber', v)}
+      <RealNameFields
+        form={form}
+        ids={{ name: 'realname-name', idNumber: 'realname-id' }}
+        labels={{ name: '真实姓名', idNumber: '身份证号' }}
+        placeholders={{ name: '与身份证一致，少数民族姓名用“·”隔开', idNumber: '18 位居民身份证号' }}
       />
       <Button
         id="realname-submit"

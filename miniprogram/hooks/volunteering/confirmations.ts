@@ -22,6 +22,16 @@ export const CONFIRM = {
     content: '认证后该团队即可发布志愿活动，申请人成为团队管理员并收到通知。',
     confirmText: '认证',
   },
+  confirmHours: (count: number): TConfirm => ({
+    title: '确认时长',
+    content: `确认选中的 ${count} 条时长记录？确认后计入志愿者的服务时长，可用于开具证明。`,
+    confirmText: '确认',
+  }),
+  takeHelp: {
+    title: '认领求助',
+    content: '认领后求助者会收到通知，其他团队不能再认领；接下来请完善并发布活动。',
+    confirmText: '认领',
+  },
   approve: (what: string, effect: string): TConfirm => ({
     title: `通过${what}`,
     content: `确定通过吗？${effect}`,
@@ -32,4 +42,4 @@ export const CONFIRM = {
     reason.trim().length < 2
       ? undefined
       : { title: `驳回${what}`, content: `将以下理由通知对方：${reason.trim()}`, confirmText: '驳回', danger: true },
-} satisfies Record<string, TConfirm | ((...a: string[]) => TConfirm | undefined)>;
+} satisfies Record<string, TConfirm | ((...a: never[]) => TConfirm | undefined)>;

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useAsync } from '../useAsync';
-import { volunteeringApi, type TStatsQueryLite } from '../../services/volunteering';
+import { statsApi, type TStatsQueryLite } from '../../services/stats';
 import { downloadAuthed } from './download';
 import { useAction } from './useAction';
 
@@ -8,7 +8,7 @@ import { useAction } from './useAction';
 export function useStats(enabled: boolean, teamId?: string) {
   const [query, setQuery] = useState<TStatsQueryLite>({ by: 'month' });
   const stats = useAsync(
-    () => (teamId ? volunteeringApi.teamStats(teamId, query) : volunteeringApi.districtStats(query)),
+    () => (teamId ? statsApi.teamStats(teamId, query) : statsApi.districtStats(query)),
     [teamId, query.from, query.to, query.by],
     enabled,
   );
@@ -17,8 +17,8 @@ export function useStats(enabled: boolean, teamId?: string) {
     () =>
       action.run('csv', () => {
         const url = teamId
-          ? volunteeringApi.teamStatsCsvUrl(teamId, query)
-          : volunteeringApi.districtStatsCsvUrl(query);
+          ? statsApi.teamStatsCsvUrl(teamId, query)
+          : statsApi.districtStatsCsvUrl(query);
         return downloadAuthed(url, `志愿服务统计-${query.from ?? ''}${query.to ? `-${query.to}` : ''}.csv`, 'csv');
       }),
     [action, teamId, query],

@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { useAsync } from '../useAsync';
 import { volunteeringApi } from '../../services/volunteering';
 import { go } from '../../services/nav';
+import { CONFIRM } from './confirmations';
 import { rememberHelpDraft } from './help-draft';
 import { VROUTES, withQuery } from './routes';
 import { useAction } from './useAction';
@@ -12,12 +13,16 @@ export function useTeamHelp(teamId: string, enabled: boolean) {
   const action = useAction();
   const take = useCallback(
     (helpId: string) =>
-      action.run(`take-${helpId}`, async () => {
-        const r = await volunteeringApi.takeHelpRequest(helpId, teamId);
-        rememberHelpDraft(r.activityDraft);
-        go(withQuery(VROUTES.teamPublish, { team: teamId, help: helpId }));
-        return '已认领，请完善活动信息后发布';
-      }),
+      action.run(
+        `take-${helpId}`,
+        async () => {
+          const r = await volunteeringApi.takeHelpRequest(helpId, teamId);
+          rememberHelpDraft(r.activityDraft);
+          go(withQuery(VROUTES.teamPublish, { team: teamId, help: helpId }));
+          return '已认领，请完善活动信息后发布';
+        },
+        CONFIRM.takeHelp,
+      ),
     [action, teamId],
   );
   const open = (list.data?.items ?? []).filter((h) => h.status === 'published');

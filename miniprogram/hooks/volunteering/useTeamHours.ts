@@ -34,13 +34,17 @@ export function useTeamHours(teamId: string, activityId: string | undefined, ena
 
   const confirm = useCallback(
     () =>
-      action.run('confirm', async () => {
-        if (!selected.length) throw new Error('请先选择要确认的记录');
-        const r = await volunteeringApi.confirmHours(teamId, selected);
-        setSelected([]);
-        await reload();
-        return `已确认 ${r.confirmed} 条${r.skipped ? `，跳过 ${r.skipped} 条（已处理）` : ''}`;
-      }),
+      action.run(
+        'confirm',
+        async () => {
+          if (!selected.length) throw new Error('请先选择要确认的记录');
+          const r = await volunteeringApi.confirmHours(teamId, selected);
+          setSelected([]);
+          await reload();
+          return `已确认 ${r.confirmed} 条${r.skipped ? `，跳过 ${r.skipped} 条（已处理）` : ''}`;
+        },
+        selected.length ? CONFIRM.confirmHours(selected.length) : undefined,
+      ),
     [action, selected, teamId, reload],
   );
 

@@ -21,6 +21,17 @@ export default function ServicesPage() {
           <Text className="link">›</Text>
         </View>
       ))}
+      {/* volunteering (issue 16): neighbours' help requests, and asking for help */}
+      <View className="card" id="services-help">
+        <Text className="card__title">邻里互助</Text>
+        <Text className="muted">审核通过的求助向大家公开，志愿团队可以认领。</Text>
+        <Button id="services-help-public" className="btn btn--primary" onClick={() => go(ROUTES.helpPublic)}>
+          大家的求助
+        </Button>
+        <Button id="services-help-new" className="btn btn--plain" onClick={() => go(ROUTES.help)}>
+          我要求助
+        </Button>
+      </View>
       {/* clinic (issue 11) */}
       <View className="card" id="services-legal">
         <Text className="card__title">法律服务</Text>

@@ -7,11 +7,13 @@ import { Query } from 'mingo';
 import { withCollation, type Collation } from '../collation';
 import type { GeoModule } from '../geo-bridge';
 import { nearCandidates, pointOf, geoValues } from '../geo-grid';
-import { compileFilter } from '../query';
+import { compileFilter, plannedKeys } from '../query';
 import { plainOf, type Collection } from '../store/collection';
 import { isNumberLike, isPlainObject, toNumber, type Doc } from '../values';
 
 const EARTH_RADIUS_M = 6_378_100;
+/** Past this many keys in the query's own index, the ring search is always the better plan. */
+const QUERY_INDEX_CAP = 20_000;
 
 export function geoNearInput(g: GeoModule, coll: Collection | undefined, spec: Doc, rest: Doc[], collation: Collation | null): Doc[] | null {
   if (!coll || coll.pending.size || !isPlainObject(spec)) return null;
@@ -29,12 +31,19 @@ export function geoNearInput(g: GeoModule, coll: Collection | undefined, spec: D
   const limit = isPlainObject(first) && isNumberLike(first.$limit) ? toNumber(first.$limit) : Infinity;
   const query = isPlainObject(spec.query) && Object.keys(spec.query).length ? spec.query : null;
   const q = query ? compileFilter(query) : null;
+  // A selective query with its own index (published activities among years of past ones) is
+  // cheaper answered by the planner than by testing every point of the rings: the ring search
+  // gives up once it has looked at more keys than the query's index holds (the caller then
+  // filters the query's candidates and computes their distances).
+  const maxKeys = query ? withCollation(collation, () => plannedKeys(coll, query, QUERY_INDEX_CAP)) : Infinity;
+  if (maxKeys === 0) return [];
   const stats = { keys: 0 };
   const ids = withCollation(collation, () =>
     nearCandidates({
       center,
       limit,
       maxMeters,
+      maxKeys: maxKeys < QUERY_INDEX_CAP ? maxKeys : undefined,
       cell: (k) => ix.scan({ lo: k, loInc: true, hi: k, hiInc: true }, stats),
       matches: (id) => {
         const rec = coll.docs.get(id);

@@ -160,3 +160,40 @@ describe('when the index cannot or should not give the order', () => {
     await s.endSession();
   });
 });
+
+describe('when equalities pin the first fields of a compound index', () => {
+  it('reads only the keys under that prefix, null meaning null or missing', async () => {
+    const c = db.collection('totals');
+    await c.createIndex({ kind: 1, team: 1, user: 1 }, { unique: true });
+    await c.insertMany(
+      Array.from({ length: 3000 }, (_, i) => {
+        const d: Document = { kind: i % 3 ? 'member' : 'volunteer', user: `u${i}`, minutes: i };
+        if (i % 3) d.team = `t${i % 7}`;
+        else if (i % 2) d.team = null;
+        return d;
+      }),
+    );
+    const stats = async (filter: Filter<Document>) => {
+      const e = await c.find(filter).explain('executionStats');
+      return { docs: e.executionStats.totalDocsExamined as number, n: e.executionStats.nReturned as number };
+    };
+    expect(await stats({ kind: 'volunteer', team: null, user: 'u3' })).toEqual({ docs: 1, n: 1 });
+    expect(await stats({ kind: 'volunteer', team: null, user: 'u6' })).toEqual({ docs: 1, n: 1 });
+    expect(await stats({ kind: 'member', team: 't1', user: 'u1' })).toEqual({ docs: 1, n: 1 });
+    expect(await stats({ kind: 'member', team: 't1', user: 'u2' })).toEqual({ docs: 0, n: 0 });
+    const team = await c.find({ kind: 'member', team: 't3', minutes: { $lt: 100 } }).sort({ user: 1 }).toArray();
+    expect(team.map((d) => d.user)).toEqual(
+      Array.from({ length: 100 }, (_, i) => i).filter((i) => i % 3 && i % 7 === 3).map((i) => `u${i}`).sort(),
+    );
+  });
+
+  it('finds each document once through a multikey compound index', async () => {
+    const c = db.collection('tagged');
+    await c.createIndex({ g: 1, tags: 1, n: 1 });
+    await c.insertMany(Array.from({ length: 300 }, (_, i) => ({ g: i % 2, n: i, tags: ['a', i % 3 ? 'b' : 'a', `x${i % 4}`] })));
+    const rows = await c.find({ g: 1, tags: 'a' }).toArray();
+    expect(rows.map((d) => d.n).sort((x, y) => x - y)).toEqual(Array.from({ length: 300 }, (_, i) => i).filter((i) => i % 2 === 1));
+    const pinned = await c.find({ g: 0, tags: 'x2' }).toArray();
+    expect(pinned.map((d) => d.n).sort((x, y) => x - y)).toEqual(Array.from({ length: 300 }, (_, i) => i).filter((i) => i % 4 === 2));
+  });
+});

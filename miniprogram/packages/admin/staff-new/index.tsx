@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { TRole } from '@shared/enums';
 import { ZCreateStaffInput, ZRoleGrant } from '@shared/schemas/auth';
 import { PageShell } from '../../../components/PageShell';
-import { FormField } from '../../../components/FormField';
+import { BoundField } from '../../../components/BoundField';
 import { Notice } from '../../../components/Notice';
 import { RoleGrantFields } from '../../../components/admin/RoleGrantForm';
 import { useStaffGuard } from '../../../hooks/useStaffGuard';
@@ -67,33 +67,24 @@ export default function AdminStaffNewPage() {
     <PageShell title="新建工作人员">
       <View className="card" id="new-staff">
         <Notice message={form.formError} id="new-staff-error" />
-        <FormField
+        <BoundField
+          form={form}
+          name="username"
           id="new-staff-username"
           label="用户名"
-          value={form.values.username}
-          error={form.errors.username}
           placeholder="字母、数字、下划线、点或横线"
           maxlength={32}
-          onChange={(v) => form.setField('username', v)}
         />
-        <FormField
+        <BoundField
+          form={form}
+          name="password"
           id="new-staff-password"
           label="初始密码"
           password
-          value={form.values.password}
-          error={form.errors.password}
           placeholder="至少 8 位"
           maxlength={128}
-          onChange={(v) => form.setField('password', v)}
         />
-        <FormField
-          id="new-staff-name"
-          label="姓名"
-          value={form.values.displayName}
-          error={form.errors.displayName}
-          maxlength={30}
-          onChange={(v) => form.setField('displayName', v)}
-        />
+        <BoundField form={form} name="displayName" id="new-staff-name" label="姓名" maxlength={30} />
         <Text className="card__title">初始角色</Text>
         <RoleGrantFields form={form as unknown as Parameters<typeof RoleGrantFields>[0]['form']} idPrefix="new-staff" />
         <Button

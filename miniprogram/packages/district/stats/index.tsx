@@ -3,7 +3,8 @@ import { Button, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { PageShell } from '../../../components/PageShell';
 import { Notice } from '../../../components/Notice';
-import { FormField } from '../../../components/FormField';
+import { MonthField } from '../../../components/MonthField';
+import { SkeletonCards } from '../../../components/Skeleton';
 import { StatsView } from '../../../components/volunteering/StatsView';
 import { useSession } from '../../../hooks/useSession';
 import { useStats } from '../../../hooks/volunteering/useStats';
@@ -29,14 +30,8 @@ export default function StatsPage() {
   return (
     <PageShell title={d ? `${d.scope.name} · 志愿服务统计` : '志愿服务统计'}>
       <View className="card">
-        <FormField
-          id="stats-from"
-          label="开始月份（YYYY-MM，留空为近 12 个月）"
-          value={from}
-          maxlength={7}
-          onChange={setFrom}
-        />
-        <FormField id="stats-to" label="结束月份（YYYY-MM）" value={to} maxlength={7} onChange={setTo} />
+        <MonthField id="stats-from" label="开始月份" value={from} onChange={setFrom} />
+        <MonthField id="stats-to" label="结束月份" value={to} placeholder="本月" onChange={setTo} />
         <View className="v-chips">
           <Text
             id="stats-by-month"
@@ -66,7 +61,9 @@ export default function StatsPage() {
       </View>
       <Notice message={s.stats.error ?? s.action.error} id="stats-error" />
       <Notice type="success" message={s.action.success} id="stats-success" />
-      {d ? <StatsView id="stats" stats={d} /> : null}
+      {s.stats.loading && !d ? <SkeletonCards id="stats-loading" count={2} /> : null}
+      {/* A failed query under new months shows its error, not the previous months' figures. */}
+      {d && !s.stats.error ? <StatsView id="stats" stats={d} /> : null}
     </PageShell>
   );
 }

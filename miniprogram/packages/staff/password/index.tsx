@@ -1,11 +1,18 @@
 import { Button, Text, View } from '@tarojs/components';
 import { LIMITS } from '@shared/limits';
 import { PageShell } from '../../../components/PageShell';
-import { FormField } from '../../../components/FormField';
+import { BoundField } from '../../../components/BoundField';
 import { Notice } from '../../../components/Notice';
 import { useStaffGuard } from '../../../hooks/useStaffGuard';
 import { useChangePassword } from '../../../hooks/useChangePassword';
 import { ROUTES, go } from '../../../services/nav';
+
+/** The three password inputs, in order: same control, same limit, each with its own error. */
+const PASSWORD_FIELDS = [
+  { key: 'currentPassword', id: 'password-current', label: '当前密码' },
+  { key: 'newPassword', id: 'password-new', label: '新密码' },
+  { key: 'confirmPassword', id: 'password-confirm', label: '再次输入新密码' },
+] as const;
 
 /** Staff change their own password (the first district admin is told to, right after signing in). */
 export default function ChangePasswordPage() {
@@ -29,33 +36,17 @@ export default function ChangePasswordPage() {
         </Text>
         <Notice type="success" message={form.done} id="password-done" />
         <Notice message={form.formError} id="password-error" />
-        <FormField
-          id="password-current"
-          label="当前密码"
-          password
-          value={form.values.currentPassword}
-          error={form.errors.currentPassword}
-          maxlength={LIMITS.passwordMax}
-          onChange={(v) => form.setField('currentPassword', v)}
-        />
-        <FormField
-          id="password-new"
-          label="新密码"
-          password
-          value={form.values.newPassword}
-          error={form.errors.newPassword}
-          maxlength={LIMITS.passwordMax}
-          onChange={(v) => form.setField('newPassword', v)}
-        />
-        <FormField
-          id="password-confirm"
-          label="再次输入新密码"
-          password
-          value={form.values.confirmPassword}
-          error={form.errors.confirmPassword}
-          maxlength={LIMITS.passwordMax}
-          onChange={(v) => form.setField('confirmPassword', v)}
-        />
+        {PASSWORD_FIELDS.map((f) => (
+          <BoundField
+            key={f.key}
+            form={form}
+            name={f.key}
+            id={f.id}
+            label={f.label}
+            password
+            maxlength={LIMITS.passwordMax}
+          />
+        ))}
         <Button
           id="password-submit"
           className="btn btn--primary"

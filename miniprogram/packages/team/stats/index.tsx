@@ -1,6 +1,6 @@
-import { Button, Picker, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { FieldShell } from '../../../components/FieldShell';
+import { MonthField } from '../../../components/MonthField';
 import { Notice } from '../../../components/Notice';
 import { PageShell } from '../../../components/PageShell';
 import { SkeletonCards } from '../../../components/Skeleton';
@@ -10,18 +10,6 @@ import { useLeaderboard } from '../../../hooks/volunteering/useLeaderboard';
 import { useTeamAdmin } from '../../../hooks/volunteering/useTeamAdmin';
 import { useTeamStats } from '../../../hooks/volunteering/useTeamStats';
 import '../../../components/volunteering/volunteering.scss';
-
-function MonthField(props: { id: string; label: string; value: string; error?: string; onChange: (v: string) => void }) {
-  return (
-    <FieldShell id={props.id} label={props.label} error={props.error}>
-      <Picker id={props.id} mode="date" fields="month" value={props.value} onChange={(e) => props.onChange(String(e.detail.value).slice(0, 7))}>
-        <View className="field__input picker-field__value" id={`${props.id}-value`}>
-          {props.value ? <Text>{props.value}</Text> : <Text className="muted">近 12 个月</Text>}
-        </View>
-      </Picker>
-    </FieldShell>
-  );
-}
 
 /** Team statistics for its admins: volunteers, hours and activities by month, CSV export, the team's leaderboard. */
 export default function TeamStatsPage() {

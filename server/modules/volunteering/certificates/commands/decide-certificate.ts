@@ -7,6 +7,7 @@ import { auditActor } from '../../../../platform/outbox/event';
 import type { Refusal } from '../../../../platform/outcome';
 import { inUnitOfWork } from '../../../../platform/unit-of-work';
 import type { Notice } from '../../../notifications';
+import { ownRealName } from '../../../realname';
 import { User } from '../../../users';
 import { Certificate, type CertificateDoc } from '../model';
 import { canConfirmFor } from '../policy';
@@ -41,10 +42,13 @@ export async function decideCertificate(
   const $set: Record<string, unknown> = confirm
     ? { status: listedUntil ? 'listed' : 'issued', listedUntil, issuedAt: listedUntil ?? now }
     : { status: 'rejected', rejectReason: body.reason ?? '' };
-  // A team has no configured 经办人: whoever confirms the paper handled it, and is named on it.
+  // A team has no configured 经办人: whoever confirms the paper handled it, and is named on it
+  // (by their verified name when they have one, as on any paper they answer for).
   if (confirm && cert.issuer.type === 'team' && !cert.issuer.handler) {
-    const confirmer = await User.findById(actor.userId, { displayName: 1 }).lean();
-    if (confirmer?.displayName) $set['issuer.handler'] = confirmer.displayName;
+    const handler =
+      (await ownRealName(deps, actor.userId)) ??
+      (await User.findById(actor.userId, { displayName: 1 }).lean())?.displayName;
+    if (handler) $set['issuer.handler'] = handler;
   }
   return inUnitOfWork(deps, async (uow): Promise<DecideCertificateResult> => {
     const updated = await Certificate.findOneAndUpdate(
