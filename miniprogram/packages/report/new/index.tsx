@@ -3,6 +3,7 @@ import { FormField } from '../../../components/FormField';
 import { Notice } from '../../../components/Notice';
 import { PageShell } from '../../../components/PageShell';
 import { LawTopicLink, REPORT_CATEGORY_LAW_TOPIC } from '../../../components/community/LawTopicLink';
+import { GridLocationPick } from '../../../components/reports/GridLocationPick';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { LocationField } from '../../../components/volunteering/LocationField';
 import { useReportForm } from '../../../hooks/reports/useReportForm';
@@ -70,6 +71,10 @@ export default function NewReportPage() {
         <LocationField id="report-location" value={f.draft.location} error={f.errors.location ?? f.errors['location.lng']} onChange={(loc, address) => {
           f.setField('location', loc);
           if (address && !f.draft.address) f.setField('address', address);
+        }} />
+        <GridLocationPick id="report-location-fallback" near={f.draft.location} onPick={(point, gridName) => {
+          f.setField('location', point);
+          if (!f.draft.address) f.setField('address', `${gridName}内`);
         }} />
         <FormField id="report-address" label="地址" value={f.draft.address} error={f.errors.address} maxlength={100} onChange={(v) => f.setField('address', v)} />
         {f.nearby.length ? (
