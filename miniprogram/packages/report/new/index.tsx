@@ -2,7 +2,7 @@ import { Button, Image, Picker, Switch, Text, View } from '@tarojs/components';
 import { FormField } from '../../../components/FormField';
 import { Notice } from '../../../components/Notice';
 import { PageShell } from '../../../components/PageShell';
-import { LawTopicLink, REPORT_CATEGORY_LAW_TOPIC } from '../../../components/community/LawTopicLink';
+import { LawTopicLink, reportCategoryLawTopic } from '../../../components/community/LawTopicLink';
 import { GridLocationPick } from '../../../components/reports/GridLocationPick';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { LocationField } from '../../../components/volunteering/LocationField';
@@ -45,7 +45,7 @@ export default function NewReportPage() {
           </View>
         </Picker>
         {f.errors.categoryCode ? <Text className="field-error" id="report-category-error">{f.errors.categoryCode}</Text> : null}
-        <LawTopicLink map={REPORT_CATEGORY_LAW_TOPIC} code={f.draft.categoryCode} />
+        <LawTopicLink topic={cat ? reportCategoryLawTopic(cat) : undefined} />
         {(cat?.attributes ?? []).map((a) => (
           <FormField
             key={a.code}
