@@ -87,6 +87,7 @@ export const ERRORS = {
   report_photo_invalid: { status: 400, message: '照片无效、已被使用或不属于您' },
   grid_polygon_invalid: { status: 400, message: '网格边界无效' },
   report_code_taken: { status: 409, message: '编码已被使用' },
+  report_setup_in_use: { status: 409, message: '仍在使用中，不能删除' },
   // donations (issue 13)
   charity_uscc_taken: { status: 409, message: '该统一社会信用代码的机构已登记' },
   charity_project_not_open: { status: 409, message: '该项目当前不在募捐期内' },

@@ -14,7 +14,9 @@ function labelOf(children: ReactNode): string {
  * Taro's Button, remounted whenever its text label changes. On H5 the button is a Stencil web
  * component that keeps its own loading icon among its children: React patching the label in
  * place (textContent or insertBefore next to that icon) throws NotFoundError. A new element per
- * label avoids it; on weapp the key costs nothing. Use it for any button whose label changes.
+ * label avoids it for buttons without `loading` (the certificate pages; their journey logs no
+ * error). Buttons with `loading` keep their label in a `<Text>`: moved to this wrapper, the
+ * volunteering and identity journeys logged the error again. On weapp the key costs nothing.
  */
 export function Button({ children, ...props }: Props) {
   const label = labelOf(children);

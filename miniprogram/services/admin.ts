@@ -64,13 +64,15 @@ export function selectedUser(id: string | undefined): TAdminUserDto | null {
   return u && (!id || u.id === id) ? u : null;
 }
 
-export type TScopeType = 'team' | 'clinic' | 'department' | 'grid';
+export type TScopeType = 'team' | 'clinic' | 'department' | 'grid' | 'charity';
 
 export const SCOPE_LABELS: Record<TScopeType, string> = {
   team: '团队',
   clinic: '法律诊所',
   department: '部门',
   grid: '网格',
+  // donations (issue 13)
+  charity: '公益机构',
 };
 
 /** Which scope a role is granted on (none → district-wide). */
@@ -80,6 +82,8 @@ export const ROLE_SCOPES: Partial<Record<TRole, TScopeType[]>> = {
   law_student: ['clinic'],
   clinic_coordinator: ['clinic'],
   handler: ['department', 'grid'],
+  // donations (issue 13)
+  charity_staff: ['charity'],
 };
 
 export const GRANTABLE_ROLES: readonly TRole[] = STAFF_ROLES;

@@ -71,13 +71,16 @@ export const communityApi = {
 export const formatMetres = (m: number): string => (m < 1000 ? `${m} 米` : `${(m / 1000).toFixed(1)} 公里`);
 
 /** Uploads a chosen photo or document for a notice (progress 0–100); the answer goes into the form's attachments. */
-export const uploadNoticeFile = (file: TChosenImage & { name?: string }, onProgress: (p: number) => void): Promise<TNoticeFileDto> =>
-  uploadImage<TNoticeFileDto>(
-    `/api/admin/notice-files?name=${encodeURIComponent((file.name ?? '').slice(0, NOTICE_FILE_LIMITS.name) || (file.document ? '附件' : '图片'))}`,
+export function uploadNoticeFile(file: TChosenImage & { name?: string }, onProgress: (p: number) => void): Promise<TNoticeFileDto> {
+  // H5 knows the chosen file's own name; weapp's temp paths are random, so a photo is just 图片.
+  const own = file.name ?? (file.originalFileObj as { name?: string } | undefined)?.name ?? '';
+  return uploadImage<TNoticeFileDto>(
+    `/api/admin/notice-files?name=${encodeURIComponent(own.slice(0, NOTICE_FILE_LIMITS.name) || (file.document ? '附件' : '图片'))}`,
     file,
     file.document ? NOTICE_FILE_LIMITS.documentBytes : NOTICE_FILE_LIMITS.imageBytes,
     onProgress,
   );
+}
 
 type TAttachment = TNoticeDetail['attachments'][number];
 

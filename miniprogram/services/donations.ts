@@ -8,9 +8,11 @@ import type { TOut } from '@shared/schemas/common';
 import type {
   TDisbursementInput,
   TDonateInput,
+  TMerchantSettings,
   TProjectInput,
   TRefundInput,
   ZAdminDonationPage,
+  ZAnomalyPage,
   ZCharityList,
   ZCoverUpload,
   ZDonationConfig,
@@ -18,6 +20,7 @@ import type {
   ZDonationPage,
   ZLedgerEntryDto,
   ZLedgerPage,
+  ZMerchantView,
   ZOrderCreated,
   ZProjectDto,
   ZProjectPage,
@@ -38,6 +41,8 @@ export type TLedgerPage = TOut<typeof ZLedgerPage>;
 export type TOrderCreated = TOut<typeof ZOrderCreated>;
 export type TAdminDonation = TOut<typeof ZAdminDonationPage>['items'][number];
 export type TImageUpload = TOut<typeof ZCoverUpload>;
+export type TMerchantView = TOut<typeof ZMerchantView>;
+export type TRefund = TOut<typeof ZRefundList>['items'][number];
 
 export const donationsApi = {
   config: () => request<TOut<typeof ZDonationConfig>>({ path: '/api/charity/config', anonymous: true }),
@@ -57,9 +62,11 @@ export const donationsApi = {
     request<TOut<typeof ZReceiptVerification>>({ path: `/api/charity/receipts/${id(serial)}`, anonymous: true }),
   // District admins
   charities: () => request<TOut<typeof ZCharityList>>({ path: '/api/admin/charities' }),
-  adminProjects: (q: { page?: number; status?: string } = {}) =>
+  adminProjects: (q: { page?: number; pageSize?: number; status?: string } = {}) =>
     request<TOut<typeof ZProjectPage>>({ path: '/api/admin/charity/projects', query: q }),
   createProject: (input: TProjectInput) => request<TProject>({ method: 'POST', path: '/api/admin/charity/projects', body: input }),
+  updateProject: (projectId: string, input: TProjectInput) =>
+    request<TProject>({ method: 'PUT', path: `/api/admin/charity/projects/${id(projectId)}`, body: input }),
   publishProject: (projectId: string) =>
     request<TProject>({ method: 'POST', path: `/api/admin/charity/projects/${id(projectId)}/publish` }),
   closeProject: (projectId: string) =>
@@ -70,13 +77,17 @@ export const donationsApi = {
       path: `/api/admin/charity/projects/${id(projectId)}/disbursements`,
       body: input,
     }),
-  adminDonations: (q: { page?: number; projectId?: string } = {}) =>
+  adminDonations: (q: { page?: number; pageSize?: number; projectId?: string } = {}) =>
     request<TOut<typeof ZAdminDonationPage>>({ path: '/api/admin/donations', query: q }),
   refund: (donationId: string, input: TRefundInput, idempotencyKey: string) =>
     request<TOut<typeof ZRefundCreated>>({ method: 'POST', path: `/api/admin/donations/${id(donationId)}/refunds`, body: input, idempotencyKey }),
   refunds: (donationId: string) => request<TOut<typeof ZRefundList>>({ path: `/api/admin/donations/${id(donationId)}/refunds` }),
   reconcile: (q: { charityId: string; date: string }) =>
     request<TOut<typeof ZReconcileReport>>({ path: '/api/admin/charity/reconciliation', query: q }),
+  merchant: (charityId: string) => request<TMerchantView>({ path: `/api/admin/charities/${id(charityId)}/merchant` }),
+  updateMerchant: (charityId: string, input: TMerchantSettings & { version: number }) =>
+    request<TMerchantView>({ method: 'PUT', path: `/api/admin/charities/${id(charityId)}/merchant`, body: input }),
+  anomalies: (q: { page?: number; pageSize?: number } = {}) => request<TOut<typeof ZAnomalyPage>>({ path: '/api/admin/charity/anomalies', query: q }),
 };
 
 export const COVER_UPLOAD_PATH = '/api/admin/charity/covers';

@@ -159,3 +159,23 @@ export async function chooseDocumentFile(extensions: readonly string[]): Promise
     throw new ApiError(0, 'choose_failed', '未能选择文件，请重试');
   }
 }
+
+/**
+ * Lets the user pick one text file (CSV, GeoJSON) and returns its text, a leading BOM (Excel
+ * adds one) dropped; null when they back out. A file over `maxBytes` is refused with `tooBig`.
+ */
+export async function chooseTextFile(
+  extensions: readonly string[],
+  maxBytes: number,
+  tooBig: string,
+): Promise<string | null> {
+  const f = await chooseDocumentFile(extensions);
+  if (!f) return null;
+  if (f.size > maxBytes) throw new Error(tooBig);
+  const text = f.originalFileObj
+    ? await f.originalFileObj.text().catch(() => {
+        throw new Error('无法读取该文件');
+      })
+    : (Taro.getFileSystemManager().readFileSync(f.path, 'utf8') as string);
+  return text.replace(/^\uFEFF/, '');
+}

@@ -28,10 +28,24 @@ export type TStats = TOut<typeof ZStatsResult>;
 export type TStaffQueue = 'dispatch' | 'mine' | 'department' | 'overdue' | 'all';
 export type TStaffAction = (typeof STAFF_ACTIONS)[number];
 
+/**
+ * A grid as residents may see it (GET /api/report-grids): a point inside it, and with `near` the
+ * distance to it. Typed here until the server's schema for it lands in shared/schemas/reports.
+ */
+export interface TPublicGrid {
+  id: string;
+  code: string;
+  name: string;
+  centre: { lng: number; lat: number };
+  distanceM?: number;
+}
+
 export const reportPhotoUrl = (url: string): string => `${API_BASE}${url}`;
 
 export const reportsApi = {
   categories: () => request<TOut<typeof ZCategoryList>>({ path: '/api/report-categories', anonymous: true }),
+  grids: (near?: { lng: number; lat: number }) =>
+    request<{ items: TPublicGrid[] }>({ path: '/api/report-grids', query: near ? { lng: near.lng, lat: near.lat } : undefined, anonymous: true }),
   nearby: (categoryCode: string, p: { lng: number; lat: number }) =>
     request<TOut<typeof ZNearbyResult>>({ path: '/api/reports/nearby', query: { categoryCode, lng: p.lng, lat: p.lat }, anonymous: true }),
   uploadPhoto: (file: TChosenImage, onProgress?: (percent: number) => void) =>

@@ -8,14 +8,20 @@
  * 2. the project's progress and public ledger include the donation; the resident downloads the
  *    捐赠确认 PDF and verifies its serial on the public page (no donor data);
  * 3. the district admin refunds 20 元 of it (with a reason, confirmed), and the ledger shows the refund.
+ *
+ * Then the district admin's other pages: a project drafted with the form (charity and date
+ * pickers), edited and sent to review; a disbursement with a proof photo that the public ledger
+ * shows; a day reconciled; the merchant settings shown as fingerprints only.
  */
 import type { Browser, Page } from 'playwright-core';
 import { answerModal } from './support/modal';
 import { launchBrowser, phoneContext, screenshot } from './support/browser';
 import { startLinli, type RunningLinli } from './support/server';
-import { fill, see, volunteeringKit, type VolunteeringKit } from './support/volunteering';
+import { pickDate, pickOption } from './support/pickers';
+import { canvasJpeg, chooseFile, fill, see, volunteeringKit, type VolunteeringKit } from './support/volunteering';
 
 const PROJECT = '山区小学营养午餐';
+const DEMO_CHARITY = '海口市美兰区慈善会（演示）';
 const run = Math.random().toString(36).slice(2, 8);
 
 let linli: RunningLinli;
@@ -132,7 +138,7 @@ test('a resident donates on H5 and the sandbox pays; ledger and progress update;
   await dp.locator('#portal-charity-donations').tap();
   const row = dp.locator(`.admin-donation[data-out-trade-no="${outTradeNo}"]`);
   await row.waitFor();
-  await row.locator('.link', { hasText: '退款' }).tap();
+  await row.locator('[id$="-refund"]').tap();
   await fill(dp, '#refund-amount', '20');
   await fill(dp, '#refund-reason', `捐赠人申请部分退款${run}`);
   await dp.locator('#refund-submit').tap();
@@ -151,3 +157,78 @@ test('a resident donates on H5 and the sandbox pays; ledger and progress update;
   await screenshot(page, 'donations-ledger-refund');
 }, 420000);
 
+
+/** A Shanghai calendar date `days` from today (YYYY-MM-DD). */
+const shanghaiDay = (days: number) => new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+
+test('the district admin drafts, edits and sends a project to review, records a disbursement with a proof photo, reconciles a day and sees merchant keys only as fingerprints', async () => {
+  const dp = await kit.districtAdmin();
+  // A draft through the form: charity and dates picked, goal in yuan.
+  await dp.locator('#portal-charity-projects').tap();
+  await dp.locator('#project-form').waitFor();
+  await pickOption(dp, 'project-charity', DEMO_CHARITY);
+  await fill(dp, '#project-title', `社区图书角${run}`);
+  await fill(dp, '#project-story', '为社区活动中心添置儿童图书与书架，每周开放三次。');
+  await fill(dp, '#project-goal', '3000');
+  await pickDate(dp, 'project-start', shanghaiDay(0));
+  await pickDate(dp, 'project-end', shanghaiDay(10));
+  await dp.locator('#project-submit').tap();
+  const draft = dp.locator('#admin-projects > .card', { hasText: `社区图书角${run}` });
+  await see(dp, '#admin-projects', `社区图书角${run}`);
+  await expect(draft.textContent()).resolves.toContain('草稿');
+
+  // Edited: the form fills with the draft, the new title replaces the old.
+  await draft.locator('[id$="-edit"]').tap();
+  await see(dp, '#project-form', '修改项目');
+  await expect(dp.locator('#project-goal input').inputValue()).resolves.toBe('3000.00');
+  await fill(dp, '#project-title', `社区图书角（修订）${run}`);
+  await dp.locator('#project-submit').tap();
+  const edited = dp.locator('#admin-projects > .card', { hasText: `社区图书角（修订）${run}` });
+  await edited.waitFor();
+  await see(dp, '#project-form', '新建项目');
+
+  // Sent to review after confirming.
+  await edited.locator('[id$="-publish"]').tap();
+  await answerModal(dp, 'confirm');
+  await see(dp, '#projects-admin-message', '已提交内容审核');
+  await see(dp, '#admin-projects', '审核中');
+  await screenshot(dp, 'donations-admin-projects');
+
+  // A disbursement from the demo project, with a proof photo from the file chooser.
+  const demo = dp.locator('#admin-projects > .card', { hasText: PROJECT });
+  await demo.locator('[id$="-disburse"]').tap();
+  await dp.locator('#disburse-form').waitFor();
+  await see(dp, '#disburse-balance', '当前余额');
+  await fill(dp, '#disburse-amount', '50');
+  await fill(dp, '#disburse-purpose', `第二批食材采购${run}`);
+  await chooseFile(dp, '#disburse-proofs-choose', { name: 'invoice.jpg', mimeType: 'image/jpeg', buffer: await canvasJpeg(dp) });
+  await dp.locator('#disburse-proofs .images-field__item').first().waitFor({ timeout: 20000 });
+  await dp.locator('#disburse-submit').tap();
+  await answerModal(dp, 'confirm');
+  await see(dp, '#disburse-message', '已登记拨付 50.00 元');
+  await screenshot(dp, 'donations-admin-disbursed');
+  const projectId = await dp.evaluate(() => new URLSearchParams(location.hash.split('?')[1]).get('id'));
+  const visitor = await (await phoneContext(browser)).newPage();
+  await visitor.goto(`${linli.url}/#/packages/charity/project/index?id=${projectId}`);
+  await see(visitor, '#ledger-list:visible', `第二批食材采购${run}`);
+  await expect(visitor.locator('.ledger-entry--disbursement:visible', { hasText: `第二批食材采购${run}` }).textContent()).resolves.toContain('50.00 元');
+
+  // Reconciliation of yesterday's bill for the demo merchant.
+  await dp.goto(`${linli.url}/#/packages/charity-admin/reconcile/index`);
+  await dp.locator('#reconcile-form').waitFor();
+  await pickOption(dp, 'reconcile-charity', DEMO_CHARITY);
+  await dp.locator('#reconcile-submit').tap();
+  await see(dp, '#reconcile-report', '对账结果');
+  await expect(dp.locator('#reconcile-report').textContent()).resolves.toMatch(/微信账单 \d+ 笔/);
+  await screenshot(dp, 'donations-admin-reconcile');
+
+  // Merchant settings: paths and fingerprints, never key material; the anomalies list is there.
+  await dp.goto(`${linli.url}/#/packages/charity-admin/charities/index`);
+  const charity = dp.locator('#admin-charities > .card', { hasText: DEMO_CHARITY });
+  await charity.locator('[id$="-merchant"]').tap();
+  await see(dp, '#merchant-fingerprints', '商户私钥指纹');
+  await expect(dp.locator('#merchant-fingerprints').textContent()).resolves.toMatch(/商户私钥指纹：([0-9A-F]{2}:){31}[0-9A-F]{2}/);
+  await expect(dp.locator('body').textContent()).resolves.not.toContain('PRIVATE KEY');
+  await see(dp, '#payment-anomalies', '支付异常');
+  await screenshot(dp, 'donations-admin-merchant');
+}, 300000);

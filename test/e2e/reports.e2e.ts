@@ -11,11 +11,11 @@
  * H5 has no map key here: the position comes from the browser's geolocation (WGS-84; the client
  * converts it to GCJ-02 at its edge), so the context is given the WGS-84 twin of a GCJ-02 point.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import gcoord from 'gcoord';
-import { agreeToPrivacyPolicy, launchBrowser, phoneContext } from './support/browser';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './support/browser';
 import { answerModal } from './support/modal';
 import { pickOption } from './support/pickers';
+import { DEMO_STAFF_PASSWORD, demoSeeded, reportsKit, wgsOf, type ReportsKit } from './support/reports';
 import { startLinli, type RunningLinli } from './support/server';
 import { ADMIN, canvasJpeg, chooseFile, fill, see, volunteeringKit, type VolunteeringKit } from './support/volunteering';
 
@@ -24,27 +24,21 @@ import { ADMIN, canvasJpeg, chooseFile, fill, see, volunteeringKit, type Volunte
  * off the lattice the demo reports sit on (so no "same problem within 50 m" hint interferes).
  */
 const SPOT_GCJ = { lng: 116.4055, lat: 39.9055 };
-const [wgsLng, wgsLat] = gcoord.transform([SPOT_GCJ.lng, SPOT_GCJ.lat], gcoord.GCJ02, gcoord.WGS84);
-const SPOT_WGS = { longitude: wgsLng, latitude: wgsLat, accuracy: 10 };
-const DEMO_STAFF_PASSWORD = 'linli-demo-2026';
+const SPOT_WGS = wgsOf(SPOT_GCJ);
 const run = Math.random().toString(36).slice(2, 8);
 
 let linli: RunningLinli;
 let browser: Browser;
 let kit: VolunteeringKit;
+let reports: ReportsKit;
 
 beforeAll(async () => {
   linli = await startLinli();
   browser = await launchBrowser();
   kit = volunteeringKit(linli, browser);
-  // The server answers health checks while it still seeds the demo month of reports; the stats
-  // are compared before and after the journey, so they are read only once the seed is done
-  // (the start banner is printed after it).
-  const seeded = Date.now() + 150000;
-  while (!linli.output().includes('is running')) {
-    if (Date.now() > seeded) throw new Error('the demo data was not seeded in time');
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  reports = reportsKit(linli, browser, kit);
+  // The stats are compared before and after the journey: read them only once the seed is done.
+  await demoSeeded(linli);
 }, 300000);
 
 afterAll(async () => {
@@ -52,24 +46,7 @@ afterAll(async () => {
   await linli?.stop();
 });
 
-async function atSpot(): Promise<BrowserContext> {
-  const ctx = await phoneContext(browser, { geolocation: SPOT_WGS });
-  await ctx.grantPermissions(['geolocation'], { origin: linli.url });
-  return ctx;
-}
-
-/** Staff login on the portal (username + password), through the consent if asked. */
-async function staff(username: string, password: string): Promise<Page> {
-  const ctx = await atSpot();
-  const page = await kit.at(ctx, '/packages/staff/login/index');
-  await fill(page, '#staff-username', username);
-  await fill(page, '#staff-password', password);
-  await page.locator('#staff-login-submit').tap();
-  await page.locator('#portal-entries, #consent-agree').first().waitFor();
-  if (await page.locator('#consent-agree').isVisible()) await agreeToPrivacyPolicy(page);
-  await page.locator('#portal-entries').waitFor();
-  return page;
-}
+const staff = (username: string, password: string): Promise<Page> => reports.staff(username, password, SPOT_GCJ);
 
 /** Waits until at least `n` images under the selector have loaded (decoded, not a broken link). */
 async function imagesShown(page: Page, selector: string, n = 1): Promise<void> {

@@ -283,7 +283,8 @@ test('(e) a late cancel raises the no-show score; the volunteer appeals, the tea
     title: `重阳节敬老${run}`,
     start,
     end: start + 2 * HOUR,
-    cancelDeadline: Date.now() - HOUR,
+    // An hour ago, but never before today's Beijing midnight: the date picker offers today onwards.
+    cancelDeadline: Math.max(Date.now() - HOUR, beijing(shanghai(Date.now()).date, '00:00')),
   });
   const r = await kit.residentWithRealName(`appeal-${run}`, '陈申诉', 16);
   await kit.registerVolunteer(r);

@@ -5,14 +5,18 @@ import { Notice } from '../Notice';
 import { useRealNameForm } from '../../hooks/useAccount';
 import { formatDate } from '../../services/format';
 
-/** Shows the masked verification, or the 实名认证 form when not verified yet. */
+/**
+ * Shows the masked verification, or the 实名认证 form when not verified yet.
+ * Each view's card is keyed so React replaces it rather than patching the 下一步 button into
+ * 确认提交: Taro H5's button cannot change its label in place (insertBefore NotFoundError).
+ */
 export function RealNameSection({ user }: { user: TUserDto }) {
   const form = useRealNameForm();
   const rn = user.realName;
 
   if (rn) {
     return (
-      <View className="card" id="realname-status">
+      <View className="card" id="realname-status" key="status">
         <Text className="card__title">实名认证</Text>
         {form.done ? <Notice type="success" message="实名认证成功" id="realname-success" /> : null}
         <View className="row">
@@ -33,7 +37,7 @@ export function RealNameSection({ user }: { user: TUserDto }) {
 
   if (form.preview) {
     return (
-      <View className="card" id="realname-confirm">
+      <View className="card" id="realname-confirm" key="confirm">
         <Text className="card__title">请核对实名信息</Text>
         <View className="row">
           <Text className="row__label">姓名</Text>
@@ -65,7 +69,7 @@ export function RealNameSection({ user }: { user: TUserDto }) {
   }
 
   return (
-    <View className="card" id="realname-form">
+    <View className="card" id="realname-form" key="form">
       <Text className="card__title">实名认证</Text>
       <Text className="muted">报名志愿活动、预约法律咨询前需完成实名认证。身份证号加密保存，页面只显示部分号码。</Text>
       <Notice message={form.formError} id="realname-error" />

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { ZProjectInput } from '@shared/schemas/donations';
-import { donationsApi, yuanToFen, type TImageUpload } from '../../services/donations';
+import { ZProjectInput, fenToYuan } from '@shared/schemas/donations';
+import { donationsApi, yuanToFen, type TImageUpload, type TProject } from '../../services/donations';
 import { formErrorsFrom } from '../../services/form-errors';
 
 export interface TProjectDraft {
@@ -17,13 +17,36 @@ const EMPTY: TProjectDraft = { charityId: '', title: '', story: '', cover: [], g
 /** A Shanghai date's start (or end) as an ISO instant. */
 const shanghaiIso = (date: string, end: boolean): string => new Date(`${date}T${end ? '23:59:59' : '00:00:00'}+08:00`).toISOString();
 
-/** A new project as a draft, checked with the shared schema at once (per field), then created. */
-export function useProjectEditor(onCreated: () => void) {
+/** The project's cover as an upload value (its id is in the image URL), so saving keeps it. */
+const coverOf = (p: TProject): TImageUpload[] => {
+  const id = p.coverUrl ? /\/images\/([0-9a-f]{24})/.exec(p.coverUrl)?.[1] : undefined;
+  return id && p.coverUrl ? [{ id, url: p.coverUrl, bytes: 0 }] : [];
+};
+
+/** The Shanghai calendar date of an ISO instant (YYYY-MM-DD). */
+const shanghaiDate = (iso: string): string => new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/**
+ * A project draft, checked with the shared schema at once (per field), then created — or, after
+ * `edit(project)` (a draft, or one sent back by review), saved over that project.
+ */
+export function useProjectEditor(onSaved: () => void) {
   const [draft, setDraft] = useState<TProjectDraft>(EMPTY);
+  const [editingId, setEditingId] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const set = <K extends keyof TProjectDraft>(k: K, v: TProjectDraft[K]) => setDraft((d) => ({ ...d, [k]: v }));
+  const edit = (p: TProject | null) => {
+    setErrors({});
+    setFormError(null);
+    setEditingId(p?.id ?? null);
+    setDraft(
+      p
+        ? { charityId: p.charity.id, title: p.title, story: p.story, cover: coverOf(p), goalYuan: fenToYuan(p.goalFen), startDate: shanghaiDate(p.startAt), endDate: shanghaiDate(p.endAt) }
+        : EMPTY,
+    );
+  };
 
   const submit = async () => {
     setFormError(null);
@@ -50,9 +73,11 @@ export function useProjectEditor(onCreated: () => void) {
     setErrors({});
     setBusy(true);
     try {
-      await donationsApi.createProject(input);
+      if (editingId) await donationsApi.updateProject(editingId, input);
+      else await donationsApi.createProject(input);
       setDraft(EMPTY);
-      onCreated();
+      setEditingId(null);
+      onSaved();
     } catch (e) {
       const f = formErrorsFrom(e);
       setErrors(f.fields);
@@ -61,5 +86,5 @@ export function useProjectEditor(onCreated: () => void) {
       setBusy(false);
     }
   };
-  return { draft, set, errors, formError, busy, submit };
+  return { draft, set, edit, editingId, errors, formError, busy, submit };
 }

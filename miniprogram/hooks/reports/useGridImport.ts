@@ -1,7 +1,8 @@
 import { useCallback, useState } from 'react';
 import { useAsync } from '../useAsync';
 import { useAction } from '../volunteering/useAction';
-import { GEOJSON_TEMPLATE, parseGridCollection, pickGeoJsonFile } from '../../services/reports-geojson';
+import { pickGeoJsonFile } from '../../services/reports-files';
+import { GEOJSON_TEMPLATE, parseGridCollection } from '../../services/reports-geojson';
 import { reportsAdminApi, type TGridImportResult } from '../../services/reports-admin';
 
 /**

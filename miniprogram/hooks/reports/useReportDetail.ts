@@ -6,10 +6,11 @@ import { zodFieldErrors } from '../../services/form-errors';
 import { reportsApi } from '../../services/reports';
 import { chooseImageFile } from '../../services/media';
 
+/** The platform's modal refuses to open with a button label over 4 characters: keep confirmText short. */
 const NOT_FIXED_CONFIRM = {
   title: '确认未解决',
   content: '提交“未解决”后，问题将重新派遣给处置部门处理，本次不作评价。确定吗？',
-  confirmText: '提交未解决',
+  confirmText: '提交',
 };
 
 /** One report: its case file (or public view), "me too", and the reporter's confirmation with a rating. */
@@ -53,10 +54,10 @@ export function useReportDetail(id: string) {
       return Promise.resolve(false);
     }
     return action.run('reopen', async () => {
-      await reportsApi.reopen(id, parsed.data);
+      const r = await reportsApi.reopen(id, parsed.data);
       setReopenReasonText('');
       await reload();
-      return '已重新打开，工单已重新派遣处理';
+      return r.outcome === 'redispatched' ? '已重新打开，已派回原处置部门处理' : '已重新打开，等待调度员派遣';
     }, { title: '重新打开', content: '问题将重新交给处置部门处理，您的原因会记入处理记录。确定重新打开吗？', confirmText: '重新打开' });
   }, [action, id, reload, reopenReason]);
   return { detail, action, answer, setAnswer, rating, setRating, note, setNote, photoIds, addPhoto, follow, confirm, reopenReason, setReopenReason, reopenError, reopen };

@@ -1,4 +1,4 @@
-import type { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import { NoticeRead } from './notices';
 import { eraseResident, ResidentCommunity } from './residents';
 
@@ -12,10 +12,14 @@ export async function exportCommunityData(userId: Types.ObjectId) {
 }
 
 /**
- * Deletion: the choice and subscription go; read rows go too (the notices' read counts keep the
- * number, which names nobody).
+ * Deletion: the choice and subscription go; each read row is cut loose from the person (a fresh
+ * id per row, so the rows cannot be joined back to one reader). The notices' read counts keep
+ * the number, which names nobody, and still agree with the rows (the read-count invariant).
  */
 export async function eraseCommunityData(userId: Types.ObjectId): Promise<void> {
   await eraseResident(String(userId));
-  await NoticeRead.deleteMany({ user: userId });
+  const reads = await NoticeRead.find({ user: userId }, { _id: 1 }).lean();
+  if (reads.length) {
+    await NoticeRead.bulkWrite(reads.map((r) => ({ updateOne: { filter: { _id: r._id }, update: { $set: { user: new Types.ObjectId() } } } })));
+  }
 }

@@ -1,8 +1,8 @@
 import type { TLedgerEntryDto } from './test-types';
-import { buildDistrictAdmin, buildResident, createTestContext, type Built, type TestContext } from '../../../test/support';
+import type { Built, TestContext } from '../../../test/support';
 import type { TOrderCreated, TProjectDto } from '@shared/schemas/donations';
 import { DonationOrder, LedgerEntry, PaymentAnomaly, Project } from './model';
-import { createCharity, publishedProject, waitFor } from './test-support';
+import { donationsWorld, waitFor } from './test-support';
 import { checkInvariants } from '../../platform/invariants';
 
 jest.setTimeout(30_000);
@@ -10,16 +10,10 @@ jest.setTimeout(30_000);
 let ctx: TestContext;
 let admin: Built;
 let resident: Built & { openid: string };
-let charityId: string;
 let project: TProjectDto;
 
 beforeAll(async () => {
-  ctx = await createTestContext({ sandbox: { notifyRetryDelaysMs: [50, 100, 200], refundDelayMs: 30 } });
-  ctx.deps.config.PUBLIC_BASE_URL = ctx.url;
-  admin = await buildDistrictAdmin(ctx);
-  resident = await buildResident(ctx, { displayName: '张小明' });
-  charityId = (await createCharity(ctx, admin.auth)).id;
-  project = await publishedProject(ctx, admin.auth, charityId);
+  ({ ctx, admin, resident, project } = await donationsWorld('张小明'));
 });
 afterAll(async () => ctx.close());
 

@@ -46,11 +46,9 @@ export function inspectMerchant(m: TMerchantSettings, prefix = ''): { fingerprin
   return { fingerprints: { privateKey, apiV3Key, platformCert, publicKey }, problems };
 }
 
-export function presentMerchant(c: CharityDoc): TMerchantView {
-  const m = c.merchant;
-  const { fingerprints, problems } = inspectMerchant(m as TMerchantSettings);
+/** The settings as stored (paths and references, no key material): shown to admins and written to the audit log. */
+export function merchantReferences(m: CharityDoc['merchant'] | TMerchantSettings) {
   return {
-    charityId: String(c._id),
     mchId: m.mchId,
     serialNo: m.serialNo,
     privateKeyPath: m.privateKeyPath,
@@ -59,6 +57,15 @@ export function presentMerchant(c: CharityDoc): TMerchantView {
     publicKeyId: m.publicKeyId ?? null,
     publicKeyPath: m.publicKeyPath ?? null,
     feeRateBp: m.feeRateBp ?? 0,
+  };
+}
+
+export function presentMerchant(c: CharityDoc): TMerchantView {
+  const m = c.merchant;
+  const { fingerprints, problems } = inspectMerchant(m as TMerchantSettings);
+  return {
+    charityId: String(c._id),
+    ...merchantReferences(m),
     verifyWith: m.platformCertPath ? 'platform_cert' : m.publicKeyPath ? 'public_key' : 'download',
     fingerprints,
     problems,

@@ -6,10 +6,10 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { TOrderCreated, TProjectDto } from '@shared/schemas/donations';
-import { buildDistrictAdmin, buildResident, createTestContext, type Built, type TestContext } from '../../../test/support';
+import { buildResident, type Built, type TestContext } from '../../../test/support';
 import { checkInvariants, repairInvariants } from '../../platform/invariants';
 import { DonationOrder, LedgerEntry, Project } from './model';
-import { createCharity, merchantSettings, publishedProject, waitFor } from './test-support';
+import { donationsWorld, merchantSettings, publishedProject, waitFor } from './test-support';
 import type { TLedgerEntryDto } from './test-types';
 
 jest.setTimeout(30_000);
@@ -21,12 +21,7 @@ let charityId: string;
 let project: TProjectDto;
 
 beforeAll(async () => {
-  ctx = await createTestContext({ sandbox: { notifyRetryDelaysMs: [50, 100, 200], refundDelayMs: 30 } });
-  ctx.deps.config.PUBLIC_BASE_URL = ctx.url;
-  admin = await buildDistrictAdmin(ctx);
-  resident = await buildResident(ctx, { displayName: '李小红' });
-  charityId = (await createCharity(ctx, admin.auth)).id;
-  project = await publishedProject(ctx, admin.auth, charityId);
+  ({ ctx, admin, resident, charityId, project } = await donationsWorld('李小红'));
 });
 afterAll(async () => ctx.close());
 

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TCharityDto, TProjectDto } from '@shared/schemas/donations';
-import type { TestContext } from '../../../test/support';
+import { buildDistrictAdmin, buildResident, createTestContext, type TestContext } from '../../../test/support';
 import type { Sandbox } from '../../wechat-sandbox';
 
 let counter = 0;
@@ -62,4 +62,19 @@ export async function waitFor<T>(probe: () => Promise<T | undefined>, ms = 5000)
     if (Date.now() > until) throw new Error('timed out waiting');
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/**
+ * The usual donations test world: a context whose sandbox retries notifications and settles
+ * refunds quickly (and whose notify URL is this server), a district admin, a resident named
+ * `residentName`, a charity on the sandbox merchant and a published project.
+ */
+export async function donationsWorld(residentName: string) {
+  const ctx = await createTestContext({ sandbox: { notifyRetryDelaysMs: [50, 100, 200], refundDelayMs: 30 } });
+  ctx.deps.config.PUBLIC_BASE_URL = ctx.url;
+  const admin = await buildDistrictAdmin(ctx);
+  const resident = await buildResident(ctx, { displayName: residentName });
+  const charityId = (await createCharity(ctx, admin.auth)).id;
+  const project = await publishedProject(ctx, admin.auth, charityId);
+  return { ctx, admin, resident, charityId, project };
 }

@@ -32,5 +32,6 @@ export const reportsModule = defineModule({
 export { isClosed, isFixed, isOpen } from '@shared/schemas/reports/status';
 export type { DisputeReferredPayload } from './events';
 export { rebuildReportRollups } from './rollups/rebuild';
+export { applyReportPhotoVerdict } from './commands/photos';
 // Registered at load (the platform checks and repairs them): see ./rollups/invariants.ts.
 export { reportRollupInvariants } from './rollups/invariants';

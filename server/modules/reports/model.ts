@@ -69,23 +69,36 @@ const GridSchema = new Schema<GridDoc>(
 GridSchema.index({ polygon: '2dsphere' });
 export const ReportGrid = modelOf('ReportGrid', GridSchema);
 
+/** WeChat's image check of a photo: `checking` until its verdict; only `pass` is shown to the public. */
+export const PHOTO_CHECKS = ['checking', 'pass', 'review', 'risky'] as const;
+export type TPhotoCheck = (typeof PHOTO_CHECKS)[number];
+
 /** An uploaded report photo: re-encoded without metadata; attached to at most one report. */
 export interface ReportPhotoDoc extends StoredImageFields {
   _id: Types.ObjectId;
   uploader: Types.ObjectId;
   report?: Types.ObjectId | null;
+  check: TPhotoCheck;
+  /** media_check_async's trace id (the verdict push names it). */
+  traceId?: string;
+  /** Lets WeChat's checker fetch the file before anyone may see it (`?k=`). */
+  fetchKey?: string;
   createdAt: Date;
 }
 const PhotoSchema = new Schema<ReportPhotoDoc>(
   {
     uploader: { type: Schema.Types.ObjectId, ref: 'User', required: true },
     report: { type: Schema.Types.ObjectId, default: null },
+    check: { type: String, enum: PHOTO_CHECKS, default: 'pass' },
+    traceId: { type: String },
+    fetchKey: { type: String },
     ...storedImageSchemaFields,
     createdAt: { type: Date, required: true },
   },
   { collection: 'report_photos', versionKey: false },
 );
 PhotoSchema.index({ uploader: 1, createdAt: -1 });
+PhotoSchema.index({ traceId: 1 }, { sparse: true });
 export const ReportPhoto = modelOf('ReportPhoto', PhotoSchema);
 
 export interface HistoryDoc {
@@ -123,6 +136,8 @@ export interface ReportDoc {
   description: string;
   attributes: Record<string, string>;
   photos: Types.ObjectId[];
+  /** Of `photos`, those WeChat's image check has not passed (yet): kept out of public views. */
+  heldPhotos?: Types.ObjectId[];
   location: { type: 'Point'; coordinates: [number, number] };
   address: string;
   anonymous: boolean;
@@ -174,6 +189,7 @@ const ReportSchema = new Schema<ReportDoc>(
     description: { type: String, required: true },
     attributes: { type: Schema.Types.Mixed, default: {} },
     photos: [Schema.Types.ObjectId],
+    heldPhotos: { type: [Schema.Types.ObjectId], default: [] },
     location: sub({ type: { type: String, enum: ['Point'] }, coordinates: [Number] }),
     address: { type: String, required: true },
     anonymous: { type: Boolean, default: false },

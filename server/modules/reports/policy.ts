@@ -1,3 +1,4 @@
+import { reporterReopenWindow } from '@shared/schemas/reports/reports';
 import { canTransition, isOpen, REPORT_TRANSITIONS, type TReportActorRole } from '@shared/schemas/reports/status';
 import { hasRole, type Actor } from '../../http/actor';
 import { definePolicy } from '../../platform/policy';
@@ -5,7 +6,11 @@ import type { StaffAction } from './commands/act';
 import type { ReportDoc } from './model';
 
 /** A report as the policy sees it: the document plus the handlers of its department. */
-export type ReportResource = ReportDoc & { departmentHandlers: readonly string[] };
+export type ReportResource = ReportDoc & {
+  departmentHandlers: readonly string[];
+  /** The request's clock (deps.now()) for time-bound states; the wall clock when absent. */
+  asOf?: Date;
+};
 
 export const isDispatcher = (a: Actor | null): boolean => a !== null && (hasRole(a, 'dispatcher') || hasRole(a, 'district_admin'));
 export const isDistrictAdmin = (a: Actor | null): boolean => a !== null && hasRole(a, 'district_admin');
@@ -36,7 +41,7 @@ const inState = (action: keyof typeof REPORT_TRANSITIONS) => (r: ReportResource)
  * whether the report's state allows it now (for `abilities`). Staff may see every report; the
  * reporter and followers see their own; everyone sees the public view.
  */
-export const reportPolicy = definePolicy<ReportResource, StaffAction | 'confirm' | 'follow' | 'viewCase'>(
+export const reportPolicy = definePolicy<ReportResource, StaffAction | 'confirm' | 'follow' | 'viewCase' | 'reporter_reopen'>(
   'report',
   {
     accept: byRole('accept'),
@@ -51,6 +56,7 @@ export const reportPolicy = definePolicy<ReportResource, StaffAction | 'confirm'
     close_not_fixed: byRole('close_not_fixed'),
     reopen: byRole('reopen'),
     confirm: byRole('confirm_fixed'),
+    reporter_reopen: byRole('reporter_reopen'),
     follow: (actor, r) => actor !== null && actor.kind === 'resident' && String(r.reporter) !== actor.userId,
     viewCase: (actor, r) =>
       isReportStaff(actor) || (actor !== null && (String(r.reporter) === actor.userId || r.followers.some((f) => String(f) === actor.userId))),
@@ -68,6 +74,7 @@ export const reportPolicy = definePolicy<ReportResource, StaffAction | 'confirm'
     close_not_fixed: inState('close_not_fixed'),
     reopen: inState('reopen'),
     confirm: inState('confirm_fixed'),
+    reporter_reopen: (r) => reporterReopenWindow(r, r.asOf ?? new Date()) === 'open',
     follow: (r) => isOpen(r.status),
   },
 );

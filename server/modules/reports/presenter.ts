@@ -12,8 +12,9 @@ const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() 
 export const isOverdue = (r: Pick<ReportDoc, 'sla'>, now: Date): boolean =>
   Boolean(r.sla?.nextDueAt && r.sla.nextDueAt.getTime() < now.getTime());
 
-/** Public: the problem, never the people (no reporter, handler or attributes). */
-export function presentPublicReport(r: ReportDoc, now: Date): TPublicReportDto {
+/** Public: the problem, never the people (no reporter, handler or attributes), and only checked photos. */
+export function presentPublicReport(r: ReportDoc, now: Date, opts: { allPhotos?: boolean } = {}): TPublicReportDto {
+  const held = new Set((opts.allPhotos ? [] : (r.heldPhotos ?? [])).map(String));
   return {
     id: String(r._id),
     categoryCode: r.category,
@@ -26,7 +27,7 @@ export function presentPublicReport(r: ReportDoc, now: Date): TPublicReportDto {
     fixedByDefault: r.fixedByDefault,
     overdue: isOverdue(r, now),
     reporterLabel: r.anonymous ? '匿名' : '居民',
-    photos: r.photos.map(photo),
+    photos: r.photos.filter((p) => !held.has(String(p))).map(photo),
     followers: r.followers.length,
     createdAt: r.createdAt.toISOString(),
     closedAt: iso(r.closedAt),
@@ -48,7 +49,8 @@ const ref = (id: Types.ObjectId | null, name: string | null | undefined) => (id 
 /** The case file: for the reporter and followers (no reporter identity) and for staff (all of it). */
 export function presentReportDetail(r: ReportDoc, c: DetailContext): TReportDetailDto {
   return {
-    ...presentPublicReport(r, c.now),
+    // The reporter and staff see photos still being checked; followers see what the public sees.
+    ...presentPublicReport(r, c.now, { allPhotos: c.staff || (c.viewerId !== null && String(r.reporter) === c.viewerId) }),
     mine: c.viewerId !== null && String(r.reporter) === c.viewerId,
     following: c.viewerId !== null && r.followers.some((f) => String(f) === c.viewerId),
     anonymous: r.anonymous,

@@ -24,13 +24,14 @@ import type { AppDeps } from '../../deps';
 import { anyRole } from '../../http/policy';
 import { unlessRefused } from '../../http/refusals';
 import { defineRoute, type RouteSpec } from '../../http/route';
-import { importGrids, issueApiKey, revokeApiKey, saveCalendar, saveCategory, saveDepartment, saveGrid } from './commands/taxonomy';
+import { deleteDepartment, deleteGrid, importGrids, issueApiKey, revokeApiKey, saveCalendar, saveCategory, saveDepartment, saveGrid } from './commands/taxonomy';
 import type { ApiKeyDoc } from './model';
 import { fail } from '../../http/errors';
 import { presentCategory, presentDepartment, presentGrid } from './presenter';
 import { holidayCalendar, listApiKeys, listCategories, listDepartments, listGrids, namesOf } from './queries';
 
 const admin = anyRole('district_admin');
+const ZDeleted = z.object({ id: z.string() });
 /** Dispatchers read the setup (to pick departments and handlers); only district admins change it. */
 const reader = anyRole('district_admin', 'dispatcher', 'handler');
 
@@ -76,6 +77,12 @@ export function adminRoutes(deps: AppDeps): RouteSpec[] {
       handler: async (ctx, { body }) => { await saveDept()(ctx, body); ctx.status = 201; } }),
     defineRoute<TDepartmentInput, undefined, TIdParams>({ method: 'put', path: '/api/admin/report-departments/:id', summary: '修改处置部门（区级管理员）', tags: ['reports', 'admin'], policy: admin, response: ZDepartmentDto, body: ZDepartmentInput, params: ZIdParams,
       handler: (ctx, { body, params }) => saveDept(params.id)(ctx, body) }),
+    defineRoute<undefined, undefined, TIdParams>({ method: 'delete', path: '/api/admin/report-departments/:id', summary: '删除处置部门（区级管理员）：仍被类别、网格或未办结工单使用时拒绝', tags: ['reports', 'admin'], policy: admin, response: ZDeleted, params: ZIdParams,
+      handler: async (ctx, { params }) => {
+        const r = await deleteDepartment(deps, ctx.state.actor!, params.id);
+        unlessRefused(r, { not_found: NOT_FOUND, in_use: (x) => ({ code: 'report_setup_in_use', message: x.message }) });
+        ctx.body = { id: params.id };
+      } }),
     defineRoute({ method: 'get', path: '/api/admin/report-grids', summary: '网格（GeoJSON 多边形）与网格员', tags: ['reports', 'admin'], policy: reader, response: ZGridList,
       handler: async (ctx) => {
         const grids = await listGrids();
@@ -86,6 +93,11 @@ export function adminRoutes(deps: AppDeps): RouteSpec[] {
       handler: async (ctx, { body }) => { await saveG()(ctx, body); ctx.status = 201; } }),
     defineRoute<TGridInput, undefined, TIdParams>({ method: 'put', path: '/api/admin/report-grids/:id', summary: '修改网格（区级管理员）', tags: ['reports', 'admin'], policy: admin, response: ZGridDto, body: ZGridInput, params: ZIdParams,
       handler: (ctx, { body, params }) => saveG(params.id)(ctx, body) }),
+    defineRoute<undefined, undefined, TIdParams>({ method: 'delete', path: '/api/admin/report-grids/:id', summary: '删除网格（区级管理员）：已有工单保留网格编号，此后该区域的上报进入调度队列', tags: ['reports', 'admin'], policy: admin, response: ZDeleted, params: ZIdParams,
+      handler: async (ctx, { params }) => {
+        unlessRefused(await deleteGrid(deps, ctx.state.actor!, params.id), { not_found: NOT_FOUND });
+        ctx.body = { id: params.id };
+      } }),
     defineRoute<z.infer<typeof ZGridImport>>({ method: 'post', path: '/api/admin/report-grids/import', summary: '从 GeoJSON 导入网格（按编码新增或更新），逐行报告错误', tags: ['reports', 'admin'], policy: admin, response: ZGridImportResult, body: ZGridImport,
       handler: async (ctx, { body }) => void (ctx.body = await importGrids(deps, ctx.state.actor!, body.features)) }),
     defineRoute({ method: 'get', path: '/api/admin/report-calendar', summary: '工作日历（法定节假日与调休上班日）', tags: ['reports', 'admin'], policy: reader, response: ZHolidayCalendar,

@@ -15,6 +15,7 @@ import {
   ZPublicListQuery,
   ZPublicReportDto,
   ZPublicReportPage,
+  ZReopenByReporter,
   ZReportChanged,
   ZReportDetailDto,
   ZReportDetailPage,
@@ -23,6 +24,7 @@ import {
   type TConfirmReport,
   type TNearbyQuery,
   type TPublicListQuery,
+  type TReopenByReporter,
   type TSubmitReport,
 } from '@shared/schemas/reports/reports';
 import { ZCategoryList, ZIdParams, type TIdParams } from '@shared/schemas/reports/taxonomy';
@@ -31,21 +33,26 @@ import { fail } from '../../http/errors';
 import { member, publicAccess } from '../../http/policy';
 import { unlessRefused } from '../../http/refusals';
 import { defineRoute, type RouteSpec } from '../../http/route';
-import { processImage, readUploadBody, writeImageFiles } from '../../platform/uploads';
+import { readUploadBody } from '../../platform/uploads';
 import { contentRiskyAnswer } from '../content';
 import { confirmReport } from './commands/confirm';
 import { submitReport } from './commands/submit-report';
-import { ReportPhoto } from './model';
-import { reportPolicy } from './policy';
+import { isReportStaff, reportPolicy } from './policy';
+import { reportPhotosDir, uploadReportPhoto } from './commands/photos';
 import { presentCategory, presentPublicReport, photoUrl } from './presenter';
 import { boxPage, clusterReports, publicFilter } from './public-view';
 import { findPhoto, findReport, listCategories, namesOf, openNearby, reportPage } from './queries';
 import { followReport } from './commands/follow';
+import { reopenByReporter } from './commands/reopen';
 import { detailFor, loadResource, REPORT_NOT_FOUND } from './view';
 
-export const reportPhotosDir = (deps: AppDeps): string => path.resolve(deps.config.LINLI_DATA_DIR, 'uploads', 'reports');
+export { reportPhotosDir };
 const ZPhotoParams = z.strictObject({ id: ZObjectId });
-const ZPhotoQuery = z.strictObject({ size: z.enum(['full', 'thumb'], { error: '尺寸只能是 full 或 thumb' }).optional() });
+const ZPhotoQuery = z.strictObject({
+  size: z.enum(['full', 'thumb'], { error: '尺寸只能是 full 或 thumb' }).optional(),
+  /** The fetch key in the URL given to WeChat's image check. */
+  k: z.string().max(64).optional(),
+});
 const ZMineQuery = z.strictObject({
   which: z.enum(['mine', 'following'], { error: '范围无效' }).default('mine'),
   page: z.coerce.number().int().min(1).default(1),
@@ -57,24 +64,21 @@ export function residentRoutes(deps: AppDeps): RouteSpec[] {
     defineRoute({
       method: 'post',
       path: '/api/report-photos',
-      summary: '上传问题照片（拍照或相册）：原始字节或 multipart，JPG/PNG/WebP ≤5MB；重新编码并去除全部元数据（含 GPS）',
+      summary: '上传问题照片（拍照或相册）：原始字节或 multipart，JPG/PNG/WebP ≤5MB；重新编码并去除全部元数据（含 GPS），送微信图片内容安全检测，通过前不对公众显示',
       tags: ['reports'],
       policy: member,
       response: ZPhotoUploadDto,
       produces: 'application/json',
       handler: async (ctx) => {
-        const image = await processImage(await readUploadBody(ctx.req, REPORT_LIMITS.photoBytes));
-        const id = new Types.ObjectId();
-        const stored = await writeImageFiles(reportPhotosDir(deps), `${id.toHexString().slice(-2)}/${String(id)}`, image);
-        await ReportPhoto.create({ _id: id, uploader: new Types.ObjectId(ctx.state.actor!.userId), report: null, ...stored, mime: image.mime, bytes: image.data.length, createdAt: deps.now() });
+        const p = await uploadReportPhoto(deps, { userId: ctx.state.actor!.userId, body: await readUploadBody(ctx.req, REPORT_LIMITS.photoBytes) });
         ctx.status = 201;
-        ctx.body = { id: String(id), url: photoUrl(id), thumbUrl: photoUrl(id, true), bytes: image.data.length };
+        ctx.body = { id: String(p._id), url: photoUrl(p._id), thumbUrl: photoUrl(p._id, true), bytes: p.bytes };
       },
     }),
     defineRoute<undefined, z.infer<typeof ZPhotoQuery>, z.infer<typeof ZPhotoParams>>({
       method: 'get',
       path: '/api/report-photos/:id/file',
-      summary: '问题照片文件（?size=thumb 为缩略图）；仅已随工单提交的照片或上传者本人可见',
+      summary: '问题照片文件（?size=thumb 为缩略图）：已随工单提交且通过内容检测的照片公开；上传者与工作人员始终可见；k 为微信检测方取图的密钥',
       tags: ['reports'],
       policy: publicAccess,
       authenticateWhen: () => true,
@@ -83,7 +87,13 @@ export function residentRoutes(deps: AppDeps): RouteSpec[] {
       produces: 'image/*',
       handler: async (ctx, { params, query }) => {
         const p = await findPhoto(params.id);
-        const visible = p && (p.report || String(p.uploader) === ctx.state.actor?.userId);
+        const actor = ctx.state.actor ?? null;
+        const visible =
+          p &&
+          ((p.report && p.check === 'pass') ||
+            String(p.uploader) === actor?.userId ||
+            isReportStaff(actor) ||
+            (query.k !== undefined && p.fetchKey !== undefined && query.k === p.fetchKey));
         const thumb = query.size === 'thumb' && p?.thumbFile;
         const file = p && visible ? path.join(reportPhotosDir(deps), thumb ? p.thumbFile! : p.file) : null;
         const info = file ? await stat(file).catch(() => null) : null;
@@ -214,6 +224,30 @@ export function residentRoutes(deps: AppDeps): RouteSpec[] {
         const res = await followReport(deps, { id: params.id, userId: ctx.state.actor!.userId });
         unlessRefused(res, { not_open: { code: 'report_state_invalid', message: '该问题已办结，无需关注' } });
         ctx.body = { outcome: res.outcome, report: await detailFor(res.report, ctx.state.actor, deps.now()) };
+      },
+    }),
+    defineRoute<TReopenByReporter, undefined, TIdParams>({
+      method: 'post',
+      path: '/api/reports/:id/reopen',
+      summary: `上报人申请重新处理已办结的问题（须填写原因；办结后 ${REPORT_LIMITS.reopenDays} 天内，最多 ${REPORT_LIMITS.reporterReopensMax} 次）：原处置部门自动重新派遣`,
+      tags: ['reports'],
+      policy: member,
+      response: ZReportChanged,
+      params: ZIdParams,
+      body: ZReopenByReporter,
+      handler: async (ctx, { params, body }) => {
+        const r = await loadResource(params.id);
+        await reportPolicy.authorize(ctx.state.actor, 'reporter_reopen', r, '只有上报人可以申请重新处理');
+        const userId = ctx.state.actor!.userId;
+        const name = (await namesOf([userId])).get(userId) ?? '居民';
+        const res = await reopenByReporter(deps, { report: r, userId, name, body, requestId: ctx.state.requestId });
+        unlessRefused(res, {
+          not_closed: { code: 'report_state_invalid', message: '只有已办结的问题可以申请重新处理' },
+          too_late: { code: 'report_state_invalid', message: `办结超过 ${REPORT_LIMITS.reopenDays} 天，不能再申请重新处理，请重新上报` },
+          too_many: { code: 'report_state_invalid', message: `同一问题最多申请重新处理 ${REPORT_LIMITS.reporterReopensMax} 次，请联系调度员` },
+        });
+        const fresh = (await findReport(params.id))!;
+        ctx.body = { outcome: res.outcome, report: await detailFor(fresh, ctx.state.actor, deps.now()) };
       },
     }),
     defineRoute<TConfirmReport, undefined, TIdParams>({

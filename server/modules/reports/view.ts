@@ -27,7 +27,7 @@ export async function detailFor(report: ReportDoc, actor: Actor | null, now: Dat
   const [names, grid, abilities] = await Promise.all([
     namesOf([report.handler, staff ? report.reporter : null]),
     report.grid ? findGrid(report.grid) : null,
-    reportPolicy.abilities(actor, r),
+    reportPolicy.abilities(actor, { ...r, asOf: now }),
   ]);
   const { viewCase: _v, ...shown } = abilities;
   return presentReportDetail(report, {

@@ -13,6 +13,10 @@ export const REPORT_LIMITS = {
   /** Days the reporter has to answer after "resolved" before it closes fixed by default. */
   confirmDays: 7,
   ratingMax: 5,
+  /** Days after closing in which the reporter may reopen a closed report (fixed, by default or not). */
+  reopenDays: 7,
+  /** How many times the reporter may reopen one report (then the dispatcher decides). */
+  reporterReopensMax: 2,
   /** A map list (bbox) counts its total up to this many; beyond it `capped` is set (use the clusters). */
   mapCountCap: 100,
 } as const;
@@ -94,6 +98,22 @@ export const ZConfirmReport = z.strictObject({
 export type TConfirmReport = z.infer<typeof ZConfirmReport>;
 
 export const ZReopenByReporter = z.strictObject({ reason: ZReason });
+export type TReopenByReporter = z.infer<typeof ZReopenByReporter>;
+
+/**
+ * Whether the reporter may still reopen a closed report: closed (fixed, fixed by default or not
+ * fixed) less than REPORT_LIMITS.reopenDays ago, and reopened by them fewer than
+ * REPORT_LIMITS.reporterReopensMax times. The server and the pages ask the same question.
+ */
+export function reporterReopenWindow(
+  r: { status: string; closedAt: Date | string | null; history: readonly { action: string }[] },
+  now: Date,
+): 'open' | 'not_closed' | 'too_late' | 'too_many' {
+  if (r.status !== 'closed_fixed' && r.status !== 'closed_not_fixed') return 'not_closed';
+  if (!r.closedAt || now.getTime() - new Date(r.closedAt).getTime() > REPORT_LIMITS.reopenDays * 86_400_000) return 'too_late';
+  if (r.history.filter((h) => h.action === 'reporter_reopen').length >= REPORT_LIMITS.reporterReopensMax) return 'too_many';
+  return 'open';
+}
 
 const ZPoint = z.object({ lng: z.number(), lat: z.number() });
 const ZPhoto = z.object({ id: z.string(), url: z.string(), thumbUrl: z.string() });
@@ -150,6 +170,7 @@ export const ZReportAbilities = z.object({
   resolve: z.boolean(),
   close_not_fixed: z.boolean(),
   reopen: z.boolean(),
+  reporter_reopen: z.boolean(),
   confirm: z.boolean(),
   follow: z.boolean(),
 });

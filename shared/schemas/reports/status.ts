@@ -71,6 +71,8 @@ export const REPORT_TRANSITIONS = {
     roles: ['dispatcher'],
   },
   reopen: { from: ['closed_fixed', 'closed_not_fixed'], to: 'reopened', roles: ['dispatcher'] },
+  /** The reporter, with a reason, within REPORT_LIMITS.reopenDays of closing (see canReporterReopen). */
+  reporter_reopen: { from: ['closed_fixed', 'closed_not_fixed'], to: 'reopened', roles: ['reporter'] },
 } as const satisfies Record<string, { from: readonly TReportStatus[]; to: TReportStatus; roles: readonly TReportActorRole[] }>;
 export type TReportAction = keyof typeof REPORT_TRANSITIONS;
 
@@ -89,6 +91,7 @@ export const REPORT_ACTION_LABELS: Record<TReportAction, string> = {
   confirm_not_fixed: '居民确认未解决',
   close_not_fixed: '办结（未解决）',
   reopen: '重新打开',
+  reporter_reopen: '居民申请重新处理',
 };
 
 /** Whether `action` may start from `status` (the role is checked separately). */

@@ -61,7 +61,7 @@ export default function DisbursePage() {
       {project.data ? (
         <View className="card ch-item">
           <Text className="ch-title">{project.data.title}</Text>
-          <Text className="ch-meta" id="disburse-balance">当前余额 {fenToYuan(project.data.totals.balanceFen)} 元</Text>
+          <Text className="ch-meta" id="disburse-balance">{`当前余额 ${fenToYuan(project.data.totals.balanceFen)} 元`}</Text>
         </View>
       ) : null}
       <Notice message={project.error ?? action.error} id="disburse-error" />

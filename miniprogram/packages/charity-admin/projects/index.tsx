@@ -1,3 +1,5 @@
+import { useEffect } from 'react';
+import Taro from '@tarojs/taro';
 import { Button, Picker, Text, View } from '@tarojs/components';
 import { DONATION_LIMITS, fenToYuan } from '@shared/schemas/donations';
 import { FieldShell } from '../../../components/FieldShell';
@@ -9,6 +11,7 @@ import { TextAreaField } from '../../../components/TextAreaField';
 import { ImagesField } from '../../../components/charity/ImagesField';
 import { ProjectProgress } from '../../../components/charity/ProjectProgress';
 import { useAsync } from '../../../hooks/useAsync';
+import { usePagedList } from '../../../hooks/usePagedList';
 import { useProjectEditor } from '../../../hooks/charity/useProjectEditor';
 import { useStaffGuard } from '../../../hooks/useStaffGuard';
 import { useAction } from '../../../hooks/volunteering/useAction';
@@ -19,11 +22,16 @@ import '../../charity/charity.scss';
 
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
-/** District admin: create projects (cover, goal, dates), send them to review / publish, close, record disbursements. */
+/**
+ * District admin (and a charity's staff, for its own): create and edit draft projects (cover,
+ * goal, dates), send them to review, close, record disbursements. The list loads 20 at a time.
+ */
 export default function AdminProjectsPage() {
   useStaffGuard();
   const charities = useAsync(() => donationsApi.charities(), []);
-  const list = useAsync(() => donationsApi.adminProjects(), []);
+  const list = usePagedList((page, pageSize) => donationsApi.adminProjects({ page, pageSize }));
+  const { reload: loadList } = list;
+  useEffect(() => void loadList(), [loadList]);
   const action = useAction();
   const editor = useProjectEditor(() => {
     void list.reload();
@@ -38,10 +46,10 @@ export default function AdminProjectsPage() {
       <Notice message={list.error ?? action.error} id="projects-admin-error" />
       <Notice message={action.success} type="success" id="projects-admin-message" />
       <View className="card ch-item" id="project-form">
-        <Text className="card__title">新建项目</Text>
+        <Text className="card__title">{editor.editingId ? '修改项目' : '新建项目'}</Text>
         <FieldShell id="project-charity" label="发起机构" error={errors.charityId}>
           <Picker id="project-charity" mode="selector" range={options.map((c) => c.name)} value={Math.max(0, charityIndex)} onChange={(e) => set('charityId', options[Number(e.detail.value)]?.id ?? '')}>
-            <View className="field__input picker-field__value">{options[charityIndex]?.name ?? '请选择'}</View>
+            <View className="field__input picker-field__value" id="project-charity-value">{options[charityIndex]?.name ?? '请选择'}</View>
           </Picker>
         </FieldShell>
         <FormField id="project-title" label="项目名称" value={draft.title} error={errors.title} maxlength={DONATION_LIMITS.titleMax} onChange={(v) => set('title', v)} />
@@ -51,20 +59,32 @@ export default function AdminProjectsPage() {
         <PickerField id="project-start" label="开始日期" mode="date" value={draft.startDate} start={today()} error={errors.startAt} onChange={(v) => set('startDate', v)} />
         <PickerField id="project-end" label="结束日期" mode="date" value={draft.endDate} start={draft.startDate || today()} error={errors.endAt} onChange={(v) => set('endDate', v)} />
         <Notice message={editor.formError} id="project-form-error" />
-        <Button id="project-submit" className="btn btn--primary" loading={editor.busy} onClick={() => void editor.submit()}>
-          保存为草稿
+        {/* Keyed on the mode: Taro H5's Stencil button cannot patch its label in place. */}
+        <Button key={editor.editingId ? 'save' : 'new'} id="project-submit" className="btn btn--primary" loading={editor.busy} onClick={() => void editor.submit()}>
+          {editor.editingId ? '保存修改' : '保存为草稿'}
         </Button>
+        {editor.editingId ? (
+          <Text className="link" id="project-edit-cancel" onClick={() => editor.edit(null)}>
+            取消修改
+          </Text>
+        ) : null}
       </View>
       <View id="admin-projects">
-        {list.data?.items.map((p) => (
+        {list.items.map((p) => (
           <View key={p.id} className="card ch-item" id={`admin-project-${p.id}`}>
             <Text className="ch-title">{p.title}</Text>
-            <Text className="ch-meta">
-              {p.statusLabel} · {p.charity.name} · 余额 {fenToYuan(p.totals.balanceFen)} 元
-            </Text>
-            {p.reviewNote ? <Text className="ch-meta">审核意见：{p.reviewNote}</Text> : null}
+            <Text className="ch-meta">{`${p.statusLabel} · ${p.charity.name} · 余额 ${fenToYuan(p.totals.balanceFen)} 元`}</Text>
+            {p.reviewNote ? <Text className="ch-meta">{`审核意见：${p.reviewNote}`}</Text> : null}
             <ProjectProgress project={p} id={`admin-project-${p.id}-progress`} />
             <View className="row">
+              {p.abilities.edit ? (
+                <Text className="link" id={`admin-project-${p.id}-edit`} onClick={() => {
+                  editor.edit(p);
+                  void Taro.pageScrollTo({ scrollTop: 0, duration: 200 });
+                }}>
+                  修改
+                </Text>
+              ) : null}
               {p.abilities.publish ? (
                 <Text className="link" id={`admin-project-${p.id}-publish`} onClick={() => void action.run(`publish-${p.id}`, async () => {
                   const r = await donationsApi.publishProject(p.id);
@@ -93,6 +113,11 @@ export default function AdminProjectsPage() {
           </View>
         ))}
       </View>
+      {list.more ? (
+        <Button id="admin-projects-more" className="btn btn--plain" loading={list.loading} onClick={() => void list.more?.()}>
+          加载更多
+        </Button>
+      ) : null}
     </PageShell>
   );
 }

@@ -37,7 +37,7 @@ export default function ReconcilePage() {
       <View className="card ch-item" id="reconcile-form">
         <FieldShell id="reconcile-charity" label="公益机构（商户）">
           <Picker id="reconcile-charity" mode="selector" range={options.map((c) => c.name)} value={index} onChange={(e) => setIndex(Number(e.detail.value))}>
-            <View className="field__input picker-field__value">{charity?.name ?? '请选择'}</View>
+            <View className="field__input picker-field__value" id="reconcile-charity-value">{charity?.name ?? '请选择'}</View>
           </Picker>
         </FieldShell>
         <PickerField id="reconcile-date" label="账单日期" mode="date" value={date} end={yesterday()} onChange={setDate} />
@@ -49,10 +49,8 @@ export default function ReconcilePage() {
       {report ? (
         <View id="reconcile-report">
           <View className="card ch-item">
-            <Text className="card__title">{report.date} 对账结果</Text>
-            <Text className="ch-meta">
-              微信账单 {report.wechatCount} 笔 {money(report.wechatTotalFen)} · 本地 {report.localCount} 笔 {money(report.localTotalFen)}
-            </Text>
+            <Text className="card__title">{`${report.date} 对账结果`}</Text>
+            <Text className="ch-meta">{`微信账单 ${report.wechatCount} 笔 ${money(report.wechatTotalFen)} · 本地 ${report.localCount} 笔 ${money(report.localTotalFen)}`}</Text>
           </View>
           {report.differences.length === 0 ? <EmptyState title="账目一致" description="微信账单与本地记录逐笔相符" /> : null}
           {RECONCILE_KINDS.map((kind) => {
@@ -60,14 +58,12 @@ export default function ReconcilePage() {
             return rows.length ? (
               <View key={kind} className="card ch-item" id={`reconcile-${kind}`}>
                 <Text className="card__title">
-                  {RECONCILE_KIND_LABELS[kind]}（{rows.length}）
+                  {`${RECONCILE_KIND_LABELS[kind]}（${rows.length}）`}
                 </Text>
                 {rows.map((d) => (
                   <View key={d.outTradeNo} className="v-item">
                     <Text className="ch-meta">{d.outTradeNo}</Text>
-                    <Text>
-                      微信 {money(d.wechatFen)} / 本地 {money(d.localFen)}
-                    </Text>
+                    <Text>{`微信 ${money(d.wechatFen)} / 本地 ${money(d.localFen)}`}</Text>
                   </View>
                 ))}
               </View>

@@ -15,9 +15,6 @@ const ANSWERS = [
   { key: 'not_fixed', label: '未解决（重新派遣）' },
 ] as const;
 
-/** The server adds `reporter_reopen` to the abilities; read it without assuming the field is there yet. */
-const canReopen = (file: { abilities: object } | null): boolean => Boolean(file && (file.abilities as Record<string, boolean | undefined>).reporter_reopen);
-
 export default function ReportDetailPage() {
   const { id = '' } = useRouter().params;
   const d = useReportDetail(id);
@@ -81,7 +78,7 @@ export default function ReportDetailPage() {
           </Button>
         </View>
       ) : null}
-      {canReopen(file) ? (
+      {file?.abilities.reporter_reopen ? (
         <View className="card" id="report-reopen">
           <Text className="card__title">问题又出现了或并未解决？可以重新打开</Text>
           <TextAreaField id="report-reopen-reason" label="原因" value={d.reopenReason} error={d.reopenError ?? undefined} maxlength={200} onChange={d.setReopenReason} />

@@ -2,7 +2,8 @@ import { Button, Image, Picker, Switch, Text, View } from '@tarojs/components';
 import { FormField } from '../../../components/FormField';
 import { Notice } from '../../../components/Notice';
 import { PageShell } from '../../../components/PageShell';
-import { LawTopicLink, REPORT_CATEGORY_LAW_TOPIC } from '../../../components/community/LawTopicLink';
+import { LawTopicLink, reportCategoryLawTopic } from '../../../components/community/LawTopicLink';
+import { GridLocationPick } from '../../../components/reports/GridLocationPick';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { LocationField } from '../../../components/volunteering/LocationField';
 import { useReportForm } from '../../../hooks/reports/useReportForm';
@@ -44,7 +45,7 @@ export default function NewReportPage() {
           </View>
         </Picker>
         {f.errors.categoryCode ? <Text className="field-error" id="report-category-error">{f.errors.categoryCode}</Text> : null}
-        <LawTopicLink map={REPORT_CATEGORY_LAW_TOPIC} code={f.draft.categoryCode} />
+        <LawTopicLink topic={cat ? reportCategoryLawTopic(cat) : undefined} />
         {(cat?.attributes ?? []).map((a) => (
           <FormField
             key={a.code}
@@ -70,6 +71,10 @@ export default function NewReportPage() {
         <LocationField id="report-location" value={f.draft.location} error={f.errors.location ?? f.errors['location.lng']} onChange={(loc, address) => {
           f.setField('location', loc);
           if (address && !f.draft.address) f.setField('address', address);
+        }} />
+        <GridLocationPick id="report-location-fallback" near={f.draft.location} onPick={(point, gridName) => {
+          f.setField('location', point);
+          if (!f.draft.address) f.setField('address', `${gridName}内`);
         }} />
         <FormField id="report-address" label="地址" value={f.draft.address} error={f.errors.address} maxlength={100} onChange={(v) => f.setField('address', v)} />
         {f.nearby.length ? (

@@ -145,10 +145,10 @@ export const PORTAL_ENTRIES: TPortalEntry[] = [
   { key: 'report-stats', title: '工单统计', description: '办结率、按时率、各部门考核与导出', roles: ['dispatcher', 'district_admin'], url: ROUTES.reportStats },
   { key: 'report-settings', title: '随手拍设置', description: '问题类别、处置部门、网格导入、工作日历、Open311 接口密钥', roles: ['district_admin'], url: ROUTES.reportAdmin },
   // donations (issue 13)
-  { key: 'charity-donations', title: '捐赠管理', description: '捐赠记录与退款', roles: ['district_admin'], url: ROUTES.charityAdminDonations },
-  { key: 'charity-projects', title: '公益项目', description: '新建、发布、结束项目，登记拨付', roles: ['district_admin'], url: ROUTES.charityAdminProjects },
-  { key: 'charity-charities', title: '公益机构', description: '具有公开募捐资格的慈善组织（微信支付商户）', roles: ['district_admin'], url: ROUTES.charityAdminCharities },
-  { key: 'charity-reconcile', title: '捐赠对账', description: '下载微信支付账单，与本地记录逐笔核对', roles: ['district_admin'], url: ROUTES.charityAdminReconcile },
+  { key: 'charity-donations', title: '捐赠管理', description: '捐赠记录与退款', roles: ['district_admin', 'charity_staff'], url: ROUTES.charityAdminDonations },
+  { key: 'charity-projects', title: '公益项目', description: '新建、发布、结束项目，登记拨付', roles: ['district_admin', 'charity_staff'], url: ROUTES.charityAdminProjects },
+  { key: 'charity-charities', title: '公益机构', description: '慈善组织、商户设置（只显示密钥指纹）与支付异常', roles: ['district_admin'], url: ROUTES.charityAdminCharities },
+  { key: 'charity-reconcile', title: '捐赠对账', description: '下载微信支付账单，与本地记录逐笔核对', roles: ['district_admin', 'charity_staff'], url: ROUTES.charityAdminReconcile },
 ];
 
 export function entriesFor(roles: readonly string[]): TPortalEntry[] {

@@ -20,3 +20,5 @@ export { communityNames } from './routes';
 export { presentNoticeSummary } from './presenter';
 export { publishNotice } from './commands/publish-notice';
 export { Notice, NoticeRead } from './model';
+// Registered at load (the platform checks and repairs them): see ./invariants.ts.
+export { noticeInvariants } from './invariants';

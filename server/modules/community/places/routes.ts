@@ -34,6 +34,27 @@ const BAD_HOURS = {
   fields: [{ path: 'openingHours', message: '营业时间格式不正确，例如：周一至周五 08:30-17:30；周六 09:00-12:00' }],
 };
 
+/** Adding (POST, 201) and editing (PUT /:id) a place: one command, one answer. */
+function saveRoute(deps: AppDeps, method: 'post' | 'put', path: string, summary: string): RouteSpec {
+  return defineRoute<TPlaceInput, undefined, Partial<TPlaceIdParams>>({
+    method,
+    path,
+    summary,
+    tags: ['community', 'admin'],
+    policy: placeAdmins,
+    response: ZPlaceChanged,
+    ...(method === 'put' ? { params: ZPlaceIdParams } : {}),
+    body: ZPlaceInput,
+    handler: async (ctx, { body, params }) => {
+      const r = await savePlace(deps, ctx.state.actor!, body, params?.id, ctx.state.requestId);
+      forgetNearbyCache();
+      unlessRefused(r, { bad_hours: BAD_HOURS, not_found: NOT_FOUND });
+      if (method === 'post') ctx.status = 201;
+      ctx.body = { outcome: r.outcome, place: presentPlace(r.place) };
+    },
+  });
+}
+
 export function routes(deps: AppDeps): RouteSpec[] {
   return [
     defineRoute<undefined, TNearbyQuery>({
@@ -63,38 +84,8 @@ export function routes(deps: AppDeps): RouteSpec[] {
         ctx.body = { items: items.map(presentPlace), total, page: query.page, pageSize: query.pageSize };
       },
     }),
-    defineRoute<TPlaceInput>({
-      method: 'post',
-      path: '/api/admin/places',
-      summary: '新增便民服务场所（名称、类型、地址、GCJ-02 坐标、电话、营业时间）',
-      tags: ['community', 'admin'],
-      policy: placeAdmins,
-      response: ZPlaceChanged,
-      body: ZPlaceInput,
-      handler: async (ctx, { body }) => {
-        const r = await savePlace(deps, ctx.state.actor!, body, undefined, ctx.state.requestId);
-        forgetNearbyCache();
-        unlessRefused(r, { bad_hours: BAD_HOURS, not_found: NOT_FOUND });
-        ctx.status = 201;
-        ctx.body = { outcome: r.outcome, place: presentPlace(r.place) };
-      },
-    }),
-    defineRoute<TPlaceInput, undefined, TPlaceIdParams>({
-      method: 'put',
-      path: '/api/admin/places/:id',
-      summary: '修改便民服务场所（诊所、志愿服务站等由其模块维护，不可在此修改）',
-      tags: ['community', 'admin'],
-      policy: placeAdmins,
-      response: ZPlaceChanged,
-      params: ZPlaceIdParams,
-      body: ZPlaceInput,
-      handler: async (ctx, { body, params }) => {
-        const r = await savePlace(deps, ctx.state.actor!, body, params.id, ctx.state.requestId);
-        forgetNearbyCache();
-        unlessRefused(r, { bad_hours: BAD_HOURS, not_found: NOT_FOUND });
-        ctx.body = { outcome: r.outcome, place: presentPlace(r.place) };
-      },
-    }),
+    saveRoute(deps, 'post', '/api/admin/places', '新增便民服务场所（名称、类型、地址、GCJ-02 坐标、电话、营业时间）'),
+    saveRoute(deps, 'put', '/api/admin/places/:id', '修改便民服务场所（诊所、志愿服务站等由其模块维护，不可在此修改）'),
     defineRoute<undefined, undefined, TPlaceIdParams>({
       method: 'delete',
       path: '/api/admin/places/:id',

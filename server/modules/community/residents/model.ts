@@ -27,5 +27,7 @@ const ResidentCommunitySchema = new Schema<ResidentCommunityDoc>(
 ResidentCommunitySchema.index({ user: 1 }, { unique: true });
 // The alert fan-out: subscribers of a community.
 ResidentCommunitySchema.index({ alerts: 1, community: 1 });
+// Its pages, in user order (district-wide alerts walk this one).
+ResidentCommunitySchema.index({ alerts: 1, user: 1 });
 
 export const ResidentCommunity = modelOf('ResidentCommunity', ResidentCommunitySchema);

@@ -65,12 +65,15 @@ export async function presentMine(r: ResidentCommunityDoc | null): Promise<TMyCo
 }
 
 /**
- * Users who asked for urgent alerts and live in one of the communities (all of them for a
- * district-wide alert), in batches for the fan-out.
+ * One page of the users who asked for urgent alerts and live in one of the communities (all of
+ * them for a district-wide alert), in user id order after `after`: the fan-out sends page by
+ * page and keeps the last id, so a crash resumes where it stopped.
  */
-export async function alertSubscribers(communityIds: string[]): Promise<string[]> {
+export async function alertSubscribers(communityIds: string[], page: { after?: string | null; limit?: number } = {}): Promise<string[]> {
   const filter: Record<string, unknown> = { alerts: true };
   if (communityIds.length) filter.community = { $in: communityIds.map((id) => new Types.ObjectId(id)) };
-  const rows = await ResidentCommunity.find(filter, { user: 1 }).lean();
+  if (page.after) filter.user = { $gt: new Types.ObjectId(page.after) };
+  const q = ResidentCommunity.find(filter, { user: 1 }).sort({ user: 1 });
+  const rows = await (page.limit ? q.limit(page.limit) : q).lean();
   return rows.map((r) => String(r.user));
 }

@@ -5,7 +5,7 @@ import type { Actor } from '../../../http/actor';
 import type { Refusal } from '../../../platform/outcome';
 import { auditActor } from '../../../platform/outbox/event';
 import { inUnitOfWork } from '../../../platform/unit-of-work';
-import { inspectMerchant } from '../merchant-view';
+import { inspectMerchant, merchantReferences } from '../merchant-view';
 import { Charity, type CharityDoc } from '../model';
 
 /**
@@ -33,21 +33,11 @@ export async function updateMerchant(
     ).lean<CharityDoc>();
     if (!updated) return { outcome: 'conflict' as const };
     const id = String(charity._id);
-    const shown = (m: CharityDoc['merchant'] | TMerchantSettings) => ({
-      mchId: m.mchId,
-      serialNo: m.serialNo,
-      privateKeyPath: m.privateKeyPath,
-      apiV3KeyRef: m.apiV3KeyRef,
-      platformCertPath: m.platformCertPath ?? null,
-      publicKeyId: m.publicKeyId ?? null,
-      publicKeyPath: m.publicKeyPath ?? null,
-      feeRateBp: m.feeRateBp ?? null,
-    });
     uow.emit({
       type: 'charity.merchant_updated',
       aggregate: `charity:${id}`,
       payload: { id },
-      audit: { actor: auditActor(actor), action: 'charity.merchant_update', target: { type: 'charity', id }, before: shown(charity.merchant), after: shown(merchant), requestId },
+      audit: { actor: auditActor(actor), action: 'charity.merchant_update', target: { type: 'charity', id }, before: merchantReferences(charity.merchant), after: merchantReferences(merchant), requestId },
     });
     return { outcome: 'updated' as const, charity: updated };
   });

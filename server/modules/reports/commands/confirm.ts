@@ -6,7 +6,7 @@ import type { Refusal } from '../../../platform/outcome';
 import { inUnitOfWork } from '../../../platform/unit-of-work';
 import { Report, type ReportDoc } from '../model';
 import { claimPhotos } from './act';
-import { applyStep } from './transition';
+import { applyStep, redispatch } from './transition';
 
 export type ConfirmResult =
   | { outcome: 'closed_fixed' | 'closed_not_fixed' | 'redispatched'; report: ReportDoc }
@@ -35,18 +35,7 @@ export function confirmReport(deps: AppDeps, input: { report: ReportDoc; userId:
     );
     if (!moved) return uow.rollback({ outcome: 'wrong_state' as const });
     if (closes) return { outcome: moved.status === 'closed_fixed' ? 'closed_fixed' : 'closed_not_fixed', report: moved };
-    const again = await applyStep(
-      uow,
-      report._id,
-      {
-        action: 'dispatch',
-        actor: { system: 'redispatch' },
-        note: '居民反馈未解决，自动重新派遣',
-        set: { dispatchedAt: now, department: moved.department, handler: moved.handler },
-      },
-      now,
-    );
-    return { outcome: 'redispatched', report: again! };
+    return { outcome: 'redispatched', report: await redispatch(uow, moved, '居民反馈未解决，自动重新派遣', now) };
   });
 }
 

@@ -12,6 +12,7 @@ import { districtBoundary, insidePolygon } from '../geo';
 import { Report, ReportPhoto, type CategoryDoc, type HistoryDoc, type ReportDoc } from '../model';
 import { findCategory, findDepartment, gridAt, holidayCalendar, userOpenid } from '../queries';
 import { computeSla } from '../sla';
+import { heldOf } from './photos';
 
 export type SubmitResult =
   | { outcome: 'routed' | 'queued'; report: ReportDoc }
@@ -69,6 +70,8 @@ export async function submitReport(
       );
       if (claimed.modifiedCount !== photoIds.length) return uow.rollback({ outcome: 'photo_invalid' as const });
     }
+    // Photos whose image check has not passed yet stay out of public views until it does.
+    const heldPhotos = await heldOf(photoIds);
     const reporter = input.reporterId ? new Types.ObjectId(input.reporterId) : null;
     const system = (action: 'accept' | 'dispatch', from: TReportStatus, to: TReportStatus, note: string): HistoryDoc =>
       ({ action, from, to, actor: null, actorName: '系统', note, photos: [], at: now });
@@ -96,6 +99,7 @@ export async function submitReport(
         description: input.description,
         attributes: Object.fromEntries(category.attributes.filter((a) => input.attributes[a.code]).map((a) => [a.code, input.attributes[a.code]])),
         photos: photoIds,
+        heldPhotos,
         location: { type: 'Point', coordinates: [input.location.lng, input.location.lat] },
         address: input.address,
         anonymous: input.anonymous,

@@ -12,7 +12,7 @@ import { auditActor } from '../../../platform/outbox/event';
 import type { Refusal } from '../../../platform/outcome';
 import { inUnitOfWork, type UnitOfWork } from '../../../platform/unit-of-work';
 import { polygonProblem } from '../geo';
-import { Open311Key, ReportCategory, ReportDepartment, ReportGrid, ReportSettings, type ApiKeyDoc, type CategoryDoc, type DepartmentDoc, type GridDoc } from '../model';
+import { Open311Key, Report, ReportCategory, ReportDepartment, ReportGrid, ReportSettings, type ApiKeyDoc, type CategoryDoc, type DepartmentDoc, type GridDoc } from '../model';
 import { usernamesToIds } from '../queries';
 
 const oid = (id: string) => new Types.ObjectId(id);
@@ -61,6 +61,36 @@ export async function saveDepartment(deps: AppDeps, actor: Actor, input: TDepart
     if (isDuplicateKey(e)) return { outcome: 'code_taken' };
     throw e;
   }
+}
+
+/**
+ * Deletes a department no one relies on: no category has it as default, no grid maps a category
+ * to it, and no open report is with it (closed reports keep its id; the stats show the id).
+ */
+export async function deleteDepartment(deps: AppDeps, actor: Actor, id: string): Promise<{ outcome: 'deleted' } | Refusal<'not_found'> | { outcome: 'in_use'; message: string }> {
+  const dept = oid(id);
+  const category = await ReportCategory.findOne({ defaultDepartment: dept }, { label: 1 }).lean();
+  if (category) return { outcome: 'in_use', message: `类别「${category.label}」以该部门为默认处置部门，请先修改类别` };
+  const grid = (await ReportGrid.find({}, { name: 1, departmentByCategory: 1 }).lean()).find((g) => Object.values(g.departmentByCategory ?? {}).some((d) => String(d) === id));
+  if (grid) return { outcome: 'in_use', message: `网格「${grid.name}」的类别派遣指向该部门，请先修改网格` };
+  if (await Report.exists({ department: dept, status: { $nin: ['closed_fixed', 'closed_not_fixed', 'rejected', 'duplicate'] } }))
+    return { outcome: 'in_use', message: '该部门仍有未办结的工单，请先改派' };
+  return inUnitOfWork(deps, async (uow) => {
+    const gone = await ReportDepartment.findOneAndDelete({ _id: dept }).lean();
+    if (!gone) return uow.rollback({ outcome: 'not_found' as const });
+    audited(uow, actor, 'department_delete', id, { name: gone.name });
+    return { outcome: 'deleted' as const };
+  });
+}
+
+/** Deletes a grid: reports keep its id; new reports in its area go to the dispatcher's queue. */
+export function deleteGrid(deps: AppDeps, actor: Actor, id: string): Promise<{ outcome: 'deleted' } | Refusal<'not_found'>> {
+  return inUnitOfWork(deps, async (uow) => {
+    const gone = await ReportGrid.findOneAndDelete({ _id: oid(id) }).lean();
+    if (!gone) return uow.rollback({ outcome: 'not_found' as const });
+    audited(uow, actor, 'grid_delete', id, { code: gone.code, name: gone.name });
+    return { outcome: 'deleted' as const };
+  });
 }
 
 const gridDoc = (input: TGridInput) => ({

@@ -20,6 +20,8 @@ export interface Step {
   requestId?: string;
   /** Overrides the action's target state (arrive on a dispatched report: in_progress). */
   to?: TReportStatus;
+  /** Audit a resident's step too (staff steps always are). */
+  audit?: boolean;
 }
 
 /**
@@ -55,10 +57,23 @@ export async function applyStep(uow: UnitOfWork, id: Types.ObjectId, step: Step,
   uow.emit({
     type: 'report.status_changed',
     aggregate: `report:${String(id)}`,
-    payload: { reportId: String(id), action: step.action, from: before.status, to, notices: noticesFor(updated, step.action, to) },
-    ...(person?.kind === 'staff' ? { audit: auditOf(step, person, String(id), before.status, to) } : {}),
+    // Whoever took the step needs no message about it.
+    payload: { reportId: String(id), action: step.action, from: before.status, to, notices: noticesFor(updated, step.action, to).filter((n) => n.user !== person?.userId) },
+    ...(person && (person.kind === 'staff' || step.audit) ? { audit: auditOf(step, person, String(id), before.status, to) } : {}),
   });
   return updated;
+}
+
+/** A reopened report straight back to its department and handler (the system's step, same unit of work). */
+export async function redispatch(uow: UnitOfWork, reopened: ReportDoc, note: string, at: Date): Promise<ReportDoc> {
+  const again = await applyStep(
+    uow,
+    reopened._id,
+    { action: 'dispatch', actor: { system: 'redispatch' }, note, set: { dispatchedAt: at, department: reopened.department, handler: reopened.handler } },
+    at,
+  );
+  // Just moved to `reopened` in this unit of work: nothing else can have moved it since.
+  return again!;
 }
 
 function auditOf(step: Step, person: { userId: string; kind: 'resident' | 'staff' }, id: string, from: string, to: string): EventAudit {
@@ -73,7 +88,7 @@ function auditOf(step: Step, person: { userId: string; kind: 'resident' | 'staff
 }
 
 /** Steps the reporter and followers hear about (inbox and the issueUpdate subscribe message). */
-const TOLD: readonly TReportAction[] = ['accept', 'dispatch', 'reject', 'mark_duplicate', 'arrive', 'resolve', 'close_not_fixed', 'reopen', 'confirm_fixed'];
+const TOLD: readonly TReportAction[] = ['accept', 'dispatch', 'reject', 'mark_duplicate', 'arrive', 'resolve', 'close_not_fixed', 'reopen', 'reporter_reopen', 'confirm_fixed'];
 
 function noticesFor(r: ReportDoc, action: TReportAction, to: TReportStatus): Notice[] {
   if (!TOLD.includes(action)) return [];

@@ -44,10 +44,12 @@ export async function syncReportRollup(reportId: string): Promise<void> {
   const deltas: RollupDeltas = new Map();
   if (prev) addMember(deltas, prev, -1);
   if (next) addMember(deltas, next, 1);
-  for (const [k, d] of deltas) {
-    const inc = Object.fromEntries(COUNTERS.filter((c) => d[c] !== 0).map((c) => [c, d[c]]));
-    if (Object.keys(inc).length) await ReportRollup.updateOne(splitDeltaKey(k), { $inc: inc }, { upsert: true });
-  }
+  // One round trip for the (up to eight) day documents a move touches.
+  const ops = [...deltas]
+    .map(([k, d]) => ({ filter: splitDeltaKey(k), inc: Object.fromEntries(COUNTERS.filter((c) => d[c] !== 0).map((c) => [c, d[c]])) }))
+    .filter((o) => Object.keys(o.inc).length > 0)
+    .map((o) => ({ updateOne: { filter: o.filter, update: { $inc: o.inc }, upsert: true } }));
+  if (ops.length) await ReportRollup.bulkWrite(ops, { ordered: true });
   if (next) await ReportRollupMember.replaceOne({ _id: id }, next, { upsert: true });
   else await ReportRollupMember.deleteOne({ _id: id });
 }

@@ -1,6 +1,7 @@
 import type { MediaCheckEvent } from '../../../wechat';
 import { applyMediaCheckResult, Photo } from '../../volunteering/gallery';
 import { receiveCoverVerdict } from '../../volunteering/activities';
+import { applyReportPhotoVerdict } from '../../reports';
 
 export type TMediaCheckOutcome = 'applied' | 'already_applied' | 'left_for_review' | 'unknown_trace';
 
@@ -15,7 +16,9 @@ export async function receiveMediaCheck(event: MediaCheckEvent): Promise<TMediaC
   const changed = await applyMediaCheckResult(event.traceId, event.suggest);
   if (changed > 0) return 'applied';
   if ((await Photo.exists({ traceId: event.traceId })) === null) {
-    // Not a gallery photo: it may be an activity cover held for the district admin.
+    // Not a gallery photo: a report photo (issue 12), or an activity cover held for the district admin.
+    const report = await applyReportPhotoVerdict(event.traceId, event.suggest);
+    if (report !== 'unknown_trace') return report;
     return await receiveCoverVerdict(event.traceId, event.suggest);
   }
   return event.suggest === 'review' ? 'left_for_review' : 'already_applied';
