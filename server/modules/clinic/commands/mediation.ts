@@ -89,7 +89,8 @@ const partyNotices = (c: MediationCaseDoc, title: string, body: string, key: str
       user: String(p.user),
       title,
       body,
-      link: appLinks.mediationCase(String(c._id)),
+      // Parties are residents: their clinic page (the case page is the committee's).
+      link: appLinks.myClinic(),
       dedupeKey: `mediation:${key}:${String(c._id)}:${String(p.user)}`,
     }));
 
