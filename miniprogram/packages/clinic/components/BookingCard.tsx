@@ -115,7 +115,7 @@ export function BookingCard({ booking: b, act, busy, focus, detailLink }: Props)
         <View className="v-actions">
           <FormField
             id={`${key}-reason`}
-            label="取消原因（开始前不足规定时间须填写）"
+            label={b.cancelNeedsReason ? '取消原因（距开始不足诊所规定的时间，须填写）' : '取消原因（选填）'}
             value={reason}
             maxlength={200}
             onChange={setReason}
