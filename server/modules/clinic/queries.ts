@@ -314,3 +314,10 @@ export async function waitlistView(entries: WaitlistDoc[]) {
     };
   });
 }
+
+/** Open cases with a session in [from, to) (the mediation day-before sweep; sent ones are skipped by their key). */
+export const dueMediationSessions = (from: Date, to: Date): Promise<MediationCaseDoc[]> =>
+  MediationCase.find({ status: 'open', sessions: { $elemMatch: { at: { $gte: from, $lt: to } } } })
+    .limit(1000)
+    .lean<MediationCaseDoc[]>()
+    .exec();

@@ -82,7 +82,7 @@ export async function openMediationCase(
   });
 }
 
-const partyNotices = (c: MediationCaseDoc, title: string, body: string, key: string): Notice[] =>
+export const partyNotices = (c: MediationCaseDoc, title: string, body: string, key: string): Notice[] =>
   c.parties
     .filter((p) => p.user)
     .map((p) => ({
