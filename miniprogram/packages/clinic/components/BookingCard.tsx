@@ -36,7 +36,7 @@ export function BookingCard({ booking: b, act, busy, focus, detailLink }: Props)
     const ok = await confirmAction({
       title: '律师未到场',
       content: `确定标记 ${b.provider.name} 未按约到场吗？诊所协调员会跟进。`,
-      confirmText: '标记未到场',
+      confirmText: '确认标记', // showModal refuses labels over 4 characters
       danger: true,
     });
     if (ok) await act(b.id, 'no-show', { side: 'provider' });
