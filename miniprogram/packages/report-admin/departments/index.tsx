@@ -44,6 +44,8 @@ export default function ReportDepartmentsPage() {
         ) : null}
       </View>
       <Notice type="success" message={d.saved} id="department-saved" />
+      <Notice message={d.action.error} id="department-delete-error" />
+      <Notice type="success" message={d.action.success} id="department-delete-success" />
       {d.list.loading && !d.list.data ? <SkeletonCards count={2} /> : null}
       <Notice message={d.list.error} />
       {!d.list.loading && !d.list.data?.items.length ? <EmptyState title="暂无部门" /> : null}
@@ -52,9 +54,14 @@ export default function ReportDepartmentsPage() {
           <View key={dept.id} className="card v-item" id={`department-${dept.id}`}>
             <Text className="v-item__title">{dept.name}</Text>
             <Text className="v-item__meta">处置人员：{dept.handlers.map((h) => h.name).join('、') || '暂无'}</Text>
-            <Button id={`department-${dept.id}-edit`} className="btn btn--plain" onClick={() => d.edit(dept)}>
-              修改
-            </Button>
+            <View className="v-actions">
+              <Button id={`department-${dept.id}-edit`} className="btn btn--plain" onClick={() => d.edit(dept)}>
+                修改
+              </Button>
+              <Button id={`department-${dept.id}-delete`} className="btn btn--plain" loading={d.action.busy === `delete-${dept.id}`} onClick={() => void d.remove(dept)}>
+                <Text>删除</Text>
+              </Button>
+            </View>
           </View>
         ))}
       </View>
