@@ -4,6 +4,7 @@ import { reportJobs, reportSubscribers } from './jobs';
 import { open311Routes } from './open311';
 import { reportPrivacy } from './privacy';
 import { adminRoutes } from './routes-admin';
+import { areaRoutes } from './routes-areas';
 import { residentRoutes } from './routes-resident';
 import { rollupSubscribers } from './rollups/subscribers';
 import { staffRoutes as workflowRoutes } from './routes-staff';
@@ -18,7 +19,8 @@ import { statsRoutes } from './stats';
  */
 export const reportsModule = defineModule({
   name: 'reports',
-  routes: (deps) => [...residentRoutes(deps), ...workflowRoutes(deps), ...adminRoutes(deps), ...statsRoutes(deps), ...open311Routes(deps)],
+  // areaRoutes first: /api/reports/heat before /api/reports/:id.
+  routes: (deps) => [...areaRoutes(deps), ...residentRoutes(deps), ...workflowRoutes(deps), ...adminRoutes(deps), ...statsRoutes(deps), ...open311Routes(deps)],
   jobs: (deps) => reportJobs(deps),
   privacy: reportPrivacy,
   get subscribers() {

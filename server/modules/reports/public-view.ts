@@ -21,7 +21,7 @@ const HIDDEN = ['rejected', 'duplicate'];
 const OPEN = REPORT_STATUSES.filter((s) => !CLOSED.includes(s) && !HIDDEN.includes(s));
 
 /** The points in a box, nearest its centre first (`limit` of them, or all). */
-function inBox(bbox: string, filter: Record<string, unknown>, limit?: number): PipelineStage[] {
+export function inBox(bbox: string, filter: Record<string, unknown>, limit?: number): PipelineStage[] {
   const [minLng, minLat, maxLng, maxLat] = parseBbox(bbox);
   const center = { lng: (minLng + maxLng) / 2, lat: (minLat + maxLat) / 2 };
   const radius = Math.max(...[[minLng, minLat], [minLng, maxLat], [maxLng, minLat], [maxLng, maxLat]].map(([lng, lat]) => distanceM(center, { lng, lat })));
@@ -51,7 +51,8 @@ export async function boxPage(bbox: string, filter: Record<string, unknown>, q: 
   return { items: found.slice((q.page - 1) * q.pageSize, q.page * q.pageSize), total: Math.min(found.length, upTo), capped };
 }
 
-export function publicFilter(q: Pick<TPublicListQuery, 'categoryCode' | 'status' | 'gridId'>): Record<string, unknown> {
+/** `communityGrids`: the grids of the asked community (`communityId`), combined with `gridId` if both are given. */
+export function publicFilter(q: Pick<TPublicListQuery, 'categoryCode' | 'status' | 'gridId'>, communityGrids?: readonly Types.ObjectId[]): Record<string, unknown> {
   const status =
     q.status === 'open' ? { $in: OPEN } : q.status === 'closed' ? { $in: CLOSED } : q.status && !HIDDEN.includes(q.status) ? q.status : { $nin: HIDDEN };
   return {
@@ -59,6 +60,7 @@ export function publicFilter(q: Pick<TPublicListQuery, 'categoryCode' | 'status'
     contentFlag: 'pass',
     ...(q.categoryCode ? { category: q.categoryCode } : {}),
     ...(q.gridId ? { grid: new Types.ObjectId(q.gridId) } : {}),
+    ...(communityGrids ? { grid: { $in: q.gridId ? communityGrids.filter((g) => String(g) === q.gridId) : [...communityGrids] } } : {}),
   };
 }
 
