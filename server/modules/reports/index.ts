@@ -2,6 +2,7 @@ import { defineModule } from '../../platform/module';
 import { reportDemo } from './demo';
 import { reportJobs, reportSubscribers } from './jobs';
 import { open311Routes } from './open311';
+import { photoReviewSubscribers, reportPhotoReviewKind } from './photo-review';
 import { reportPrivacy } from './privacy';
 import { adminRoutes } from './routes-admin';
 import { areaRoutes } from './routes-areas';
@@ -25,8 +26,9 @@ export const reportsModule = defineModule({
   privacy: reportPrivacy,
   get subscribers() {
     // reports.sla first: the rollups read the on-time flags it writes.
-    return [...reportSubscribers, ...rollupSubscribers];
+    return [...reportSubscribers, ...rollupSubscribers, ...photoReviewSubscribers];
   },
+  reviewKinds: [reportPhotoReviewKind],
   demo: (deps, orgs) => reportDemo(deps, orgs),
 });
 
