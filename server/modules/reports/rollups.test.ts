@@ -4,6 +4,7 @@ import { checkInvariants, repairInvariants } from '../../platform/invariants';
 import { rebuildReportRollups } from '.';
 import { buildResident, CENTER, reportBody, setupDistrict } from './fixtures';
 import { Report } from './model';
+import { resetReportRollupPasses } from './rollups/invariants';
 import { ReportRollup } from './rollups/model';
 
 let ctx: TestContext;
@@ -70,6 +71,26 @@ describe('stats rollups', () => {
     expect(await stats(WHOLE_MONTH, 'department')).toEqual(before);
     await rebuildReportRollups();
     expect(await stats(WHOLE_MONTH, 'department')).toEqual(before);
+    expect(await rollupViolations()).toEqual([]);
+  });
+
+  it('when the 10 s pass runs between full passes, it reads only the reports that moved since the last pass and the days wrong last time', async () => {
+    const live = async () => (await checkInvariants('live', new Date(clock))).filter((v) => v.invariant === 'report-rollups').map((v) => v.subject);
+    resetReportRollupPasses();
+    expect(await live()).toEqual([]); // a process's first pass: today and yesterday in full
+    // A day document changed behind the subscriber's back: no report moved, so the 10 s pass does not read the day…
+    await ReportRollup.updateOne({ slot: 'total|2026-10-14', key: '' }, { $inc: { received: 5 } });
+    expect(await live()).toEqual([]);
+    // …the full pass does, and from then on the day is looked at again until it is repaired.
+    expect((await rollupViolations()).map((v) => v.subject)).toEqual(['report-rollups:2026-10-14']);
+    expect(await live()).toEqual(['report-rollups:2026-10-14']);
+    expect(await repairInvariants(ctx.deps, { graceMs: 0, now: new Date(clock) })).toBeGreaterThanOrEqual(1);
+    expect(await live()).toEqual([]);
+    // A report inserted without events since the last pass is read by the next 10 s pass.
+    const one = await Report.findOne({ status: 'dispatched' }).lean();
+    await Report.collection.insertOne({ ...one!, _id: new Types.ObjectId() });
+    expect(await live()).toEqual(['report-rollups:2026-10-14']);
+    await repairInvariants(ctx.deps, { graceMs: 0, now: new Date(clock) });
     expect(await rollupViolations()).toEqual([]);
   });
 });
