@@ -10,7 +10,7 @@ import { allCommunities } from '../community/residents';
 import type { TPolygon } from '@shared/schemas/reports/taxonomy';
 import { distanceM, geohash, geohashCentre, insidePolygon, interiorPoint } from './geo';
 import { Report, type GridDoc, type ReportDoc } from './model';
-import { inBox, publicFilter } from './public-view';
+import { inBox, publicFilter, tallyCells } from './public-view';
 import { gridAt, gridNames, listGrids } from './queries';
 
 type Brief = Omit<TPublicGridDto, 'distanceM'> & { _id: Types.ObjectId };
@@ -59,17 +59,7 @@ export async function heatMap(q: THeatQuery, now: Date) {
   ]);
   const capped = points.length > REPORT_LIMITS.heatCap;
   const counted = points.slice(0, REPORT_LIMITS.heatCap);
-  const cells = new Map<string, { sx: number; sy: number; count: number; overdue: number }>();
-  for (const p of counted) {
-    const [lng, lat] = p.location.coordinates;
-    const key = q.by === 'grid' ? (p.grid ? String(p.grid) : '') : geohash({ lng, lat }, q.precision);
-    const c = cells.get(key) ?? { sx: 0, sy: 0, count: 0, overdue: 0 };
-    c.sx += lng;
-    c.sy += lat;
-    c.count++;
-    if (p.sla?.nextDueAt && p.sla.nextDueAt.getTime() < now.getTime()) c.overdue++;
-    cells.set(key, c);
-  }
+  const cells = tallyCells(counted, now, ([lng, lat], p) => (q.by === 'grid' ? (p.grid ? String(p.grid) : '') : geohash({ lng, lat }, q.precision)));
   const names = q.by === 'grid' ? await gridNames([...cells.keys()].filter(Boolean)) : new Map<string, string>();
   const out = [...cells.entries()].map(([key, c]) => {
     const at = q.by === 'cell' ? geohashCentre(key) : { lng: c.sx / c.count, lat: c.sy / c.count };

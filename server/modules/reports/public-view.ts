@@ -83,10 +83,17 @@ export async function clusterReports(
     ...inBox(q.bbox, publicFilter(q)),
     { $project: { location: 1, 'sla.nextDueAt': 1 } },
   ]);
-  const cells = new Map<string, { sx: number; sy: number; count: number; overdue: number }>();
+  const cells = tallyCells(points, now, ([lng, lat]) => `${Math.min(q.cells - 1, Math.floor((lng - minLng) / w))}:${Math.min(q.cells - 1, Math.floor((lat - minLat) / h))}`);
+  return [...cells.values()].map((c) => ({ lng: c.sx / c.count, lat: c.sy / c.count, count: c.count, overdue: c.overdue }));
+}
+
+export type CellTally = { sx: number; sy: number; count: number; overdue: number };
+/** Counts points per cell (`keyOf`), with their overdue ones and position sums (for the mean). */
+export function tallyCells<P extends Pick<ReportDoc, 'location' | 'sla'>>(points: readonly P[], now: Date, keyOf: (at: [number, number], p: P) => string): Map<string, CellTally> {
+  const cells = new Map<string, CellTally>();
   for (const p of points) {
     const [lng, lat] = p.location.coordinates;
-    const key = `${Math.min(q.cells - 1, Math.floor((lng - minLng) / w))}:${Math.min(q.cells - 1, Math.floor((lat - minLat) / h))}`;
+    const key = keyOf([lng, lat], p);
     const c = cells.get(key) ?? { sx: 0, sy: 0, count: 0, overdue: 0 };
     c.sx += lng;
     c.sy += lat;
@@ -94,5 +101,5 @@ export async function clusterReports(
     if (p.sla?.nextDueAt && p.sla.nextDueAt.getTime() < now.getTime()) c.overdue++;
     cells.set(key, c);
   }
-  return [...cells.values()].map((c) => ({ lng: c.sx / c.count, lat: c.sy / c.count, count: c.count, overdue: c.overdue }));
+  return cells;
 }
