@@ -7,7 +7,8 @@ import { Query } from 'mingo';
 import { withCollation, type Collation } from '../collation';
 import type { GeoModule } from '../geo-bridge';
 import { nearCandidates, pointOf, geoValues } from '../geo-grid';
-import { compileFilter, plannedKeys } from '../query';
+import { compileFilter } from '../filter';
+import { plannedKeys } from '../planner';
 import { plainOf, type Collection } from '../store/collection';
 import { isNumberLike, isPlainObject, toNumber, type Doc } from '../values';
 
