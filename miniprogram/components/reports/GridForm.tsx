@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Button, Switch, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { FormField } from '../FormField';
 import { Notice } from '../Notice';
 import { TextAreaField } from '../TextAreaField';
+import { HandlerSwitches } from './HandlerSwitches';
 import { SelectField } from './SelectField';
 import type { useGridEditor } from '../../hooks/reports/useGridEditor';
 import { useAsync } from '../../hooks/useAsync';
@@ -51,20 +52,7 @@ export function GridForm({ g }: Props) {
         </View>
       </View>
       <TextAreaField id="grid-boundary" label="边界 GeoJSON（GCJ-02 坐标）" value={g.boundary} error={g.boundaryError} maxlength={20000} height={160} onChange={g.setBoundary} />
-      <View className="field" id="grid-workers">
-        <Text className="field__label">网格员（已授予“处置人员”角色的账号）</Text>
-        {people.length === 0 && !g.handlers.loading ? <Text className="muted">暂无处置人员账号</Text> : null}
-        {people.map((p) => (
-          <View key={p.id} className="row" id={`grid-worker-${p.username ?? p.id}`}>
-            <Text className="row__label">
-              {p.displayName}
-              {p.username ? `（${p.username}）` : ''}
-            </Text>
-            <Switch id={`grid-worker-${p.username ?? p.id}-switch`} checked={g.workerIds.includes(p.id)} onChange={(e) => g.toggleWorker(p.id, e.detail.value)} />
-          </View>
-        ))}
-        {errors.workerIds ? <Text className="field-error">{errors.workerIds}</Text> : null}
-      </View>
+      <HandlerSwitches id="grid-workers" rowId="grid-worker" label="网格员（已授予“处置人员”角色的账号）" empty="暂无处置人员账号" people={people} loading={g.handlers.loading} picked={g.workerIds} error={errors.workerIds} onChange={(ids) => setField('workerIds', ids)} />
       <View className="field" id="grid-departments">
         <Text className="field__label">本网格的责任部门（未设置的类别按类别默认部门）</Text>
         {overrides.map(([code, deptId]) => (

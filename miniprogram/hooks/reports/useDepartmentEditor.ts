@@ -37,7 +37,7 @@ export function useDepartmentEditor() {
     form.reset(BLANK);
     await reload();
   });
-  const { reset, setField, values } = form;
+  const { reset, values } = form;
   const edit = useCallback((d: TDepartment | null) => {
     setSaved(null);
     setEditing(d);
@@ -52,6 +52,5 @@ export function useDepartmentEditor() {
     return `已删除“${d.name}”`;
   }, { title: '删除部门', content: `删除“${d.name}”后不能恢复。仍被类别、网格或未办结工单使用的部门不能删除。确定删除吗？`, confirmText: '删除', danger: true }), [action, edit, editing, reload]);
   const picked = values.handlerIds ?? [];
-  const toggleHandler = (id: string, on: boolean) => setField('handlerIds', on ? [...picked.filter((x) => x !== id), id] : picked.filter((x) => x !== id));
-  return { list, handlers, form, editing, edit, saved, picked, toggleHandler, action, remove };
+  return { list, handlers, form, editing, edit, saved, picked, action, remove };
 }

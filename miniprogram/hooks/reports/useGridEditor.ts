@@ -66,7 +66,6 @@ export function useGridEditor(reload: () => Promise<unknown>) {
   const boundaryError = pickError ?? (polygonError ? (parsed.ok ? polygonError : parsed.message) : undefined);
 
   const workerIds = values.workerIds ?? [];
-  const toggleWorker = (id: string, on: boolean) => setField('workerIds', on ? [...workerIds.filter((x) => x !== id), id] : workerIds.filter((x) => x !== id));
   const overrides = values.departmentByCategory ?? {};
   const setOverride = (categoryCode: string, departmentId: string | null) => {
     const next = { ...overrides };
@@ -83,5 +82,5 @@ export function useGridEditor(reload: () => Promise<unknown>) {
     return `已删除网格“${g.name}”`;
   }, { title: '删除网格', content: `删除“${g.name}”后，已有工单保留其网格编号，此后该区域的上报进入调度队列。确定删除吗？`, confirmText: '删除', danger: true }), [action, edit, editing, reload]);
 
-  return { handlers, form, editing, edit, saved, boundary, setBoundary, boundaryError, addVertex, workerIds, toggleWorker, overrides, setOverride, action, remove };
+  return { handlers, form, editing, edit, saved, boundary, setBoundary, boundaryError, addVertex, workerIds, overrides, setOverride, action, remove };
 }

@@ -1,7 +1,8 @@
-import { Button, Switch, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { EmptyState } from '../../../components/EmptyState';
 import { FormField } from '../../../components/FormField';
 import { Notice } from '../../../components/Notice';
+import { HandlerSwitches } from '../../../components/reports/HandlerSwitches';
 import { PageShell } from '../../../components/PageShell';
 import { SkeletonCards } from '../../../components/Skeleton';
 import { useDepartmentEditor } from '../../../hooks/reports/useDepartmentEditor';
@@ -19,20 +20,7 @@ export default function ReportDepartmentsPage() {
       <View className="card" id="department-form">
         <Text className="card__title">{d.editing ? `修改部门：${d.editing.name}` : '新建部门'}</Text>
         <FormField id="department-name" label="部门名称" value={values.name} error={errors.name} maxlength={30} onChange={(v) => setField('name', v)} />
-        <View className="field" id="department-handlers">
-          <Text className="field__label">处置人员（已授予“处置人员”角色的账号）</Text>
-          {people.length === 0 && !d.handlers.loading ? <Text className="muted">暂无处置人员账号，请先在“人员与角色”中授予角色</Text> : null}
-          {people.map((p) => (
-            <View key={p.id} className="row" id={`department-handler-${p.username ?? p.id}`}>
-              <Text className="row__label">
-                {p.displayName}
-                {p.username ? `（${p.username}）` : ''}
-              </Text>
-              <Switch id={`department-handler-${p.username ?? p.id}-switch`} checked={d.picked.includes(p.id)} onChange={(e) => d.toggleHandler(p.id, e.detail.value)} />
-            </View>
-          ))}
-          {errors.handlerIds ? <Text className="field-error">{errors.handlerIds}</Text> : null}
-        </View>
+        <HandlerSwitches id="department-handlers" rowId="department-handler" label="处置人员（已授予“处置人员”角色的账号）" empty="暂无处置人员账号，请先在“人员与角色”中授予角色" people={people} loading={d.handlers.loading} picked={d.picked} error={errors.handlerIds} onChange={(ids) => setField('handlerIds', ids)} />
         <Notice message={d.form.formError} id="department-error" />
         <Button id="department-submit" key={d.editing?.id ?? 'new'} className="btn btn--primary" loading={d.form.submitting} onClick={() => void d.form.submit()}>
           {d.editing ? '保存修改' : '新建部门'}
