@@ -2,7 +2,7 @@
 import { Types } from 'mongoose';
 import type { THolidayCalendar } from '@shared/schemas/reports/taxonomy';
 import { findPage } from '../../platform/paging';
-import { User } from '../users';
+import { displayNames, User } from '../users';
 import {
   Open311Key,
   Report,
@@ -91,8 +91,7 @@ export const findPhoto = (id: string): Promise<ReportPhotoDoc | null> => ReportP
 export async function namesOf(ids: readonly (Types.ObjectId | string | null | undefined)[]): Promise<Map<string, string>> {
   const wanted = [...new Set(ids.filter((i): i is Types.ObjectId | string => Boolean(i)).map(String))];
   if (!wanted.length) return new Map();
-  const users = await User.find({ _id: { $in: wanted.map(oid) } }, { displayName: 1 }).lean();
-  return new Map(users.map((u) => [String(u._id), u.displayName]));
+  return displayNames(wanted.map(oid));
 }
 export const userOpenid = async (userId: string): Promise<string | undefined> =>
   (await User.findById(oid(userId), { openid: 1 }).lean())?.openid;
