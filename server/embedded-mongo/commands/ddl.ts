@@ -2,7 +2,7 @@
 import { calculateObjectSize } from 'bson';
 import { parseCollation } from '../collation';
 import { err } from '../errors';
-import { compileFilter } from '../query';
+import { compileFilter } from '../filter';
 import { compareValues, isPlainObject, renderValue, toPlain, type Doc } from '../values';
 import { collName, docArg, ensureColl, getColl, type Handler } from './context';
 

@@ -4,7 +4,7 @@ import { aggregate, update as mingoUpdate } from 'mingo';
 import { parseCollation } from '../collation';
 import { asServerError, err } from '../errors';
 import { queryOptions } from '../mingo-context';
-import { makeProjector } from '../query';
+import { makeProjector } from '../projection';
 import { plainOf, type Collection, type Rec } from '../store/collection';
 import { WaitForTransaction } from '../store/engine';
 import { assignedPaths, clonePlain, compareValues, idKey, isPlainObject, numberHints, ownValue, restoreTyped, setOwn, toPlain, toStored, type Doc } from '../values';

@@ -8,4 +8,5 @@ export const usersModule = defineModule({ name: 'users', routes: (deps) => route
 export { ZUserDto, ZUserEnvelope } from './dto-schema';
 export { User, type UserDoc } from './model';
 export { presentUser } from './presenter';
+export { displayNames } from './queries';
 export { searchHash, type SearchField } from './search-hash';

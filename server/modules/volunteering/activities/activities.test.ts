@@ -1,11 +1,11 @@
-import { createTestContext, buildResident, type TestContext } from '../../../../test/support';
+import { createTestContext, buildResident, TEST_CLOCK_START, type TestContext } from '../../../../test/support';
 import { buildVerifiedResident } from '../../../../test/support/factories-realname';
 import { activityInput, buildActivity, buildCertifiedTeam, buildVolunteer, teamInput } from '../teams/api-testing';
 
 jest.setTimeout(120_000);
 
 let ctx: TestContext;
-const clock = new Date('2026-06-01T02:00:00Z');
+const clock = TEST_CLOCK_START;
 beforeAll(async () => {
   ctx = await createTestContext({ now: () => clock });
 });
@@ -201,7 +201,7 @@ describe('editing and cancelling', () => {
     const late = await ctx.http
       .patch(`/api/activities/${act.id}`)
       .set('Authorization', team.admin.auth)
-      .send({ cancelDeadline: '2026-12-01T00:00:00Z' });
+      .send({ cancelDeadline: new Date(clock.getTime() + 30 * 86_400_000).toISOString() }); // after the shift (72 h)
     expect(late.status).toBe(400);
     expect(late.body.error.fields[0].path).toBe('cancelDeadline');
 

@@ -1,12 +1,12 @@
 import { Types } from 'mongoose';
-import { buildResident, createTestContext, type TestContext } from '../../../../test/support';
+import { buildResident, createTestContext, TEST_CLOCK_START, type TestContext } from '../../../../test/support';
 import { AuditEntry } from '../../audit/model';
 import { Photo } from '../gallery/model';
 import { activityInput, buildActivity, buildCertifiedTeam, buildVolunteer } from '../teams/api-testing';
 import { Activity } from './model';
 
 jest.setTimeout(120_000);
-const clock = new Date('2026-06-01T02:00:00Z');
+const clock = TEST_CLOCK_START;
 let ctx: TestContext;
 beforeAll(async () => {
   ctx = await createTestContext({ now: () => clock });

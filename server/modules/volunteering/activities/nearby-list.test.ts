@@ -2,7 +2,7 @@
  * The nearby list answered from the per-cell cache: exact distances and radius per caller,
  * and every change (edit, cancel, a place taken) visible on the next request in this process.
  */
-import { createTestContext, type TestContext } from '../../../../test/support';
+import { createTestContext, TEST_CLOCK_START, type TestContext } from '../../../../test/support';
 import { Activity } from './model';
 import { NEARBY_TTL_MS } from './queries';
 import { buildActivity, buildCertifiedTeam, buildVolunteer } from '../teams/api-testing';
@@ -10,7 +10,7 @@ import { buildActivity, buildCertifiedTeam, buildVolunteer } from '../teams/api-
 jest.setTimeout(120_000);
 
 let ctx: TestContext;
-const clock = new Date('2026-06-01T02:00:00Z');
+const clock = TEST_CLOCK_START;
 beforeAll(async () => {
   ctx = await createTestContext({ now: () => clock });
 });

@@ -1,10 +1,10 @@
-import { createTestContext, type TestContext } from '../../../../test/support';
+import { createTestContext, TEST_CLOCK_START, type TestContext } from '../../../../test/support';
 import { buildActivity, buildCertifiedTeam } from '../teams/api-testing';
 
 jest.setTimeout(120_000);
 
 let ctx: TestContext;
-const clock = new Date('2026-06-01T02:00:00Z');
+const clock = TEST_CLOCK_START;
 beforeAll(async () => {
   ctx = await createTestContext({ now: () => clock });
 });

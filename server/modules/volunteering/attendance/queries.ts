@@ -1,7 +1,7 @@
 import type { Types } from 'mongoose';
 import type { TAttendanceRowDto } from '@shared/schemas/volunteering/attendance';
 import { Shift, type ShiftDoc } from '../activities';
-import { displayNames } from '../hours';
+import { displayNames } from '../../users';
 import { Signup } from '../signups';
 import { presentAttendanceRow } from './presenter';
 

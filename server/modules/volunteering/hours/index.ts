@@ -8,7 +8,7 @@ export const hoursModule = defineModule({ name: 'volunteering/hours', routes: (d
 export { recordHoursEntry } from './commands/record-entry';
 export { formatHours, serviceMinutes, shanghaiDate, shanghaiMonth } from './compute';
 export { HoursEntry, HoursTotal } from './model';
-export { displayNames, leaderboard, totalsFor, type LeaderboardRow } from './queries';
+export { leaderboard, totalsFor, type LeaderboardRow } from './queries';
 export { presentLeaderboardRow } from './presenter';
 export { applyTotalsDelta } from './totals';
 // Registered at load (the platform checks and repairs them): see ./invariants.ts.

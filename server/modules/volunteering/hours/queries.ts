@@ -1,5 +1,6 @@
-import mongoose, { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import type { THoursPage, TTeamHoursQuery } from '@shared/schemas/volunteering/hours';
+import { displayNames } from '../../users';
 import { HoursEntry, HoursTotal, type HoursEntryDoc } from './model';
 import { presentHoursEntry, presentTotals } from './presenter';
 
@@ -46,17 +47,6 @@ export async function leaderboard(opts: { teamId?: string; limit: number }): Pro
     confirmedMinutes: r.confirmedMinutes,
     displayName: names.get(String(r.user)) ?? '',
   }));
-}
-
-/** Display names by user id, read straight from the users collection (no personal data beyond the chosen name). */
-export async function displayNames(ids: Types.ObjectId[]): Promise<Map<string, string>> {
-  const db = mongoose.connection.db;
-  if (!db || ids.length === 0) return new Map();
-  const docs = await db
-    .collection<{ _id: Types.ObjectId; displayName?: string }>('users')
-    .find({ _id: { $in: ids } }, { projection: { displayName: 1 } })
-    .toArray();
-  return new Map(docs.map((d) => [String(d._id), d.displayName ?? '']));
 }
 
 export async function listEntries(

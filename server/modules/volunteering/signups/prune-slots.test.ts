@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { createTestContext, type TestContext } from '../../../../test/support';
+import { createTestContext, TEST_CLOCK_START, type TestContext } from '../../../../test/support';
 import { linliJobs } from '../../../jobs/registry';
 import { testClock } from '../attendance/fixtures';
 import { VolunteerSchedule } from './model';
@@ -8,7 +8,7 @@ import { PRUNE_SLOTS_JOB } from './commands/prune-slots';
 
 jest.setTimeout(60_000);
 const HOUR = 3600_000;
-const clock = testClock(new Date('2026-06-01T02:00:00Z'));
+const clock = testClock(TEST_CLOCK_START);
 let ctx: TestContext;
 beforeAll(async () => {
   ctx = await createTestContext({ now: clock.now });

@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-import { createTestContext, type TestContext } from '../../../../test/support';
+import { createTestContext, TEST_CLOCK_START, type TestContext } from '../../../../test/support';
 import { linliJobs } from '../../../jobs/registry';
 import { Signup, VolunteerSchedule } from './model';
 import { RESYNC_SHIFTS_JOB } from './commands/shift-times';
@@ -10,7 +10,7 @@ import { buildActivity, buildCertifiedTeam, buildVolunteer } from '../teams/api-
 
 jest.setTimeout(120_000);
 const HOUR = 3600_000;
-const clock = new Date('2026-06-01T02:00:00Z');
+const clock = TEST_CLOCK_START;
 let ctx: TestContext;
 beforeAll(async () => {
   ctx = await createTestContext({ now: () => clock });

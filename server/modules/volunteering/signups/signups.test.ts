@@ -1,4 +1,4 @@
-import { createTestContext, buildResident, type TestContext } from '../../../../test/support';
+import { createTestContext, buildResident, TEST_CLOCK_START, type TestContext } from '../../../../test/support';
 import { activityInput, buildActivity, buildCertifiedTeam, buildVolunteer } from '../teams/api-testing';
 import { Shift } from '../activities/model';
 import { Signup } from './model';
@@ -6,7 +6,7 @@ import { Signup } from './model';
 jest.setTimeout(120_000);
 
 let ctx: TestContext;
-let clock = new Date('2026-06-01T02:00:00Z');
+let clock = TEST_CLOCK_START;
 beforeAll(async () => {
   ctx = await createTestContext({ now: () => clock });
 });
@@ -172,11 +172,13 @@ describe('POST /api/shifts/:id/signups', () => {
 });
 
 describe('bad activity input never yields a 500', () => {
+  /** That UTC hour, nine days after the test clock (02:00 UTC). */
+  const day9 = (utcHour: number) => new Date(TEST_CLOCK_START.getTime() + 9 * 24 * HOUR + (utcHour - 2) * HOUR).toISOString();
   test.each([
-    ['zero capacity', { shifts: [{ start: '2026-06-10T01:00:00Z', end: '2026-06-10T03:00:00Z', capacity: 0 }] }, 'shifts.0.capacity'],
-    ['negative capacity', { shifts: [{ start: '2026-06-10T01:00:00Z', end: '2026-06-10T03:00:00Z', capacity: -3 }] }, 'shifts.0.capacity'],
-    ['end before start', { shifts: [{ start: '2026-06-10T03:00:00Z', end: '2026-06-10T01:00:00Z', capacity: 3 }] }, 'shifts.0.end'],
-    ['signup deadline after the shift', { signupDeadline: '2026-07-01T00:00:00Z' }, 'signupDeadline'],
+    ['zero capacity', { shifts: [{ start: day9(1), end: day9(3), capacity: 0 }] }, 'shifts.0.capacity'],
+    ['negative capacity', { shifts: [{ start: day9(1), end: day9(3), capacity: -3 }] }, 'shifts.0.capacity'],
+    ['end before start', { shifts: [{ start: day9(3), end: day9(1), capacity: 3 }] }, 'shifts.0.end'],
+    ['signup deadline after the shift', { signupDeadline: new Date(TEST_CLOCK_START.getTime() + 30 * 24 * HOUR).toISOString() }, 'signupDeadline'],
     ['oversized title', { title: '长'.repeat(61) }, 'title'],
     ['wrong type', { checkinRadiusM: '300' }, 'checkinRadiusM'],
     ['$-prefixed key', { $where: 'sleep(1000)' }, ''],

@@ -1,6 +1,7 @@
 import type { TBoardDto, TBoardQuery } from '@shared/schemas/volunteering/stats';
 import { Team } from '../../org';
-import { displayNames, leaderboard, presentLeaderboardRow, shanghaiMonth, type LeaderboardRow } from '../hours';
+import { displayNames } from '../../users';
+import { leaderboard, presentLeaderboardRow, shanghaiMonth, type LeaderboardRow } from '../hours';
 import { DISTRICT_SCOPE, RollupBoard, boardKey } from './rollups/model';
 
 /**

@@ -2,7 +2,7 @@ import { Types } from 'mongoose';
 import { findPage } from '../../../platform/paging';
 import type { TMembershipQuery, TTeamApplicationsQuery } from '@shared/schemas/volunteering/teams';
 import { Team, type TeamDoc } from '../../org';
-import { User } from '../../users';
+import { displayNames } from '../../users';
 import { TeamMembership, TeamProfile, type TeamMembershipDoc, type TeamProfileDoc } from './model';
 import { presentMembership, presentTeamDetail } from './presenter';
 
@@ -47,11 +47,6 @@ export async function nearbyTeams(q: { lng: number; lat: number; radiusKm: numbe
 export async function membershipOf(teamId: string, userId: string | undefined): Promise<TeamMembershipDoc | null> {
   if (!userId || !Types.ObjectId.isValid(userId)) return null;
   return TeamMembership.findOne({ team: teamId, user: userId }).lean<TeamMembershipDoc>();
-}
-
-export async function displayNames(userIds: Types.ObjectId[]): Promise<Map<string, string>> {
-  const users = await User.find({ _id: { $in: userIds } }, { displayName: 1 }).lean();
-  return new Map(users.map((u) => [String(u._id), u.displayName]));
 }
 
 export const findTeam = (id: string | Types.ObjectId): Promise<TeamDoc | null> => Team.findById(id).lean<TeamDoc>().exec();

@@ -38,7 +38,8 @@ import { decideJoin, leaveTeam, requestToJoin, setMemberRole } from './commands/
 import { membershipPolicy, teamPolicy } from './policy';
 import { presentMembership, presentTeamDetail, presentTeamSummary } from './presenter';
 import { totalsFor } from '../hours';
-import { displayNames, findTeam, membershipOf, members, nearbyTeams, profileOf, teamApplications } from './queries';
+import { displayNames } from '../../users';
+import { findTeam, membershipOf, members, nearbyTeams, profileOf, teamApplications } from './queries';
 
 export function routes(deps: AppDeps): RouteSpec[] {
   return [
