@@ -3,7 +3,6 @@
  * services, the law library and the home screen. Response types come from the routes' schemas.
  */
 import type { TOut } from '@shared/schemas/common';
-import type { ZHomeScreen } from '@shared/schemas/community/home';
 import type { ZLawArticle, ZLawPage, ZLawTopics } from '@shared/schemas/community/laws';
 import Taro from '@tarojs/taro';
 import { NOTICE_FILE_LIMITS, type TNoticeDetail, type TNoticeFileDto, type TNoticeInput, type ZNoticeChanged, type ZNoticeDetail, type ZNoticeDetailPage, type ZNoticePage } from '@shared/schemas/community/notices';
@@ -11,25 +10,19 @@ import type { ZNearbyPlaces, ZPlaceChanged, ZPlaceImportResult, ZPlacePage, TPla
 import type { TChooseCommunity, ZMyCommunity } from '@shared/schemas/community/residents';
 import type { ZCommunityList } from '@shared/schemas/org';
 import { http } from './api';
-import { mediaUrl, uploadImage, type TChosenImage } from './media';
+import { mediaUrl, previewImages, uploadImage, type TChosenImage } from './media';
 import { isH5 } from './nav';
 import { getToken } from './session';
-import { readStorage, writeStorage } from './storage';
+import { homeScreen } from './home';
 
 const { request } = http;
 const id = encodeURIComponent;
 
-/** The community the resident chose last, kept on the device so home asks once, with it. */
-const COMMUNITY_KEY = 'linli.community';
-export const rememberedCommunity = (): { id: string; name: string } | null => readStorage(COMMUNITY_KEY);
-export const rememberCommunity = (c: { id: string; name: string } | null): void => writeStorage(COMMUNITY_KEY, c);
-
-export type THomeScreen = TOut<typeof ZHomeScreen>;
+export { formatMetres, rememberCommunity, rememberedCommunity, type THomeScreen } from './home';
 export type TNearbyPlaceItem = TOut<typeof ZNearbyPlaces>['items'][number];
 
 export const communityApi = {
-  home: (q: { communityId?: string; lng?: number; lat?: number }) =>
-    request<THomeScreen>({ path: '/api/home', query: q, anonymous: !getToken() }),
+  home: homeScreen,
   notices: (q: { communityId?: string; page?: number }) =>
     request<TOut<typeof ZNoticePage>>({ path: '/api/notices', query: q, anonymous: !getToken() }),
   notice: (noticeId: string) => request<TOut<typeof ZNoticeDetail>>({ path: `/api/notices/${id(noticeId)}`, anonymous: !getToken() }),
@@ -67,9 +60,6 @@ export const communityApi = {
     }),
 };
 
-/** 350 m / 1.2 公里. */
-export const formatMetres = (m: number): string => (m < 1000 ? `${m} 米` : `${(m / 1000).toFixed(1)} 公里`);
-
 /** Uploads a chosen photo or document for a notice (progress 0–100); the answer goes into the form's attachments. */
 export function uploadNoticeFile(file: TChosenImage & { name?: string }, onProgress: (p: number) => void): Promise<TNoticeFileDto> {
   // H5 knows the chosen file's own name; weapp's temp paths are random, so a photo is just 图片.
@@ -92,7 +82,7 @@ type TAttachment = TNoticeDetail['attachments'][number];
 export async function openNoticeAttachment(a: TAttachment, all: readonly TAttachment[]): Promise<void> {
   if (a.kind === 'image') {
     const urls = all.filter((x) => x.kind === 'image').map((x) => mediaUrl(x.url));
-    await Taro.previewImage({ current: mediaUrl(a.url), urls });
+    await previewImages(urls, mediaUrl(a.url));
   } else if (isH5) {
     window.open(a.kind === 'link' ? a.url : mediaUrl(a.url), '_blank', 'noopener');
   } else if (a.kind === 'link') {

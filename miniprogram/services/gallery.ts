@@ -6,7 +6,7 @@
 import Taro from '@tarojs/taro';
 import type { TOut, ZNoContent } from '@shared/schemas/common';
 import type { TPhotoDto, TPhotoStatus, ZPhotoPage, ZPhotoUploaded } from '@shared/schemas/volunteering/gallery';
-import { GALLERY_MAX_BYTES } from '@shared/schemas/volunteering/gallery';
+import { GALLERY_MAX_BYTES } from '@shared/schemas/volunteering/constants';
 import { API_BASE, http } from './api';
 import { uploadImage, type TChosenImage } from './media';
 import { ApiError } from './request';

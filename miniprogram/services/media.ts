@@ -24,28 +24,44 @@ export interface TChosenImage {
 /** An image address as stored ('/api/…' for uploads to this server, or https) → one the page can load. */
 export const mediaUrl = (url: string): string => (url.startsWith('/') ? `${API_BASE}${url}` : url);
 
+/*
+ * The platform's image viewer and chooser are picked by plain functions with a ternary on
+ * TARO_ENV, never inside an async function: the build drops the other platform's branch (and
+ * the libraries it imports) only where it can see the constant test, and an async function
+ * reaches it compiled into a state machine with both branches live.
+ */
+
+/** Full-screen image viewer (H5: Taro's viewer and its swiper are loaded on the first tap). */
+export function previewImages(urls: string[], current: string): Promise<unknown> {
+  return process.env.TARO_ENV === 'h5'
+    ? import('./h5-image-picker').then((m) => m.previewImage({ urls, current }))
+    : Taro.previewImage({ urls, current });
+}
+
+/** One image from the platform's chooser (H5: the file input's own sheet offers 拍摄 / 从相册选择). */
+function pickOneImage(): Promise<TChosenImage | undefined> {
+  return process.env.TARO_ENV === 'h5'
+    ? import('./h5-image-picker')
+        .then((m) => m.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album'] }))
+        .then((r) => {
+          const f = r.tempFiles[0] as (TChosenImage & { originalFileObj?: Blob }) | undefined;
+          return f && { path: f.path, size: f.size, type: f.type, originalFileObj: f.originalFileObj };
+        })
+    : Taro.chooseMedia({ count: 1, mediaType: ['image'], sourceType: ['album', 'camera'], sizeType: ['compressed'] }).then((r) => {
+        const f = r.tempFiles[0];
+        return f && { path: f.tempFilePath, size: f.size };
+      });
+}
+
 const CANCELLED = /cancel|abort/i;
 const UNREADABLE = '无法读取所选图片，请选择 JPG、PNG 或 WebP 格式的照片';
 
 /** Lets the user pick one image from the camera or album; null when they back out. */
 export async function chooseImageFile(): Promise<TChosenImage | null> {
   try {
-    if (process.env.TARO_ENV === 'h5') {
-      // H5 on a phone offers 拍摄 / 从相册选择 in the file input's own sheet.
-      const r = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album'] });
-      const f = r.tempFiles[0] as (TChosenImage & { originalFileObj?: Blob }) | undefined;
-      if (!f) throw new ApiError(0, 'file_unreadable', UNREADABLE);
-      return { path: f.path, size: f.size, type: f.type, originalFileObj: f.originalFileObj };
-    }
-    const r = await Taro.chooseMedia({
-      count: 1,
-      mediaType: ['image'],
-      sourceType: ['album', 'camera'],
-      sizeType: ['compressed'],
-    });
-    const f = r.tempFiles[0];
+    const f = await pickOneImage();
     if (!f) throw new ApiError(0, 'file_unreadable', UNREADABLE);
-    return { path: f.tempFilePath, size: f.size };
+    return f;
   } catch (e) {
     if (e instanceof ApiError) throw e;
     if (CANCELLED.test((e as { errMsg?: string }).errMsg ?? '')) return null;

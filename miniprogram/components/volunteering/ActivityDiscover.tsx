@@ -4,7 +4,7 @@ import {
   ACTIVITY_CATEGORIES,
   ACTIVITY_CATEGORY_LABELS,
   type TActivityCategory,
-} from '@shared/schemas/volunteering/activities';
+} from '@shared/schemas/volunteering/constants';
 import { DATE_OPTIONS, useActivityDiscover, type TDiscoverView } from '../../hooks/volunteering/useActivityDiscover';
 import { VROUTES, withQuery } from '../../hooks/volunteering/routes';
 import { adminTeamIds } from '../../hooks/volunteering/labels';
@@ -15,7 +15,7 @@ import { Notice } from '../Notice';
 import { SkeletonCards } from '../Skeleton';
 import { ActivityCard } from './ActivityCard';
 import { NearbyMap } from './NearbyMap';
-import { VOLUNTEERING_LIMITS } from '@shared/schemas/volunteering/common';
+import { VOLUNTEERING_LIMITS } from '@shared/schemas/volunteering/constants';
 import './volunteering.scss';
 
 const CATEGORY_OPTIONS: { key: TActivityCategory | 'all'; label: string }[] = [

@@ -1,5 +1,5 @@
 import { useAsync } from '../useAsync';
-import { communityApi, rememberedCommunity } from '../../services/community';
+import { homeScreen, rememberedCommunity } from '../../services/home';
 
 /**
  * The home page's first screen from one request (GET /api/home): alerts, notices, nearby services
@@ -8,5 +8,5 @@ import { communityApi, rememberedCommunity } from '../../services/community';
  */
 export function useHomeScreen() {
   const community = rememberedCommunity();
-  return useAsync(() => communityApi.home({ communityId: community?.id }), []);
+  return useAsync(() => homeScreen({ communityId: community?.id }), []);
 }

@@ -1,5 +1,5 @@
 /** Display helpers for volunteering pages (no React here; pure and shared by every volunteering page). */
-import { ACTIVITY_CATEGORY_LABELS, type TActivityCategory } from '@shared/schemas/volunteering/activities';
+import { ACTIVITY_CATEGORY_LABELS, type TActivityCategory } from '@shared/schemas/volunteering/constants';
 import type { TSignupStatus } from '@shared/schemas/volunteering/signups';
 import { formatTime } from '../../services/format';
 

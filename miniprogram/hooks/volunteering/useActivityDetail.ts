@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import type { TSignupDto } from '@shared/schemas/volunteering/signups';
-import { ACTIVE_SIGNUP_STATUSES } from '@shared/schemas/volunteering/signups';
+import { ACTIVE_SIGNUP_STATUSES } from '@shared/schemas/volunteering/constants';
 import { useAsync } from '../useAsync';
 import { volunteeringApi } from '../../services/volunteering';
 import { askSignupConsent } from './subscribe';

@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import Taro from '@tarojs/taro';
 import type { TPhotoDto } from '@shared/schemas/volunteering/gallery';
 import { PHOTO_STATUS_LABELS, galleryApi, photoFileUrl, photoThumbUrl } from '../../services/gallery';
-import { chooseImageFile } from '../../services/media';
+import { chooseImageFile, previewImages } from '../../services/media';
 import { ApiError } from '../../services/request';
 import { useAsync } from '../useAsync';
 import { useAction } from './useAction';
@@ -101,7 +100,7 @@ export function useGallery(activityId: string | undefined) {
     (p: TPhotoDto) => {
       const urls = items.map(srcOf).filter((u): u is string => !!u);
       const current = srcOf(p);
-      if (current) void Taro.previewImage({ urls, current }).catch(() => undefined);
+      if (current) void previewImages(urls, current).catch(() => undefined);
     },
     [items, srcOf],
   );

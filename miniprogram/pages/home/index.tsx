@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { PageShell } from '../../components/PageShell';
 import { useSession } from '../../hooks/useSession';
 import { useHomeScreen } from '../../hooks/community/useHomeScreen';
-import { formatMetres } from '../../services/community';
+import { formatMetres } from '../../services/home';
 import { DOMAIN_ENTRIES, greetingFor } from '../../services/domains';
 import { ROUTES, go, loginRoute } from '../../services/nav';
 import { withQuery } from '../../services/routes';

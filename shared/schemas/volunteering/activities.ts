@@ -2,31 +2,10 @@ import { z } from 'zod';
 import { ZDateOut, ZGeoPoint, ZObjectId, hasRealText, zPage } from '../common';
 import { ZActivityAbilities } from '../abilities';
 import { ZSignupDto } from './signups';
+import { ACTIVITY_CATEGORIES } from './constants';
 import { VOLUNTEERING_LIMITS as L, ZIsoDateTime, ZPageQuery, zBoolQuery, zLatQuery, zLngQuery, zTag, zText } from './common';
 
-export const ACTIVITY_CATEGORIES = [
-  'community_service',
-  'elderly_care',
-  'child_care',
-  'environment',
-  'culture',
-  'health',
-  'emergency',
-  'legal_aid',
-  'other',
-] as const;
-export type TActivityCategory = (typeof ACTIVITY_CATEGORIES)[number];
-export const ACTIVITY_CATEGORY_LABELS: Record<TActivityCategory, string> = {
-  community_service: '社区服务',
-  elderly_care: '助老服务',
-  child_care: '关爱儿童',
-  environment: '环境保护',
-  culture: '文化宣传',
-  health: '医疗健康',
-  emergency: '应急救援',
-  legal_aid: '法律援助',
-  other: '其他',
-};
+export { ACTIVITY_CATEGORIES, ACTIVITY_CATEGORY_LABELS, type TActivityCategory } from './constants';
 
 const ZCapacity = z
   .number({ error: '名额必须是数字' })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VOLUNTEERING_LIMITS } from './constants';
 
 /**
  * Helpers shared by the volunteering schemas. Bodies are strict objects: an
@@ -44,21 +45,7 @@ export const ZPageQuery = {
     .default(20),
 };
 
-export const VOLUNTEERING_LIMITS = {
-  tagsMax: 20,
-  serviceAreasMax: 10,
-  availabilityMax: 21,
-  shiftsMax: 20,
-  capacityMax: 10000,
-  titleMax: 60,
-  descriptionMax: 5000,
-  reasonMax: 500,
-  radiusMinM: 50,
-  radiusMaxM: 5000,
-  nearbyMaxKm: 50,
-  /** Activity search words (GET /api/activities?q=). */
-  searchMax: 30,
-} as const;
+export { VOLUNTEERING_LIMITS } from './constants';
 
 /** A team admin's approve/reject of a request (join requests, signups that need approval). */
 export const ZApprovalDecisionInput = z

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { ZPhotoAbilities } from '../abilities';
 import { ZDateOut, ZObjectId, ZPagination, zPage } from '../common';
+import { GALLERY_MAX_BYTES } from './constants';
 
 /** Accepted upload types (checked by magic bytes, not by the Content-Type header). */
 export const GALLERY_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
-export const GALLERY_MAX_BYTES = 5 * 1024 * 1024;
+export { GALLERY_MAX_BYTES };
 export const GALLERY_MAX_PER_USER_PER_ACTIVITY = 20;
 /** Activity covers: same types and size limit as photos (POST /api/teams/:teamId/covers). */
 export const COVER_MAX_BYTES = GALLERY_MAX_BYTES;

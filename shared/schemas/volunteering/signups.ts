@@ -16,8 +16,7 @@ export const SIGNUP_STATUSES = [
   'activity_cancelled',
 ] as const;
 export type TSignupStatus = (typeof SIGNUP_STATUSES)[number];
-/** Statuses that hold a place or a queue position (and a slot in the volunteer's schedule). */
-export const ACTIVE_SIGNUP_STATUSES = ['pending_approval', 'confirmed', 'waitlisted', 'offered'] as const;
+export { ACTIVE_SIGNUP_STATUSES } from './constants';
 
 /** Named outcomes of POST /api/shifts/:id/signups (HTTP 200 for placed outcomes, 409/422 otherwise). */
 export type TSignupOutcome = 'confirmed' | 'waitlisted' | 'pending_approval' | 'offered';
