@@ -165,6 +165,11 @@ describe('clinic stats by month, and who sees per-provider no-shows', () => {
       },
     ]);
     expect(res.body.abilities).toEqual({ providerNoShows: true });
+    const csv = await ctx.http
+      .get(`/api/clinic-stats.csv?clinicId=${a.clinicId}&from=2026-12-20&to=2027-02-28`)
+      .set('Authorization', a.coordinator.auth);
+    expect(csv.text).toContain('"2027-02 调解成功率","0.5"');
+    expect(csv.text).toContain('"2027-01 未到场","1"');
     expect(res.body.byProvider.map((p: { providerId: string }) => p.providerId)).toEqual([lawyer.providerId]);
   });
 
