@@ -156,3 +156,36 @@ export async function book(
 }
 
 export { buildResident };
+
+/** A resident's request to wait for a full day: the booking details an offered slot will use. */
+export const waitlistBody = (clinicId: string, day: string, over: Record<string, unknown> = {}) => ({
+  clinicId,
+  day,
+  topic: 'labour',
+  mode: 'phone',
+  description: '想咨询劳动合同解除的补偿',
+  client: { name: '候补居民', phone: '13700000000' },
+  consent: true,
+  ...over,
+});
+
+export const joinWaitlist = (ctx: TestContext, resident: { auth: string }, clinicId: string, day: string) =>
+  ctx.http.post('/api/clinic-waitlist').set('Authorization', resident.auth).send(waitlistBody(clinicId, day));
+
+/** A walk-in mediation case opened through the API by a committee member; its id. */
+export async function openCase(ctx: TestContext, who: { auth: string }, over: Record<string, unknown> = {}) {
+  const res = await ctx.http
+    .post('/api/mediation/cases')
+    .set('Authorization', who.auth)
+    .send({
+      disputeType: 'neighbour',
+      description: '楼上漏水，维修费用分担有争议。',
+      parties: [
+        { name: '赵女士', role: 'applicant' },
+        { name: '钱先生', role: 'respondent' },
+      ],
+      ...over,
+    });
+  if (res.status !== 201) throw new Error(`openCase: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.case.id as string;
+}

@@ -6,7 +6,7 @@ import { buildStaff } from '../../../test/support';
 import { sendMediationReminders } from './commands/mediation-reminders';
 import { pruneReminders, sendDayBeforeReminders } from './commands/reminders';
 import { MediationCase, Reminder } from './model';
-import { addProvider, book, bookBody, buildClinic, buildResident, clinicSuite, sh } from './fixtures';
+import { addProvider, book, bookBody, buildClinic, buildResident, clinicSuite, openCase, sh } from './fixtures';
 
 const { ctx, c } = clinicSuite();
 
@@ -80,18 +80,7 @@ describe('mediation session reminders and pruning', () => {
     const party = await buildResident(ctx);
     const post = (path: string, body: object) =>
       ctx.http.post(path).set('Authorization', cl.coordinator.auth).send(body);
-    const open = async () => {
-      const res = await post('/api/mediation/cases', {
-        disputeType: 'neighbour',
-        description: '楼上漏水，维修费用分担有争议。',
-        parties: [
-          { name: '赵女士', role: 'applicant' },
-          { name: '钱先生', role: 'respondent' },
-        ],
-      });
-      expect(res.status).toBe(201);
-      return res.body.case.id as string;
-    };
+    const open = () => openCase(ctx, cl.coordinator);
     const [live, closed] = [await open(), await open()];
     // The resident is a party with an account (as a report's referral links the reporter).
     await MediationCase.updateOne({ _id: live }, { $set: { 'parties.0.user': new Types.ObjectId(party.user.id) } });

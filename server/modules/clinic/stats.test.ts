@@ -1,5 +1,5 @@
 import { buildDistrictAdmin, buildStaff } from '../../../test/support';
-import { addProvider, book, bookBody, buildClinic, buildResident, clinicSuite, sh } from './fixtures';
+import { addProvider, book, bookBody, buildClinic, buildResident, clinicSuite, openCase, sh } from './fixtures';
 
 const { ctx, c } = clinicSuite();
 
@@ -102,19 +102,7 @@ describe('clinic stats by month, and who sees per-provider no-shows', () => {
       ids.push(res.body.booking.id as string);
     }
     expect((await post(`/api/clinic-bookings/${ids[3]}/cancel`, r[3])).status).toBe(200);
-    const open = async () => {
-      const res = await post('/api/mediation/cases', a.coordinator, {
-        disputeType: 'neighbour',
-        description: '楼道堆物引发邻里争执',
-        parties: [
-          { name: '孙女士', role: 'applicant' },
-          { name: '周先生', role: 'respondent' },
-        ],
-        clinicId: a.clinicId,
-      });
-      expect(res.status).toBe(201);
-      return res.body.case.id as string;
-    };
+    const open = () => openCase(ctx, a.coordinator, { description: '楼道堆物引发邻里争执', clinicId: a.clinicId });
     const january = await open();
     c.set(sh(MON, '10:00'));
     expect((await post(`/api/clinic-bookings/${ids[0]}/record`, lawyer, record)).status).toBe(200);
