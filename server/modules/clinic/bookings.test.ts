@@ -4,7 +4,7 @@ import { addProvider, book, bookBody, buildClinic, buildResident, clinicSuite, j
 
 const { ctx, c } = clinicSuite();
 
-const MON = '2027-01-04';
+const MON = '2038-01-04';
 
 describe('booking', () => {
   it('401 → 400 → 201 confirmed (auto-confirm), and the slot leaves the list', async () => {
@@ -142,7 +142,7 @@ describe('cancellation window', () => {
     const cl = await buildClinic(ctx, { cancelNoticeHours: 24 });
     const lawyer = await addProvider(ctx, cl);
     const resident = await buildResident(ctx);
-    const early = await book(ctx, cl.clinicId, resident, bookBody(lawyer.providerId, sh('2027-01-11', '09:00')));
+    const early = await book(ctx, cl.clinicId, resident, bookBody(lawyer.providerId, sh('2038-01-11', '09:00')));
     expect(
       (
         await ctx.http
@@ -152,7 +152,7 @@ describe('cancellation window', () => {
       ).body.booking.status,
     ).toBe('cancelled');
 
-    c.set(sh('2027-01-03', '12:00'));
+    c.set(sh('2038-01-03', '12:00'));
     const a = await book(ctx, cl.clinicId, resident, bookBody(lawyer.providerId, sh(MON, '09:00')));
     const id = a.body.booking.id as string;
     const noReason = await ctx.http

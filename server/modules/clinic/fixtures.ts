@@ -13,8 +13,13 @@ import {
 } from '../../../test/support';
 import type { TScheduleInput } from '@shared/schemas/clinic/providers';
 
-/** Sunday 2027-01-03 08:00 in Shanghai; Monday 2027-01-04 is the first working day. */
-export const T0 = new Date('2027-01-03T00:00:00Z');
+/**
+ * Sunday 2038-01-03 08:00 in Shanghai; Monday 2038-01-04 is the first working day. Far in the
+ * future of the real clock on purpose (as TEST_CLOCK_START): the engine's TTL pass runs on real
+ * time, so sessions stamped from a test clock in the past would vanish mid-suite. 2038 has 2027's
+ * calendar (and 2037 2026's), which the suites were written for.
+ */
+export const T0 = new Date('2038-01-03T00:00:00Z');
 
 export interface Clock {
   at: Date;

@@ -16,7 +16,7 @@ import {
 
 const { ctx, c } = clinicSuite();
 
-const MON = '2027-01-04';
+const MON = '2038-01-04';
 const get = (path: string, who?: { auth: string }) =>
   who ? ctx.http.get(path).set('Authorization', who.auth) : ctx.http.get(path);
 

@@ -3,7 +3,7 @@ import { addProvider, book, bookBody, buildClinic, buildResident, clinicSuite, o
 
 const { ctx, c } = clinicSuite();
 
-const MON = '2027-01-04';
+const MON = '2038-01-04';
 const post = (path: string, who: { auth: string }, body: object = {}) =>
   ctx.http.post(path).set('Authorization', who.auth).send(body);
 const record = { notes: '私密记录：已了解情况', summary: '建议先协商，协商不成可申请仲裁。', outcome: 'answered' };
@@ -89,7 +89,7 @@ describe('clinic stats by month, and who sees per-provider no-shows', () => {
     const a = await buildClinic(ctx, { name: '丙社区法律诊所' });
     const lawyer = await addProvider(ctx, a, { schedule: { rules: [{ weekday: 1, start: '09:00', end: '10:00' }] } });
     const r = await Promise.all([1, 2, 3, 4].map(() => buildResident(ctx)));
-    const FEB = '2027-02-01';
+    const FEB = '2038-02-01';
     const ids: string[] = [];
     for (const [who, at] of [
       [r[0], sh(MON, '09:00')],
@@ -117,12 +117,12 @@ describe('clinic stats by month, and who sees per-provider no-shows', () => {
     ).toBe(200);
 
     const res = await ctx.http
-      .get(`/api/clinic-stats?clinicId=${a.clinicId}&from=2026-12-20&to=2027-02-28`)
+      .get(`/api/clinic-stats?clinicId=${a.clinicId}&from=2037-12-20&to=2038-02-28`)
       .set('Authorization', a.coordinator.auth);
     expect(res.status).toBe(200);
     expect(res.body.byMonth).toEqual([
       {
-        month: '2026-12',
+        month: '2037-12',
         bookings: 0,
         consultations: 0,
         noShows: 0,
@@ -132,7 +132,7 @@ describe('clinic stats by month, and who sees per-provider no-shows', () => {
         successRate: null,
       },
       {
-        month: '2027-01',
+        month: '2038-01',
         bookings: 2,
         consultations: 1,
         noShows: 1,
@@ -142,7 +142,7 @@ describe('clinic stats by month, and who sees per-provider no-shows', () => {
         successRate: null,
       },
       {
-        month: '2027-02',
+        month: '2038-02',
         bookings: 2,
         consultations: 1,
         noShows: 0,
@@ -154,10 +154,10 @@ describe('clinic stats by month, and who sees per-provider no-shows', () => {
     ]);
     expect(res.body.abilities).toEqual({ providerNoShows: true });
     const csv = await ctx.http
-      .get(`/api/clinic-stats.csv?clinicId=${a.clinicId}&from=2026-12-20&to=2027-02-28`)
+      .get(`/api/clinic-stats.csv?clinicId=${a.clinicId}&from=2037-12-20&to=2038-02-28`)
       .set('Authorization', a.coordinator.auth);
-    expect(csv.text).toContain('"2027-02 调解成功率","0.5"');
-    expect(csv.text).toContain('"2027-01 未到场","1"');
+    expect(csv.text).toContain('"2038-02 调解成功率","0.5"');
+    expect(csv.text).toContain('"2038-01 未到场","1"');
     expect(res.body.byProvider.map((p: { providerId: string }) => p.providerId)).toEqual([lawyer.providerId]);
   });
 
