@@ -123,12 +123,12 @@ describe('providers and schedules', () => {
         rules: [{ weekday: 1, start: '09:00', end: '10:00' }],
         exceptions: [],
       });
-    expect((await slotsOf(cl.clinicId, 'from=2027-01-04&days=1')).items).toEqual([]);
+    expect((await slotsOf(cl.clinicId, 'from=2038-01-04&days=1')).items).toEqual([]);
     await ctx.http
       .patch(`/api/clinic-providers/${pid}`)
       .set('Authorization', cl.coordinator.auth)
       .send({ licenceVerified: true });
-    expect((await slotsOf(cl.clinicId, 'from=2027-01-04&days=1')).items).toHaveLength(2);
+    expect((await slotsOf(cl.clinicId, 'from=2038-01-04&days=1')).items).toHaveLength(2);
   });
 
   it('when rules end before they start or overlap, 400 with the field path', async () => {
@@ -176,32 +176,32 @@ describe('slot generation (Asia/Shanghai)', () => {
     const { providerId } = await addProvider(ctx, cl, {
       schedule: {
         rules: [
-          { weekday: 1, start: '09:00', end: '10:00', validTo: '2027-01-10' },
-          { weekday: 1, start: '14:00', end: '15:00', validFrom: '2027-01-11' },
+          { weekday: 1, start: '09:00', end: '10:00', validTo: '2038-01-10' },
+          { weekday: 1, start: '14:00', end: '15:00', validFrom: '2038-01-11' },
         ],
         exceptions: [
-          { date: '2027-01-05', kind: 'extra', start: '10:00', end: '11:00' },
-          { date: '2027-01-18', kind: 'off' },
-          { date: '2027-01-25', kind: 'off', start: '14:00', end: '14:30' },
+          { date: '2038-01-05', kind: 'extra', start: '10:00', end: '11:00' },
+          { date: '2038-01-18', kind: 'off' },
+          { date: '2038-01-25', kind: 'off', start: '14:00', end: '14:30' },
         ],
       },
     });
     // Four weeks, one week per request, as the booking page pages them.
     const weeks = await Promise.all(
-      ['2027-01-04', '2027-01-11', '2027-01-18', '2027-01-25'].map((from) =>
+      ['2038-01-04', '2038-01-11', '2038-01-18', '2038-01-25'].map((from) =>
         slotsOf(cl.clinicId, `from=${from}&days=7`),
       ),
     );
     const items = weeks.flatMap((w) => w.items);
     expect(items.every((s) => s.providerId === providerId)).toBe(true);
     expect(items.map((s) => s.startsAt)).toEqual([
-      sh('2027-01-04', '09:00'),
-      sh('2027-01-04', '09:30'),
-      sh('2027-01-05', '10:00'),
-      sh('2027-01-05', '10:30'),
-      sh('2027-01-11', '14:00'),
-      sh('2027-01-11', '14:30'),
-      sh('2027-01-25', '14:30'),
+      sh('2038-01-04', '09:00'),
+      sh('2038-01-04', '09:30'),
+      sh('2038-01-05', '10:00'),
+      sh('2038-01-05', '10:30'),
+      sh('2038-01-11', '14:00'),
+      sh('2038-01-11', '14:30'),
+      sh('2038-01-25', '14:30'),
     ]);
   });
 
@@ -215,40 +215,40 @@ describe('slot generation (Asia/Shanghai)', () => {
       },
     });
     expect(
-      (await slotsOf(cl.clinicId, `from=2027-01-04&days=1&providerId=${buffered.providerId}`)).items.map(
+      (await slotsOf(cl.clinicId, `from=2038-01-04&days=1&providerId=${buffered.providerId}`)).items.map(
         (s) => s.startsAt,
       ),
-    ).toEqual([sh('2027-01-04', '09:05')]);
+    ).toEqual([sh('2038-01-04', '09:05')]);
 
     const cl2 = await buildClinic(ctx);
     const capped = await addProvider(ctx, cl2, {
       schedule: { minNoticeHours: 1, maxPerDay: 1, rules: [{ weekday: 1, start: '09:00', end: '11:00' }] },
     });
-    c.set(sh('2027-01-04', '08:15'));
-    const early = await slotsOf(cl2.clinicId, 'from=2027-01-04&days=1');
-    expect(early.items[0].startsAt).toBe(sh('2027-01-04', '09:30'));
+    c.set(sh('2038-01-04', '08:15'));
+    const early = await slotsOf(cl2.clinicId, 'from=2038-01-04&days=1');
+    expect(early.items[0].startsAt).toBe(sh('2038-01-04', '09:30'));
     const resident = await buildResident(ctx);
     expect(
-      (await book(ctx, cl2.clinicId, resident, bookBody(capped.providerId, sh('2027-01-04', '10:00')))).status,
+      (await book(ctx, cl2.clinicId, resident, bookBody(capped.providerId, sh('2038-01-04', '10:00')))).status,
     ).toBe(201);
-    const after = await slotsOf(cl2.clinicId, 'from=2027-01-04&days=1');
+    const after = await slotsOf(cl2.clinicId, 'from=2038-01-04&days=1');
     expect(after.items).toEqual([]);
-    expect(after.fullDays).toEqual(['2027-01-04']);
+    expect(after.fullDays).toEqual(['2038-01-04']);
     const second = await book(
       ctx,
       cl2.clinicId,
       await buildResident(ctx),
-      bookBody(capped.providerId, sh('2027-01-04', '10:30')),
+      bookBody(capped.providerId, sh('2038-01-04', '10:30')),
     );
     expect(second.status).toBe(409);
   });
 
   it('when the range starts in the past or is too long, 400 with the field', async () => {
     const cl = await buildClinic(ctx);
-    const past = await ctx.http.get(`/api/clinics/${cl.clinicId}/slots?from=2026-12-01&days=7`);
+    const past = await ctx.http.get(`/api/clinics/${cl.clinicId}/slots?from=2037-12-01&days=7`);
     expect(past.status).toBe(400);
     expect(past.body.error.fields).toEqual([{ path: 'from', message: '开始日期不能早于今天' }]);
-    const long = await ctx.http.get(`/api/clinics/${cl.clinicId}/slots?from=2027-01-04&days=8`);
+    const long = await ctx.http.get(`/api/clinics/${cl.clinicId}/slots?from=2038-01-04&days=8`);
     expect(long.status).toBe(400);
     expect(long.body.error.fields).toEqual([{ path: 'days', message: '最多 7 天' }]);
   });
@@ -266,23 +266,23 @@ describe('slot generation (Asia/Shanghai)', () => {
         ],
       },
     });
-    const { items } = await slotsOf(cl.clinicId, `from=2027-01-04&days=2&providerId=${student.providerId}`);
-    expect(items.map((s) => s.startsAt)).toEqual([sh('2027-01-04', '09:30')]);
+    const { items } = await slotsOf(cl.clinicId, `from=2038-01-04&days=2&providerId=${student.providerId}`);
+    expect(items.map((s) => s.startsAt)).toEqual([sh('2038-01-04', '09:30')]);
     const r = await book(
       ctx,
       cl.clinicId,
       await buildResident(ctx),
-      bookBody(student.providerId, sh('2027-01-05', '09:00')),
+      bookBody(student.providerId, sh('2038-01-05', '09:00')),
     );
     expect(r.status).toBe(400);
     expect(r.body.error.fields).toEqual([{ path: 'startsAt', message: '该时段不可预约，请重新选择' }]);
     // The student's slot does not use up the lawyer's.
     const resident = await buildResident(ctx);
     expect(
-      (await book(ctx, cl.clinicId, resident, bookBody(student.providerId, sh('2027-01-04', '09:30')))).status,
+      (await book(ctx, cl.clinicId, resident, bookBody(student.providerId, sh('2038-01-04', '09:30')))).status,
     ).toBe(201);
     expect(
-      (await book(ctx, cl.clinicId, resident, bookBody(lawyer.providerId, sh('2027-01-04', '09:30')))).status,
+      (await book(ctx, cl.clinicId, resident, bookBody(lawyer.providerId, sh('2038-01-04', '09:30')))).status,
     ).toBe(201);
   });
 });

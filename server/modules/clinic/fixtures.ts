@@ -13,8 +13,13 @@ import {
 } from '../../../test/support';
 import type { TScheduleInput } from '@shared/schemas/clinic/providers';
 
-/** Sunday 2027-01-03 08:00 in Shanghai; Monday 2027-01-04 is the first working day. */
-export const T0 = new Date('2027-01-03T00:00:00Z');
+/**
+ * Sunday 2038-01-03 08:00 in Shanghai; Monday 2038-01-04 is the first working day. Far in the
+ * future of the real clock on purpose (as TEST_CLOCK_START): the engine's TTL pass runs on real
+ * time, so sessions stamped from a test clock in the past would vanish mid-suite. 2038 has 2027's
+ * calendar (and 2037 2026's), which the suites were written for.
+ */
+export const T0 = new Date('2038-01-03T00:00:00Z');
 
 export interface Clock {
   at: Date;
@@ -156,3 +161,36 @@ export async function book(
 }
 
 export { buildResident };
+
+/** A resident's request to wait for a full day: the booking details an offered slot will use. */
+export const waitlistBody = (clinicId: string, day: string, over: Record<string, unknown> = {}) => ({
+  clinicId,
+  day,
+  topic: 'labour',
+  mode: 'phone',
+  description: '想咨询劳动合同解除的补偿',
+  client: { name: '候补居民', phone: '13700000000' },
+  consent: true,
+  ...over,
+});
+
+export const joinWaitlist = (ctx: TestContext, resident: { auth: string }, clinicId: string, day: string) =>
+  ctx.http.post('/api/clinic-waitlist').set('Authorization', resident.auth).send(waitlistBody(clinicId, day));
+
+/** A walk-in mediation case opened through the API by a committee member; its id. */
+export async function openCase(ctx: TestContext, who: { auth: string }, over: Record<string, unknown> = {}) {
+  const res = await ctx.http
+    .post('/api/mediation/cases')
+    .set('Authorization', who.auth)
+    .send({
+      disputeType: 'neighbour',
+      description: '楼上漏水，维修费用分担有争议。',
+      parties: [
+        { name: '赵女士', role: 'applicant' },
+        { name: '钱先生', role: 'respondent' },
+      ],
+      ...over,
+    });
+  if (res.status !== 201) throw new Error(`openCase: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.case.id as string;
+}

@@ -2,11 +2,21 @@ import { Types } from 'mongoose';
 import { buildStaff } from '../../../test/support';
 import { OutboxEvent } from '../../platform/outbox/model';
 import { User } from '../users';
-import { addProvider, book, bookBody, buildClinic, buildResident, clinicSuite, sh } from './fixtures';
+import {
+  addProvider,
+  book,
+  bookBody,
+  buildClinic,
+  buildResident,
+  clinicSuite,
+  joinWaitlist,
+  openCase,
+  sh,
+} from './fixtures';
 
 const { ctx, c } = clinicSuite();
 
-const MON = '2027-01-04';
+const MON = '2038-01-04';
 const get = (path: string, who?: { auth: string }) =>
   who ? ctx.http.get(path).set('Authorization', who.auth) : ctx.http.get(path);
 
@@ -90,21 +100,7 @@ describe('mediators', () => {
     const gone = await buildStaff(ctx, { roles: [{ role: 'mediator' }], displayName: '调解员丙' });
     await User.updateOne({ _id: gone.user.id }, { $set: { status: 'disabled' } });
     const cl = await buildClinic(ctx);
-    const open = async () => {
-      const res = await ctx.http
-        .post('/api/mediation/cases')
-        .set('Authorization', cl.coordinator.auth)
-        .send({
-          disputeType: 'neighbour',
-          description: '楼上噪音扰民，双方多次争执。',
-          parties: [
-            { name: '赵女士', role: 'applicant' },
-            { name: '钱先生', role: 'respondent' },
-          ],
-        });
-      expect(res.status).toBe(201);
-      return res.body.case.id as string;
-    };
+    const open = () => openCase(ctx, cl.coordinator);
     const [a, b] = [await open(), await open()];
     for (const id of [a, b])
       expect(
@@ -140,18 +136,7 @@ describe('my waitlist', () => {
     const [booker, first, second] = await Promise.all([buildResident(ctx), buildResident(ctx), buildResident(ctx)]);
     expect((await book(ctx, cl.clinicId, booker, bookBody(lawyer.providerId, sh(MON, '09:00')))).status).toBe(201);
     const join = async (r: { auth: string }) => {
-      const res = await ctx.http
-        .post('/api/clinic-waitlist')
-        .set('Authorization', r.auth)
-        .send({
-          clinicId: cl.clinicId,
-          day: MON,
-          topic: 'labour',
-          mode: 'phone',
-          description: '想咨询劳动合同解除的补偿',
-          client: { name: '候补居民', phone: '13700000000' },
-          consent: true,
-        });
+      const res = await joinWaitlist(ctx, r, cl.clinicId, MON);
       expect(res.status).toBe(201);
       return res.body.entry.id as string;
     };
@@ -206,18 +191,7 @@ describe('my waitlist', () => {
     const lawyer = await addProvider(ctx, cl, { schedule: { maxPerDay: 1 }, displayName: '丙律师' });
     const [booker, waiter] = await Promise.all([buildResident(ctx), buildResident(ctx)]);
     const b = await book(ctx, cl.clinicId, booker, bookBody(lawyer.providerId, sh(MON, '09:00')));
-    const joined = await ctx.http
-      .post('/api/clinic-waitlist')
-      .set('Authorization', waiter.auth)
-      .send({
-        clinicId: cl.clinicId,
-        day: MON,
-        topic: 'labour',
-        mode: 'phone',
-        description: '想咨询劳动合同解除的补偿',
-        client: { name: '候补居民', phone: '13700000000' },
-        consent: true,
-      });
+    const joined = await joinWaitlist(ctx, waiter, cl.clinicId, MON);
     expect(joined.status).toBe(201);
     await ctx.http.post(`/api/clinic-bookings/${b.body.booking.id}/cancel`).set('Authorization', booker.auth).send({});
     const [entry] = (await get('/api/me/clinic-waitlist', waiter)).body.items;

@@ -2,7 +2,7 @@ import { addProvider, book, bookBody, buildClinic, buildResident, clinicSuite, s
 
 const { ctx, c } = clinicSuite();
 
-const MON = '2027-01-04';
+const MON = '2038-01-04';
 
 describe('the notice window in the booking DTO', () => {
   it('when the server clock (not the phone’s) enters the clinic’s notice window, the booking says a reason is needed, and the reschedule command agrees at the same instants', async () => {
@@ -20,14 +20,14 @@ describe('the notice window in the booking DTO', () => {
       };
     // Sunday 08:00: 25 hours ahead, outside the window.
     expect(booked.body.booking).toMatchObject({
-      reasonRequiredFrom: sh('2027-01-03', '09:00'),
+      reasonRequiredFrom: sh('2038-01-03', '09:00'),
       cancelNeedsReason: false,
       rescheduleNeedsReason: false,
     });
     // Exactly 24 hours ahead is still outside; a moment later it is inside.
-    c.set(sh('2027-01-03', '09:00'));
+    c.set(sh('2038-01-03', '09:00'));
     expect(await view()).toMatchObject({ cancelNeedsReason: false, rescheduleNeedsReason: false });
-    c.set(new Date(Date.parse(sh('2027-01-03', '09:00')) + 1000));
+    c.set(new Date(Date.parse(sh('2038-01-03', '09:00')) + 1000));
     expect(await view()).toMatchObject({ cancelNeedsReason: true, rescheduleNeedsReason: true });
 
     const move = (body: object) =>
@@ -45,7 +45,7 @@ describe('the notice window in the booking DTO', () => {
     // The new booking's window is its own start's.
     expect(moved.body.booking).toMatchObject({
       startsAt: sh(MON, '09:30'),
-      reasonRequiredFrom: sh('2027-01-03', '09:30'),
+      reasonRequiredFrom: sh('2038-01-03', '09:30'),
       rescheduleNeedsReason: false,
     });
   });

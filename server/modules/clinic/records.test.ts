@@ -6,7 +6,7 @@ import { addProvider, book, bookBody, buildClinic, buildResident, clinicSuite, s
 
 const { ctx, c } = clinicSuite();
 
-const MON = '2027-01-04';
+const MON = '2038-01-04';
 const NOTES = '私密记录：当事人情绪激动，掌握的证据有限';
 const record = (outcome = 'answered') => ({
   notes: NOTES,
@@ -205,7 +205,7 @@ describe('mediation', () => {
         .mediator.id,
     ).toBe(mediator.user.id);
     const session = await post(`/api/mediation/cases/${caseId}/sessions`, mediator, {
-      at: sh('2027-01-06', '14:00'),
+      at: sh('2038-01-06', '14:00'),
       place: '幸福里调解室',
     });
     expect(session.body.case.sessions).toHaveLength(1);
@@ -241,7 +241,7 @@ describe('mediation', () => {
     });
     await post(`/api/mediation/cases/${walkIn2.body.case.id}/outcome`, s.cl.coordinator, { outcome: 'withdrawn' });
 
-    const q = `clinicId=${s.cl.clinicId}&from=2027-01-01&to=2027-01-31`;
+    const q = `clinicId=${s.cl.clinicId}&from=2038-01-01&to=2038-01-31`;
     const stats = await ctx.http.get(`/api/clinic-stats?${q}`).set('Authorization', s.cl.coordinator.auth);
     expect(stats.body.mediation).toEqual({
       cases: 3,
@@ -256,7 +256,7 @@ describe('mediation', () => {
     expect(
       (
         await ctx.http
-          .get(`/api/clinic-stats?clinicId=${s.cl.clinicId}&from=2027-01-31&to=2027-01-01`)
+          .get(`/api/clinic-stats?clinicId=${s.cl.clinicId}&from=2038-01-31&to=2038-01-01`)
           .set('Authorization', s.cl.coordinator.auth)
       ).body.error.fields,
     ).toEqual([{ path: 'to', message: '结束日期不能早于开始日期' }]);

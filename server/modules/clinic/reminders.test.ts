@@ -6,7 +6,7 @@ import { buildStaff } from '../../../test/support';
 import { sendMediationReminders } from './commands/mediation-reminders';
 import { pruneReminders, sendDayBeforeReminders } from './commands/reminders';
 import { MediationCase, Reminder } from './model';
-import { addProvider, book, bookBody, buildClinic, buildResident, clinicSuite, sh } from './fixtures';
+import { addProvider, book, bookBody, buildClinic, buildResident, clinicSuite, openCase, sh } from './fixtures';
 
 const { ctx, c } = clinicSuite();
 
@@ -30,9 +30,9 @@ describe('day-before reminders', () => {
       buildResident(ctx),
       buildResident(ctx),
     ]);
-    const a = await book(ctx, cl.clinicId, monday, bookBody(lawyer.providerId, sh('2027-01-04', '09:00')));
-    const b = await book(ctx, cl.clinicId, cancelled, bookBody(lawyer.providerId, sh('2027-01-04', '09:30')));
-    const t = await book(ctx, cl.clinicId, tuesday, bookBody(lawyer.providerId, sh('2027-01-05', '09:00')));
+    const a = await book(ctx, cl.clinicId, monday, bookBody(lawyer.providerId, sh('2038-01-04', '09:00')));
+    const b = await book(ctx, cl.clinicId, cancelled, bookBody(lawyer.providerId, sh('2038-01-04', '09:30')));
+    const t = await book(ctx, cl.clinicId, tuesday, bookBody(lawyer.providerId, sh('2038-01-05', '09:00')));
     expect([a.status, b.status, t.status]).toEqual([201, 201, 201]);
     const cancel = await ctx.http
       .post(`/api/clinic-bookings/${b.body.booking.id}/cancel`)
@@ -42,7 +42,7 @@ describe('day-before reminders', () => {
 
     // Sunday 08:00: the day before, but too early in the morning.
     expect(await sendDayBeforeReminders(ctx.deps)).toBe(0);
-    c.set(sh('2027-01-03', '18:00'));
+    c.set(sh('2038-01-03', '18:00'));
     // Two sweeps at once (two processes, or a rerun after a crash) send Monday's reminder once.
     const [first, second] = await Promise.all([sendDayBeforeReminders(ctx.deps), sendDayBeforeReminders(ctx.deps)]);
     expect(first + second).toBe(1);
@@ -54,7 +54,7 @@ describe('day-before reminders', () => {
     expect(await reminders(monday.user.id, 'subscribe')).toMatchObject([
       {
         templateKey: 'consultReminder',
-        data: { thing1: '幸福里社区法律诊所', time2: '2027-01-04 09:00', thing3: '劳动争议' },
+        data: { thing1: '幸福里社区法律诊所', time2: '2038-01-04 09:00', thing3: '劳动争议' },
       },
     ]);
     expect(await reminders(lawyer.user.id)).toHaveLength(1);
@@ -65,7 +65,7 @@ describe('day-before reminders', () => {
     );
 
     // Monday evening: Tuesday's consultation is reminded, Monday's is not again.
-    c.set(sh('2027-01-04', '19:00'));
+    c.set(sh('2038-01-04', '19:00'));
     expect(await sendDayBeforeReminders(ctx.deps)).toBe(1);
     expect(await reminders(tuesday.user.id)).toHaveLength(1);
     expect(await reminders(monday.user.id)).toHaveLength(1);
@@ -80,32 +80,21 @@ describe('mediation session reminders and pruning', () => {
     const party = await buildResident(ctx);
     const post = (path: string, body: object) =>
       ctx.http.post(path).set('Authorization', cl.coordinator.auth).send(body);
-    const open = async () => {
-      const res = await post('/api/mediation/cases', {
-        disputeType: 'neighbour',
-        description: '楼上漏水，维修费用分担有争议。',
-        parties: [
-          { name: '赵女士', role: 'applicant' },
-          { name: '钱先生', role: 'respondent' },
-        ],
-      });
-      expect(res.status).toBe(201);
-      return res.body.case.id as string;
-    };
+    const open = () => openCase(ctx, cl.coordinator);
     const [live, closed] = [await open(), await open()];
     // The resident is a party with an account (as a report's referral links the reporter).
     await MediationCase.updateOne({ _id: live }, { $set: { 'parties.0.user': new Types.ObjectId(party.user.id) } });
     expect((await post(`/api/mediation/cases/${live}/mediator`, { mediatorId: mediator.user.id })).status).toBe(200);
     for (const id of [live, closed])
       expect(
-        (await post(`/api/mediation/cases/${id}/sessions`, { at: sh('2027-01-04', '14:00'), place: '幸福里调解室' }))
+        (await post(`/api/mediation/cases/${id}/sessions`, { at: sh('2038-01-04', '14:00'), place: '幸福里调解室' }))
           .status,
       ).toBe(200);
     expect((await post(`/api/mediation/cases/${closed}/outcome`, { outcome: 'withdrawn' })).status).toBe(200);
 
     // Sunday 08:00: too early; 18:00: Monday's session is reminded once, even by two sweeps at once.
     expect(await sendMediationReminders(ctx.deps)).toBe(0);
-    c.set(sh('2027-01-03', '18:00'));
+    c.set(sh('2038-01-03', '18:00'));
     const [x, y] = await Promise.all([sendMediationReminders(ctx.deps), sendMediationReminders(ctx.deps)]);
     expect(x + y).toBe(1);
     expect(await sendMediationReminders(ctx.deps)).toBe(0);
@@ -119,7 +108,7 @@ describe('mediation session reminders and pruning', () => {
     expect(await reminders(party.user.id, 'subscribe', '调解提醒')).toMatchObject([
       {
         templateKey: 'mediationReminder',
-        data: { thing1: '邻里纠纷调解', time2: '2027-01-04 14:00', thing3: '幸福里调解室' },
+        data: { thing1: '邻里纠纷调解', time2: '2038-01-04 14:00', thing3: '幸福里调解室' },
       },
     ]);
     expect(
@@ -128,10 +117,10 @@ describe('mediation session reminders and pruning', () => {
 
     // Pruning: the key stays until a day after the session, then goes (the sweep never looks back).
     const key = { mediationCase: new Types.ObjectId(live) };
-    c.set(sh('2027-01-05', '13:00'));
+    c.set(sh('2038-01-05', '13:00'));
     await pruneReminders(ctx.deps);
     expect(await Reminder.countDocuments(key)).toBe(1);
-    c.set(sh('2027-01-05', '14:01'));
+    c.set(sh('2038-01-05', '14:01'));
     expect(await pruneReminders(ctx.deps)).toBeGreaterThanOrEqual(1);
     expect(await Reminder.countDocuments(key)).toBe(0);
     expect(await sendMediationReminders(ctx.deps)).toBe(0);

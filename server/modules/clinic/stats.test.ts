@@ -1,9 +1,9 @@
 import { buildDistrictAdmin, buildStaff } from '../../../test/support';
-import { addProvider, book, bookBody, buildClinic, buildResident, clinicSuite, sh } from './fixtures';
+import { addProvider, book, bookBody, buildClinic, buildResident, clinicSuite, openCase, sh } from './fixtures';
 
 const { ctx, c } = clinicSuite();
 
-const MON = '2027-01-04';
+const MON = '2038-01-04';
 const post = (path: string, who: { auth: string }, body: object = {}) =>
   ctx.http.post(path).set('Authorization', who.auth).send(body);
 const record = { notes: '私密记录：已了解情况', summary: '建议先协商，协商不成可申请仲裁。', outcome: 'answered' };
@@ -89,7 +89,7 @@ describe('clinic stats by month, and who sees per-provider no-shows', () => {
     const a = await buildClinic(ctx, { name: '丙社区法律诊所' });
     const lawyer = await addProvider(ctx, a, { schedule: { rules: [{ weekday: 1, start: '09:00', end: '10:00' }] } });
     const r = await Promise.all([1, 2, 3, 4].map(() => buildResident(ctx)));
-    const FEB = '2027-02-01';
+    const FEB = '2038-02-01';
     const ids: string[] = [];
     for (const [who, at] of [
       [r[0], sh(MON, '09:00')],
@@ -102,19 +102,7 @@ describe('clinic stats by month, and who sees per-provider no-shows', () => {
       ids.push(res.body.booking.id as string);
     }
     expect((await post(`/api/clinic-bookings/${ids[3]}/cancel`, r[3])).status).toBe(200);
-    const open = async () => {
-      const res = await post('/api/mediation/cases', a.coordinator, {
-        disputeType: 'neighbour',
-        description: '楼道堆物引发邻里争执',
-        parties: [
-          { name: '孙女士', role: 'applicant' },
-          { name: '周先生', role: 'respondent' },
-        ],
-        clinicId: a.clinicId,
-      });
-      expect(res.status).toBe(201);
-      return res.body.case.id as string;
-    };
+    const open = () => openCase(ctx, a.coordinator, { description: '楼道堆物引发邻里争执', clinicId: a.clinicId });
     const january = await open();
     c.set(sh(MON, '10:00'));
     expect((await post(`/api/clinic-bookings/${ids[0]}/record`, lawyer, record)).status).toBe(200);
@@ -129,12 +117,12 @@ describe('clinic stats by month, and who sees per-provider no-shows', () => {
     ).toBe(200);
 
     const res = await ctx.http
-      .get(`/api/clinic-stats?clinicId=${a.clinicId}&from=2026-12-20&to=2027-02-28`)
+      .get(`/api/clinic-stats?clinicId=${a.clinicId}&from=2037-12-20&to=2038-02-28`)
       .set('Authorization', a.coordinator.auth);
     expect(res.status).toBe(200);
     expect(res.body.byMonth).toEqual([
       {
-        month: '2026-12',
+        month: '2037-12',
         bookings: 0,
         consultations: 0,
         noShows: 0,
@@ -144,7 +132,7 @@ describe('clinic stats by month, and who sees per-provider no-shows', () => {
         successRate: null,
       },
       {
-        month: '2027-01',
+        month: '2038-01',
         bookings: 2,
         consultations: 1,
         noShows: 1,
@@ -154,7 +142,7 @@ describe('clinic stats by month, and who sees per-provider no-shows', () => {
         successRate: null,
       },
       {
-        month: '2027-02',
+        month: '2038-02',
         bookings: 2,
         consultations: 1,
         noShows: 0,
@@ -165,6 +153,11 @@ describe('clinic stats by month, and who sees per-provider no-shows', () => {
       },
     ]);
     expect(res.body.abilities).toEqual({ providerNoShows: true });
+    const csv = await ctx.http
+      .get(`/api/clinic-stats.csv?clinicId=${a.clinicId}&from=2037-12-20&to=2038-02-28`)
+      .set('Authorization', a.coordinator.auth);
+    expect(csv.text).toContain('"2038-02 调解成功率","0.5"');
+    expect(csv.text).toContain('"2038-01 未到场","1"');
     expect(res.body.byProvider.map((p: { providerId: string }) => p.providerId)).toEqual([lawyer.providerId]);
   });
 

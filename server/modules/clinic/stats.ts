@@ -171,6 +171,13 @@ export function statsCsv(s: TClinicStatsDto): string {
       [`诊所「${c.name}」未到场率`, c.noShow.rate],
       [`诊所「${c.name}」调解成功率`, c.mediation.successRate ?? '—'],
     ]),
+    ...s.byMonth.flatMap((m) => [
+      [`${m.month} 预约`, m.bookings],
+      [`${m.month} 咨询次数`, m.consultations],
+      [`${m.month} 未到场`, m.noShows],
+      [`${m.month} 调解案件`, m.mediations],
+      [`${m.month} 调解成功率`, m.successRate ?? '—'],
+    ]),
     ...s.byProvider.map((p) => [`${p.clinicName} ${p.name} 未到场率（咨询 ${p.consultations} 次）`, p.noShow.rate]),
   ];
   return `\uFEFF项目,数值\r\n${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;

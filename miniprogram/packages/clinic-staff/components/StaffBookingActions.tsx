@@ -9,7 +9,8 @@ const LABEL: Record<Side, string> = { resident: '居民未到场', provider: '�
 
 /**
  * 未到场 for a booking whose start has passed (the DTO's markNoShow ability, which the server
- * makes time-aware): the provider marks the resident; the coordinator either side. Confirmed
+ * makes time-aware): the provider or the coordinator marks the resident (the resident marks the
+ * provider from BookingCard; the server refuses any other side). Confirmed
  * first: it closes the booking and counts in the no-show rate.
  */
 export function StaffBookingActions({

@@ -90,7 +90,7 @@ export default function ClinicCoordinatorPage() {
               {b.client.name} · {b.topicLabel}
               {b.cancelReason ? ` · 原因：${b.cancelReason}` : ''}
             </Text>
-            <StaffBookingActions booking={b} action={c.action} sides={['resident', 'provider']} />
+            <StaffBookingActions booking={b} action={c.action} sides={['resident']} />
           </View>
         ))}
       </View>
