@@ -14,6 +14,7 @@ import { createScheduler } from './jobs/scheduler';
 import { createLogger, prettyLogsFor, type Logger } from './logger';
 import { startPlatform } from './platform/runtime';
 import { ensureDistrictAdmin } from './modules/admin';
+import { checkMerchantKeys } from './modules/donations';
 import { createWechatClient } from './wechat';
 import { generatePayKeys, loadPayKeys, savePayKeys, startWechatSandbox, type Sandbox } from './wechat-sandbox';
 import { devNow } from './modules/dev-clock';
@@ -180,6 +181,8 @@ async function main(): Promise<void> {
       }
     }
   }
+  // donations (issue 13): a merchant key that is not its certificate's is reported now, not at the first donation.
+  await checkMerchantKeys(logger);
 
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
   const url = `http://${host}:${(server.address() as { port: number }).port}`;

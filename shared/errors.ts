@@ -100,6 +100,8 @@ export const ERRORS = {
   disbursement_exceeds_balance: { status: 409, message: '拨付金额超过项目余额' },
   receipt_not_found: { status: 404, message: '未找到该编号的捐赠确认，请核对编号' },
   wechat_pay_unavailable: { status: 502, message: '微信支付暂时不可用，请稍后再试' },
+  payment_anomaly_handled: { status: 409, message: '该支付异常已由其他管理员处理' },
+  merchant_key_mismatch: { status: 400, message: '商户私钥与证书序列号或证书公钥不匹配' },
 } as const;
 
 export type TErrorCode = keyof typeof ERRORS;

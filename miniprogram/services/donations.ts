@@ -6,13 +6,17 @@
  */
 import type { TOut } from '@shared/schemas/common';
 import type {
+  TAnomalyHandleInput,
+  TCharityInput,
   TDisbursementInput,
   TDonateInput,
   TMerchantSettings,
   TProjectInput,
   TRefundInput,
   ZAdminDonationPage,
+  ZAnomalyDto,
   ZAnomalyPage,
+  ZCharityDto,
   ZCharityList,
   ZCoverUpload,
   ZDonationConfig,
@@ -43,6 +47,8 @@ export type TAdminDonation = TOut<typeof ZAdminDonationPage>['items'][number];
 export type TImageUpload = TOut<typeof ZCoverUpload>;
 export type TMerchantView = TOut<typeof ZMerchantView>;
 export type TRefund = TOut<typeof ZRefundList>['items'][number];
+export type TCharity = TOut<typeof ZCharityDto>;
+export type TAnomaly = TOut<typeof ZAnomalyDto>;
 
 export const donationsApi = {
   config: () => request<TOut<typeof ZDonationConfig>>({ path: '/api/charity/config', anonymous: true }),
@@ -62,6 +68,7 @@ export const donationsApi = {
     request<TOut<typeof ZReceiptVerification>>({ path: `/api/charity/receipts/${id(serial)}`, anonymous: true }),
   // District admins
   charities: () => request<TOut<typeof ZCharityList>>({ path: '/api/admin/charities' }),
+  createCharity: (input: TCharityInput) => request<TCharity>({ method: 'POST', path: '/api/admin/charities', body: input }),
   adminProjects: (q: { page?: number; pageSize?: number; status?: string } = {}) =>
     request<TOut<typeof ZProjectPage>>({ path: '/api/admin/charity/projects', query: q }),
   createProject: (input: TProjectInput) => request<TProject>({ method: 'POST', path: '/api/admin/charity/projects', body: input }),
@@ -88,6 +95,8 @@ export const donationsApi = {
   updateMerchant: (charityId: string, input: TMerchantSettings & { version: number }) =>
     request<TMerchantView>({ method: 'PUT', path: `/api/admin/charities/${id(charityId)}/merchant`, body: input }),
   anomalies: (q: { page?: number; pageSize?: number } = {}) => request<TOut<typeof ZAnomalyPage>>({ path: '/api/admin/charity/anomalies', query: q }),
+  handleAnomaly: (anomalyId: string, input: TAnomalyHandleInput) =>
+    request<TAnomaly>({ method: 'POST', path: `/api/admin/charity/anomalies/${id(anomalyId)}/handled`, body: input }),
 };
 
 export const COVER_UPLOAD_PATH = '/api/admin/charity/covers';

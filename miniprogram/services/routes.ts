@@ -102,6 +102,7 @@ export const ROUTES = {
   charityAdminCharities: '/packages/charity-admin/charities/index',
   charityAdminDisburse: '/packages/charity-admin/disburse/index',
   charityAdminReconcile: '/packages/charity-admin/reconcile/index',
+  charityAdminRegister: '/packages/charity-admin/register/index',
 } as const;
 
 export type TRoute = (typeof ROUTES)[keyof typeof ROUTES];

@@ -203,3 +203,40 @@ describe('when $geoNear has a selective query with an index of its own', () => {
     expect(await near({ status: 'none' })).toEqual([]);
   });
 });
+
+describe('when a 2dsphere index has a status field before the location', () => {
+  it('answers $geoNear under the status like testing every point, and visits only that status', async () => {
+    const acts = db.collection('activities');
+    await acts.createIndex({ status: 1, loc: '2dsphere' });
+    // thousands of past activities around the centre, a few published ones, one without a place
+    const docs = Array.from({ length: 4000 }, (_, i) => ({
+      i,
+      status: i % 150 === 7 ? 'published' : 'completed',
+      loc: pt(116.4 + (((i * 7919) % 1000) - 500) * 0.00006, 39.9 + (((i * 104729) % 1000) - 500) * 0.00006),
+    }));
+    await acts.insertMany([...docs, { i: -1, status: 'published' }]);
+    const indexes = await acts.listIndexes().toArray();
+    expect(indexes.find((x) => x.name === 'status_1_loc_2dsphere')?.key).toEqual({ status: 1, loc: '2dsphere' });
+    const near = (query: Document, extra: Document[] = []) =>
+      acts
+        .aggregate([{ $geoNear: { near: CENTER, distanceField: 'd', maxDistance: 2500, query, spherical: true } }, ...extra, { $project: { _id: 0, i: 1, d: 1 } }])
+        .toArray();
+    const keysBefore = t.embedded?.engine.dbs.get(t.dbName)?.get('activities')?.stats.keysExamined ?? 0;
+    const byIndex = await near({ status: 'published' });
+    const keysRead = (t.embedded?.engine.dbs.get(t.dbName)?.get('activities')?.stats.keysExamined ?? 0) - keysBefore;
+    // $expr pins no status: every point of the rings is tested
+    const byRings = await near({ $expr: { $eq: ['$status', 'published'] } });
+    expect(byIndex.length).toBeGreaterThan(10);
+    expect(byIndex).toEqual(byRings);
+    expect(await near({ status: 'published' }, [{ $limit: 5 }])).toEqual(byRings.slice(0, 5));
+    expect(await near({ status: 'published', i: { $gte: 1000 } })).toEqual(byRings.filter((x) => x.i >= 1000));
+    expect(await near({ status: 'cancelled' })).toEqual([]);
+    // with no status in the query the whole index still answers
+    expect(await near({})).toEqual(await near({ $expr: { $ne: ['$status', 'none'] } }));
+    if (t.embedded) {
+      // the rings were read through the index (keys counted), and only the published points
+      expect(keysRead).toBeGreaterThan(0);
+      expect(keysRead).toBeLessThanOrEqual(docs.filter((d) => d.status === 'published').length);
+    }
+  }, 60_000);
+});

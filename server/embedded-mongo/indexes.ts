@@ -78,7 +78,7 @@ export class Index {
 
   private keysOf(doc: Doc, plain?: () => Doc): unknown[][] {
     // 2dsphere: grid cells of the points (geo-grid.ts), which $geoNear searches nearest first
-    if (this.special) return this.geoFields.length ? geoKeys(doc, this.geoFields[0]).map((k) => [k]) : [];
+    if (this.special) return this.geoFields.length ? this.geoTuples(doc) : [];
     if (this.partial && !this.partial.test(plain ? plain() : (toPlain(doc) as Doc))) return [];
     const perField = this.fields.map((f) => pathValues(doc, f));
     if (this.spec.sparse && perField.every((vals) => vals.every((v) => v === undefined))) return [];
@@ -89,6 +89,34 @@ export class Index {
       if (uniq.length > 1) this.multikey = true;
       const next: unknown[][] = [];
       for (const t of tuples) for (const v of uniq) next.push([...t, v]);
+      tuples = next;
+      if (tuples.length > MAX_KEYS_PER_DOC) throw err(2, `too many index keys for index ${this.name}`);
+    }
+    return tuples;
+  }
+
+  /**
+   * Keys of a 2dsphere index: the first geo field's cells, each combined with the values of the
+   * index's other fields (`{status: 1, location: '2dsphere'}` keys a published activity by
+   * `[status, cell]`, so `$geoNear` with `query: {status}` visits only that status's points). Like
+   * MongoDB's 2dsphere v2, a document without a location is not in the index.
+   */
+  private geoTuples(doc: Doc): unknown[][] {
+    const geoField = this.geoFields[0];
+    let tuples: unknown[][] = [[]];
+    for (const f of this.fields) {
+      let vals: unknown[];
+      if (f === geoField) {
+        vals = geoKeys(doc, f);
+        if (!vals.length) return [];
+      } else if (typeof this.spec.key[f] === 'string') vals = [null];
+      else {
+        const found = pathValues(doc, f);
+        vals = found.length ? dedupe(found.map((v) => (v === undefined ? null : v))) : [null];
+        if (vals.length > 1) this.multikey = true;
+      }
+      const next: unknown[][] = [];
+      for (const t of tuples) for (const v of vals) next.push([...t, v]);
       tuples = next;
       if (tuples.length > MAX_KEYS_PER_DOC) throw err(2, `too many index keys for index ${this.name}`);
     }

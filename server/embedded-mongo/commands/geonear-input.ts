@@ -2,12 +2,15 @@
  * The documents `$geoNear` needs, found through the 2dsphere index (geo-grid.ts) when the stage is
  * followed by `$limit` or has a `maxDistance`: the nearest matches and little else, instead of
  * every document of the collection. null when the index cannot answer; the caller then scans.
+ * A compound 2dsphere index with fields before the location answers only when the stage's query
+ * pins each of them by an equality.
  */
 import { Query } from 'mingo';
 import { withCollation, type Collation } from '../collation';
 import type { GeoModule } from '../geo-bridge';
 import { nearCandidates, pointOf, geoValues } from '../geo-grid';
 import { compileFilter } from '../filter';
+import { equalityPrefix } from '../plan-bounds';
 import { plannedKeys } from '../planner';
 import { plainOf, type Collection } from '../store/collection';
 import { isNumberLike, isPlainObject, toNumber, type Doc } from '../values';
@@ -23,6 +26,12 @@ export function geoNearInput(g: GeoModule, coll: Collection | undefined, spec: D
   const ix = key ? geoIndexes.find((x) => x.geoFields.includes(key)) : geoIndexes.length === 1 ? geoIndexes[0] : undefined;
   if (!ix || !ix.geoFields.length || ix.spec.hidden) return null;
   const field = ix.geoFields[0];
+  // A compound 2dsphere index is searched under the values its query pins on the fields before
+  // the location (`{status: 1, location: '2dsphere'}` with `query: {status: 'published'}`).
+  const leading = ix.fields.slice(0, ix.fields.indexOf(field));
+  const query0 = isPlainObject(spec.query) ? spec.query : {};
+  const prefix = leading.length ? equalityPrefix(query0, leading, true) : [];
+  if (prefix.length < leading.length || (leading.length && ix.collation?.key !== collation?.key)) return null;
   const geoJSON = isPlainObject(spec.near) && 'type' in spec.near;
   const center = pointOf(spec.near);
   if (!center || (geoJSON && (spec.near as Doc).type !== 'Point')) return null;
@@ -45,7 +54,15 @@ export function geoNearInput(g: GeoModule, coll: Collection | undefined, spec: D
       limit,
       maxMeters,
       maxKeys: maxKeys < QUERY_INDEX_CAP ? maxKeys : undefined,
-      cell: (k) => ix.scan({ lo: k, loInc: true, hi: k, hiInc: true }, stats),
+      cell: (k) => {
+        const ids: string[] = [];
+        ix.walk([...prefix, k], 1, (id) => {
+          stats.keys++;
+          ids.push(id);
+          return true;
+        });
+        return ids;
+      },
       matches: (id) => {
         const rec = coll.docs.get(id);
         return !!rec && (!q || q.test(q instanceof Query ? plainOf(rec) : rec.t));

@@ -30,8 +30,12 @@ export async function seedDonationsDemo(deps: AppDeps, orgs: DemoOrgs): Promise<
   const serialNo = sandboxMerchantSerial(keys);
   const existing = await Charity.findOne({ uscc: DEMO_USCC }, { merchant: 1 }).lean();
   if (existing) {
-    // A data folder whose sandbox keys were made after the demo was seeded: follow the keys.
-    if (existing.merchant.serialNo !== serialNo) await Charity.updateOne({ _id: existing._id, 'merchant.serialNo': existing.merchant.serialNo }, { $set: { 'merchant.serialNo': serialNo }, $inc: { version: 1 } });
+    // A data folder whose sandbox keys were made after the demo was seeded (or seeded before the
+    // merchant certificate was asked for): follow the keys.
+    const certPath = path.join(keys, 'apiclient_cert.pem');
+    if (existing.merchant.serialNo !== serialNo || existing.merchant.certPath !== certPath) {
+      await Charity.updateOne({ _id: existing._id, 'merchant.serialNo': existing.merchant.serialNo }, { $set: { 'merchant.serialNo': serialNo, 'merchant.certPath': certPath }, $inc: { version: 1 } });
+    }
     return;
   }
   const now = deps.now();
@@ -41,7 +45,7 @@ export async function seedDonationsDemo(deps: AppDeps, orgs: DemoOrgs): Promise<
     name: '海口市美兰区慈善会（演示）',
     uscc: DEMO_USCC,
     filingNumber: '琼民公募备〔2026〕演示001号',
-    merchant: { mchId: '1900000109', serialNo, privateKeyPath: path.join(keys, 'apiclient_key.pem'), apiV3KeyRef: 'env:WECHAT_PAY_APIV3_KEY', platformCertPath: path.join(keys, 'platform_cert.pem'), feeRateBp: 60 },
+    merchant: { mchId: '1900000109', serialNo, privateKeyPath: path.join(keys, 'apiclient_key.pem'), certPath: path.join(keys, 'apiclient_cert.pem'), apiV3KeyRef: 'env:WECHAT_PAY_APIV3_KEY', platformCertPath: path.join(keys, 'platform_cert.pem'), feeRateBp: 60 },
     createdAt: now,
     version: 1,
   }).catch((err: unknown) => {

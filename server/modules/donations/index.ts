@@ -29,3 +29,4 @@ export const donationsModule = defineModule({
 export { sweepPendingPayments, SWEEP_JOB } from './jobs';
 export { donationInvariants } from './invariants';
 export { charityExists } from './queries';
+export { checkMerchantKeys } from './merchants';

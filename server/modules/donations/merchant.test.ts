@@ -7,7 +7,9 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { TAnomalyDto, TMerchantView } from '@shared/schemas/donations';
 import { buildDistrictAdmin, buildResident, createTestContext, type Built, type TestContext } from '../../../test/support';
-import { createCharity, merchantSettings } from './test-support';
+import { generatePayKeys } from '../../wechat-sandbox';
+import { checkMerchantKeys } from './merchants';
+import { createCharity, merchantSettings, publishedProject, testUscc, waitFor } from './test-support';
 
 jest.setTimeout(30_000);
 
@@ -69,6 +71,52 @@ describe('merchant settings', () => {
   });
 });
 
+describe('merchant key against its certificate', () => {
+  it('when the private key is not the merchant certificate\'s, or the serial is not the certificate\'s, registering and changing are refused with merchant_key_mismatch at those fields', async () => {
+    const other = generatePayKeys();
+    const settings = merchantSettings(ctx);
+    writeFileSync(join(dirname(settings.privateKeyPath), 'other_key.pem'), other.merchantPrivateKeyPem);
+    const wrongKey = { ...settings, privateKeyPath: join(dirname(settings.privateKeyPath), 'other_key.pem') };
+    await ctx.http.post('/api/admin/charities').send({ name: '错钥机构', uscc: testUscc(), filingNumber: '琼民公募备2026001', merchant: wrongKey }).expect(401);
+    await ctx.http.post('/api/admin/charities').set('Authorization', resident.auth).send({ name: '错钥机构', uscc: testUscc(), filingNumber: '琼民公募备2026001', merchant: wrongKey }).expect(403);
+    const reg = await ctx.http.post('/api/admin/charities').set('Authorization', admin.auth).send({ name: '错钥机构', uscc: testUscc(), filingNumber: '琼民公募备2026001', merchant: wrongKey });
+    expect(reg.status).toBe(400);
+    expect(reg.body.error.code).toBe('merchant_key_mismatch');
+    expect(reg.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['merchant.privateKeyPath']);
+    const names = (await ctx.http.get('/api/admin/charities').set('Authorization', admin.auth).expect(200)).body.items.map((c: { name: string }) => c.name);
+    expect(names).not.toContain('错钥机构');
+
+    const view = (await ctx.http.get(`/api/admin/charities/${charityId}/merchant`).set('Authorization', admin.auth).expect(200)).body as TMerchantView;
+    const put = await ctx.http
+      .put(`/api/admin/charities/${charityId}/merchant`)
+      .set('Authorization', admin.auth)
+      .send({ ...merchantSettings(ctx), serialNo: other.merchantCertSerial, version: view.version });
+    expect(put.status).toBe(400);
+    expect(put.body.error.code).toBe('merchant_key_mismatch');
+    expect(put.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['serialNo']);
+    const after = (await ctx.http.get(`/api/admin/charities/${charityId}/merchant`).set('Authorization', admin.auth).expect(200)).body as TMerchantView;
+    expect(after).toMatchObject({ version: view.version, serialNo: view.serialNo, mismatches: [] });
+  });
+
+  it('when a charity\'s key file is replaced by another key, the start-up check reports merchant_key_mismatch for it and its orders are refused', async () => {
+    const settings = merchantSettings(ctx);
+    const id = (await ctx.http.post('/api/admin/charities').set('Authorization', admin.auth).send({ name: '换钥机构', uscc: testUscc(), filingNumber: '琼民公募备2026002', merchant: settings }).expect(201)).body.id as string;
+    const logged: { code: string; charityId: string }[] = [];
+    const logger = { error: (o: unknown) => void logged.push(o as { code: string; charityId: string }) };
+    await checkMerchantKeys(logger);
+    expect(logged.filter((l) => l.charityId === id)).toEqual([]);
+    writeFileSync(settings.privateKeyPath, generatePayKeys().merchantPrivateKeyPem);
+    await checkMerchantKeys(logger);
+    expect(logged.filter((l) => l.charityId === id)).toEqual([expect.objectContaining({ code: 'merchant_key_mismatch' })]);
+    const view = (await ctx.http.get(`/api/admin/charities/${id}/merchant`).set('Authorization', admin.auth).expect(200)).body as TMerchantView;
+    expect(view.mismatches.map((m) => m.path)).toEqual(['privateKeyPath']);
+    const project = await publishedProject(ctx, admin.auth, id);
+    const order = await ctx.http.post(`/api/charity/projects/${project.id}/donations`).set('Authorization', resident.auth).set('Idempotency-Key', `k-${Date.now()}`).send({ amountFen: 100, anonymous: false, channel: 'native' });
+    expect(order.status).toBe(502);
+    expect(order.body.error.code).toBe('wechat_pay_unavailable');
+  });
+});
+
 describe('payment anomalies', () => {
   it('when a verified notification names an order we do not have, the district admin finds it in the anomalies list', async () => {
     await ctx.http.get('/api/admin/charity/anomalies').set('Authorization', resident.auth).expect(403);
@@ -80,5 +128,29 @@ describe('payment anomalies', () => {
     const list = await ctx.http.get('/api/admin/charity/anomalies').set('Authorization', admin.auth).expect(200);
     const found = (list.body.items as TAnomalyDto[]).find((a) => a.outTradeNo === tx.out_trade_no);
     expect(found).toMatchObject({ reason: 'unknown_order', reasonLabel: '本地无此订单', transactionId: tx.transaction_id });
+  });
+
+  it('when a district admin marks an anomaly 已处理 with a note it is kept with who and when, audited, and cannot be handled twice', async () => {
+    const list = await ctx.http.get('/api/admin/charity/anomalies').set('Authorization', admin.auth).expect(200);
+    const open = (list.body.items as TAnomalyDto[]).find((a) => a.handled === null)!;
+    expect(open).toBeDefined();
+    const path = `/api/admin/charity/anomalies/${open.id}/handled`;
+    await ctx.http.post(path).send({ note: '已在商户平台原路退款' }).expect(401);
+    const empty = await ctx.http.post(path).set('Authorization', admin.auth).send({ note: ' ' });
+    expect(empty.status).toBe(400);
+    expect([...new Set(empty.body.error.fields.map((f: { path: string }) => f.path))]).toEqual(['note']);
+    await ctx.http.post(path).set('Authorization', resident.auth).send({ note: '已在商户平台原路退款' }).expect(403);
+    const ok = await ctx.http.post(path).set('Authorization', admin.auth).send({ note: '已在商户平台原路退款' });
+    expect(ok.status).toBe(200);
+    expect(ok.body.handled).toMatchObject({ note: '已在商户平台原路退款', by: expect.any(String) });
+    const again = await ctx.http.post(path).set('Authorization', admin.auth).send({ note: '重复处理' });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('payment_anomaly_handled');
+    const after = await ctx.http.get('/api/admin/charity/anomalies').set('Authorization', admin.auth).expect(200);
+    expect((after.body.items as TAnomalyDto[]).find((a) => a.id === open.id)?.handled?.note).toBe('已在商户平台原路退款');
+    await waitFor(async () => {
+      const audit = await ctx.http.get('/api/admin/audit?action=donation.anomaly_handle').set('Authorization', admin.auth);
+      return audit.body.items?.some((e: { target: { id: string } }) => e.target.id === open.id) ? true : undefined;
+    });
   });
 });

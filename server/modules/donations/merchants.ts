@@ -8,8 +8,9 @@
 import { readFileSync } from 'node:fs';
 import { X509Certificate } from 'node:crypto';
 import type { AppDeps } from '../../deps';
-import { createPayClient, type PayClient } from '../../wechat';
-import type { CharityDoc } from './model';
+import { createPayClient, WechatPayError, type PayClient } from '../../wechat';
+import { inspectMerchant } from './merchant-view';
+import { Charity, type CharityDoc } from './model';
 
 export const NOTIFY_PATH = '/api/payments/wechat/notify';
 
@@ -32,8 +33,34 @@ export function readApiV3Key(ref: string): string {
   return readFileSync(ref.slice(5), 'utf8').trim();
 }
 
+/** Thrown instead of building a client whose key is not the certificate's: WeChat would refuse every request. */
+export class MerchantKeyMismatch extends WechatPayError {
+  constructor(charity: CharityDoc, fields: { path: string }[]) {
+    super('misconfigured', `merchant_key_mismatch: charity ${String(charity._id)} (${fields.map((f) => f.path).join(', ')})`, 'merchant_key_mismatch');
+  }
+}
+
+/**
+ * Start-up: every charity's private key against its merchant certificate and serial. A mismatch
+ * (or settings that cannot be checked) is logged with the error id `merchant_key_mismatch`, so
+ * the operator sees it before the first donation fails; that charity's orders are refused
+ * (`wechat_pay_unavailable`) until the settings are fixed.
+ */
+export async function checkMerchantKeys(logger: Pick<AppDeps['logger'], 'error'>): Promise<number> {
+  let bad = 0;
+  for (const charity of await Charity.find({}, { name: 1, merchant: 1 }).lean<CharityDoc[]>()) {
+    const { problems, mismatches } = inspectMerchant(charity.merchant);
+    if (!mismatches.length && !problems.length) continue;
+    bad += 1;
+    logger.error({ code: mismatches.length ? 'merchant_key_mismatch' : 'merchant_unreadable', charityId: String(charity._id), name: charity.name, fields: [...mismatches, ...problems] }, 'charity merchant keys do not check out');
+  }
+  return bad;
+}
+
 function build(deps: AppDeps, charity: CharityDoc): Cached {
   const m = charity.merchant;
+  const { mismatches } = inspectMerchant(m);
+  if (mismatches.length) throw new MerchantKeyMismatch(charity, mismatches);
   const platformCertPem = m.platformCertPath ? readFileSync(m.platformCertPath, 'utf8') : undefined;
   const publicKeyPem = m.publicKeyPath ? readFileSync(m.publicKeyPath, 'utf8') : undefined;
   const platformIds = new Set<string>();
@@ -67,6 +94,14 @@ export const payClientFor = (deps: AppDeps, charity: CharityDoc): PayClient => c
 /** Whether this merchant may have signed with `serial` (or downloads its certificates, so may). */
 export function mayVerify(deps: AppDeps, charity: CharityDoc, serial: string | undefined): boolean {
   if (!serial) return false;
-  const ids = cached(deps, charity).platformIds;
+  let ids: Set<string>;
+  try {
+    ids = cached(deps, charity).platformIds;
+  } catch (err) {
+    // One charity's broken key must not break every other charity's notifications; its own are
+    // refused and WeChat retries them (for 24 h) until the settings are fixed.
+    if (err instanceof MerchantKeyMismatch) return false;
+    throw err;
+  }
   return ids.size === 0 || ids.has(serial.toUpperCase());
 }

@@ -20,6 +20,8 @@ export interface MerchantDoc {
   mchId: string;
   serialNo: string;
   privateKeyPath: string;
+  /** apiclient_cert.pem (absent on charities registered before it was asked for: start-up reports them). */
+  certPath?: string;
   apiV3KeyRef: string;
   platformCertPath?: string;
   publicKeyId?: string;
@@ -49,6 +51,7 @@ const CharitySchema = new Schema<CharityDoc>(
       mchId: { type: String, required: true },
       serialNo: { type: String, required: true },
       privateKeyPath: { type: String, required: true },
+      certPath: String,
       apiV3KeyRef: { type: String, required: true },
       platformCertPath: String,
       publicKeyId: String,
@@ -322,6 +325,11 @@ export interface PaymentAnomalyDoc {
   transactionId?: string;
   detail: string;
   at: Date;
+  /** 已处理: set once by a district admin (guarded on its absence), audited. */
+  handledAt?: Date;
+  handledBy?: Types.ObjectId;
+  handledByName?: string;
+  handledNote?: string;
 }
 const AnomalySchema = new Schema<PaymentAnomalyDoc>(
   {
@@ -331,6 +339,10 @@ const AnomalySchema = new Schema<PaymentAnomalyDoc>(
     transactionId: String,
     detail: { type: String, required: true },
     at: { type: Date, required: true },
+    handledAt: Date,
+    handledBy: Schema.Types.ObjectId,
+    handledByName: String,
+    handledNote: String,
   },
   { collection: 'donation_anomalies', versionKey: false },
 );

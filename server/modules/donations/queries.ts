@@ -64,6 +64,8 @@ export async function donorDisplayName(id: Types.ObjectId): Promise<string | nul
   return u?.displayName ?? null;
 }
 
+export const findAnomaly = (id: string) => PaymentAnomaly.findById(id).lean<PaymentAnomalyDoc>();
+
 /** Verified notifications that did not match our records, newest first. */
 export async function anomalyPage(page: { page: number; pageSize: number }) {
   const [items, total] = await Promise.all([

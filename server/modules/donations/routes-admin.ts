@@ -136,7 +136,11 @@ export function adminRoutes(deps: AppDeps): RouteSpec[] {
       body: ZCharityInput,
       handler: async (ctx, { body }) => {
         const r = await createCharity(deps, ctx.state.actor!, body, ctx.state.requestId);
-        unlessRefused(r, { uscc_taken: 'charity_uscc_taken' });
+        unlessRefused(r, {
+          uscc_taken: { code: 'charity_uscc_taken', fields: [{ path: 'uscc', message: '该统一社会信用代码的机构已登记' }] },
+          unreadable: (x) => ({ code: 'validation_failed', fields: x.fields }),
+          key_mismatch: (x) => ({ code: 'merchant_key_mismatch', fields: x.fields }),
+        });
         ctx.status = 201;
         ctx.body = presentCharity(r.charity, true);
       },

@@ -1,14 +1,27 @@
-import { ZMerchantSettings, ZAnomalyPage, ZIdParams, ZMerchantView, ANOMALY_REASON_LABELS, type TIdParams } from '@shared/schemas/donations';
+import { ZMerchantSettings, ZAnomalyDto, ZAnomalyHandleInput, ZAnomalyPage, ZIdParams, ZMerchantView, ANOMALY_REASON_LABELS, type TIdParams } from '@shared/schemas/donations';
 import { ZPagination, type TPagination } from '@shared/schemas/common';
 import { z } from 'zod';
 import type { AppDeps } from '../../deps';
 import { fail } from '../../http/errors';
 import { unlessRefused } from '../../http/refusals';
 import { defineRoute, type RouteSpec } from '../../http/route';
+import { markAnomalyHandled } from './commands/handle-anomaly';
 import { updateMerchant } from './commands/update-merchant';
 import { presentMerchant } from './merchant-view';
 import { charityAdmin } from './policy';
-import { anomalyPage, findCharity } from './queries';
+import type { PaymentAnomalyDoc } from './model';
+import { anomalyPage, findAnomaly, findCharity } from './queries';
+
+const presentAnomaly = (a: PaymentAnomalyDoc) => ({
+  id: String(a._id),
+  reason: a.reason,
+  reasonLabel: ANOMALY_REASON_LABELS[a.reason],
+  outTradeNo: a.outTradeNo ?? null,
+  transactionId: a.transactionId ?? null,
+  detail: a.detail,
+  at: a.at.toISOString(),
+  handled: a.handledAt ? { note: a.handledNote ?? '', by: a.handledByName ?? '', at: a.handledAt.toISOString() } : null,
+});
 
 const ZMerchantUpdate = ZMerchantSettings.extend({ version: z.number().int().min(1) });
 
@@ -47,6 +60,7 @@ export function merchantRoutes(deps: AppDeps): RouteSpec[] {
         unlessRefused(r, {
           conflict: 'conflict',
           unreadable: (x) => ({ code: 'validation_failed', fields: x.fields }),
+          key_mismatch: (x) => ({ code: 'merchant_key_mismatch', fields: x.fields }),
         });
         ctx.body = presentMerchant(r.charity);
       },
@@ -62,19 +76,28 @@ export function merchantRoutes(deps: AppDeps): RouteSpec[] {
       handler: async (ctx, { query }) => {
         const { items, total } = await anomalyPage(query);
         ctx.body = {
-          items: items.map((a) => ({
-            id: String(a._id),
-            reason: a.reason,
-            reasonLabel: ANOMALY_REASON_LABELS[a.reason],
-            outTradeNo: a.outTradeNo ?? null,
-            transactionId: a.transactionId ?? null,
-            detail: a.detail,
-            at: a.at.toISOString(),
-          })),
+          items: items.map(presentAnomaly),
           total,
           page: query.page,
           pageSize: query.pageSize,
         };
+      },
+    }),
+    defineRoute<z.output<typeof ZAnomalyHandleInput>, undefined, TIdParams>({
+      method: 'post',
+      path: '/api/admin/charity/anomalies/:id/handled',
+      summary: '标记支付异常为已处理（须填处理说明，记入审计；只能处理一次）',
+      tags: ['donations', 'admin'],
+      policy: charityAdmin,
+      response: ZAnomalyDto,
+      params: ZIdParams,
+      body: ZAnomalyHandleInput,
+      handler: async (ctx, { params, body }) => {
+        const anomaly = await findAnomaly(params.id);
+        if (!anomaly) throw fail('not_found', '该支付异常不存在');
+        const r = await markAnomalyHandled(deps, ctx.state.actor!, anomaly, body.note, ctx.state.requestId);
+        unlessRefused(r, { already_handled: 'payment_anomaly_handled' });
+        ctx.body = presentAnomaly(r.anomaly);
       },
     }),
   ];

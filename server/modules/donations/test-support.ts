@@ -16,12 +16,14 @@ export function testUscc(): string {
 /** Writes the sandbox's merchant key and platform certificate to files, as a real deployment keeps them. */
 export function merchantSettings(ctx: { sandbox: Sandbox }, extra: Record<string, unknown> = {}, dir = mkdtempSync(join(tmpdir(), 'linli-merchant-'))) {
   writeFileSync(join(dir, 'apiclient_key.pem'), ctx.sandbox.pay.merchantPrivateKeyPem, { mode: 0o600 });
+  writeFileSync(join(dir, 'apiclient_cert.pem'), ctx.sandbox.pay.merchantCertPem);
   writeFileSync(join(dir, 'platform_cert.pem'), ctx.sandbox.pay.platformCertPem);
   writeFileSync(join(dir, 'apiv3.key'), ctx.sandbox.pay.apiV3Key, { mode: 0o600 });
   return {
     mchId: ctx.sandbox.pay.mchId,
     serialNo: ctx.sandbox.pay.merchantCertSerial,
     privateKeyPath: join(dir, 'apiclient_key.pem'),
+    certPath: join(dir, 'apiclient_cert.pem'),
     apiV3KeyRef: `file:${join(dir, 'apiv3.key')}`,
     platformCertPath: join(dir, 'platform_cert.pem'),
     ...extra,

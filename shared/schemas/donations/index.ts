@@ -38,6 +38,8 @@ export const ZMerchantSettings = z.strictObject({
   mchId: z.string().trim().regex(/^\d{8,12}$/, '商户号应为 8–12 位数字'),
   serialNo: z.string().trim().regex(/^[0-9A-Fa-f]{8,40}$/, '证书序列号格式不正确'),
   privateKeyPath: z.string().trim().min(1, '请填写商户私钥文件路径').max(300),
+  /** apiclient_cert.pem: its serial must be `serialNo` and its public key the private key's (checked on save and at start-up). */
+  certPath: z.string().trim().min(1, '请填写商户证书文件路径').max(300),
   /** `env:NAME` (an environment variable) or `file:/path` (a file holding the 32-character key). */
   apiV3KeyRef: z.string().trim().regex(/^(env:[A-Z0-9_]{1,64}|file:\/.{1,300})$/, 'APIv3 密钥引用应为 env:变量名 或 file:/路径'),
   platformCertPath: z.string().trim().max(300).optional(),
@@ -303,6 +305,7 @@ export const ZMerchantView = z.object({
   mchId: z.string(),
   serialNo: z.string(),
   privateKeyPath: z.string(),
+  certPath: z.string().nullable(),
   apiV3KeyRef: z.string(),
   platformCertPath: z.string().nullable(),
   publicKeyId: z.string().nullable(),
@@ -312,12 +315,16 @@ export const ZMerchantView = z.object({
   verifyWith: z.enum(['platform_cert', 'public_key', 'download']),
   fingerprints: z.object({
     privateKey: z.string().nullable(),
+    /** The merchant API certificate (apiclient_cert.pem). */
+    merchantCert: z.object({ serial: z.string(), validTo: z.string() }).nullable(),
     apiV3Key: z.string().nullable(),
     platformCert: z.object({ serial: z.string(), sha256: z.string(), validTo: z.string() }).nullable(),
     publicKey: z.string().nullable(),
   }),
   /** What could not be read or loaded, by field (empty: every key loads). */
   problems: z.array(z.object({ path: z.string(), message: z.string() })),
+  /** Where the private key does not belong to the certificate or serial (merchant_key_mismatch); empty when they match or cannot be told. */
+  mismatches: z.array(z.object({ path: z.string(), message: z.string() })),
   version: z.number().int(),
 });
 export type TMerchantView = z.infer<typeof ZMerchantView>;
@@ -338,8 +345,13 @@ export const ZAnomalyDto = z.object({
   transactionId: z.string().nullable(),
   detail: z.string(),
   at: ZDateOut,
+  /** Set once a district admin has looked into it (已处理) and said what was done. */
+  handled: z.object({ note: z.string(), by: z.string(), at: ZDateOut }).nullable(),
 });
 export type TAnomalyDto = z.infer<typeof ZAnomalyDto>;
+/** 已处理: what the admin found or did (refunded at WeChat, matched by hand, …). */
+export const ZAnomalyHandleInput = z.strictObject({ note: text('处理说明', 2, 200) });
+export type TAnomalyHandleInput = z.input<typeof ZAnomalyHandleInput>;
 export const ZAnomalyPage = zPage(ZAnomalyDto);
 
 export const ZDonationConfig = z.object({

@@ -96,11 +96,12 @@ export async function createOrder(
   const current = order!;
   if (current.prepay?.expiresAt && current.prepay.expiresAt > now) return { outcome: 'replayed', order: current, prepay: current.prepay };
 
-  const client = payClientFor(deps, charity);
   const description = `捐赠-${project.title}`.slice(0, 40);
   const expiresAt = new Date(now.getTime() + DONATION_LIMITS.prepayTtlMs);
   let prepay: PrepayDoc;
   try {
+    // Inside the try: a merchant whose key is not its certificate's has no client (MerchantKeyMismatch).
+    const client = payClientFor(deps, charity);
     if (current.channel === 'jsapi') {
       const r = await client.jsapiPrepay({ description, outTradeNo: current.outTradeNo, amountFen: current.amountFen, openid: user!.openid!, notifyUrl: notifyUrl(deps) });
       prepay = { prepayId: r.prepayId, payParams: r.payParams, expiresAt };

@@ -1,5 +1,5 @@
 import { Types } from 'mongoose';
-
+import type { TFieldError } from '@shared/errors';
 import { ZCharityInput, ZProjectInput } from '@shared/schemas/donations';
 import type { z } from 'zod';
 import type { AppDeps } from '../../../deps';
@@ -8,6 +8,7 @@ import type { Refusal } from '../../../platform/outcome';
 import { auditActor } from '../../../platform/outbox/event';
 import { inUnitOfWork } from '../../../platform/unit-of-work';
 import { holdForReview, releaseHold } from '../../review';
+import { inspectMerchant } from '../merchant-view';
 import { Charity, DonationImage, Project, type CharityDoc, type ProjectDoc } from '../model';
 
 export const PROJECT_REVIEW_KIND = 'charity-project';
@@ -20,7 +21,11 @@ export async function createCharity(
   actor: Actor,
   input: CharityIn,
   requestId?: string,
-): Promise<{ outcome: 'created'; charity: CharityDoc } | Refusal<'uscc_taken'>> {
+): Promise<{ outcome: 'created'; charity: CharityDoc } | Refusal<'uscc_taken'> | { outcome: 'unreadable'; fields: TFieldError[] } | { outcome: 'key_mismatch'; fields: TFieldError[] }> {
+  // The merchant's keys must load, and the private key be the certificate's, before it is registered.
+  const { problems, mismatches } = inspectMerchant(input.merchant, 'merchant.');
+  if (problems.length) return { outcome: 'unreadable', fields: problems };
+  if (mismatches.length) return { outcome: 'key_mismatch', fields: mismatches };
   if (await Charity.exists({ uscc: input.uscc })) return { outcome: 'uscc_taken' };
   return inUnitOfWork(deps, async (uow) => {
     const [charity] = await Charity.create([{ ...input, createdBy: new Types.ObjectId(actor.userId), createdAt: deps.now(), version: 1 }]);

@@ -11,7 +11,8 @@ import { Charity, type CharityDoc } from '../model';
 /**
  * A district admin changes a charity's merchant settings (a renewed platform certificate, the
  * move to the 微信支付公钥, a new APIv3 key file). Every key must load before anything is saved
- * (`unreadable` names the fields), and the change is guarded on the version the admin saw, so
+ * (`unreadable` names the fields) and the private key must be the merchant certificate's, under
+ * its serial (`key_mismatch`), and the change is guarded on the version the admin saw, so
  * two edits cannot silently overwrite each other. The version bump makes every process rebuild
  * its Pay client. Audited with paths and references only, never key material.
  */
@@ -21,10 +22,11 @@ export async function updateMerchant(
   charity: CharityDoc,
   input: TMerchantSettings & { version: number },
   requestId?: string,
-): Promise<{ outcome: 'updated'; charity: CharityDoc } | Refusal<'conflict'> | { outcome: 'unreadable'; fields: TFieldError[] }> {
+): Promise<{ outcome: 'updated'; charity: CharityDoc } | Refusal<'conflict'> | { outcome: 'unreadable'; fields: TFieldError[] } | { outcome: 'key_mismatch'; fields: TFieldError[] }> {
   const { version, ...merchant } = input;
-  const { problems } = inspectMerchant(merchant);
+  const { problems, mismatches } = inspectMerchant(merchant);
   if (problems.length) return { outcome: 'unreadable', fields: problems };
+  if (mismatches.length) return { outcome: 'key_mismatch', fields: mismatches };
   return inUnitOfWork(deps, async (uow) => {
     const updated = await Charity.findOneAndUpdate(
       { _id: charity._id, version },

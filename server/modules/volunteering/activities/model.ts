@@ -1,5 +1,6 @@
 import { ReviewSchema, type ReviewDoc } from '../../../platform/review-record';
 import mongoose, { Schema, type Model, type Types } from 'mongoose';
+import { retireIndex } from '../../../platform/retired-indexes';
 import type { TActivityCategory, TActivityStatus } from '@shared/schemas/volunteering/activities';
 
 export interface PointDoc {
@@ -97,7 +98,10 @@ const ActivitySchema = new Schema<ActivityDoc>(
   },
   { timestamps: true, versionKey: false, collection: 'activities' },
 );
-ActivitySchema.index({ location: '2dsphere' });
+// Nearby lists ask for published activities only: with the status before the location, $geoNear
+// visits the published points around the centre instead of testing every past activity there
+// (issue 15; the embedded engine and MongoDB both search a compound 2dsphere index under its prefix).
+ActivitySchema.index({ status: 1, location: '2dsphere' });
 ActivitySchema.index({ status: 1, startsAt: 1 });
 ActivitySchema.index({ coverTraceId: 1 }, { sparse: true });
 ActivitySchema.index({ team: 1, startsAt: -1 });
@@ -151,4 +155,6 @@ function modelOf<T>(name: string, schema: Schema<T>): Model<T> {
 }
 
 export const Activity = modelOf('Activity', ActivitySchema);
+// the plain location index before issue 15: two 2dsphere indexes would make $geoNear ambiguous
+retireIndex(Activity, 'location_2dsphere');
 export const Shift = modelOf('Shift', ShiftSchema);
