@@ -16,7 +16,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser';
 import { answerModal } from './support/modal';
 import { pickOption } from './support/pickers';
-import { DEMO_STAFF_PASSWORD, demoSeeded, reportsKit, wgsOf, type ReportsKit, type TPoint } from './support/reports';
+import { DEMO_STAFF_PASSWORD, demoSeeded, openReportSettings, reportsKit, wgsOf, type ReportsKit, type TPoint } from './support/reports';
 import { startLinli, type RunningLinli } from './support/server';
 import { ADMIN, volunteeringKit } from './support/volunteering';
 
@@ -64,12 +64,7 @@ async function pickOffered(page: Page, id: string, label: string): Promise<void>
   }
 }
 
-async function settings(page: Page, key: string, ready: string): Promise<void> {
-  await page.goto(`${linli.url}/#/packages/staff/portal/index`);
-  await tap(page, '#portal-report-settings');
-  await tap(page, `#report-admin-${key}`);
-  await visible(page, ready).waitFor();
-}
+const settings = (page: Page, key: string, ready: string) => openReportSettings(page, linli.url, key, ready);
 
 /** A resident standing at the point files a report there from the current position. */
 async function fileAt(openid: string, p: TPoint, category: string, description: string): Promise<{ page: Page; id: string }> {
