@@ -18,7 +18,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser';
 import { answerModal } from './support/modal';
 import { pickDate, pickOption } from './support/pickers';
-import { DEMO_STAFF_PASSWORD, demoSeeded, reportsKit, type ReportsKit } from './support/reports';
+import { DEMO_STAFF_PASSWORD, demoSeeded, openReportSettings, reportsKit, type ReportsKit } from './support/reports';
 import { startLinli, type RunningLinli } from './support/server';
 import { ADMIN, fill, see, volunteeringKit } from './support/volunteering';
 
@@ -46,12 +46,7 @@ afterAll(async () => {
   await linli?.stop();
 });
 
-async function settings(page: Page, key: string, ready: string): Promise<void> {
-  await page.goto(`${linli.url}/#/packages/staff/portal/index`);
-  await page.locator('#portal-report-settings').tap();
-  await page.locator(`#report-admin-${key}`).tap();
-  await page.locator(ready).waitFor();
-}
+const settings = (page: Page, key: string, ready: string) => openReportSettings(page, linli.url, key, ready);
 
 /** Open311 POST requests.json as an outside system would send it: form-encoded, with the key. */
 async function open311Post(apiKey: string): Promise<number> {

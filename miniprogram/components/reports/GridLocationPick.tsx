@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { SelectField } from './SelectField';
 import { useAsync } from '../../hooks/useAsync';
@@ -21,20 +22,25 @@ interface Props {
  */
 export function GridLocationPick({ id, near, onPick }: Props) {
   const enabled = !reportsMapAvailable(isH5);
+  const [picked, setPicked] = useState<string | null>(null);
   const grids = useAsync(() => reportsApi.grids(near), [near?.lng, near?.lat], enabled);
   const items = grids.data?.items ?? [];
   if (!enabled || items.length === 0) return null;
+  // The picked grid stays shown only while the position is still its point (GPS may replace it).
+  const shown = items.find((g) => g.id === picked && near?.lng === g.centre.lng && near?.lat === g.centre.lat)?.id ?? null;
   return (
     <View id={id}>
       <SelectField
         id={`${id}-grid`}
         label="没有地图？按所在网格选择大致位置"
         options={items.map((g) => ({ key: g.id, label: label(g) }))}
-        value={null}
+        value={shown}
         placeholder="选择网格（请在地址中写明具体位置）"
         onChange={(gridId) => {
           const g = items.find((x) => x.id === gridId);
-          if (g) onPick(g.centre, g.name);
+          if (!g) return;
+          setPicked(g.id);
+          onPick(g.centre, g.name);
         }}
       />
       {grids.data?.at ? <Text className="muted" id={`${id}-at`}>所选位置位于：{grids.data.at.name}</Text> : null}

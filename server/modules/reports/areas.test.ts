@@ -4,6 +4,8 @@ import { forgetCommunities } from '../community/residents';
 import { Community } from '../org';
 import { buildResident, CENTER, reportBody, setupDistrict } from './fixtures';
 import { insidePolygon } from './geo';
+import { Report } from './model';
+import { REPORT_LIMITS } from '@shared/schemas/reports/reports';
 
 let ctx: TestContext;
 let d: Awaited<ReturnType<typeof setupDistrict>>;
@@ -144,5 +146,22 @@ describe('dispatcher pickers: handlers and the original of a duplicate', () => {
     await act(d.dispatcher.auth, original, 'dispatch', { departmentId: d.city.id }).expect(200);
     const later = await ctx.http.get('/api/me/notifications').set('Authorization', second.auth);
     expect(JSON.stringify(later.body)).toContain('派遣');
+  });
+});
+
+describe('heat map cap', () => {
+  it('when a box holds more than REPORT_LIMITS.heatCap reports, it counts that many, nearest the centre, and says capped', async () => {
+    const one = await Report.findOne({}).lean();
+    const spot = { lng: CENTER.lng - 0.03, lat: CENTER.lat + 0.03 };
+    const n = REPORT_LIMITS.heatCap + 20;
+    // Written directly: thousands of reports through the API would take minutes on this machine.
+    await Report.collection.insertMany(
+      Array.from({ length: n }, (_, i) => ({ ...one!, _id: new Types.ObjectId(), location: { type: 'Point', coordinates: [spot.lng + (i % 100) * 1e-5, spot.lat + Math.floor(i / 100) * 1e-5] } })),
+    );
+    const box = [spot.lng - 0.001, spot.lat - 0.001, spot.lng + 0.002, spot.lat + 0.002].join(',');
+    const heat = await ctx.http.get('/api/reports/heat').query({ bbox: box, by: 'cell', precision: 4 });
+    expect(heat.status).toBe(200);
+    expect(heat.body).toMatchObject({ total: REPORT_LIMITS.heatCap, capped: true });
+    expect(heat.body.cells.reduce((s: number, c: { count: number }) => s + c.count, 0)).toBe(REPORT_LIMITS.heatCap);
   });
 });

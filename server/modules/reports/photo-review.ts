@@ -56,7 +56,7 @@ export const photoReviewSubscribers: Subscriber[] = [
     handle: async (event, deps) => {
       const { reportId, photoId, verdict } = event.payload as { reportId: string; photoId: string; verdict: string };
       const report = await findReport(reportId);
-      const photo = await ReportPhoto.findById(photoId, { check: 1 }).lean();
+      const photo = await ReportPhoto.findById(photoId, { check: 1, fetchKey: 1 }).lean();
       // Decided meanwhile (or the report is gone): nothing to hold.
       if (!report || !photo || (photo.check !== 'risky' && photo.check !== 'review')) return;
       await holdForReview(deps, {
@@ -64,7 +64,8 @@ export const photoReviewSubscribers: Subscriber[] = [
         ref: photoId,
         title: `随手拍照片：${report.categoryLabel}`,
         text: report.description,
-        images: [{ url: photoUrl(photoId), label: VERDICT_LABEL[verdict] ?? verdict }],
+        // Keyed as for WeChat's checker: the moderation page shows it with an <Image>, which sends no token.
+        images: [{ url: `${photoUrl(photoId)}${photo.fetchKey ? `?k=${photo.fetchKey}` : ''}`, label: VERDICT_LABEL[verdict] ?? verdict }],
         author: { userId: report.reporter ? String(report.reporter) : undefined, nameMasked: report.anonymous ? '匿名' : '居民' },
         context: [
           { label: '工单', value: reportId },

@@ -89,8 +89,8 @@ describe('report photos and WeChat image check', () => {
     await until(async () => (await queue()).items.length > 0);
     const item = (await queue()).items.find((i: { images: { url: string }[] }) => i.images[0]?.url.includes(photo.id));
     expect(item).toMatchObject({ kind: 'report-photo', title: expect.stringContaining('随手拍照片'), author: { nameMasked: '居民' } });
-    // The moderator can open the held file; the public still cannot.
-    expect((await ctx.http.get(photo.url).set('Authorization', d.admin.auth)).status).toBe(200);
+    // The moderation page's <Image> (no token) opens the held file through the item's keyed URL; the public still cannot.
+    expect((await ctx.http.get(item.images[0].url)).status).toBe(200);
     expect((await ctx.http.get(photo.url)).status).toBe(404);
     const decided = await ctx.http.post(`/api/admin/review/report-photo/${item.id}/decision`).set('Authorization', d.admin.auth).send({ decision: 'approve', version: item.version });
     expect(decided.status).toBe(200);

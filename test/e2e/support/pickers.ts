@@ -81,13 +81,16 @@ export async function pickTime(page: Page, id: string, time: string): Promise<vo
   await page.locator(`#${id}-value`, { hasText: time }).waitFor();
 }
 
-/** Picks one option by its text on a selector Picker with this id (its shown value has id `<id>-value`). */
-export async function pickOption(page: Page, id: string, label: string): Promise<void> {
+/**
+ * Picks one option by its text on a selector Picker with this id (its shown value has id `<id>-value`);
+ * a RegExp matches options whose text changes with the data (e.g. a count in the label).
+ */
+export async function pickOption(page: Page, id: string, label: string | RegExp): Promise<void> {
   const sheet = await openPicker(page, id);
   const wheel = sheet.locator('.weui-picker__group').first();
   const items = await wheel.locator('.weui-picker__item').allTextContents();
-  const row = items.indexOf(label);
-  if (row < 0) throw new Error(`${label} is not offered by ${id}`);
+  const row = typeof label === 'string' ? items.indexOf(label) : items.findIndex((t) => label.test(t));
+  if (row < 0) throw new Error(`${String(label)} is not offered by ${id} (${items.join(' | ')})`);
   await turnWheel(page, wheel, row);
   await confirm(sheet);
   await page.locator(`#${id}-value`, { hasText: label }).waitFor();

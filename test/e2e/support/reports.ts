@@ -31,6 +31,17 @@ export async function demoSeeded(linli: RunningLinli): Promise<void> {
   }
 }
 
+/**
+ * 随手拍设置 → one settings page, from the portal (signed in as a district admin). Taro keeps
+ * earlier pages in the DOM, hidden, with the same ids: only visible elements are tapped.
+ */
+export async function openReportSettings(page: Page, baseUrl: string, key: string, ready: string): Promise<void> {
+  await page.goto(`${baseUrl}/#/packages/staff/portal/index`);
+  await page.locator('#portal-report-settings').filter({ visible: true }).tap();
+  await page.locator(`#report-admin-${key}`).filter({ visible: true }).tap();
+  await page.locator(ready).filter({ visible: true }).first().waitFor();
+}
+
 export interface ReportsKit {
   /** A fresh phone standing at the point, location permission granted. */
   phoneAt(p: TPoint): Promise<BrowserContext>;
