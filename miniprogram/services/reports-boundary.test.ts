@@ -12,9 +12,9 @@ describe('a grid boundary is read from pasted GeoJSON or built from map picks', 
 
   it('when the text is blank, broken, or another geometry, the message says which', () => {
     expect(parseBoundary(' ')).toEqual({ ok: false, message: '请在地图上选点或粘贴 GeoJSON 边界' });
-    expect(parseBoundary('{"type":')).toEqual({ ok: false, message: expect.stringMatching(/^不是有效的 JSON：/) });
+    expect(parseBoundary('{"type":')).toEqual({ ok: false, message: '不是有效的 JSON，请检查括号、引号与逗号' });
     expect(parseBoundary('{"type":"Point","coordinates":[116.4,39.9]}')).toEqual({ ok: false, message: expect.stringContaining('Polygon') });
-    expect(parseBoundary('{"type":"Polygon"}')).toEqual({ ok: false, message: 'Polygon 缺少 coordinates' });
+    expect(parseBoundary('{"type":"Polygon"}')).toEqual({ ok: false, message: 'Polygon 缺少坐标（coordinates）' });
   });
 
   it('when vertices are picked one by one, the ring closes from the third on and stays closed', () => {

@@ -4,6 +4,7 @@
  * server still checks rings, ranges and self-intersection.
  */
 import type { TPolygon } from '@shared/schemas/reports/taxonomy';
+import { INVALID_JSON } from './reports-geojson';
 
 export type TParsedBoundary = { ok: true; polygon: TPolygon } | { ok: false; message: string };
 
@@ -15,15 +16,15 @@ export function parseBoundary(text: string): TParsedBoundary {
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, message: `不是有效的 JSON：${(e as Error).message}` };
+  } catch {
+    return { ok: false, message: INVALID_JSON };
   }
   const o = json as { type?: unknown; geometry?: unknown; coordinates?: unknown };
   const geometry = (o && typeof o === 'object' && o.type === 'Feature' ? o.geometry : Array.isArray(json) ? { type: 'Polygon', coordinates: json } : json) as
     | { type?: unknown; coordinates?: unknown }
     | null;
   if (!geometry || typeof geometry !== 'object' || geometry.type !== 'Polygon') return { ok: false, message: '边界须为 GeoJSON Polygon（或含 Polygon 的 Feature）' };
-  if (!Array.isArray(geometry.coordinates)) return { ok: false, message: 'Polygon 缺少 coordinates' };
+  if (!Array.isArray(geometry.coordinates)) return { ok: false, message: 'Polygon 缺少坐标（coordinates）' };
   return { ok: true, polygon: { type: 'Polygon', coordinates: geometry.coordinates as TPolygon['coordinates'] } };
 }
 

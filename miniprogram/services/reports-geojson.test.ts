@@ -10,7 +10,7 @@ describe('a grid file is checked before it is sent', () => {
     expect(parseGridCollection('  ')).toEqual({ ok: false, message: '请选择 GeoJSON 文件或粘贴其内容' });
     const broken = parseGridCollection('{"type": "FeatureCollection", "features": [');
     expect(broken.ok).toBe(false);
-    expect(!broken.ok && broken.message).toMatch(/^不是有效的 JSON：/);
+    expect(!broken.ok && broken.message).toBe('不是有效的 JSON，请检查括号、引号与逗号');
     expect(parseGridCollection('{"type": "Feature"}')).toEqual({ ok: false, message: expect.stringContaining('FeatureCollection') });
     expect(parseGridCollection('[1, 2]')).toEqual({ ok: false, message: expect.stringContaining('FeatureCollection') });
   });

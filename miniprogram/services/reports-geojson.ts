@@ -25,14 +25,17 @@ export type TParsedCollection =
   | { ok: false; message: string };
 
 /** What can be said about the text before sending it; each feature is then checked by the server. */
+/** The JSON parser's own text is English and names offsets: admins get a fixed Chinese hint instead. */
+export const INVALID_JSON = '不是有效的 JSON，请检查括号、引号与逗号';
+
 export function parseGridCollection(text: string): TParsedCollection {
   if (!text.trim()) return { ok: false, message: '请选择 GeoJSON 文件或粘贴其内容' };
   if (utf8Bytes(text) > GEOJSON_MAX_BYTES) return { ok: false, message: GEOJSON_TOO_BIG };
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, message: `不是有效的 JSON：${(e as Error).message}` };
+  } catch {
+    return { ok: false, message: INVALID_JSON };
   }
   const fc = json as { type?: unknown; features?: unknown };
   if (!fc || typeof fc !== 'object' || fc.type !== 'FeatureCollection') return { ok: false, message: '文件须为 GeoJSON FeatureCollection（type 为 "FeatureCollection"）' };
