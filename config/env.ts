@@ -58,6 +58,9 @@ export const ENV_VARS: EnvVarDoc[] = [
   { name: 'REPORTS_DISTRICT_BOUNDARY', section: 'Server', default: 'the demo district', doc: 'The district boundary for issue reports: a GeoJSON Polygon (GCJ-02) as JSON. Reports outside it are refused.' },
   // dev clock (issue 11 journey)
   { name: 'DEV_CLOCK_CONTROL', section: 'Server', default: 'false', doc: 'Development only: the server clock honours an offset moved forward by `POST /api/dev/clock { advanceMs }` (browser journeys that need time to pass). Refused in production.' },
+  // clinic (issue 11)
+  { name: 'WECHAT_TEMPLATE_CONSULT_REMINDER', section: 'Notifications and jobs', default: 'tpl_consult_reminder', doc: 'Subscribe-message template id: legal consultation reminder (the day before).' },
+  { name: 'WECHAT_TEMPLATE_MEDIATION_REMINDER', section: 'Notifications and jobs', default: 'tpl_mediation_reminder', doc: 'Subscribe-message template id: mediation session reminder (the day before).' },
 ];
 
 const BOOL_TRUE = ['true', '1', 'yes', 'on'];
@@ -128,6 +131,9 @@ const RawEnv = z.object({
   REPORTS_DISTRICT_BOUNDARY: z.string().optional(),
   // dev clock (issue 11 journey)
   DEV_CLOCK_CONTROL: zBool,
+  // clinic (issue 11)
+  WECHAT_TEMPLATE_CONSULT_REMINDER: zText,
+  WECHAT_TEMPLATE_MEDIATION_REMINDER: zText,
 });
 
 export interface ServerConfig {
@@ -180,6 +186,9 @@ export interface ServerConfig {
   // dev clock (issue 11 journey)
   /** deps.now() honours an offset set through POST /api/dev/clock (never in production). */
   DEV_CLOCK_CONTROL: boolean;
+  // clinic (issue 11)
+  WECHAT_TEMPLATE_CONSULT_REMINDER: string;
+  WECHAT_TEMPLATE_MEDIATION_REMINDER: string;
   /** Non-fatal notes for the operator (dev keys in use, ...); main logs them. */
   warnings: string[];
 }
@@ -319,6 +328,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     REPORTS_DISTRICT_BOUNDARY: e.REPORTS_DISTRICT_BOUNDARY,
     // dev clock (issue 11 journey)
     DEV_CLOCK_CONTROL: e.DEV_CLOCK_CONTROL ?? false,
+    // clinic (issue 11)
+    WECHAT_TEMPLATE_CONSULT_REMINDER: e.WECHAT_TEMPLATE_CONSULT_REMINDER ?? 'tpl_consult_reminder',
+    WECHAT_TEMPLATE_MEDIATION_REMINDER: e.WECHAT_TEMPLATE_MEDIATION_REMINDER ?? 'tpl_mediation_reminder',
     warnings,
   };
 }

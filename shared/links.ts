@@ -15,9 +15,11 @@ export const appLinks = {
   lawArticle: (id: string): string => `/packages/community/law/index?id=${id}`,
   nearby: (): string => '/packages/community/nearby/index',
   // clinic (issue 11)
-  clinicBooking: (id: string): string => `/packages/clinic/my/index?booking=${id}`,
+  clinicBooking: (id: string): string => `/packages/clinic/booking/index?id=${id}`,
   clinicAgenda: (): string => '/packages/clinic-staff/agenda/index',
-  mediationCase: (id: string): string => `/packages/clinic/my/index?case=${id}`,
+  // The committee's queue (mediators, coordinators); residents have no case page of their own.
+  mediationCase: (id: string): string => `/packages/clinic-staff/cases/index?id=${id}`,
+  myClinic: (): string => '/packages/clinic/my/index',
   // reports (issue 12)
   report: (id: string): string => `/packages/report/detail/index?id=${id}`,
   // donations (issue 13)

@@ -7,6 +7,8 @@ import type { TClinicPatch, ZClinicEnvelope, ZClinicList } from '@shared/schemas
 import type {
   TAddProvider,
   TScheduleInput,
+  TProviderCandidate,
+  ZProviderCandidateList,
   ZProviderEnvelope,
   ZProviderList,
   ZScheduleEnvelope,
@@ -24,6 +26,7 @@ import type {
   ZStaffBookingDto,
   ZStaffBookingEnvelope,
   ZStaffBookingList,
+  ZMyWaitlistList,
   ZWaitlistEnvelope,
 } from '@shared/schemas/clinic/bookings';
 import type {
@@ -32,6 +35,7 @@ import type {
   ZClinicStatsDto,
   ZMediationCaseEnvelope,
   ZMediationCaseList,
+  ZMediatorList,
 } from '@shared/schemas/clinic/mediation';
 import Taro from '@tarojs/taro';
 import type { z } from 'zod';
@@ -45,17 +49,9 @@ type Json<T> = Omit<T, 'startsAt'> & { startsAt: string };
 
 export type TBookingView = TOut<typeof ZBookingDto>;
 export type TStaffBookingView = TOut<typeof ZStaffBookingDto>;
-/** An account holding a lawyer or student role at the clinic, not yet one of its providers. */
-export interface TProviderCandidate {
-  userId: string;
-  displayName: string;
-  kind: 'lawyer' | 'student';
-  supervisorName: string | null;
-}
-export interface TMediator {
-  id: string;
-  name: string;
-}
+export type { TProviderCandidate };
+export type TMediator = TOut<typeof ZMediatorList>['items'][number];
+export type TMyWaitlistView = TOut<typeof ZMyWaitlistList>['items'][number];
 export type TStatsView = TOut<typeof ZClinicStatsDto>;
 
 /** The slot listing answers one week at a time (the server's limit on `days`). */
@@ -77,7 +73,7 @@ export const clinicApi = {
   addProvider: (clinicId: string, body: TAddProvider) =>
     request<TOut<typeof ZProviderEnvelope>>({ method: 'POST', path: `/api/clinics/${id(clinicId)}/providers`, body }),
   providerCandidates: (clinicId: string) =>
-    request<{ items: TProviderCandidate[] }>({ path: `/api/clinics/${id(clinicId)}/provider-candidates` }),
+    request<TOut<typeof ZProviderCandidateList>>({ path: `/api/clinics/${id(clinicId)}/provider-candidates` }),
   updateProvider: (providerId: string, body: { licenceVerified?: boolean; active?: boolean }) =>
     request<TOut<typeof ZProviderEnvelope>>({ method: 'PATCH', path: `/api/clinic-providers/${id(providerId)}`, body }),
   schedule: (providerId: string) =>
@@ -92,6 +88,9 @@ export const clinicApi = {
     request<TOut<typeof ZBookingEnvelope>>({ method: 'POST', path: `/api/clinics/${id(clinicId)}/bookings`, body }),
   joinWaitlist: (body: TWaitlistInput) =>
     request<TOut<typeof ZWaitlistEnvelope>>({ method: 'POST', path: '/api/clinic-waitlist', body }),
+  myWaitlist: () => request<TOut<typeof ZMyWaitlistList>>({ path: '/api/me/clinic-waitlist' }),
+  leaveWaitlist: (entryId: string) =>
+    request<TOut<typeof ZWaitlistEnvelope>>({ method: 'DELETE', path: `/api/clinic-waitlist/${id(entryId)}` }),
   myBookings: () => request<TOut<typeof ZBookingList>>({ path: '/api/me/clinic-bookings' }),
   booking: (bookingId: string) =>
     request<TBookingView | TStaffBookingView>({ path: `/api/clinic-bookings/${id(bookingId)}` }),
@@ -117,7 +116,7 @@ export const clinicApi = {
       path: `/api/mediation/cases/${id(caseId)}/outcome`,
       body,
     }),
-  mediators: () => request<{ items: TMediator[] }>({ path: '/api/mediation/mediators' }),
+  mediators: () => request<TOut<typeof ZMediatorList>>({ path: '/api/mediation/mediators' }),
   assignMediator: (caseId: string, mediatorId: string) =>
     request<TOut<typeof ZMediationCaseEnvelope>>({
       method: 'POST',

@@ -8,11 +8,13 @@ import type { TApiKeyInput, ZApiKeyDto, ZApiKeyIssued, ZApiKeyList } from '@shar
 import type {
   TCategoryInput,
   TDepartmentInput,
+  TGridInput,
   THolidayCalendar,
   ZCategoryDto,
   ZCategoryList,
   ZDepartmentDto,
   ZDepartmentList,
+  ZGridDto,
   ZGridImportResult,
   ZGridList,
   ZHolidayCalendar,
@@ -26,6 +28,7 @@ export type TCategory = TOut<typeof ZCategoryDto>;
 export type TDepartment = TOut<typeof ZDepartmentDto>;
 export type TApiKey = TOut<typeof ZApiKeyDto>;
 export type TGridImportResult = TOut<typeof ZGridImportResult>;
+export type TGrid = TOut<typeof ZGridDto>;
 
 export const reportsAdminApi = {
   categories: () => request<TOut<typeof ZCategoryList>>({ path: '/api/admin/report-categories' }),
@@ -34,9 +37,14 @@ export const reportsAdminApi = {
   departments: () => request<TOut<typeof ZDepartmentList>>({ path: '/api/admin/report-departments' }),
   saveDepartment: (body: TDepartmentInput, departmentId?: string) =>
     request<TDepartment>({ method: departmentId ? 'PUT' : 'POST', path: `/api/admin/report-departments${departmentId ? `/${id(departmentId)}` : ''}`, body }),
+  /** Refused (report_setup_in_use, with what still uses it) while a category, grid or open report needs it. */
+  deleteDepartment: (departmentId: string) => request<{ id: string }>({ method: 'DELETE', path: `/api/admin/report-departments/${id(departmentId)}` }),
   /** Staff accounts holding the handler role: the people a department can be given. */
   handlers: () => request<TOut<typeof ZUserPage>>({ path: '/api/admin/users', query: { role: 'handler', kind: 'staff', pageSize: 100 } }),
   grids: () => request<TOut<typeof ZGridList>>({ path: '/api/admin/report-grids' }),
+  saveGrid: (body: TGridInput, gridId?: string) =>
+    request<TGrid>({ method: gridId ? 'PUT' : 'POST', path: `/api/admin/report-grids${gridId ? `/${id(gridId)}` : ''}`, body }),
+  deleteGrid: (gridId: string) => request<{ id: string }>({ method: 'DELETE', path: `/api/admin/report-grids/${id(gridId)}` }),
   importGrids: (collection: { type: 'FeatureCollection'; features: unknown[] }) =>
     request<TGridImportResult>({ method: 'POST', path: '/api/admin/report-grids/import', body: collection }),
   calendar: () => request<TOut<typeof ZHolidayCalendar>>({ path: '/api/admin/report-calendar' }),

@@ -27,7 +27,7 @@ describe('seedDemoData', () => {
   it('when run twice (also concurrently), creates the demo organisations and accounts once', async () => {
     const [first] = await Promise.all([seedDemoData(ctx.deps), seedDemoData(ctx.deps)]);
     const before = await counts();
-    expect(before).toEqual({ districts: 1, communities: 3, grids: 6, departments: 4, teams: 4, clinics: 2, users: 12 });
+    expect(before).toEqual({ districts: 1, communities: 3, grids: 6, departments: 4, teams: 4, clinics: 2, users: 13 });
     await seedDemoData(ctx.deps);
     expect(await counts()).toEqual(before);
     expect(await Team.countDocuments({ status: 'certified' })).toBe(3);
@@ -47,7 +47,8 @@ describe('seedDemoData', () => {
         'handler',
         'law_student',
         'lawyer',
-        // clinic (issue 11): a second clinic's lawyer and the mediator
+        // clinic (issue 11): a second clinic's lawyer, one not yet a provider, and the mediator
+        'lawyer',
         'lawyer',
         'mediator',
         'resident',

@@ -10,6 +10,9 @@ export const TEMPLATE_KEYS = [
   'bookingUpdate',
   // community (issue 14)
   'communityAlert',
+  // clinic (issue 11)
+  'consultReminder',
+  'mediationReminder',
 ] as const;
 export type TTemplateKey = (typeof TEMPLATE_KEYS)[number];
 

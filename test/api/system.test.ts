@@ -30,6 +30,9 @@ describe('system endpoints', () => {
         issueUpdate: 'tpl_issue_update',
         bookingUpdate: 'tpl_booking_update',
         communityAlert: 'tpl_community_alert',
+        // clinic (issue 11)
+        consultReminder: 'tpl_consult_reminder',
+        mediationReminder: 'tpl_mediation_reminder',
       },
       devLogin: true,
     });

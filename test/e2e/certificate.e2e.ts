@@ -64,7 +64,9 @@ test('a team certificate is requested, confirmed by the team admin (its 经办�
   const teamId = await kit.applyForTeam(organiser, `证明测试队${run}`);
   const dp = await kit.districtAdmin();
   await kit.certify(dp, teamId);
-  const startsAt = Date.now() + 120_000;
+  // A whole minute (the time picker has no seconds): at least two minutes ahead, whatever the
+  // second now is, so the form never sees a start already past while it is filled in.
+  const startsAt = Math.ceil((Date.now() + 120_000) / 60_000) * 60_000;
   const activityId = await kit.publish(organiser, teamId, {
     title: `敬老院陪伴${run}`,
     start: startsAt,

@@ -15,10 +15,10 @@
  */
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './support/browser';
-import { CLINIC, LAWYER, idOf, seeOr, serverClockTo, staff as staffLogin } from './support/clinic';
+import { CLINIC, LAWYER, idOf, seeOr, serverClockTo, startClinicLinli, staff as staffLogin } from './support/clinic';
 import { answerModal } from './support/modal';
 import { pickDate, pickOption, pickTime } from './support/pickers';
-import { startLinli, type RunningLinli } from './support/server';
+import type { RunningLinli } from './support/server';
 import { beijing, fill, see, shanghai, volunteeringKit, type VolunteeringKit } from './support/volunteering';
 
 /** Weekday labels of the availability editor, indexed by JS getDay() (0 = Sunday). */
@@ -30,7 +30,7 @@ let browser: Browser;
 let kit: VolunteeringKit;
 
 beforeAll(async () => {
-  linli = await startLinli({ DEV_CLOCK_CONTROL: 'true' });
+  linli = await startClinicLinli();
   browser = await launchBrowser();
   kit = volunteeringKit(linli, browser);
 }, 180000);

@@ -2,10 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { SelectField } from './SelectField';
 import { useAsync } from '../../hooks/useAsync';
 import { isH5 } from '../../services/nav';
-import { reportsApi, type TPublicGrid } from '../../services/reports';
-
-/** The H5 map key (a build-time variable); empty in dev and tests (DECISIONS "Maps on H5"). */
-const H5_MAP_KEY: string = process.env.TARO_APP_H5_MAP_KEY ?? '';
+import { reportsApi, reportsMapAvailable, type TPublicGrid } from '../../services/reports';
 
 const distance = (m: number) => (m < 1000 ? `约 ${m} 米` : `约 ${(m / 1000).toFixed(1)} 公里`);
 const label = (g: TPublicGrid) => (g.distanceM === undefined ? g.name : `${g.name}（${distance(g.distanceM)}）`);
@@ -23,7 +20,7 @@ interface Props {
  * handler, and the address says where exactly. Hidden on weapp (chooseLocation) and with a map key.
  */
 export function GridLocationPick({ id, near, onPick }: Props) {
-  const enabled = isH5 && !H5_MAP_KEY;
+  const enabled = !reportsMapAvailable(isH5);
   const grids = useAsync(() => reportsApi.grids(near), [near?.lng, near?.lat], enabled);
   const items = grids.data?.items ?? [];
   if (!enabled || items.length === 0) return null;
@@ -40,7 +37,8 @@ export function GridLocationPick({ id, near, onPick }: Props) {
           if (g) onPick(g.centre, g.name);
         }}
       />
-      <Text className="muted">地图服务未配置：网格按距离由近及远列出。</Text>
+      {grids.data?.at ? <Text className="muted" id={`${id}-at`}>所选位置位于：{grids.data.at.name}</Text> : null}
+      <Text className="muted">地图服务未配置：{near ? '网格按距离由近及远列出。' : '定位后网格按距离由近及远列出。'}</Text>
     </View>
   );
 }

@@ -7,6 +7,7 @@ import { choosePdfFile, uploadClinicAttachment } from '../../services/clinic-fil
 import { chooseImageFile, type TChosenImage } from '../../services/media';
 import { useAsync } from '../useAsync';
 import { useForm } from '../useForm';
+import { useAction } from './useStaffClinic';
 import { currentPosition } from '../volunteering/location';
 import { todayShanghai } from '../volunteering/activity-form';
 
@@ -183,10 +184,15 @@ export function useBooking(bookingId: string) {
   return { booking, ...useBookingActions(() => booking.reload()) };
 }
 
+/** The server's own words when the reason is missing inside the window (booking-routing.ts reason_required). */
+export const REASON_REQUIRED = '距咨询开始不足诊所规定的时间，请填写原因';
+
 /**
  * Moving a booking to another slot of the same clinic. Inside the clinic's notice window the
- * server wants a reason; the page says so up front (from the clinic's cancelNoticeHours) and the
- * server's field error lands on the reason field.
+ * server wants a reason. Whether the booking is inside it comes with the booking, computed by
+ * the server's clock (the phone's may be off, and journeys move the server's dev clock): the
+ * page asks for the reason before the confirmation, and the server's field error (should the
+ * window close while the page is open) lands on the same field.
  */
 export function useReschedule(bookingId: string, onMoved: (bookingId: string) => void) {
   const booking = useAsync(() => clinicApi.booking(bookingId) as Promise<TBookingView>, [bookingId], !!bookingId);
@@ -194,7 +200,9 @@ export function useReschedule(bookingId: string, onMoved: (bookingId: string) =>
   const clinic = useAsync(() => clinicApi.clinic(clinicId), [clinicId], !!clinicId);
   const [from, setFrom] = useState(todayShanghai());
   const slots = useAsync(() => clinicApi.slots(clinicId, { from, days: SLOT_WEEK_DAYS }), [clinicId, from], !!clinicId);
-  const form = useForm(ZRescheduleInput, { providerId: '', startsAt: '', reason: '' }, async (v) => {
+  const insideWindow = booking.data?.rescheduleNeedsReason ?? false;
+  const schema = ZRescheduleInput.refine((v) => !insideWindow || !!v.reason, { message: REASON_REQUIRED, path: ['reason'] });
+  const form = useForm(schema, { providerId: '', startsAt: '', reason: '' }, async (v) => {
     const r = await clinicApi.reschedule(bookingId, {
       providerId: v.providerId,
       startsAt: v.startsAt.toISOString(),
@@ -202,9 +210,18 @@ export function useReschedule(bookingId: string, onMoved: (bookingId: string) =>
     });
     onMoved(r.booking.id);
   });
+  /** The form's own check, without sending: true when it would pass (then the page confirms). */
+  const check = () => schema.safeParse(form.values).success;
   const noticeHours = clinic.data?.clinic.cancelNoticeHours ?? 24;
-  const start = booking.data ? new Date(booking.data.startsAt).getTime() : Infinity;
-  // The device clock only decides the hint; the server decides with its own.
-  const insideWindow = start - Date.now() < noticeHours * 3600_000;
-  return { booking, clinic, slots, from, setFrom, form, noticeHours, insideWindow };
+  return { booking, clinic, slots, from, setFrom, form, check, noticeHours, insideWindow };
+}
+
+/** 我的候补: the days I queue for (my place in line, or the offer to accept), and leaving one. */
+export function useMyWaitlist(after: () => Promise<void>) {
+  const list = useAsync(() => clinicApi.myWaitlist());
+  const action = useAction(async () => {
+    await Promise.all([list.reload(), after()]);
+  });
+  const leave = (entryId: string) => action.run(entryId, () => clinicApi.leaveWaitlist(entryId));
+  return { list, busy: action.busy, error: action.error, leave };
 }

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { ZDepartmentInput, type TDepartmentInput } from '@shared/schemas/reports/taxonomy';
 import { useAsync } from '../useAsync';
 import { useForm } from '../useForm';
+import { useAction } from '../volunteering/useAction';
 import { confirmAction } from '../../services/confirm';
 import { reportsAdminApi, type TDepartment } from '../../services/reports-admin';
 
@@ -10,6 +11,8 @@ const BLANK: TDepartmentInput = { name: '', handlerIds: [] };
 /**
  * 处置部门: the list and one form (name, handlers picked from the accounts holding the handler
  * role). Taking handlers off a department asks first: their open tasks stay, new ones stop.
+ * Deleting asks first; the server refuses while a category, grid or open report still uses it,
+ * and its reason is shown as it is.
  */
 export function useDepartmentEditor() {
   const list = useAsync(() => reportsAdminApi.departments(), []);
@@ -34,13 +37,20 @@ export function useDepartmentEditor() {
     form.reset(BLANK);
     await reload();
   });
-  const { reset, setField, values } = form;
+  const { reset, values } = form;
   const edit = useCallback((d: TDepartment | null) => {
     setSaved(null);
     setEditing(d);
     reset(d ? { name: d.name, handlerIds: d.handlers.map((h) => h.id) } : BLANK);
   }, [reset]);
+  const action = useAction();
+  const remove = useCallback((d: TDepartment) => action.run(`delete-${d.id}`, async () => {
+    setSaved(null);
+    await reportsAdminApi.deleteDepartment(d.id);
+    if (editing?.id === d.id) edit(null);
+    await reload();
+    return `已删除“${d.name}”`;
+  }, { title: '删除部门', content: `删除“${d.name}”后不能恢复。仍被类别、网格或未办结工单使用的部门不能删除。确定删除吗？`, confirmText: '删除', danger: true }), [action, edit, editing, reload]);
   const picked = values.handlerIds ?? [];
-  const toggleHandler = (id: string, on: boolean) => setField('handlerIds', on ? [...picked.filter((x) => x !== id), id] : picked.filter((x) => x !== id));
-  return { list, handlers, form, editing, edit, saved, picked, toggleHandler };
+  return { list, handlers, form, editing, edit, saved, picked, action, remove };
 }

@@ -8,6 +8,7 @@ import { reportsApi, type TStaffAction, type TStaffQueue } from '../../services/
 const DONE: Partial<Record<TStaffAction, string>> = {
   accept: '已受理',
   dispatch: '已派遣',
+  mark_duplicate: '已标记为重复，上报人改为关注原工单',
   reject: '已不予受理',
   take: '已签收',
   arrive: '已到场签到',
@@ -24,6 +25,11 @@ const REASONED: Partial<Record<TStaffAction, { title: string; content: string; c
   transfer: { title: '退回改派', content: '工单将退回调度员重新派遣，本部门不再处理。确定退回吗？', confirmText: '退回' },
   close_not_fixed: { title: '办结（未解决）', content: '工单将以“未解决”办结，计入未解决数，上报人会收到通知。确定吗？', confirmText: '办结' },
   reopen: { title: '重新打开', content: '工单将重新进入调度队列。确定吗？', confirmText: '重新打开' },
+};
+
+/** Steps without a reason that still end a report for its reporter: asked first. */
+const CONFIRMED: Partial<Record<TStaffAction, { title: string; content: string; confirmText: string }>> = {
+  mark_duplicate: { title: '标记重复', content: '此工单将以“重复”办结，上报人改为关注所选的原工单并收到通知。确定吗？', confirmText: '标记重复' },
 };
 
 /** A staff queue and the workflow steps taken from it (note, reason, photos, arrival position). */
@@ -47,7 +53,7 @@ export function useStaffQueue(initial: TStaffQueue) {
     return '照片已上传';
   }), [action]);
   const act = useCallback(
-    (id: string, step: TStaffAction, extra: { departmentId?: string } = {}) => {
+    (id: string, step: TStaffAction, extra: { departmentId?: string; handlerId?: string; duplicateOfId?: string } = {}) => {
       const text = note.trim() || undefined;
       const reasoned = REASONED[step];
       if (reasoned && (!text || text.length < 2)) {
@@ -61,7 +67,7 @@ export function useStaffQueue(initial: TStaffQueue) {
         setPhotoIds([]);
         await reload();
         return DONE[step] ?? '已完成';
-      }, reasoned ? { ...reasoned, danger: true } : undefined);
+      }, reasoned ? { ...reasoned, danger: true } : CONFIRMED[step]);
     },
     [action, note, photoIds, reload, setNote],
   );

@@ -44,6 +44,18 @@ export async function seedClinicDemo(_deps: AppDeps, orgs: DemoOrgs): Promise<De
       roles: [{ role: 'lawyer', scopeType: 'clinic', scopeId: String(orgs.clinicIds[1]) }],
     },
   );
+  // A lawyer with the role at the first clinic who is not its provider yet: the coordinator's
+  // add-provider form offers them (GET /api/clinics/:id/provider-candidates).
+  await ensure(
+    User,
+    { username: 'demo-lawyer-3' },
+    {
+      kind: 'staff',
+      displayName: '陈律师（演示）',
+      passwordHash,
+      roles: [{ role: 'lawyer', scopeType: 'clinic', scopeId: String(orgs.clinicIds[0]) }],
+    },
+  );
   const at = new Date();
   const lawyer = await ensure(
     Provider,
@@ -138,5 +150,6 @@ export async function seedClinicDemo(_deps: AppDeps, orgs: DemoOrgs): Promise<De
   return [
     { role: 'mediator', username: 'demo-mediator', password: DEMO_PASSWORD, note: '人民调解员：调解案件队列' },
     { role: 'lawyer', username: 'demo-lawyer-2', password: DEMO_PASSWORD, note: '和平巷公益法律服务站律师' },
+    { role: 'lawyer', username: 'demo-lawyer-3', password: DEMO_PASSWORD, note: '待协调员添加为服务人员的律师' },
   ];
 }

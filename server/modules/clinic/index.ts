@@ -20,7 +20,11 @@ export const clinicModule = defineModule({
     covers: ['ClinicBooking', 'ClinicWaitlist', 'ClinicAttachment'],
     erase: (userId, now, deps) => eraseClinicData(userId, now, deps),
   },
-  notificationTemplates: { bookingUpdate: 'WECHAT_TEMPLATE_BOOKING_UPDATE' },
+  notificationTemplates: {
+    bookingUpdate: 'WECHAT_TEMPLATE_BOOKING_UPDATE',
+    consultReminder: 'WECHAT_TEMPLATE_CONSULT_REMINDER',
+    mediationReminder: 'WECHAT_TEMPLATE_MEDIATION_REMINDER',
+  },
   // A getter: read when the list is composed, not at load (see defineModule).
   get subscribers() {
     return clinicSubscribers;

@@ -243,28 +243,36 @@ BookingSchema.index({ status: 1, startsAt: 1 });
 export const Booking = modelOf('ClinicBooking', BookingSchema);
 
 /**
- * One document per reminder sent: `key` = `<bookingId>:<kind>` under a unique index, written in
- * the unit of work that emits the reminder's event, so a rerun or a crash mid-sweep never sends
- * a reminder twice (the second insert fails and its unit of work rolls back). No personal data.
+ * One document per reminder sent: `key` = `<bookingId>:<kind>` (a consultation) or
+ * `<caseId>:<sessionAt ISO>:<kind>` (a mediation session) under a unique index, written in the
+ * unit of work that emits the reminder's event, so a rerun or a crash mid-sweep never sends a
+ * reminder twice (the second insert fails and its unit of work rolls back). `at` is the reminded
+ * start: once it is past, the sweep (which looks at tomorrow) can never pick it again, so the
+ * reminder job prunes the row (`pruneReminders`). No personal data.
  */
-export const REMINDER_KINDS = ['day_before'] as const;
+export const REMINDER_KINDS = ['day_before', 'mediation_day_before'] as const;
 export interface ReminderDoc {
   _id: Types.ObjectId;
   key: string;
-  booking: Types.ObjectId;
+  booking?: Types.ObjectId;
+  mediationCase?: Types.ObjectId;
   kind: (typeof REMINDER_KINDS)[number];
+  at?: Date;
   createdAt: Date;
 }
 const ReminderSchema = new Schema<ReminderDoc>(
   {
     key: { type: String, required: true },
-    booking: { type: Schema.Types.ObjectId, required: true },
+    booking: Schema.Types.ObjectId,
+    mediationCase: Schema.Types.ObjectId,
     kind: { type: String, enum: REMINDER_KINDS, required: true },
+    at: Date,
   },
   opts('clinic_reminders'),
 );
 ReminderSchema.index({ key: 1 }, { unique: true });
 ReminderSchema.index({ booking: 1 });
+ReminderSchema.index({ at: 1 });
 export const Reminder = modelOf('ClinicReminder', ReminderSchema);
 
 // --- Waitlist -----------------------------------------------------------------------
@@ -356,6 +364,8 @@ MediationCaseSchema.index(
   { unique: true, partialFilterExpression: { sourceKey: { $exists: true } } },
 );
 MediationCaseSchema.index({ status: 1, createdAt: -1 });
+// The mediation day-before reminder sweep: open cases with a session tomorrow.
+MediationCaseSchema.index({ status: 1, 'sessions.at': 1 });
 MediationCaseSchema.index({ clinic: 1, openedAt: -1 });
 MediationCaseSchema.index({ clinic: 1, closedAt: -1 });
 export const MediationCase = modelOf('MediationCase', MediationCaseSchema);

@@ -2,6 +2,7 @@ import type { Notice } from '../notifications';
 import { appLinks } from '@shared/links';
 import { shanghaiTime } from '../../platform/time';
 import { BOOKING_STATUS_LABELS } from '@shared/schemas/clinic/bookings';
+import { CLINIC_TOPIC_LABELS } from '@shared/schemas/clinic/clinics';
 import type { BookingDoc } from './model';
 
 /** The resident's message about a booking (inbox, and a subscribe message when they consented). */
@@ -37,10 +38,16 @@ export function providerNotices(b: BookingDoc, title: string, body: string, key:
  * supervisor (link to the agenda), each as a subscribe message where they consented.
  */
 export function reminderNotices(b: BookingDoc, clinicName: string, body: string, key: string): Notice[] {
-  const data = { thing1: clinicName.slice(0, 20), time2: shanghaiTime(b.startsAt), phrase3: '明日咨询' };
+  // Its own template (consultReminder: place, time, topic), not the booking-update one.
+  const data = {
+    thing1: clinicName.slice(0, 20),
+    time2: shanghaiTime(b.startsAt),
+    thing3: CLINIC_TOPIC_LABELS[b.topic],
+  };
   const title = '法律咨询提醒';
-  return [
-    { ...residentNotice(b, clinicName, title, body, key), data },
-    ...providerNotices(b, title, body, key).map((n) => ({ ...n, templateKey: 'bookingUpdate' as const, data })),
-  ];
+  return [residentNotice(b, clinicName, title, body, key), ...providerNotices(b, title, body, key)].map((n) => ({
+    ...n,
+    templateKey: 'consultReminder' as const,
+    data,
+  }));
 }

@@ -1,6 +1,7 @@
 import { hasRole, type Actor } from '../../http/actor';
 import { definePolicy } from '../../platform/policy';
-import type { BookingDoc, MediationCaseDoc } from './model';
+import type { ClinicDoc } from '../org';
+import type { BookingDoc, MediationCaseDoc, WaitlistDoc } from './model';
 
 const is = (actor: Actor | null, id: unknown): boolean =>
   actor !== null && id !== undefined && String(id) === actor.userId;
@@ -15,6 +16,43 @@ export const managesClinic = (actor: Actor | null, clinicId: unknown): boolean =
 export const onCommittee = (actor: Actor | null): boolean =>
   actor !== null &&
   (hasRole(actor, 'mediator') || hasRole(actor, 'clinic_coordinator') || hasRole(actor, 'district_admin'));
+
+/** A clinic's own resources: who manages its providers (adds them, so also lists the candidates). */
+export const clinicPolicy = definePolicy<Pick<ClinicDoc, '_id'>, 'manageProviders'>('clinic', {
+  manageProviders: (a, c) => managesClinic(a, c._id),
+});
+
+/**
+ * Stats of a clinic (`clinicId`) or of the district (null). Per-provider no-show rates are for
+ * those who manage providers: the clinic's coordinator, the district admin; not mediators
+ * (the lead's decision), who see the district's totals.
+ */
+export const statsPolicy = definePolicy<{ clinicId: string | null }, 'view' | 'viewProviderNoShows'>('clinic_stats', {
+  view: (a, s) =>
+    s.clinicId ? managesClinic(a, s.clinicId) : a !== null && (hasRole(a, 'district_admin') || hasRole(a, 'mediator')),
+  viewProviderNoShows: (a, s) =>
+    s.clinicId ? managesClinic(a, s.clinicId) : a !== null && hasRole(a, 'district_admin'),
+});
+
+/** A resident's place on a day's waitlist: only they may leave it, while still waiting. */
+export const waitlistPolicy = definePolicy<Pick<WaitlistDoc, 'resident' | 'status'>, 'leave'>(
+  'clinic_waitlist',
+  { leave: (a, w) => is(a, w.resident) },
+  { leave: (w) => w.status === 'waiting' },
+);
+
+/**
+ * The clinic's notice window, one rule for the commands and the DTO: from this instant
+ * (the start minus the clinic's notice hours) cancelling or rescheduling needs a reason.
+ */
+export const reasonRequiredFrom = (clinic: Pick<ClinicDoc, 'cancelNoticeHours'> | undefined, startsAt: Date): Date =>
+  new Date(startsAt.getTime() - (clinic?.cancelNoticeHours ?? 24) * 3600_000);
+/** Inside the window at `now` (an offer may always be given up without one). */
+export const needsReason = (
+  clinic: Pick<ClinicDoc, 'cancelNoticeHours'> | undefined,
+  b: Pick<BookingDoc, 'startsAt' | 'status'>,
+  now: Date,
+): boolean => b.status !== 'offered' && now.getTime() > reasonRequiredFrom(clinic, b.startsAt).getTime();
 
 type B = Pick<BookingDoc, 'resident' | 'providerUser' | 'supervisorUser' | 'clinic' | 'status' | 'record' | 'rating'>;
 const active = (b: B) => b.status === 'pending' || b.status === 'confirmed';
@@ -98,6 +136,7 @@ export const casePolicy = definePolicy<
   'mediation_case',
   {
     view: (a) => onCommittee(a),
+    // Also who may list the mediators to choose from (GET /api/mediation/mediators).
     assign: (a) => onCommittee(a),
     addSession: (a, c) =>
       onCommittee(a) && (!c.mediator || is(a, c.mediator) || !hasRole(a!, 'mediator') || hasRole(a!, 'district_admin')),

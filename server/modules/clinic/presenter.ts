@@ -13,7 +13,9 @@ import {
   CONSULT_OUTCOME_LABELS,
   type TBookingDto,
   type TSlotDto,
+  type TMyWaitlistDto,
   type TStaffBookingDto,
+  WAITLIST_STATUS_LABELS,
 } from '@shared/schemas/clinic/bookings';
 import {
   DISPUTE_TYPE_LABELS,
@@ -22,7 +24,7 @@ import {
 } from '@shared/schemas/clinic/mediation';
 import type { OfferedSlot } from './availability';
 import type { BookingDoc, MediationCaseDoc, ProviderDoc, ScheduleDoc, WaitlistDoc } from './model';
-import { bookingAbilities } from './policy';
+import { bookingAbilities, needsReason, reasonRequiredFrom, waitlistPolicy } from './policy';
 import type { BookingContext } from './queries';
 
 export function presentClinic(c: ClinicDoc & { distanceM?: number }): TClinicDto {
@@ -129,6 +131,9 @@ export async function presentBooking(actor: Actor | null, b: BookingDoc, ctx: Bo
     outcomeLabel: published ? CONSULT_OUTCOME_LABELS[b.record!.outcome] : null,
     rating: b.rating ? { stars: b.rating.stars, comment: b.rating.comment } : null,
     abilities: await bookingAbilities(actor, b, ctx.now),
+    reasonRequiredFrom: reasonRequiredFrom(clinic, b.startsAt).toISOString(),
+    cancelNeedsReason: needsReason(clinic, b, ctx.now),
+    rescheduleNeedsReason: needsReason(clinic, b, ctx.now),
   };
 }
 
@@ -168,6 +173,22 @@ export const presentWaitlist = (w: WaitlistDoc) => ({
   status: w.status,
   createdAt: w.createdAt.toISOString(),
 });
+
+/** A resident's own active waitlist entry (from `waitlistView`), with whether they may leave it. */
+export async function presentMyWaitlist(
+  actor: Actor | null,
+  v: { entry: WaitlistDoc; clinicName: string; position: number | null; offer: TMyWaitlistDto['offer'] },
+): Promise<TMyWaitlistDto> {
+  return {
+    ...presentWaitlist(v.entry),
+    clinic: { id: String(v.entry.clinic), name: v.clinicName },
+    topicLabel: CLINIC_TOPIC_LABELS[v.entry.topic],
+    statusLabel: WAITLIST_STATUS_LABELS[v.entry.status],
+    position: v.position,
+    offer: v.offer,
+    abilities: await waitlistPolicy.abilities(actor, v.entry),
+  };
+}
 
 export function presentCase(c: MediationCaseDoc): TMediationCaseDto {
   return {

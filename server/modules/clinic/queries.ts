@@ -139,6 +139,8 @@ export const bookingWithAttachment = (id: Types.ObjectId): Promise<BookingDoc | 
 
 export const residentWaitlist = (resident: string): Promise<WaitlistDoc[]> =>
   Waitlist.find({ resident: oid(resident), status: { $in: ['waiting', 'offered'] } })
+    .sort({ day: 1, createdAt: 1 })
+    .limit(100)
     .lean<WaitlistDoc[]>()
     .exec();
 
@@ -202,4 +204,120 @@ export const activeClinicIds = async (): Promise<string[]> =>
 export const providersByIds = (ids: Types.ObjectId[]): Promise<ProviderDoc[]> =>
   Provider.find({ _id: { $in: ids } }, { displayName: 1, kind: 1, clinic: 1 })
     .lean<ProviderDoc[]>()
+    .exec();
+
+/**
+ * The add-provider form's candidates: active accounts with the lawyer or law-student role for
+ * this clinic that are not its providers yet, each student with their supervisor's name and
+ * whether that supervisor is already a lawyer provider here.
+ */
+export async function providerCandidates(clinic: Types.ObjectId) {
+  const scopeId = String(clinic);
+  const [users, providers] = await Promise.all([
+    User.find(
+      { status: 'active', roles: { $elemMatch: { role: { $in: ['lawyer', 'law_student'] }, scopeId } } },
+      { displayName: 1, roles: 1 },
+    )
+      .limit(500)
+      .lean(),
+    Provider.find({ clinic }, { user: 1, kind: 1 }).lean<Pick<ProviderDoc, 'user' | 'kind'>[]>(),
+  ]);
+  const already = new Set(providers.map((p) => String(p.user)));
+  const lawyers = new Set(providers.filter((p) => p.kind === 'lawyer').map((p) => String(p.user)));
+  const grants = users
+    .filter((u) => !already.has(String(u._id)))
+    .map((u) => ({
+      user: u,
+      grant: (u.roles ?? []).find((r) => (r.role === 'lawyer' || r.role === 'law_student') && r.scopeId === scopeId)!,
+    }));
+  const supervisorIds = grants.flatMap((g) =>
+    g.grant.supervisorId && Types.ObjectId.isValid(g.grant.supervisorId) ? [oid(g.grant.supervisorId)] : [],
+  );
+  const names = await userNames(supervisorIds);
+  const zh = (a: string, b: string) => a.localeCompare(b, 'zh');
+  // Lawyers first (a student needs theirs added first), then by name in pinyin order.
+  const rank = (g: (typeof grants)[number]) => (g.grant.role === 'lawyer' ? 0 : 1);
+  grants.sort((a, b) => rank(a) - rank(b) || zh(a.user.displayName ?? '', b.user.displayName ?? ''));
+  return grants.map(({ user, grant }) => {
+    const student = grant.role === 'law_student';
+    const sup = student ? (grant.supervisorId ?? null) : null;
+    return {
+      userId: String(user._id),
+      displayName: user.displayName ?? '',
+      kind: student ? ('student' as const) : ('lawyer' as const),
+      supervisorUserId: sup,
+      supervisorName: sup ? (names.get(sup) ?? null) : null,
+      eligible: !student || (sup !== null && lawyers.has(sup)),
+    };
+  });
+}
+
+/** Active mediators, with how many open cases each holds (the assigner balances the load). */
+export async function mediatorsWithLoad(): Promise<{ id: string; name: string; activeCases: number }[]> {
+  const [mediators, load] = await Promise.all([
+    User.find({ status: 'active', 'roles.role': 'mediator' }, { displayName: 1 }).limit(500).lean(),
+    MediationCase.aggregate<{ _id: Types.ObjectId; n: number }>([
+      { $match: { status: 'open', mediator: { $exists: true } } },
+      { $group: { _id: '$mediator', n: { $sum: 1 } } },
+    ]),
+  ]);
+  const open = new Map(load.map((l) => [String(l._id), l.n]));
+  // The least busy first, then by name in pinyin order.
+  return mediators
+    .map((m) => ({ id: String(m._id), name: m.displayName ?? '', activeCases: open.get(String(m._id)) ?? 0 }))
+    .sort((a, b) => a.activeCases - b.activeCases || a.name.localeCompare(b.name, 'zh'));
+}
+
+export const findWaitlistEntry = (id: string): Promise<WaitlistDoc | null> =>
+  Waitlist.findById(oid(id)).lean<WaitlistDoc>().exec();
+
+/**
+ * What the resident's waitlist page shows for their active entries: each waiting entry's place
+ * in its day's queue (those waiting ahead of it, by the order offers go: createdAt, then _id),
+ * each offered entry's booking, and the clinics' names.
+ */
+export async function waitlistView(entries: WaitlistDoc[]) {
+  const [ahead, offers, names] = await Promise.all([
+    Promise.all(
+      entries.map((w) =>
+        w.status !== 'waiting'
+          ? 0
+          : Waitlist.countDocuments({
+              clinic: w.clinic,
+              day: w.day,
+              status: 'waiting',
+              $or: [{ createdAt: { $lt: w.createdAt } }, { createdAt: w.createdAt, _id: { $lt: w._id } }],
+            }),
+      ),
+    ),
+    Booking.find({ waitlistEntry: { $in: entries.map((w) => w._id) }, status: 'offered' }).lean<BookingDoc[]>(),
+    clinicNames(entries.map((w) => w.clinic)),
+  ]);
+  const providers = new Map(
+    (await providersByIds(offers.map((b) => b.provider))).map((p) => [String(p._id), p.displayName]),
+  );
+  const offerOf = new Map(offers.map((b) => [String(b.waitlistEntry), b]));
+  return entries.map((w, i) => {
+    const b = offerOf.get(String(w._id));
+    return {
+      entry: w,
+      clinicName: names.get(String(w.clinic)) ?? '',
+      position: w.status === 'waiting' ? ahead[i] + 1 : null,
+      offer: b
+        ? {
+            bookingId: String(b._id),
+            providerName: providers.get(String(b.provider)) ?? '',
+            startsAt: b.startsAt.toISOString(),
+            holdExpiresAt: b.holdExpiresAt ? b.holdExpiresAt.toISOString() : null,
+          }
+        : null,
+    };
+  });
+}
+
+/** Open cases with a session in [from, to) (the mediation day-before sweep; sent ones are skipped by their key). */
+export const dueMediationSessions = (from: Date, to: Date): Promise<MediationCaseDoc[]> =>
+  MediationCase.find({ status: 'open', sessions: { $elemMatch: { at: { $gte: from, $lt: to } } } })
+    .limit(1000)
+    .lean<MediationCaseDoc[]>()
     .exec();

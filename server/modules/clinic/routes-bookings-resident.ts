@@ -9,7 +9,9 @@ import {
   ZReasonInput,
   ZRescheduleInput,
   ZStaffBookingEnvelope,
+  ZMyWaitlistList,
   ZWaitlistEnvelope,
+  ZWaitlistIdParams,
   ZWaitlistInput,
   type TBookInput,
   type TBookingIdParams,
@@ -17,6 +19,7 @@ import {
   type TRatingInput,
   type TReasonInput,
   type TRescheduleInput,
+  type TWaitlistIdParams,
   type TWaitlistInput,
 } from '@shared/schemas/clinic/bookings';
 import { ZClinicIdParams, type TClinicIdParams } from '@shared/schemas/clinic/clinics';
@@ -32,10 +35,18 @@ import { ATTACHMENT_AREA, ATTACHMENT_MAX_BYTES, storeAttachment } from './comman
 import { bookSlot } from './commands/book-slot';
 import { acceptOffer, cancelBooking, markNoShow, rescheduleBooking } from './commands/booking-changes';
 import { rateConsultation } from './commands/record';
-import { joinWaitlist } from './commands/waitlist';
-import { bookingPolicy } from './policy';
-import { presentBooking, presentWaitlist } from './presenter';
-import { bookingContext, bookingWithAttachment, findAttachment, residentBookings } from './queries';
+import { joinWaitlist, leaveWaitlist } from './commands/waitlist';
+import { bookingPolicy, waitlistPolicy } from './policy';
+import { presentBooking, presentMyWaitlist, presentWaitlist } from './presenter';
+import {
+  bookingContext,
+  bookingWithAttachment,
+  findAttachment,
+  findWaitlistEntry,
+  residentBookings,
+  residentWaitlist,
+  waitlistView,
+} from './queries';
 import { loadClinic } from './routes-clinics';
 import {
   actor,
@@ -139,6 +150,38 @@ export function residentBookingRoutes(deps: AppDeps): RouteSpec[] {
           already_waiting: { code: 'conflict', message: '您已在当天的候补名单中' },
         });
         ctx.status = 201;
+        ctx.body = { outcome: r.outcome, entry: presentWaitlist(r.entry) };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/me/clinic-waitlist',
+      summary: '我的候补：诊所、日期、排在第几位；已保留名额的附预约与确认期限',
+      tags: ['clinic'],
+      policy: member,
+      response: ZMyWaitlistList,
+      handler: async (ctx) => {
+        const views = await waitlistView(await residentWaitlist(actor(ctx).userId));
+        ctx.body = { items: await Promise.all(views.map((v) => presentMyWaitlist(ctx.state.actor, v))) };
+      },
+    }),
+    defineRoute<undefined, undefined, TWaitlistIdParams>({
+      method: 'delete',
+      path: '/api/clinic-waitlist/:entryId',
+      summary: '退出候补（仍在候补中时；已保留的名额请在预约中取消）',
+      tags: ['clinic'],
+      policy: member,
+      params: ZWaitlistIdParams,
+      response: ZWaitlistEnvelope,
+      handler: async (ctx, { params }) => {
+        const entry = await findWaitlistEntry(params.entryId);
+        // Someone else's entry is not said to exist.
+        if (!entry || String(entry.resident) !== actor(ctx).userId) throw fail('not_found', '候补记录不存在');
+        await waitlistPolicy.authorize(ctx.state.actor, 'leave', entry);
+        const r = await leaveWaitlist(deps, { entry, resident: actor(ctx).userId });
+        unlessRefused(r, {
+          not_waiting: { code: 'conflict', message: '该候补已结束或名额已保留给您，请在预约中处理' },
+        });
         ctx.body = { outcome: r.outcome, entry: presentWaitlist(r.entry) };
       },
     }),

@@ -12,6 +12,7 @@ import {
 } from '@shared/schemas/clinic/clinics';
 import {
   ZAddProvider,
+  ZProviderCandidateList,
   ZProviderEnvelope,
   ZProviderIdParams,
   ZProviderList,
@@ -32,9 +33,9 @@ import { ZNoContent } from '@shared/schemas/common';
 import { clinicSlots } from './availability';
 import { addProvider, createClinic, removeClinic, saveSchedule, updateClinic, updateProvider } from './commands/manage';
 import type { ProviderDoc } from './model';
-import { managesClinic } from './policy';
+import { clinicPolicy, managesClinic } from './policy';
 import { presentClinic, presentProvider, presentSchedule, presentSlot } from './presenter';
-import { findClinic, findProvider, findSchedule, listClinics, providersOf } from './queries';
+import { findClinic, findProvider, findSchedule, listClinics, providerCandidates, providersOf } from './queries';
 import { shanghaiDay } from './slots';
 import { cachedSlots } from './slot-cache';
 
@@ -180,6 +181,20 @@ export function clinicRoutes(deps: AppDeps): RouteSpec[] {
         };
       },
     }),
+    defineRoute<undefined, undefined, TClinicIdParams>({
+      method: 'get',
+      path: '/api/clinics/:clinicId/provider-candidates',
+      summary: '可添加为服务人员的账号（本诊所协调员）：持本诊所律师或实习生角色、尚未添加者；实习生附指导律师',
+      tags: ['clinic'],
+      policy: manager,
+      params: ZClinicIdParams,
+      response: ZProviderCandidateList,
+      handler: async (ctx, { params }) => {
+        const clinic = await loadClinic(params.clinicId);
+        await clinicPolicy.authorize(ctx.state.actor, 'manageProviders', clinic);
+        ctx.body = { items: await providerCandidates(clinic._id) };
+      },
+    }),
     defineRoute<TAddProvider, undefined, TClinicIdParams>({
       method: 'post',
       path: '/api/clinics/:clinicId/providers',
@@ -191,7 +206,7 @@ export function clinicRoutes(deps: AppDeps): RouteSpec[] {
       response: ZProviderEnvelope,
       handler: async (ctx, { params, body }) => {
         const clinic = await loadClinic(params.clinicId);
-        if (!managesClinic(ctx.state.actor, clinic._id)) throw fail('forbidden');
+        await clinicPolicy.authorize(ctx.state.actor, 'manageProviders', clinic);
         const r = await addProvider(deps, { clinic, body, actor: ctx.state.actor!, requestId: ctx.state.requestId });
         unlessRefused(r, {
           user_not_found: { code: 'validation_failed', field: 'userId', message: '账号不存在或已停用' },

@@ -7,6 +7,7 @@ import {
   ZClinicStatsDto,
   ZMediationCaseEnvelope,
   ZMediationCaseList,
+  ZMediatorList,
   ZOpenCaseInput,
   ZSessionInput,
   ZStatsQuery,
@@ -28,9 +29,9 @@ import { auditActor } from '../../platform/outbox/event';
 import { actionRoute } from './action-route';
 import { addSession, assignMediator, closeCase, openMediationCase } from './commands/mediation';
 import type { MediationCaseDoc } from './model';
-import { casePolicy, managesClinic } from './policy';
+import { casePolicy, statsPolicy } from './policy';
 import { presentCase } from './presenter';
-import { caseQueue, findAnyClinic, findCase } from './queries';
+import { caseQueue, findAnyClinic, findCase, mediatorsWithLoad } from './queries';
 import { clinicStats, statsCsv } from './stats';
 
 const committee = anyRole('mediator', 'clinic_coordinator', 'district_admin');
@@ -42,19 +43,17 @@ async function loadCase(actor: Actor | null, id: string) {
   return c;
 }
 
-/** Clinic stats for its coordinator; the district's (no clinic) for district admins and mediators. */
+/** Clinic stats for its coordinator; the district's (no clinic) for district admins and mediators (statsPolicy). */
 async function statsFor(ctx: LinliContext, q: TStatsQuery) {
   if (q.to < q.from) throw fieldError('to', '结束日期不能早于开始日期');
   const actor = ctx.state.actor;
-  if (q.clinicId) {
-    if (!managesClinic(actor, q.clinicId)) throw fail('forbidden');
-    const clinic = await findAnyClinic(q.clinicId);
-    if (!clinic) throw fail('not_found', '法律诊所不存在');
-    return clinicStats(q, clinic.name);
-  }
-  if (!actor || !actor.roles.some((r) => r.role === 'district_admin' || r.role === 'mediator'))
-    throw fail('forbidden', '请选择您所在的诊所');
-  return clinicStats(q, '全区');
+  const scope = { clinicId: q.clinicId ?? null };
+  await statsPolicy.authorize(actor, 'view', scope, q.clinicId ? undefined : '请选择您所在的诊所');
+  const abilities = { providerNoShows: await statsPolicy.can(actor, 'viewProviderNoShows', scope) };
+  if (!q.clinicId) return clinicStats(q, '全区', abilities);
+  const clinic = await findAnyClinic(q.clinicId);
+  if (!clinic) throw fail('not_found', '法律诊所不存在');
+  return clinicStats(q, clinic.name, abilities);
 }
 
 /** Who acts, for the command's audit entry. */
@@ -94,6 +93,19 @@ export function mediationRoutes(deps: AppDeps): RouteSpec[] {
       response: ZMediationCaseList,
       handler: async (ctx, { query }) => {
         ctx.body = { items: (await caseQueue(query.status)).map(presentCase) };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/mediation/mediators',
+      summary: '可指派的调解员（调解委员会）：姓名与手上未结案件数',
+      tags: ['clinic'],
+      policy: committee,
+      response: ZMediatorList,
+      handler: async (ctx) => {
+        // Who may list them is who may assign a case (casePolicy's `assign`, state aside).
+        await casePolicy.authorize(ctx.state.actor, 'assign', { status: 'open' });
+        ctx.body = { items: await mediatorsWithLoad() };
       },
     }),
     defineRoute<TOpenCaseInput>({

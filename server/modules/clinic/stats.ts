@@ -7,6 +7,7 @@ type TNoShow = TClinicStatsDto['noShow'];
 import { Booking, MediationCase } from './model';
 import { activeClinicIds, clinicNames, providersByIds } from './queries';
 import { addDays, dayStart } from './slots';
+import { monthlySeries } from './stats-monthly';
 
 /** 达成协议 ÷ (达成协议 + 未达成), withdrawn cases excluded (DECISIONS); null before any result. */
 export const successRate = (agreement: number, noAgreement: number): number | null =>
@@ -60,7 +61,15 @@ function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
   return out;
 }
 
-export async function clinicStats(q: TStatsQuery, scopeName: string): Promise<TClinicStatsDto> {
+/**
+ * The stats of a clinic (`q.clinicId`) or the district. `providerNoShows`: whether the asker
+ * may see each provider's no-show rate (statsPolicy); otherwise `byProvider` is empty.
+ */
+export async function clinicStats(
+  q: TStatsQuery,
+  scopeName: string,
+  abilities: { providerNoShows: boolean },
+): Promise<TClinicStatsDto> {
   const from = new Date(dayStart(q.from));
   const to = new Date(dayStart(addDays(q.to, 1)));
   const clinic = q.clinicId ? { clinic: new Types.ObjectId(q.clinicId) } : {};
@@ -88,7 +97,9 @@ export async function clinicStats(q: TStatsQuery, scopeName: string): Promise<TC
     ? [q.clinicId]
     : [...new Set([...(await activeClinicIds()), ...byClinicRows.keys(), ...casesByClinic.keys()])];
   const clinicName = await clinicNames(clinicIds.map((id) => new Types.ObjectId(id)));
-  const byProviderRows = groupBy(bookings, (b) => String(b.provider));
+  const byProviderRows = abilities.providerNoShows
+    ? groupBy(bookings, (b) => String(b.provider))
+    : new Map<string, typeof bookings>();
   const providers = new Map(
     (await providersByIds([...byProviderRows.keys()].map((id) => new Types.ObjectId(id)))).map((p) => [
       String(p._id),
@@ -104,6 +115,8 @@ export async function clinicStats(q: TStatsQuery, scopeName: string): Promise<TC
       .map(([topic, n]) => ({ topic, label: CLINIC_TOPIC_LABELS[topic as TClinicTopic] ?? topic, count: n })),
     noShow: noShowOf(bookings),
     mediation: mediationOf(touched, inPeriod),
+    byMonth: await monthlySeries(q, { from, to }, clinic, touched, successRate),
+    abilities,
     averageRating: ratings.length ? Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 10) / 10 : null,
     byClinic: clinicIds
       .map((id) => {

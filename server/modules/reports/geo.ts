@@ -72,3 +72,87 @@ export function distanceM(a: { lng: number; lat: number }, b: { lng: number; lat
 
 export const parseBbox = (s: string): [number, number, number, number] =>
   s.split(',').map(Number) as [number, number, number, number];
+
+const BASE32 = '0123456789bcdefghjkmnpqrstuvwxyz';
+/** The geohash of a point (`precision` characters): cells of the heat map. */
+export function geohash(p: { lng: number; lat: number }, precision: number): string {
+  const range = { lng: [-180, 180], lat: [-90, 90] };
+  let out = '';
+  let bits = 0;
+  let ch = 0;
+  let even = true;
+  while (out.length < precision) {
+    const r = even ? range.lng : range.lat;
+    const v = even ? p.lng : p.lat;
+    const mid = (r[0] + r[1]) / 2;
+    ch <<= 1;
+    if (v >= mid) {
+      ch |= 1;
+      r[0] = mid;
+    } else r[1] = mid;
+    even = !even;
+    if (++bits === 5) {
+      out += BASE32[ch];
+      bits = 0;
+      ch = 0;
+    }
+  }
+  return out;
+}
+
+/** The centre of a geohash cell. */
+export function geohashCentre(hash: string): { lng: number; lat: number } {
+  const range = { lng: [-180, 180], lat: [-90, 90] };
+  let even = true;
+  for (const c of hash) {
+    const n = BASE32.indexOf(c);
+    for (let b = 4; b >= 0; b--) {
+      const r = even ? range.lng : range.lat;
+      const mid = (r[0] + r[1]) / 2;
+      if ((n >> b) & 1) r[0] = mid;
+      else r[1] = mid;
+      even = !even;
+    }
+  }
+  return { lng: (range.lng[0] + range.lng[1]) / 2, lat: (range.lat[0] + range.lat[1]) / 2 };
+}
+
+/**
+ * A point inside a polygon: the outer ring's area centroid when it is inside (convex and most
+ * real grids), else the middle of the widest inside stretch of the horizontal line through it
+ * (an L- or U-shaped grid, whose centroid can fall outside). Residents without a map pick a grid
+ * and the report takes this point, so it must route to that grid.
+ */
+export function interiorPoint(poly: TPolygon): { lng: number; lat: number } {
+  const ring = poly.coordinates[0];
+  let a = 0;
+  let cx = 0;
+  let cy = 0;
+  for (let i = 0; i < ring.length - 1; i++) {
+    const [x0, y0] = ring[i];
+    const [x1, y1] = ring[i + 1];
+    const f = x0 * y1 - x1 * y0;
+    a += f;
+    cx += (x0 + x1) * f;
+    cy += (y0 + y1) * f;
+  }
+  const c = a === 0 ? { lng: ring[0][0], lat: ring[0][1] } : { lng: cx / (3 * a), lat: cy / (3 * a) };
+  if (insidePolygon(c, poly)) return c;
+  const xs: number[] = [];
+  for (const r of poly.coordinates)
+    for (let i = 0; i < r.length - 1; i++) {
+      const [x0, y0] = r[i];
+      const [x1, y1] = r[i + 1];
+      if (y0 === y1 || c.lat < Math.min(y0, y1) || c.lat >= Math.max(y0, y1)) continue;
+      xs.push(x0 + ((c.lat - y0) / (y1 - y0)) * (x1 - x0));
+    }
+  xs.sort((p, q) => p - q);
+  let best: { lng: number; lat: number } | null = null;
+  let widest = -1;
+  for (let i = 0; i + 1 < xs.length; i += 2)
+    if (xs[i + 1] - xs[i] > widest) {
+      widest = xs[i + 1] - xs[i];
+      best = { lng: (xs[i] + xs[i + 1]) / 2, lat: c.lat };
+    }
+  return best ?? { lng: ring[0][0], lat: ring[0][1] };
+}

@@ -2,8 +2,10 @@ import { defineModule } from '../../platform/module';
 import { reportDemo } from './demo';
 import { reportJobs, reportSubscribers } from './jobs';
 import { open311Routes } from './open311';
+import { photoReviewSubscribers, reportPhotoReviewKind } from './photo-review';
 import { reportPrivacy } from './privacy';
 import { adminRoutes } from './routes-admin';
+import { areaRoutes } from './routes-areas';
 import { residentRoutes } from './routes-resident';
 import { rollupSubscribers } from './rollups/subscribers';
 import { staffRoutes as workflowRoutes } from './routes-staff';
@@ -18,13 +20,15 @@ import { statsRoutes } from './stats';
  */
 export const reportsModule = defineModule({
   name: 'reports',
-  routes: (deps) => [...residentRoutes(deps), ...workflowRoutes(deps), ...adminRoutes(deps), ...statsRoutes(deps), ...open311Routes(deps)],
+  // areaRoutes first: /api/reports/heat before /api/reports/:id.
+  routes: (deps) => [...areaRoutes(deps), ...residentRoutes(deps), ...workflowRoutes(deps), ...adminRoutes(deps), ...statsRoutes(deps), ...open311Routes(deps)],
   jobs: (deps) => reportJobs(deps),
   privacy: reportPrivacy,
   get subscribers() {
     // reports.sla first: the rollups read the on-time flags it writes.
-    return [...reportSubscribers, ...rollupSubscribers];
+    return [...reportSubscribers, ...rollupSubscribers, ...photoReviewSubscribers];
   },
+  reviewKinds: [reportPhotoReviewKind],
   demo: (deps, orgs) => reportDemo(deps, orgs),
 });
 

@@ -277,3 +277,20 @@ const ApiKeySchema = new Schema<ApiKeyDoc>(
   { collection: 'open311_keys', versionKey: false },
 );
 export const Open311Key = modelOf('Open311Key', ApiKeySchema);
+
+/**
+ * What a deleted grid or department was called (same id): reports and the daily rollups keep the
+ * id, so stats and case files still show the name. Written in the deletion's unit of work.
+ */
+export interface SetupTombstoneDoc {
+  _id: Types.ObjectId;
+  kind: 'grid' | 'department';
+  name: string;
+  code?: string;
+  deletedAt: Date;
+}
+const TombstoneSchema = new Schema<SetupTombstoneDoc>(
+  { kind: { type: String, enum: ['grid', 'department'], required: true }, name: { type: String, required: true }, code: String, deletedAt: { type: Date, required: true } },
+  { collection: 'report_setup_tombstones', versionKey: false },
+);
+export const ReportSetupTombstone = modelOf('ReportSetupTombstone', TombstoneSchema);

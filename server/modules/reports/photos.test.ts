@@ -70,4 +70,50 @@ describe('report photos and WeChat image check', () => {
     expect((await ctx.http.get(first.url)).status).toBe(200);
     expect((await ctx.http.get(second.url)).status).toBe(404);
   });
+
+  it('when the sandbox calls a photo risky, the dispatcher is told, it waits in 内容审核, and approving shows it on the report', async () => {
+    const resident = await buildResident(ctx);
+    // The sandbox cannot look at pictures: a media URL containing "risky" decides.
+    const base = ctx.deps.config.PUBLIC_BASE_URL;
+    ctx.deps.config.PUBLIC_BASE_URL = 'https://risky-photos.example';
+    const photo = await upload(resident.auth).finally(() => (ctx.deps.config.PUBLIC_BASE_URL = base));
+    await until(async () => (await ReportPhoto.findById(photo.id).lean())?.check === 'risky');
+    expect((await ReportPhoto.findById(photo.id).lean())?.check).toBe('risky');
+    const filed = await ctx.http.post('/api/reports').set('Authorization', resident.auth).send(reportBody(d.litter, { photoIds: [photo.id] }));
+    const id = filed.body.report.id as string;
+    expect((await ctx.http.get(`/api/reports/${id}`)).body.photos).toEqual([]);
+    const inbox = async () => JSON.stringify((await ctx.http.get('/api/me/notifications').set('Authorization', d.dispatcher.auth)).body);
+    await until(async () => (await inbox()).includes('随手拍照片未通过内容检测'));
+    expect(await inbox()).toContain('已对公众隐藏并送内容审核');
+    const queue = async () => (await ctx.http.get('/api/admin/review').query({ kind: 'report-photo' }).set('Authorization', d.admin.auth)).body;
+    await until(async () => (await queue()).items.length > 0);
+    const item = (await queue()).items.find((i: { images: { url: string }[] }) => i.images[0]?.url.includes(photo.id));
+    expect(item).toMatchObject({ kind: 'report-photo', title: expect.stringContaining('随手拍照片'), author: { nameMasked: '居民' } });
+    // The moderator can open the held file; the public still cannot.
+    expect((await ctx.http.get(photo.url).set('Authorization', d.admin.auth)).status).toBe(200);
+    expect((await ctx.http.get(photo.url)).status).toBe(404);
+    const decided = await ctx.http.post(`/api/admin/review/report-photo/${item.id}/decision`).set('Authorization', d.admin.auth).send({ decision: 'approve', version: item.version });
+    expect(decided.status).toBe(200);
+    expect((await ctx.http.get(`/api/reports/${id}`)).body.photos.map((p: { id: string }) => p.id)).toEqual([photo.id]);
+    expect((await ctx.http.get(photo.url)).status).toBe(200);
+  });
+
+  it('when a review verdict lands on a submitted report it goes to 内容审核 too; rejecting keeps the photo hidden', async () => {
+    const resident = await buildResident(ctx);
+    const photo = await upload(resident.auth);
+    await until(async () => (await ReportPhoto.findById(photo.id).lean())?.check === 'pass');
+    await ReportPhoto.updateOne({ _id: photo.id }, { $set: { check: 'checking' } });
+    const id = (await ctx.http.post('/api/reports').set('Authorization', resident.auth).send(reportBody(d.litter, { photoIds: [photo.id] }))).body.report.id as string;
+    const { traceId } = (await ReportPhoto.findById(photo.id).lean())!;
+    expect(await applyReportPhotoVerdict(traceId!, 'review', ctx.deps)).toBe('left_for_review');
+    const queue = async () => (await ctx.http.get('/api/admin/review').query({ kind: 'report-photo' }).set('Authorization', d.admin.auth)).body;
+    const find = async () => (await queue()).items.find((i: { images: { url: string }[] }) => i.images[0]?.url.includes(photo.id));
+    await until(async () => Boolean(await find()));
+    const item = await find();
+    expect(item.context).toEqual(expect.arrayContaining([{ label: '工单', value: id }]));
+    const rejected = await ctx.http.post(`/api/admin/review/report-photo/${item.id}/decision`).set('Authorization', d.admin.auth).send({ decision: 'reject', reason: '含有不宜公开的内容', version: item.version });
+    expect(rejected.status).toBe(200);
+    expect((await ctx.http.get(`/api/reports/${id}`)).body.photos).toEqual([]);
+    expect((await ReportPhoto.findById(photo.id).lean())?.check).toBe('risky');
+  });
 });

@@ -2,7 +2,7 @@
 import { Types } from 'mongoose';
 import type { THolidayCalendar } from '@shared/schemas/reports/taxonomy';
 import { findPage } from '../../platform/paging';
-import { User } from '../users';
+import { displayNames, User } from '../users';
 import {
   Open311Key,
   Report,
@@ -11,6 +11,7 @@ import {
   ReportGrid,
   ReportPhoto,
   ReportSettings,
+  ReportSetupTombstone,
   type ApiKeyDoc,
   type CategoryDoc,
   type DepartmentDoc,
@@ -47,6 +48,36 @@ export const gridAt = (p: { lng: number; lat: number }): Promise<GridDoc | null>
     .lean<GridDoc>()
     .exec();
 
+/**
+ * Names of grids or departments by id, deleted ones too (their tombstone's name, marked 已删除):
+ * the stats, heat map and case files keep the ids of what was deleted.
+ */
+export async function setupNames(kind: 'grid' | 'department', ids?: readonly string[]): Promise<Map<string, string>> {
+  const filter = ids ? { _id: { $in: ids.map(oid) } } : {};
+  type Named = { _id: Types.ObjectId; name: string };
+  const [live, gone] = await Promise.all([
+    kind === 'grid' ? ReportGrid.find(filter, { name: 1 }).lean<Named[]>() : ReportDepartment.find(filter, { name: 1 }).lean<Named[]>(),
+    ReportSetupTombstone.find({ ...filter, kind }, { name: 1 }).lean<Named[]>(),
+  ]);
+  return new Map([...gone.map((t) => [String(t._id), `${t.name}（已删除）`] as const), ...live.map((d) => [String(d._id), d.name] as const)]);
+}
+export const gridNames = (ids: readonly string[]) => setupNames('grid', ids);
+
+/** A department's members holding the handler role (active accounts), with their open task counts. */
+export async function handlerCandidates(dept: DepartmentDoc): Promise<{ id: string; name: string; openTasks: number }[]> {
+  const users = await User.find({ _id: { $in: dept.handlers }, 'roles.role': 'handler', status: 'active' }, { displayName: 1 }).sort({ displayName: 1 }).lean();
+  const open = await Report.aggregate<{ _id: Types.ObjectId; n: number }>([
+    { $match: { handler: { $in: users.map((u) => u._id) }, status: { $in: ['dispatched', 'in_progress'] } } },
+    { $group: { _id: '$handler', n: { $sum: 1 } } },
+  ]);
+  const counts = new Map(open.map((o) => [String(o._id), o.n]));
+  return users.map((u) => ({ id: String(u._id), name: u.displayName, openTasks: counts.get(String(u._id)) ?? 0 }));
+}
+
+/** Whether the user may be named handler of a department's report: a member with the handler role. */
+export const isHandlerOf = async (dept: DepartmentDoc, userId: string): Promise<boolean> =>
+  dept.handlers.some((h) => String(h) === userId) && (await User.exists({ _id: oid(userId), 'roles.role': 'handler', status: 'active' })) !== null;
+
 export async function holidayCalendar(): Promise<THolidayCalendar> {
   const doc = await ReportSettings.findById('calendar').lean();
   return { holidays: doc?.holidays ?? [], workdays: doc?.workdays ?? [] };
@@ -60,8 +91,7 @@ export const findPhoto = (id: string): Promise<ReportPhotoDoc | null> => ReportP
 export async function namesOf(ids: readonly (Types.ObjectId | string | null | undefined)[]): Promise<Map<string, string>> {
   const wanted = [...new Set(ids.filter((i): i is Types.ObjectId | string => Boolean(i)).map(String))];
   if (!wanted.length) return new Map();
-  const users = await User.find({ _id: { $in: wanted.map(oid) } }, { displayName: 1 }).lean();
-  return new Map(users.map((u) => [String(u._id), u.displayName]));
+  return displayNames(wanted.map(oid));
 }
 export const userOpenid = async (userId: string): Promise<string | undefined> =>
   (await User.findById(oid(userId), { openid: 1 }).lean())?.openid;

@@ -1,5 +1,5 @@
 import { REPORT_LIMITS } from '@shared/schemas/reports/reports';
-import { createTestContext, type TestContext } from '../../../test/support';
+import { createTestContext, TEST_CLOCK_START, type TestContext } from '../../../test/support';
 import { AuditEntry } from '../audit/model';
 import { OutboxEvent } from '../../platform/outbox/model';
 import { closeUnansweredReports } from './commands/confirm';
@@ -7,7 +7,7 @@ import { buildResident, reportBody, setupDistrict } from './fixtures';
 
 let ctx: TestContext;
 let d: Awaited<ReturnType<typeof setupDistrict>>;
-let clock = Date.parse('2026-12-07T02:00:00Z');
+let clock = TEST_CLOCK_START.getTime();
 const DAY = 86_400_000;
 jest.setTimeout(90_000);
 beforeAll(async () => {

@@ -1,14 +1,19 @@
 import { Types } from 'mongoose';
-import { createTestContext, type TestContext } from '../../../test/support';
+import { createTestContext, TEST_CLOCK_START, type TestContext } from '../../../test/support';
 import { checkInvariants, repairInvariants } from '../../platform/invariants';
 import { rebuildReportRollups } from '.';
 import { buildResident, CENTER, reportBody, setupDistrict } from './fixtures';
 import { Report } from './model';
+import { resetReportRollupPasses } from './rollups/invariants';
 import { ReportRollup } from './rollups/model';
 
 let ctx: TestContext;
 let d: Awaited<ReturnType<typeof setupDistrict>>;
-let clock = Date.parse('2026-10-14T03:00:00Z'); // 11:00 in Shanghai
+const START = TEST_CLOCK_START.getTime();
+let clock = START + 3_600_000; // 11:00 in Shanghai
+/** The Shanghai day of the clock (the reports' day). */
+const DAY = new Date(START + 8 * 3_600_000).toISOString().slice(0, 10);
+const iso = (ms: number) => new Date(ms).toISOString();
 jest.setTimeout(90_000);
 beforeAll(async () => {
   ctx = await createTestContext({ now: () => new Date(clock) });
@@ -18,9 +23,10 @@ afterAll(async () => {
   await ctx.close();
 });
 
-const WHOLE_MONTH = 'from=2026-09-30T16:00:00Z&to=2026-10-31T16:00:00Z';
-/** 10:00–12:00 Shanghai on the 14th: inside one day, so read from the reports, not the rollups. */
-const PART_OF_DAY = 'from=2026-10-14T02:00:00Z&to=2026-10-14T04:00:00Z';
+/** Whole Shanghai days around the clock's day: read from the rollups. */
+const WHOLE_MONTH = `from=${iso(START - 10 * 3_600_000 - 86_400_000)}&to=${iso(START - 10 * 3_600_000 + 29 * 86_400_000)}`;
+/** 10:00–12:00 Shanghai on the clock's day: inside one day, so read from the reports, not the rollups. */
+const PART_OF_DAY = `from=${iso(START)}&to=${iso(START + 2 * 3_600_000)}`;
 const stats = async (q: string, by = 'category') =>
   (await ctx.http.get(`/api/admin/report-stats?${q}&by=${by}`).set('Authorization', d.admin.auth).expect(200)).body;
 const rollupViolations = async () => (await checkInvariants('all', new Date(clock))).filter((v) => v.invariant === 'report-rollups');
@@ -44,7 +50,7 @@ describe('stats rollups', () => {
     expect(whole.total).toMatchObject({ received: 2, closed: 1, fixed: 1, onTime: 1, avgAcceptMinutes: 0, avgArriveMinutes: 10, avgRating: 5 });
     // The same figures read from the reports (a range inside one day skips the rollups).
     expect((await stats(PART_OF_DAY)).total).toEqual(whole.total);
-    expect((await stats(WHOLE_MONTH, 'day')).rows.map((r: { key: string }) => r.key)).toEqual(['2026-10-14']);
+    expect((await stats(WHOLE_MONTH, 'day')).rows.map((r: { key: string }) => r.key)).toEqual([DAY]);
   });
 
   it('when a report is written without events, check:invariants names the day and the repair counts it', async () => {
@@ -52,7 +58,7 @@ describe('stats rollups', () => {
     const one = await Report.findOne({ status: 'dispatched' }).lean();
     await Report.collection.insertOne({ ...one!, _id: new Types.ObjectId() });
     const found = await rollupViolations();
-    expect(found.map((v) => v.subject)).toEqual(['report-rollups:2026-10-14']);
+    expect(found.map((v) => v.subject)).toEqual([`report-rollups:${DAY}`]);
     // Whole days come from the rollups, which do not know it yet; the reports do.
     expect((await stats(WHOLE_MONTH)).total.received).toBe(before);
     expect((await stats(PART_OF_DAY)).total.received).toBe(before + 1);
@@ -70,6 +76,26 @@ describe('stats rollups', () => {
     expect(await stats(WHOLE_MONTH, 'department')).toEqual(before);
     await rebuildReportRollups();
     expect(await stats(WHOLE_MONTH, 'department')).toEqual(before);
+    expect(await rollupViolations()).toEqual([]);
+  });
+
+  it('when the 10 s pass runs between full passes, it reads only the reports that moved since the last pass and the days wrong last time', async () => {
+    const live = async () => (await checkInvariants('live', new Date(clock))).filter((v) => v.invariant === 'report-rollups').map((v) => v.subject);
+    resetReportRollupPasses();
+    expect(await live()).toEqual([]); // a process's first pass: today and yesterday in full
+    // A day document changed behind the subscriber's back: no report moved, so the 10 s pass does not read the day…
+    await ReportRollup.updateOne({ slot: `total|${DAY}`, key: '' }, { $inc: { received: 5 } });
+    expect(await live()).toEqual([]);
+    // …the full pass does, and from then on the day is looked at again until it is repaired.
+    expect((await rollupViolations()).map((v) => v.subject)).toEqual([`report-rollups:${DAY}`]);
+    expect(await live()).toEqual([`report-rollups:${DAY}`]);
+    expect(await repairInvariants(ctx.deps, { graceMs: 0, now: new Date(clock) })).toBeGreaterThanOrEqual(1);
+    expect(await live()).toEqual([]);
+    // A report inserted without events since the last pass is read by the next 10 s pass.
+    const one = await Report.findOne({ status: 'dispatched' }).lean();
+    await Report.collection.insertOne({ ...one!, _id: new Types.ObjectId() });
+    expect(await live()).toEqual([`report-rollups:${DAY}`]);
+    await repairInvariants(ctx.deps, { graceMs: 0, now: new Date(clock) });
     expect(await rollupViolations()).toEqual([]);
   });
 });

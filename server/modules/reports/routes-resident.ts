@@ -40,6 +40,7 @@ import { submitReport } from './commands/submit-report';
 import { isReportStaff, reportPolicy } from './policy';
 import { reportPhotosDir, uploadReportPhoto } from './commands/photos';
 import { presentCategory, presentPublicReport, photoUrl } from './presenter';
+import { communityGridIds } from './areas';
 import { boxPage, clusterReports, publicFilter } from './public-view';
 import { findPhoto, findReport, listCategories, namesOf, openNearby, reportPage } from './queries';
 import { followReport } from './commands/follow';
@@ -132,13 +133,13 @@ export function residentRoutes(deps: AppDeps): RouteSpec[] {
     defineRoute<undefined, TPublicListQuery>({
       method: 'get',
       path: '/api/reports',
-      summary: '公开的问题列表/地图数据（不含个人信息），按类别、状态、网格、范围（bbox）筛选；带 bbox 时按距视野中心由近到远，总数最多计到 100（capped 表示更多，请用聚合点）',
+      summary: '公开的问题列表/地图数据（不含个人信息），按类别、状态、网格（gridId）、社区（communityId：该社区所在的网格）、范围（bbox）筛选；带 bbox 时按距视野中心由近到远，总数最多计到 100（capped 表示更多，请用聚合点）',
       tags: ['reports'],
       policy: publicAccess,
       response: ZPublicReportPage,
       query: ZPublicListQuery,
       handler: async (ctx, { query }) => {
-        const filter = publicFilter(query);
+        const filter = publicFilter(query, query.communityId ? await communityGridIds(query.communityId) : undefined);
         const { items, total, capped } = query.bbox ? await boxPage(query.bbox, filter, query) : { ...(await reportPage(filter, query)), capped: undefined };
         const now = deps.now();
         ctx.body = { items: items.map((r) => presentPublicReport(r, now)), total, page: query.page, pageSize: query.pageSize, ...(capped === undefined ? {} : { capped }) };

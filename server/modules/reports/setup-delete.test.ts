@@ -1,6 +1,6 @@
 import { createTestContext, type TestContext } from '../../../test/support';
 import { AuditEntry } from '../audit/model';
-import { buildResident, reportBody, setupDistrict } from './fixtures';
+import { buildResident, IN_DISTRICT_NO_GRID, reportBody, setupDistrict } from './fixtures';
 
 let ctx: TestContext;
 let d: Awaited<ReturnType<typeof setupDistrict>>;
@@ -45,5 +45,24 @@ describe('deleting departments and grids (district admins)', () => {
     expect(await AuditEntry.countDocuments({ action: 'report_setup.grid_delete', 'target.id': d.grid.id })).toBe(1);
     expect((await ctx.http.post('/api/reports').set('Authorization', resident.auth).send(reportBody(d.litter))).body.outcome).toBe('queued');
     expect((await del(`/api/admin/report-grids/${d.grid.id}`, d.admin.auth)).status).toBe(404);
+  });
+
+  it('when a grid or department with reports is deleted, stats and the case file show its last name, marked deleted', async () => {
+    const resident = await buildResident(ctx);
+    const temp = await ctx.http.post('/api/admin/report-departments').set('Authorization', d.admin.auth).send({ name: '临时专班x', handlerIds: [] });
+    const id = (await ctx.http.post('/api/reports').set('Authorization', resident.auth).send(reportBody(d.litter, { location: IN_DISTRICT_NO_GRID }))).body.report.id as string;
+    const act = (action: string, body: object) => ctx.http.post(`/api/staff/reports/${id}/${action}`).set('Authorization', d.dispatcher.auth).send(body).expect(200);
+    await act('dispatch', { departmentId: temp.body.id });
+    await act('close_not_fixed', { reason: '专班撤销' });
+    expect((await del(`/api/admin/report-departments/${temp.body.id}`, d.admin.auth)).status).toBe(200);
+    const now = Date.now();
+    const range = { from: new Date(now - 2 * 86_400_000).toISOString(), to: new Date(now + 86_400_000).toISOString() };
+    const stats = (by: string) => ctx.http.get('/api/admin/report-stats').query({ ...range, by }).set('Authorization', d.admin.auth);
+    const byDept = (await stats('department')).body.rows.map((r: { key: string; label: string }) => [r.key, r.label]);
+    expect(byDept).toContainEqual([temp.body.id, '临时专班x（已删除）']);
+    const byGrid = (await stats('grid')).body.rows.map((r: { key: string; label: string }) => [r.key, r.label]);
+    expect(byGrid).toContainEqual([d.grid.id, '中心网格x（已删除）']);
+    const view = await ctx.http.get(`/api/reports/${id}`).set('Authorization', d.dispatcher.auth);
+    expect(view.body.department).toEqual({ id: temp.body.id, name: '临时专班x（已删除）' });
   });
 });

@@ -1,13 +1,14 @@
 import { Types } from 'mongoose';
 import { REPORT_LIMITS } from '@shared/schemas/reports/reports';
-import { createTestContext, type TestContext } from '../../../test/support';
+import { createTestContext, TEST_CLOCK_START, type TestContext } from '../../../test/support';
 import { closeUnansweredReports } from './commands/confirm';
 import { buildResident, CENTER, east, IN_DISTRICT_NO_GRID, reportBody, setupDistrict } from './fixtures';
 import { Report } from './model';
 
 let ctx: TestContext;
 let d: Awaited<ReturnType<typeof setupDistrict>>;
-let clock = Date.parse('2026-11-02T02:00:00Z');
+const START = TEST_CLOCK_START.getTime(); // a Monday, 10:00 in Shanghai
+let clock = START;
 jest.setTimeout(90_000);
 beforeAll(async () => {
   ctx = await createTestContext({ now: () => new Date(clock) });
@@ -45,7 +46,8 @@ describe('stats and the public map', () => {
     clock += 8 * 86_400_000;
     await closeUnansweredReports(ctx.deps);
 
-    const q = `from=2026-11-01T00:00:00Z&to=2026-12-01T00:00:00Z`;
+    // From 08:00 Shanghai the day before to four weeks on: whole days from the rollups, the ends from the reports.
+    const q = `from=${new Date(START - 26 * 3_600_000).toISOString()}&to=${new Date(START + (29 * 24 - 2) * 3_600_000).toISOString()}`;
     expect((await ctx.http.get(`/api/admin/report-stats?${q}`)).status).toBe(401);
     expect((await ctx.http.get(`/api/admin/report-stats?from=x&to=y`).set('Authorization', d.admin.auth)).status).toBe(400);
     expect((await ctx.http.get(`/api/admin/report-stats?${q}`).set('Authorization', d.handler.auth)).status).toBe(403);
@@ -70,7 +72,7 @@ describe('stats and the public map', () => {
     const byDept = await ctx.http.get(`/api/admin/report-stats?${q}&by=department`).set('Authorization', d.dispatcher.auth);
     expect(byDept.body.rows[0]).toMatchObject({ label: '城管中队s', received: 4 });
     const byDay = await ctx.http.get(`/api/admin/report-stats?${q}&by=day`).set('Authorization', d.dispatcher.auth);
-    expect(byDay.body.rows.map((r: { key: string }) => r.key)).toEqual(['2026-11-02']);
+    expect(byDay.body.rows.map((r: { key: string }) => r.key)).toEqual([new Date(START + 8 * 3_600_000).toISOString().slice(0, 10)]);
     const csv = await ctx.http.get(`/api/admin/report-stats.csv?${q}`).set('Authorization', d.admin.auth);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.text).toContain('"合计","4","3","1","1","1","3","75.0%","25.0%","25.0%","100.0%"');

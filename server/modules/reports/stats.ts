@@ -16,7 +16,7 @@ import { defineRoute, type RouteSpec } from '../../http/route';
 import { Report } from './model';
 import { shanghaiDay, shanghaiDayStart } from './rollups/contribution';
 import { COUNTERS, ReportRollup, zeroCounters, type Counters } from './rollups/model';
-import { listCategories, listDepartments, listGrids } from './queries';
+import { listCategories, setupNames } from './queries';
 
 const SHANGHAI_MS = 8 * 3_600_000;
 const DAY_MS = 86_400_000;
@@ -129,10 +129,13 @@ function rates(key: string, label: string, r: Counters): TReportRates {
 
 async function labels(by: TStatsQuery['by']): Promise<Map<string, string>> {
   if (by === 'category') return new Map((await listCategories(false)).map((c) => [c.code, c.label]));
-  if (by === 'grid') return new Map((await listGrids()).map((g) => [String(g._id), g.name]));
-  if (by === 'department') return new Map((await listDepartments()).map((d) => [String(d._id), d.name]));
+  // Deleted grids and departments keep their last name (tombstones), marked 已删除.
+  if (by === 'grid' || by === 'department') return setupNames(by);
   return new Map();
 }
+
+/** A key with no name at all (deleted before tombstones were kept): say what it was, not a raw id. */
+const unnamed = (by: TStatsQuery['by'], key: string) => (by === 'grid' ? '已删除的网格' : by === 'department' ? '已删除的部门' : key);
 
 export async function reportStats(q: TStatsQuery) {
   const [rows, names] = await Promise.all([counters(q.from, q.to, q.by), labels(q.by)]);
@@ -145,7 +148,7 @@ export async function reportStats(q: TStatsQuery) {
     to: q.to.toISOString(),
     total: rates('total', '合计', total.get('') ?? zeroCounters()),
     rows: [...rows]
-      .map(([key, r]) => rates(key, key ? (names.get(key) ?? key) : none, r))
+      .map(([key, r]) => rates(key, key ? (names.get(key) ?? unnamed(q.by, key)) : none, r))
       .sort((a, b) => (q.by === 'day' || q.by === 'month' ? a.key.localeCompare(b.key) : b.received - a.received)),
   };
 }

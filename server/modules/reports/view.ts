@@ -5,13 +5,14 @@ import { fail } from '../../http/errors';
 import type { ReportDoc } from './model';
 import { isReportStaff, reportPolicy, type ReportResource } from './policy';
 import { presentReportDetail } from './presenter';
-import { findDepartment, findGrid, findReport, namesOf } from './queries';
+import { findDepartment, findReport, gridNames, namesOf, setupNames } from './queries';
 
 export const REPORT_NOT_FOUND = { code: 'not_found', message: '工单不存在' } as const;
 
 export async function asResource(report: ReportDoc): Promise<ReportResource & { departmentName: string | null }> {
   const dept = report.department ? await findDepartment(report.department) : null;
-  return { ...report, departmentHandlers: dept ? dept.handlers.map(String) : [], departmentName: dept?.name ?? null };
+  const departmentName = dept?.name ?? (report.department ? ((await setupNames('department', [String(report.department)])).get(String(report.department)) ?? null) : null);
+  return { ...report, departmentHandlers: dept ? dept.handlers.map(String) : [], departmentName };
 }
 
 export async function loadResource(id: string): Promise<ReportResource & { departmentName: string | null }> {
@@ -26,7 +27,8 @@ export async function detailFor(report: ReportDoc, actor: Actor | null, now: Dat
   const staff = isReportStaff(actor);
   const [names, grid, abilities] = await Promise.all([
     namesOf([report.handler, staff ? report.reporter : null]),
-    report.grid ? findGrid(report.grid) : null,
+    // By name, so a deleted grid still shows what it was called.
+    report.grid ? gridNames([String(report.grid)]) : null,
     reportPolicy.abilities(actor, { ...r, asOf: now }),
   ]);
   const { viewCase: _v, ...shown } = abilities;
@@ -34,7 +36,7 @@ export async function detailFor(report: ReportDoc, actor: Actor | null, now: Dat
     viewerId: actor?.userId ?? null,
     staff,
     names,
-    gridName: grid?.name ?? null,
+    gridName: (report.grid && grid?.get(String(report.grid))) || null,
     departmentName: r.departmentName,
     abilities: shown,
     now,

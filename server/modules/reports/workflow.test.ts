@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createTestContext, type TestContext } from '../../../test/support';
+import { createTestContext, TEST_CLOCK_START, type TestContext } from '../../../test/support';
 import { AuditEntry } from '../audit/model';
 import { buildTestImages, leftovers, NOTHING_LEFT } from '../volunteering/gallery/test-images';
 import { closeUnansweredReports } from './commands/confirm';
@@ -11,7 +11,7 @@ import { reportPhotosDir } from './routes-resident';
 
 let ctx: TestContext;
 let d: Awaited<ReturnType<typeof setupDistrict>>;
-let clock = Date.parse('2026-12-07T02:00:00Z'); // a Monday, 10:00 in Shanghai
+let clock = TEST_CLOCK_START.getTime(); // a Monday, 10:00 in Shanghai
 jest.setTimeout(90_000);
 beforeAll(async () => {
   ctx = await createTestContext({ now: () => new Date(clock) });

@@ -2,7 +2,7 @@ import type { Types } from 'mongoose';
 import { ACTIVE_SIGNUP_STATUSES } from '@shared/schemas/volunteering/signups';
 import type { AppDeps } from '../../deps';
 import { inUnitOfWork, type UnitOfWork } from '../../platform/unit-of-work';
-import { Activity, type ActivityDoc } from './activities';
+import { activityTitles } from './activities';
 import { AttendanceEvent } from './attendance';
 import { Certificate } from './certificates';
 import { Photo, type PhotoDoc } from './gallery';
@@ -68,8 +68,8 @@ async function cancelActiveSignups(deps: AppDeps, user: Types.ObjectId, now: Dat
       { returnDocument: 'after' },
     ).lean<SignupDoc>();
     if (!updated) continue; // a concurrent change won; the next retry of the deletion picks it up
-    const activity = await Activity.findById(s.activity, { title: 1 }).lean<ActivityDoc>();
-    await releaseCounters(deps, s, activity ?? { _id: s.activity, title: '' });
+    const title = (await activityTitles([s.activity])).get(String(s.activity)) ?? '';
+    await releaseCounters(deps, s, { _id: s.activity, title });
   }
 }
 

@@ -37,7 +37,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
       handler: async (ctx) => {
         const event = parseMediaCheckEvent(ctx.request.body);
         if (event) {
-          const outcome = await receiveMediaCheck(event);
+          const outcome = await receiveMediaCheck(event, deps);
           deps.logger.info({ traceId: event.traceId, suggest: event.suggest, outcome }, 'wxa_media_check received');
           // Not stored yet (the verdict outran the upload): an error makes WeChat push it again.
           if (outcome === 'unknown_trace') throw fail('conflict', '检测结果对应的照片尚未保存，请稍后重试');

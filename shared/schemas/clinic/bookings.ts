@@ -205,6 +205,14 @@ export const ZBookingDto = z.object({
   outcomeLabel: z.string().nullable(),
   rating: z.object({ stars: z.number().int(), comment: z.string() }).nullable(),
   abilities: ZBookingAbilities,
+  /**
+   * The clinic's notice window by the server's clock (the dev clock in tests), so the page never
+   * decides it from the phone's: from `reasonRequiredFrom` (start − the clinic's notice hours)
+   * cancelling or rescheduling needs a reason; the two flags say whether it does now.
+   */
+  reasonRequiredFrom: ZDateOut,
+  cancelNeedsReason: z.boolean(),
+  rescheduleNeedsReason: z.boolean(),
 });
 export type TBookingDto = z.infer<typeof ZBookingDto>;
 
@@ -239,3 +247,27 @@ export const ZWaitlistDto = z.object({
   createdAt: ZDateOut,
 });
 export const ZWaitlistEnvelope = z.object({ outcome: z.string(), entry: ZWaitlistDto });
+export const ZWaitlistIdParams = z.strictObject({ entryId: ZObjectId });
+export type TWaitlistIdParams = z.infer<typeof ZWaitlistIdParams>;
+export const WAITLIST_STATUS_LABELS = {
+  waiting: '候补中',
+  offered: '已保留名额待确认',
+  left: '已退出候补',
+  expired: '候补已过期',
+} as const;
+/**
+ * The resident's own waitlist entries (waiting or offered): where they stand in the day's queue
+ * (1 = next; null once offered), and the offered booking to accept or give up.
+ */
+export const ZMyWaitlistDto = ZWaitlistDto.extend({
+  clinic: z.object({ id: z.string(), name: z.string() }),
+  topicLabel: z.string(),
+  statusLabel: z.string(),
+  position: z.number().int().nullable(),
+  offer: z
+    .object({ bookingId: z.string(), providerName: z.string(), startsAt: ZDateOut, holdExpiresAt: ZDateOut.nullable() })
+    .nullable(),
+  abilities: z.object({ leave: z.boolean() }),
+});
+export type TMyWaitlistDto = z.infer<typeof ZMyWaitlistDto>;
+export const ZMyWaitlistList = z.object({ items: z.array(ZMyWaitlistDto) });

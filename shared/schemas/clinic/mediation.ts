@@ -140,7 +140,26 @@ export const ZClinicStatsDto = z.object({
       }),
     }),
   ),
-  /** Per provider with consultations or no-shows in the period, highest no-show rate first. */
+  /**
+   * Per Asia/Shanghai month of the period, oldest first (every month, also empty ones): bookings
+   * for consultations in the month (waitlist offers not counted), consultations served, no-shows,
+   * mediation cases opened, results reached and the success rate of those results.
+   */
+  byMonth: z.array(
+    z.object({
+      month: z.string(),
+      bookings: z.number().int(),
+      consultations: z.number().int(),
+      noShows: z.number().int(),
+      mediations: z.number().int(),
+      agreement: z.number().int(),
+      noAgreement: z.number().int(),
+      successRate: z.number().nullable(),
+    }),
+  ),
+  /** `providerNoShows`: whether `byProvider` is shown to this asker (coordinators and district admins, not mediators). */
+  abilities: z.object({ providerNoShows: z.boolean() }),
+  /** Per provider with consultations or no-shows in the period, highest no-show rate first; empty unless `abilities.providerNoShows`. */
   byProvider: z.array(
     z.object({
       providerId: z.string(),
@@ -154,3 +173,8 @@ export const ZClinicStatsDto = z.object({
   ),
 });
 export type TClinicStatsDto = z.infer<typeof ZClinicStatsDto>;
+
+/** A mediator the committee can assign a case to, with the open cases they already hold. */
+export const ZMediatorDto = z.object({ id: z.string(), name: z.string(), activeCases: z.number().int() });
+export type TMediatorDto = z.infer<typeof ZMediatorDto>;
+export const ZMediatorList = z.object({ items: z.array(ZMediatorDto) });

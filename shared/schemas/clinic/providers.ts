@@ -114,3 +114,20 @@ export const ZScheduleDto = z.object({
 });
 export type TScheduleDto = z.infer<typeof ZScheduleDto>;
 export const ZScheduleEnvelope = z.object({ schedule: ZScheduleDto });
+
+/**
+ * The add-provider form's choices: an active account holding the lawyer or law-student role for
+ * this clinic that is not one of its providers yet. A student comes with the supervising lawyer
+ * named in their grant; `eligible` says whether that lawyer is already a provider here (the
+ * server refuses the student until then).
+ */
+export const ZProviderCandidate = z.object({
+  userId: z.string(),
+  displayName: z.string(),
+  kind: z.enum(PROVIDER_KINDS),
+  supervisorUserId: z.string().nullable(),
+  supervisorName: z.string().nullable(),
+  eligible: z.boolean(),
+});
+export type TProviderCandidate = z.infer<typeof ZProviderCandidate>;
+export const ZProviderCandidateList = z.object({ items: z.array(ZProviderCandidate) });

@@ -10,6 +10,8 @@ export const REPORT_LIMITS = {
   descriptionMax: 1000,
   /** Open reports of the same category this close are offered as "me too" instead of a new one. */
   duplicateRadiusM: 50,
+  /** Dispatchers look further for the original a report duplicates. */
+  staffDuplicateRadiusM: 300,
   /** Days the reporter has to answer after "resolved" before it closes fixed by default. */
   confirmDays: 7,
   ratingMax: 5,
@@ -19,6 +21,8 @@ export const REPORT_LIMITS = {
   reporterReopensMax: 2,
   /** A map list (bbox) counts its total up to this many; beyond it `capped` is set (use the clusters). */
   mapCountCap: 100,
+  /** The heat map counts at most this many reports in a box; beyond it `capped` is set (zoom in). */
+  heatCap: 5000,
 } as const;
 
 /** A GCJ-02 point roughly inside China (outside it is refused at its field). */
@@ -215,6 +219,8 @@ export const ZPublicListQuery = ZPagination.extend({
   categoryCode: z.string().trim().max(40).optional(),
   status: z.enum(['open', 'closed', ...REPORT_STATUSES], { error: '状态无效' }).optional(),
   gridId: ZObjectId.optional(),
+  /** The reports in the grids of this community (see GET /api/report-grids' `community`). */
+  communityId: ZObjectId.optional(),
   /** minLng,minLat,maxLng,maxLat (GCJ-02). */
   bbox: z
     .string()

@@ -32,6 +32,14 @@ export function beijing(date: string, time: string): number {
 }
 
 /**
+ * A moment `days` Beijing days from today at a Beijing HH:MM: an explicit day, never "now + n
+ * hours" (which may cross midnight; the date pickers offer today onwards).
+ */
+export function beijingAt(days: number, hhmm: string): number {
+  return beijing(shanghai(Date.now() + days * 24 * 3600_000).date, hhmm);
+}
+
+/**
  * The dev WeChat sandbox's URL, from the server's info log line (start Linli with LOG_LEVEL=info).
  * Development logs are pretty-printed, not JSON, so the URL is read from the text after it.
  */
@@ -74,6 +82,7 @@ export interface VolunteeringKit {
   newPhone(): Promise<BrowserContext>;
   resident(openid: string): Promise<BrowserContext>;
   residentWithRealName(openid: string, name: string, seq: number): Promise<BrowserContext>;
+  certifiedTeam(openid: string, name: string, seq: number, teamName: string): Promise<{ organiser: BrowserContext; teamId: string }>;
   districtAdmin(): Promise<Page>;
   applyForTeam(organiser: BrowserContext, name: string): Promise<string>;
   certify(dp: Page, teamId: string): Promise<void>;
@@ -159,6 +168,16 @@ export function volunteeringKit(linli: RunningLinli, browser: Browser): Voluntee
     await see(dp, '#district-teams-success', '已认证');
   }
 
+  /** A resident founds a team through the pages, the district admin certifies it, and they become its admin. */
+  async function certifiedTeam(openid: string, name: string, seq: number, teamName: string) {
+    const organiser = await residentWithRealName(openid, name, seq);
+    const teamId = await applyForTeam(organiser, teamName);
+    await certify(await districtAdmin(), teamId);
+    // The app reloads the user (now holding the team_admin grant) at start.
+    await (await at(organiser, '/pages/activity/index')).reload();
+    return { organiser, teamId };
+  }
+
   async function registerVolunteer(ctx: BrowserContext, skills = '助老'): Promise<Page> {
     const page = await at(ctx, '/packages/volunteer/register/index');
     await fill(page, '#volunteer-skills', skills);
@@ -169,6 +188,8 @@ export function volunteeringKit(linli: RunningLinli, browser: Browser): Voluntee
 
   /** The team admin's publish form; returns the new activity's id. */
   async function publish(organiser: BrowserContext, teamId: string, o: PublishOptions): Promise<string> {
+    // The time picker has no seconds: a start with seconds would be published earlier than asked.
+    if (o.start % 60_000 !== 0 || o.end % 60_000 !== 0) throw new Error('publish: shift times must be whole minutes');
     const op = await at(organiser, `/packages/team/publish/index?team=${teamId}`);
     await fill(op, '#publish-title', o.title);
     await fill(op, '#publish-description', o.description ?? '欢迎邻居们参加。');
@@ -231,6 +252,7 @@ export function volunteeringKit(linli: RunningLinli, browser: Browser): Voluntee
     districtAdmin,
     applyForTeam,
     certify,
+    certifiedTeam,
     registerVolunteer,
     publish,
     openActivity,

@@ -1,4 +1,5 @@
 import { Button, Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { PageShell } from '../../../components/PageShell';
 import { Notice } from '../../../components/Notice';
@@ -15,10 +16,12 @@ import '../../../components/volunteering/volunteering.scss';
 /** The mediation committee's queue: referrals from consultations and dispute reports; results recorded here. */
 export default function MediationCasesPage() {
   const guard = useStaffGuard();
+  // A committee notice links here with the case's id (shared/links.ts mediationCase): that card stands out.
+  const focus = useRouter().params.id;
   const [status, setStatus] = useState<'open' | 'closed'>('open');
   const cases = useAsync(() => clinicApi.cases(status), [status], guard.allowed);
   const action = useAction(() => cases.reload());
-  const mediators = useAsync(() => clinicApi.mediators().catch(() => ({ items: [] })), [], guard.allowed);
+  const mediators = useAsync(() => clinicApi.mediators(), [], guard.allowed);
   const [text, setText] = useState('');
   if (!guard.allowed) return <PageShell title="调解案件">{null}</PageShell>;
   const close = (id: string, outcome: 'agreement' | 'no_agreement' | 'withdrawn', label: string) =>
@@ -32,6 +35,7 @@ export default function MediationCasesPage() {
     );
   return (
     <PageShell title="调解案件">
+      <Notice message={mediators.error} id="cases-mediators-error" />
       <View className="v-chips">
         <Text
           id="cases-open"
@@ -51,7 +55,7 @@ export default function MediationCasesPage() {
       <Notice message={action.error ?? cases.error} id="cases-error" />
       <View id="cases-list">
         {(cases.data?.items ?? []).map((c) => (
-          <View key={c.id} className="card v-item" id={`case-${c.id}`}>
+          <View key={c.id} className={`card v-item ${focus === c.id ? 'v-item--focus' : ''}`} id={`case-${c.id}`}>
             <Text className="v-item__title">
               {c.disputeTypeLabel} ·{' '}
               {c.source.kind === 'report' ? '上报转入' : c.source.kind === 'consultation' ? '咨询转调解' : '来访登记'}

@@ -38,6 +38,7 @@ export function AddProviderForm({ clinicId, onAdded }: { clinicId: string; onAdd
       {chosen?.kind === 'student' ? (
         <Text className="v-item__meta" id="add-provider-supervisor">
           指导律师：{chosen.supervisorName ?? '未指定'}
+          {chosen.eligible ? '' : '（尚未加入本诊所，请先添加指导律师）'}
         </Text>
       ) : null}
       {chosen?.kind === 'lawyer' ? (

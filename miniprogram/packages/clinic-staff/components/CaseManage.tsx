@@ -21,7 +21,7 @@ export function CaseManage({ caseId, mediator, mediators, after }: Props) {
   const key = `case-${caseId}`;
   return (
     <View className="v-actions" id={`${key}-manage`}>
-      <Picker mode="selector" range={mediators.map((x) => x.name)} onChange={(e) => m.assign(Number(e.detail.value))}>
+      <Picker mode="selector" range={mediators.map((x) => `${x.name}（在办 ${x.activeCases} 件）`)} onChange={(e) => m.assign(Number(e.detail.value))}>
         <View className="row" id={`${key}-mediator`}>
           <Text className="row__label">调解员</Text>
           <Text id={`${key}-mediator-value`}>{mediator ? mediator.name : '指派调解员'} ▾</Text>

@@ -27,7 +27,7 @@ export function StaffBookingActions({
     const ok = await confirmAction({
       title: LABEL[side],
       content: `确定标记 ${who} 未按约到场（${formatTime(b.startsAt)}）吗？标记后预约结束，计入未到场统计。`,
-      confirmText: '标记未到场',
+      confirmText: '确认标记', // showModal refuses labels over 4 characters
       danger: true,
     });
     if (ok) await action.run(`no-show-${b.id}`, () => clinicApi.noShow(b.id, { side }));

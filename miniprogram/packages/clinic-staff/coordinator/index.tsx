@@ -26,6 +26,8 @@ export default function ClinicCoordinatorPage() {
             预约确认方式：{c.clinic.data.clinic.autoConfirm ? '自动确认' : '律师确认后生效'}
           </Text>
           <Button
+            // Keyed: Taro H5's button cannot have its label patched in place (insertBefore error).
+            key={c.clinic.data.clinic.autoConfirm ? 'to-manual' : 'to-auto'}
             id="coord-toggle-confirm"
             className="btn btn--plain"
             loading={c.action.busy === 'auto-confirm'}

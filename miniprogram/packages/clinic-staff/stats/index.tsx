@@ -87,21 +87,37 @@ export default function ClinicStatsPage() {
               ))}
             </View>
           ) : null}
-          <View id="stats-by-provider">
-            <Text className="card__title">服务人员未到场率</Text>
-            {s.byProvider.length === 0 ? <Text className="muted">本期暂无咨询</Text> : null}
-            {s.byProvider.map((p) => (
-              <View key={p.providerId} className="row" id={`stats-provider-${p.providerId}`}>
-                <Text className="row__label">
-                  {p.name}
-                  {clinicId ? '' : ` · ${p.clinicName}`}
-                </Text>
+          <View id="stats-by-month">
+            <Text className="card__title">按月</Text>
+            {s.byMonth.map((m) => (
+              <View key={m.month} className="row" id={`stats-month-${m.month}`}>
+                <Text className="row__label">{m.month}</Text>
                 <Text>
-                  咨询 {p.consultations} · 居民未到 {p.noShow.resident} · 本人未到 {p.noShow.provider} · {pct(p.noShow.rate)}
+                  预约 {m.bookings} · 咨询 {m.consultations} · 未到场 {m.noShows} · 调解 {m.mediations} · 成功率{' '}
+                  {pct(m.successRate)}
                 </Text>
               </View>
             ))}
           </View>
+          <Bars id="stats-month-bars" rows={s.byMonth.map((m) => ({ label: m.month, count: m.consultations }))} />
+          {/* Per-provider no-show rates only for those who manage providers (the server leaves them out otherwise). */}
+          {s.abilities.providerNoShows ? (
+            <View id="stats-by-provider">
+              <Text className="card__title">服务人员未到场率</Text>
+              {s.byProvider.length === 0 ? <Text className="muted">本期暂无咨询</Text> : null}
+              {s.byProvider.map((p) => (
+                <View key={p.providerId} className="row" id={`stats-provider-${p.providerId}`}>
+                  <Text className="row__label">
+                    {p.name}
+                    {clinicId ? '' : ` · ${p.clinicName}`}
+                  </Text>
+                  <Text>
+                    咨询 {p.consultations} · 居民未到 {p.noShow.resident} · 本人未到 {p.noShow.provider} · {pct(p.noShow.rate)}
+                  </Text>
+                </View>
+              ))}
+            </View>
+          ) : null}
           <Button
             id="stats-csv"
             className="btn btn--plain"

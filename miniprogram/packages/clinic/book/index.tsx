@@ -144,6 +144,11 @@ export default function ClinicBookPage() {
           {b.waitDay ? '登记候补' : '提交预约'}
         </Button>
         <Notice type="success" message={b.waitlisted} id="book-waitlisted" />
+        {b.waitlisted ? (
+          <Button id="book-my-waitlist" className="btn btn--plain" onClick={() => go(ROUTES.clinicMy)}>
+            查看我的候补
+          </Button>
+        ) : null}
         <Button className="btn btn--plain" onClick={() => void Taro.navigateBack()}>
           返回
         </Button>

@@ -36,7 +36,7 @@ export function BookingCard({ booking: b, act, busy, focus, detailLink }: Props)
     const ok = await confirmAction({
       title: '律师未到场',
       content: `确定标记 ${b.provider.name} 未按约到场吗？诊所协调员会跟进。`,
-      confirmText: '标记未到场',
+      confirmText: '确认标记', // showModal refuses labels over 4 characters
       danger: true,
     });
     if (ok) await act(b.id, 'no-show', { side: 'provider' });
@@ -115,7 +115,7 @@ export function BookingCard({ booking: b, act, busy, focus, detailLink }: Props)
         <View className="v-actions">
           <FormField
             id={`${key}-reason`}
-            label="取消原因（开始前不足规定时间须填写）"
+            label={b.cancelNeedsReason ? '取消原因（距开始不足诊所规定的时间，须填写）' : '取消原因（选填）'}
             value={reason}
             maxlength={200}
             onChange={setReason}

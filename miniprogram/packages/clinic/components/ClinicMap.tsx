@@ -1,13 +1,11 @@
-import { Image, Map, Text, View } from '@tarojs/components';
+import { Map } from '@tarojs/components';
 import type { TOut } from '@shared/schemas/common';
 import type { ZClinicList } from '@shared/schemas/clinic/clinics';
 import type { TPosition } from '../../../services/coords';
+import { StaticMap } from '../../../components/StaticMap';
 import { isH5 } from '../../../services/nav';
 
 type TClinic = TOut<typeof ZClinicList>['items'][number];
-
-/** The H5 map key (a build-time variable); empty in dev and tests (DECISIONS "Maps on H5"). */
-const H5_MAP_KEY: string = process.env.TARO_APP_H5_MAP_KEY ?? '';
 
 interface Props {
   position: TPosition | null;
@@ -23,22 +21,8 @@ interface Props {
 export function ClinicMap({ position, items, onOpen }: Props) {
   const located = items.filter((c) => c.location);
   const center = position ?? located[0]?.location ?? null;
-  if (!center || (isH5 && !H5_MAP_KEY)) {
-    return (
-      <View className="card" id="clinic-map-fallback">
-        <Text className="muted">
-          {center ? '地图服务未配置' : '未获取到位置'}，以下按距离由近及远列出法律诊所。
-        </Text>
-      </View>
-    );
-  }
-  if (isH5) {
-    const markers = located
-      .slice(0, 9)
-      .map((c, i) => `markers=${encodeURIComponent(`size:large|color:0x0f7b55|label:${i + 1}|${c.location!.lat},${c.location!.lng}`)}`)
-      .join('&');
-    const src = `https://apis.map.qq.com/ws/staticmap/v2/?center=${center.lat},${center.lng}&zoom=13&size=640*360&scale=2&${markers}&key=${encodeURIComponent(H5_MAP_KEY)}`;
-    return <Image id="clinic-map-static" className="v-map-static" mode="widthFix" src={src} />;
+  if (isH5 || !center) {
+    return <StaticMap id="clinic-map" center={center} points={located.map((c) => c.location!)} what="法律诊所" />;
   }
   const markers = located.map((c, i) => ({
     id: i,

@@ -5,9 +5,10 @@ import { EmptyState } from '../../../components/EmptyState';
 import { Notice } from '../../../components/Notice';
 import { useMyBookings } from '../../../hooks/clinic/useResidentClinic';
 import { BookingCard } from '../components/BookingCard';
+import { MyWaitlist } from '../components/MyWaitlist';
 import '../../../components/volunteering/volunteering.scss';
 
-/** My bookings: status, summary once published, rating, cancel, reschedule, a waitlist offer, no-show. */
+/** My bookings (status, summary once published, rating, cancel, reschedule, a waitlist offer, no-show), then 我的候补. */
 export default function MyClinicBookingsPage() {
   const focus = useRouter().params.booking;
   const m = useMyBookings();
@@ -23,6 +24,7 @@ export default function MyClinicBookingsPage() {
           <BookingCard key={b.id} booking={b} act={m.act} busy={m.busy} focus={focus === b.id} detailLink />
         ))}
       </View>
+      <MyWaitlist after={() => m.list.reload()} />
     </PageShell>
   );
 }

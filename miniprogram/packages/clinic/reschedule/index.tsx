@@ -19,6 +19,8 @@ export default function ClinicReschedulePage() {
   const v = r.form.values;
   const e = r.form.errors;
   const submit = async () => {
+    // A missing reason (or slot) shows on its field at once; the confirmation is for a move that can go.
+    if (!r.check()) return r.form.submit();
     const ok = await confirmAction({
       title: '改约',
       content: `确定改到 ${formatTime(String(v.startsAt))} 吗？原时段将释放给其他居民。`,

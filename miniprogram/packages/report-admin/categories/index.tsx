@@ -3,6 +3,7 @@ import { CATEGORY_KINDS, SLA_CLOCKS } from '@shared/schemas/reports/taxonomy';
 import { FormField } from '../../../components/FormField';
 import { Notice } from '../../../components/Notice';
 import { PageShell } from '../../../components/PageShell';
+import { AttributeOptions } from '../../../components/reports/AttributeOptions';
 import { SelectField } from '../../../components/reports/SelectField';
 import { SkeletonCards } from '../../../components/Skeleton';
 import { useCategoryEditor } from '../../../hooks/reports/useCategoryEditor';
@@ -45,6 +46,7 @@ export default function ReportCategoriesPage() {
                 <Text className="row__label">必填</Text>
                 <Switch id={`category-attr-${i}-required`} checked={a.required !== false} onChange={(e) => c.setAttribute(i, { required: e.detail.value })} />
               </View>
+              <AttributeOptions id={`category-attr-${i}`} options={a.options ?? []} errors={errors} path={`attributes.${i}.options`} onChange={(options) => c.setAttribute(i, { options: options.length ? options : undefined })} />
               <Button id={`category-attr-${i}-remove`} className="btn btn--plain" onClick={() => c.removeAttribute(i)}>
                 移除此属性
               </Button>
@@ -83,7 +85,7 @@ export default function ReportCategoriesPage() {
             </Text>
             <Text className="v-item__meta">
               默认部门：{depts.find((d) => d.key === cat.defaultDepartmentId)?.label ?? '无'}
-              {cat.attributes.length ? ` · 附加属性：${cat.attributes.map((a) => a.label).join('、')}` : ''}
+              {cat.attributes.length ? ` · 附加属性：${cat.attributes.map((a) => (a.options?.length ? `${a.label}（${a.options.join('/')}）` : a.label)).join('、')}` : ''}
             </Text>
             <Button id={`category-${cat.code}-edit`} className="btn btn--plain" onClick={() => c.edit(cat)}>
               修改

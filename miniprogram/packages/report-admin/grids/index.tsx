@@ -1,25 +1,32 @@
 import { Button, Text, View } from '@tarojs/components';
 import { EmptyState } from '../../../components/EmptyState';
+import { GridForm } from '../../../components/reports/GridForm';
 import { Notice } from '../../../components/Notice';
 import { PageShell } from '../../../components/PageShell';
 import { SkeletonCards } from '../../../components/Skeleton';
 import { TextAreaField } from '../../../components/TextAreaField';
+import { useGridEditor } from '../../../hooks/reports/useGridEditor';
 import { useGridImport } from '../../../hooks/reports/useGridImport';
 import { useStaffGuard } from '../../../hooks/useStaffGuard';
 import { GEOJSON_MAX_BYTES } from '../../../services/reports-geojson';
 import '../../../components/volunteering/volunteering.scss';
 
 /**
- * 网格: every grid with its workers and responsible departments, and the GeoJSON import
+ * 网格: every grid with its workers (修改 / 删除), the single-grid form, and the GeoJSON import
  * (FeatureCollection; properties code, name, workers = usernames; geometry a GCJ-02 Polygon).
  */
 export default function ReportGridsPage() {
   useStaffGuard('district_admin');
   const g = useGridImport();
+  const e = useGridEditor(g.list.reload);
   const grids = g.list.data?.items ?? [];
   const r = g.result;
   return (
     <PageShell title="网格">
+      <GridForm g={e} />
+      <Notice type="success" message={e.saved} id="grid-saved" />
+      <Notice message={e.action.error} id="grid-delete-error" />
+      <Notice type="success" message={e.action.success} id="grid-delete-success" />
       <View className="card" id="grids-import">
         <Text className="card__title">从 GeoJSON 导入网格</Text>
         <Text className="v-item__meta">
@@ -57,6 +64,14 @@ export default function ReportGridsPage() {
             </Text>
             <Text className="v-item__meta">网格员：{grid.workers.map((w) => w.name).join('、') || '暂无'}</Text>
             <Text className="v-item__meta">边界 {Math.max(0, (grid.polygon.coordinates[0]?.length ?? 1) - 1)} 个顶点{grid.polygon.coordinates.length > 1 ? `，${grid.polygon.coordinates.length - 1} 个内环` : ''}</Text>
+            <View className="v-actions">
+              <Button id={`grid-${grid.code}-edit`} className="btn btn--plain" onClick={() => e.edit(grid)}>
+                修改
+              </Button>
+              <Button id={`grid-${grid.code}-delete`} className="btn btn--plain" loading={e.action.busy === `delete-${grid.id}`} onClick={() => void e.remove(grid)}>
+                <Text>删除</Text>
+              </Button>
+            </View>
           </View>
         ))}
       </View>

@@ -4,6 +4,7 @@ import { Notice } from '../../../components/Notice';
 import { PageShell } from '../../../components/PageShell';
 import { LawTopicLink, reportCategoryLawTopic } from '../../../components/community/LawTopicLink';
 import { GridLocationPick } from '../../../components/reports/GridLocationPick';
+import { SelectField } from '../../../components/reports/SelectField';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { LocationField } from '../../../components/volunteering/LocationField';
 import { useReportForm } from '../../../hooks/reports/useReportForm';
@@ -46,7 +47,17 @@ export default function NewReportPage() {
         </Picker>
         {f.errors.categoryCode ? <Text className="field-error" id="report-category-error">{f.errors.categoryCode}</Text> : null}
         <LawTopicLink topic={cat ? reportCategoryLawTopic(cat) : undefined} />
-        {(cat?.attributes ?? []).map((a) => (
+        {(cat?.attributes ?? []).map((a) => a.options?.length ? (
+          <SelectField
+            key={a.code}
+            id={`report-attr-${a.code}`}
+            label={a.label}
+            options={a.options.map((o) => ({ key: o, label: o }))}
+            value={f.draft.attributes[a.code] ?? null}
+            error={f.errors[`attributes.${a.code}`]}
+            onChange={(v) => f.setField('attributes', { ...f.draft.attributes, [a.code]: v })}
+          />
+        ) : (
           <FormField
             key={a.code}
             id={`report-attr-${a.code}`}

@@ -9,7 +9,7 @@ import type { ClinicDoc } from '../../org';
 import type { TRescheduleInput } from '@shared/schemas/clinic/bookings';
 import { Booking, Waitlist, type BookingDoc } from '../model';
 import { providerNotices, residentNotice } from '../notices';
-import { coordinates } from '../policy';
+import { coordinates, needsReason, reasonRequiredFrom } from '../policy';
 import { bookSlot, type BookResult } from './book-slot';
 import { releaseSlot } from './slot-hold';
 import { offerFreedSlot } from './waitlist';
@@ -41,8 +41,8 @@ export function checkWindow(
   if (input.override) return { outcome: 'ok', inWindow: true };
   const left = b.startsAt.getTime() - now.getTime();
   if (left <= 0 && b.status !== 'offered') return { outcome: 'too_late' };
-  const inWindow = left < (clinic.cancelNoticeHours ?? 24) * 3600_000;
-  if (inWindow && (input.reason ?? '').length < 2 && b.status !== 'offered') return { outcome: 'reason_required' };
+  const inWindow = now.getTime() > reasonRequiredFrom(clinic, b.startsAt).getTime();
+  if (needsReason(clinic, b, now) && (input.reason ?? '').length < 2) return { outcome: 'reason_required' };
   return { outcome: 'ok', inWindow };
 }
 

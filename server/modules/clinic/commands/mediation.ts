@@ -82,14 +82,15 @@ export async function openMediationCase(
   });
 }
 
-const partyNotices = (c: MediationCaseDoc, title: string, body: string, key: string): Notice[] =>
+export const partyNotices = (c: MediationCaseDoc, title: string, body: string, key: string): Notice[] =>
   c.parties
     .filter((p) => p.user)
     .map((p) => ({
       user: String(p.user),
       title,
       body,
-      link: appLinks.mediationCase(String(c._id)),
+      // Parties are residents: their clinic page (the case page is the committee's).
+      link: appLinks.myClinic(),
       dedupeKey: `mediation:${key}:${String(c._id)}:${String(p.user)}`,
     }));
 

@@ -15,15 +15,33 @@ import { addDays, dayStart, shanghaiDay } from '../slots';
 /** Not before this hour of the day before (Shanghai): nobody wants a reminder at midnight. */
 export const REMIND_FROM_HOUR = 9;
 
-const isDuplicate = (e: unknown): boolean => (e as { code?: number } | null)?.code === 11000;
+export const isDuplicate = (e: unknown): boolean => (e as { code?: number } | null)?.code === 11000;
+
+/**
+ * Tomorrow's Asia/Shanghai day as [from, to), or null before REMIND_FROM_HOUR today: the window
+ * both day-before sweeps (consultations, mediation sessions) remind for.
+ */
+export function tomorrowWindow(now: Date): { from: Date; to: Date } | null {
+  const today = shanghaiDay(now);
+  if (now.getTime() < dayStart(today) + REMIND_FROM_HOUR * 3600_000) return null;
+  const tomorrow = addDays(today, 1);
+  return { from: new Date(dayStart(tomorrow)), to: new Date(dayStart(addDays(tomorrow, 1))) };
+}
+
+/**
+ * Drops the reminder rows whose reminded start is more than a day past: the sweeps only look at
+ * tomorrow, so such a key can never be wanted again. Returns how many went.
+ */
+export async function pruneReminders(deps: AppDeps): Promise<number> {
+  const r = await Reminder.deleteMany({ at: { $lt: new Date(deps.now().getTime() - 86400_000) } });
+  return r.deletedCount ?? 0;
+}
 
 /** Sends the due day-before reminders; returns how many were sent by this run. */
 export async function sendDayBeforeReminders(deps: AppDeps): Promise<number> {
-  const now = deps.now();
-  const today = shanghaiDay(now);
-  if (now.getTime() < dayStart(today) + REMIND_FROM_HOUR * 3600_000) return 0;
-  const tomorrow = addDays(today, 1);
-  const due = await dueDayBeforeReminders(new Date(dayStart(tomorrow)), new Date(dayStart(addDays(tomorrow, 1))));
+  const window = tomorrowWindow(deps.now());
+  if (!window) return 0;
+  const due = await dueDayBeforeReminders(window.from, window.to);
   const names = await clinicNames(due.map((b) => b.clinic));
   let sent = 0;
   for (const b0 of due) {
@@ -31,7 +49,9 @@ export async function sendDayBeforeReminders(deps: AppDeps): Promise<number> {
       // The reminder's key and its event commit together: once the key exists the reminder
       // was sent (or will be, by the outbox); a second run's insert fails and sends nothing.
       const ok = await inUnitOfWork(deps, async (uow) => {
-        await Reminder.create([{ key: `${String(b0._id)}:day_before`, booking: b0._id, kind: 'day_before' }]);
+        await Reminder.create([
+          { key: `${String(b0._id)}:day_before`, booking: b0._id, kind: 'day_before', at: b0.startsAt },
+        ]);
         // Re-read inside: a booking cancelled since the query is not reminded.
         const b = await Booking.findOne({ _id: b0._id, status: 'confirmed' }).lean<BookingDoc>();
         if (!b) return uow.rollback(false);

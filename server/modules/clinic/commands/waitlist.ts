@@ -141,3 +141,28 @@ export async function expireOffers(deps: AppDeps): Promise<number> {
   }
   return expired;
 }
+
+/**
+ * The resident leaves a day's waitlist while still waiting: one conditional update (a slot
+ * offered to them at the same instant wins, and they give that up by cancelling the offer),
+ * which frees their place (`activeKey`) so they may queue for the day again later.
+ */
+export function leaveWaitlist(
+  deps: AppDeps,
+  input: { entry: WaitlistDoc; resident: string },
+): Promise<{ outcome: 'left'; entry: WaitlistDoc } | Refusal<'not_waiting'>> {
+  return inUnitOfWork(deps, async (uow) => {
+    const entry = await Waitlist.findOneAndUpdate(
+      { _id: input.entry._id, resident: new Types.ObjectId(input.resident), status: 'waiting' },
+      { $set: { status: 'left' }, $unset: { activeKey: 1 } },
+      { returnDocument: 'after' },
+    ).lean<WaitlistDoc>();
+    if (!entry) return { outcome: 'not_waiting' as const };
+    uow.emit({
+      type: 'waitlist.left',
+      aggregate: `clinic_waitlist:${String(entry._id)}`,
+      payload: { waitlistId: String(entry._id), clinicId: String(entry.clinic), day: entry.day },
+    });
+    return { outcome: 'left' as const, entry };
+  });
+}

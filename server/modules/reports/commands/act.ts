@@ -6,7 +6,7 @@ import type { Actor } from '../../../http/actor';
 import type { Refusal } from '../../../platform/outcome';
 import { inUnitOfWork } from '../../../platform/unit-of-work';
 import { Report, ReportPhoto, type ReportDoc } from '../model';
-import { findDepartment, findReport, namesOf } from '../queries';
+import { findDepartment, findReport, isHandlerOf, namesOf } from '../queries';
 import { applyStep, type Step } from './transition';
 
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
@@ -51,7 +51,7 @@ export async function actOnReport(deps: AppDeps, input: { id: string; action: St
     if (!body.departmentId) return need('departmentId', '请选择处置部门');
     const dept = await findDepartment(body.departmentId);
     if (!dept) return { outcome: 'department_invalid', path: 'departmentId', message: '处置部门不存在' };
-    if (body.handlerId && !dept.handlers.some((h) => String(h) === body.handlerId))
+    if (body.handlerId && !(await isHandlerOf(dept, body.handlerId)))
       return { outcome: 'department_invalid', path: 'handlerId', message: '该人员不是此部门的处置人员' };
     Object.assign(set, {
       department: dept._id,

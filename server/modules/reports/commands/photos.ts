@@ -3,7 +3,9 @@ import path from 'node:path';
 import { Types } from 'mongoose';
 import type { AppDeps } from '../../../deps';
 import { processImage, writeImageFiles } from '../../../platform/uploads';
+import { inUnitOfWork } from '../../../platform/unit-of-work';
 import { WechatError } from '../../../wechat';
+import { photoFlaggedEvents } from '../photo-review';
 import { Report, ReportPhoto, type ReportPhotoDoc, type TPhotoCheck } from '../model';
 import { photoUrl } from '../presenter';
 import { userOpenid } from '../queries';
@@ -50,23 +52,35 @@ export async function uploadReportPhoto(deps: AppDeps, input: { userId: string; 
   return doc.toObject<ReportPhotoDoc>();
 }
 
-/** Which of these photos the public may not see yet (not passed by the image check). */
-export async function heldOf(ids: readonly Types.ObjectId[]): Promise<Types.ObjectId[]> {
+/**
+ * Of these photos, those the public may not see yet (not passed by the image check), with their
+ * check: the flagged ones (risky, review) are reported to staff (../photo-review.ts).
+ */
+export async function heldOf(ids: readonly Types.ObjectId[]): Promise<{ _id: Types.ObjectId; check: TPhotoCheck }[]> {
   if (!ids.length) return [];
-  return (await ReportPhoto.find({ _id: { $in: [...ids] }, check: { $ne: 'pass' } }, { _id: 1 }).lean()).map((p) => p._id);
+  return ReportPhoto.find({ _id: { $in: [...ids] }, check: { $ne: 'pass' } }, { _id: 1, check: 1 }).lean<{ _id: Types.ObjectId; check: TPhotoCheck }[]>();
 }
 
 /**
  * Applies WeChat's verdict (from the wechat-push module) to the report photo sent with `traceId`:
  * only a photo still `checking` moves; pass → shown on its report, risky → stays hidden for
- * good, review → left held for staff to look at. `unknown_trace`: not a report photo.
+ * good, review → left held. A risky or review verdict on a submitted report is reported to staff
+ * (`report.photo_flagged`, in the same unit of work as the verdict). `unknown_trace`: not a
+ * report photo.
  */
 export async function applyReportPhotoVerdict(
   traceId: string,
   suggest: 'pass' | 'review' | 'risky',
+  deps?: AppDeps,
 ): Promise<'applied' | 'already_applied' | 'left_for_review' | 'unknown_trace'> {
-  const photo = await ReportPhoto.findOneAndUpdate({ traceId, check: 'checking' }, { $set: { check: suggest } }, { returnDocument: 'after' }).lean();
-  if (!photo) return (await ReportPhoto.exists({ traceId })) ? 'already_applied' : 'unknown_trace';
-  if (suggest === 'pass' && photo.report) await Report.updateOne({ _id: photo.report }, { $pull: { heldPhotos: photo._id } }, { timestamps: false });
+  const moved = await inUnitOfWork(deps, async (uow) => {
+    const photo = await ReportPhoto.findOneAndUpdate({ traceId, check: 'checking' }, { $set: { check: suggest } }, { returnDocument: 'after' }).lean();
+    if (!photo) return false;
+    if (suggest === 'pass' && photo.report) await Report.updateOne({ _id: photo.report }, { $pull: { heldPhotos: photo._id } }, { timestamps: false });
+    const report = suggest !== 'pass' && photo.report ? await Report.findById(photo.report, { categoryLabel: 1 }).lean() : null;
+    if (report) for (const e of await photoFlaggedEvents(report, [photo])) uow.emit(e);
+    return true;
+  });
+  if (!moved) return (await ReportPhoto.exists({ traceId })) ? 'already_applied' : 'unknown_trace';
   return suggest === 'review' ? 'left_for_review' : 'applied';
 }

@@ -12,6 +12,7 @@ import { districtBoundary, insidePolygon } from '../geo';
 import { Report, ReportPhoto, type CategoryDoc, type HistoryDoc, type ReportDoc } from '../model';
 import { findCategory, findDepartment, gridAt, holidayCalendar, userOpenid } from '../queries';
 import { computeSla } from '../sla';
+import { photoFlaggedEvents } from '../photo-review';
 import { heldOf } from './photos';
 
 export type SubmitResult =
@@ -71,7 +72,8 @@ export async function submitReport(
       if (claimed.modifiedCount !== photoIds.length) return uow.rollback({ outcome: 'photo_invalid' as const });
     }
     // Photos whose image check has not passed yet stay out of public views until it does.
-    const heldPhotos = await heldOf(photoIds);
+    const held = await heldOf(photoIds);
+    const heldPhotos = held.map((p) => p._id);
     const reporter = input.reporterId ? new Types.ObjectId(input.reporterId) : null;
     const system = (action: 'accept' | 'dispatch', from: TReportStatus, to: TReportStatus, note: string): HistoryDoc =>
       ({ action, from, to, actor: null, actorName: '系统', note, photos: [], at: now });
@@ -115,6 +117,8 @@ export async function submitReport(
         ...base,
       })
     ).toObject<ReportDoc>();
+    // A photo the image check already flagged is reported to staff with the report.
+    for (const e of await photoFlaggedEvents({ _id: id, categoryLabel: category.label }, held)) uow.emit(e);
     uow.emit({
       type: 'report.submitted',
       aggregate: `report:${String(id)}`,

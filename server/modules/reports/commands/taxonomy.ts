@@ -12,7 +12,7 @@ import { auditActor } from '../../../platform/outbox/event';
 import type { Refusal } from '../../../platform/outcome';
 import { inUnitOfWork, type UnitOfWork } from '../../../platform/unit-of-work';
 import { polygonProblem } from '../geo';
-import { Open311Key, Report, ReportCategory, ReportDepartment, ReportGrid, ReportSettings, type ApiKeyDoc, type CategoryDoc, type DepartmentDoc, type GridDoc } from '../model';
+import { Open311Key, Report, ReportCategory, ReportDepartment, ReportGrid, ReportSettings, ReportSetupTombstone, type ApiKeyDoc, type CategoryDoc, type DepartmentDoc, type GridDoc } from '../model';
 import { usernamesToIds } from '../queries';
 
 const oid = (id: string) => new Types.ObjectId(id);
@@ -78,6 +78,7 @@ export async function deleteDepartment(deps: AppDeps, actor: Actor, id: string):
   return inUnitOfWork(deps, async (uow) => {
     const gone = await ReportDepartment.findOneAndDelete({ _id: dept }).lean();
     if (!gone) return uow.rollback({ outcome: 'not_found' as const });
+    await ReportSetupTombstone.create([{ _id: gone._id, kind: 'department', name: gone.name, deletedAt: deps.now() }]);
     audited(uow, actor, 'department_delete', id, { name: gone.name });
     return { outcome: 'deleted' as const };
   });
@@ -88,6 +89,7 @@ export function deleteGrid(deps: AppDeps, actor: Actor, id: string): Promise<{ o
   return inUnitOfWork(deps, async (uow) => {
     const gone = await ReportGrid.findOneAndDelete({ _id: oid(id) }).lean();
     if (!gone) return uow.rollback({ outcome: 'not_found' as const });
+    await ReportSetupTombstone.create([{ _id: gone._id, kind: 'grid', name: gone.name, code: gone.code, deletedAt: deps.now() }]);
     audited(uow, actor, 'grid_delete', id, { code: gone.code, name: gone.name });
     return { outcome: 'deleted' as const };
   });

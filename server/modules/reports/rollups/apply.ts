@@ -23,7 +23,7 @@ export function addMember(into: RollupDeltas, m: Pick<ReportRollupMemberDoc, 'da
   }
 }
 
-const sameMember = (a: Omit<ReportRollupMemberDoc, '_id'> | null, b: Omit<ReportRollupMemberDoc, '_id'> | null): boolean =>
+export const sameMember = (a: Omit<ReportRollupMemberDoc, '_id'> | null, b: Omit<ReportRollupMemberDoc, '_id'> | null): boolean =>
   JSON.stringify(a && [a.day, a.keys, a.c]) === JSON.stringify(b && [b.day, b.keys, b.c]);
 
 /**

@@ -17,6 +17,6 @@ export { publishActivity } from './commands/publish';
 export { ensureTextAllowed } from './content';
 export { activityPolicy } from './policy';
 export { Activity, type ActivityDoc, Shift, type ShiftDoc } from './model';
-export { findActivity, findShift, invalidateActivityLists } from './queries';
+export { activityTitles, cancelledActivitiesNotOver, findActivities, findActivity, findShift, invalidateActivityLists } from './queries';
 // community (issue 14): the home page's nearby activities
 export { listActivities } from './queries';

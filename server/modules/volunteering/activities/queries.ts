@@ -265,6 +265,24 @@ export async function listActivities(
 /** One activity or shift by id (null when unknown), for handlers that authorise on it. */
 export const findActivity = (id: string | Types.ObjectId): Promise<ActivityDoc | null> =>
   Activity.findById(id).lean<ActivityDoc>().exec();
+/** Activity titles by id (notices, appeals and check-outs name the activity, nothing more). */
+export async function activityTitles(ids: readonly (string | Types.ObjectId)[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await Activity.find({ _id: { $in: ids } }, { title: 1 }).lean<Pick<ActivityDoc, '_id' | 'title'>[]>();
+  return new Map(rows.map((a) => [String(a._id), a.title]));
+}
+
+/** Activities by id, whole (lists and batches that show or act on several at once). */
+export const findActivities = (ids: readonly (string | Types.ObjectId)[]): Promise<ActivityDoc[]> =>
+  ids.length === 0 ? Promise.resolve([]) : Activity.find({ _id: { $in: ids } }).lean<ActivityDoc[]>().exec();
+
+/** Cancelled activities not yet over (their signups are released by the signups sweep), at most `limit`. */
+export const cancelledActivitiesNotOver = (now: Date, limit: number): Promise<Pick<ActivityDoc, '_id' | 'title' | 'cancelReason'>[]> =>
+  Activity.find({ status: 'cancelled', endsAt: { $gt: now } }, { _id: 1, title: 1, cancelReason: 1 })
+    .limit(limit)
+    .lean<Pick<ActivityDoc, '_id' | 'title' | 'cancelReason'>[]>()
+    .exec();
+
 export const findShift = (id: string | Types.ObjectId): Promise<ShiftDoc | null> => Shift.findById(id).lean<ShiftDoc>().exec();
 
 export const shiftsOf = (activity: Types.ObjectId): Promise<ShiftDoc[]> => Shift.find({ activity }).lean<ShiftDoc[]>().exec();

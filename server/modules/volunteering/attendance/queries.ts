@@ -2,7 +2,7 @@ import type { Types } from 'mongoose';
 import type { TAttendanceRowDto } from '@shared/schemas/volunteering/attendance';
 import { Shift, type ShiftDoc } from '../activities';
 import { displayNames } from '../../users';
-import { Signup } from '../signups';
+import { confirmedSignupsOf } from '../signups';
 import { presentAttendanceRow } from './presenter';
 
 /** Read paths of attendance (no writes). */
@@ -13,7 +13,7 @@ export const shiftOfActivity = (shiftId: string, activity: Types.ObjectId): Prom
 
 /** Confirmed signups of an activity with their check-in and check-out, in shift order (at most 2,000). */
 export async function attendanceRows(activity: Types.ObjectId): Promise<TAttendanceRowDto[]> {
-  const signups = await Signup.find({ activity, status: 'confirmed' }).sort({ start: 1, _id: 1 }).limit(2000).lean();
+  const signups = await confirmedSignupsOf(activity, 2000);
   const names = await displayNames(signups.map((s) => s.user));
   return signups.map((s) => presentAttendanceRow(s, names.get(String(s.user)) ?? ''));
 }

@@ -27,5 +27,6 @@ export { activityCancelledMessage, releaseActivitySignups } from './commands/rel
 export { Signup, type SignupDoc, VolunteerSchedule } from './model';
 export { type VolunteeringMessage, notifyVolunteers, shanghaiTime } from './notify';
 export { presentSignup } from './presenter';
+export { confirmedSignupOn, confirmedSignupsOf, holdsConfirmedPlace } from './queries';
 // Registered at load (the platform checks and repairs them): see ./invariants.ts.
 export { signupInvariants } from './invariants';

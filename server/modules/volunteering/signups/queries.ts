@@ -5,7 +5,7 @@ import type {
   TMySignupsQuery,
   TSignupDto,
 } from '@shared/schemas/volunteering/signups';
-import { Activity, type ActivityDoc } from '../activities';
+import { findActivities, findActivity, type ActivityDoc } from '../activities';
 import { Volunteer, type VolunteerDoc, presentApplicantSummary } from '../volunteers';
 import { Signup, type SignupDoc } from './model';
 import { presentApplicant, presentSignup } from './presenter';
@@ -20,7 +20,7 @@ interface Page<T> {
 }
 
 async function activitiesById(ids: Types.ObjectId[]): Promise<Map<string, ActivityDoc>> {
-  const rows = await Activity.find({ _id: { $in: ids } }, { title: 1, address: 1 }).lean<ActivityDoc[]>();
+  const rows = await findActivities(ids);
   return new Map(rows.map((a) => [String(a._id), a]));
 }
 
@@ -31,9 +31,31 @@ async function aheadOf(s: SignupDoc): Promise<number | null> {
 
 export const findSignup = (id: string): Promise<SignupDoc | null> => Signup.findById(id).lean<SignupDoc>().exec();
 
+/** The volunteer's confirmed place on a shift of the activity (check-in, check-out and self-reported hours act on it). */
+export const confirmedSignupOn = (q: { activity: Types.ObjectId; shift: string | Types.ObjectId; user: string }): Promise<SignupDoc | null> =>
+  Signup.findOne({
+    shift: new Types.ObjectId(q.shift),
+    activity: q.activity,
+    user: new Types.ObjectId(q.user),
+    status: 'confirmed',
+  })
+    .lean<SignupDoc>()
+    .exec();
+
+/** Whether the volunteer holds a confirmed place on the activity (checked in, when `checkedIn`). */
+export async function holdsConfirmedPlace(activity: Types.ObjectId, user: string, opts: { checkedIn: boolean }): Promise<boolean> {
+  const filter: Record<string, unknown> = { activity, user: new Types.ObjectId(user), status: 'confirmed' };
+  if (opts.checkedIn) filter.checkinAt = { $ne: null };
+  return (await Signup.exists(filter)) !== null;
+}
+
+/** An activity's confirmed signups in shift order (the attendance sheet), at most `limit`. */
+export const confirmedSignupsOf = (activity: Types.ObjectId, limit: number): Promise<SignupDoc[]> =>
+  Signup.find({ activity, status: 'confirmed' }).sort({ start: 1, _id: 1 }).limit(limit).lean<SignupDoc[]>().exec();
+
 /** A single signup as its answers show it (activity title and address, no queue position). */
 export async function signupView(signup: SignupDoc): Promise<TSignupDto> {
-  const activity = await Activity.findById(signup.activity, { title: 1, address: 1 }).lean<ActivityDoc>();
+  const activity = await findActivity(signup.activity);
   return presentSignup(signup, activity, null);
 }
 

@@ -1,5 +1,5 @@
 import { heldInCollection, type ReviewItem, type ReviewKind } from '../../review';
-import { Activity, type ActivityDoc } from '../activities';
+import { findActivities } from '../activities';
 import { Volunteer, type VolunteerDoc } from '../volunteers';
 import { heldNoteVersion, moderateSignupNote } from './commands/moderate-note';
 import { Signup, type SignupDoc } from './model';
@@ -8,7 +8,7 @@ const HELD = { noteHeld: true };
 /** Held notes with their activity and the volunteer's masked name (two batched reads, not one per note). */
 async function items(rows: SignupDoc[]): Promise<ReviewItem[]> {
   const [activities, volunteers] = await Promise.all([
-    Activity.find({ _id: { $in: rows.map((s) => s.activity) } }, { title: 1, teamName: 1 }).lean<ActivityDoc[]>(),
+    findActivities(rows.map((s) => s.activity)),
     Volunteer.find({ user: { $in: rows.map((s) => s.user) } }, { user: 1, volunteerNo: 1, nameMasked: 1 }).lean<VolunteerDoc[]>(),
   ]);
   const activityById = new Map(activities.map((a) => [String(a._id), a]));

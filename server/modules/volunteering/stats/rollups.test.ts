@@ -7,6 +7,8 @@ import { HoursEntry, HoursTotal } from '../hours/model';
 import { shanghaiMonth } from '../hours';
 import { rebuildHoursRollups } from '.';
 import { DISTRICT_SCOPE, HoursRollup, RollupBoard } from './rollups/model';
+import { FULL_EVERY_MS as ROLLUPS_FULL_EVERY_MS } from './rollups/invariants';
+import { OutboxEvent } from '../../../platform/outbox/model';
 
 const DAY = 86_400_000;
 const START = new Date(Math.floor(Date.now() / DAY) * DAY + 2 * DAY + 3_600_000);
@@ -171,6 +173,36 @@ describe('monthly rollups (stats.rollups subscriber)', () => {
     expect(empty.map((v) => v.subject)).toEqual(expect.arrayContaining([`rollups:${DISTRICT_SCOPE}`, `rollups:${String(a.team._id)}`]));
     await repairInvariants(ctx.deps, { graceMs: 0 });
     await expectStatsEqualLedger(a.team._id, district, a.admin.auth);
+  });
+
+  it('when nothing reached the rollups since a clean pass, the 10-second pass leaves the ledger unread; a rollup event, a violation or five minutes bring the recompute back', async () => {
+    const a = await teamWithVolunteers(['孙八']);
+    await rebuildHoursRollups();
+    const live = async (at = new Date()) => (await checkInvariants('live', at)).filter((v) => v.invariant === 'hours-rollups');
+    const delivered = async () => {
+      for (let i = 0; i < 100 && (await OutboxEvent.exists({ status: 'pending' })); i++) await new Promise((r) => setTimeout(r, 100));
+    };
+    expect((await checkInvariants('all')).filter((v) => v.invariant === 'hours-rollups')).toEqual([]);
+    const teamScope = `rollups:${String(a.team._id)}`;
+
+    // a raw write moves no watermark: the live pass does not recompute, the full pass five minutes on does
+    await HoursRollup.updateOne({ scope: String(a.team._id), period: MONTH }, { $inc: { minutes: 999 } }, { upsert: true });
+    expect(await live()).toEqual([]);
+    expect((await live(new Date(Date.now() + ROLLUPS_FULL_EVERY_MS))).map((v) => v.subject)).toEqual([teamScope]);
+    // reported last time: looked at again until repaired, and once more after
+    expect((await live()).map((v) => v.subject)).toEqual([teamScope]);
+    await repairInvariants(ctx.deps, { graceMs: 0 });
+    expect(await live()).toEqual([]);
+    await HoursRollup.updateOne({ scope: String(a.team._id), period: MONTH }, { $inc: { minutes: 999 } });
+    expect(await live()).toEqual([]);
+
+    // a rollup event delivered since the last pass: recompute
+    await decide(a, [await report(a, a.volunteers[0].auth, 45)], 'confirm');
+    await delivered();
+    expect((await live()).map((v) => v.subject)).toEqual([teamScope]);
+    await repairInvariants(ctx.deps, { graceMs: 0 });
+    expect(await live()).toEqual([]);
+    expect((await checkInvariants('all')).filter((v) => v.invariant === 'hours-rollups')).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { TNoShowAppealRow } from '@shared/schemas/volunteering/volunteers';
-import { Activity } from '../activities';
+import { activityTitles } from '../activities';
 import { Volunteer, type NoShowEventDoc, type VolunteerDoc } from './model';
 import { presentNoShowEvent } from './presenter';
 
@@ -24,9 +24,7 @@ export async function pendingAppeals(teamId: string, now: Date): Promise<TNoShow
     v.noShowEvents.filter((e) => String(e.team) === teamId && e.appeal?.status === 'pending').map((e) => ({ v, e })),
   );
   const activityIds = [...new Set(pending.flatMap(({ e }) => (e.activity ? [String(e.activity)] : [])))];
-  const titles = new Map(
-    (await Activity.find({ _id: { $in: activityIds } }, { title: 1 }).lean()).map((a) => [String(a._id), a.title]),
-  );
+  const titles = await activityTitles(activityIds);
   return pending.map(({ v, e }) => ({
     userId: String(v.user),
     volunteerNo: v.volunteerNo,

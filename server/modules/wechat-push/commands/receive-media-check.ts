@@ -1,3 +1,4 @@
+import type { AppDeps } from '../../../deps';
 import type { MediaCheckEvent } from '../../../wechat';
 import { applyMediaCheckResult, Photo } from '../../volunteering/gallery';
 import { receiveCoverVerdict } from '../../volunteering/activities';
@@ -12,12 +13,12 @@ export type TMediaCheckOutcome = 'applied' | 'already_applied' | 'left_for_revie
  * push after a team admin decided changes nothing. `unknown_trace` means no photo carries the
  * id yet — the verdict can beat the upload's own write — and the caller asks WeChat to retry.
  */
-export async function receiveMediaCheck(event: MediaCheckEvent): Promise<TMediaCheckOutcome> {
+export async function receiveMediaCheck(event: MediaCheckEvent, deps?: AppDeps): Promise<TMediaCheckOutcome> {
   const changed = await applyMediaCheckResult(event.traceId, event.suggest);
   if (changed > 0) return 'applied';
   if ((await Photo.exists({ traceId: event.traceId })) === null) {
     // Not a gallery photo: a report photo (issue 12), or an activity cover held for the district admin.
-    const report = await applyReportPhotoVerdict(event.traceId, event.suggest);
+    const report = await applyReportPhotoVerdict(event.traceId, event.suggest, deps);
     if (report !== 'unknown_trace') return report;
     return await receiveCoverVerdict(event.traceId, event.suggest);
   }

@@ -1,6 +1,6 @@
 import type { Types } from 'mongoose';
 import { AUTO_CHECKOUT_GRACE_MINUTES } from '@shared/schemas/volunteering/attendance';
-import { Activity } from '../../activities';
+import { activityTitles } from '../../activities';
 import { Signup } from '../../signups';
 import { AttendanceEvent, attendanceRound } from '../model';
 import { recordAttendanceHours } from './check-in';
@@ -44,7 +44,7 @@ export async function autoCheckout(
     if (due.length === 0) break;
     for (const s of due) {
       const key = String(s.activity);
-      if (!titles.has(key)) titles.set(key, (await Activity.findById(s.activity, { title: 1 }).lean())?.title ?? '');
+      if (!titles.has(key)) titles.set(key, (await activityTitles([s.activity])).get(key) ?? '');
       // The check-out, its attendance event, the ledger entry with its totals and the event
       // commit together (as a volunteer's own check-out does): never a check-out without hours.
       const done = await inUnitOfWork(deps, async (uow) => {

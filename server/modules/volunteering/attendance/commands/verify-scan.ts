@@ -1,8 +1,7 @@
-import { Types } from 'mongoose';
 import type { TAttendanceBody } from '@shared/schemas/volunteering/attendance';
 import type { Refusal } from '../../../../platform/outcome';
-import { Activity, type ActivityDoc } from '../../activities';
-import { Signup, type SignupDoc } from '../../signups';
+import { findActivity, type ActivityDoc } from '../../activities';
+import { confirmedSignupOn, type SignupDoc } from '../../signups';
 import { fromGeoJson, withinRadius } from '../geo';
 import { checkinSecretFor } from '../model';
 import { verifyQrToken } from '../qr-token';
@@ -32,18 +31,13 @@ const TOKEN_REFUSALS = {
  * shift, and stands within the activity's radius. Otherwise the specific refusal.
  */
 export async function verifyScan(userId: string, body: TAttendanceBody, now: Date): Promise<VerifiedScan | ScanRefusal> {
-  const activity = await Activity.findById(body.activityId).lean();
+  const activity = await findActivity(body.activityId);
   if (!activity) return { outcome: 'not_found' };
   if (activity.status !== 'published') return { outcome: 'activity_not_open' };
   const secret = await checkinSecretFor(activity._id, now);
   const verdict = verifyQrToken(secret, body.token, String(activity._id), now.getTime());
   if (!verdict.ok) return { outcome: TOKEN_REFUSALS[verdict.reason] };
-  const signup = await Signup.findOne({
-    shift: new Types.ObjectId(verdict.claims.shiftId),
-    activity: activity._id,
-    user: new Types.ObjectId(userId),
-    status: 'confirmed',
-  }).lean();
+  const signup = await confirmedSignupOn({ activity: activity._id, shift: verdict.claims.shiftId, user: userId });
   if (!signup) return { outcome: 'not_signed_up' };
   const fence = withinRadius(
     fromGeoJson(activity.location),

@@ -9,7 +9,7 @@ import type { Refusal } from '../../../../platform/outcome';
 import { WechatError } from '../../../../wechat';
 import { User } from '../../../users';
 import type { ActivityDoc } from '../../activities';
-import { Signup } from '../../signups';
+import { holdsConfirmedPlace } from '../../signups';
 import { activityPolicy } from '../../activities';
 import { processImage, writeImageFiles } from '../../../../platform/uploads';
 import { Photo, type PhotoDoc } from '../model';
@@ -29,13 +29,7 @@ export async function removePhotoFiles(deps: AppDeps, photo: Pick<PhotoDoc, 'fil
 /** Participants: a confirmed place (checked in, when the activity uses check-in), or the team's admins. */
 export async function canUpload(actor: Actor, activity: ActivityDoc): Promise<boolean> {
   if (await activityPolicy.can(actor, 'manageGallery', activity)) return true;
-  const filter: Record<string, unknown> = {
-    activity: activity._id,
-    user: new Types.ObjectId(actor.userId),
-    status: 'confirmed',
-  };
-  if (activity.checkinRequired) filter.checkinAt = { $ne: null };
-  return (await Signup.exists(filter)) !== null;
+  return holdsConfirmedPlace(activity._id, actor.userId, { checkedIn: activity.checkinRequired });
 }
 
 /**

@@ -6,7 +6,7 @@ import { auditActor } from '../../../../platform/outbox/event';
 import { inUnitOfWork } from '../../../../platform/unit-of-work';
 import type { Notice } from '../../../notifications';
 import { Team } from '../../../org';
-import { Activity } from '../../activities';
+import { findActivity } from '../../activities';
 import { HelpRequest, type HelpRequestDoc } from '../model';
 import { appLinks } from '@shared/links';
 
@@ -74,7 +74,7 @@ export function convertHelpRequest(
 ): Promise<ConvertResult> {
   return inUnitOfWork(deps, async (uow): Promise<ConvertResult> => {
     const teamId = input.request.takenBy?.team;
-    const activity = await Activity.findById(input.activityId, { team: 1 }).lean();
+    const activity = await findActivity(input.activityId);
     if (!activity) return { outcome: 'activity_not_found' };
     if (!teamId || String(activity.team) !== String(teamId)) return { outcome: 'other_team' };
     const updated = await HelpRequest.findOneAndUpdate(

@@ -3,8 +3,8 @@ import type { TSelfReportBody } from '@shared/schemas/volunteering/hours';
 import type { AppDeps } from '../../../../deps';
 import type { Refusal } from '../../../../platform/outcome';
 import { inUnitOfWork } from '../../../../platform/unit-of-work';
-import { Activity } from '../../activities';
-import { Signup } from '../../signups';
+import { findActivity } from '../../activities';
+import { confirmedSignupOn } from '../../signups';
 import { roundServiceMinutes } from '../compute';
 import { HoursEntry, type HoursEntryDoc } from '../model';
 import { recordHoursEntry } from './record-entry';
@@ -48,16 +48,11 @@ export function selfReportHours(input: {
   deps?: AppDeps;
 }): Promise<SelfReportResult> {
   return inUnitOfWork(input.deps, async (uow): Promise<SelfReportResult> => {
-    const activity = await Activity.findById(input.activityId).lean();
+    const activity = await findActivity(input.activityId);
     if (!activity) return { outcome: 'not_found' };
     if (activity.checkinRequired) return { outcome: 'checkin_required' };
     if (activity.status === 'cancelled') return { outcome: 'activity_cancelled' };
-    const signup = await Signup.findOne({
-      activity: activity._id,
-      shift: new Types.ObjectId(input.body.shiftId),
-      user: new Types.ObjectId(input.userId),
-      status: 'confirmed',
-    }).lean();
+    const signup = await confirmedSignupOn({ activity: activity._id, shift: input.body.shiftId, user: input.userId });
     if (!signup) return { outcome: 'not_signed_up' };
     if (input.now < signup.start) return { outcome: 'not_started' };
     const shiftMinutes = Math.floor((signup.end.getTime() - signup.start.getTime()) / 60_000);

@@ -1,7 +1,7 @@
 import type { Refusal } from '../../../../platform/outcome';
 import type { TCancelOutcome } from '@shared/schemas/volunteering/signups';
 import type { AppDeps } from '../../../../deps';
-import { Activity, type ActivityDoc } from '../../activities';
+import { findActivity, type ActivityDoc } from '../../activities';
 import { recordNoShowEvent } from '../../volunteers';
 import { Signup, type SignupDoc } from '../model';
 import { inUnitOfWork, type UnitOfWork } from '../../../../platform/unit-of-work';
@@ -30,7 +30,7 @@ async function cancelIn(uow: UnitOfWork, deps: AppDeps, userId: string, signupId
   if (!current) return { outcome: 'not_found' };
   if (!ACTIVE.includes(current.status)) return { outcome: 'not_active' };
   if (now >= current.start) return { outcome: 'too_late' };
-  const activity = await Activity.findById(current.activity).lean<ActivityDoc>();
+  const activity = await findActivity(current.activity);
   if (!activity) return { outcome: 'not_found' };
 
   const late = (current.status === 'confirmed' || current.status === 'pending_approval') && now > activity.cancelDeadline;

@@ -3,7 +3,7 @@ import type { Actor } from '../../../../http/actor';
 import type { AppDeps } from '../../../../deps';
 import { auditActor } from '../../../../platform/outbox/event';
 import { inUnitOfWork } from '../../../../platform/unit-of-work';
-import { Activity, type ActivityDoc } from '../../activities';
+import { findActivity } from '../../activities';
 import { Signup, type SignupDoc } from '../model';
 import type { VolunteeringMessage } from '../notify';
 import { releaseCounters } from './cancel';
@@ -40,7 +40,7 @@ export async function decideSignup(
       returnDocument: 'after',
     }).lean<SignupDoc>();
     if (!updated) return { outcome: 'not_pending' };
-    const activity = await Activity.findById(signup.activity, { title: 1 }).lean<ActivityDoc>();
+    const activity = await findActivity(signup.activity);
     if (input.decision === 'reject' && activity) await releaseCounters(deps, signup, activity);
     const message: VolunteeringMessage = {
       users: [String(signup.user)],

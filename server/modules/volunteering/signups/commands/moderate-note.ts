@@ -4,7 +4,7 @@ import { appLinks } from '@shared/links';
 import type { Actor } from '../../../../http/actor';
 import type { AppDeps } from '../../../../deps';
 import type { ReviewApplied, ReviewDecision, ReviewRefused } from '../../../review';
-import { Activity, type ActivityDoc } from '../../activities';
+import { findActivity } from '../../activities';
 import { Signup, type SignupDoc } from '../model';
 
 export type NoteModerationResult =
@@ -40,7 +40,7 @@ export async function moderateSignupNote(
     { returnDocument: 'after' },
   ).lean<SignupDoc>();
   if (!updated) return { outcome: 'nothing_held' };
-  const activity = approve ? null : await Activity.findById(current.activity, { title: 1 }).lean<ActivityDoc>();
+  const activity = approve ? null : await findActivity(current.activity);
   return {
     outcome: approve ? 'approved' : 'rejected',
     signup: updated,

@@ -1,7 +1,7 @@
 import type { Refusal } from '../../../../platform/outcome';
 import { Types } from 'mongoose';
 import type { AppDeps } from '../../../../deps';
-import { Activity, type ActivityDoc, type ShiftDoc } from '../../activities';
+import { findActivity, type ActivityDoc, type ShiftDoc } from '../../activities';
 import { Signup, type SignupDoc } from '../model';
 import type { NewEvent } from '../../../../platform/outbox/event';
 import { shanghaiTime, type VolunteeringMessage } from '../notify';
@@ -68,7 +68,7 @@ export async function acceptOffer(deps: AppDeps, userId: string, signupId: strin
   const now = deps.now();
   const current = await Signup.findOne({ _id: signupId, user: userId }).lean<SignupDoc>();
   if (!current) return { outcome: 'not_found' };
-  const activity = await Activity.findById(current.activity, { requiresApproval: 1, title: 1 }).lean<ActivityDoc>();
+  const activity = await findActivity(current.activity);
   const next = activity?.requiresApproval ? 'pending_approval' : 'confirmed';
   const updated = await Signup.findOneAndUpdate(
     { _id: current._id, status: 'offered', offerExpiresAt: { $gt: now } },
@@ -105,7 +105,7 @@ export async function expireOffers(
   for (const { _id, activity: activityId } of due) {
     const key = String(activityId);
     if (!titles.has(key)) {
-      const a = await Activity.findById(activityId, { title: 1 }).lean<ActivityDoc>();
+      const a = await findActivity(activityId);
       titles.set(key, a ?? { _id: activityId, title: '' });
     }
     // The expiry, the freed place offered on and the events of both commit together.

@@ -4,7 +4,7 @@ import { appLinks } from '@shared/links';
 import type { AppDeps } from '../../../../deps';
 import type { TFieldError } from '@shared/errors';
 import { inUnitOfWork, type UnitOfWork } from '../../../../platform/unit-of-work';
-import { Activity, Shift, type ActivityDoc, type ShiftDoc, type ShiftMove } from '../../activities';
+import { findActivity, Shift, type ActivityDoc, type ShiftDoc, type ShiftMove } from '../../activities';
 import { Signup, VolunteerSchedule, type SignupDoc } from '../model';
 import { shanghaiTime, type VolunteeringMessage } from '../notify';
 import { releaseCounters } from './cancel';
@@ -132,7 +132,7 @@ export async function resyncMovedShifts(deps: AppDeps): Promise<{ shifts: number
   let moved = 0;
   let released = 0;
   for (const shift of shifts) {
-    const activity = await Activity.findById(shift.activity).lean<ActivityDoc>();
+    const activity = await findActivity(shift.activity);
     if (!activity) continue;
     // Each shift's signups, their schedules and the messages commit together.
     const r = await inUnitOfWork(deps, (uow) => syncShiftSignups(uow, deps, activity, shift));

@@ -3,7 +3,7 @@ import { Types } from 'mongoose';
 import type { TSignupOutcome } from '@shared/schemas/volunteering/signups';
 import type { AppDeps } from '../../../../deps';
 import { batchLoader } from '../../../../http/batch-loader';
-import { Activity, Shift, type ActivityDoc, type ShiftDoc } from '../../activities';
+import { findActivities, Shift, type ActivityDoc, type ShiftDoc } from '../../activities';
 import { Volunteer } from '../../volunteers';
 import type { SignupDoc } from '../model';
 import type { NewEvent } from '../../../../platform/outbox/event';
@@ -34,7 +34,7 @@ const shiftById = batchLoader(async (ids) => {
   return rows.map((s): [string, ShiftDoc] => [String(s._id), s]);
 });
 const activityById = batchLoader(async (ids) => {
-  const rows = await Activity.find({ _id: { $in: validIds(ids) } }).lean<ActivityDoc[]>();
+  const rows = await findActivities(validIds(ids));
   return rows.map((a): [string, ActivityDoc] => [String(a._id), a]);
 });
 const volunteerOf = batchLoader(async (users) => {

@@ -1,7 +1,7 @@
 import type { Types } from 'mongoose';
 import { ACTIVE_SIGNUP_STATUSES } from '@shared/schemas/volunteering/signups';
 import type { AppDeps } from '../../../../deps';
-import { Activity, type ActivityDoc } from '../../activities';
+import { cancelledActivitiesNotOver, findActivity } from '../../activities';
 import { recordNoShowEvent } from '../../volunteers';
 import { Signup, type SignupDoc } from '../model';
 import { shanghaiTime, type VolunteeringMessage } from '../notify';
@@ -36,7 +36,7 @@ export async function sendDueReminders(deps: AppDeps): Promise<number> {
         { returnDocument: 'after' },
       ).lean<SignupDoc>();
       if (!s) return false;
-      const activity = await Activity.findById(s.activity, { title: 1, address: 1 }).lean<ActivityDoc>();
+      const activity = await findActivity(s.activity);
       const message: VolunteeringMessage = {
         users: [String(s.user)],
         template: 'activityReminder',
@@ -76,7 +76,7 @@ export async function markNoShows(deps: AppDeps, where: { shift?: Types.ObjectId
   for (const c of candidates) {
     const key = String(c.activity);
     if (!checkinRequired.has(key)) {
-      const a = await Activity.findById(c.activity, { checkinRequired: 1 }).lean<ActivityDoc>();
+      const a = await findActivity(c.activity);
       checkinRequired.set(key, a?.checkinRequired ?? false);
     }
     if (!checkinRequired.get(key)) continue;
@@ -110,9 +110,7 @@ export async function markNoShows(deps: AppDeps, where: { shift?: Types.ObjectId
  */
 export async function releaseSignupsOfCancelledActivities(deps: AppDeps): Promise<number> {
   const now = deps.now();
-  const cancelled = await Activity.find({ status: 'cancelled', endsAt: { $gt: now } }, { _id: 1, title: 1, cancelReason: 1 })
-    .limit(500)
-    .lean<Pick<ActivityDoc, '_id' | 'title' | 'cancelReason'>[]>();
+  const cancelled = await cancelledActivitiesNotOver(now, 500);
   if (cancelled.length === 0) return 0;
   // One query finds the few cancelled activities that still hold active signups (usually none).
   const racing = new Set(

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import type { Subscriber } from '../../../../platform/outbox/registry';
-import { Activity } from '../../activities';
+import { findActivity } from '../../activities';
 import { HoursEntry } from '../../hours';
 import { applyEntry, syncHeld } from './apply';
 
@@ -37,7 +37,7 @@ export const rollupSubscribers: Subscriber[] = [
       }
       const [id] = ids(event.payload.activityId ?? event.payload.id);
       if (!id) return;
-      const activity = await Activity.findById(id, { team: 1, status: 1, startsAt: 1 }).lean();
+      const activity = await findActivity(id);
       const [team] = ids(event.payload.teamId);
       await syncHeld(activity, id, team ?? null);
     },
