@@ -12,7 +12,8 @@
  */
 import type { Browser } from 'playwright-core';
 import { answerModal } from './support/modal';
-import { agreeToPrivacyPolicy, launchBrowser, screenshot } from './support/browser';
+import { launchBrowser, screenshot } from './support/browser';
+import { DEMO_PASSWORD, staff } from './support/clinic';
 import { startLinli, type RunningLinli } from './support/server';
 import { pickDate, pickOption } from './support/pickers';
 import { fill, see, volunteeringKit, ADMIN, type VolunteeringKit } from './support/volunteering';
@@ -93,14 +94,8 @@ test('a district admin registers a charity; its staff drafts and submits a proje
   // 2. Its staff account (scoped to this charity) signs in to the portal.
   const { token } = await api<{ token: string }>('/api/auth/staff/login', ADMIN);
   const username = `cs_${run}`;
-  await api('/api/admin/staff', { username, password: 'charity-pass-2026', displayName: '机构员工', roles: [{ role: 'charity_staff', scopeType: 'charity', scopeId: charityId }] }, token);
-  const sp = await kit.at(await kit.newPhone(), '/packages/staff/login/index');
-  await fill(sp, '#staff-username', username);
-  await fill(sp, '#staff-password', 'charity-pass-2026');
-  await sp.locator('#staff-login-submit').tap();
-  await sp.locator('#portal-entries, #consent-agree').first().waitFor();
-  if (await sp.locator('#consent-agree').isVisible()) await agreeToPrivacyPolicy(sp);
-  await sp.locator('#portal-entries').waitFor();
+  await api('/api/admin/staff', { username, password: DEMO_PASSWORD, displayName: '机构员工', roles: [{ role: 'charity_staff', scopeType: 'charity', scopeId: charityId }] }, token);
+  const sp = await staff(kit, username);
   await expect(sp.locator('#portal-charity-charities').count()).resolves.toBe(0);
 
   // Drafts the project with the form (its own charity picked, Beijing dates) and submits it.
