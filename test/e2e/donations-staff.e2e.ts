@@ -59,6 +59,11 @@ test('a district admin registers a charity; its staff drafts and submits a proje
   const dp = await kit.districtAdmin();
   await dp.locator('#portal-charity-charities').tap();
   const demo = dp.locator('#admin-charities > .card', { hasText: DEMO_CHARITY });
+  // The server answers before its demo data is in: reopen the list until the demo charity is there.
+  for (let deadline = Date.now() + 120000; !(await demo.waitFor({ timeout: 4000 }).then(() => true, () => false)); ) {
+    if (Date.now() > deadline) throw new Error('the demo charity never showed');
+    await dp.reload();
+  }
   await demo.locator('[id$="-merchant"]').tap();
   await dp.locator('#merchant-privateKeyPath input').waitFor();
   const value = (key: string) => dp.locator(`#merchant-${key} input`).inputValue();
