@@ -83,6 +83,12 @@ export interface SandboxPay {
   /** The trade bill CSV of a Beijing date, as the download answers it. */
   tradeBill(billDate: string): string;
   notifications(): NotificationDelivery[];
+  /**
+   * Act for a merchant on the 微信支付公钥 (Wechatpay-Serial names `publicKeyId` in responses and
+   * notifications), or again for one on the platform certificate (null). The merchant's own
+   * settings decide which it is at WeChat; the sandbox has one merchant, so a test says it.
+   */
+  signAsPublicKeyMerchant(publicKeyId: string | null): void;
 }
 
 export interface Sandbox {
@@ -286,6 +292,9 @@ export async function startWechatSandbox(opts: SandboxOptions = {}): Promise<San
       notification: (eventType, originalType, resource, o) => signedNotification(getPay(), eventType, originalType, resource, o),
       tradeBill: (billDate) => tradeBillCsv(getPay(), billDate),
       notifications: () => getPay().deliveries.map((d) => ({ ...d, attempts: [...d.attempts] })),
+      signAsPublicKeyMerchant: (publicKeyId) => {
+        getPay().publicKeyId = publicKeyId ?? undefined;
+      },
     },
   };
 }

@@ -69,7 +69,16 @@ export interface PayState {
   /** Waits between notification attempts; WeChat uses 15s/15s/30s/3m/10m/20m/30m/... */
   notifyRetryDelaysMs: number[];
   refundDelayMs: number;
+  /**
+   * Set: the sandbox acts for a merchant on the 微信支付公钥 (公钥 ID) rather than a platform
+   * certificate — responses and notifications are signed with the same platform key but
+   * Wechatpay-Serial names this id, as WeChat does for such merchants.
+   */
+  publicKeyId?: string;
 }
+
+/** What Wechatpay-Serial names: the public key id for a public-key merchant, else the certificate serial. */
+export const signingSerial = (pay: PayState): string => pay.publicKeyId ?? pay.keys.platformSerial;
 
 const RESPONSE_TIMEOUT_MS = 5000;
 
@@ -107,7 +116,7 @@ export function presentRefund(refund: PayRefund): Record<string, unknown> {
 
 async function deliver(pay: PayState, delivery: NotificationDelivery, body: string): Promise<void> {
   for (let attempt = 0; !pay.base.closed; attempt += 1) {
-    const headers = platformSignatureHeaders(body, pay.platformPrivateKey, pay.keys.platformSerial);
+    const headers = platformSignatureHeaders(body, pay.platformPrivateKey, signingSerial(pay));
     try {
       const res = await fetch(delivery.notify_url, {
         method: 'POST',
@@ -155,7 +164,7 @@ export function signedNotification(
     payload.resource.ciphertext = bytes.toString('base64');
   }
   const body = JSON.stringify(payload);
-  return { body, headers: { 'content-type': 'application/json', ...platformSignatureHeaders(body, pay.platformPrivateKey, pay.keys.platformSerial) } };
+  return { body, headers: { 'content-type': 'application/json', ...platformSignatureHeaders(body, pay.platformPrivateKey, signingSerial(pay)) } };
 }
 
 /** Encrypt the resource with the APIv3 key, sign with the platform key and POST it until acknowledged. */

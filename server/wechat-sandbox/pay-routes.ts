@@ -14,6 +14,7 @@ import {
   type PayOrder,
   type PayRefund,
   type PayState,
+  signingSerial,
 } from './pay-notify';
 import { registerBillRoutes } from './pay-bill';
 import { encryptResource, MAX_SKEW_SECONDS, parseAuthorization, platformSignatureHeaders, verifyRequestSignature, wechatTime } from './pay-sign';
@@ -32,7 +33,7 @@ export function fail(status: number, code: string, message: string): PayAnswer {
 
 function signed(pay: PayState, res: ServerResponse, answer: PayAnswer): void {
   const text = answer.body === undefined ? '' : JSON.stringify(answer.body);
-  const headers = platformSignatureHeaders(text, pay.platformPrivateKey, pay.keys.platformSerial);
+  const headers = platformSignatureHeaders(text, pay.platformPrivateKey, signingSerial(pay));
   if (answer.status === 204) {
     res.writeHead(204, headers);
     res.end();

@@ -43,7 +43,7 @@ export async function sweepPendingPayments(deps: AppDeps): Promise<SweepReport> 
         throw err;
       });
       if (tx && tx.trade_state === 'SUCCESS' && tx.transaction_id && tx.amount.total === order.amountFen && tx.mchid === order.mchId) {
-        if ((await markPaid(deps, order, tx.transaction_id, tx.success_time ? new Date(tx.success_time) : now)).outcome === 'paid') report.paid += 1;
+        if ((await markPaid(deps, order, tx.transaction_id, tx.success_time ? new Date(tx.success_time) : now, charity)).outcome === 'paid') report.paid += 1;
         continue;
       }
       const expired = now.getTime() - order.createdAt.getTime() > DONATION_LIMITS.prepayTtlMs;

@@ -161,31 +161,34 @@ describe('a merchant with the WeChat Pay public key (公钥 ID) instead of a pla
     expect(res.status).toBe(201);
     const pkProject = await publishedProject(ctx, admin.auth, res.body.id);
 
-    // WeChat signs with the platform key and names the public key id in Wechatpay-Serial.
-    const order = await DonationOrder.create({
-      outTradeNo: `DN20261205PUBKEY${String(Date.now()).slice(-10)}`,
-      project: pkProject.id,
-      charity: res.body.id,
-      mchId: ctx.sandbox.pay.mchId,
-      appId: ctx.sandbox.appId,
-      donor: resident.user.id,
-      donorMasked: '李*红',
-      amountFen: 5200,
-      anonymous: false,
-      channel: 'native',
-      status: 'pending',
-      createdAt: new Date(),
-    });
-    const tx = { appid: ctx.sandbox.appId, mchid: ctx.sandbox.pay.mchId, out_trade_no: order.outTradeNo, transaction_id: `4200PUBKEY${Date.now()}`, trade_type: 'NATIVE', trade_state: 'SUCCESS', success_time: new Date().toISOString(), amount: { total: 5200, currency: 'CNY' } };
-    const note = ctx.sandbox.pay.notification('TRANSACTION.SUCCESS', 'transaction', tx);
-    const post = (serial: string) => ctx.http.post('/api/payments/wechat/notify').set({ ...note.headers, 'wechatpay-serial': serial }).send(note.body);
+    // WeChat, for this merchant, signs answers and notifications naming the public key id in Wechatpay-Serial.
+    ctx.sandbox.pay.signAsPublicKeyMerchant(pubKeyId);
+    try {
+      const created = await donate(resident.auth, { amountFen: 5200, channel: 'native' }, `attempt-pubkey-${Date.now()}`, pkProject.id);
+      expect(created.status).toBe(201);
+      const order = (created.body as TOrderCreated).donation;
+      expect((created.body as TOrderCreated).codeUrl).toMatch(/^weixin:\/\//);
 
-    expect((await post('PUB_KEY_ID_0119000001092026120500000000000999')).status).toBe(401);
-    expect((await DonationOrder.findById(order._id).lean())!.status).toBe('pending');
-    const ok = await post(pubKeyId);
-    expect(ok.status).toBe(200);
-    expect((await DonationOrder.findById(order._id).lean())!.status).toBe('paid');
-    expect((await totals(pkProject.id)).raisedFen).toBe(5200);
+      // A notification naming another id is refused and changes nothing.
+      const outTradeNo = order.outTradeNo;
+      const tx = { appid: ctx.sandbox.appId, mchid: ctx.sandbox.pay.mchId, out_trade_no: outTradeNo, transaction_id: `4200PUBKEY${Date.now()}`, trade_type: 'NATIVE', trade_state: 'SUCCESS', success_time: new Date().toISOString(), amount: { total: 5200, currency: 'CNY' } };
+      const forged = ctx.sandbox.pay.notification('TRANSACTION.SUCCESS', 'transaction', tx);
+      const refused = await ctx.http.post('/api/payments/wechat/notify').set({ ...forged.headers, 'wechatpay-serial': 'PUB_KEY_ID_0119000001092026120500000000000999' }).send(forged.body);
+      expect(refused.status).toBe(401);
+      expect((await DonationOrder.findById(order.id).lean())!.status).toBe('pending');
+
+      // The payer pays: the sandbox's own notification (public key id named) is verified and pays.
+      expect(ctx.sandbox.pay.succeed(outTradeNo).ok).toBe(true);
+      await paid(order.id);
+      const delivered = await waitFor(async () => {
+        const last = ctx.sandbox.pay.notifications().at(-1);
+        return last?.delivered ? last : undefined;
+      });
+      expect(delivered).toMatchObject({ event_type: 'TRANSACTION.SUCCESS', attempts: [expect.objectContaining({ status: 200 })] });
+      expect((await totals(pkProject.id)).raisedFen).toBe(5200);
+    } finally {
+      ctx.sandbox.pay.signAsPublicKeyMerchant(null);
+    }
   });
 });
 

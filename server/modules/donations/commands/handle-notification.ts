@@ -84,7 +84,7 @@ async function onTransaction(deps: AppDeps, charity: CharityDoc, note: PayNotifi
     return { outcome: 'anomaly' };
   }
   if (tx.trade_state !== 'SUCCESS' || !tx.transaction_id) return { outcome: 'ignored' };
-  const r = await markPaid(deps, order!, tx.transaction_id, tx.success_time ? new Date(tx.success_time) : deps.now());
+  const r = await markPaid(deps, order!, tx.transaction_id, tx.success_time ? new Date(tx.success_time) : deps.now(), charity);
   if (r.outcome === 'conflict') {
     await recordAnomaly(deps, { ...base, reason: 'amount_mismatch', detail: r.detail });
     return { outcome: 'anomaly' };

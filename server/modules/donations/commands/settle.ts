@@ -7,7 +7,7 @@ import type { AppDeps } from '../../../deps';
 import { inUnitOfWork } from '../../../platform/unit-of-work';
 import type { Notice } from '../../notifications';
 import { User } from '../../users';
-import { Charity, DonationOrder, LedgerEntry, PaymentAnomaly, Project, ProjectDonor, Refund, type DonationOrderDoc, type PaymentAnomalyDoc, type RefundDoc } from '../model';
+import { DonationOrder, LedgerEntry, PaymentAnomaly, Project, ProjectDonor, Refund, type CharityDoc, type DonationOrderDoc, type PaymentAnomalyDoc, type RefundDoc } from '../model';
 import { newReceiptSerial } from '../serial';
 
 export type SettleOutcome = { outcome: 'paid' | 'refunded' | 'refund_failed' | 'duplicate' } | { outcome: 'conflict'; detail: string };
@@ -19,7 +19,7 @@ export type SettleOutcome = { outcome: 'paid' | 'refunded' | 'refund_failed' | '
  * notification a `duplicate` that changes nothing. A closed order WeChat says was paid is paid:
  * the money arrived.
  */
-export function markPaid(deps: AppDeps, order: DonationOrderDoc, transactionId: string, paidAt: Date): Promise<SettleOutcome> {
+export function markPaid(deps: AppDeps, order: DonationOrderDoc, transactionId: string, paidAt: Date, charity: Pick<CharityDoc, 'merchant'>): Promise<SettleOutcome> {
   return inUnitOfWork(deps, async (uow): Promise<SettleOutcome> => {
     const paid = await DonationOrder.findOneAndUpdate(
       { _id: order._id, status: { $in: ['pending', 'closed'] } },
@@ -31,8 +31,8 @@ export function markPaid(deps: AppDeps, order: DonationOrderDoc, transactionId: 
       if (now?.transactionId === transactionId) return { outcome: 'duplicate' };
       return { outcome: 'conflict', detail: `order already paid by ${now?.transactionId ?? '?'}, WeChat reports ${transactionId}` };
     }
-    const charity = await Charity.findById(order.charity, { 'merchant.feeRateBp': 1 }).lean();
-    const fee = Math.round((order.amountFen * (charity?.merchant.feeRateBp ?? 0)) / 10_000);
+    // The caller has verified the notification with this charity's merchant: no read for its fee rate inside the transaction.
+    const fee = Math.round((order.amountFen * (charity.merchant.feeRateBp ?? 0)) / 10_000);
     const entries = [
       { key: `tx:${transactionId}`, kind: 'donation', project: order.project, order: order._id, amountFen: order.amountFen, donorMasked: order.donorMasked, message: order.messageVisible ? order.message : undefined, at: paidAt },
       ...(fee > 0 ? [{ key: `fee:${transactionId}`, kind: 'fee', project: order.project, order: order._id, amountFen: fee, at: paidAt }] : []),
