@@ -8,7 +8,9 @@ import { dirname, join } from 'node:path';
 import type { TAnomalyDto, TMerchantView } from '@shared/schemas/donations';
 import { buildDistrictAdmin, buildResident, createTestContext, type Built, type TestContext } from '../../../test/support';
 import { generatePayKeys } from '../../wechat-sandbox';
+import { sweepPendingPayments } from './jobs';
 import { checkMerchantKeys } from './merchants';
+import { DonationOrder, Refund } from './model';
 import { createCharity, merchantSettings, publishedProject, testUscc, waitFor } from './test-support';
 
 jest.setTimeout(30_000);
@@ -114,6 +116,43 @@ describe('merchant key against its certificate', () => {
     const order = await ctx.http.post(`/api/charity/projects/${project.id}/donations`).set('Authorization', resident.auth).set('Idempotency-Key', `k-${Date.now()}`).send({ amountFen: 100, anonymous: false, channel: 'native' });
     expect(order.status).toBe(502);
     expect(order.body.error.code).toBe('wechat_pay_unavailable');
+  });
+});
+
+describe('a charity whose key is not its certificate\'s', () => {
+  it('when the sweep meets its orders it skips them and still pays another charity\'s; its refunds and reconciliation are 502 with nothing reserved', async () => {
+    const settings = merchantSettings(ctx);
+    const broken = (await ctx.http.post('/api/admin/charities').set('Authorization', admin.auth).send({ name: '坏钥机构', uscc: testUscc(), filingNumber: '琼民公募备2026003', merchant: settings }).expect(201)).body.id as string;
+    writeFileSync(settings.privateKeyPath, generatePayKeys().merchantPrivateKeyPem);
+    const good = await publishedProject(ctx, admin.auth, (await createCharity(ctx, admin.auth)).id);
+    const donate = async () =>
+      (await ctx.http.post(`/api/charity/projects/${good.id}/donations`).set('Authorization', resident.auth).set('Idempotency-Key', `k-${Math.random()}`).send({ amountFen: 300, anonymous: false, channel: 'native' }).expect(201)).body.donation as { id: string; outTradeNo: string };
+    // Orders only the broken charity could query: the oldest pending one, and a paid one to refund.
+    // Their notifications go nowhere, so only the sweep can learn that `lost` was paid.
+    ctx.deps.config.PUBLIC_BASE_URL = 'http://127.0.0.1:9';
+    const stuck = await donate();
+    const refundable = await donate();
+    const lost = await donate();
+    ctx.deps.config.PUBLIC_BASE_URL = ctx.url;
+    ctx.sandbox.pay.succeed(refundable.outTradeNo);
+    ctx.sandbox.pay.succeed(lost.outTradeNo);
+    await DonationOrder.updateOne({ _id: stuck.id }, { $set: { charity: broken, createdAt: new Date(Date.now() - 3_600_000) } });
+    await DonationOrder.updateOne({ _id: refundable.id }, { $set: { charity: broken, status: 'paid', transactionId: `T${Date.now()}`, paidAt: new Date() } });
+
+    const report = await sweepPendingPayments({ ...ctx.deps, now: () => new Date(Date.now() + 6 * 60_000) });
+    expect((await DonationOrder.findById(lost.id).lean())!.status).toBe('paid');
+    expect(report.paid).toBeGreaterThanOrEqual(1);
+    expect((await DonationOrder.findById(stuck.id).lean())!.status).toBe('pending');
+
+    const refund = await ctx.http.post(`/api/admin/donations/${refundable.id}/refunds`).set('Authorization', admin.auth).send({ amountFen: 100, reason: '捐赠人申请退回' });
+    expect(refund.status).toBe(502);
+    expect(refund.body.error.code).toBe('wechat_pay_unavailable');
+    expect((await DonationOrder.findById(refundable.id).lean())!.refundReservedFen).toBe(0);
+    expect(await Refund.countDocuments({ order: refundable.id })).toBe(0);
+
+    const bill = await ctx.http.get(`/api/admin/charity/reconciliation?charityId=${broken}&date=${new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)}`).set('Authorization', admin.auth);
+    expect(bill.status).toBe(502);
+    expect(bill.body.error.code).toBe('wechat_pay_unavailable');
   });
 });
 

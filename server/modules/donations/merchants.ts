@@ -91,6 +91,16 @@ function cached(deps: AppDeps, charity: CharityDoc): Cached {
 
 export const payClientFor = (deps: AppDeps, charity: CharityDoc): PayClient => cached(deps, charity).client;
 
+/** The charity's client, or null when its key is not its certificate's (jobs skip that charity instead of stopping). */
+export function usablePayClient(deps: AppDeps, charity: CharityDoc): PayClient | null {
+  try {
+    return payClientFor(deps, charity);
+  } catch (err) {
+    if (err instanceof MerchantKeyMismatch) return null;
+    throw err;
+  }
+}
+
 /** Whether this merchant may have signed with `serial` (or downloads its certificates, so may). */
 export function mayVerify(deps: AppDeps, charity: CharityDoc, serial: string | undefined): boolean {
   if (!serial) return false;

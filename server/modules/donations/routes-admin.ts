@@ -26,6 +26,7 @@ import {
 import type { AppDeps } from '../../deps';
 import type { Actor } from '../../http/actor';
 import { fail } from '../../http/errors';
+import { WechatPayError } from '../../wechat';
 import { unlessRefused } from '../../http/refusals';
 import { defineRoute, type RouteSpec } from '../../http/route';
 import { processImage, writeImageFiles } from '../../platform/uploads';
@@ -308,7 +309,13 @@ export function adminRoutes(deps: AppDeps): RouteSpec[] {
         const charity = await findCharity(query.charityId);
         if (!charity) throw fail('not_found', '公益机构不存在');
         await charityPolicy.authorize(ctx.state.actor, 'manage', charity);
-        ctx.body = await reconcile(deps, charity, query.date);
+        try {
+          ctx.body = await reconcile(deps, charity, query.date);
+        } catch (err) {
+          // WeChat unreachable, or a key that is not the certificate's (no client is built): a 502, not a 500.
+          if (err instanceof WechatPayError) throw fail('wechat_pay_unavailable');
+          throw err;
+        }
       },
     }),
   ];

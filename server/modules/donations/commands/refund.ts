@@ -5,7 +5,7 @@ import type { Refusal } from '../../../platform/outcome';
 import { auditActor } from '../../../platform/outbox/event';
 import { inUnitOfWork } from '../../../platform/unit-of-work';
 import { WechatPayError } from '../../../wechat';
-import { notifyUrl, payClientFor } from '../merchants';
+import { notifyUrl, usablePayClient } from '../merchants';
 import { Charity, DonationOrder, Refund, type DonationOrderDoc, type RefundDoc } from '../model';
 import { newOutRefundNo } from '../serial';
 import { settleRefund } from './settle';
@@ -31,6 +31,11 @@ export async function requestRefund(
   requestId?: string,
 ): Promise<RefundResult> {
   if (order.status !== 'paid') return { outcome: 'not_paid' };
+  // Checked before anything is reserved: a key that is not the certificate's never reaches WeChat,
+  // so it must not be recorded as WeChat refusing the refund.
+  const charity = await Charity.findById(order.charity).lean();
+  const client = charity && usablePayClient(deps, charity);
+  if (!client) return { outcome: 'wechat_unavailable' };
   const now = deps.now();
   const reserved = await inUnitOfWork(deps, async (uow) => {
     const held = await DonationOrder.findOneAndUpdate(
@@ -53,9 +58,8 @@ export async function requestRefund(
   });
   if (!reserved) return { outcome: 'exceeds_paid' };
 
-  const charity = await Charity.findById(order.charity).lean();
   try {
-    const r = await payClientFor(deps, charity!).refund({
+    const r = await client.refund({
       outTradeNo: order.outTradeNo,
       outRefundNo: reserved.refund.outRefundNo,
       refundFen: input.amountFen,
