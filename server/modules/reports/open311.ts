@@ -172,6 +172,7 @@ async function postRequest(deps: AppDeps, body: Record<string, unknown>): Promis
   if (r.outcome === 'unknown_category') throw new Open311Error(404, `service_code ${code} 不存在`);
   if (r.outcome === 'outside_district') throw new Open311Error(400, '位置不在本区范围内');
   if (r.outcome === 'attribute_missing') throw new Open311Error(400, `attribute[${r.path.slice('attributes.'.length)}] 必填（${r.label}）`);
+  if (r.outcome === 'attribute_not_an_option') throw new Open311Error(400, `attribute[${r.path.slice('attributes.'.length)}] 须为以下之一：${r.options.join('、')}（${r.label}）`);
   if (r.outcome === 'photo_invalid') throw new Open311Error(400, '照片无效');
   if (r.outcome === 'content_risky') throw new Open311Error(400, 'description 或 address_string 含违规内容');
   return [{ service_request_id: String(r.report._id), token, service_notice: '', account_id: '' }];

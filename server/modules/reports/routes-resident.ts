@@ -173,6 +173,7 @@ export function residentRoutes(deps: AppDeps): RouteSpec[] {
           photo_invalid: { code: 'report_photo_invalid', field: 'photoIds' },
           content_risky: contentRiskyAnswer,
           attribute_missing: (x) => ({ code: 'validation_failed', fields: [{ path: x.path, message: `请填写${x.label}` }] }),
+          attribute_not_an_option: (x) => ({ code: 'validation_failed', fields: [{ path: x.path, message: `${x.label}须为以下之一：${x.options.join('、')}` }] }),
         });
         ctx.status = 201;
         ctx.body = { outcome: r.outcome, report: await detailFor(r.report, ctx.state.actor, deps.now()) };

@@ -1,4 +1,5 @@
 import { buildDistrictAdmin, buildResident, buildStaff, createTestContext, type TestContext } from '../../../test/support';
+import { reportBody } from './fixtures';
 import { boxPolygon, DEMO_CENTER } from './geo';
 import { addSlaMinutes } from './sla';
 
@@ -37,6 +38,17 @@ describe('taxonomy, grids and the calendar (district admins)', () => {
     expect((await ctx.http.post(path).set('Authorization', admin.auth).send(category)).status).toBe(409);
     const pub = await ctx.http.get('/api/report-categories');
     expect(pub.body.items.map((c: { code: string }) => c.code)).toContain('road_damage');
+  });
+
+  it('when a category has a list attribute, a report with a value outside its options is 400 at that attribute and one of them is accepted', async () => {
+    const admin = await buildDistrictAdmin(ctx);
+    const listed = { ...category, code: 'pipe_leak', label: '管道漏水', attributes: [{ code: 'kind', label: '管道类型', required: true, options: ['自来水', '污水', '燃气'] }] };
+    await ctx.http.post('/api/admin/report-categories').set('Authorization', admin.auth).send(listed).expect(201);
+    const resident = await buildResident(ctx);
+    const bad = await ctx.http.post('/api/reports').set('Authorization', resident.auth).send(reportBody('pipe_leak', { attributes: { kind: '暖气' } }));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields).toEqual([{ path: 'attributes.kind', message: '管道类型须为以下之一：自来水、污水、燃气' }]);
+    await ctx.http.post('/api/reports').set('Authorization', resident.auth).send(reportBody('pipe_leak', { attributes: { kind: '污水' } })).expect(201);
   });
 
   it('when a grid polygon crosses itself it is refused with a clear 400', async () => {

@@ -19,6 +19,7 @@ export type SubmitResult =
   | { outcome: 'routed' | 'queued'; report: ReportDoc }
   | Refusal<'unknown_category' | 'outside_district' | 'photo_invalid'>
   | { outcome: 'attribute_missing'; path: string; label: string }
+  | { outcome: 'attribute_not_an_option'; path: string; label: string; options: string[] }
   | { outcome: 'content_risky'; fields: TFieldError[] };
 
 /** The responsible department and handler for a point and category, or nulls (the dispatcher's queue). */
@@ -36,7 +37,7 @@ export async function routeFor(category: CategoryDoc, p: { lng: number; lat: num
 
 /**
  * A resident (or an Open311 client) reports a problem. Checked: the category exists and is
- * active, its required attributes are there, the point is inside the district, the photos are the
+ * active, its required attributes are there (list attributes one of their options), the point is inside the district, the photos are the
  * reporter's own unused uploads, and the public text passes the content check. Then routed: the
  * point's grid and the category give the department and handler (accepted and dispatched by the
  * system at once); without a grid or department it waits in the dispatcher's queue. A dispute
@@ -51,6 +52,8 @@ export async function submitReport(
   for (const a of category.attributes) {
     const v = input.attributes[a.code]?.trim();
     if (a.required && !v) return { outcome: 'attribute_missing', path: `attributes.${a.code}`, label: a.label };
+    // A list attribute takes one of its options (the app offers a picker; Open311 clients may send anything).
+    if (v && a.options?.length && !a.options.includes(v)) return { outcome: 'attribute_not_an_option', path: `attributes.${a.code}`, label: a.label, options: a.options };
   }
   if (!insidePolygon(input.location, districtBoundary(deps.config))) return { outcome: 'outside_district' };
   const photoIds = [...new Set(input.photoIds)].map((id) => new Types.ObjectId(id));
