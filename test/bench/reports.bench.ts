@@ -140,7 +140,10 @@ export default async function run(): Promise<Record<string, unknown>> {
         submissions: SUBMITS,
         mapReports: MAP_REPORTS,
         statsReports: STATS_REPORTS,
-        note: 'Small sizes: the issue asks for 100,000 reports; this machine is shared by eight engineers on 2 cores. Raise REPORTS_BENCH_MAP / REPORTS_BENCH_STATS for the full run.',
+        note:
+          MAP_REPORTS >= 100_000 && STATS_REPORTS >= 100_000
+            ? 'The issue\'s size: 100,000 reports in the map\'s district and in the big stats month.'
+            : 'Small sizes: the issue asks for 100,000 reports. Raise REPORTS_BENCH_MAP / REPORTS_BENCH_STATS for the full run.',
         submissionPhoto: 'none: submissions carry no photo (the upload, re-encode and image check are POST /api/report-photos, measured by the images bench); each submission is routed by grid and category',
         mapQuery: 'GET /api/reports?bbox=(±0.005° around the centre)&status=open&pageSize=50: $geoNear through the 2dsphere index, total counted up to REPORT_LIMITS.mapCountCap',
         statsQuery: 'by=department over 28 whole Shanghai days (from/to at Shanghai midnight): read from the daily rollups (rebuilt once after seeding, see rollupRebuild); ranges that cut a day read that day\'s reports',
