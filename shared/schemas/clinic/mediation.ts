@@ -100,6 +100,31 @@ export type TMediationCaseDto = z.infer<typeof ZMediationCaseDto>;
 export const ZMediationCaseEnvelope = z.object({ outcome: z.string(), case: ZMediationCaseDto });
 export const ZMediationCaseList = z.object({ items: z.array(ZMediationCaseDto) });
 
+/**
+ * A case as one of its parties sees it (GET /api/me/mediation-cases): what was scheduled and
+ * how it ended. Never the mediator's session notes, the parties' phones or the dispute
+ * description (the committee's file); the agreement text only when the case ended in 达成协议.
+ */
+export const ZPartyCaseDto = z.object({
+  id: z.string(),
+  clinicName: z.string().nullable(),
+  disputeType: z.enum(DISPUTE_TYPES),
+  disputeTypeLabel: z.string(),
+  myRole: z.enum(['applicant', 'respondent']),
+  myRoleLabel: z.string(),
+  mediatorName: z.string().nullable(),
+  sessions: z.array(z.object({ at: ZDateOut, place: z.string(), upcoming: z.boolean() })),
+  status: z.enum(['open', 'closed']),
+  statusLabel: z.string(),
+  outcome: z.enum(MEDIATION_OUTCOMES).nullable(),
+  outcomeLabel: z.string().nullable(),
+  agreementText: z.string().nullable(),
+  openedAt: ZDateOut,
+  closedAt: ZDateOut.nullable(),
+});
+export type TPartyCaseDto = z.infer<typeof ZPartyCaseDto>;
+export const ZPartyCaseList = z.object({ items: z.array(ZPartyCaseDto) });
+
 export const ZStatsQuery = z.strictObject({ clinicId: ZObjectId.optional(), from: ZDay, to: ZDay });
 export type TStatsQuery = z.infer<typeof ZStatsQuery>;
 /** No-shows of either side; rate = no-shows ÷ (completed + no-shows), 0 when there were none. */

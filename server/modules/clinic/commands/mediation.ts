@@ -89,8 +89,8 @@ export const partyNotices = (c: MediationCaseDoc, title: string, body: string, k
       user: String(p.user),
       title,
       body,
-      // Parties are residents: their clinic page (the case page is the committee's).
-      link: appLinks.myClinic(),
+      // Parties are residents: their 我的调解 (the case page is the committee's).
+      link: appLinks.myMediationCase(String(c._id)),
       dedupeKey: `mediation:${key}:${String(c._id)}:${String(p.user)}`,
     }));
 
