@@ -149,4 +149,22 @@ describe('我的调解 (GET /api/me/mediation-cases)', () => {
     expect(JSON.stringify(items)).not.toContain('草拟的协议');
     expect((await mine(other)).body.items).toEqual([]);
   });
+
+  it('when a party downloads their data, their cases come as they see them in 我的调解, without the session notes', async () => {
+    const s = await referredCase();
+    await post(`/api/mediation/cases/${s.caseId}/outcome`, s.mediator, {
+      outcome: 'agreement',
+      agreementText: AGREEMENT,
+    });
+    const res = await ctx.http.get('/api/me/export').set('Authorization', s.resident.auth);
+    expect(res.status).toBe(200);
+    const data = JSON.parse(
+      Buffer.isBuffer(res.body) ? res.body.toString('utf8') : (res.text ?? JSON.stringify(res.body)),
+    );
+    const text = JSON.stringify(data);
+    expect(text).not.toContain(SESSION_NOTE);
+    expect(data.clinic.mediationCases).toMatchObject([
+      { id: s.caseId, mediatorName: '调解员老周', outcomeLabel: '达成协议', agreementText: AGREEMENT },
+    ]);
+  });
 });
