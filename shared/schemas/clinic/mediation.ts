@@ -105,22 +105,23 @@ export const ZMediationCaseList = z.object({ items: z.array(ZMediationCaseDto) }
  * how it ended. Never the mediator's session notes, the parties' phones or the dispute
  * description (the committee's file); the agreement text only when the case ended in 达成协议.
  */
-export const ZPartyCaseDto = z.object({
-  id: z.string(),
+export const ZPartyCaseDto = ZMediationCaseDto.pick({
+  id: true,
+  disputeType: true,
+  disputeTypeLabel: true,
+  status: true,
+  outcome: true,
+  outcomeLabel: true,
+  agreementText: true,
+  openedAt: true,
+  closedAt: true,
+}).extend({
   clinicName: z.string().nullable(),
-  disputeType: z.enum(DISPUTE_TYPES),
-  disputeTypeLabel: z.string(),
   myRole: z.enum(['applicant', 'respondent']),
   myRoleLabel: z.string(),
   mediatorName: z.string().nullable(),
   sessions: z.array(z.object({ at: ZDateOut, place: z.string(), upcoming: z.boolean() })),
-  status: z.enum(['open', 'closed']),
   statusLabel: z.string(),
-  outcome: z.enum(MEDIATION_OUTCOMES).nullable(),
-  outcomeLabel: z.string().nullable(),
-  agreementText: z.string().nullable(),
-  openedAt: ZDateOut,
-  closedAt: ZDateOut.nullable(),
 });
 export type TPartyCaseDto = z.infer<typeof ZPartyCaseDto>;
 export const ZPartyCaseList = z.object({ items: z.array(ZPartyCaseDto) });
