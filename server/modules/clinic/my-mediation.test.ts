@@ -116,6 +116,11 @@ describe('我的调解 (GET /api/me/mediation-cases)', () => {
       closedAt: sh('2038-01-07', '09:00'),
     });
     expect(JSON.stringify(after)).not.toContain(SESSION_NOTE);
+    const ended = await Notification.find({ user: new Types.ObjectId(s.resident.user.id), title: '调解已结束' }).lean();
+    expect(ended.map((n) => [n.body, n.link])).toContainEqual([
+      '您参与的调解已结束，可在“我的法律咨询 · 我的调解”查看结果。',
+      `/packages/clinic/my/index?case=${s.caseId}`,
+    ]);
   });
 
   it('when another resident asks, they see none of the case; and a withdrawn case shows its party no agreement text, whatever was left on it', async () => {

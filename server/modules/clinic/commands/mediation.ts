@@ -186,7 +186,7 @@ export function closeCase(
       payload: {
         caseId: String(c._id),
         outcome: input.body.outcome,
-        notices: partyNotices(c, '调解已结束', '您参与的调解已结束，结果可到诊所查询。', 'closed'),
+        notices: partyNotices(c, '调解已结束', '您参与的调解已结束，可在“我的法律咨询 · 我的调解”查看结果。', 'closed'),
       },
       audit: caseAudit(input.actor, 'mediation.close', c._id, { outcome: input.body.outcome }, input.requestId),
     });
