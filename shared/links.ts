@@ -17,9 +17,11 @@ export const appLinks = {
   // clinic (issue 11)
   clinicBooking: (id: string): string => `/packages/clinic/booking/index?id=${id}`,
   clinicAgenda: (): string => '/packages/clinic-staff/agenda/index',
-  // The committee's queue (mediators, coordinators); residents have no case page of their own.
+  // The committee's queue (mediators, coordinators).
   mediationCase: (id: string): string => `/packages/clinic-staff/cases/index?id=${id}`,
   myClinic: (): string => '/packages/clinic/my/index',
+  // A party's case under 我的调解 on 我的法律咨询 (the case highlighted).
+  myMediationCase: (id: string): string => `/packages/clinic/my/index?case=${id}`,
   // reports (issue 12)
   report: (id: string): string => `/packages/report/detail/index?id=${id}`,
   // donations (issue 13)

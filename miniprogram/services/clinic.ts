@@ -36,6 +36,7 @@ import type {
   ZMediationCaseEnvelope,
   ZMediationCaseList,
   ZMediatorList,
+  ZPartyCaseList,
 } from '@shared/schemas/clinic/mediation';
 import Taro from '@tarojs/taro';
 import type { z } from 'zod';
@@ -53,6 +54,7 @@ export type { TProviderCandidate };
 export type TMediator = TOut<typeof ZMediatorList>['items'][number];
 export type TMyWaitlistView = TOut<typeof ZMyWaitlistList>['items'][number];
 export type TStatsView = TOut<typeof ZClinicStatsDto>;
+export type TPartyCaseView = TOut<typeof ZPartyCaseList>['items'][number];
 
 /** The slot listing answers one week at a time (the server's limit on `days`). */
 export const SLOT_WEEK_DAYS = 7;
@@ -92,6 +94,7 @@ export const clinicApi = {
   leaveWaitlist: (entryId: string) =>
     request<TOut<typeof ZWaitlistEnvelope>>({ method: 'DELETE', path: `/api/clinic-waitlist/${id(entryId)}` }),
   myBookings: () => request<TOut<typeof ZBookingList>>({ path: '/api/me/clinic-bookings' }),
+  myMediationCases: () => request<TOut<typeof ZPartyCaseList>>({ path: '/api/me/mediation-cases' }),
   booking: (bookingId: string) =>
     request<TBookingView | TStaffBookingView>({ path: `/api/clinic-bookings/${id(bookingId)}` }),
   act: (bookingId: string, action: string, body: object = {}) =>
@@ -101,7 +104,8 @@ export const clinicApi = {
       body,
     }),
   record: (bookingId: string, body: TRecordInput) => clinicApi.act(bookingId, 'record', body),
-  reschedule: (bookingId: string, body: z.input<typeof ZRescheduleInput>) => clinicApi.act(bookingId, 'reschedule', body),
+  reschedule: (bookingId: string, body: z.input<typeof ZRescheduleInput>) =>
+    clinicApi.act(bookingId, 'reschedule', body),
   noShow: (bookingId: string, body: TNoShowInput) => clinicApi.act(bookingId, 'no-show', body),
   agenda: (from: string, days: number) =>
     request<TOut<typeof ZStaffBookingList>>({ path: '/api/me/clinic-agenda', query: { from, days } }),

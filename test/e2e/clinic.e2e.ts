@@ -10,8 +10,9 @@
  * 3. the test moves the server clock past the start (POST /api/dev/clock) and 李律师 records
  *    转调解; the coordinator finds the mediation case in the committee's queue and records
  *    达成协议 with its text;
- * 4. the resident reads the summary and rates it; the stats page counts the agreement in the
- *    success rate.
+ * 4. the resident reads the summary and rates it, and finds the case under 我的调解 (where the
+ *    parties' notices link) with 达成协议 and the agreement; the stats page counts the agreement
+ *    in the success rate.
  */
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './support/browser';
@@ -129,6 +130,13 @@ test('availability → booking → confirmation → 转调解 → agreement → 
   await see(rp, `#booking-${bookingId}-rated`, '★★★★');
   expect((await rp.locator(`#booking-${bookingId}-rated`).textContent())?.match(/★/g)).toHaveLength(4);
 
+  // 我的调解, as the parties' notices link to it (the case highlighted): the outcome and the agreement.
+  await rp.goto(`${linli.url}/#/packages/clinic/my/index?case=${caseId}`);
+  await rp.reload(); // only the hash changed: load the page afresh with its new query
+  await see(rp, `#mediation-${caseId}-status`, '达成协议');
+  await see(rp, `#mediation-${caseId}-agreement`, '按月支付抚养费 1500 元');
+  expect(await rp.locator(`#mediation-${caseId}`).getAttribute('class')).toContain('v-item--focus');
+
   // The stats page, up to the (moved) consultation day, counts the agreement in the success rate.
   await coord.goto(`${linli.url}/#/packages/clinic-staff/stats/index`);
   await coord.locator('#stats-success').waitFor();
@@ -137,4 +145,3 @@ test('availability → booking → confirmation → 转调解 → agreement → 
   await see(coord, '#stats-success', '调解成功率 100.0%');
   await see(coord, '#stats-body', '平均评分');
 }, 300000);
-

@@ -110,7 +110,16 @@ export function useBookForm(clinicId: string, onBooked: (bookingId: string) => v
   const form = useForm(waitDay ? ZWaitlistForm : ZBookInput, initial, async (v) => {
     if (waitDay) {
       const { topic, mode, description, client, opposingParty, consent } = v;
-      await clinicApi.joinWaitlist({ clinicId, day: waitDay, topic, mode, description, client, opposingParty, consent });
+      await clinicApi.joinWaitlist({
+        clinicId,
+        day: waitDay,
+        topic,
+        mode,
+        description,
+        client,
+        opposingParty,
+        consent,
+      });
       setWaitlisted(`已登记 ${waitDay} 的候补。有人取消时会按登记顺序为您保留名额，并通过订阅消息提醒您确认。`);
       return;
     }
@@ -201,7 +210,10 @@ export function useReschedule(bookingId: string, onMoved: (bookingId: string) =>
   const [from, setFrom] = useState(todayShanghai());
   const slots = useAsync(() => clinicApi.slots(clinicId, { from, days: SLOT_WEEK_DAYS }), [clinicId, from], !!clinicId);
   const insideWindow = booking.data?.rescheduleNeedsReason ?? false;
-  const schema = ZRescheduleInput.refine((v) => !insideWindow || !!v.reason, { message: REASON_REQUIRED, path: ['reason'] });
+  const schema = ZRescheduleInput.refine((v) => !insideWindow || !!v.reason, {
+    message: REASON_REQUIRED,
+    path: ['reason'],
+  });
   const form = useForm(schema, { providerId: '', startsAt: '', reason: '' }, async (v) => {
     const r = await clinicApi.reschedule(bookingId, {
       providerId: v.providerId,
@@ -224,4 +236,9 @@ export function useMyWaitlist(after: () => Promise<void>) {
   });
   const leave = (entryId: string) => action.run(entryId, () => clinicApi.leaveWaitlist(entryId));
   return { list, busy: action.busy, error: action.error, leave };
+}
+
+/** 我的调解: the mediation cases where I am a party (read-only: the committee runs them). */
+export function useMyMediationCases() {
+  return useAsync(() => clinicApi.myMediationCases());
 }

@@ -17,7 +17,7 @@ export const clinicModule = defineModule({
   privacy: {
     name: 'clinic',
     export: (userId) => exportClinicData(userId),
-    covers: ['ClinicBooking', 'ClinicWaitlist', 'ClinicAttachment'],
+    covers: ['ClinicBooking', 'ClinicWaitlist', 'ClinicAttachment', 'MediationCase'],
     erase: (userId, now, deps) => eraseClinicData(userId, now, deps),
   },
   notificationTemplates: {

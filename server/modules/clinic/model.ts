@@ -366,6 +366,8 @@ MediationCaseSchema.index(
 MediationCaseSchema.index({ status: 1, createdAt: -1 });
 // The mediation day-before reminder sweep: open cases with a session tomorrow.
 MediationCaseSchema.index({ status: 1, 'sessions.at': 1 });
+// A party's own cases (GET /api/me/mediation-cases).
+MediationCaseSchema.index({ 'parties.user': 1, openedAt: -1 });
 MediationCaseSchema.index({ clinic: 1, openedAt: -1 });
 MediationCaseSchema.index({ clinic: 1, closedAt: -1 });
 export const MediationCase = modelOf('MediationCase', MediationCaseSchema);

@@ -145,3 +145,17 @@ export const casePolicy = definePolicy<
   },
   { assign: (c) => c.status === 'open', addSession: (c) => c.status === 'open', close: (c) => c.status === 'open' },
 );
+
+type PartyView = Pick<MediationCaseDoc, 'parties' | 'outcome'>;
+const isParty = (a: Actor | null, c: PartyView): boolean => c.parties.some((p) => is(a, p.user));
+
+/**
+ * A case as its parties see it (我的调解): a party with an account sees the case, and its
+ * agreement text only once it ended in 达成协议 (a withdrawn or failed mediation shows none,
+ * whatever was drafted). The committee's view is `casePolicy`.
+ */
+export const partyCasePolicy = definePolicy<PartyView, 'view' | 'viewAgreement'>(
+  'mediation_case_party',
+  { view: isParty, viewAgreement: isParty },
+  { viewAgreement: (c) => c.outcome === 'agreement' },
+);

@@ -21,10 +21,11 @@ import {
   DISPUTE_TYPE_LABELS,
   MEDIATION_OUTCOME_LABELS,
   type TMediationCaseDto,
+  type TPartyCaseDto,
 } from '@shared/schemas/clinic/mediation';
 import type { OfferedSlot } from './availability';
 import type { BookingDoc, MediationCaseDoc, ProviderDoc, ScheduleDoc, WaitlistDoc } from './model';
-import { bookingAbilities, needsReason, reasonRequiredFrom, waitlistPolicy } from './policy';
+import { bookingAbilities, needsReason, partyCasePolicy, reasonRequiredFrom, waitlistPolicy } from './policy';
 import type { BookingContext } from './queries';
 
 export function presentClinic(c: ClinicDoc & { distanceM?: number }): TClinicDto {
@@ -206,6 +207,41 @@ export function presentCase(c: MediationCaseDoc): TMediationCaseDto {
     outcome: c.outcome ?? null,
     outcomeLabel: c.outcome ? MEDIATION_OUTCOME_LABELS[c.outcome] : null,
     agreementText: c.agreementText ?? null,
+    openedAt: c.openedAt.toISOString(),
+    closedAt: c.closedAt ? c.closedAt.toISOString() : null,
+  };
+}
+
+const PARTY_ROLE_LABELS = { applicant: '申请人', respondent: '被申请人' } as const;
+
+/**
+ * A case for one of its parties (`actor`, whom the query found among them): sessions oldest
+ * first and whether each is still ahead at `now`, the mediator's name only (no notes, no phones).
+ */
+export async function presentPartyCase(
+  actor: Actor,
+  c: MediationCaseDoc,
+  clinicName: string | null,
+  now: Date,
+): Promise<TPartyCaseDto> {
+  const me = c.parties.find((p) => String(p.user) === actor.userId);
+  const showAgreement = (await partyCasePolicy.abilities(actor, c)).viewAgreement;
+  return {
+    id: String(c._id),
+    clinicName,
+    disputeType: c.disputeType,
+    disputeTypeLabel: DISPUTE_TYPE_LABELS[c.disputeType],
+    myRole: me?.role ?? 'applicant',
+    myRoleLabel: PARTY_ROLE_LABELS[me?.role ?? 'applicant'],
+    mediatorName: c.mediator ? c.mediatorName || null : null,
+    sessions: [...c.sessions]
+      .sort((a, b) => a.at.getTime() - b.at.getTime())
+      .map((x) => ({ at: x.at.toISOString(), place: x.place, upcoming: x.at.getTime() > now.getTime() })),
+    status: c.status,
+    statusLabel: c.status === 'open' ? '调解中' : '已结案',
+    outcome: c.outcome ?? null,
+    outcomeLabel: c.outcome ? MEDIATION_OUTCOME_LABELS[c.outcome] : null,
+    agreementText: showAgreement ? (c.agreementText ?? null) : null,
     openedAt: c.openedAt.toISOString(),
     closedAt: c.closedAt ? c.closedAt.toISOString() : null,
   };

@@ -7,13 +7,29 @@
  */
 import type { Types } from 'mongoose';
 import type { AppDeps } from '../../deps';
+import type { Actor } from '../../http/actor';
 import { removePrivateFile } from '../../platform/uploads';
 import { Booking, ClinicAttachment, MediationCase, Waitlist } from './model';
 import { ATTACHMENT_AREA } from './commands/attachments';
 import { releaseSlot } from './commands/slot-hold';
+import { presentPartyCase } from './presenter';
+import { clinicNames, partyCases } from './queries';
 
-export async function exportClinicData(userId: Types.ObjectId): Promise<unknown> {
+/** The exported user as the viewer of their own data: the party view's rules (partyCasePolicy) apply to them. */
+const selfViewer = (userId: Types.ObjectId): Actor => ({
+  userId: String(userId),
+  kind: 'resident',
+  roles: [],
+  consentVersion: null,
+  realNameVerified: false,
+  tokenId: '',
+});
+
+/** `now` only marks sessions as still ahead: the privacy slot's export gets no clock, so the download's real time. */
+export async function exportClinicData(userId: Types.ObjectId, now = new Date()): Promise<unknown> {
   const bookings = await Booking.find({ resident: userId }).lean();
+  const cases = await partyCases(String(userId));
+  const names = await clinicNames(cases.flatMap((c) => (c.clinic ? [c.clinic] : [])));
   return {
     bookings: bookings.map((b) => ({
       id: String(b._id),
@@ -29,6 +45,12 @@ export async function exportClinicData(userId: Types.ObjectId): Promise<unknown>
     })),
     waitlist: await Waitlist.find({ resident: userId }, { clinic: 1, day: 1, topic: 1, status: 1 }).lean(),
     attachments: await ClinicAttachment.find({ owner: userId }, { name: 1, kind: 1, createdAt: 1 }).lean(),
+    // As in 我的调解: the committee's notes and the other parties' details are not the user's data.
+    mediationCases: await Promise.all(
+      cases.map((c) =>
+        presentPartyCase(selfViewer(userId), c, c.clinic ? (names.get(String(c.clinic)) ?? null) : null, now),
+      ),
+    ),
   };
 }
 

@@ -153,6 +153,14 @@ export const caseQueue = (status: 'open' | 'closed'): Promise<MediationCaseDoc[]
     .lean<MediationCaseDoc[]>()
     .exec();
 
+/** The cases where this user is a party (the newest first): their 我的调解. */
+export const partyCases = (user: string): Promise<MediationCaseDoc[]> =>
+  MediationCase.find({ 'parties.user': oid(user) })
+    .sort({ openedAt: -1 })
+    .limit(100)
+    .lean<MediationCaseDoc[]>()
+    .exec();
+
 export interface BookingContext {
   clinics: Map<string, ClinicDoc>;
   providers: Map<string, ProviderDoc>;

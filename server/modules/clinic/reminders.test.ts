@@ -100,7 +100,7 @@ describe('mediation session reminders and pruning', () => {
     expect(await sendMediationReminders(ctx.deps)).toBe(0);
     const body = '明天 14:00 在 幸福里调解室 进行邻里纠纷调解，请准时参加。';
     expect(await reminders(party.user.id, 'inbox', '调解提醒')).toMatchObject([
-      { body, link: '/packages/clinic/my/index' },
+      { body, link: `/packages/clinic/my/index?case=${live}` },
     ]);
     expect(await reminders(mediator.user.id, 'inbox', '调解提醒')).toMatchObject([
       { body, link: `/packages/clinic-staff/cases/index?id=${live}` },

@@ -9,6 +9,7 @@ import {
   ZMediationCaseList,
   ZMediatorList,
   ZOpenCaseInput,
+  ZPartyCaseList,
   ZSessionInput,
   ZStatsQuery,
   type TAssignMediatorInput,
@@ -22,16 +23,16 @@ import {
 import type { AppDeps } from '../../deps';
 import type { Actor } from '../../http/actor';
 import { fail, fieldError } from '../../http/errors';
-import { anyRole } from '../../http/policy';
+import { anyRole, member } from '../../http/policy';
 import { unlessRefused } from '../../http/refusals';
 import { defineRoute, type LinliContext, type RouteSpec } from '../../http/route';
 import { auditActor } from '../../platform/outbox/event';
 import { actionRoute } from './action-route';
 import { addSession, assignMediator, closeCase, openMediationCase } from './commands/mediation';
 import type { MediationCaseDoc } from './model';
-import { casePolicy, statsPolicy } from './policy';
-import { presentCase } from './presenter';
-import { caseQueue, findAnyClinic, findCase, mediatorsWithLoad } from './queries';
+import { casePolicy, partyCasePolicy, statsPolicy } from './policy';
+import { presentCase, presentPartyCase } from './presenter';
+import { caseQueue, clinicNames, findAnyClinic, findCase, mediatorsWithLoad, partyCases } from './queries';
 import { clinicStats, statsCsv } from './stats';
 
 const committee = anyRole('mediator', 'clinic_coordinator', 'district_admin');
@@ -93,6 +94,27 @@ export function mediationRoutes(deps: AppDeps): RouteSpec[] {
       response: ZMediationCaseList,
       handler: async (ctx, { query }) => {
         ctx.body = { items: (await caseQueue(query.status)).map(presentCase) };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/me/mediation-cases',
+      summary: '我的调解：我作为当事人的调解案件（调解员、调解安排、结果；达成协议时附协议内容）',
+      tags: ['clinic'],
+      policy: member,
+      response: ZPartyCaseList,
+      handler: async (ctx) => {
+        const actor = ctx.state.actor!;
+        const now = deps.now();
+        const mine = [];
+        // The query finds the cases by party; the policy is the rule every item passes.
+        for (const c of await partyCases(actor.userId)) if (await partyCasePolicy.can(actor, 'view', c)) mine.push(c);
+        const names = await clinicNames(mine.flatMap((c) => (c.clinic ? [c.clinic] : [])));
+        ctx.body = {
+          items: await Promise.all(
+            mine.map((c) => presentPartyCase(actor, c, c.clinic ? (names.get(String(c.clinic)) ?? null) : null, now)),
+          ),
+        };
       },
     }),
     defineRoute({

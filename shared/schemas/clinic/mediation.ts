@@ -100,6 +100,32 @@ export type TMediationCaseDto = z.infer<typeof ZMediationCaseDto>;
 export const ZMediationCaseEnvelope = z.object({ outcome: z.string(), case: ZMediationCaseDto });
 export const ZMediationCaseList = z.object({ items: z.array(ZMediationCaseDto) });
 
+/**
+ * A case as one of its parties sees it (GET /api/me/mediation-cases): what was scheduled and
+ * how it ended. Never the mediator's session notes, the parties' phones or the dispute
+ * description (the committee's file); the agreement text only when the case ended in 达成协议.
+ */
+export const ZPartyCaseDto = ZMediationCaseDto.pick({
+  id: true,
+  disputeType: true,
+  disputeTypeLabel: true,
+  status: true,
+  outcome: true,
+  outcomeLabel: true,
+  agreementText: true,
+  openedAt: true,
+  closedAt: true,
+}).extend({
+  clinicName: z.string().nullable(),
+  myRole: z.enum(['applicant', 'respondent']),
+  myRoleLabel: z.string(),
+  mediatorName: z.string().nullable(),
+  sessions: z.array(z.object({ at: ZDateOut, place: z.string(), upcoming: z.boolean() })),
+  statusLabel: z.string(),
+});
+export type TPartyCaseDto = z.infer<typeof ZPartyCaseDto>;
+export const ZPartyCaseList = z.object({ items: z.array(ZPartyCaseDto) });
+
 export const ZStatsQuery = z.strictObject({ clinicId: ZObjectId.optional(), from: ZDay, to: ZDay });
 export type TStatsQuery = z.infer<typeof ZStatsQuery>;
 /** No-shows of either side; rate = no-shows ÷ (completed + no-shows), 0 when there were none. */

@@ -5,12 +5,17 @@ import { EmptyState } from '../../../components/EmptyState';
 import { Notice } from '../../../components/Notice';
 import { useMyBookings } from '../../../hooks/clinic/useResidentClinic';
 import { BookingCard } from '../components/BookingCard';
+import { MyMediationCases } from '../components/MyMediationCases';
 import { MyWaitlist } from '../components/MyWaitlist';
 import '../../../components/volunteering/volunteering.scss';
 
-/** My bookings (status, summary once published, rating, cancel, reschedule, a waitlist offer, no-show), then 我的候补. */
+/**
+ * My bookings (status, summary once published, rating, cancel, reschedule, a waitlist offer,
+ * no-show), then 我的候补, then 我的调解 (`?case=` highlights the case a notice linked to).
+ */
 export default function MyClinicBookingsPage() {
-  const focus = useRouter().params.booking;
+  const params = useRouter().params;
+  const focus = params.booking;
   const m = useMyBookings();
   const items = m.list.data?.items ?? [];
   return (
@@ -25,6 +30,7 @@ export default function MyClinicBookingsPage() {
         ))}
       </View>
       <MyWaitlist after={() => m.list.reload()} />
+      <MyMediationCases focus={params.case} />
     </PageShell>
   );
 }

@@ -89,8 +89,8 @@ export const partyNotices = (c: MediationCaseDoc, title: string, body: string, k
       user: String(p.user),
       title,
       body,
-      // Parties are residents: their clinic page (the case page is the committee's).
-      link: appLinks.myClinic(),
+      // Parties are residents: their 我的调解 (the case page is the committee's).
+      link: appLinks.myMediationCase(String(c._id)),
       dedupeKey: `mediation:${key}:${String(c._id)}:${String(p.user)}`,
     }));
 
@@ -186,7 +186,7 @@ export function closeCase(
       payload: {
         caseId: String(c._id),
         outcome: input.body.outcome,
-        notices: partyNotices(c, '调解已结束', '您参与的调解已结束，结果可到诊所查询。', 'closed'),
+        notices: partyNotices(c, '调解已结束', '您参与的调解已结束，可在“我的法律咨询 · 我的调解”查看结果。', 'closed'),
       },
       audit: caseAudit(input.actor, 'mediation.close', c._id, { outcome: input.body.outcome }, input.requestId),
     });
