@@ -122,4 +122,15 @@ describe('Open311 GeoReport v2', () => {
     expect(await badDate.json()).toEqual([{ code: 400, description: 'start_date 须为 W3C 日期时间' }]);
     expect((await get('/open311/v2/requests/zzz.json')).status).toBe(404);
   });
+  it('when a list attribute gets a value outside its options, POST requests is 400 naming them, and one of them is accepted', async () => {
+    const code = 'manhole_o311';
+    const category = { code, label: '井盖问题', kind: 'component', group: '设施管理', sla: { acceptMinutes: 60, arriveMinutes: 30, resolveMinutes: 1440 }, clock: 'working_day', attributes: [{ code: 'state', label: '井盖状态', required: true, options: ['缺失', '破损'] }] };
+    await ctx.http.post('/api/admin/report-categories').set('Authorization', d.admin.auth).send(category).expect(201);
+    const form = { api_key: apiKey, service_code: code, lat: String(CENTER.lat), long: String(CENTER.lng), description: '井盖不见了，夜里很危险', 'attribute[state]': '松动' };
+    const bad = await post('/open311/v2/requests.json', form);
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toEqual([{ code: 400, description: 'attribute[state] 须为以下之一：缺失、破损（井盖状态）' }]);
+    const ok = await post('/open311/v2/requests.json', { ...form, 'attribute[state]': '缺失' });
+    expect(ok.status).toBe(201);
+  });
 });
