@@ -1,7 +1,7 @@
 /** Read paths of the clinic module (no writes). */
 import { Types } from 'mongoose';
 import { Clinic, type ClinicDoc } from '../org';
-import { User } from '../users';
+import { displayNames, findActiveAccount, usersWithRole } from '../users';
 import { ACTIVE_BOOKING_STATUSES } from '@shared/schemas/clinic/bookings';
 import {
   Booking,
@@ -64,17 +64,8 @@ export const schedulesOf = (providers: Types.ObjectId[]): Promise<ScheduleDoc[]>
     .lean<ScheduleDoc[]>()
     .exec();
 
-export const userNames = async (ids: Types.ObjectId[]): Promise<Map<string, string>> =>
-  new Map(
-    (await User.find({ _id: { $in: ids } }, { displayName: 1 }).lean()).map((u) => [
-      String(u._id),
-      u.displayName ?? '',
-    ]),
-  );
-export const findUserForProvider = (id: string) =>
-  User.findOne({ _id: oid(id), status: 'active' }, { displayName: 1, roles: 1, kind: 1 })
-    .lean()
-    .exec();
+export const userNames = (ids: Types.ObjectId[]): Promise<Map<string, string>> => displayNames(ids);
+export const findUserForProvider = (id: string) => findActiveAccount(oid(id));
 
 export const findBooking = (id: string): Promise<BookingDoc | null> =>
   Booking.findById(oid(id)).lean<BookingDoc>().exec();
@@ -222,12 +213,7 @@ export const providersByIds = (ids: Types.ObjectId[]): Promise<ProviderDoc[]> =>
 export async function providerCandidates(clinic: Types.ObjectId) {
   const scopeId = String(clinic);
   const [users, providers] = await Promise.all([
-    User.find(
-      { status: 'active', roles: { $elemMatch: { role: { $in: ['lawyer', 'law_student'] }, scopeId } } },
-      { displayName: 1, roles: 1 },
-    )
-      .limit(500)
-      .lean(),
+    usersWithRole({ roles: ['lawyer', 'law_student'], scopeId, activeOnly: true, limit: 500 }),
     Provider.find({ clinic }, { user: 1, kind: 1 }).lean<Pick<ProviderDoc, 'user' | 'kind'>[]>(),
   ]);
   const already = new Set(providers.map((p) => String(p.user)));
@@ -263,7 +249,7 @@ export async function providerCandidates(clinic: Types.ObjectId) {
 /** Active mediators, with how many open cases each holds (the assigner balances the load). */
 export async function mediatorsWithLoad(): Promise<{ id: string; name: string; activeCases: number }[]> {
   const [mediators, load] = await Promise.all([
-    User.find({ status: 'active', 'roles.role': 'mediator' }, { displayName: 1 }).limit(500).lean(),
+    usersWithRole({ roles: ['mediator'], activeOnly: true, limit: 500 }),
     MediationCase.aggregate<{ _id: Types.ObjectId; n: number }>([
       { $match: { status: 'open', mediator: { $exists: true } } },
       { $group: { _id: '$mediator', n: { $sum: 1 } } },

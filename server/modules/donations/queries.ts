@@ -1,6 +1,6 @@
 /** Donations' reads: no writes here. */
 import { Types, type QueryFilter } from 'mongoose';
-import { User } from '../users';
+import { findContact } from '../users';
 import { Charity, DonationImage, DonationOrder, LedgerEntry, PaymentAnomaly, Project, Refund, type CharityDoc, type DonationOrderDoc, type LedgerEntryDoc, type LedgerKind, type PaymentAnomalyDoc, type ProjectDoc } from './model';
 
 const oid = (id: string) => new Types.ObjectId(id);
@@ -60,8 +60,7 @@ export const findOrdersByOutTradeNo = (nos: string[]) => DonationOrder.find({ ou
 
 /** The donor's own name for their own receipt (never shown to anyone else). */
 export async function donorDisplayName(id: Types.ObjectId): Promise<string | null> {
-  const u = await User.findById(id, { displayName: 1 }).lean();
-  return u?.displayName ?? null;
+  return (await findContact(id))?.displayName ?? null;
 }
 
 export const findAnomaly = (id: string) => PaymentAnomaly.findById(id).lean<PaymentAnomalyDoc>();

@@ -2,7 +2,7 @@
 import { Types } from 'mongoose';
 import type { THolidayCalendar } from '@shared/schemas/reports/taxonomy';
 import { findPage } from '../../platform/paging';
-import { displayNames, User } from '../users';
+import { activeUserIdsWithRole, displayNames, findContact, hasActiveRole, userIdsByUsername, usersWithRole } from '../users';
 import {
   Open311Key,
   Report,
@@ -65,7 +65,7 @@ export const gridNames = (ids: readonly string[]) => setupNames('grid', ids);
 
 /** A department's members holding the handler role (active accounts), with their open task counts. */
 export async function handlerCandidates(dept: DepartmentDoc): Promise<{ id: string; name: string; openTasks: number }[]> {
-  const users = await User.find({ _id: { $in: dept.handlers }, 'roles.role': 'handler', status: 'active' }, { displayName: 1 }).sort({ displayName: 1 }).lean();
+  const users = await usersWithRole({ roles: ['handler'], among: dept.handlers, activeOnly: true, sortByName: true });
   const open = await Report.aggregate<{ _id: Types.ObjectId; n: number }>([
     { $match: { handler: { $in: users.map((u) => u._id) }, status: { $in: ['dispatched', 'in_progress'] } } },
     { $group: { _id: '$handler', n: { $sum: 1 } } },
@@ -76,7 +76,7 @@ export async function handlerCandidates(dept: DepartmentDoc): Promise<{ id: stri
 
 /** Whether the user may be named handler of a department's report: a member with the handler role. */
 export const isHandlerOf = async (dept: DepartmentDoc, userId: string): Promise<boolean> =>
-  dept.handlers.some((h) => String(h) === userId) && (await User.exists({ _id: oid(userId), 'roles.role': 'handler', status: 'active' })) !== null;
+  dept.handlers.some((h) => String(h) === userId) && hasActiveRole(oid(userId), 'handler');
 
 export async function holidayCalendar(): Promise<THolidayCalendar> {
   const doc = await ReportSettings.findById('calendar').lean();
@@ -94,14 +94,10 @@ export async function namesOf(ids: readonly (Types.ObjectId | string | null | un
   return displayNames(wanted.map(oid));
 }
 export const userOpenid = async (userId: string): Promise<string | undefined> =>
-  (await User.findById(oid(userId), { openid: 1 }).lean())?.openid;
-export const usernamesToIds = async (names: readonly string[]): Promise<Map<string, string>> => {
-  const users = await User.find({ username: { $in: [...names] } }, { username: 1 }).lean();
-  return new Map(users.map((u) => [String(u.username), String(u._id)]));
-};
+  (await findContact(oid(userId)))?.openid;
+export const usernamesToIds = (names: readonly string[]): Promise<Map<string, string>> => userIdsByUsername(names);
 /** Staff user ids holding a role (the escalation's recipients). */
-export const staffWithRole = async (role: 'dispatcher' | 'district_admin'): Promise<string[]> =>
-  (await User.find({ 'roles.role': role, status: 'active' }, { _id: 1 }).lean()).map((u) => String(u._id));
+export const staffWithRole = (role: 'dispatcher' | 'district_admin'): Promise<string[]> => activeUserIdsWithRole(role);
 
 export function reportPage(filter: Record<string, unknown>, q: { page: number; pageSize: number }) {
   return findPage<ReportDoc>(Report, filter, { createdAt: -1, _id: -1 }, q);

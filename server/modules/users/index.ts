@@ -8,5 +8,26 @@ export const usersModule = defineModule({ name: 'users', routes: (deps) => route
 export { ZUserDto, ZUserEnvelope } from './dto-schema';
 export { User, type UserDoc } from './model';
 export { presentUser } from './presenter';
-export { displayNames } from './queries';
+export {
+  accountKind,
+  activeUserIdsWithRole,
+  deletedUserIds,
+  displayNames,
+  findActiveAccount,
+  findContact,
+  hasActiveRole,
+  isDeletedUser,
+  realNameMasks,
+  userIdsByUsername,
+  usersWithRole,
+  type RoleHolder,
+  type UserContact,
+} from './queries';
+export { grantRoleOnce, revokeScopedRole } from './commands/roles';
+export {
+  adjustSubscribeConsents,
+  clearSubscribeConsent,
+  giveSubscribeConsentBack,
+  takeSubscribeConsent,
+} from './commands/subscribe-consents';
 export { searchHash, type SearchField } from './search-hash';

@@ -8,7 +8,7 @@ import { WechatPayError } from '../../../wechat';
 import { checkText } from '../../content';
 import { maskName } from '../../realname';
 import { holdForReview } from '../../review';
-import { User } from '../../users';
+import { findContact } from '../../users';
 import { notifyUrl, payClientFor } from '../merchants';
 import { Charity, DonationOrder, Project, type DonationOrderDoc, type PrepayDoc } from '../model';
 import { MESSAGE_REVIEW_KIND } from '../review';
@@ -47,7 +47,7 @@ export async function createOrder(
   if (!project) return { outcome: 'project_not_found' };
   const charity = await Charity.findById(project.charity).lean();
   if (!charity) return { outcome: 'project_not_found' };
-  const user = await User.findById(donor, { openid: 1, displayName: 1 }).lean();
+  const user = await findContact(donor);
   if (input.body.channel === 'jsapi' && !user?.openid) return { outcome: 'openid_required' };
 
   if (!order) {

@@ -6,7 +6,7 @@ import { appLinks } from '@shared/links';
 import type { AppDeps } from '../../../deps';
 import { inUnitOfWork } from '../../../platform/unit-of-work';
 import type { Notice } from '../../notifications';
-import { User } from '../../users';
+import { activeUserIdsWithRole } from '../../users';
 import { DonationOrder, LedgerEntry, PaymentAnomaly, Project, ProjectDonor, Refund, type CharityDoc, type DonationOrderDoc, type PaymentAnomalyDoc, type RefundDoc } from '../model';
 import { newReceiptSerial } from '../serial';
 
@@ -94,7 +94,7 @@ export async function recordAnomaly(
   deps: AppDeps,
   input: { notificationId: string; reason: PaymentAnomalyDoc['reason']; outTradeNo?: string; transactionId?: string; detail: string },
 ): Promise<void> {
-  const admins = await User.find({ 'roles.role': 'district_admin', status: 'active' }, { _id: 1 }).lean();
+  const admins = await activeUserIdsWithRole('district_admin');
   await inUnitOfWork(deps, async (uow) => {
     const r = await PaymentAnomaly.updateOne(
       { notificationId: input.notificationId },
@@ -106,11 +106,11 @@ export async function recordAnomaly(
       await DonationOrder.updateOne({ outTradeNo: input.outTradeNo }, { $set: { needsReview: true, reviewReason: input.detail } });
     }
     const notices: Notice[] = admins.map((a) => ({
-      user: String(a._id),
+      user: a,
       title: '支付通知与订单不符，请核查',
       body: `${input.outTradeNo ?? '未知订单'}：${input.detail}`,
       link: appLinks.adminDonations(),
-      dedupeKey: `donation_anomaly:${input.notificationId}:${String(a._id)}`,
+      dedupeKey: `donation_anomaly:${input.notificationId}:${a}`,
     }));
     uow.emit({ type: 'donation.anomaly', aggregate: `donation_anomaly:${input.notificationId}`, payload: { ...input, notices } });
   });

@@ -3,7 +3,7 @@ import type { AppDeps } from '../../../deps';
 import { WechatError } from '../../../wechat';
 import type { TFieldError } from '@shared/errors';
 import { checkText, type TCheckOutcome, type TSceneName, type TTextVerdict } from '../../content';
-import { User } from '../../users';
+import { findContact } from '../../users';
 import { Photo } from '../gallery';
 
 /**
@@ -17,7 +17,7 @@ export async function ensureTextAllowed(
   fields: { path: string; text: string | undefined }[],
   scene: TSceneName = 'forum',
 ): Promise<TTextVerdict> {
-  const author = await User.findById(authorId, { openid: 1 }).lean();
+  const author = await findContact(authorId);
   return checkText(deps, {
     openid: author?.openid,
     fields: Object.fromEntries(fields.map((f) => [f.path, f.text])),
@@ -49,7 +49,7 @@ export async function checkCover(
     const ok = await Photo.exists({ _id: new Types.ObjectId(own[1]), team: new Types.ObjectId(String(teamId)), status: 'visible' });
     if (ok) return { outcome: 'pass' };
   }
-  const author = await User.findById(authorId, { openid: 1 }).lean();
+  const author = await findContact(authorId);
   if (!author?.openid) return { outcome: 'review' };
   const mediaUrl = coverUrl.startsWith('/') ? `${deps.config.PUBLIC_BASE_URL.replace(/\/$/, '')}${coverUrl}` : coverUrl;
   try {

@@ -9,17 +9,16 @@
 import { Types } from 'mongoose';
 import type { Invariant, Violation } from '../../../platform/invariants';
 import { HoursTotal } from '../hours';
-import { User } from '../../users';
+import { deletedUserIds, isDeletedUser } from '../../users';
 import { RollupBoard } from './rollups/model';
 
 /** Deleted accounts (the user tombstones; a sparse deletedAt index keeps this a short read). */
 export async function erasedUsers(): Promise<Types.ObjectId[]> {
-  const rows = await User.find({ deletedAt: { $gt: new Date(0) } }, { _id: 1 }).lean();
-  return rows.map((r) => new Types.ObjectId(String(r._id)));
+  return deletedUserIds();
 }
 
 export async function isErased(user: Types.ObjectId): Promise<boolean> {
-  return (await User.exists({ _id: user, deletedAt: { $gt: new Date(0) } })) !== null;
+  return isDeletedUser(user);
 }
 
 /** Idempotent: part of the deletion's unit of work, and the invariant's fix. */

@@ -3,7 +3,7 @@ import { appLinks } from '@shared/links';
 import type { Actor } from '../../../../http/actor';
 import type { AppDeps } from '../../../../deps';
 import type { ReviewApplied, ReviewDecision, ReviewRefused } from '../../../review';
-import { User } from '../../../users';
+import { usersWithRole } from '../../../users';
 import { TeamMembership } from '../../teams';
 import { Activity, type ActivityDoc } from '../model';
 
@@ -20,9 +20,9 @@ export const heldVersionOf = (a: ActivityDoc): string =>
 export async function teamAdminIds(teamId: Types.ObjectId): Promise<Types.ObjectId[]> {
   const [members, staff] = await Promise.all([
     TeamMembership.find({ team: teamId, status: 'active', role: 'admin' }, { user: 1 }).lean(),
-    User.find({ roles: { $elemMatch: { role: 'team_admin', scopeId: String(teamId) } } }, { _id: 1 }).lean(),
+    usersWithRole({ roles: ['team_admin'], scopeId: String(teamId), activeOnly: false }),
   ]);
-  const ids = [...members.map((m) => m.user), ...staff.map((u) => u._id as Types.ObjectId)];
+  const ids = [...members.map((m) => m.user), ...staff.map((u) => u._id)];
   return [...new Map(ids.map((id) => [String(id), id])).values()];
 }
 

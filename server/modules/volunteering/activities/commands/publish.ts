@@ -3,7 +3,7 @@ import type { TActivityCreateInput } from '@shared/schemas/volunteering/activiti
 import type { AppDeps } from '../../../../deps';
 import type { TCheckOutcome } from '../../../content';
 import { Team, type TeamDoc } from '../../../org';
-import { User, type UserDoc } from '../../../users';
+import { accountKind } from '../../../users';
 import type { Refusal } from '../../../../platform/outcome';
 import { inUnitOfWork } from '../../../../platform/unit-of-work';
 import type { TFieldError } from '@shared/errors';
@@ -43,7 +43,7 @@ export async function publishActivity(
   if (team.status !== 'certified') return { outcome: 'team_not_certified' };
   const shifts = input.shifts.map((s) => ({ start: new Date(s.start), end: new Date(s.end), capacity: s.capacity }));
   // Read before the transaction: who publishes (the audit entry's actor kind).
-  const author = await User.findById(userId, { kind: 1 }).lean<Pick<UserDoc, 'kind'>>();
+  const authorKind = await accountKind(userId);
   return inUnitOfWork(deps, async (uow): Promise<PublishResult> => {
     const activity = await Activity.create({
       team: team._id,
@@ -77,7 +77,7 @@ export async function publishActivity(
       aggregate: `activity:${String(activity._id)}`,
       payload: { activityId: String(activity._id), teamId: String(team._id) },
       audit: {
-        actor: { userId, kind: author?.kind ?? 'resident' },
+        actor: { userId, kind: authorKind ?? 'resident' },
         action: outcome === 'published' ? 'volunteering.activity.published' : 'volunteering.activity.held',
         target: { type: 'activity', id: String(activity._id) },
         after: { title: input.title, team: String(team._id), status: activity.status, shifts: created.length },

@@ -8,7 +8,7 @@ import type { Refusal } from '../../../../platform/outcome';
 import { inUnitOfWork } from '../../../../platform/unit-of-work';
 import type { Notice } from '../../../notifications';
 import { ownRealName } from '../../../realname';
-import { User } from '../../../users';
+import { findContact } from '../../../users';
 import { Certificate, type CertificateDoc } from '../model';
 import { canConfirmFor } from '../policy';
 import { certificateSettings } from '../settings';
@@ -47,7 +47,7 @@ export async function decideCertificate(
   if (confirm && cert.issuer.type === 'team' && !cert.issuer.handler) {
     const handler =
       (await ownRealName(deps, actor.userId)) ??
-      (await User.findById(actor.userId, { displayName: 1 }).lean())?.displayName;
+      (await findContact(actor.userId))?.displayName;
     if (handler) $set['issuer.handler'] = handler;
   }
   return inUnitOfWork(deps, async (uow): Promise<DecideCertificateResult> => {

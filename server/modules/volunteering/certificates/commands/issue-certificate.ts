@@ -2,7 +2,7 @@ import { Types } from 'mongoose';
 import type { Refusal } from '../../../../platform/outcome';
 import { CERTIFICATE_LISTING_DAYS } from '@shared/schemas/volunteering/certificates';
 import { Team } from '../../../org';
-import { User } from '../../../users';
+import { realNameMasks } from '../../../users';
 import { HoursEntry } from '../../hours';
 import { findVolunteerByUser } from '../../volunteers';
 import { Certificate, type CertificateDoc, type CertificateServiceDoc, type CertificateStatus } from '../model';
@@ -28,8 +28,8 @@ export async function issueCertificate(input: {
   teamId?: string;
   now: Date;
 }): Promise<IssueCertificateResult> {
-  const user = await User.findById(input.userId, { realName: 1 }).lean();
-  if (!user?.realName) return { outcome: 'not_verified' };
+  const realName = await realNameMasks(input.userId);
+  if (!realName) return { outcome: 'not_verified' };
   const userId = new Types.ObjectId(input.userId);
   const filter: Record<string, unknown> = { user: userId, status: 'confirmed' };
   const settings = await certificateSettings();
@@ -112,8 +112,8 @@ export async function issueCertificate(input: {
         user: userId,
         status,
         holder: {
-          nameMasked: user.realName.nameMasked,
-          idNumberMasked: user.realName.idNumberMasked,
+          nameMasked: realName.nameMasked,
+          idNumberMasked: realName.idNumberMasked,
           idType: '居民身份证',
           volunteerNo: volunteer?.volunteerNo ?? null,
         },

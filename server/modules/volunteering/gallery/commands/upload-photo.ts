@@ -7,7 +7,7 @@ import type { AppDeps } from '../../../../deps';
 import type { Actor } from '../../../../http/actor';
 import type { Refusal } from '../../../../platform/outcome';
 import { WechatError } from '../../../../wechat';
-import { User } from '../../../users';
+import { findContact } from '../../../users';
 import type { ActivityDoc } from '../../activities';
 import { holdsConfirmedPlace } from '../../signups';
 import { activityPolicy } from '../../activities';
@@ -52,7 +52,7 @@ export async function uploadPhoto(
   const stored = await writeImageFiles(galleryDir(deps), `${String(input.activity._id)}/${String(id)}`, image);
 
   const fetchKey = randomBytes(16).toString('hex');
-  const user = await User.findById(uploader, { openid: 1 }).lean();
+  const user = await findContact(uploader);
   let status: 'checking' | 'visible' = user?.openid ? 'checking' : 'visible';
   let traceId: string | undefined;
   if (user?.openid) {

@@ -4,7 +4,7 @@ import type { AppDeps } from '../../../../deps';
 import type { TFieldError } from '@shared/errors';
 import type { Refusal } from '../../../../platform/outcome';
 import { checkText } from '../../../content';
-import { User } from '../../../users';
+import { findContact } from '../../../users';
 import { HelpRequest, type HelpRequestDoc } from '../model';
 
 /**
@@ -24,7 +24,7 @@ export async function postHelpRequest(
   const now = deps.now();
   if (input.neededAt.getTime() < now.getTime() - 60_000) return { outcome: 'needed_in_past' };
   if (input.neededAt.getTime() > now.getTime() + 366 * 86_400_000) return { outcome: 'needed_too_late' };
-  const author = await User.findById(userId, { openid: 1 }).lean();
+  const author = await findContact(userId);
   const verdict = await checkText(deps, {
     openid: author?.openid,
     scene: 'forum',

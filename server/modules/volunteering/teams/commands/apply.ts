@@ -3,7 +3,7 @@ import type { TTeamApplyInput, TTeamReviewInput } from '@shared/schemas/voluntee
 import type { Actor } from '../../../../http/actor';
 import type { AppDeps } from '../../../../deps';
 import { Team, type TeamDoc } from '../../../org';
-import { User } from '../../../users';
+import { grantRoleOnce } from '../../../users';
 import type { VolunteeringMessage } from '../../signups';
 import type { Refusal } from '../../../../platform/outcome';
 import { auditActor } from '../../../../platform/outbox/event';
@@ -90,10 +90,7 @@ export function reviewTeam(
         { upsert: true },
       );
       await TeamProfile.updateOne({ team: team._id }, { $set: { memberCount: 1 } });
-      await User.updateOne(
-        { _id: applicant, roles: { $not: { $elemMatch: { role: 'team_admin', scopeId: String(team._id) } } } },
-        { $push: { roles: { role: 'team_admin', scopeType: 'team', scopeId: String(team._id) } } },
-      );
+      await grantRoleOnce(applicant, { role: 'team_admin', scopeType: 'team', scopeId: String(team._id) });
     }
     const message: VolunteeringMessage | undefined = applicant
       ? {

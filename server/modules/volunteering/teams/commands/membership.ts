@@ -5,7 +5,7 @@ import { auditActor } from '../../../../platform/outbox/event';
 import { inUnitOfWork } from '../../../../platform/unit-of-work';
 import { Team, type TeamDoc } from '../../../org';
 import type { Refusal } from '../../../../platform/outcome';
-import { User } from '../../../users';
+import { grantRoleOnce, revokeScopedRole } from '../../../users';
 import { isDuplicateKey } from '../../signups';
 import { TeamMembership, TeamProfile, type TeamMembershipDoc, type TMemberRole } from '../model';
 
@@ -163,11 +163,8 @@ export function leaveTeam(userId: string, teamId: string, deps?: AppDeps): Promi
 /** Keeps the user's team_admin(team) role grant in step with an admin membership. */
 export async function syncTeamAdminRole(userId: string | Types.ObjectId, teamId: string, admin: boolean): Promise<void> {
   if (admin) {
-    await User.updateOne(
-      { _id: userId, roles: { $not: { $elemMatch: { role: 'team_admin', scopeId: teamId } } } },
-      { $push: { roles: { role: 'team_admin', scopeType: 'team', scopeId: teamId } } },
-    );
+    await grantRoleOnce(userId, { role: 'team_admin', scopeType: 'team', scopeId: teamId });
   } else {
-    await User.updateOne({ _id: userId }, { $pull: { roles: { role: 'team_admin', scopeId: teamId } } });
+    await revokeScopedRole(userId, { role: 'team_admin', scopeId: teamId });
   }
 }

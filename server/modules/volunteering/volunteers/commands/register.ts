@@ -3,7 +3,7 @@ import { Types } from 'mongoose';
 import type { TVolunteerProfileUpdate, TVolunteerRegisterInput } from '@shared/schemas/volunteering/volunteers';
 import type { AppDeps } from '../../../../deps';
 import type { TCheckOutcome } from '../../../content';
-import { User } from '../../../users';
+import { grantRoleOnce, realNameMasks } from '../../../users';
 import { Volunteer, VolunteeringCounter, type VolunteerDoc } from '../model';
 import { isDuplicateKey } from '../../signups';
 
@@ -38,8 +38,8 @@ export async function registerVolunteer(
   input: TVolunteerRegisterInput,
   introCheck: TCheckOutcome = 'pass',
 ): Promise<RegisterResult> {
-  const user = await User.findById(userId, { realName: 1 }).lean();
-  if (!user?.realName?.verifiedAt) return { outcome: 'not_verified' };
+  const realName = await realNameMasks(userId);
+  if (!realName?.verifiedAt) return { outcome: 'not_verified' };
   if (await Volunteer.exists({ user: userId })) return { outcome: 'already_registered' };
   const now = deps.now();
   let volunteer: VolunteerDoc;
@@ -47,7 +47,7 @@ export async function registerVolunteer(
     const created = await Volunteer.create({
       user: new Types.ObjectId(userId),
       volunteerNo: await nextVolunteerNo(now),
-      nameMasked: user.realName.nameMasked,
+      nameMasked: realName.nameMasked,
       skills: dedupe(input.skills),
       serviceAreas: dedupe(input.serviceAreas),
       availability: input.availability,
@@ -60,10 +60,7 @@ export async function registerVolunteer(
     if (isDuplicateKey(err)) return { outcome: 'already_registered' };
     throw err;
   }
-  await User.updateOne(
-    { _id: userId, roles: { $not: { $elemMatch: { role: 'volunteer' } } } },
-    { $push: { roles: { role: 'volunteer' } } },
-  );
+  await grantRoleOnce(userId, { role: 'volunteer' });
   return { outcome: 'registered', volunteer };
 }
 
