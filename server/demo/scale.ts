@@ -15,6 +15,8 @@ import { ACTIVITY_CATEGORIES } from '@shared/schemas/volunteering/activities';
 import { District, Team } from '../modules/org';
 import { currentPolicyVersion } from '../modules/privacy';
 import { encryptField, hashIdNumber, maskName } from '../modules/realname';
+// Seeding at scale bulk-inserts into the models' raw collections (insertAll), which no facade
+// offers on purpose: the models below cross module lines here only. Production code uses facades.
 import { User } from '../modules/users';
 import { Activity, Shift } from '../modules/volunteering/activities';
 import { HoursEntry, HoursTotal, shanghaiMonth } from '../modules/volunteering/hours';

@@ -11,6 +11,8 @@ import type { AppDeps } from '../deps';
 import type { RoleGrant } from '../http/actor';
 import { hashPassword } from '../modules/auth';
 import { Clinic, Community, Department, District, Grid, Team } from '../modules/org';
+// Demo data only: the generic `ensure(Model, key, doc)` (server/demo/ensure.ts) creates demo accounts
+// idempotently from the model; production code reads and writes accounts through the users facade.
 import { User } from '../modules/users';
 import { allModules } from '../modules';
 import { demoSteps } from '../platform/compose';

@@ -5,6 +5,8 @@ import { DEMO_PASSWORD, type DemoAccount, type DemoOrgs } from '../../demo/seed'
 import { ensure } from '../../demo/ensure';
 import { hashPassword } from '../auth';
 import { Clinic } from '../org';
+// Demo data only: the generic `ensure(Model, key, doc)` (server/demo/ensure.ts) creates demo accounts
+// idempotently from the model; production code reads and writes accounts through the users facade.
 import { User } from '../users';
 import { MediationCase, Provider, Schedule } from './model';
 

@@ -4,6 +4,8 @@ import type { AppDeps } from '../../deps';
 import { DEMO_PASSWORD, type DemoAccount, type DemoOrgs } from '../../demo/seed';
 import { ensure } from '../../demo/ensure';
 import { hashPassword } from '../auth';
+// Demo data only: the generic `ensure(Model, key, doc)` (server/demo/ensure.ts) creates demo accounts
+// idempotently from the model; production code reads and writes accounts through the users facade.
 import { User } from '../users';
 import { seedLawStarterSet } from './laws';
 import { Notice } from './notices';

@@ -1,11 +1,8 @@
-import { Types } from 'mongoose';
 import type { TSubscriptionsInput } from '@shared/schemas/notifications';
 import type { AppDeps } from '../../deps';
 import type { Refusal } from '../../platform/outcome';
-import { User, type UserDoc } from '../users';
+import { adjustSubscribeConsents, type UserDoc } from '../users';
 import { knownTemplateIds } from './templates';
-
-const consentPath = (templateId: string) => `subscribeConsents.${templateId}`;
 
 /**
  * Records what wx.requestSubscribeMessage reported: each 'accept' is one more
@@ -20,22 +17,13 @@ export async function recordSubscribeResults(
   const known = knownTemplateIds(deps.config);
   const unknown = Object.keys(input.results).filter((t) => !known.has(t));
   if (unknown.length) return { outcome: 'unknown_templates', templateIds: unknown };
-  const inc: Record<string, number> = {};
-  const set: Record<string, number> = {};
-  for (const [templateId, result] of Object.entries(input.results)) {
-    if (result === 'accept') inc[consentPath(templateId)] = 1;
-    if (result === 'ban') set[consentPath(templateId)] = 0;
-  }
-  const update: Record<string, unknown> = {};
-  if (Object.keys(inc).length) update.$inc = inc;
-  if (Object.keys(set).length) update.$set = set;
-  const user = Object.keys(update).length
-    ? await User.findOneAndUpdate({ _id: new Types.ObjectId(userId) }, update, {
-        returnDocument: 'after',
-      }).lean<UserDoc>()
-    : await User.findById(userId).lean<UserDoc>();
-  if (!user) return { outcome: 'not_found' };
-  return { outcome: 'recorded', consents: consentCounts(deps, user) };
+  const results = Object.entries(input.results);
+  const consents = await adjustSubscribeConsents(userId, {
+    accepted: results.filter(([, r]) => r === 'accept').map(([t]) => t),
+    banned: results.filter(([, r]) => r === 'ban').map(([t]) => t),
+  });
+  if (consents === null) return { outcome: 'not_found' };
+  return { outcome: 'recorded', consents: consentCounts(deps, { subscribeConsents: consents }) };
 }
 
 export function consentCounts(deps: AppDeps, user: Pick<UserDoc, 'subscribeConsents'>): Record<string, number> {
@@ -45,23 +33,4 @@ export function consentCounts(deps: AppDeps, user: Pick<UserDoc, 'subscribeConse
   const out: Record<string, number> = {};
   for (const id of knownTemplateIds(deps.config)) out[id] = Math.max(0, Number(map[id] ?? 0));
   return out;
-}
-
-/** Takes one consent if any is left: one atomic conditional update, never below zero. */
-export async function takeConsent(userId: Types.ObjectId, templateId: string): Promise<boolean> {
-  const res = await User.updateOne(
-    { _id: userId, status: 'active', [consentPath(templateId)]: { $gt: 0 } },
-    { $inc: { [consentPath(templateId)]: -1 } },
-  );
-  return res.modifiedCount === 1;
-}
-
-/** Returns a reserved consent WeChat never used (the message was not delivered). */
-export async function giveConsentBack(userId: Types.ObjectId, templateId: string): Promise<void> {
-  await User.updateOne({ _id: userId, status: 'active' }, { $inc: { [consentPath(templateId)]: 1 } });
-}
-
-/** WeChat says the user has no consent left (43101): our count was stale. */
-export async function clearConsent(userId: Types.ObjectId, templateId: string): Promise<void> {
-  await User.updateOne({ _id: userId }, { $set: { [consentPath(templateId)]: 0 } });
 }

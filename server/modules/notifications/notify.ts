@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import type { TTemplateKey } from '@shared/schemas/notifications';
 import type { AppDeps } from '../../deps';
-import { User, type UserDoc } from '../users';
+import { findContact } from '../users';
 import { Notification, type NotificationDoc } from './model';
 import { templateIds } from './templates';
 
@@ -56,9 +56,7 @@ async function insertOnce(doc: Partial<NotificationDoc>): Promise<NotificationDo
  * WeChat openid, a subscribe-message outbox item for the sender job.
  */
 export async function notify(deps: AppDeps, userId: string, input: NotifyInput): Promise<NotifyResult> {
-  const user = await User.findById(userId)
-    .select({ openid: 1, status: 1 })
-    .lean<Pick<UserDoc, '_id' | 'openid' | 'status'>>();
+  const user = await findContact(userId);
   const now = deps.now();
   const base = {
     user: new Types.ObjectId(userId),

@@ -1,7 +1,6 @@
 import type { SubscribeSendResult } from '../../wechat';
 import type { AppDeps } from '../../deps';
-import { User, type UserDoc } from '../users';
-import { clearConsent, giveConsentBack, takeConsent } from './consents';
+import { clearSubscribeConsent, findContact, giveSubscribeConsentBack, takeSubscribeConsent } from '../users';
 import { Notification, type NotificationDoc, type TNotificationStatus } from './model';
 import { toTemplateData } from './templates';
 
@@ -63,15 +62,13 @@ type Outcome = keyof SendReport;
  */
 async function deliver(deps: AppDeps, item: NotificationDoc, now: Date): Promise<Outcome> {
   const templateId = item.templateId ?? '';
-  const user = await User.findById(item.user)
-    .select({ openid: 1, status: 1 })
-    .lean<Pick<UserDoc, '_id' | 'openid' | 'status'>>();
+  const user = await findContact(item.user);
   if (!user?.openid || user.status !== 'active') {
     await finish(item, 'skipped_no_consent', { lastError: 'user_unavailable' });
     return 'skipped';
   }
   if (!item.consentReserved) {
-    if (!(await takeConsent(user._id, templateId))) {
+    if (!(await takeSubscribeConsent(item.user, templateId))) {
       await finish(item, 'skipped_no_consent', { lastError: 'no_remaining_consent' });
       return 'skipped';
     }
@@ -95,7 +92,7 @@ async function deliver(deps: AppDeps, item: NotificationDoc, now: Date): Promise
   }
   const lastError = `${result.errcode} ${result.errmsg}`.slice(0, 500);
   if (result.errcode === ERR_NO_SUBSCRIPTION) {
-    await clearConsent(user._id, templateId);
+    await clearSubscribeConsent(item.user, templateId);
     await finish(item, 'skipped_no_consent', { lastError });
     return 'skipped';
   }
@@ -103,7 +100,7 @@ async function deliver(deps: AppDeps, item: NotificationDoc, now: Date): Promise
     await finish(item, 'pending', { lastError, nextAttemptAt: new Date(now.getTime() + backoffMs(item.attempts)) });
     return 'retried';
   }
-  await giveConsentBack(user._id, templateId);
+  await giveSubscribeConsentBack(item.user, templateId);
   await finish(item, 'failed', { lastError });
   return 'failed';
 }

@@ -3,6 +3,7 @@ import { ZActivityCreateInput, type TActivityCategory } from '@shared/schemas/vo
 import { ZRealNameInput } from '@shared/schemas/auth';
 import { ZVolunteerRegisterInput } from '@shared/schemas/volunteering/volunteers';
 import { verifyRealName } from '../realname';
+// Demo data only: `Activity.exists` keeps reseeding idempotent; production code uses activities' queries.
 import { publishActivity, Activity } from './activities';
 import { registerVolunteer } from './volunteers';
 
