@@ -1,7 +1,6 @@
-import { Types } from 'mongoose';
 import type { AppDeps } from '../../deps';
 import type { Refusal } from '../../platform/outcome';
-import { User, type UserDoc } from '../users';
+import { recordPolicyAgreement, type UserDoc } from '../users';
 import { currentPolicyVersion } from './policy-text';
 
 /**
@@ -16,13 +15,6 @@ export async function recordConsent(
 ): Promise<{ outcome: 'agreed'; user: UserDoc } | Refusal<'version_mismatch' | 'not_found'>> {
   if (version !== currentPolicyVersion()) return { outcome: 'version_mismatch' };
   const at = deps.now();
-  const _id = new Types.ObjectId(userId);
-  const updated = await User.findOneAndUpdate(
-    { _id, status: 'active', 'consent.version': { $ne: version } },
-    { $set: { 'consent.version': version, 'consent.at': at }, $push: { 'consent.history': { version, at } } },
-    { returnDocument: 'after' },
-  ).lean<UserDoc>();
-  if (updated) return { outcome: 'agreed', user: updated };
-  const user = await User.findOne({ _id, status: 'active' }).lean<UserDoc>();
+  const user = await recordPolicyAgreement(userId, version, at);
   return user ? { outcome: 'agreed', user } : { outcome: 'not_found' };
 }

@@ -4,7 +4,7 @@ import { AuditEntry } from '../audit';
 import { inUnitOfWork } from '../../platform/unit-of-work';
 import { Session } from '../auth';
 import { Notification } from '../notifications';
-import { User } from '../users';
+import { tombstoneAccount } from '../users';
 import { allPersonalDataSections } from './sections';
 
 export const DELETED_DISPLAY_NAME = '已注销用户';
@@ -25,27 +25,13 @@ export async function deleteAccount(deps: AppDeps, userId: string, requestId?: s
   // write conflict, rerun, and then finds nothing left to change). What is not in the database
   // (photo files) goes after commit, through the events the erasers emit.
   await inUnitOfWork(deps, async (uow) => {
-    const res = await User.updateOne(
-      { _id, status: { $ne: 'deleted' } },
-      {
-        $set: {
-          status: 'deleted',
-          deletedAt: now,
-          displayName: DELETED_DISPLAY_NAME,
-          roles: [],
-          subscribeConsents: {},
-          preferences: { elderMode: false },
-          failedLogins: 0,
-        },
-        $unset: { openid: 1, unionid: 1, phone: 1, realName: 1, username: 1, passwordHash: 1, lockedUntil: 1 },
-      },
-    );
+    const deleted = await tombstoneAccount(_id, now, DELETED_DISPLAY_NAME);
     // Everything below is idempotent, so running it again on a deleted account changes nothing more.
     await Session.updateMany({ userId: _id, revokedAt: { $exists: false } }, { $set: { revokedAt: now } });
     await Notification.deleteMany({ user: _id });
     await AuditEntry.updateMany({ 'actor.id': _id }, { $set: { 'actor.displayName': DELETED_DISPLAY_NAME } });
     for (const s of allPersonalDataSections()) if (s.erase) await s.erase(_id, now, deps);
-    if (res.modifiedCount === 1) {
+    if (deleted) {
       uow.emit({
         type: 'user.deleted',
         aggregate: `user:${userId}`,

@@ -4,7 +4,7 @@ import type { Refusal } from '../../platform/outcome';
 import { sanitizeForAudit, AuditEntry, type AuditEntryDoc, presentAuditEntry } from '../audit';
 import { Session, type SessionDoc } from '../auth';
 import { Notification, type NotificationDoc, consentCounts } from '../notifications';
-import { User, type UserDoc, presentUser } from '../users';
+import { findUser, presentUser } from '../users';
 import { allPersonalDataSections } from './sections';
 import { PRIVACY_POLICY } from './policy-text';
 
@@ -75,7 +75,7 @@ export async function exportPersonalData(
   userId: string,
 ): Promise<{ outcome: 'exported'; filename: string; data: unknown } | Refusal<'not_found'>> {
   const _id = new Types.ObjectId(userId);
-  const user = await User.findById(_id).lean<UserDoc>();
+  const user = await findUser(userId);
   if (!user) return { outcome: 'not_found' };
   const [sessions, notifications, audit] = await Promise.all([
     Session.find({ userId: _id }).sort({ createdAt: -1 }).lean<SessionDoc[]>(),

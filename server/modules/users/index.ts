@@ -15,6 +15,7 @@ export {
   displayNames,
   findActiveAccount,
   findContact,
+  findUser,
   hasActiveRole,
   isDeletedUser,
   realNameMasks,
@@ -23,6 +24,7 @@ export {
   type RoleHolder,
   type UserContact,
 } from './queries';
+export { recordPolicyAgreement, tombstoneAccount } from './commands/account-privacy';
 export { grantRoleOnce, revokeScopedRole } from './commands/roles';
 export {
   adjustSubscribeConsents,
