@@ -17,6 +17,29 @@ export { publishActivity } from './commands/publish';
 export { ensureTextAllowed } from './content';
 export { activityPolicy } from './policy';
 export { Activity, type ActivityDoc, Shift, type ShiftDoc } from './model';
-export { activityTitles, cancelledActivitiesNotOver, findActivities, findActivity, findShift, invalidateActivityLists } from './queries';
+export {
+  activityStartsCursor,
+  activityTitles,
+  cancelledActivitiesNotOver,
+  findActivities,
+  findActivity,
+  findShift,
+  findShiftOf,
+  invalidateActivityLists,
+  shiftCounters,
+  shiftsByIds,
+  shiftsMovedSince,
+} from './queries';
+export {
+  clearActivityShiftCounters,
+  correctShiftCounters,
+  decrementWaiting,
+  moveShiftTimes,
+  placeOrQueueArrivals,
+  releaseShiftPlace,
+  reserveShiftPlace,
+  setShiftCounters,
+  type ShiftCounters,
+} from './commands/shift-counters';
 // community (issue 14): the home page's nearby activities
 export { listActivities } from './queries';

@@ -287,6 +287,30 @@ export const findShift = (id: string | Types.ObjectId): Promise<ShiftDoc | null>
 
 export const shiftsOf = (activity: Types.ObjectId): Promise<ShiftDoc[]> => Shift.find({ activity }).lean<ShiftDoc[]>().exec();
 
+/** Shifts by id (ids that are not shifts are left out). */
+export const shiftsByIds = (ids: readonly Types.ObjectId[]): Promise<ShiftDoc[]> =>
+  Shift.find({ _id: { $in: [...ids] } }).lean<ShiftDoc[]>().exec();
+
+/** A shift of the given activity, or null (a shift id from another activity is unknown here). */
+export const findShiftOf = (activity: Types.ObjectId, shiftId: string | Types.ObjectId): Promise<ShiftDoc | null> =>
+  Shift.findOne({ _id: shiftId, activity }).lean<ShiftDoc>().exec();
+
+/** Shifts whose times changed since `since` and that start after `now` (their signups may need moving). */
+export const shiftsMovedSince = (since: Date, now: Date): Promise<ShiftDoc[]> =>
+  Shift.find({ timesChangedAt: { $gte: since }, start: { $gt: now } }).lean<ShiftDoc[]>().exec();
+
+/** Every shift's counters, or only those of shifts ending after `endAfter`. */
+export const shiftCounters = (endAfter?: Date): Promise<Pick<ShiftDoc, '_id' | 'confirmedCount' | 'waitingCount' | 'waitSeq'>[]> =>
+  Shift.find(endAfter ? { end: { $gt: endAfter } } : {}, { confirmedCount: 1, waitingCount: 1, waitSeq: 1 })
+    .lean<Pick<ShiftDoc, '_id' | 'confirmedCount' | 'waitingCount' | 'waitSeq'>[]>()
+    .exec();
+
+/** Activities in these statuses, their team and start only, streamed (the statistics rebuild reads them all). */
+export const activityStartsCursor = (statuses: readonly ActivityDoc['status'][]) =>
+  Activity.find({ status: { $in: [...statuses] } }, { team: 1, startsAt: 1 })
+    .lean<Pick<ActivityDoc, '_id' | 'team' | 'startsAt'>[]>()
+    .cursor({ batchSize: 5000 });
+
 /** An activity's page: its shifts, and the caller's own signups to it (latest first). */
 export async function activityWithMySignups(a: ActivityDoc, userId: string | null, canManage: boolean) {
   const [shifts, mySignups] = await Promise.all([shiftsOf(a._id), userId ? bookings().mySignups(a, userId) : []]);

@@ -1,6 +1,6 @@
 import type { Types } from 'mongoose';
 import type { TAttendanceRowDto } from '@shared/schemas/volunteering/attendance';
-import { Shift, type ShiftDoc } from '../activities';
+import { findShiftOf, type ShiftDoc } from '../activities';
 import { displayNames } from '../../users';
 import { confirmedSignupsOf } from '../signups';
 import { presentAttendanceRow } from './presenter';
@@ -9,7 +9,7 @@ import { presentAttendanceRow } from './presenter';
 
 /** A shift of the given activity, or null (a shift id from another activity is unknown here). */
 export const shiftOfActivity = (shiftId: string, activity: Types.ObjectId): Promise<ShiftDoc | null> =>
-  Shift.findOne({ _id: shiftId, activity }).lean<ShiftDoc>().exec();
+  findShiftOf(activity, shiftId);
 
 /** Confirmed signups of an activity with their check-in and check-out, in shift order (at most 2,000). */
 export async function attendanceRows(activity: Types.ObjectId): Promise<TAttendanceRowDto[]> {

@@ -7,7 +7,7 @@
 import type { Types } from 'mongoose';
 import { ACTIVE_SIGNUP_STATUSES } from '@shared/schemas/volunteering/signups';
 import { registerInvariants, type Invariant, type Violation } from '../../../platform/invariants';
-import { Shift, invalidateActivityLists } from '../activities';
+import { correctShiftCounters, invalidateActivityLists, shiftCounters as readShiftCounters } from '../activities';
 import { HOLDS_PLACE } from './commands/placement';
 import { Signup, VolunteerSchedule } from './model';
 
@@ -76,11 +76,7 @@ const shiftCounters: Invariant = {
   name: 'shift-counters',
   afterFix: () => invalidateActivityLists(),
   check: async ({ scope, now }) => {
-    const shifts = await Shift.find(scope === 'live' ? { end: { $gt: now } } : {}, {
-      confirmedCount: 1,
-      waitingCount: 1,
-      waitSeq: 1,
-    }).lean<(Counters & { _id: Types.ObjectId })[]>();
+    const shifts = await readShiftCounters(scope === 'live' ? now : undefined);
     const match = scope === 'live' ? { shift: { $in: shifts.map((s) => s._id) } } : {};
     const rows = await Signup.aggregate<{ _id: Types.ObjectId; taken: number; waiting: number; maxPos: number | null }>([
       { $match: match },
@@ -111,7 +107,7 @@ const shiftCounters: Invariant = {
         expected,
         found,
         fix: async () => {
-          await Shift.updateOne({ _id: s._id, ...found }, { $set: expected });
+          await correctShiftCounters(s._id, found, expected);
         },
       });
     }

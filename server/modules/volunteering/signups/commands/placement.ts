@@ -1,6 +1,15 @@
 import { Types, type mongo } from 'mongoose';
 import { batcher } from '../../../../http/batch-loader';
-import { Shift, type ShiftDoc, invalidateActivityLists } from '../../activities';
+import {
+  decrementWaiting,
+  findShift,
+  invalidateActivityLists,
+  placeOrQueueArrivals,
+  releaseShiftPlace,
+  reserveShiftPlace,
+  setShiftCounters,
+  type ShiftDoc,
+} from '../../activities';
 import { Signup, VolunteerSchedule, type SignupDoc } from '../model';
 import { bulkFailures } from './bulk';
 
@@ -125,21 +134,7 @@ export type Placement = { placed: true } | { placed: false; waitPos: number; ahe
  * needed. Null when the shift does not exist.
  */
 async function placeOrQueueMany(shiftId: Types.ObjectId, n: number): Promise<Placement[] | null> {
-  const free = { $cond: [{ $eq: ['$waitingCount', 0] }, { $max: [0, { $subtract: ['$capacity', '$confirmedCount'] }] }, 0] };
-  const take = { $min: [free, n] };
-  const before = await Shift.findOneAndUpdate(
-    { _id: shiftId },
-    [
-      {
-        $set: {
-          confirmedCount: { $add: ['$confirmedCount', take] },
-          waitSeq: { $add: ['$waitSeq', { $subtract: [n, take] }] },
-          waitingCount: { $add: ['$waitingCount', { $subtract: [n, take] }] },
-        },
-      },
-    ],
-    { returnDocument: 'before', updatePipeline: true, projection: { capacity: 1, confirmedCount: 1, waitingCount: 1, waitSeq: 1 } },
-  ).lean<Pick<ShiftDoc, 'capacity' | 'confirmedCount' | 'waitingCount' | 'waitSeq'>>();
+  const before = await placeOrQueueArrivals(shiftId, n);
   if (!before) return null;
   const taken = before.waitingCount === 0 ? Math.min(n, Math.max(0, before.capacity - before.confirmedCount)) : 0;
   if (taken > 0) invalidateActivityLists();
@@ -197,24 +192,12 @@ export async function fillFreePlacesShared(
   return { offered: await run, first: true };
 }
 
-export async function leaveWaitlist(shiftId: Types.ObjectId): Promise<void> {
-  await Shift.updateOne({ _id: shiftId, waitingCount: { $gt: 0 } }, { $inc: { waitingCount: -1 } });
-}
+export const leaveWaitlist = (shiftId: Types.ObjectId): Promise<void> => decrementWaiting(shiftId);
 
-export async function freePlace(shiftId: Types.ObjectId): Promise<void> {
-  await Shift.updateOne({ _id: shiftId, confirmedCount: { $gt: 0 } }, { $inc: { confirmedCount: -1 } });
-  invalidateActivityLists();
-}
+export const freePlace = (shiftId: Types.ObjectId): Promise<void> => releaseShiftPlace(shiftId);
 
 /** Reserves a free place for the waitlist (ignores waitingCount, unlike placeOrQueue). */
-async function reservePlace(shiftId: Types.ObjectId): Promise<boolean> {
-  const res = await Shift.updateOne(
-    { _id: shiftId, $expr: { $lt: ['$confirmedCount', '$capacity'] } },
-    { $inc: { confirmedCount: 1 } },
-  );
-  if (res.modifiedCount === 1) invalidateActivityLists();
-  return res.modifiedCount === 1;
-}
+const reservePlace = (shiftId: Types.ObjectId): Promise<boolean> => reserveShiftPlace(shiftId);
 
 /**
  * Hands every free place to the next waitlisted person (lowest waitPos) as an
@@ -227,7 +210,7 @@ export async function fillFreePlaces(
   now: Date,
   known?: Pick<ShiftDoc, 'start'>,
 ): Promise<SignupDoc[]> {
-  const shift = known ?? (await Shift.findById(shiftId, { start: 1 }).lean());
+  const shift = known ?? (await findShift(shiftId));
   if (!shift || shift.start.getTime() <= now.getTime()) return [];
   const offered: SignupDoc[] = [];
   const expiresAt = new Date(Math.min(now.getTime() + OFFER_HOLD_MS, shift.start.getTime()));
@@ -264,7 +247,6 @@ export async function reconcileShift(shiftId: Types.ObjectId): Promise<{ confirm
     Signup.countDocuments({ shift: shiftId, status: { $in: [...HOLDS_PLACE] } }),
     Signup.countDocuments({ shift: shiftId, status: 'waitlisted' }),
   ]);
-  await Shift.updateOne({ _id: shiftId }, { $set: { confirmedCount: taken, waitingCount: waiting } });
-  invalidateActivityLists();
+  await setShiftCounters(shiftId, { confirmedCount: taken, waitingCount: waiting });
   return { confirmedCount: taken, waitingCount: waiting };
 }

@@ -1,7 +1,7 @@
 import type { Types } from 'mongoose';
 import { ACTIVE_SIGNUP_STATUSES } from '@shared/schemas/volunteering/signups';
 import { appLinks } from '@shared/links';
-import { Shift } from '../../activities';
+import { clearActivityShiftCounters } from '../../activities';
 import { Signup } from '../model';
 import type { VolunteeringMessage } from '../notify';
 import { releaseSlot } from './placement';
@@ -30,7 +30,7 @@ export async function releaseActivitySignups(
     users.push(s.user);
     await releaseSlot(s.user, s.shift);
   }
-  await Shift.updateMany({ activity: activityId }, { $set: { confirmedCount: 0, waitingCount: 0 } });
+  await clearActivityShiftCounters(activityId);
   return { released: users.length, users };
 }
 

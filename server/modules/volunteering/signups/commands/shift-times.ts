@@ -4,7 +4,7 @@ import { appLinks } from '@shared/links';
 import type { AppDeps } from '../../../../deps';
 import type { TFieldError } from '@shared/errors';
 import { inUnitOfWork, type UnitOfWork } from '../../../../platform/unit-of-work';
-import { findActivity, Shift, type ActivityDoc, type ShiftDoc, type ShiftMove } from '../../activities';
+import { findActivity, moveShiftTimes, shiftsMovedSince, type ActivityDoc, type ShiftDoc, type ShiftMove } from '../../activities';
 import { Signup, VolunteerSchedule, type SignupDoc } from '../model';
 import { shanghaiTime, type VolunteeringMessage } from '../notify';
 import { releaseCounters } from './cancel';
@@ -55,11 +55,7 @@ export function moveShifts(deps: AppDeps, activity: ActivityDoc, moves: ShiftMov
     let moved = 0;
     let released = 0;
     for (const m of moves) {
-      const res = await Shift.updateOne(
-        { _id: m.shift._id, activity: activity._id, start: { $gt: now } },
-        { $set: { start: m.start, end: m.end, timesChangedAt: now } },
-      );
-      if (res.matchedCount === 0) {
+      if (!(await moveShiftTimes(activity._id, m.shift._id, m, now))) {
         return uow.rollback<MoveShiftsResult>({ outcome: 'invalid', fields: [{ path: 'shiftTimes', message: '已开始的班次不能修改时间' }] });
       }
       const r = await syncShiftSignups(uow, deps, activity, { _id: m.shift._id, start: m.start, end: m.end });
@@ -125,10 +121,7 @@ const RESYNC_WINDOW_MS = 24 * 3600_000;
  */
 export async function resyncMovedShifts(deps: AppDeps): Promise<{ shifts: number; moved: number; released: number }> {
   const now = deps.now();
-  const shifts = await Shift.find({
-    timesChangedAt: { $gte: new Date(now.getTime() - RESYNC_WINDOW_MS) },
-    start: { $gt: now },
-  }).lean<ShiftDoc[]>();
+  const shifts = await shiftsMovedSince(new Date(now.getTime() - RESYNC_WINDOW_MS), now);
   let moved = 0;
   let released = 0;
   for (const shift of shifts) {

@@ -3,7 +3,7 @@ import { Types } from 'mongoose';
 import type { TSignupOutcome } from '@shared/schemas/volunteering/signups';
 import type { AppDeps } from '../../../../deps';
 import { batchLoader } from '../../../../http/batch-loader';
-import { findActivities, Shift, type ActivityDoc, type ShiftDoc } from '../../activities';
+import { findActivities, shiftsByIds, type ActivityDoc, type ShiftDoc } from '../../activities';
 import { Volunteer } from '../../volunteers';
 import type { SignupDoc } from '../model';
 import type { NewEvent } from '../../../../platform/outbox/event';
@@ -30,7 +30,7 @@ export type SignupResult =
 // records in one query per event-loop turn; every signup still reads them after it arrived.
 const validIds = (ids: string[]) => ids.filter((id) => Types.ObjectId.isValid(id));
 const shiftById = batchLoader(async (ids) => {
-  const rows = await Shift.find({ _id: { $in: validIds(ids) } }).lean<ShiftDoc[]>();
+  const rows = await shiftsByIds(validIds(ids).map((id) => new Types.ObjectId(id)));
   return rows.map((s): [string, ShiftDoc] => [String(s._id), s]);
 });
 const activityById = batchLoader(async (ids) => {

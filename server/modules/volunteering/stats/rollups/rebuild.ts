@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
-import { Activity } from '../../activities';
+import { activityStartsCursor } from '../../activities';
 import { HoursEntry, shanghaiMonth } from '../../hours';
 import { erasedUsers } from '../erasure';
 import { HELD_STATUSES } from './apply';
@@ -83,7 +83,7 @@ export async function expectedRollups(): Promise<Map<string, ScopeRollups>> {
       }
     }
   }
-  const held = Activity.find({ status: { $in: [...HELD_STATUSES] } }, { team: 1, startsAt: 1 }).lean().cursor({ batchSize: 5000 });
+  const held = activityStartsCursor(HELD_STATUSES);
   for await (const a of held) {
     const period = shanghaiMonth(a.startsAt);
     const team = scopeOf(String(a.team));
