@@ -20,13 +20,15 @@ export const signupsModule = defineModule({
 
 // The facade: what other modules may use.
 export { activityBookings } from './bookings';
+export { markCheckedIn, markCheckedOut, unmarkCheckedOut } from './commands/attendance-marks';
 export { releaseCounters } from './commands/cancel';
+export { eraseSignupsOf } from './commands/erase';
 export { expireOffers } from './commands/offers';
 export { claimSlot, fillFreePlaces, isDuplicateKey } from './commands/placement';
 export { activityCancelledMessage, releaseActivitySignups } from './commands/release-cancelled';
 export { Signup, type SignupDoc, VolunteerSchedule } from './model';
 export { type VolunteeringMessage, notifyVolunteers, shanghaiTime } from './notify';
 export { presentSignup } from './presenter';
-export { confirmedSignupOn, confirmedSignupsOf, holdsConfirmedPlace } from './queries';
+export { checkedInNotOut, confirmedSignupOn, confirmedSignupsOf, findOwnConfirmedSignup, holdsConfirmedPlace } from './queries';
 // Registered at load (the platform checks and repairs them): see ./invariants.ts.
 export { signupInvariants } from './invariants';

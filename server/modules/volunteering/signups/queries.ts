@@ -29,6 +29,35 @@ async function aheadOf(s: SignupDoc): Promise<number | null> {
   return Signup.countDocuments({ shift: s.shift, status: 'waitlisted', waitPos: { $lt: s.waitPos } });
 }
 
+/** A user's own confirmed signup by id, or null. */
+export const findOwnConfirmedSignup = (userId: string, signupId: string): Promise<SignupDoc | null> =>
+  Signup.findOne({ _id: new Types.ObjectId(signupId), user: new Types.ObjectId(userId), status: 'confirmed' })
+    .lean<SignupDoc>()
+    .exec();
+
+/**
+ * Checked-in confirmed signups whose shift ended by `endedBy` and that have no check-out yet,
+ * earliest end first (the auto check-out sweep), optionally of one activity, user or team.
+ */
+export const checkedInNotOut = (
+  endedBy: Date,
+  limit: number,
+  only: { activity?: Types.ObjectId; user?: Types.ObjectId; team?: Types.ObjectId } = {},
+): Promise<SignupDoc[]> =>
+  Signup.find({
+    ...(only.activity ? { activity: only.activity } : {}),
+    ...(only.user ? { user: only.user } : {}),
+    ...(only.team ? { team: only.team } : {}),
+    status: 'confirmed',
+    end: { $lte: endedBy },
+    checkinAt: { $ne: null },
+    checkoutAt: null,
+  })
+    .sort({ end: 1 })
+    .limit(limit)
+    .lean<SignupDoc[]>()
+    .exec();
+
 export const findSignup = (id: string): Promise<SignupDoc | null> => Signup.findById(id).lean<SignupDoc>().exec();
 
 /** The volunteer's confirmed place on a shift of the activity (check-in, check-out and self-reported hours act on it). */

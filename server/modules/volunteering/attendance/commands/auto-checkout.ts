@@ -1,7 +1,7 @@
 import type { Types } from 'mongoose';
 import { AUTO_CHECKOUT_GRACE_MINUTES } from '@shared/schemas/volunteering/attendance';
 import { activityTitles } from '../../activities';
-import { Signup } from '../../signups';
+import { checkedInNotOut, markCheckedOut } from '../../signups';
 import { AttendanceEvent, attendanceRound } from '../model';
 import { recordAttendanceHours } from './check-in';
 import type { AppDeps } from '../../../../deps';
@@ -29,18 +29,7 @@ export async function autoCheckout(
   let checkedOut = 0;
   const titles = new Map<string, string>();
   for (;;) {
-    const due = await Signup.find({
-      ...(opts.activity ? { activity: opts.activity } : {}),
-      ...(opts.user ? { user: opts.user } : {}),
-      ...(opts.team ? { team: opts.team } : {}),
-      status: 'confirmed',
-      end: { $lte: cutoff },
-      checkinAt: { $ne: null },
-      checkoutAt: null,
-    })
-      .sort({ end: 1 })
-      .limit(batch)
-      .lean();
+    const due = await checkedInNotOut(cutoff, batch, { activity: opts.activity, user: opts.user, team: opts.team });
     if (due.length === 0) break;
     for (const s of due) {
       const key = String(s.activity);
@@ -48,11 +37,7 @@ export async function autoCheckout(
       // The check-out, its attendance event, the ledger entry with its totals and the event
       // commit together (as a volunteer's own check-out does): never a check-out without hours.
       const done = await inUnitOfWork(deps, async (uow) => {
-        const updated = await Signup.findOneAndUpdate(
-          { _id: s._id, status: 'confirmed', checkinAt: { $ne: null }, checkoutAt: null },
-          { $set: { checkoutAt: s.end, autoCheckedOut: true } },
-          { returnDocument: 'after' },
-        ).lean();
+        const updated = await markCheckedOut(s._id, s.end, { auto: true });
         if (!updated) return false;
         await AttendanceEvent.create([
           { signup: s._id, activity: s.activity, shift: s.shift, user: s.user, kind: 'auto_checkout', round: await attendanceRound(s._id), at: s.end },

@@ -6,7 +6,7 @@ import {
 } from '@shared/schemas/volunteering/attendance';
 import type { Refusal } from '../../../../platform/outcome';
 import { inUnitOfWork } from '../../../../platform/unit-of-work';
-import { Signup, type SignupDoc } from '../../signups';
+import { markCheckedIn, markCheckedOut, type SignupDoc } from '../../signups';
 import { serviceMinutes, recordHoursEntry } from '../../hours';
 import { AttendanceEvent, attendanceHoursKey, attendanceRound } from '../model';
 import { verifyScan, type ScanRefusal } from './verify-scan';
@@ -43,11 +43,7 @@ export async function checkIn(userId: string, body: TAttendanceBody, now: Date):
   if (now.getTime() < signup.start.getTime() - CHECKIN_OPENS_BEFORE_MINUTES * MINUTE || now > signup.end) {
     return { outcome: 'closed' };
   }
-  const updated = await Signup.findOneAndUpdate(
-    { _id: signup._id, status: 'confirmed', checkinAt: null },
-    { $set: { checkinAt: now } },
-    { returnDocument: 'after' },
-  ).lean();
+  const updated = await markCheckedIn(signup._id, now);
   if (!updated) return { outcome: 'already_checked_in' };
   await AttendanceEvent.create({
     signup: signup._id,
@@ -109,11 +105,7 @@ export async function checkOut(userId: string, body: TAttendanceBody, now: Date)
   if (now < signup.start) return { outcome: 'before_start' };
   if (now.getTime() > signup.end.getTime() + AUTO_CHECKOUT_GRACE_MINUTES * MINUTE) return { outcome: 'closed' };
   return inUnitOfWork(undefined, async (): Promise<CheckOutResult> => {
-    const updated = await Signup.findOneAndUpdate(
-      { _id: signup._id, status: 'confirmed', checkinAt: { $ne: null }, checkoutAt: null },
-      { $set: { checkoutAt: now } },
-      { returnDocument: 'after' },
-    ).lean();
+    const updated = await markCheckedOut(signup._id, now);
     if (!updated) return { outcome: 'already_checked_out' };
     await AttendanceEvent.create({
       signup: signup._id,

@@ -1,9 +1,8 @@
-import { Types } from 'mongoose';
 import { CHECKOUT_UNDO_MINUTES } from '@shared/schemas/volunteering/attendance';
 import type { Refusal } from '../../../../platform/outcome';
 import { inUnitOfWork } from '../../../../platform/unit-of-work';
 import { HoursEntry, applyTotalsDelta } from '../../hours';
-import { Signup } from '../../signups';
+import { findOwnConfirmedSignup, unmarkCheckedOut } from '../../signups';
 import { AttendanceEvent, attendanceHoursKey, attendanceRound } from '../model';
 import type { AttendanceResult } from './check-in';
 
@@ -28,11 +27,7 @@ const isDuplicateKey = (err: unknown): boolean => (err as { code?: number } | nu
  * refuses.
  */
 export async function undoCheckout(userId: string, signupId: string, now: Date): Promise<UndoCheckoutResult> {
-  const signup = await Signup.findOne({
-    _id: new Types.ObjectId(signupId),
-    user: new Types.ObjectId(userId),
-    status: 'confirmed',
-  }).lean();
+  const signup = await findOwnConfirmedSignup(userId, signupId);
   if (!signup) return { outcome: 'not_found' };
   if (!signup.checkoutAt) return { outcome: 'not_checked_out' };
   if (signup.autoCheckedOut) return { outcome: 'auto_checked_out' };
@@ -64,11 +59,7 @@ export async function undoCheckout(userId: string, signupId: string, now: Date):
     ).lean();
     if (!entry) return uow.rollback<UndoCheckoutResult>({ outcome: 'undo_closed' });
     await applyTotalsDelta(entry.user, entry.team, { confirmed: 0, pending: -entry.minutes });
-    const updated = await Signup.findOneAndUpdate(
-      { _id: signup._id, checkoutAt: signup.checkoutAt },
-      { $unset: { checkoutAt: 1 } },
-      { returnDocument: 'after' },
-    ).lean();
+    const updated = await unmarkCheckedOut(signup._id, signup.checkoutAt!);
     return { outcome: 'checkout_undone', signup: updated ?? signup, distanceM: 0, minutes: null };
   });
 }
