@@ -1,14 +1,12 @@
 import type { Types } from 'mongoose';
-import { ACTIVE_SIGNUP_STATUSES } from '@shared/schemas/volunteering/signups';
 import type { AppDeps } from '../../deps';
 import { inUnitOfWork, type UnitOfWork } from '../../platform/unit-of-work';
-import { activityTitles } from './activities';
 import { AttendanceEvent } from './attendance';
 import { Certificate } from './certificates';
 import { Photo, type PhotoDoc } from './gallery';
 import { eraseFromLeaderboards } from './stats';
 import { HelpRequest } from './help-requests';
-import { releaseCounters, Signup, type SignupDoc } from './signups';
+import { eraseSignupsOf } from './signups';
 import { TeamMembership, TeamProfile, type TeamMembershipDoc } from './teams';
 import { Volunteer, type VolunteerDoc } from './volunteers';
 
@@ -21,7 +19,6 @@ import { Volunteer, type VolunteerDoc } from './volunteers';
  * idempotent, so a retried deletion completes what a crash interrupted.
  */
 
-const CANCEL_REASON = '账号已注销';
 const PHOTO_HIDDEN_REASON = 'uploader_deleted';
 
 async function eraseVolunteerProfile(user: Types.ObjectId, now: Date): Promise<void> {
@@ -46,31 +43,6 @@ async function eraseVolunteerProfile(user: Types.ObjectId, now: Date): Promise<v
       $unset: { heldIntro: 1 },
     },
   );
-}
-
-/**
- * Withdraws every active signup that has not started service: the same
- * status-guarded update the cancel command makes, then its releaseCounters()
- * (frees the place, offers it to the next waitlisted, frees the schedule slot).
- * Never "late": a deletion is not a no-show. Checked-in signups stay so the
- * hours already served are recorded.
- */
-async function cancelActiveSignups(deps: AppDeps, user: Types.ObjectId, now: Date): Promise<void> {
-  const active = await Signup.find({
-    user,
-    status: { $in: [...ACTIVE_SIGNUP_STATUSES] },
-    checkinAt: { $exists: false },
-  }).lean<SignupDoc[]>();
-  for (const s of active) {
-    const updated = await Signup.findOneAndUpdate(
-      { _id: s._id, status: s.status },
-      { $set: { status: 'cancelled', cancelledAt: now, reason: CANCEL_REASON }, $unset: { activeKey: 1, offerExpiresAt: 1 } },
-      { returnDocument: 'after' },
-    ).lean<SignupDoc>();
-    if (!updated) continue; // a concurrent change won; the next retry of the deletion picks it up
-    const title = (await activityTitles([s.activity])).get(String(s.activity)) ?? '';
-    await releaseCounters(deps, s, { _id: s.activity, title });
-  }
 }
 
 /** Ends memberships; a sole admin leaves too (the team stays, without an admin) and the audit says so. */
@@ -133,12 +105,7 @@ async function removePhotos(uow: UnitOfWork, user: Types.ObjectId): Promise<void
 /** In the deletion's unit of work (or one of its own): every step and its events commit together. */
 export function eraseVolunteeringData(user: Types.ObjectId, now: Date, deps: AppDeps): Promise<void> {
   return inUnitOfWork(deps, async (uow) => {
-    await cancelActiveSignups(deps, user, now);
-    // Signup notes are the volunteer's own words, shown to organisers or held for review.
-    await Signup.updateMany(
-      { user, $or: [{ note: { $ne: '' } }, { noteHeld: { $exists: true } }] },
-      { $set: { note: '' }, $unset: { noteHeld: 1 } },
-    );
+    await eraseSignupsOf(deps, user, now);
     await eraseVolunteerProfile(user, now);
     // after deletedAt is set: a late rollup delivery then leaves the boards alone too
     await eraseFromLeaderboards(user);

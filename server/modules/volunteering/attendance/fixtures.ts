@@ -6,6 +6,7 @@
 import { Types } from 'mongoose';
 import { buildStaff, uniqueSuffix, type TestContext } from '../../../../test/support';
 import { Team } from '../../org';
+// Test fixtures only: rows written straight to other parts' models, as said above.
 import { Activity, Shift } from '../activities';
 import { Signup } from '../signups';
 

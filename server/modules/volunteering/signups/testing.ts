@@ -8,6 +8,7 @@ import mongoose, { Types } from 'mongoose';
 import pino from 'pino';
 import type { AppDeps } from '../../../deps';
 import { startEmbeddedMongo, type EmbeddedMongo } from '../../../embedded-mongo';
+// Test-only seeders write parents straight to the models (no facade offers raw inserts on purpose).
 import { Activity, Shift, type ActivityDoc, type ShiftDoc } from '../activities';
 import { Volunteer } from '../volunteers';
 import { allModules } from '../../index';
