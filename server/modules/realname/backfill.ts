@@ -1,6 +1,6 @@
 import type { AppDeps } from '../../deps';
 import type { JobSpec } from '../../platform/module';
-import { searchHash, User, type UserDoc } from '../users';
+import { accountsMissingSearchHashes, fillSearchHashes, searchHash } from '../users';
 import { decryptField } from './crypto';
 
 const BATCH = 500;
@@ -13,32 +13,16 @@ const BATCH = 500;
  */
 export async function backfillSearchHashes(deps: AppDeps): Promise<number> {
   const key = deps.config.LINLI_ID_HASH_KEY;
-  const users = await User.find(
-    {
-      $or: [
-        { phone: { $exists: true }, phoneHash: { $exists: false } },
-        { realName: { $exists: true }, 'realName.nameHash': { $exists: false } },
-      ],
-    },
-    { phone: 1, phoneHash: 1, realName: 1 },
-  )
-    .limit(BATCH)
-    .lean<UserDoc[]>();
+  const users = await accountsMissingSearchHashes(BATCH);
   let done = 0;
   for (const u of users) {
-    const $set: Record<string, string> = {};
-    const guard: Record<string, unknown> = { _id: u._id };
-    if (u.phone && !u.phoneHash) {
-      $set.phoneHash = searchHash(key, 'phone', u.phone);
-      Object.assign(guard, { phone: u.phone, phoneHash: { $exists: false } });
-    }
+    const fill: Parameters<typeof fillSearchHashes>[1] = {};
+    if (u.phone && !u.phoneHash) fill.phone = { of: u.phone, hash: searchHash(key, 'phone', u.phone) };
     if (u.realName && !u.realName.nameHash) {
       const name = decryptField([deps.config.LINLI_ID_ENC_KEY], u.realName.nameEnc);
-      $set['realName.nameHash'] = searchHash(key, 'name', name);
-      Object.assign(guard, { 'realName.nameEnc': u.realName.nameEnc });
+      fill.name = { ofNameEnc: u.realName.nameEnc, hash: searchHash(key, 'name', name) };
     }
-    const r = await User.updateOne(guard, { $set });
-    done += r.modifiedCount;
+    if (await fillSearchHashes(u._id, fill)) done += 1;
   }
   return done;
 }

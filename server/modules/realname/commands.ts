@@ -1,10 +1,9 @@
-import { Types } from 'mongoose';
 import type { TRealNameInput } from '@shared/schemas/auth';
 import type { AppDeps } from '../../deps';
 import type { Refusal } from '../../platform/outcome';
 import type { Actor } from '../../http/actor';
 import { recordAudit } from '../audit';
-import { User, type UserDoc } from '../users';
+import { findActiveAccount, findUser, setRealNameOnce, storedRealName, type UserDoc } from '../users';
 import { decryptField } from './crypto';
 import { isDuplicateKey, sealIdentity } from './identity';
 
@@ -22,17 +21,13 @@ export async function verifyRealName(
   const realName = sealIdentity(deps, input.name, input.idNumber, deps.now());
   let updated: UserDoc | null;
   try {
-    updated = await User.findOneAndUpdate(
-      { _id: new Types.ObjectId(userId), status: 'active', realName: { $exists: false } },
-      { $set: { realName } },
-      { returnDocument: 'after' },
-    ).lean<UserDoc>();
+    updated = await setRealNameOnce(userId, realName);
   } catch (e) {
     if (isDuplicateKey(e)) return { outcome: 'id_number_taken' };
     throw e;
   }
   if (!updated) {
-    const exists = await User.exists({ _id: userId, status: 'active' });
+    const exists = (await findActiveAccount(userId)) !== null;
     return { outcome: exists ? 'already_verified' : 'not_found' };
   }
   return { outcome: 'verified', user: updated };
@@ -55,7 +50,7 @@ export async function viewPersonalData(
   userId: string,
   requestId: string,
 ): Promise<({ outcome: 'shown' } & PersonalData) | Refusal<'not_found'>> {
-  const user = await User.findById(userId).lean<UserDoc>();
+  const user = await findUser(userId);
   if (!user) return { outcome: 'not_found' };
   const realName = user.realName ? decryptField([deps.config.LINLI_ID_ENC_KEY], user.realName.nameEnc) : null;
   await recordAudit({
@@ -75,6 +70,6 @@ export async function viewPersonalData(
  * showing one person's name to another: staff views go through viewPersonalData (audited).
  */
 export async function ownRealName(deps: AppDeps, userId: string): Promise<string | null> {
-  const user = await User.findById(userId, { realName: 1 }).lean<UserDoc>();
+  const user = await storedRealName(userId);
   return user?.realName ? decryptField([deps.config.LINLI_ID_ENC_KEY], user.realName.nameEnc) : null;
 }

@@ -6,7 +6,7 @@ import { auditActor } from '../../platform/outbox/event';
 import type { Refusal } from '../../platform/outcome';
 import { inUnitOfWork } from '../../platform/unit-of-work';
 import type { Notice } from '../notifications';
-import { User, type UserDoc } from '../users';
+import { replaceRealName, storedRealName, type UserDoc } from '../users';
 import { isDuplicateKey, sealIdentity } from './identity';
 
 export type CorrectRealNameResult =
@@ -30,7 +30,7 @@ export function correctRealName(
 ): Promise<CorrectRealNameResult> {
   return inUnitOfWork(deps, async (uow): Promise<CorrectRealNameResult> => {
     const _id = new Types.ObjectId(userId);
-    const before = await User.findOne({ _id, status: { $ne: 'deleted' } }, { realName: 1 }).lean<UserDoc>();
+    const before = await storedRealName(_id, { notDeleted: true });
     if (!before) return { outcome: 'not_found' };
     const old = before.realName;
     if (!old) return { outcome: 'not_verified' };
@@ -40,11 +40,7 @@ export function correctRealName(
     }
     let user: UserDoc | null;
     try {
-      user = await User.findOneAndUpdate(
-        { _id, 'realName.idNumberHash': old.idNumberHash, status: { $ne: 'deleted' } },
-        { $set: { realName } },
-        { returnDocument: 'after' },
-      ).lean<UserDoc>();
+      user = await replaceRealName(_id, old.idNumberHash, realName);
     } catch (e) {
       if (isDuplicateKey(e)) return uow.rollback({ outcome: 'id_number_taken' });
       throw e;

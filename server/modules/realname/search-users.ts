@@ -3,7 +3,7 @@ import type { AppDeps } from '../../deps';
 import type { Actor } from '../../http/actor';
 import { auditActor } from '../../platform/outbox/event';
 import { inUnitOfWork } from '../../platform/unit-of-work';
-import { searchHash, User, type UserDoc } from '../users';
+import { searchHash, usersBySearchHash, type UserDoc } from '../users';
 
 const MAX_RESULTS = 20;
 
@@ -21,11 +21,7 @@ export async function searchUsers(
   requestId?: string,
 ): Promise<{ outcome: 'found'; users: UserDoc[] }> {
   const hash = searchHash(deps.config.LINLI_ID_HASH_KEY, query.by, query.q);
-  const filter = query.by === 'phone' ? { phoneHash: hash } : { 'realName.nameHash': hash };
-  const users = await User.find({ ...filter, status: { $ne: 'deleted' } })
-    .sort({ createdAt: -1 })
-    .limit(MAX_RESULTS)
-    .lean<UserDoc[]>();
+  const users = await usersBySearchHash(query.by, hash, MAX_RESULTS);
   await inUnitOfWork(deps, async (uow) => {
     uow.emit({
       type: 'user.searched',

@@ -12,20 +12,33 @@ export {
   accountKind,
   activeUserIdsWithRole,
   deletedUserIds,
+  findAccount,
   displayNames,
   findActiveAccount,
   findContact,
   findUser,
   hasActiveRole,
+  hasActiveScopedRole,
   isDeletedUser,
+  listAccounts,
   realNameMasks,
+  storedRealName,
   userIdsByUsername,
+  usernameTaken,
+  usersBySearchHash,
   usersWithRole,
   type RoleHolder,
   type UserContact,
 } from './queries';
 export { recordPolicyAgreement, tombstoneAccount } from './commands/account-privacy';
-export { grantRoleOnce, revokeScopedRole } from './commands/roles';
+export {
+  accountsMissingSearchHashes,
+  fillSearchHashes,
+  replaceRealName,
+  setRealNameOnce,
+} from './commands/real-name';
+export { grantRoleOnce, revokeRoleGrants } from './commands/roles';
+export { createStaffAccount, setAccountStatus } from './commands/staff-accounts';
 export {
   adjustSubscribeConsents,
   clearSubscribeConsent,

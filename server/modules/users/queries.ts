@@ -97,3 +97,56 @@ export const deletedUserIds = async (): Promise<Types.ObjectId[]> =>
 
 export const isDeletedUser = async (id: UserId): Promise<boolean> =>
   (await User.exists({ _id: id, deletedAt: { $gt: new Date(0) } })) !== null;
+
+/** The account's stored real name (sealed; undefined when not verified); null when there is no such account (or it is deleted, with `notDeleted`). */
+export async function storedRealName(id: UserId, opts: { notDeleted?: boolean } = {}): Promise<{ realName?: RealNameDoc } | null> {
+  const filter: Record<string, unknown> = opts.notDeleted ? { _id: id, status: { $ne: 'deleted' } } : { _id: id };
+  const u = await User.findOne(filter, { realName: 1 }).lean<Pick<UserDoc, 'realName'>>().exec();
+  return u ? { realName: u.realName } : null;
+}
+
+/** Accounts (not deleted) whose phone or verified-name search hash is `hash`, newest first. */
+export const usersBySearchHash = (by: 'phone' | 'name', hash: string, limit: number): Promise<UserDoc[]> =>
+  User.find({ ...(by === 'phone' ? { phoneHash: hash } : { 'realName.nameHash': hash }), status: { $ne: 'deleted' } })
+    .sort({ createdAt: -1 })
+    .limit(limit)
+    .lean<UserDoc[]>()
+    .exec();
+
+/** An account that is not deleted (active or disabled), whole: the district admin's views. */
+export const findAccount = (id: string): Promise<UserDoc | null> =>
+  User.findOne({ _id: id, status: { $ne: 'deleted' } }).lean<UserDoc>().exec();
+
+export const usernameTaken = async (username: string): Promise<boolean> => (await User.exists({ username })) !== null;
+
+/** Whether the account is active and holds the role in this scope. */
+export const hasActiveScopedRole = async (id: string, role: TRole, scopeId: string | undefined): Promise<boolean> =>
+  (await User.exists({ _id: id, status: 'active', roles: { $elemMatch: { role, scopeId } } })) !== null;
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The district admin's account list: not deleted, by role, kind or a name/username fragment, newest first. */
+export async function listAccounts(q: {
+  role?: TRole;
+  kind?: UserDoc['kind'];
+  q?: string;
+  page: number;
+  pageSize: number;
+}): Promise<{ items: UserDoc[]; total: number }> {
+  const filter: Record<string, unknown> = { status: { $ne: 'deleted' } };
+  if (q.role) filter['roles.role'] = q.role;
+  if (q.kind) filter.kind = q.kind;
+  if (q.q) {
+    const re = new RegExp(escapeRegex(q.q), 'i');
+    filter.$or = [{ displayName: re }, { username: re }];
+  }
+  const [items, total] = await Promise.all([
+    User.find(filter)
+      .sort({ createdAt: -1, _id: -1 })
+      .skip((q.page - 1) * q.pageSize)
+      .limit(q.pageSize)
+      .lean<UserDoc[]>(),
+    User.countDocuments(filter),
+  ]);
+  return { items, total };
+}

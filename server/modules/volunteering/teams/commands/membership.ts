@@ -5,7 +5,7 @@ import { auditActor } from '../../../../platform/outbox/event';
 import { inUnitOfWork } from '../../../../platform/unit-of-work';
 import { Team, type TeamDoc } from '../../../org';
 import type { Refusal } from '../../../../platform/outcome';
-import { grantRoleOnce, revokeScopedRole } from '../../../users';
+import { grantRoleOnce, revokeRoleGrants } from '../../../users';
 import { isDuplicateKey } from '../../signups';
 import { TeamMembership, TeamProfile, type TeamMembershipDoc, type TMemberRole } from '../model';
 
@@ -165,6 +165,6 @@ export async function syncTeamAdminRole(userId: string | Types.ObjectId, teamId:
   if (admin) {
     await grantRoleOnce(userId, { role: 'team_admin', scopeType: 'team', scopeId: teamId });
   } else {
-    await revokeScopedRole(userId, { role: 'team_admin', scopeId: teamId });
+    await revokeRoleGrants(userId, { role: 'team_admin', scopeId: teamId });
   }
 }
