@@ -1,6 +1,6 @@
 import type pino from 'pino';
 import { hashPassword } from '../auth';
-import { User } from '../users';
+import { createStaffAccount, usernameTaken } from '../users';
 
 /**
  * First start: create the district admin named in LINLI_ADMIN_USERNAME if no
@@ -11,10 +11,9 @@ export async function ensureDistrictAdmin(
   password: string,
   logger?: pino.Logger,
 ): Promise<{ created: boolean }> {
-  if (await User.exists({ username })) return { created: false };
+  if (await usernameTaken(username)) return { created: false };
   try {
-    await User.create({
-      kind: 'staff',
+    await createStaffAccount({
       username,
       passwordHash: await hashPassword(password),
       displayName: '区级管理员',

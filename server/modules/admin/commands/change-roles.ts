@@ -1,10 +1,10 @@
 import type { TRoleGrant } from '@shared/schemas/auth';
-import type { Actor } from '../../../http/actor';
+import type { Actor, RoleGrant } from '../../../http/actor';
 import type { AppDeps } from '../../../deps';
 import type { Refusal } from '../../../platform/outcome';
 import { auditActor, type EventAudit } from '../../../platform/outbox/event';
 import { inUnitOfWork, type UnitOfWork } from '../../../platform/unit-of-work';
-import { User, type UserDoc } from '../../users';
+import { findAccount, grantRoleOnce, revokeRoleGrants, type UserDoc } from '../../users';
 import { validateRoleGrant, type GrantCheck } from './validate-role-grant';
 
 export type GrantResult =
@@ -14,10 +14,7 @@ export type GrantResult =
 export type RevokeResult =
   { outcome: 'revoked'; user: UserDoc } | Refusal<'not_found' | 'no_such_role' | 'own_admin_role'>;
 
-const loadUser = (userId: string): Promise<UserDoc | null> =>
-  User.findOne({ _id: userId, status: { $ne: 'deleted' } })
-    .lean<UserDoc>()
-    .exec();
+const loadUser = (userId: string): Promise<UserDoc | null> => findAccount(userId);
 
 /** `role.granted` / `role.revoked`: the roles before and after, audited by the audit log's subscriber. */
 function emitRoleChange(
@@ -56,13 +53,7 @@ export function grantRole(
     const check = await validateRoleGrant(input);
     if (check.outcome !== 'valid') return check;
     const grant = check.grant;
-    const clean = Object.fromEntries(Object.entries(grant).filter(([, v]) => v !== undefined));
-    const same = grant.scopeId ? { role: grant.role, scopeId: grant.scopeId } : { role: grant.role };
-    const res = await User.updateOne(
-      { _id: userId, status: { $ne: 'deleted' }, $nor: [{ roles: { $elemMatch: same } }] },
-      { $push: { roles: clean } },
-    );
-    if (res.modifiedCount === 0) return { outcome: 'already_granted' };
+    if (!(await grantRoleOnce(userId, grant, { notDeleted: true }))) return { outcome: 'already_granted' };
     const after = await loadUser(userId);
     if (!after) return uow.rollback<GrantResult>({ outcome: 'not_found' });
     emitRoleChange(uow, actor, 'role.granted', before, after, requestId);
@@ -86,8 +77,8 @@ export function revokeRole(
     if (userId === actor.userId && grant.role === 'district_admin') return { outcome: 'own_admin_role' };
     const match = Object.fromEntries(
       Object.entries({ role: grant.role, scopeType: grant.scopeType, scopeId: grant.scopeId }).filter(([, v]) => v),
-    );
-    await User.updateOne({ _id: userId }, { $pull: { roles: match } });
+    ) as Pick<RoleGrant, 'role'> & Partial<Pick<RoleGrant, 'scopeType' | 'scopeId'>>;
+    await revokeRoleGrants(userId, match);
     const after = await loadUser(userId);
     if (!after) return uow.rollback<RevokeResult>({ outcome: 'not_found' });
     emitRoleChange(uow, actor, 'role.revoked', before, after, requestId);

@@ -5,7 +5,7 @@ import type { Refusal } from '../../../platform/outcome';
 import { auditActor } from '../../../platform/outbox/event';
 import { inUnitOfWork } from '../../../platform/unit-of-work';
 import { hashPassword } from '../../auth';
-import { User, type UserDoc } from '../../users';
+import { createStaffAccount, type UserDoc } from '../../users';
 import { validateRoleGrants, type GrantCheck } from './validate-role-grant';
 
 export type CreateStaffResult =
@@ -31,14 +31,7 @@ export async function createStaff(
   return inUnitOfWork(deps, async (uow): Promise<CreateStaffResult> => {
     let user: UserDoc;
     try {
-      const doc = await User.create({
-        kind: 'staff',
-        username: input.username,
-        passwordHash,
-        displayName: input.displayName,
-        roles,
-      });
-      user = doc.toObject();
+      user = await createStaffAccount({ username: input.username, passwordHash, displayName: input.displayName, roles });
     } catch (error) {
       // The failed insert has aborted the transaction: roll it back with the refusal.
       if ((error as { code?: number }).code === 11000) {

@@ -4,7 +4,7 @@ import type { Refusal } from '../../../platform/outcome';
 import { auditActor } from '../../../platform/outbox/event';
 import { inUnitOfWork } from '../../../platform/unit-of-work';
 import { clearAttempts, revokeAllSessions } from '../../auth';
-import { User, type UserDoc } from '../../users';
+import { findAccount, setAccountStatus as storeAccountStatus, type UserDoc } from '../../users';
 
 type AccountStatusResult = { outcome: 'disabled' | 'enabled'; user: UserDoc } | Refusal<'own_account' | 'not_found'>;
 
@@ -23,13 +23,9 @@ export function setAccountStatus(
 ): Promise<AccountStatusResult> {
   if (userId === actor.userId && status === 'disabled') return Promise.resolve({ outcome: 'own_account' });
   return inUnitOfWork(deps, async (uow): Promise<AccountStatusResult> => {
-    const before = await User.findOne({ _id: userId, status: { $ne: 'deleted' } }).lean<UserDoc>();
+    const before = await findAccount(userId);
     if (!before) return { outcome: 'not_found' };
-    const user = await User.findOneAndUpdate(
-      { _id: userId, status: { $ne: 'deleted' } },
-      { $set: { status } },
-      { returnDocument: 'after' },
-    ).lean<UserDoc>();
+    const user = await storeAccountStatus(userId, status);
     if (!user) return { outcome: 'not_found' };
     if (status === 'disabled') await revokeAllSessions(user._id, now);
     // Re-enabling also lifts a login lock, so the admin's decision takes effect at once.

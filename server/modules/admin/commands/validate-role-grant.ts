@@ -4,7 +4,7 @@ import type { TRoleGrant } from '@shared/schemas/auth';
 import type { RoleGrant } from '../../../http/actor';
 import { charityExists } from '../../donations';
 import { SCOPE_MODELS } from '../../org';
-import { User } from '../../users';
+import { hasActiveScopedRole } from '../../users';
 
 type ScopeType = NonNullable<RoleGrant['scopeType']>;
 
@@ -61,12 +61,8 @@ export async function validateRoleGrant(grant: TRoleGrant, prefix = ''): Promise
       fields.push({ path: `${prefix}supervisorId`, message: '请指定指导律师' });
     } else {
       const supervisor = Types.ObjectId.isValid(grant.supervisorId)
-        ? await User.exists({
-            _id: grant.supervisorId,
-            status: 'active',
-            roles: { $elemMatch: { role: 'lawyer', scopeId: grant.scopeId } },
-          })
-        : null;
+        ? await hasActiveScopedRole(grant.supervisorId, 'lawyer', grant.scopeId)
+        : false;
       if (!supervisor) fields.push({ path: `${prefix}supervisorId`, message: '指导律师须为该法律诊所的律师' });
       out.supervisorId = grant.supervisorId;
     }
