@@ -2,7 +2,7 @@ import type { Actor } from '../../http/actor';
 import type { Authenticator } from '../../http/mount';
 import { currentPolicyVersion } from '../privacy';
 import { batchLoader } from '../../http/batch-loader';
-import { User, type UserDoc } from '../users';
+import { actorAccounts, type ActorAccount } from '../users';
 import { Session, type SessionDoc } from './session-model';
 import { hashToken } from './tokens';
 
@@ -11,8 +11,6 @@ const LAST_SEEN_EVERY_MS = 60_000;
 // Concurrent requests share one sessions query and one users query per event-loop turn;
 // each request still reads the current session and user (see batch-loader).
 // A lone request keeps the plain findOne.
-// Only what the actor needs (not the consent history or the encrypted identity).
-const USER_FIELDS = { kind: 1, roles: 1, status: 1, 'consent.version': 1, 'realName.verifiedAt': 1 };
 const sessionByHash = batchLoader(async (hashes) => {
   const rows =
     hashes.length === 1
@@ -20,13 +18,10 @@ const sessionByHash = batchLoader(async (hashes) => {
       : await Session.find({ tokenHash: { $in: hashes } }).lean<SessionDoc[]>();
   return rows.flatMap((s): [string, SessionDoc][] => (s ? [[s.tokenHash, s]] : []));
 });
-const userById = batchLoader(async (ids) => {
-  const rows =
-    ids.length === 1
-      ? [await User.findById(ids[0], USER_FIELDS).lean<UserDoc>()]
-      : await User.find({ _id: { $in: ids } }, USER_FIELDS).lean<UserDoc[]>();
-  return rows.flatMap((u): [string, UserDoc][] => (u ? [[String(u._id), u]] : []));
-});
+// Only what the actor needs (not the consent history or the encrypted identity): users/commands/credentials.ts.
+const userById = batchLoader(async (ids) =>
+  (await actorAccounts(ids)).map((u): [string, ActorAccount] => [String(u._id), u]),
+);
 
 /** Bearer token → Actor. Unknown, expired or revoked tokens and inactive users yield null. */
 export function createAuthenticator(now: () => Date): Authenticator {

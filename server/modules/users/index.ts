@@ -10,18 +10,24 @@ export { User, type UserDoc } from './model';
 export { presentUser } from './presenter';
 export {
   accountKind,
+  accountsMissingSearchHashes,
+  actorAccounts,
+  type ActorAccount,
   activeUserIdsWithRole,
   deletedUserIds,
   findAccount,
   displayNames,
   findActiveAccount,
+  findByOpenid,
   findContact,
+  findStaffByUsername,
   findUser,
   hasActiveRole,
   hasActiveScopedRole,
   isDeletedUser,
   listAccounts,
   realNameMasks,
+  staffPasswordHash,
   storedRealName,
   userIdsByUsername,
   usernameTaken,
@@ -31,14 +37,10 @@ export {
   type UserContact,
 } from './queries';
 export { recordPolicyAgreement, tombstoneAccount } from './commands/account-privacy';
-export {
-  accountsMissingSearchHashes,
-  fillSearchHashes,
-  replaceRealName,
-  setRealNameOnce,
-} from './commands/real-name';
+export { fillSearchHashes, replaceRealName, setRealNameOnce } from './commands/real-name';
 export { grantRoleOnce, revokeRoleGrants } from './commands/roles';
 export { createStaffAccount, setAccountStatus } from './commands/staff-accounts';
+export { createResidentAccount, replacePasswordHash } from './commands/credentials';
 export {
   adjustSubscribeConsents,
   clearSubscribeConsent,

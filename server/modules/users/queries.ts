@@ -150,3 +150,46 @@ export async function listAccounts(q: {
   ]);
   return { items, total };
 }
+
+/* Sign-in's reads (server/modules/auth). */
+
+// Only what the actor needs (not the consent history or the encrypted identity).
+const ACTOR_FIELDS = { kind: 1, roles: 1, status: 1, 'consent.version': 1, 'realName.verifiedAt': 1 };
+export type ActorAccount = Pick<UserDoc, '_id' | 'kind' | 'roles' | 'status' | 'consent' | 'realName'>;
+
+/** The accounts behind sessions, with only the fields an actor is made of. A lone id keeps the plain findOne. */
+export async function actorAccounts(ids: readonly string[]): Promise<ActorAccount[]> {
+  const rows =
+    ids.length === 1
+      ? [await User.findById(ids[0], ACTOR_FIELDS).lean<ActorAccount>()]
+      : await User.find({ _id: { $in: [...ids] } }, ACTOR_FIELDS).lean<ActorAccount[]>();
+  return rows.filter((u): u is ActorAccount => u !== null);
+}
+
+export const findStaffByUsername = (username: string): Promise<UserDoc | null> =>
+  User.findOne({ username, kind: 'staff' }).lean<UserDoc>().exec();
+
+export const findByOpenid = (openid: string): Promise<UserDoc | null> => User.findOne({ openid }).lean<UserDoc>().exec();
+
+/** A staff account's password hash (null: no such account, or not staff, or no password). */
+export async function staffPasswordHash(id: string): Promise<{ _id: Types.ObjectId; passwordHash: string } | null> {
+  const u = await User.findById(id, { kind: 1, passwordHash: 1 }).lean<Pick<UserDoc, '_id' | 'kind' | 'passwordHash'>>();
+  return u && u.kind === 'staff' && u.passwordHash ? { _id: u._id, passwordHash: u.passwordHash } : null;
+}
+
+export type SearchHashGaps = Pick<UserDoc, '_id' | 'phone' | 'phoneHash' | 'realName'>;
+
+/** Accounts stored before the search hashes existed (a phone or real name without its hash). */
+export const accountsMissingSearchHashes = (limit: number): Promise<SearchHashGaps[]> =>
+  User.find(
+    {
+      $or: [
+        { phone: { $exists: true }, phoneHash: { $exists: false } },
+        { realName: { $exists: true }, 'realName.nameHash': { $exists: false } },
+      ],
+    },
+    { phone: 1, phoneHash: 1, realName: 1 },
+  )
+    .limit(limit)
+    .lean<SearchHashGaps[]>()
+    .exec();

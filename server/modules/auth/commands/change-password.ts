@@ -5,7 +5,7 @@ import type { Actor } from '../../../http/actor';
 import { auditActor } from '../../../platform/outbox/event';
 import type { Refusal } from '../../../platform/outcome';
 import { inUnitOfWork } from '../../../platform/unit-of-work';
-import { User, type UserDoc } from '../../users';
+import { replacePasswordHash, staffPasswordHash } from '../../users';
 import { hashPassword, verifyPassword } from '../password';
 import { Session } from '../session-model';
 
@@ -25,17 +25,13 @@ export async function changePassword(
   input: TChangePasswordInput,
   requestId?: string,
 ): Promise<ChangePasswordResult> {
-  const user = await User.findById(actor.userId, { kind: 1, passwordHash: 1 }).lean<UserDoc>();
-  if (!user || user.kind !== 'staff' || !user.passwordHash) return { outcome: 'not_staff' };
+  const user = await staffPasswordHash(actor.userId);
+  if (!user) return { outcome: 'not_staff' };
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) return { outcome: 'wrong_password' };
   const newHash = await hashPassword(input.newPassword);
   const now = deps.now();
   return inUnitOfWork(deps, async (uow): Promise<ChangePasswordResult> => {
-    const updated = await User.updateOne(
-      { _id: user._id, passwordHash: user.passwordHash },
-      { $set: { passwordHash: newHash } },
-    );
-    if (updated.modifiedCount !== 1) return { outcome: 'changed_meanwhile' };
+    if (!(await replacePasswordHash(user._id, user.passwordHash, newHash))) return { outcome: 'changed_meanwhile' };
     const revoked = await Session.updateMany(
       { userId: user._id, _id: { $ne: new Types.ObjectId(actor.tokenId) }, revokedAt: { $exists: false } },
       { $set: { revokedAt: now } },

@@ -1,6 +1,6 @@
 import type { AppDeps } from '../../../deps';
 import type { Refusal } from '../../../platform/outcome';
-import { User, type UserDoc } from '../../users';
+import { findStaffByUsername, type UserDoc } from '../../users';
 import { releaseAttempt, reserveAttempt } from '../login-throttle';
 import { verifyPassword } from '../password';
 import { issueToken } from '../tokens';
@@ -22,7 +22,7 @@ export async function loginStaff(deps: AppDeps, username: string, password: stri
   const now = deps.now();
   const reserved = await reserveAttempt(username, now);
   if (reserved.outcome === 'locked') return reserved;
-  const user = await User.findOne({ username, kind: 'staff' }).lean<UserDoc>();
+  const user = await findStaffByUsername(username);
   const ok = await verifyPassword(password, user?.passwordHash);
   if (!user || !ok || user.status !== 'active') return { outcome: 'login_failed' };
   await releaseAttempt(username);

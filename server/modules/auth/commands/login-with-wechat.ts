@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { AppDeps } from '../../../deps';
 import type { Refusal } from '../../../platform/outcome';
 import { WechatError } from '../../../wechat/errors';
-import { User, type UserDoc } from '../../users';
+import { createResidentAccount, findByOpenid, type UserDoc } from '../../users';
 import { issueToken } from '../tokens';
 
 export type WechatLoginOutcome =
@@ -10,21 +10,15 @@ export type WechatLoginOutcome =
   | Refusal<'code_invalid' | 'wechat_unavailable' | 'account_disabled'>;
 
 async function findOrCreateResident(openid: string, unionid: string | undefined): Promise<{ user: UserDoc; created: boolean }> {
-  const existing = await User.findOne({ openid }).lean<UserDoc>();
+  const existing = await findByOpenid(openid);
   if (existing) return { user: existing, created: false };
   try {
-    const created = await User.create({
-      kind: 'resident',
-      openid,
-      unionid,
-      displayName: `邻里居民${randomInt(1000, 10000)}`,
-      roles: [{ role: 'resident' }],
-    });
-    return { user: created.toObject(), created: true };
+    const user = await createResidentAccount({ openid, unionid, displayName: `邻里居民${randomInt(1000, 10000)}` });
+    return { user, created: true };
   } catch (error) {
     // Two first logins at once: the unique openid index lets one win; the other reads its user.
     if ((error as { code?: number }).code !== 11000) throw error;
-    const winner = await User.findOne({ openid }).lean<UserDoc>();
+    const winner = await findByOpenid(openid);
     if (!winner) throw error;
     return { user: winner, created: false };
   }

@@ -28,23 +28,6 @@ export const replaceRealName = (userId: Types.ObjectId, previousIdHash: string, 
     .lean<UserDoc>()
     .exec();
 
-export type SearchHashGaps = Pick<UserDoc, '_id' | 'phone' | 'phoneHash' | 'realName'>;
-
-/** Accounts stored before the search hashes existed (a phone or real name without its hash). */
-export const accountsMissingSearchHashes = (limit: number): Promise<SearchHashGaps[]> =>
-  User.find(
-    {
-      $or: [
-        { phone: { $exists: true }, phoneHash: { $exists: false } },
-        { realName: { $exists: true }, 'realName.nameHash': { $exists: false } },
-      ],
-    },
-    { phone: 1, phoneHash: 1, realName: 1 },
-  )
-    .limit(limit)
-    .lean<SearchHashGaps[]>()
-    .exec();
-
 /**
  * Fills in missing search hashes, each only while the value it hashes is unchanged and the hash
  * still missing, so it never overwrites a newer write. True when the account changed.
