@@ -7,6 +7,8 @@ import type { TLoginResult, TUserDto } from '@shared/schemas/auth';
 import type { RoleGrant } from '../../server/http/actor';
 import { hashPassword } from '../../server/modules/auth/password';
 import { currentPolicyVersion } from '../../server/modules/privacy/policy-text';
+// Factories create accounts in any state a test needs (staff with scoped roles, locked, deleted)
+// straight on the model, which no facade function offers on purpose; production code uses the facade.
 import { User } from '../../server/modules/users/model';
 import { presentUser } from '../../server/modules/users/presenter';
 import type { TestContext } from './context';
