@@ -9,12 +9,15 @@
  * and the nearby activity list, and reports p50/p95 and p95(large)/p95(small) (target ≤ 2).
  * It also records the engine's memory for the data (heap growth while seeding, and again when a
  * second engine loads a copy of the files) and the start-up time from the journal and from the
- * snapshot the engine writes on shutdown. Run with `node --expose-gc` (NODE_OPTIONS) for steadier
- * memory figures.
+ * snapshot the engine writes on shutdown, and from those whether the whole seed district fits in
+ * this machine's memory (`capacity`: needed vs. the machine's, the largest fraction measured).
+ * Run with `node --expose-gc` (NODE_OPTIONS) for steadier memory figures, and a
+ * --max-old-space-size above the extrapolated heap for the fraction (~33 GB × fraction).
  */
 import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
+import v8 from 'node:v8';
 import { randomBytes } from 'node:crypto';
 import { Types } from 'mongoose';
 import { SEED_SCALE, seedScale, type ScaleSummary } from '../../server/demo/scale';
@@ -100,13 +103,19 @@ async function measureOps(ctx: TestContext, s: ScaleSummary): Promise<Record<str
   return out;
 }
 
-/** Start-up of a second engine from a copy of the files: first the journal, then the snapshot its shutdown writes. */
-async function restartTimes(dbPath: string): Promise<Record<string, number>> {
+/**
+ * Start-up of a second engine from a copy of the files: first the journal, then the snapshot its
+ * shutdown writes. The seeded engine is released once copied, so only one copy of the data is in
+ * memory at a time (the peak is the engine's, not twice it) and the heap growth is the data's.
+ */
+async function restartTimes(dbPath: string, release: () => Promise<void>): Promise<Record<string, number>> {
   const copy = mkdtempSync(path.join(tmpdir(), 'linli-scale-copy-'));
   try {
     cpSync(dbPath, copy, { recursive: true });
+    await release();
     const filesMB = dirMB(copy);
     const before = heapMB();
+    process.stdout.write(`    restart: ${filesMB} MB of files, starting a second engine from the journal\n`);
     let t = nowMs();
     const fromJournal = await startEmbeddedMongo({ dbPath: copy });
     const journalStartMs = Math.round(nowMs() - t);
@@ -115,10 +124,12 @@ async function restartTimes(dbPath: string): Promise<Record<string, number>> {
     await fromJournal.stop();
     const stopWithSnapshotMs = Math.round(nowMs() - t);
     const snapshotFilesMB = dirMB(copy);
+    process.stdout.write(`    restart: journal ${journalStartMs} ms (heap +${loaded.heapUsedMB - before.heapUsedMB} MB), now from the snapshot\n`);
     t = nowMs();
     const fromSnapshot = await startEmbeddedMongo({ dbPath: copy });
     const snapshotStartMs = Math.round(nowMs() - t);
     await fromSnapshot.stop();
+    process.stdout.write(`    restart: snapshot ${snapshotStartMs} ms\n`);
     return {
       filesMB,
       journalStartMs,
@@ -126,7 +137,9 @@ async function restartTimes(dbPath: string): Promise<Record<string, number>> {
       snapshotFilesMB,
       snapshotStartMs,
       engineHeapForDataMB: loaded.heapUsedMB - before.heapUsedMB,
-      engineRssForDataMB: loaded.rssMB - before.rssMB,
+      // The process's RSS with this one copy loaded (the seeded engine is gone, though the
+      // allocator may keep some of its pages: an upper bound).
+      processRssWithDataMB: loaded.rssMB,
     };
   } finally {
     rmSync(copy, { recursive: true, force: true });
@@ -140,6 +153,15 @@ async function atScale(fraction: number): Promise<Record<string, unknown>> {
   const savedUri = process.env.MONGODB_URI;
   process.env.MONGODB_URI = engine.uri;
   let ctx: TestContext | undefined;
+  let released = false;
+  const release = async () => {
+    if (released) return;
+    released = true;
+    await ctx?.close();
+    if (savedUri === undefined) delete process.env.MONGODB_URI;
+    else process.env.MONGODB_URI = savedUri;
+    await engine.stop();
+  };
   try {
     // As production runs: no per-answer schema check (test mode's; the API suite proves the shapes).
     ctx = await createTestContext({ checkResponses: false });
@@ -157,7 +179,7 @@ async function atScale(fraction: number): Promise<Record<string, unknown>> {
     const seeded = heapMB();
     const ops = await measureOps(ctx, summary);
     // SCALE_BENCH_RESTART=0 skips the engine restarts (minutes at 1/50) when only the ops are re-measured.
-    const restart = process.env.SCALE_BENCH_RESTART === '0' ? { skipped: true } : await restartTimes(dbPath);
+    const restart = process.env.SCALE_BENCH_RESTART === '0' ? { skipped: true } : await restartTimes(dbPath, release);
     const { sample, ...facts } = summary;
     return {
       fraction,
@@ -166,37 +188,89 @@ async function atScale(fraction: number): Promise<Record<string, unknown>> {
       ops,
     };
   } finally {
-    await ctx?.close();
-    if (savedUri === undefined) delete process.env.MONGODB_URI;
-    else process.env.MONGODB_URI = savedUri;
-    await engine.stop();
+    await release();
     rmSync(dbPath, { recursive: true, force: true });
   }
 }
 
+type LargeMemory = {
+  before: { heapUsedMB: number; rssMB: number };
+  seeded: { heapUsedMB: number; rssMB: number };
+  seedHeapGrowthMB: number;
+  skipped?: boolean;
+} & Partial<Record<'filesMB' | 'journalStartMs' | 'snapshotStartMs' | 'engineHeapForDataMB' | 'processRssWithDataMB', number>>;
+
+const gb = (mb: number) => Number((mb / 1024).toFixed(1));
+
+/**
+ * Whether the whole seed district fits in this machine, from the large run's measured memory
+ * (linear in the data, as the 1/1000 and 1/50 runs showed): the larger of the heap growth while
+ * seeding and when a second engine loaded the files, and the RSS growth while seeding.
+ */
+function capacity(large: Record<string, unknown>, freeAtStartMB: number): Record<string, unknown> {
+  const mem = large.memory as LargeMemory;
+  const hours = (large.data as { hours: number }).hours;
+  const heapMB = Math.max(mem.engineHeapForDataMB ?? 0, mem.seedHeapGrowthMB);
+  const rssMB = mem.seeded.rssMB - mem.before.rssMB;
+  const perSeedMB = Math.max(heapMB, rssMB) / LARGE;
+  const machineMB = os.totalmem() / MB;
+  // What the app and an empty engine hold before any data (the process's RSS before seeding).
+  const baseMB = mem.before.rssMB;
+  const fitsFraction = Number(((machineMB - baseMB) / perSeedMB).toFixed(2));
+  const fits = fitsFraction >= 1;
+  const need = `needs ~${gb(perSeedMB + baseMB)} GB (engine heap ~${gb(heapMB / LARGE)} GB, RSS ~${gb(rssMB / LARGE)} GB for the data, extrapolated from ${LARGE} of it)`;
+  const machine = `machine has ${gb(machineMB)} GB (${gb(freeAtStartMB)} GB free at the start)`;
+  const measured = `largest measured fraction ${LARGE} (${hours.toLocaleString('en')} hours)`;
+  return {
+    statement: fits
+      ? `the full seed fits: ${need}, ${machine}; ${measured}`
+      : `the full seed does not fit: ${need}, ${machine}; ${measured}; the engine alone could hold at most ~${fitsFraction} of the seed in this machine's memory (estimate, not measured)`,
+    fullSeedFits: fits,
+    fullSeedNeedsGB: gb(perSeedMB + baseMB),
+    machineMemoryGB: gb(machineMB),
+    freeAtStartGB: gb(freeAtStartMB),
+    largestMeasuredFraction: LARGE,
+    largestFractionByMemory: fitsFraction,
+    // The bench itself holds two copies while it restarts a second engine from the files.
+    largestFractionForThisBench: Number((fitsFraction / 2).toFixed(2)),
+    measuredFrom: mem.engineHeapForDataMB === undefined ? 'seeding (restarts skipped)' : 'seeding and a second engine loading the files',
+  };
+}
+
 export default async function run(): Promise<Record<string, unknown>> {
+  const freeAtStartMB = os.freemem() / MB;
+  const loadavgAtStart = os.loadavg().map((x) => Number(x.toFixed(2)));
   const small = await atScale(SMALL);
   const large = await atScale(LARGE);
   const smallOps = small.ops as Record<string, OpStats>;
   const largeOps = large.ops as Record<string, OpStats>;
   const p95Ratios = Object.fromEntries(Object.keys(smallOps).map((k) => [k, ratio(largeOps[k].p95Ms, smallOps[k].p95Ms)]));
-  const largeMem = large.memory as Record<string, number> & { skipped?: boolean };
+  const largeMem = large.memory as LargeMemory;
   // Linear in the data: what the engine would need for the whole seed district.
-  const perFraction = (mb: number) => Math.round(mb / LARGE);
+  const perFraction = (x: number | undefined) => (x === undefined ? null : Math.round(x / LARGE));
   return {
     scales: { small: SMALL, large: LARGE, seed: SEED_SCALE },
+    run: {
+      loadavgAtStart,
+      loadavgAtEnd: os.loadavg().map((x) => Number(x.toFixed(2))),
+      heapLimitMB: Math.round(v8.getHeapStatistics().heap_size_limit / MB),
+      nodeOptions: process.env.NODE_OPTIONS ?? '',
+    },
+    capacity: capacity(large, freeAtStartMB),
     small,
     large,
     p95Ratios,
     seedScaleEstimate:
-      LARGE >= 1 || largeMem.skipped
+      LARGE >= 1
         ? 'measured'
         : {
-            note: 'extrapolated linearly from the large run (memory and files grow with the data)',
-            engineHeapMB: perFraction(largeMem.engineHeapForDataMB),
+            note: 'extrapolated linearly from the large run (memory, files and start-up grow with the data)',
+            engineHeapMB: perFraction(largeMem.engineHeapForDataMB ?? largeMem.seedHeapGrowthMB),
+            engineRssGrowthMB: perFraction(largeMem.seeded.rssMB - largeMem.before.rssMB),
             filesMB: perFraction(largeMem.filesMB),
-            snapshotStartMs: perFraction(largeMem.snapshotStartMs),
             journalStartMs: perFraction(largeMem.journalStartMs),
+            snapshotStartMs: perFraction(largeMem.snapshotStartMs),
+            seedSeconds: perFraction((large.data as { seconds: number }).seconds),
           },
     targets: { p95RatioLargeToSmall: TARGET_P95_RATIO, measuredAtSeedScale: true },
     pass: {
