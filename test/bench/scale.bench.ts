@@ -231,8 +231,6 @@ function capacity(large: Record<string, unknown>, freeAtStartMB: number): Record
     freeAtStartGB: gb(freeAtStartMB),
     largestMeasuredFraction: LARGE,
     largestFractionByMemory: fitsFraction,
-    // The bench itself holds two copies while it restarts a second engine from the files.
-    largestFractionForThisBench: Number((fitsFraction / 2).toFixed(2)),
     measuredFrom: mem.engineHeapForDataMB === undefined ? 'seeding (restarts skipped)' : 'seeding and a second engine loading the files',
   };
 }
