@@ -1,5 +1,5 @@
 import { Image, Text, View } from '@tarojs/components';
-import { H5_MAP_KEY } from '../services/coords';
+import { H5_MAP_KEY } from '../services/map-key';
 
 interface TPoint {
   lng: number;

@@ -7,12 +7,6 @@
  */
 import gcoord from 'gcoord';
 
-/**
- * The H5 map key (a build-time variable, TARO_APP_H5_MAP_KEY); empty in dev and tests, where H5
- * pages show lists with distances instead of a map (DECISIONS "Maps on H5"). weapp has WeChat's map.
- */
-export const H5_MAP_KEY: string = process.env.TARO_APP_H5_MAP_KEY ?? '';
-
 export interface TPosition {
   lng: number;
   lat: number;

@@ -17,7 +17,7 @@ import { REPORT_LIMITS, type STAFF_ACTIONS } from '@shared/schemas/reports/repor
 import type { ZCategoryList, ZDepartmentList } from '@shared/schemas/reports/taxonomy';
 import type { ZDuplicateCandidates, ZHandlerCandidates, ZHeatResult, ZPublicGridDto, ZPublicGridList } from '@shared/schemas/reports/areas';
 import { API_BASE, http } from './api';
-import { H5_MAP_KEY } from './coords';
+import { H5_MAP_KEY } from './map-key';
 import { uploadImage, type TChosenImage } from './media';
 import { getToken } from './session';
 
