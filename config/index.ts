@@ -3,6 +3,8 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import { splitH5Chunks } from './h5-chunks';
 import { PrecompressPlugin } from './precompress';
+import { RoutePreloadPlugin } from './route-preload';
+import { StatsFilePlugin } from './stats-file';
 import prodConfig from './prod';
 
 /**
@@ -64,6 +66,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
         splitH5Chunks(chain);
         // Brotli and gzip siblings for the Koa server to negotiate (not for the watch server).
         if (process.env.NODE_ENV !== 'development') chain.plugin('precompress').use(PrecompressPlugin);
+        // index.html asks for the opened page's own files at once (config/route-preload.ts).
+        chain.plugin('route-preload').use(RoutePreloadPlugin);
+        // LINLI_H5_STATS=<file> writes webpack's module/chunk stats, to see what each script holds.
+        if (process.env.LINLI_H5_STATS) chain.plugin('stats-file').use(StatsFilePlugin, [process.env.LINLI_H5_STATS]);
       },
       staticDirectory: 'static',
       router: { mode: 'hash' },

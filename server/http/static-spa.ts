@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Context, Middleware } from 'koa';
+import { allowInlineScripts, inlineScriptHashes } from './middleware/security-headers';
 import { PORTAL_BUILDING_HTML, PORTAL_RETRY_SECONDS } from './portal-building';
 
 const TYPES: Record<string, string> = {
@@ -68,6 +69,16 @@ async function negotiate(ctx: Context, file: string): Promise<{ file: string; in
   return null;
 }
 
+/** The CSP hashes of index.html's inline scripts, read again only when the file changes. */
+function indexScriptHashes(): (file: string, info: FileInfo) => Promise<string[]> {
+  let cached: { key: string; hashes: string[] } | null = null;
+  return async (file, info) => {
+    const key = `${info.size}-${info.mtime.getTime()}`;
+    if (cached?.key !== key) cached = { key, hashes: inlineScriptHashes(await readFile(file, 'utf8')) };
+    return cached.hashes;
+  };
+}
+
 /**
  * Serves the built H5 portal for GET/HEAD outside /api: a file if one exists,
  * else index.html so client-side routes survive a reload. Paths are resolved
@@ -78,6 +89,7 @@ async function negotiate(ctx: Context, file: string): Promise<{ file: string; in
  */
 export function serveSpa(root: string, opts: { building?: () => boolean } = {}): Middleware {
   const base = path.resolve(root);
+  const scriptHashes = indexScriptHashes();
   return async function serveSpaMiddleware(ctx, next) {
     if ((ctx.method !== 'GET' && ctx.method !== 'HEAD') || ctx.path === '/api' || ctx.path.startsWith('/api/')) {
       return next();
@@ -118,6 +130,8 @@ export function serveSpa(root: string, opts: { building?: () => boolean } = {}):
     ctx.lastModified = info.mtime;
     ctx.etag = etagFor(sent.info, sent.encoding);
     ctx.set('Cache-Control', !isIndex && HASHED_NAME.test(file) ? IMMUTABLE : REVALIDATE);
+    const policy = ctx.response.get('Content-Security-Policy');
+    if (isIndex && policy) ctx.set('Content-Security-Policy', allowInlineScripts(policy, await scriptHashes(file, info)));
     if (ctx.fresh) {
       ctx.status = 304;
       return;

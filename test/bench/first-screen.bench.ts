@@ -63,9 +63,9 @@ const WATCH = (selector: string) => `
     new MutationObserver(seen).observe(document, { childList: true, subtree: true });
   })();`;
 
-async function shape(cdp: CDPSession, profile: ProfileName): Promise<void> {
+async function shape(cdp: CDPSession, profile: ProfileName, cpu: number): Promise<void> {
   await cdp.send('Network.enable');
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpu });
   const p = PROFILES[profile];
   await cdp.send('Network.emulateNetworkConditions', {
     offline: false,
@@ -75,9 +75,9 @@ async function shape(cdp: CDPSession, profile: ProfileName): Promise<void> {
   });
 }
 
-async function loadOnce(page: Page, url: string, selector: string, profile: ProfileName): Promise<Load> {
+async function loadOnce(page: Page, url: string, selector: string, profile: ProfileName, cpu: number): Promise<Load> {
   const cdp = await page.context().newCDPSession(page);
-  await shape(cdp, profile);
+  await shape(cdp, profile, cpu);
   let bytes = 0;
   let requests = 0;
   let apiRequests = 0;
@@ -123,19 +123,58 @@ function summarise(loads: Load[]): Load & { runs: number } {
 }
 
 /** Cold loads in fresh contexts, then one warm load in the last context (its cache filled). */
-async function measurePage(browser: Browser, base: string, def: PageDef, profile: ProfileName) {
+async function measurePage(browser: Browser, base: string, def: PageDef, profile: ProfileName, cpu = CPU_SLOWDOWN) {
   const cold: Load[] = [];
   let warm: Load | null = null;
   for (let i = 0; i < RUNS; i += 1) {
     const context = await phoneContext(browser);
     try {
-      cold.push(await loadOnce(await context.newPage(), `${base}/${def.hash}`, def.selector, profile));
-      if (i === RUNS - 1) warm = await loadOnce(await context.newPage(), `${base}/${def.hash}`, def.selector, profile);
+      cold.push(await loadOnce(await context.newPage(), `${base}/${def.hash}`, def.selector, profile, cpu));
+      if (i === RUNS - 1) warm = await loadOnce(await context.newPage(), `${base}/${def.hash}`, def.selector, profile, cpu);
     } finally {
       await context.close();
     }
   }
   return { cold: summarise(cold), warm: warm! };
+}
+
+/**
+ * Lighthouse's device-class index (its `ultradumbBenchmark`: how many times a second the page can
+ * build a 100,000-character string), measured unthrottled in a blank page: ~750+ desktop class,
+ * 300+ high-end phone, 75+ mid-tier phone. Median of three.
+ */
+async function benchmarkIndex(browser: Browser): Promise<number> {
+  const context = await phoneContext(browser);
+  try {
+    const page = await context.newPage();
+    const runs: number[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      runs.push(
+        await page.evaluate(() => {
+          const start = Date.now();
+          let iterations = 0;
+          while (Date.now() - start < 500) {
+            let s = '';
+            for (let j = 0; j < 100000; j += 1) s += 'a';
+            iterations += s.length > 0 ? 1 : 0;
+          }
+          return Math.round(iterations / ((Date.now() - start) / 1000));
+        }),
+      );
+    }
+    return median(runs);
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * The CPU slowdown Lighthouse's throttling calculator recommends for a host of this index, to
+ * emulate the mobile device its 4× default stands for (4× is calibrated for a host of index ~1533).
+ */
+export function lighthouseSlowdownFor(index: number): number {
+  const m = index >= 1300 ? 3 + (index - 1300) / 233 : index >= 800 ? 2 + (index - 800) / 500 : 1 + (index - 150) / 650;
+  return Number(Math.max(1, m).toFixed(2));
 }
 
 /** The same static middleware alone (one mongoose connection per process rules out a second app). */
@@ -195,9 +234,29 @@ export default async function run(): Promise<Record<string, unknown>> {
         }
       }
     }
+    // The issue's 4× assumes a desktop-class host; this one is slower, so 4× here emulates a phone
+    // slower than the one meant. Measured again at the slowdown Lighthouse recommends for this host.
+    const index = await benchmarkIndex(browser);
+    const calibratedSlowdown = lighthouseSlowdownFor(index);
+    const calibrated: Record<string, unknown> = {};
+    const calibratedPass: Record<string, boolean> = {};
+    for (const def of pages) {
+      const m = await measurePage(browser, ctx.url, def, 'fast3g', calibratedSlowdown);
+      calibrated[def.key] = m;
+      calibratedPass[`${def.key}Fast3gCold`] = m.cold.firstContentMs <= TARGETS.fast3gColdMs;
+      calibratedPass[`${def.key}Fast3gWarm`] = m.warm.firstContentMs <= TARGETS.warmMs;
+      process.stdout.write(`  fast3g@${calibratedSlowdown}x ${def.key}: cold ${m.cold.firstContentMs} ms, warm ${m.warm.firstContentMs} ms\n`);
+    }
     return {
       build: path.relative(ROOT, H5_DIR) || H5_DIR,
       device: { viewport: '390x844', touch: true, cpuSlowdown: CPU_SLOWDOWN },
+      hostCalibration: {
+        benchmarkIndex: index,
+        note: "Lighthouse's ultradumbBenchmark on this host, unthrottled (750+ desktop class, 300+ high-end phone, 75+ mid-tier phone); its calculator's slowdown for this index emulates the phone its 4× default stands for, and 4× on this host emulates a slower one",
+        lighthouseSlowdown: calibratedSlowdown,
+        fast3gAtLighthouseSlowdown: calibrated,
+        passAtLighthouseSlowdown: calibratedPass,
+      },
       profiles: PROFILES,
       runs: RUNS,
       activityId,

@@ -103,3 +103,41 @@ test('the activity list shows skeletons while its one request is in flight, then
   expect(apiCalls(seen).length).toBe(1);
   await context.close();
 });
+
+test('a page opened by its link asks for its own files before the app has run, and fetches each file once', async () => {
+  const context = await journey.phone();
+  const page = await context.newPage();
+  const requested: string[] = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  // Hold the app's own script until a file of the activity list's chunk group has been asked for:
+  // only the inline preload can ask for it then (the router that would load it has not run).
+  let sawPageFile: () => void = () => undefined;
+  const pageFileAsked = new Promise<void>((resolve) => (sawPageFile = resolve));
+  let preloads: string[] = [];
+  await page.route(/\/js\/app\.[0-9a-f]+\.js$/, async (route) => {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([pageFileAsked, new Promise((resolve) => (timer = setTimeout(resolve, 15000)))]);
+    clearTimeout(timer);
+    preloads = await page.evaluate(() =>
+      [...document.querySelectorAll('link[rel=preload]')].map((l) => new URL((l as HTMLLinkElement).href).pathname),
+    );
+    await route.continue();
+  });
+  page.on('request', (r) => {
+    const p = new URL(r.url()).pathname;
+    if (/^\/(js|css)\//.test(p) && !/\/(app|framework)\.[0-9a-f]+\.(js|css)$/.test(p)) sawPageFile();
+  });
+  await page.goto(`${journey.url}/#/pages/activity/index`);
+  await page.locator('.activity-card, #activity-empty').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  expect(preloads.length).toBeGreaterThan(0);
+  // The preloaded files are the ones the page then ran: each asked for once, none twice.
+  for (const file of preloads) expect(requested.filter((p) => p === file)).toHaveLength(1);
+  const assets = requested.filter((p) => /^\/(js|css)\//.test(p));
+  expect(new Set(assets).size).toBe(assets.length);
+  // The inline script ran under the server's policy (a refused one logs an error here).
+  expect(errors).toEqual([]);
+  await context.close();
+});

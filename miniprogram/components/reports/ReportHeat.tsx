@@ -1,5 +1,8 @@
-import { Map, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { WxMap } from '../WxMap';
 import { Notice } from '../Notice';
+import { StaticMap } from '../StaticMap';
+import { isH5 } from '../../services/nav';
 import type { THeat } from '../../services/reports';
 
 interface Props {
@@ -17,8 +20,9 @@ interface Props {
 const fill = (count: number, max: number) => `#d54941${Math.round(0x33 + (0xcc - 0x33) * (count / Math.max(1, max))).toString(16).padStart(2, '0')}`;
 
 /**
- * The heat view of 大家的上报: where reports gather. With a map (weapp, or H5 with a key) circles
- * per cell, sized and shaded by count; always the per-grid table with counts and overdue ones,
+ * The heat view of 大家的上报: where reports gather. On weapp circles per cell on WeChat's map,
+ * sized and shaded by count; on H5 with a key Tencent's static map with the busiest cells marked
+ * (Taro's own H5 map needs Baidu's SDK, which the portal does not load); always the per-grid table with counts and overdue ones,
  * busiest first, each row leading to that grid's list.
  */
 export function ReportHeat({ byGrid, cells, withMap, loading, error, onGrid }: Props) {
@@ -29,8 +33,11 @@ export function ReportHeat({ byGrid, cells, withMap, loading, error, onGrid }: P
   const centre = dots[0] ?? rows[0];
   return (
     <View id="public-heat">
-      {withMap && centre ? (
-        <Map
+      {withMap && centre && isH5 ? (
+        <StaticMap id="public-heat-map" center={centre} points={[...dots].sort((a, b) => b.count - a.count)} what="各网格的上报数量" />
+      ) : null}
+      {withMap && centre && !isH5 ? (
+        <WxMap
           id="public-heat-map"
           longitude={centre.lng}
           latitude={centre.lat}

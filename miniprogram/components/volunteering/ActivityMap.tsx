@@ -1,4 +1,4 @@
-import { Map } from '@tarojs/components';
+import { WxMap } from '../WxMap';
 import type { TActivitySummaryDto } from '@shared/schemas/volunteering/activities';
 import type { TPosition } from '../../hooks/volunteering/location';
 
@@ -29,7 +29,7 @@ export function ActivityMap({ position, items, onOpen }: Props) {
     },
   }));
   return (
-    <Map
+    <WxMap
       id="activity-map"
       longitude={position.lng}
       latitude={position.lat}

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Middleware } from 'koa';
 
 /**
@@ -33,4 +34,25 @@ export function securityHeaders(opts: { hsts: boolean }): Middleware {
     ctx.remove('X-Powered-By');
     await next();
   };
+}
+
+/** `'sha256-…'` CSP sources for each inline `<script>` in an HTML page. */
+export function inlineScriptHashes(html: string): string[] {
+  const hashes: string[] = [];
+  for (const m of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)) {
+    hashes.push(`'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
+  }
+  return hashes;
+}
+
+/**
+ * The policy with these sources added to `script-src`: the portal's index.html carries one
+ * inline script the build writes (config/route-preload.ts), allowed by its hash and nothing else.
+ */
+export function allowInlineScripts(policy: string, hashes: string[]): string {
+  if (!hashes.length) return policy;
+  return policy
+    .split('; ')
+    .map((d) => (d.startsWith('script-src ') ? `${d} ${hashes.join(' ')}` : d))
+    .join('; ');
 }

@@ -1,4 +1,4 @@
-import { Map } from '@tarojs/components';
+import { WxMap } from '../../../components/WxMap';
 import type { TOut } from '@shared/schemas/common';
 import type { ZClinicList } from '@shared/schemas/clinic/clinics';
 import type { TPosition } from '../../../services/coords';
@@ -34,7 +34,7 @@ export function ClinicMap({ position, items, onOpen }: Props) {
     callout: { content: c.name, display: 'ALWAYS', padding: 6, borderRadius: 6, fontSize: 12, color: '#1f2329', bgColor: '#ffffff' },
   }));
   return (
-    <Map
+    <WxMap
       id="clinic-map"
       longitude={center.lng}
       latitude={center.lat}

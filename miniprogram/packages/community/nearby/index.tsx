@@ -1,4 +1,5 @@
-import { Map, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { WxMap } from '../../../components/WxMap';
 import Taro from '@tarojs/taro';
 import { PLACE_TYPE_LABELS, PLACE_TYPES } from '@shared/schemas/community/places';
 import { EmptyState } from '../../../components/EmptyState';
@@ -21,7 +22,7 @@ export default function NearbyPage() {
   return (
     <PageShell title="15 分钟生活圈">
       {!isH5 && n.position ? (
-        <Map
+        <WxMap
           id="nearby-map"
           longitude={n.position.lng}
           latitude={n.position.lat}

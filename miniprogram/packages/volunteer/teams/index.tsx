@@ -1,4 +1,5 @@
-import { Button, Map, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
+import { WxMap } from '../../../components/WxMap';
 import { PageShell } from '../../../components/PageShell';
 import { Notice } from '../../../components/Notice';
 import { EmptyState } from '../../../components/EmptyState';
@@ -27,7 +28,7 @@ export default function NearbyTeamsPage() {
   return (
     <PageShell title="附近的志愿团队">
       {!isH5 && n.position ? (
-        <Map
+        <WxMap
           id="teams-map"
           longitude={n.position.lng}
           latitude={n.position.lat}
