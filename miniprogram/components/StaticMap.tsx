@@ -1,7 +1,5 @@
 import { Image, Text, View } from '@tarojs/components';
-
-/** The H5 map key (a build-time variable); empty in dev and tests (DECISIONS "Maps on H5"). */
-export const H5_MAP_KEY: string = process.env.TARO_APP_H5_MAP_KEY ?? '';
+import { H5_MAP_KEY } from '../services/map-key';
 
 interface TPoint {
   lng: number;

@@ -17,6 +17,7 @@ import { REPORT_LIMITS, type STAFF_ACTIONS } from '@shared/schemas/reports/repor
 import type { ZCategoryList, ZDepartmentList } from '@shared/schemas/reports/taxonomy';
 import type { ZDuplicateCandidates, ZHandlerCandidates, ZHeatResult, ZPublicGridDto, ZPublicGridList } from '@shared/schemas/reports/areas';
 import { API_BASE, http } from './api';
+import { H5_MAP_KEY } from './map-key';
 import { uploadImage, type TChosenImage } from './media';
 import { getToken } from './session';
 
@@ -36,8 +37,6 @@ export type THeatQuery = { bbox: string; by: 'grid' | 'cell'; categoryCode?: str
 export type TDuplicateCandidate = TOut<typeof ZDuplicateCandidates>['items'][number];
 export type THandlerCandidate = TOut<typeof ZHandlerCandidates>['items'][number];
 
-/** The H5 map key (a build-time variable); empty in dev and tests (DECISIONS "Maps on H5"). */
-const H5_MAP_KEY: string = process.env.TARO_APP_H5_MAP_KEY ?? '';
 /** weapp always has WeChat's map; H5 only with a key, else pages show lists (with distances or counts). */
 export const reportsMapAvailable = (h5: boolean): boolean => !h5 || !!H5_MAP_KEY;
 

@@ -8,33 +8,20 @@
  * member sees it in the 公示 with a masked name → 7 days later (the dev clock) the volunteer sees
  * their full name and the issuer's 负责人/经办人, downloads the PDF and anyone verifies the serial.
  */
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, phoneContext, screenshot } from './support/browser';
+import type { Page } from 'playwright-core';
+import { screenshot } from './support/browser';
 import { answerModal } from './support/modal';
-import { startLinli, type RunningLinli } from './support/server';
-import { canvasJpeg, chooseFile, fill, see, volunteeringKit, type VolunteeringKit } from './support/volunteering';
+import { canvasJpeg, chooseFile, fill, see } from './support/volunteering';
+import { useJourney } from './support/journey';
 
 const run = Math.random().toString(36).slice(2, 8);
 const HOLDER = '林晓华';
 const ORGANISER = '周组织';
 
-let linli: RunningLinli;
-let browser: Browser;
-let kit: VolunteeringKit;
-
-beforeAll(async () => {
-  linli = await startLinli({ DEV_CLOCK_CONTROL: 'true' });
-  browser = await launchBrowser();
-  kit = volunteeringKit(linli, browser);
-}, 180000);
-
-afterAll(async () => {
-  await browser?.close();
-  await linli?.stop();
-});
+const journey = useJourney({ clock: true });
 
 async function advanceServerClock(ms: number): Promise<void> {
-  const res = await fetch(`${linli.url}/api/dev/clock`, {
+  const res = await fetch(`${journey.url}/api/dev/clock`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ advanceMs: ms }),
@@ -43,7 +30,7 @@ async function advanceServerClock(ms: number): Promise<void> {
 }
 
 async function certificateSettings(dp: Page): Promise<void> {
-  await dp.goto(`${linli.url}/#/packages/staff/portal/index`);
+  await dp.goto(`${journey.url}/#/packages/staff/portal/index`);
   await dp.locator('#portal-admin-certificates').tap();
   await dp.locator('#cert-settings').waitFor();
   await fill(dp, '#cert-handler', '吴干事');
@@ -60,14 +47,14 @@ async function certificateSettings(dp: Page): Promise<void> {
 test('a team certificate is requested, confirmed by the team admin (its 经办人), listed 7 days to members, then downloaded and verified', async () => {
   // A team founded and certified; its admin publishes an activity without on-site check-in,
   // starting in about two minutes (self-reporting opens at the start).
-  const organiser = await kit.residentWithRealName(`cert-org-${run}`, ORGANISER, 41);
-  const teamId = await kit.applyForTeam(organiser, `证明测试队${run}`);
-  const dp = await kit.districtAdmin();
-  await kit.certify(dp, teamId);
+  const organiser = await journey.kit.residentWithRealName(`cert-org-${run}`, ORGANISER, 41);
+  const teamId = await journey.kit.applyForTeam(organiser, `证明测试队${run}`);
+  const dp = await journey.kit.districtAdmin();
+  await journey.kit.certify(dp, teamId);
   // A whole minute (the time picker has no seconds): at least two minutes ahead, whatever the
   // second now is, so the form never sees a start already past while it is filled in.
   const startsAt = Math.ceil((Date.now() + 120_000) / 60_000) * 60_000;
-  const activityId = await kit.publish(organiser, teamId, {
+  const activityId = await journey.kit.publish(organiser, teamId, {
     title: `敬老院陪伴${run}`,
     start: startsAt,
     end: startsAt + 3 * 3600_000,
@@ -75,10 +62,10 @@ test('a team certificate is requested, confirmed by the team admin (its 经办�
   });
 
   // A volunteer signs up.
-  const volunteer = await kit.residentWithRealName(`cert-vol-${run}`, HOLDER, 42);
-  await kit.registerVolunteer(volunteer);
-  const ap = await kit.openActivity(volunteer, activityId);
-  await kit.signUpFirstShift(ap, '报名成功');
+  const volunteer = await journey.kit.residentWithRealName(`cert-vol-${run}`, HOLDER, 42);
+  await journey.kit.registerVolunteer(volunteer);
+  const ap = await journey.kit.openActivity(volunteer, activityId);
+  await journey.kit.signUpFirstShift(ap, '报名成功');
 
   // Meanwhile the district admin asks for confirmation and 公示, and uploads the seal.
   await certificateSettings(dp);
@@ -89,7 +76,7 @@ test('a team certificate is requested, confirmed by the team admin (its 经办�
   await fill(ap, '#self-report-minutes', '120');
   await ap.locator('#self-report-submit').tap();
   await see(ap, '#activity-action-success', '等待团队确认');
-  const hp = await kit.at(organiser, `/packages/team/hours/index?team=${teamId}`);
+  const hp = await journey.kit.at(organiser, `/packages/team/hours/index?team=${teamId}`);
   await hp.locator('.hours-entry').first().waitFor();
   await hp.locator('#hours-select-all').tap();
   await hp.locator('#hours-confirm').tap();
@@ -97,7 +84,7 @@ test('a team certificate is requested, confirmed by the team admin (its 经办�
   await see(hp, '#hours-success', '已确认 1 条');
 
   // The volunteer asks the team for a certificate: it waits for the team.
-  const mine = await kit.at(volunteer, '/packages/volunteer/hours/index');
+  const mine = await journey.kit.at(volunteer, '/packages/volunteer/hours/index');
   await see(mine, '#hours-confirmed', '2');
   await mine.locator(`#certificate-issue-team-${teamId}`).tap();
   await see(mine, '#certificate-success', '待出具单位确认');
@@ -108,7 +95,7 @@ test('a team certificate is requested, confirmed by the team admin (its 经办�
   await expect(card.locator('.certificate-download').count()).resolves.toBe(0);
 
   // The team admin finds it under 证明确认: cancels the dialog once (nothing happens), then confirms.
-  const tp = await kit.at(organiser, `/packages/team/home/index?team=${teamId}`);
+  const tp = await journey.kit.at(organiser, `/packages/team/home/index?team=${teamId}`);
   await tp.locator('#team-certificates').tap();
   const row = tp.locator(`#cert-pending-${serial}`);
   await row.waitFor();
@@ -145,9 +132,9 @@ test('a team certificate is requested, confirmed by the team admin (its 经办�
   await screenshot(mine, 'certificate-issued');
 
   // Anyone verifies the serial: authentic, masked name only.
-  const visitor = await phoneContext(browser);
+  const visitor = await journey.phone();
   const vp = await visitor.newPage();
-  await vp.goto(`${linli.url}/#/packages/volunteer/verify/index?serial=${encodeURIComponent(serial)}`);
+  await vp.goto(`${journey.url}/#/packages/volunteer/verify/index?serial=${encodeURIComponent(serial)}`);
   await expect(vp.locator('#verify-result-serial').textContent({ timeout: 15000 })).resolves.toBe(serial);
   await expect(vp.locator('#verify-hours').textContent()).resolves.toContain('2');
   await expect(vp.locator('#verify-result').textContent()).resolves.not.toContain(HOLDER);

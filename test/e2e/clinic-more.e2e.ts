@@ -18,34 +18,20 @@
  * 4. Past D 19:15, 李律师 marks B as not come; past Monday 09:15 the coordinator marks A as not
  *    come (both after a confirmation); the stats page counts both against 李律师's bookings.
  */
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
-import { CLINIC, LAWYER, idOf, seeOr, serverClockTo, startClinicLinli, staff as staffLogin } from './support/clinic';
+import type { Page } from 'playwright-core';
+import { CLINIC, LAWYER, idOf, seeOr, serverClockTo } from './support/clinic';
 import { answerModal } from './support/modal';
 import { pickDate, pickOption, pickTime } from './support/pickers';
-import type { RunningLinli } from './support/server';
-import { beijing, chooseFile, fill, see, shanghai, volunteeringKit, type VolunteeringKit } from './support/volunteering';
+import { beijing, chooseFile, fill, see, shanghai } from './support/volunteering';
+import { useJourney } from './support/journey';
 
 const run = Math.random().toString(36).slice(2, 8);
 /** The smallest file the server takes as a PDF ("%PDF-" in its first kilobyte). */
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
 
-let linli: RunningLinli;
-let browser: Browser;
-let kit: VolunteeringKit;
+const journey = useJourney({ clock: true });
 
-beforeAll(async () => {
-  linli = await startClinicLinli();
-  browser = await launchBrowser();
-  kit = volunteeringKit(linli, browser);
-}, 180000);
-
-afterAll(async () => {
-  await browser?.close();
-  await linli?.stop();
-});
-
-const staff = (username: string) => staffLogin(kit, username);
+const staff = (username: string) => journey.loginAs(username);
 const plusDays = (day: string, n: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * 86400_000).toISOString().slice(0, 10);
 
@@ -66,7 +52,6 @@ async function fillDetails(page: Page, name: string): Promise<void> {
   await page.locator('#book-consent').tap();
 }
 
-
 /** Joins the waitlist of the full day `day` on the booking page, then opens 我的候补: the entry's id. */
 async function joinWaitlist(page: Page, day: string, name: string): Promise<string> {
   await pickDate(page, 'slot-from', day);
@@ -85,7 +70,7 @@ test('availability exceptions and buffer → map, week pager, PDF booking → my
 
   // 1. The coordinator: 15 minutes before each consultation, leave on Thursday, an extra session on D.
   const coord = await staff('demo-coordinator');
-  await coord.goto(`${linli.url}/#/packages/clinic-staff/coordinator/index`);
+  await coord.goto(`${journey.url}/#/packages/clinic-staff/coordinator/index`);
   const providerId = await idOf(coord, '#coord-providers .v-item', LAWYER, 'provider-');
   await coord.locator(`#provider-${providerId}-schedule`).tap();
   await coord.locator('#schedule-editor').waitFor();
@@ -112,12 +97,12 @@ test('availability exceptions and buffer → map, week pager, PDF booking → my
   await seeOr(coord, `#provider-${added}`, '已核验', '#coord-error');
 
   // 2. Resident A: the map view says there is no map key and the list with distances stays.
-  const a = await kit.at(await kit.resident(`clinic-a-${run}`), '/packages/clinic/list/index');
+  const a = await journey.kit.at(await journey.kit.resident(`clinic-a-${run}`), '/packages/clinic/list/index');
   await a.locator('#clinic-view-map').tap();
   await see(a, '#clinic-map-fallback', '以下按距离由近及远列出法律诊所');
   const clinicId = await idOf(a, '#clinic-list .v-item', CLINIC, 'clinic-');
   await see(a, `#clinic-${clinicId}`, '公里');
-  await a.goto(`${linli.url}/#/packages/clinic/book/index?id=${clinicId}`);
+  await a.goto(`${journey.url}/#/packages/clinic/book/index?id=${clinicId}`);
   // From Thursday: 李律师 is on leave that day; Friday starts at 09:15 (the buffer); D has 19:15.
   await pickDate(a, 'slot-from', thursday);
   await see(a, `#slot-${friday}-0915`, LAWYER);
@@ -147,7 +132,7 @@ test('availability exceptions and buffer → map, week pager, PDF booking → my
   expect(await a.locator(`#booking-${first}`, { hasText: '旧合同' }).count()).toBe(0);
 
   // D is full. Resident C joins its waitlist, is first, and leaves it from 我的候补.
-  const c = await kit.at(await kit.resident(`clinic-c-${run}`), `/packages/clinic/book/index?id=${clinicId}`);
+  const c = await journey.kit.at(await journey.kit.resident(`clinic-c-${run}`), `/packages/clinic/book/index?id=${clinicId}`);
   const left = await joinWaitlist(c, day, `居民丙${run}`);
   await see(c, `#waitlist-${left}-status`, '第 1 位');
   await c.locator(`#waitlist-${left}-leave`).tap();
@@ -156,12 +141,12 @@ test('availability exceptions and buffer → map, week pager, PDF booking → my
   await see(c, '#my-waitlist-empty', '暂无候补');
 
   // Resident B joins after C left: first in line.
-  const b = await kit.at(await kit.resident(`clinic-b-${run}`), `/packages/clinic/book/index?id=${clinicId}`);
+  const b = await journey.kit.at(await journey.kit.resident(`clinic-b-${run}`), `/packages/clinic/book/index?id=${clinicId}`);
   const entry = await joinWaitlist(b, day, `居民乙${run}`);
   await see(b, `#waitlist-${entry}-status`, '第 1 位');
 
   // 3. The evening before D: inside the clinic's 24 h window by the server's clock. A moves to Monday 09:15.
-  await serverClockTo(linli, beijing(plusDays(day, -1), '20:00'));
+  await serverClockTo(journey.linli, beijing(plusDays(day, -1), '20:00'));
   await a.locator(`#booking-${first}-open`).tap();
   await a.waitForURL(/packages\/clinic\/booking\/index/);
   // The list stays in the page stack with the same ids, hidden once the detail page has slid in:
@@ -184,16 +169,16 @@ test('availability exceptions and buffer → map, week pager, PDF booking → my
   await see(a, `#booking-${moved}-status`, '已确认');
 
   // The freed D 19:15 is offered to B (我的候补 says so), who accepts it inside the hold window.
-  await b.goto(`${linli.url}/#/packages/clinic/my/index`);
+  await b.goto(`${journey.url}/#/packages/clinic/my/index`);
   await see(b, `#waitlist-${entry}-offer`, '19:15');
   const offer = await idOf(b, '#my-clinic-bookings .v-item', '候补名额待确认', 'booking-');
   await b.locator(`#booking-${offer}-accept`).tap();
   await seeOr(b, `#booking-${offer}-status`, '已确认', '#my-clinic-error');
 
   // 4. D 19:25: B has not come. 李律师 marks it in the agenda, after confirming.
-  await serverClockTo(linli, beijing(day, '19:25'));
+  await serverClockTo(journey.linli, beijing(day, '19:25'));
   const lawyer = await staff('demo-lawyer');
-  await lawyer.goto(`${linli.url}/#/packages/clinic-staff/agenda/index`);
+  await lawyer.goto(`${journey.url}/#/packages/clinic-staff/agenda/index`);
   await pickDate(lawyer, 'agenda-from', day);
   await see(lawyer, `#agenda-${offer}`, `居民乙${run}`);
   await lawyer.locator(`#no-show-${offer}-resident`).tap();
@@ -201,14 +186,14 @@ test('availability exceptions and buffer → map, week pager, PDF booking → my
   await seeOr(lawyer, `#agenda-${offer}`, '未到场', '#agenda-error');
 
   // Monday 09:25: A has not come either; the coordinator marks it on the clinic's bookings.
-  await serverClockTo(linli, beijing(monday, '09:25'));
+  await serverClockTo(journey.linli, beijing(monday, '09:25'));
   await coord.reload();
   await coord.locator(`#no-show-${moved}-resident`).tap();
   await answerModal(coord, 'confirm');
   await seeOr(coord, `#coord-booking-${moved}`, '未到场', '#coord-error');
 
   // The stats page counts both with 李律师's consultations.
-  await coord.goto(`${linli.url}/#/packages/clinic-staff/stats/index`);
+  await coord.goto(`${journey.url}/#/packages/clinic-staff/stats/index`);
   await coord.locator('#stats-by-provider').waitFor();
   await pickDate(coord, 'stats-to', monday);
   await coord

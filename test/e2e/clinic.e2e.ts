@@ -14,34 +14,19 @@
  *    parties' notices link) with 达成协议 and the agreement; the stats page counts the agreement
  *    in the success rate.
  */
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser';
-import { CLINIC, LAWYER, idOf, seeOr, serverClockTo, startClinicLinli, staff as staffLogin } from './support/clinic';
+import { CLINIC, LAWYER, idOf, seeOr, serverClockTo } from './support/clinic';
 import { answerModal } from './support/modal';
 import { pickDate, pickOption, pickTime } from './support/pickers';
-import type { RunningLinli } from './support/server';
-import { beijing, fill, see, shanghai, volunteeringKit, type VolunteeringKit } from './support/volunteering';
+import { beijing, fill, see, shanghai } from './support/volunteering';
+import { useJourney } from './support/journey';
 
 /** Weekday labels of the availability editor, indexed by JS getDay() (0 = Sunday). */
 const WEEKDAY_LABELS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 const run = Math.random().toString(36).slice(2, 8);
 
-let linli: RunningLinli;
-let browser: Browser;
-let kit: VolunteeringKit;
+const journey = useJourney({ clock: true });
 
-beforeAll(async () => {
-  linli = await startClinicLinli();
-  browser = await launchBrowser();
-  kit = volunteeringKit(linli, browser);
-}, 180000);
-
-afterAll(async () => {
-  await browser?.close();
-  await linli?.stop();
-});
-
-const staff = (username: string) => staffLogin(kit, username);
+const staff = (username: string) => journey.loginAs(username);
 
 test('availability → booking → confirmation → 转调解 → agreement → summary, rating and success rate', async () => {
   // Two days ahead, 19:00 Beijing time: no demo rule covers the evening, so the slot is ours.
@@ -50,7 +35,7 @@ test('availability → booking → confirmation → 转调解 → agreement → 
 
   // 1. The coordinator: bookings now wait for the lawyer; 李律师 gets an evening session.
   const coord = await staff('demo-coordinator');
-  await coord.goto(`${linli.url}/#/packages/clinic-staff/coordinator/index`);
+  await coord.goto(`${journey.url}/#/packages/clinic-staff/coordinator/index`);
   await coord.locator('#coord-confirm-mode').waitFor();
   if ((await coord.locator('#coord-confirm-mode').textContent())?.includes('自动确认')) {
     await coord.locator('#coord-toggle-confirm').tap();
@@ -69,8 +54,8 @@ test('availability → booking → confirmation → 转调解 → agreement → 
   await seeOr(coord, '#schedule-saved', '排班已保存', '#coord-error');
 
   // 2. A resident finds the clinic and books the evening slot.
-  const resident = await kit.resident(`clinic-resident-${run}`);
-  const rp = await kit.at(resident, '/packages/clinic/list/index');
+  const resident = await journey.kit.resident(`clinic-resident-${run}`);
+  const rp = await journey.kit.at(resident, '/packages/clinic/list/index');
   const clinicId = await idOf(rp, '#clinic-list .v-item', CLINIC, 'clinic-');
   await rp.locator(`#clinic-${clinicId}-book`).tap();
   const slot = rp.locator(`#slot-${day.date}-1900`);
@@ -91,7 +76,7 @@ test('availability → booking → confirmation → 转调解 → agreement → 
 
   // The lawyer confirms it in the agenda (week view).
   const lawyer = await staff('demo-lawyer');
-  await lawyer.goto(`${linli.url}/#/packages/clinic-staff/agenda/index`);
+  await lawyer.goto(`${journey.url}/#/packages/clinic-staff/agenda/index`);
   await see(lawyer, `#agenda-${bookingId}`, `居民${run}`);
   await lawyer.locator(`#agenda-${bookingId}-confirm`).tap();
   await see(lawyer, `#agenda-${bookingId}`, '已确认');
@@ -100,7 +85,7 @@ test('availability → booking → confirmation → 转调解 → agreement → 
   expect(await lawyer.locator(`#agenda-${bookingId}-record`).count()).toBe(0);
 
   // 3. Time passes: 10 minutes after the start. Now the lawyer records 转调解.
-  await serverClockTo(linli, startsAt + 10 * 60_000);
+  await serverClockTo(journey.linli, startsAt + 10 * 60_000);
   await lawyer.reload();
   await lawyer.locator(`#agenda-${bookingId}-record`).tap();
   await fill(lawyer, `#record-${bookingId}-notes`, '对方拖欠抚养费 8 个月，有转账记录。');
@@ -110,7 +95,7 @@ test('availability → booking → confirmation → 转调解 → agreement → 
   await see(lawyer, `#agenda-${bookingId}`, '已发布');
 
   // The coordinator finds the case in the committee's queue and records the agreement.
-  await coord.goto(`${linli.url}/#/packages/clinic-staff/cases/index`);
+  await coord.goto(`${journey.url}/#/packages/clinic-staff/cases/index`);
   const caseId = await idOf(coord, '#cases-list .v-item', `居民${run}`, 'case-');
   await see(coord, `#case-${caseId}`, '咨询转调解');
   await fill(coord, `#case-${caseId}-agreement`, '双方同意自下月起按月支付抚养费 1500 元，并于三个月内补足欠款。');
@@ -131,14 +116,14 @@ test('availability → booking → confirmation → 转调解 → agreement → 
   expect((await rp.locator(`#booking-${bookingId}-rated`).textContent())?.match(/★/g)).toHaveLength(4);
 
   // 我的调解, as the parties' notices link to it (the case highlighted): the outcome and the agreement.
-  await rp.goto(`${linli.url}/#/packages/clinic/my/index?case=${caseId}`);
+  await rp.goto(`${journey.url}/#/packages/clinic/my/index?case=${caseId}`);
   await rp.reload(); // only the hash changed: load the page afresh with its new query
   await see(rp, `#mediation-${caseId}-status`, '达成协议');
   await see(rp, `#mediation-${caseId}-agreement`, '按月支付抚养费 1500 元');
   expect(await rp.locator(`#mediation-${caseId}`).getAttribute('class')).toContain('v-item--focus');
 
   // The stats page, up to the (moved) consultation day, counts the agreement in the success rate.
-  await coord.goto(`${linli.url}/#/packages/clinic-staff/stats/index`);
+  await coord.goto(`${journey.url}/#/packages/clinic-staff/stats/index`);
   await coord.locator('#stats-success').waitFor();
   await pickDate(coord, 'stats-to', day.date);
   await see(coord, '#stats-success', '达成协议 1 件');

@@ -12,37 +12,19 @@
  *    (H5 has no map key here: the list with distances is what shows);
  * 3. the resident searches the law library and opens an article.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, phoneContext } from './support/browser';
-import { startLinli, type RunningLinli } from './support/server';
+import type { BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { officeFile } from '../support/office-files';
-import { chooseFile, fill, see, volunteeringKit, type VolunteeringKit } from './support/volunteering';
+import { chooseFile, fill, see } from './support/volunteering';
+import { useJourney } from './support/journey';
 
 /** The demo district's centre (server/modules/community/demo.ts), as the browser's WGS-84 would report it. */
 const DEMO_CENTRE = { longitude: 116.3978, latitude: 39.9136 };
 const run = Math.random().toString(36).slice(2, 8);
 
-let linli: RunningLinli;
-let browser: Browser;
-let kit: VolunteeringKit;
+const journey = useJourney();
 
-beforeAll(async () => {
-  linli = await startLinli();
-  browser = await launchBrowser();
-  kit = volunteeringKit(linli, browser);
-}, 180000);
-
-afterAll(async () => {
-  await browser?.close();
-  await linli?.stop();
-});
-
-async function residentNearDemo(): Promise<BrowserContext> {
-  const ctx = await phoneContext(browser, { geolocation: { ...DEMO_CENTRE, accuracy: 10 } });
-  await ctx.grantPermissions(['geolocation'], { origin: linli.url });
-  return ctx;
-}
+const residentNearDemo = (): Promise<BrowserContext> => journey.kit.phoneAt({ ...DEMO_CENTRE, accuracy: 10 });
 
 /** "350 米" / "1.2 公里" → metres. */
 const metres = (text: string): number => {
@@ -58,8 +40,8 @@ async function distances(page: Page): Promise<number[]> {
 
 test('an urgent alert reaches the home banner; nearby services by radius, sorted; the law library finds and opens an article', async () => {
   // 1. The district admin publishes an urgent alert for the whole district.
-  const dp = await kit.districtAdmin();
-  await dp.goto(`${linli.url}/#/packages/community-admin/notices/index`);
+  const dp = await journey.kit.districtAdmin();
+  await dp.goto(`${journey.url}/#/packages/community-admin/notices/index`);
   let title = `紧急提醒：和平巷积水绕行${run}`;
   await fill(dp, '#notice-title', title);
   await fill(dp, '#notice-text', '和平巷路口积水较深，请绕行光明路。\n低洼地带住户请注意防范。');
@@ -92,7 +74,7 @@ test('an urgent alert reaches the home banner; nearby services by radius, sorted
   await see(dp, '#notice-admin-list', title);
 
   // The admin adds a place by the form: an empty submit shows the field errors at once.
-  await dp.goto(`${linli.url}/#/packages/community-admin/places/index`);
+  await dp.goto(`${journey.url}/#/packages/community-admin/places/index`);
   await dp.locator('#place-submit').tap();
   await see(dp, '#place-name-error', '名称');
   await see(dp, '#place-lng-error', '经度');
@@ -120,7 +102,7 @@ test('an urgent alert reaches the home banner; nearby services by radius, sorted
   // The resident's home page shows it as the banner; the banner opens the notice.
   const resident = await residentNearDemo();
   const home = await resident.newPage();
-  await home.goto(`${linli.url}/#/pages/home/index`);
+  await home.goto(`${journey.url}/#/pages/home/index`);
   await see(home, '#home-alert', title);
   await home.locator('#home-alert', { hasText: title }).tap();
   await see(home, '#notice-title', title);
@@ -135,7 +117,7 @@ test('an urgent alert reaches the home banner; nearby services by radius, sorted
   });
 
   // 2. Nearby services: 1 km by default, nearest first; a wider radius finds more, still sorted.
-  await home.goto(`${linli.url}/#/packages/community/nearby/index`);
+  await home.goto(`${journey.url}/#/packages/community/nearby/index`);
   await home.locator('.nearby-item').first().waitFor();
   const within1km = await distances(home);
   expect(within1km.length).toBeGreaterThan(0);
@@ -151,7 +133,7 @@ test('an urgent alert reaches the home banner; nearby services by radius, sorted
   await see(home, '#nearby-list', placeName);
 
   // 3. The law library: search 离婚, open the first article.
-  await home.goto(`${linli.url}/#/packages/community/laws/index`);
+  await home.goto(`${journey.url}/#/packages/community/laws/index`);
   await home.locator('#laws-topics .v-chip').first().waitFor();
   await fill(home, '#laws-search-box', '离婚');
   await home.locator('#laws-search').tap();

@@ -10,33 +10,18 @@
  *
  * Dates come from the Beijing day (today and 10 days on), so it passes at any wall-clock hour.
  */
-import type { Browser } from 'playwright-core';
 import { answerModal } from './support/modal';
-import { launchBrowser, screenshot } from './support/browser';
-import { DEMO_PASSWORD, staff } from './support/clinic';
-import { startLinli, type RunningLinli } from './support/server';
+import { screenshot } from './support/browser';
 import { pickDate, pickOption } from './support/pickers';
-import { fill, see, volunteeringKit, ADMIN, type VolunteeringKit } from './support/volunteering';
+import { ADMIN, DEMO_PASSWORD, fill, see } from './support/volunteering';
+import { useJourney } from './support/journey';
 
 const DEMO_CHARITY = '海口市美兰区慈善会（演示）';
 const run = Math.random().toString(36).slice(2, 8);
 const CHARITY = `海口市助学基金会${run}`;
 const PROJECT = `乡村图书馆${run}`;
 
-let linli: RunningLinli;
-let browser: Browser;
-let kit: VolunteeringKit;
-
-beforeAll(async () => {
-  linli = await startLinli();
-  browser = await launchBrowser();
-  kit = volunteeringKit(linli, browser);
-}, 180000);
-
-afterAll(async () => {
-  await browser?.close();
-  await linli?.stop();
-});
+const journey = useJourney();
 
 /** A Shanghai calendar date `days` from today (YYYY-MM-DD). */
 const shanghaiDay = (days: number) => new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
@@ -45,7 +30,7 @@ const shanghaiDay = (days: number) => new Date(Date.now() + 8 * 3_600_000 + days
 const uscc = () => `534600${String(Date.now()).slice(-8)}${String(Math.floor(Math.random() * 1e4)).padStart(4, '0')}`;
 
 async function api<T>(path: string, body: unknown, token?: string): Promise<T> {
-  const res = await fetch(`${linli.url}${path}`, {
+  const res = await fetch(`${journey.url}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(body),
@@ -56,7 +41,7 @@ async function api<T>(path: string, body: unknown, token?: string): Promise<T> {
 
 test('a district admin registers a charity; its staff drafts and submits a project; approved in 内容审核 it is public and takes donations', async () => {
   // 1. The demo charity's merchant settings name the key files on the server.
-  const dp = await kit.districtAdmin();
+  const dp = await journey.kit.districtAdmin();
   await dp.locator('#portal-charity-charities').tap();
   const demo = dp.locator('#admin-charities > .card', { hasText: DEMO_CHARITY });
   // The server answers before its demo data is in: reopen the list until the demo charity is there.
@@ -100,7 +85,7 @@ test('a district admin registers a charity; its staff drafts and submits a proje
   const { token } = await api<{ token: string }>('/api/auth/staff/login', ADMIN);
   const username = `cs_${run}`;
   await api('/api/admin/staff', { username, password: DEMO_PASSWORD, displayName: '机构员工', roles: [{ role: 'charity_staff', scopeType: 'charity', scopeId: charityId }] }, token);
-  const sp = await staff(kit, username);
+  const sp = await journey.loginAs(username);
   await expect(sp.locator('#portal-charity-charities').count()).resolves.toBe(0);
 
   // Drafts the project with the form (its own charity picked, Beijing dates) and submits it.
@@ -123,7 +108,7 @@ test('a district admin registers a charity; its staff drafts and submits a proje
   await screenshot(sp, 'donations-staff-submitted');
 
   // 3. The district admin approves it in 内容审核.
-  await dp.goto(`${linli.url}/#/packages/staff/portal/index`);
+  await dp.goto(`${journey.url}/#/packages/staff/portal/index`);
   await dp.locator('#portal-district-moderation').filter({ visible: true }).tap();
   const item = dp.locator('#moderation-list .v-item', { hasText: PROJECT }).filter({ visible: true });
   await item.waitFor();
@@ -136,8 +121,8 @@ test('a district admin registers a charity; its staff drafts and submits a proje
   const projectId = ((await card.getAttribute('id')) ?? '').replace('admin-project-', '');
   await sp.reload();
   await see(sp, `#admin-project-${projectId}`, '募捐中');
-  const resident = await kit.resident(`reader-${run}`);
-  const page = await kit.at(resident, `/packages/charity/project/index?id=${projectId}`);
+  const resident = await journey.kit.resident(`reader-${run}`);
+  const page = await journey.kit.at(resident, `/packages/charity/project/index?id=${projectId}`);
   await see(page, '#project-title:visible', PROJECT);
   await expect(page.locator('#project-charity:visible').textContent()).resolves.toBe(CHARITY);
   await page.locator('#project-donate').filter({ visible: true }).tap();

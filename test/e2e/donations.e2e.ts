@@ -13,36 +13,23 @@
  * pickers), edited and sent to review; a disbursement with a proof photo that the public ledger
  * shows; a day reconciled; the merchant settings shown as fingerprints only.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { answerModal } from './support/modal';
-import { launchBrowser, phoneContext, screenshot } from './support/browser';
-import { startLinli, type RunningLinli } from './support/server';
+import { screenshot } from './support/browser';
 import { pickDate, pickOption } from './support/pickers';
-import { canvasJpeg, chooseFile, fill, see, volunteeringKit, type VolunteeringKit } from './support/volunteering';
+import { canvasJpeg, chooseFile, fill, see } from './support/volunteering';
+import { useJourney } from './support/journey';
 
 const PROJECT = '山区小学营养午餐';
 const DEMO_CHARITY = '海口市美兰区慈善会（演示）';
 const run = Math.random().toString(36).slice(2, 8);
 
-let linli: RunningLinli;
-let browser: Browser;
-let kit: VolunteeringKit;
-
-beforeAll(async () => {
-  linli = await startLinli();
-  browser = await launchBrowser();
-  kit = volunteeringKit(linli, browser);
-}, 180000);
-
-afterAll(async () => {
-  await browser?.close();
-  await linli?.stop();
-});
+const journey = useJourney();
 
 /** The sandbox's address, from the line `npm start` prints (it listens on a free port). */
 function sandboxUrl(): string {
-  const url = /WeChat sandbox: (https?:\/\/[\w.-]+:\d+)/.exec(linli.output())?.[1];
-  if (!url) throw new Error(`the server did not print the WeChat sandbox URL:\n${linli.output()}`);
+  const url = /WeChat sandbox: (https?:\/\/[\w.-]+:\d+)/.exec(journey.linli.output())?.[1];
+  if (!url) throw new Error(`the server did not print the WeChat sandbox URL:\n${journey.linli.output()}`);
   return url;
 }
 
@@ -67,8 +54,8 @@ async function progress(page: Page): Promise<{ raised: number; donors: number }>
 
 test('a resident donates on H5 and the sandbox pays; ledger and progress update; the receipt downloads and verifies; a partial refund shows in the ledger', async () => {
   // 1. The resident opens the demo project from 公益捐赠 and notes its progress.
-  const resident = await kit.resident(`donor-${run}`);
-  const page = await kit.at(resident, '/packages/charity/projects/index');
+  const resident = await journey.kit.resident(`donor-${run}`);
+  const page = await journey.kit.at(resident, '/packages/charity/projects/index');
   // The server answers before its demo data is in: reopen the list until the demo project is there.
   await until(async () => {
     await page.reload();
@@ -115,7 +102,7 @@ test('a resident donates on H5 and the sandbox pays; ledger and progress update;
   await expect(entry.textContent()).resolves.toContain('88.80 元');
 
   // The resident downloads the 捐赠确认 PDF and verifies its serial on the public page.
-  await page.goto(`${linli.url}/#/packages/charity/mine/index`);
+  await page.goto(`${journey.url}/#/packages/charity/mine/index`);
   const card = page.locator('.my-donation:visible', { hasText: PROJECT }).filter({ hasText: '88.80' }).first();
   await card.waitFor();
   const serial = /DN-\d{8}-[0-9A-Z]{10}/.exec((await card.textContent()) ?? '')?.[0] ?? '';
@@ -125,16 +112,16 @@ test('a resident donates on H5 and the sandbox pays; ledger and progress update;
   for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
   expect(Buffer.concat(chunks).subarray(0, 5).toString()).toBe('%PDF-');
 
-  const visitor = await phoneContext(browser);
+  const visitor = await journey.phone();
   const vp = await visitor.newPage();
-  await vp.goto(`${linli.url}/#/packages/charity/verify/index?serial=${encodeURIComponent(serial)}`);
+  await vp.goto(`${journey.url}/#/packages/charity/verify/index?serial=${encodeURIComponent(serial)}`);
   await see(vp, '#receipt-valid', '真实有效');
   await see(vp, '#receipt-project', PROJECT);
   await see(vp, '#receipt-amount', '88.80 元');
   await expect(vp.locator('#receipt-result').textContent()).resolves.not.toContain(`donor-${run}`);
 
   // 3. The district admin refunds 20 元 of it, with a reason, after confirming.
-  const dp = await kit.districtAdmin();
+  const dp = await journey.kit.districtAdmin();
   await dp.locator('#portal-charity-donations').tap();
   const row = dp.locator(`.admin-donation[data-out-trade-no="${outTradeNo}"]`);
   await row.waitFor();
@@ -148,7 +135,7 @@ test('a resident donates on H5 and the sandbox pays; ledger and progress update;
 
   // The sandbox settles the refund and notifies; the public ledger shows it and the progress drops.
   await until(async () => {
-    await page.goto(`${linli.url}/#/packages/charity/project/index?id=${projectId}`);
+    await page.goto(`${journey.url}/#/packages/charity/project/index?id=${projectId}`);
     await page.locator('#ledger-list:visible').waitFor();
     return (await page.locator('.ledger-entry--refund:visible', { hasText: `捐赠人申请部分退款${run}` }).count()) === 1;
   }, 'the ledger to show the refund');
@@ -157,12 +144,11 @@ test('a resident donates on H5 and the sandbox pays; ledger and progress update;
   await screenshot(page, 'donations-ledger-refund');
 }, 420000);
 
-
 /** A Shanghai calendar date `days` from today (YYYY-MM-DD). */
 const shanghaiDay = (days: number) => new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
 test('the district admin drafts, edits and sends a project to review, records a disbursement with a proof photo, reconciles a day and sees merchant keys only as fingerprints', async () => {
-  const dp = await kit.districtAdmin();
+  const dp = await journey.kit.districtAdmin();
   // A draft through the form: charity and dates picked, goal in yuan.
   await dp.locator('#portal-charity-projects').tap();
   await dp.locator('#project-form').waitFor();
@@ -208,13 +194,13 @@ test('the district admin drafts, edits and sends a project to review, records a 
   await see(dp, '#disburse-message', '已登记拨付 50.00 元');
   await screenshot(dp, 'donations-admin-disbursed');
   const projectId = await dp.evaluate(() => new URLSearchParams(location.hash.split('?')[1]).get('id'));
-  const visitor = await (await phoneContext(browser)).newPage();
-  await visitor.goto(`${linli.url}/#/packages/charity/project/index?id=${projectId}`);
+  const visitor = await (await journey.phone()).newPage();
+  await visitor.goto(`${journey.url}/#/packages/charity/project/index?id=${projectId}`);
   await see(visitor, '#ledger-list:visible', `第二批食材采购${run}`);
   await expect(visitor.locator('.ledger-entry--disbursement:visible', { hasText: `第二批食材采购${run}` }).textContent()).resolves.toContain('50.00 元');
 
   // Reconciliation of yesterday's bill for the demo merchant.
-  await dp.goto(`${linli.url}/#/packages/charity-admin/reconcile/index`);
+  await dp.goto(`${journey.url}/#/packages/charity-admin/reconcile/index`);
   await dp.locator('#reconcile-form').waitFor();
   await pickOption(dp, 'reconcile-charity', DEMO_CHARITY);
   await dp.locator('#reconcile-submit').tap();
@@ -223,7 +209,7 @@ test('the district admin drafts, edits and sends a project to review, records a 
   await screenshot(dp, 'donations-admin-reconcile');
 
   // Merchant settings: paths and fingerprints, never key material; the anomalies list is there.
-  await dp.goto(`${linli.url}/#/packages/charity-admin/charities/index`);
+  await dp.goto(`${journey.url}/#/packages/charity-admin/charities/index`);
   const charity = dp.locator('#admin-charities > .card', { hasText: DEMO_CHARITY });
   await charity.locator('[id$="-merchant"]').tap();
   await see(dp, '#merchant-fingerprints', '商户私钥指纹');

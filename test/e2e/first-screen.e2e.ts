@@ -6,22 +6,10 @@
  *    browser's cache (only index.html is asked again, and answered 304).
  * Timings are the bench's business (`npm run bench -- first-screen`), not this test's.
  */
-import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
-import { launchBrowser, phoneContext } from './support/browser';
-import { startLinli, type RunningLinli } from './support/server';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { useJourney } from './support/journey';
 
-let linli: RunningLinli;
-let browser: Browser;
-
-beforeAll(async () => {
-  linli = await startLinli();
-  browser = await launchBrowser();
-}, 180000);
-
-afterAll(async () => {
-  await browser?.close();
-  await linli?.stop();
-});
+const journey = useJourney();
 
 interface Seen {
   requestId: string;
@@ -65,10 +53,10 @@ async function watch(
 const apiCalls = (seen: Seen[]) => seen.filter((s) => new URL(s.url).pathname.startsWith('/api/'));
 
 test('home renders its first screen from at most one API request, with compressed, immutable scripts', async () => {
-  const context = await phoneContext(browser);
+  const context = await journey.phone();
   const page = await context.newPage();
   const { seen } = await watch(context, page);
-  await page.goto(`${linli.url}/`);
+  await page.goto(`${journey.url}/`);
   await page.locator('#home-greeting').waitFor();
   await page.waitForLoadState('networkidle');
   expect(apiCalls(seen).length).toBeLessThanOrEqual(1);
@@ -84,7 +72,7 @@ test('home renders its first screen from at most one API request, with compresse
   // Second visit: scripts from the cache, index.html revalidated.
   const again = await context.newPage();
   const second = await watch(context, again);
-  await again.goto(`${linli.url}/`);
+  await again.goto(`${journey.url}/`);
   await again.locator('#home-greeting').waitFor();
   await again.waitForLoadState('networkidle');
   const secondScripts = second.seen.filter((s) => /\/js\/.+\.js$/.test(new URL(s.url).pathname));
@@ -96,7 +84,7 @@ test('home renders its first screen from at most one API request, with compresse
 });
 
 test('the activity list shows skeletons while its one request is in flight, then the activities', async () => {
-  const context = await phoneContext(browser);
+  const context = await journey.phone();
   const page = await context.newPage();
   const { seen } = await watch(context, page);
   let release: () => void = () => undefined;
@@ -105,7 +93,7 @@ test('the activity list shows skeletons while its one request is in flight, then
     await held;
     await route.continue();
   });
-  await page.goto(`${linli.url}/#/pages/activity/index`);
+  await page.goto(`${journey.url}/#/pages/activity/index`);
   await page.locator('#activity-skeleton').waitFor();
   expect(await page.locator('.activity-card').count()).toBe(0);
   release();
@@ -117,7 +105,7 @@ test('the activity list shows skeletons while its one request is in flight, then
 });
 
 test('a page opened by its link asks for its own files before the app has run, and fetches each file once', async () => {
-  const context = await phoneContext(browser);
+  const context = await journey.phone();
   const page = await context.newPage();
   const requested: string[] = [];
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));
@@ -141,7 +129,7 @@ test('a page opened by its link asks for its own files before the app has run, a
     const p = new URL(r.url()).pathname;
     if (/^\/(js|css)\//.test(p) && !/\/(app|framework)\.[0-9a-f]+\.(js|css)$/.test(p)) sawPageFile();
   });
-  await page.goto(`${linli.url}/#/pages/activity/index`);
+  await page.goto(`${journey.url}/#/pages/activity/index`);
   await page.locator('.activity-card, #activity-empty').first().waitFor();
   await page.waitForLoadState('networkidle');
   expect(preloads.length).toBeGreaterThan(0);

@@ -7,52 +7,24 @@
  *     and reads the audit log in Chinese.
  * The journey kit fails any of them on a page error or a console.error.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from './support/browser';
-import { startLinli, type RunningLinli } from './support/server';
+import type { BrowserContext } from 'playwright-core';
+import { screenshot } from './support/browser';
+import { answerModal } from './support/modal';
 import { pickDate, pickOption, pickTime } from './support/pickers';
-import {
-  canvasJpeg,
-  chooseFile,
-  fill,
-  see,
-  shanghai,
-  volunteeringKit,
-  type VolunteeringKit,
-} from './support/volunteering';
+import { canvasJpeg, chooseFile, fill, see, shanghai } from './support/volunteering';
+import { useJourney } from './support/journey';
 
 const run = Math.random().toString(36).slice(2, 8);
 const MINUTE = 60_000;
 
-let linli: RunningLinli;
-let browser: Browser;
-let kit: VolunteeringKit;
 let organiser: BrowserContext;
 let teamId: string;
 
+const journey = useJourney();
+
 beforeAll(async () => {
-  linli = await startLinli();
-  browser = await launchBrowser();
-  kit = volunteeringKit(linli, browser);
-  organiser = await kit.residentWithRealName(`org-f-${run}`, '吴组织', 21);
-  teamId = await kit.applyForTeam(organiser, `表单志愿队${run}`);
-  await kit.certify(await kit.districtAdmin(), teamId);
-  // The app reloads the user (now holding the team_admin grant) at start.
-  await (await kit.at(organiser, '/pages/activity/index')).reload();
+  ({ organiser, teamId } = await journey.kit.certifiedTeam(`org-f-${run}`, '吴组织', 21, `表单志愿队${run}`));
 }, 240000);
-
-afterAll(async () => {
-  await browser?.close();
-  await linli?.stop();
-});
-
-/** Taps a button of the open showModal dialog (取消 or the confirm text). */
-async function answerModal(page: Page, choice: 'cancel' | 'confirm'): Promise<void> {
-  const modal = page.locator('.taro__modal').filter({ has: page.locator('.taro-modal__content') });
-  await modal.locator(`.taro-model__${choice}`).waitFor({ state: 'visible' });
-  await modal.locator(`.taro-model__${choice}`).tap();
-  await modal.locator(`.taro-model__${choice}`).waitFor({ state: 'hidden' });
-}
 
 async function apiGet<T>(ctx: BrowserContext, path: string): Promise<T> {
   const page = ctx.pages()[0];
@@ -66,7 +38,7 @@ async function apiGet<T>(ctx: BrowserContext, path: string): Promise<T> {
 }
 
 test('(a) the publish form: three field errors at once, dates and times picked, the cover uploaded from a file', async () => {
-  const op = await kit.at(organiser, `/packages/team/publish/index?team=${teamId}`);
+  const op = await journey.kit.at(organiser, `/packages/team/publish/index?team=${teamId}`);
   await op.locator('#publish-title').waitFor();
   // Nothing filled in: title, description and address are all reported together.
   await op.locator('#publish-submit').tap();
@@ -107,7 +79,7 @@ test('(a) the publish form: three field errors at once, dates and times picked, 
   expect(activity.shifts[0].start).toBe(new Date(`${day}T14:30:00+08:00`).toISOString());
   expect(activity.shifts[0].end).toBe(new Date(`${day}T16:15:00+08:00`).toISOString());
   // The uploaded cover is a real image served by the API.
-  const cover = await op.request.get(`${linli.url}${activity.coverUrl}`);
+  const cover = await op.request.get(`${journey.url}${activity.coverUrl}`);
   expect(cover.status()).toBe(200);
   expect(cover.headers()['content-type']).toBe('image/jpeg');
 });
@@ -116,17 +88,17 @@ test('(b) 签退 asks first; a mis-tapped check-out is undone back to checked in
   // A shift that starts a few minutes from now (time to pick it and sign up): check-in opens at
   // once, check-out only once it has started.
   const start = Math.ceil((Date.now() + 4 * MINUTE) / MINUTE) * MINUTE;
-  const activityId = await kit.publish(organiser, teamId, {
+  const activityId = await journey.kit.publish(organiser, teamId, {
     title: `社区巡河${run}`,
     start,
     end: start + 90 * MINUTE,
     capacity: 3,
   });
-  const v = await kit.residentWithRealName(`undo-${run}`, '郑志愿', 22);
-  await kit.registerVolunteer(v);
-  await kit.signUpFirstShift(await kit.openActivity(v, activityId), '报名成功');
+  const v = await journey.kit.residentWithRealName(`undo-${run}`, '郑志愿', 22);
+  await journey.kit.registerVolunteer(v);
+  await journey.kit.signUpFirstShift(await journey.kit.openActivity(v, activityId), '报名成功');
 
-  const manage = await kit.at(organiser, `/packages/team/activity/index?id=${activityId}`);
+  const manage = await journey.kit.at(organiser, `/packages/team/activity/index?id=${activityId}`);
   await manage.locator('#manage-title').waitFor();
   const shiftId = ((await manage.locator('[id^="manage-shift-"][id$="-qr"]').first().getAttribute('id')) ?? '')
     .replace(/^manage-shift-/, '')
@@ -138,7 +110,7 @@ test('(b) 签退 asks first; a mis-tapped check-out is undone back to checked in
     return (await manage.locator('#checkin-qr').getAttribute('data-token')) ?? '';
   };
 
-  const p = await kit.at(v, '/packages/volunteer/checkin/index');
+  const p = await journey.kit.at(v, '/packages/volunteer/checkin/index');
   await fill(p, '#checkin-token', await token());
   await p.locator('#checkin-submit').tap();
   await see(p, '#checkin-success', '签到成功');
@@ -172,15 +144,15 @@ test('(b) 签退 asks first; a mis-tapped check-out is undone back to checked in
 }, 480000);
 
 test('(c) the district admin cancels a confirmation, disables and re-enables an account, and reads the audit log in Chinese', async () => {
-  const target = await kit.resident(`disable-${run}`);
+  const target = await journey.kit.resident(`disable-${run}`);
   const name = await target.pages()[0].evaluate(() => {
     const u = JSON.parse(localStorage.getItem('linli.user') ?? 'null') as { data?: { displayName: string } } | null;
     return u?.data?.displayName ?? '';
   });
   expect(name).toMatch(/^邻里居民\d+$/);
   await target.close();
-  const dp = await kit.districtAdmin();
-  await dp.goto(`${linli.url}/#/packages/admin/users/index`);
+  const dp = await journey.kit.districtAdmin();
+  await dp.goto(`${journey.url}/#/packages/admin/users/index`);
   await fill(dp, '#admin-user-q', name);
   await dp.locator('#admin-user-search').tap();
   await dp.locator('.admin__user', { hasText: name }).first().tap();
@@ -204,7 +176,7 @@ test('(c) the district admin cancels a confirmation, disables and re-enables an 
   await screenshot(dp, 'forms-account-enabled');
 
   // The audit log: Chinese action names, the actor's name and the object's name; filter by action name.
-  await dp.goto(`${linli.url}/#/packages/admin/audit/index`);
+  await dp.goto(`${journey.url}/#/packages/admin/audit/index`);
   await dp.locator('.audit__entry').first().waitFor();
   await pickOption(dp, 'audit-action', '停用账号');
   const entry = dp.locator('.audit__entry').first();

@@ -1,26 +1,16 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { idCardCheckChar } from '@shared/idcard';
-import { agreeToPrivacyPolicy, launchBrowser, phoneContext, screenshot } from './support/browser';
-import { startLinli, type RunningLinli } from './support/server';
+import { agreeToPrivacyPolicy, screenshot } from './support/browser';
+import { useJourney } from './support/journey';
 
 /**
  * Foundation journeys on the H5 portal served by the real server:
  * staff login; resident dev login → consent → real-name verification →
  * 长辈模式 survives a reload → data export downloads JSON.
  */
-let linli: RunningLinli;
-let browser: Browser;
 
-beforeAll(async () => {
-  linli = await startLinli();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await linli?.stop();
-});
+const journey = useJourney();
 
 async function fill(page: Page, selector: string, value: string): Promise<void> {
   const input = page.locator(`${selector} input, input${selector}, ${selector} textarea`).first();
@@ -29,9 +19,9 @@ async function fill(page: Page, selector: string, value: string): Promise<void> 
 
 describe('staff portal', () => {
   it('when the district admin logs in with username and password, the portal greets them', async () => {
-    const context = await phoneContext(browser);
+    const context = await journey.phone();
     const page = await context.newPage();
-    await page.goto(`${linli.url}/#/packages/staff/login/index`);
+    await page.goto(`${journey.url}/#/packages/staff/login/index`);
     await fill(page, '#staff-username', 'admin');
     await fill(page, '#staff-password', 'wrong-password');
     await page.locator('#staff-login-submit').tap();
@@ -53,9 +43,9 @@ describe('staff portal', () => {
 
 describe('resident', () => {
   it('when a resident signs in through the sandbox, agrees, verifies their real name, turns on 长辈模式 and exports data', async () => {
-    const context = await phoneContext(browser);
+    const context = await journey.phone();
     const page = await context.newPage();
-    await page.goto(`${linli.url}/#/pages/auth/login/index`);
+    await page.goto(`${journey.url}/#/pages/auth/login/index`);
     await fill(page, '#dev-openid', `e2e-resident-${Date.now()}`);
     await page.locator('#dev-login-submit').tap();
 

@@ -7,28 +7,15 @@
  *     refused on its field first).
  * The journey kit fails any of them on a page error or a console.error.
  */
-import type { Browser } from 'playwright-core';
 import { idCardCheckChar } from '@shared/idcard';
-import { launchBrowser, screenshot } from './support/browser';
+import { screenshot } from './support/browser';
 import { answerModal } from './support/modal';
-import { startLinli, type RunningLinli } from './support/server';
-import { ADMIN, fill, see, volunteeringKit, type VolunteeringKit } from './support/volunteering';
+import { ADMIN, fill, see } from './support/volunteering';
+import { useJourney } from './support/journey';
 
 const run = Math.random().toString(36).slice(2, 8);
-let linli: RunningLinli;
-let browser: Browser;
-let kit: VolunteeringKit;
 
-beforeAll(async () => {
-  linli = await startLinli();
-  browser = await launchBrowser();
-  kit = volunteeringKit(linli, browser);
-}, 240000);
-
-afterAll(async () => {
-  await browser?.close();
-  await linli?.stop();
-});
+const journey = useJourney();
 
 const id = (body17: string) => body17 + idCardCheckChar(body17);
 // A unique name per run: the admin's search must find exactly this resident.
@@ -38,7 +25,7 @@ const FIRST_ID = id(`32010219850615${String((parseInt(run.slice(4), 36) % 900) +
 const CORRECT_ID = id(`32010219850616${String((parseInt(run.slice(4), 36) % 900) + 100)}`);
 
 test('(a) 实名认证 shows the name and masked ID for confirmation, then (b) the district admin finds and corrects it', async () => {
-  const resident = await kit.resident(`identity-${run}`);
+  const resident = await journey.kit.resident(`identity-${run}`);
   const page = resident.pages()[0];
   await fill(page, '#realname-name', NAME);
   await fill(page, '#realname-id', FIRST_ID);
@@ -50,8 +37,8 @@ test('(a) 实名认证 shows the name and masked ID for confirmation, then (b) t
   await page.locator('#realname-status').waitFor();
   await resident.close();
 
-  const dp = await kit.districtAdmin();
-  await dp.goto(`${linli.url}/#/packages/admin/users/index`);
+  const dp = await journey.kit.districtAdmin();
+  await dp.goto(`${journey.url}/#/packages/admin/users/index`);
   await dp.locator('#user-search-by-name').tap();
   // A single character is not a name; part of the name finds no one (exact match only).
   await fill(dp, '#user-search-q', NAME.slice(0, 1));
@@ -91,7 +78,7 @@ test('(a) 实名认证 shows the name and masked ID for confirmation, then (b) t
 });
 
 test('(c) the district admin changes the password from the portal', async () => {
-  const dp = await kit.districtAdmin();
+  const dp = await journey.kit.districtAdmin();
   await dp.locator('#portal-staff-password').tap();
   await fill(dp, '#password-current', 'not-the-password-1');
   await fill(dp, '#password-new', 'new-admin-2027');

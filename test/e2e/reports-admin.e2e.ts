@@ -14,13 +14,12 @@
  *    confirmation), the dispatcher closes it as not fixed (confirmed), the reporter reopens it with
  *    a reason; the stats page groups by department and exports the CSV.
  */
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
+import type { Page } from 'playwright-core';
 import { answerModal } from './support/modal';
 import { pickDate, pickOption } from './support/pickers';
-import { DEMO_STAFF_PASSWORD, demoSeeded, openReportSettings, reportsKit, type ReportsKit } from './support/reports';
-import { startLinli, type RunningLinli } from './support/server';
-import { ADMIN, fill, see, volunteeringKit } from './support/volunteering';
+import { openReportSettings } from './support/reports';
+import { ADMIN, DEMO_PASSWORD, fill, see } from './support/volunteering';
+import { useJourney } from './support/journey';
 
 /** Inside the demo district (116.405, 39.915 ± 0.06) but south of every demo grid (lat ≥ 39.885), off the demo lattice. */
 const QUEUE_SPOT = { lng: 116.4123, lat: 39.8712 };
@@ -28,37 +27,21 @@ const QUEUE_SPOT = { lng: 116.4123, lat: 39.8712 };
 const NEIGHBOUR_SPOT = { lng: 116.41253, lat: 39.8712 };
 const run = Math.random().toString(36).slice(2, 8);
 
-let linli: RunningLinli;
-let browser: Browser;
-let reports: ReportsKit;
-let kit: ReturnType<typeof volunteeringKit>;
+const journey = useJourney();
 
-beforeAll(async () => {
-  linli = await startLinli();
-  browser = await launchBrowser();
-  kit = volunteeringKit(linli, browser);
-  reports = reportsKit(linli, browser, kit);
-  await demoSeeded(linli);
-}, 300000);
-
-afterAll(async () => {
-  await browser?.close();
-  await linli?.stop();
-});
-
-const settings = (page: Page, key: string, ready: string) => openReportSettings(page, linli.url, key, ready);
+const settings = (page: Page, key: string, ready: string) => openReportSettings(page, journey.url, key, ready);
 
 /** Open311 POST requests.json as an outside system would send it: form-encoded, with the key. */
 async function open311Post(apiKey: string): Promise<number> {
   const form = new URLSearchParams({ api_key: apiKey, service_code: 'litter', lat: '39.9001', long: '116.4101', description: `外部系统转来的垃圾问题 ${run}` });
-  const res = await fetch(`${linli.url}/open311/v2/requests.json`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+  const res = await fetch(`${journey.url}/open311/v2/requests.json`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
   return res.status;
 }
 
 const square = (lng: number, lat: number, d: number) => [[[lng, lat], [lng + d, lat], [lng + d, lat + d], [lng, lat + d], [lng, lat]]];
 
 test('the district admin sets up categories, departments, grids, the calendar and Open311 keys from the portal', async () => {
-  const ap = await reports.staff(ADMIN.username, ADMIN.password, QUEUE_SPOT);
+  const ap = await journey.reports.staff(ADMIN.username, ADMIN.password, QUEUE_SPOT);
 
   // A category: the blank form shows each field's message; then a working-day one with an attribute.
   await settings(ap, 'categories', '#category-form');
@@ -174,8 +157,8 @@ test('the district admin sets up categories, departments, grids, the calendar an
 
 test('outside every grid a report queues for the dispatcher; a neighbour follows it instead of filing again; dispatch, send back and close not fixed are confirmed; stats group and export', async () => {
   // The reporter files anonymously, outside every grid.
-  const reporter = await reports.residentAt(`report-queue-${run}`, QUEUE_SPOT);
-  const rp = await kit.at(reporter, '/packages/report/new/index');
+  const reporter = await journey.reports.residentAt(`report-queue-${run}`, QUEUE_SPOT);
+  const rp = await journey.kit.at(reporter, '/packages/report/new/index');
   await pickOption(rp, 'report-category', '市容环境 · 暴露垃圾');
   await rp.locator('#report-location-here').tap();
   await see(rp, '#report-location-value', '经度');
@@ -189,25 +172,25 @@ test('outside every grid a report queues for the dispatcher; a neighbour follows
   expect(reportId).toMatch(/^[0-9a-f]{24}$/);
 
   // A neighbour about to report the same problem is shown it and follows it ("me too").
-  const neighbour = await reports.residentAt(`report-neighbour-${run}`, NEIGHBOUR_SPOT);
-  const np = await kit.at(neighbour, '/packages/report/new/index');
+  const neighbour = await journey.reports.residentAt(`report-neighbour-${run}`, NEIGHBOUR_SPOT);
+  const np = await journey.kit.at(neighbour, '/packages/report/new/index');
   await pickOption(np, 'report-category', '市容环境 · 暴露垃圾');
   await np.locator('#report-location-here').tap();
   await see(np, `#report-nearby-${reportId}`, description);
   await np.locator(`#report-follow-${reportId}`).tap();
   await see(np, '#report-success', '已关注该问题');
-  await np.goto(`${linli.url}/#/packages/report/mine/index`);
+  await np.goto(`${journey.url}/#/packages/report/mine/index`);
   await np.locator('#report-tab-following').tap();
   await see(np, `#report-${reportId}`, description);
 
   // The public list: filtered to open 暴露垃圾 reports, the reporter shown as 匿名.
-  await np.goto(`${linli.url}/#/packages/report/public/index`);
+  await np.goto(`${journey.url}/#/packages/report/public/index`);
   await pickOption(np, 'public-status', '处理中');
   await pickOption(np, 'public-category', '暴露垃圾');
   await see(np, `#public-${reportId}`, '匿名');
 
   // The dispatcher: staff see who reported; a reason is needed before 不予受理; dispatch to 区城管局.
-  const dp = await reports.staff('demo-dispatcher', DEMO_STAFF_PASSWORD, QUEUE_SPOT);
+  const dp = await journey.reports.staff('demo-dispatcher', DEMO_PASSWORD, QUEUE_SPOT);
   await dp.locator('#portal-dispatch').tap();
   await see(dp, `#dispatch-${reportId}`, '（匿名）');
   await dp.locator(`#dispatch-${reportId}-reject`).tap();
@@ -217,7 +200,7 @@ test('outside every grid a report queues for the dispatcher; a neighbour follows
   await see(dp, '#dispatch-success', '已派遣');
 
   // The handler signs for it and sends it back: reason first, then a confirmation (取消 changes nothing).
-  const hp = await reports.staff('demo-handler', DEMO_STAFF_PASSWORD, QUEUE_SPOT);
+  const hp = await journey.reports.staff('demo-handler', DEMO_PASSWORD, QUEUE_SPOT);
   await hp.locator('#portal-handle').tap();
   await hp.locator('#tasks-department').tap();
   await hp.locator(`#task-${reportId}-take`).tap();
@@ -233,7 +216,7 @@ test('outside every grid a report queues for the dispatcher; a neighbour follows
   await see(hp, '#tasks-success', '已退回调度改派');
 
   // Back in the dispatcher's queue; closed as not fixed after a confirmation.
-  await dp.goto(`${linli.url}/#/packages/staff/portal/index`);
+  await dp.goto(`${journey.url}/#/packages/staff/portal/index`);
   await dp.locator('#portal-dispatch').tap();
   await see(dp, `#dispatch-${reportId}`, '退回待改派');
   await fill(dp, '#dispatch-note', '物业已撤场，暂无责任单位');
@@ -242,7 +225,7 @@ test('outside every grid a report queues for the dispatcher; a neighbour follows
   await see(dp, '#dispatch-success', '已办结（未解决）');
 
   // The reporter sees it closed as not fixed, with the dispatcher's reason in the history.
-  await rp.goto(`${linli.url}/#/packages/report/detail/index?id=${reportId}`);
+  await rp.goto(`${journey.url}/#/packages/report/detail/index?id=${reportId}`);
   await see(rp, '#report-status', '未解决');
   await see(rp, '#report-history', '物业已撤场');
   // The reporter reopens it: a reason first (shown under the field), then a confirmation.
@@ -256,7 +239,7 @@ test('outside every grid a report queues for the dispatcher; a neighbour follows
   await expect(rp.locator('#report-reopen').count()).resolves.toBe(0);
 
   // Stats grouped by department (the assessment table), and the CSV of the same query.
-  await dp.goto(`${linli.url}/#/packages/staff/portal/index`);
+  await dp.goto(`${journey.url}/#/packages/staff/portal/index`);
   await dp.locator('#portal-report-stats').tap();
   await dp.locator('#stats-total').waitFor();
   await pickOption(dp, 'stats-by', '按部门（考核表）');

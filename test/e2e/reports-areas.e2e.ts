@@ -12,13 +12,12 @@
  *    by area, and the heat view counts per grid and leads back to that grid's list.
  * Nothing here depends on the time of day: no dates are picked, only positions.
  */
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
+import type { Page } from 'playwright-core';
 import { answerModal } from './support/modal';
 import { pickOption } from './support/pickers';
-import { DEMO_STAFF_PASSWORD, demoSeeded, openReportSettings, reportsKit, wgsOf, type ReportsKit, type TPoint } from './support/reports';
-import { startLinli, type RunningLinli } from './support/server';
-import { ADMIN, volunteeringKit } from './support/volunteering';
+import { openReportSettings, wgsOf, type TPoint } from './support/reports';
+import { ADMIN, DEMO_PASSWORD } from './support/volunteering';
+import { useJourney } from './support/journey';
 
 /** Outside every demo grid (lat ≥ 39.885) but in the district, off the demo lattice; B is about 110 m east of A. */
 const DUP_A = { lng: 116.43213, lat: 39.87052 };
@@ -27,23 +26,7 @@ const DUP_B = { lng: 116.43343, lat: 39.87052 };
 const VERTICES: TPoint[] = [{ lng: 116.301, lat: 39.801 }, { lng: 116.311, lat: 39.801 }, { lng: 116.306, lat: 39.809 }];
 const run = Math.random().toString(36).slice(2, 8);
 
-let linli: RunningLinli;
-let browser: Browser;
-let reports: ReportsKit;
-let kit: ReturnType<typeof volunteeringKit>;
-
-beforeAll(async () => {
-  linli = await startLinli();
-  browser = await launchBrowser();
-  kit = volunteeringKit(linli, browser);
-  reports = reportsKit(linli, browser, kit);
-  await demoSeeded(linli);
-}, 300000);
-
-afterAll(async () => {
-  await browser?.close();
-  await linli?.stop();
-});
+const journey = useJourney();
 
 /** Taro keeps earlier pages in the DOM (hidden, same ids): only the visible one counts. */
 const visible = (page: Page, selector: string, hasText?: string) => page.locator(selector, hasText ? { hasText } : undefined).filter({ visible: true }).first();
@@ -64,11 +47,11 @@ async function pickOffered(page: Page, id: string, label: string): Promise<void>
   }
 }
 
-const settings = (page: Page, key: string, ready: string) => openReportSettings(page, linli.url, key, ready);
+const settings = (page: Page, key: string, ready: string) => openReportSettings(page, journey.url, key, ready);
 
 /** A resident standing at the point files a report there from the current position. */
 async function fileAt(openid: string, p: TPoint, category: string, description: string): Promise<{ page: Page; id: string }> {
-  const page = await kit.at(await reports.residentAt(openid, p), '/packages/report/new/index');
+  const page = await journey.kit.at(await journey.reports.residentAt(openid, p), '/packages/report/new/index');
   await pickOption(page, 'report-category', category);
   await tap(page, '#report-location-here');
   await see(page, '#report-location-value', '经度');
@@ -80,7 +63,7 @@ async function fileAt(openid: string, p: TPoint, category: string, description: 
 }
 
 test('the district admin deletes departments and grids (refusals shown), edits attribute options and draws a grid', async () => {
-  const ap = await reports.staff(ADMIN.username, ADMIN.password, VERTICES[0]);
+  const ap = await journey.reports.staff(ADMIN.username, ADMIN.password, VERTICES[0]);
 
   // A department nobody uses goes after a confirmation (取消 keeps it).
   await settings(ap, 'departments', '#department-form');
@@ -176,7 +159,7 @@ test('the dispatcher marks a duplicate of a nearby open report and dispatches th
   expect(a.id).toMatch(/^[0-9a-f]{24}$/);
   expect(b.id).toMatch(/^[0-9a-f]{24}$/);
 
-  const dp = await reports.staff('demo-dispatcher', DEMO_STAFF_PASSWORD, DUP_A);
+  const dp = await journey.reports.staff('demo-dispatcher', DEMO_PASSWORD, DUP_A);
   await tap(dp, '#portal-dispatch');
   await tap(dp, `#dispatch-${b.id}-duplicate`);
   await see(dp, `#dispatch-${b.id}-candidate-${a.id}`, `路口井盖缺失 ${run}`);
@@ -197,20 +180,20 @@ test('the dispatcher marks a duplicate of a nearby open report and dispatches th
   await see(dp, '#dispatch-success', '已派遣');
 
   // The named handler finds it under 我的任务.
-  const hp = await reports.staff('demo-handler', DEMO_STAFF_PASSWORD, DUP_A);
+  const hp = await journey.reports.staff('demo-handler', DEMO_PASSWORD, DUP_A);
   await tap(hp, '#portal-handle');
   await tap(hp, '#tasks-mine');
   await see(hp, `#task-${a.id}`, `路口井盖缺失 ${run}`);
 
   // B's reporter now follows the original.
-  await b.page.goto(`${linli.url}/#/packages/report/mine/index`);
+  await b.page.goto(`${journey.url}/#/packages/report/mine/index`);
   await tap(b.page, '#report-tab-following');
   await see(b.page, `#report-${a.id}`, `路口井盖缺失 ${run}`);
 }, 300000);
 
 test('without a map key a resident places a report by its grid; the public list filters by area and the heat view counts per grid', async () => {
-  const resident = await kit.resident(`report-grid-pick-${run}`);
-  const rp = await kit.at(resident, '/packages/report/new/index');
+  const resident = await journey.kit.resident(`report-grid-pick-${run}`);
+  const rp = await journey.kit.at(resident, '/packages/report/new/index');
   await pickOption(rp, 'report-category', '市容环境 · 暴露垃圾');
   await pickOption(rp, 'report-location-fallback-grid', '和平巷第1网格');
   await see(rp, '#report-location-value', '经度');
@@ -224,7 +207,7 @@ test('without a map key a resident places a report by its grid; the public list 
   expect(id).toMatch(/^[0-9a-f]{24}$/);
 
   // The public list by area: in its grid, not in another.
-  const pp = await kit.at(await reports.phoneAt(DUP_A), '/packages/report/public/index');
+  const pp = await journey.kit.at(await journey.reports.phoneAt(DUP_A), '/packages/report/public/index');
   await pickOffered(pp, 'public-area', '网格 · 和平巷第1网格');
   await see(pp, `#public-${id}`, description);
   await pickOption(pp, 'public-area', '网格 · 幸福里第1网格');

@@ -11,13 +11,12 @@
  * H5 has no map key here: the position comes from the browser's geolocation (WGS-84; the client
  * converts it to GCJ-02 at its edge), so the context is given the WGS-84 twin of a GCJ-02 point.
  */
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
+import type { Page } from 'playwright-core';
 import { answerModal } from './support/modal';
 import { pickOption } from './support/pickers';
-import { DEMO_STAFF_PASSWORD, demoSeeded, reportsKit, wgsOf, type ReportsKit } from './support/reports';
-import { startLinli, type RunningLinli } from './support/server';
-import { ADMIN, canvasJpeg, chooseFile, fill, see, volunteeringKit, type VolunteeringKit } from './support/volunteering';
+import { wgsOf } from './support/reports';
+import { ADMIN, DEMO_PASSWORD, canvasJpeg, chooseFile, fill, see } from './support/volunteering';
+import { useJourney } from './support/journey';
 
 /**
  * Inside 幸福里第2网格 (server/modules/reports/demo.ts: centre 116.405, 39.900, ±0.015), GCJ-02,
@@ -27,26 +26,10 @@ const SPOT_GCJ = { lng: 116.4055, lat: 39.9055 };
 const SPOT_WGS = wgsOf(SPOT_GCJ);
 const run = Math.random().toString(36).slice(2, 8);
 
-let linli: RunningLinli;
-let browser: Browser;
-let kit: VolunteeringKit;
-let reports: ReportsKit;
+// The stats are compared before and after the journey: the journey starts once the seed is done.
+const journey = useJourney();
 
-beforeAll(async () => {
-  linli = await startLinli();
-  browser = await launchBrowser();
-  kit = volunteeringKit(linli, browser);
-  reports = reportsKit(linli, browser, kit);
-  // The stats are compared before and after the journey: read them only once the seed is done.
-  await demoSeeded(linli);
-}, 300000);
-
-afterAll(async () => {
-  await browser?.close();
-  await linli?.stop();
-});
-
-const staff = (username: string, password: string): Promise<Page> => reports.staff(username, password, SPOT_GCJ);
+const staff = (username: string, password: string): Promise<Page> => journey.reports.staff(username, password, SPOT_GCJ);
 
 /** Waits until at least `n` images under the selector have loaded (decoded, not a broken link). */
 async function imagesShown(page: Page, selector: string, n = 1): Promise<void> {
@@ -70,7 +53,7 @@ async function count(page: Page, selector: string, label: string): Promise<numbe
 
 /** The stats page, from the portal's 工单统计 entry (a fresh load each time). */
 async function openStats(page: Page): Promise<{ fixed: number; onTime: number }> {
-  await page.goto(`${linli.url}/#/packages/staff/portal/index`);
+  await page.goto(`${journey.url}/#/packages/staff/portal/index`);
   await page.locator('#portal-report-stats').tap();
   await page.locator('#stats-total').waitFor();
   return { fixed: await count(page, '#stats-fixed', '已解决'), onTime: await count(page, '#stats-ontime', '按时办结') };
@@ -78,7 +61,7 @@ async function openStats(page: Page): Promise<{ fixed: number; onTime: number }>
 
 /** The handler's task list, from the portal's 工单处理 entry. */
 async function openTasks(page: Page, reportId: string): Promise<void> {
-  await page.goto(`${linli.url}/#/packages/staff/portal/index`);
+  await page.goto(`${journey.url}/#/packages/staff/portal/index`);
   await page.locator('#portal-handle').tap();
   await page.locator(`#task-${reportId}`).waitFor();
 }
@@ -93,7 +76,7 @@ async function resolveWithPhoto(hp: Page, reportId: string, note: string): Promi
 
 /** The resident opens the report from 我的上报 (marked 请确认) and answers. */
 async function answer(rp: Page, reportId: string, resolutions: number, label: string, expected: string, rating?: string): Promise<void> {
-  await rp.goto(`${linli.url}/#/packages/report/mine/index`);
+  await rp.goto(`${journey.url}/#/packages/report/mine/index`);
   await see(rp, `#report-${reportId}`, '待确认 · 请确认');
   await rp.locator(`#report-${reportId}`).tap();
   await rp.locator('#report-confirm').waitFor();
@@ -113,9 +96,9 @@ test('a report with photo and position reaches the grid handler; not fixed sends
   const before = await openStats(dp);
 
   // 1. The resident files a report: category, a photo, the current position, an address.
-  const resident = await kit.resident(`report-resident-${run}`);
+  const resident = await journey.kit.resident(`report-resident-${run}`);
   await resident.setGeolocation(SPOT_WGS);
-  const rp = await kit.at(resident, '/pages/home/index');
+  const rp = await journey.kit.at(resident, '/pages/home/index');
   await rp.locator('#entry-report').tap();
   await pickOption(rp, 'report-category', '市容环境 · 暴露垃圾');
   await chooseFile(rp, '#report-photo-add', { name: 'litter.jpg', mimeType: 'image/jpeg', buffer: await canvasJpeg(rp) });
@@ -136,7 +119,7 @@ test('a report with photo and position reaches the grid handler; not fixed sends
   expect(reportId).toMatch(/^[0-9a-f]{24}$/);
 
   // It lands with the grid's handler.
-  const hp = await staff('demo-handler', DEMO_STAFF_PASSWORD);
+  const hp = await staff('demo-handler', DEMO_PASSWORD);
   await openTasks(hp, reportId);
   await see(hp, `#task-${reportId}`, description);
   await see(hp, `#task-${reportId}`, '幸福里第2网格');

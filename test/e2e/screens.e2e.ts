@@ -8,55 +8,37 @@
  * (c) 我要求助 shows three field errors at once; approved requests are listed publicly.
  * The journey kit fails any of them on a page error or a console.error.
  */
-import type { Browser, BrowserContext } from 'playwright-core';
-import { launchBrowser, screenshot } from './support/browser';
-import { startLinli, type RunningLinli } from './support/server';
+import type { BrowserContext } from 'playwright-core';
+import { screenshot } from './support/browser';
 import { answerModal, modalText } from './support/modal';
-import { beijing, fill, see, shanghai, volunteeringKit, type VolunteeringKit } from './support/volunteering';
+import { beijingAt, fill, see } from './support/volunteering';
+import { useJourney } from './support/journey';
 
 const run = Math.random().toString(36).slice(2, 8);
-const DAY = 24 * 3600_000;
 const HOUR = 3600_000;
 
-let linli: RunningLinli;
-let browser: Browser;
-let kit: VolunteeringKit;
 let organiser: BrowserContext;
 let teamId: string;
 
+const journey = useJourney();
+
 beforeAll(async () => {
-  linli = await startLinli();
-  browser = await launchBrowser();
-  kit = volunteeringKit(linli, browser);
-  organiser = await kit.residentWithRealName(`org-s-${run}`, '郑组织', 31);
-  teamId = await kit.applyForTeam(organiser, `屏幕志愿队${run}`);
-  await kit.certify(await kit.districtAdmin(), teamId);
-  // The app reloads the user (now holding the team_admin grant) at start.
-  await (await kit.at(organiser, '/pages/activity/index')).reload();
+  ({ organiser, teamId } = await journey.kit.certifiedTeam(`org-s-${run}`, '郑组织', 31, `屏幕志愿队${run}`));
 }, 240000);
-
-afterAll(async () => {
-  await browser?.close();
-  await linli?.stop();
-});
-
-function beijingAt(days: number, hhmm: string): number {
-  return beijing(shanghai(Date.now() + days * DAY).date, hhmm);
-}
 
 test('(a) the search box narrows the activity list, and 地图 without a map key shows the nearby list with distances', async () => {
   const start = beijingAt(3, '09:00');
   const word = `银杏${run}`;
-  const found = await kit.publish(organiser, teamId, {
+  const found = await journey.kit.publish(organiser, teamId, {
     title: `${word}落叶清扫`,
     description: '清扫小区银杏落叶',
     start,
     end: start + 2 * HOUR,
   });
-  const other = await kit.publish(organiser, teamId, { title: `读报会${run}`, start, end: start + 2 * HOUR });
+  const other = await journey.kit.publish(organiser, teamId, { title: `读报会${run}`, start, end: start + 2 * HOUR });
 
-  const r = await kit.resident(`search-${run}`);
-  const p = await kit.at(r, '/pages/activity/index');
+  const r = await journey.kit.resident(`search-${run}`);
+  const p = await journey.kit.at(r, '/pages/activity/index');
   await p.locator(`#activity-${other}`).waitFor();
   await fill(p, '#activity-search', word);
   await p.locator('#activity-search-submit').tap();
@@ -81,12 +63,12 @@ test('(a) the search box narrows the activity list, and 地图 without a map key
 
 test('(b) cancelling a signup and an activity ask first; the activity’s own reason reaches the volunteer; a team is rejected with its reason', async () => {
   const start = beijingAt(4, '14:00');
-  const activityId = await kit.publish(organiser, teamId, { title: `社区义剪${run}`, start, end: start + 2 * HOUR });
+  const activityId = await journey.kit.publish(organiser, teamId, { title: `社区义剪${run}`, start, end: start + 2 * HOUR });
 
-  const v = await kit.residentWithRealName(`cancel-${run}`, '孙报名', 32);
-  await kit.registerVolunteer(v);
-  const vp = await kit.openActivity(v, activityId);
-  await kit.signUpFirstShift(vp, '报名成功');
+  const v = await journey.kit.residentWithRealName(`cancel-${run}`, '孙报名', 32);
+  await journey.kit.registerVolunteer(v);
+  const vp = await journey.kit.openActivity(v, activityId);
+  await journey.kit.signUpFirstShift(vp, '报名成功');
   const cancel = vp.locator('#activity-my-signups [id$="-cancel"]').first();
   await cancel.tap();
   await answerModal(vp, 'cancel');
@@ -94,9 +76,9 @@ test('(b) cancelling a signup and an activity ask first; the activity’s own re
   await cancel.tap();
   await answerModal(vp, 'confirm');
   await see(vp, '#activity-action-success', '已取消');
-  await kit.signUpFirstShift(vp, '报名成功');
+  await journey.kit.signUpFirstShift(vp, '报名成功');
 
-  const op = await kit.at(organiser, `/packages/team/activity/index?id=${activityId}`);
+  const op = await journey.kit.at(organiser, `/packages/team/activity/index?id=${activityId}`);
   await op.locator('#manage-applicants .applicant').first().waitFor();
   // An empty reason is refused under its own box before anything is asked or sent.
   await op.locator('#manage-cancel').tap();
@@ -116,9 +98,9 @@ test('(b) cancelling a signup and an activity ask first; the activity’s own re
   await screenshot(vp, 'screens-b-cancel-reason');
 
   // The district admin rejects a team application: the confirmation repeats the reason sent.
-  const founder = await kit.residentWithRealName(`reject-${run}`, '冯申请', 33);
-  const rejected = await kit.applyForTeam(founder, `待补材料队${run}`);
-  const dp = await kit.districtAdmin();
+  const founder = await journey.kit.residentWithRealName(`reject-${run}`, '冯申请', 33);
+  const rejected = await journey.kit.applyForTeam(founder, `待补材料队${run}`);
+  const dp = await journey.kit.districtAdmin();
   await dp.locator('#portal-district-teams').tap();
   await fill(dp, '#district-team-reason', '请补充团队章程');
   await dp.locator(`#district-team-${rejected}-reject`).tap();
@@ -128,8 +110,8 @@ test('(b) cancelling a signup and an activity ask first; the activity’s own re
 }, 420000);
 
 test('(c) 我要求助 shows every field error at once; approved requests are listed publicly without the asker', async () => {
-  const r = await kit.resident(`help-s-${run}`);
-  const hp = await kit.at(r, '/packages/volunteer/help/index');
+  const r = await journey.kit.resident(`help-s-${run}`);
+  const hp = await journey.kit.at(r, '/packages/volunteer/help/index');
   await fill(hp, '#help-description', '帮忙');
   await hp.locator('#help-submit').tap();
   await see(hp, '#help-description-error', '描述至少 5 个字');

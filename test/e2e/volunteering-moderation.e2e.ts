@@ -8,59 +8,40 @@
  * (h) a signup note the content check holds is hidden from the team until the district admin
  *     approves it on 内容审核 (reached from the staff portal); a clean note shows at once.
  */
-import type { Browser, BrowserContext } from 'playwright-core';
-import { launchBrowser, screenshot } from './support/browser';
-import { startLinli, type RunningLinli } from './support/server';
+import type { BrowserContext } from 'playwright-core';
+import { screenshot } from './support/browser';
 import { answerModal } from './support/modal';
-import {
-  TINY_GIF,
-  beijingAt,
-  canvasJpeg,
-  chooseFile,
-  fill,
-  sandboxUrlFrom,
-  see,
-  volunteeringKit,
-  type VolunteeringKit,
-} from './support/volunteering';
+import { TINY_GIF, beijingAt, canvasJpeg, chooseFile, fill, sandboxUrlFrom, see } from './support/volunteering';
+import { useJourney } from './support/journey';
 
 const run = Math.random().toString(36).slice(2, 8);
 const HOUR = 3600_000;
 
-let linli: RunningLinli;
-let browser: Browser;
-let kit: VolunteeringKit;
 let sandboxUrl: string;
 let organiser: BrowserContext;
 let teamId: string;
 
-beforeAll(async () => {
-  // Info logs carry the dev sandbox's URL, so the gallery journey can make WeChat's image check unreachable.
-  linli = await startLinli({ LOG_LEVEL: 'info' });
-  sandboxUrl = sandboxUrlFrom(linli.output());
-  browser = await launchBrowser();
-  kit = volunteeringKit(linli, browser);
-  ({ organiser, teamId } = await kit.certifiedTeam(`org-r-${run}`, '周组织', 11, `光明志愿队${run}`));
-}, 240000);
+// Info logs carry the dev sandbox's URL, so the gallery journey can make WeChat's image check unreachable.
+const journey = useJourney({ env: { LOG_LEVEL: 'info' } });
 
-afterAll(async () => {
-  await browser?.close();
-  await linli?.stop();
-});
+beforeAll(async () => {
+  sandboxUrl = sandboxUrlFrom(journey.linli.output());
+  ({ organiser, teamId } = await journey.kit.certifiedTeam(`org-r-${run}`, '周组织', 11, `光明志愿队${run}`));
+}, 240000);
 
 test('(d) gallery: a participant uploads, the team admin approves then hides; another resident sees it only while approved', async () => {
   const start = beijingAt(2, '16:00');
-  const activityId = await kit.publish(organiser, teamId, {
+  const activityId = await journey.kit.publish(organiser, teamId, {
     title: `社区花园共建${run}`,
     start,
     end: start + 2 * HOUR,
     checkinRequired: false,
   });
-  const participant = await kit.residentWithRealName(`photo-${run}`, '冯拍照', 15);
-  await kit.registerVolunteer(participant);
-  const pp = await kit.openActivity(participant, activityId);
+  const participant = await journey.kit.residentWithRealName(`photo-${run}`, '冯拍照', 15);
+  await journey.kit.registerVolunteer(participant);
+  const pp = await journey.kit.openActivity(participant, activityId);
   await see(pp, '#gallery-empty', '还没有照片');
-  await kit.signUpFirstShift(pp, '报名成功');
+  await journey.kit.signUpFirstShift(pp, '报名成功');
   await pp.locator('#gallery-upload').waitFor();
 
   // Wrong type: the server's message is shown.
@@ -91,13 +72,13 @@ test('(d) gallery: a participant uploads, the team admin approves then hides; an
   await pp.locator('#gallery').scrollIntoViewIfNeeded();
   await screenshot(pp, 'more-d-checking');
 
-  const other = await kit.resident(`look-${run}`);
-  const lp = await kit.openActivity(other, activityId);
+  const other = await journey.kit.resident(`look-${run}`);
+  const lp = await journey.kit.openActivity(other, activityId);
   await see(lp, '#gallery-empty', '还没有照片');
   expect(await lp.locator('#gallery-upload').count()).toBe(0);
 
   // The team admin approves it on the activity page.
-  const op = await kit.openActivity(organiser, activityId);
+  const op = await journey.kit.openActivity(organiser, activityId);
   await see(op, `#photo-${photoId}-status`, '审核中');
   await fill(op, '#gallery-reason', '现场照片，无隐私问题');
   await op.locator(`#photo-${photoId}-show`).tap();
@@ -142,29 +123,29 @@ test('(d) gallery: a participant uploads, the team admin approves then hides; an
 
 test('(h) a held signup note stays hidden from the team until the district admin approves it on 内容审核', async () => {
   const start = beijingAt(6, '14:00');
-  const activityId = await kit.publish(organiser, teamId, { title: `读书角志愿${run}`, start, end: start + 2 * HOUR });
-  const clean = await kit.residentWithRealName(`note-c-${run}`, '钱备注', 18);
-  await kit.registerVolunteer(clean);
-  const cp = await kit.openActivity(clean, activityId);
+  const activityId = await journey.kit.publish(organiser, teamId, { title: `读书角志愿${run}`, start, end: start + 2 * HOUR });
+  const clean = await journey.kit.residentWithRealName(`note-c-${run}`, '钱备注', 18);
+  await journey.kit.registerVolunteer(clean);
+  const cp = await journey.kit.openActivity(clean, activityId);
   await fill(cp, '#signup-note', '可以带两箱旧书');
-  await kit.signUpFirstShift(cp, '报名成功');
+  await journey.kit.signUpFirstShift(cp, '报名成功');
   await see(cp, '#activity-my-signups', '我的备注：可以带两箱旧书');
 
-  const held = await kit.residentWithRealName(`note-h-${run}`, '李备注', 19);
-  await kit.registerVolunteer(held);
-  const hp = await kit.openActivity(held, activityId);
+  const held = await journey.kit.residentWithRealName(`note-h-${run}`, '李备注', 19);
+  await journey.kit.registerVolunteer(held);
+  const hp = await journey.kit.openActivity(held, activityId);
   const note = `会讲绘本故事，待审词${run}`;
   await fill(hp, '#signup-note', note);
-  await kit.signUpFirstShift(hp, '报名成功');
+  await journey.kit.signUpFirstShift(hp, '报名成功');
   await see(hp, '#activity-my-signups', '审核中，通过后团队可见');
 
-  const op = await kit.at(organiser, `/packages/team/activity/index?id=${activityId}`);
+  const op = await journey.kit.at(organiser, `/packages/team/activity/index?id=${activityId}`);
   await see(op, '#manage-applicants', '可以带两箱旧书');
   await op.locator('#manage-applicants .applicant').nth(1).waitFor();
   expect(await op.locator('#manage-applicants', { hasText: note }).count()).toBe(0);
   await see(op, '#manage-applicants', '备注：审核中');
 
-  const dp = await kit.districtAdmin();
+  const dp = await journey.kit.districtAdmin();
   await dp.locator('#portal-district-moderation').tap();
   await dp.locator('#moderation-tab-signup-note').tap();
   const item = dp.locator('#moderation-list .v-item', { hasText: note });

@@ -14,30 +14,17 @@
  * the organiser's page shows and opens the check-in page with it, as a scanned link
  * (`?t=`) would.
  */
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, phoneContext, screenshot } from './support/browser';
-import { startLinli, type RunningLinli } from './support/server';
-import { SITE, fill, see, shanghai, volunteeringKit, type VolunteeringKit } from './support/volunteering';
+import type { Page } from 'playwright-core';
+import { screenshot } from './support/browser';
+import { SITE, fill, see, shanghai } from './support/volunteering';
 import { pickDate, pickTime } from './support/pickers';
 import { answerModal } from './support/modal';
+import { useJourney } from './support/journey';
 
 const FAR = { lng: 121.6, lat: 31.3 };
 const run = Math.random().toString(36).slice(2, 8);
 
-let linli: RunningLinli;
-let browser: Browser;
-let kit: VolunteeringKit;
-
-beforeAll(async () => {
-  linli = await startLinli();
-  browser = await launchBrowser();
-  kit = volunteeringKit(linli, browser);
-}, 180000);
-
-afterAll(async () => {
-  await browser?.close();
-  await linli?.stop();
-});
+const journey = useJourney();
 
 async function readToken(organiser: Page, shiftId: string): Promise<string> {
   const qr = organiser.locator('#checkin-qr');
@@ -48,13 +35,13 @@ async function readToken(organiser: Page, shiftId: string): Promise<string> {
 
 test('team admin publishes; residents sign up, wait, are offered, check in and out; hours certified and verifiable', async () => {
   // 1. A resident applies to found a team; the district admin certifies it.
-  const organiser = await kit.residentWithRealName(`org-${run}`, '张组织', 1);
-  const teamId = await kit.applyForTeam(organiser, `阳光助老队${run}`);
-  await kit.certify(await kit.districtAdmin(), teamId);
+  const organiser = await journey.kit.residentWithRealName(`org-${run}`, '张组织', 1);
+  const teamId = await journey.kit.applyForTeam(organiser, `阳光助老队${run}`);
+  await journey.kit.certify(await journey.kit.districtAdmin(), teamId);
 
   // 2. The new team admin publishes an activity: one shift, 2 places, starting in about 4 minutes
   //    (long enough to sign up and cancel first; check-out is only accepted once it has started).
-  const op = await kit.at(organiser, '/pages/activity/index');
+  const op = await journey.kit.at(organiser, '/pages/activity/index');
   await op.reload(); // the app reloads the user (now with the team_admin grant) at start
   await op.locator('#activity-links-team-admin').tap();
   await op.locator('#team-publish').tap();
@@ -78,16 +65,16 @@ test('team admin publishes; residents sign up, wait, are offered, check in and o
 
   // 3. Three residents register as volunteers and sign up; the third is waitlisted.
   const residents = [
-    await kit.residentWithRealName(`vol-a-${run}`, '李一', 2),
-    await kit.residentWithRealName(`vol-b-${run}`, '王二', 3),
-    await kit.residentWithRealName(`vol-c-${run}`, '赵三', 4),
+    await journey.kit.residentWithRealName(`vol-a-${run}`, '李一', 2),
+    await journey.kit.residentWithRealName(`vol-b-${run}`, '王二', 3),
+    await journey.kit.residentWithRealName(`vol-c-${run}`, '赵三', 4),
   ];
   const [a, b, c] = residents;
   let shiftId = '';
   for (const [i, r] of residents.entries()) {
-    await kit.registerVolunteer(r, '助老、急救');
+    await journey.kit.registerVolunteer(r, '助老、急救');
     // Discovery: the 活动 tab, sorted by distance from where the resident stands.
-    const p = await kit.at(r, '/pages/activity/index');
+    const p = await journey.kit.at(r, '/pages/activity/index');
     await p.locator('#activity-sort-near').tap();
     await see(p, '#activity-sort-near.v-chip--on', '附近');
     await see(p, `#activity-${activityId}`, '米');
@@ -123,7 +110,7 @@ test('team admin publishes; residents sign up, wait, are offered, check in and o
   await b.setGeolocation({ longitude: FAR.lng, latitude: FAR.lat, accuracy: 10 });
   let token = await readToken(manage, shiftId);
   expect(token).toMatch(/^v1\./);
-  await bPage.goto(`${linli.url}/#/packages/volunteer/checkin/index?t=${encodeURIComponent(token)}`);
+  await bPage.goto(`${journey.url}/#/packages/volunteer/checkin/index?t=${encodeURIComponent(token)}`);
   await expect(bPage.locator('#checkin-token input').inputValue()).resolves.toBe(token);
   await bPage.locator('#checkin-submit').tap();
   await see(bPage, '#checkin-error', '超出签到范围');
@@ -131,7 +118,7 @@ test('team admin publishes; residents sign up, wait, are offered, check in and o
   for (const r of [b, c]) {
     const p = r.pages()[0];
     token = await readToken(manage, shiftId);
-    await p.goto(`${linli.url}/#/packages/volunteer/checkin/index?t=${encodeURIComponent(token)}`);
+    await p.goto(`${journey.url}/#/packages/volunteer/checkin/index?t=${encodeURIComponent(token)}`);
     await fill(p, '#checkin-token', token);
     await p.locator('#checkin-submit').tap();
     await see(p, '#checkin-success', '签到成功');
@@ -167,7 +154,7 @@ test('team admin publishes; residents sign up, wait, are offered, check in and o
   await answerModal(hp, 'confirm'); // 确认时长
   await see(hp, '#hours-success', '已确认 2 条');
   await hp.locator('#hours-status-confirmed').tap();
-  const cUser = await kit.userIdOf(c);
+  const cUser = await journey.kit.userIdOf(c);
   const entry = hp.locator(`.hours-entry[data-user="${cUser}"]`).first();
   await entry.waitFor();
   await entry.locator('[id$="-adjust"]').tap();
@@ -177,7 +164,7 @@ test('team admin publishes; residents sign up, wait, are offered, check in and o
   await see(hp, '#hours-success', '已调整');
 
   // 7. The volunteer issues and downloads the certificate; anyone can verify its serial.
-  const cert = await kit.at(c, '/packages/volunteer/hours/index');
+  const cert = await journey.kit.at(c, '/packages/volunteer/hours/index');
   await see(cert, '#hours-confirmed', '2');
   await cert.locator('#certificate-issue').tap();
   const card = cert.locator('.certificate').first();
@@ -190,9 +177,9 @@ test('team admin publishes; residents sign up, wait, are offered, check in and o
   for await (const chunk of stream) chunks.push(chunk as Buffer);
   expect(Buffer.concat(chunks).subarray(0, 5).toString()).toBe('%PDF-');
 
-  const visitor = await phoneContext(browser);
+  const visitor = await journey.phone();
   const vp = await visitor.newPage();
-  await vp.goto(`${linli.url}/#/packages/volunteer/verify/index?serial=${encodeURIComponent(serial)}`);
+  await vp.goto(`${journey.url}/#/packages/volunteer/verify/index?serial=${encodeURIComponent(serial)}`);
   await expect(vp.locator('#verify-result-serial').textContent({ timeout: 15000 })).resolves.toBe(serial);
   await expect(vp.locator('#verify-hours').textContent()).resolves.toContain('2');
   await expect(vp.locator('#verify-result').textContent()).resolves.not.toContain('赵三');
@@ -201,8 +188,8 @@ test('team admin publishes; residents sign up, wait, are offered, check in and o
 
 test('help request reviewed before it is public, then taken up as an activity; a resident joins a team by request; district stats export CSV', async () => {
   // A resident asks for help; it stays private until the district admin approves it.
-  const asker = await kit.resident(`help-${run}`);
-  const hp = await kit.at(asker, '/packages/volunteer/help/index');
+  const asker = await journey.kit.resident(`help-${run}`);
+  const hp = await journey.kit.at(asker, '/packages/volunteer/help/index');
   const need = `楼上独居老人需要每周代买药品${run}`;
   const tomorrow = shanghai(Date.now() + 24 * 3600_000);
   await fill(hp, '#help-description', need);
@@ -213,7 +200,7 @@ test('help request reviewed before it is public, then taken up as an activity; a
   await see(hp, '#help-success', '审核');
   await see(hp, '#help-mine', '审核中');
 
-  const dp = await kit.districtAdmin();
+  const dp = await journey.kit.districtAdmin();
   await dp.locator('#portal-district-help').tap();
   await dp.locator('#help-review-list .v-item', { hasText: need }).locator('[id$="-approve"]').tap();
   await answerModal(dp, 'confirm');
@@ -225,21 +212,21 @@ test('help request reviewed before it is public, then taken up as an activity; a
   await hp.locator('#help-public-list .v-item', { hasText: need }).tap();
   await see(hp, '#help-public-detail', '等待团队响应');
   await see(hp, '#help-public-detail', '10:00');
-  await kit.at(asker, '/packages/volunteer/help/index');
+  await journey.kit.at(asker, '/packages/volunteer/help/index');
 
   // A resident finds a team nearby and asks to join; the team admin approves.
-  const founder = await kit.residentWithRealName(`org2-${run}`, '钱组织', 5);
-  const teamId = await kit.applyForTeam(founder, `绿色环保队${run}`);
-  await kit.certify(dp, teamId);
-  const joiner = await kit.resident(`join-${run}`);
-  const jp = await kit.at(joiner, '/packages/volunteer/teams/index');
+  const founder = await journey.kit.residentWithRealName(`org2-${run}`, '钱组织', 5);
+  const teamId = await journey.kit.applyForTeam(founder, `绿色环保队${run}`);
+  await journey.kit.certify(dp, teamId);
+  const joiner = await journey.kit.resident(`join-${run}`);
+  const jp = await journey.kit.at(joiner, '/packages/volunteer/teams/index');
   await jp.locator(`#team-${teamId}`).tap();
   await fill(jp, '#team-join-message', '周末有空，想参加环保活动');
   await jp.locator('#team-join').tap();
   await see(jp, '#team-join-success', '等待');
-  const joinerId = await kit.userIdOf(joiner);
+  const joinerId = await journey.kit.userIdOf(joiner);
 
-  const fp = await kit.at(founder, `/packages/team/members/index?team=${teamId}`);
+  const fp = await journey.kit.at(founder, `/packages/team/members/index?team=${teamId}`);
   await fp.locator(`#join-${joinerId}-approve`).tap();
   await answerModal(fp, 'confirm');
   await see(fp, '#members-success', '已通过');
@@ -248,7 +235,7 @@ test('help request reviewed before it is public, then taken up as an activity; a
   await see(jp, '#team-my-membership', '已加入');
 
   // The team takes up the public help request and turns it into an activity.
-  await kit.at(founder, `/packages/team/home/index?team=${teamId}`);
+  await journey.kit.at(founder, `/packages/team/home/index?team=${teamId}`);
   await fp.locator('#team-help-list .v-item', { hasText: need }).locator('[id$="-take"]').tap();
   await answerModal(fp, 'confirm'); // 认领求助
   await fp.waitForFunction(
@@ -275,7 +262,7 @@ test('help request reviewed before it is public, then taken up as an activity; a
   await see(hp, '#help-mine', '已转为活动');
 
   // District statistics, and the CSV export for Excel (UTF-8 with BOM).
-  await dp.goto(`${linli.url}/#/packages/staff/portal/index`);
+  await dp.goto(`${journey.url}/#/packages/staff/portal/index`);
   await dp.locator('#portal-district-stats').tap();
   await dp.locator('#stats-totals').waitFor();
   const [csv] = await Promise.all([dp.waitForEvent('download'), dp.locator('#stats-export').tap()]);

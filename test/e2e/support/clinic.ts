@@ -1,37 +1,9 @@
 /** Shared steps of the legal-clinic journeys (clinic.e2e.ts, clinic-more.e2e.ts). */
 import type { Page } from 'playwright-core';
-import { agreeToPrivacyPolicy } from './browser';
-import { demoSeeded } from './reports';
-import { startLinli, type RunningLinli } from './server';
-import { fill, type VolunteeringKit } from './volunteering';
+import type { RunningLinli } from './server';
 
-export const DEMO_PASSWORD = 'linli-demo-2026';
 export const CLINIC = '幸福里社区法律诊所';
 export const LAWYER = '李律师（演示）';
-
-/**
- * Linli with the dev clock, once the demo data is in: health answers before the seed ends, and a
- * coordinator page opened before the demo providers exist lists none (it was the journey's 30 s
- * wait for 李律师 under load).
- */
-export async function startClinicLinli(): Promise<RunningLinli> {
-  const linli = await startLinli({ DEV_CLOCK_CONTROL: 'true' });
-  await demoSeeded(linli);
-  return linli;
-}
-
-/** Staff login on the portal, through the privacy consent when asked. */
-export async function staff(kit: VolunteeringKit, username: string): Promise<Page> {
-  const ctx = await kit.newPhone();
-  const page = await kit.at(ctx, '/packages/staff/login/index');
-  await fill(page, '#staff-username', username);
-  await fill(page, '#staff-password', DEMO_PASSWORD);
-  await page.locator('#staff-login-submit').tap();
-  await page.locator('#portal-entries, #consent-agree').first().waitFor();
-  if (await page.locator('#consent-agree').isVisible()) await agreeToPrivacyPolicy(page);
-  await page.locator('#portal-entries').waitFor();
-  return page;
-}
 
 /** The id suffix of the first element matching `selector` whose text has `text` (ids look like `<prefix><id>`). */
 export async function idOf(page: Page, selector: string, text: string, prefix: string): Promise<string> {

@@ -1,15 +1,10 @@
 /**
  * Helpers for the 随手拍 journeys (reports*.e2e.ts): phones standing at a GCJ-02 point (the browser
- * reports its WGS-84 twin, as a real one would), staff sign-in on the portal, waiting for the demo
- * month of reports to be seeded.
+ * reports its WGS-84 twin, as a real one would), staff sign-in on the portal, the settings pages.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import gcoord from 'gcoord';
-import { agreeToPrivacyPolicy, phoneContext } from './browser';
-import type { RunningLinli } from './server';
-import { fill, type VolunteeringKit } from './volunteering';
-
-export const DEMO_STAFF_PASSWORD = 'linli-demo-2026';
+import { signInStaff, type VolunteeringKit } from './volunteering';
 
 export type TPoint = { lng: number; lat: number };
 
@@ -17,18 +12,6 @@ export type TPoint = { lng: number; lat: number };
 export function wgsOf(p: TPoint): { longitude: number; latitude: number; accuracy: number } {
   const [longitude, latitude] = gcoord.transform([p.lng, p.lat], gcoord.GCJ02, gcoord.WGS84);
   return { longitude, latitude, accuracy: 10 };
-}
-
-/**
- * The server answers health checks while it still seeds the demo month of reports; journeys that
- * read the queues or the stats wait for the start banner, printed after the seed.
- */
-export async function demoSeeded(linli: RunningLinli): Promise<void> {
-  const deadline = Date.now() + 150000;
-  while (!linli.output().includes('is running')) {
-    if (Date.now() > deadline) throw new Error('the demo data was not seeded in time');
-    await new Promise((r) => setTimeout(r, 500));
-  }
 }
 
 /**
@@ -51,12 +34,8 @@ export interface ReportsKit {
   staff(username: string, password: string, p: TPoint): Promise<Page>;
 }
 
-export function reportsKit(linli: RunningLinli, browser: Browser, kit: VolunteeringKit): ReportsKit {
-  async function phoneAt(p: TPoint): Promise<BrowserContext> {
-    const ctx = await phoneContext(browser, { geolocation: wgsOf(p) });
-    await ctx.grantPermissions(['geolocation'], { origin: linli.url });
-    return ctx;
-  }
+export function reportsKit(kit: VolunteeringKit): ReportsKit {
+  const phoneAt = (p: TPoint) => kit.phoneAt(wgsOf(p));
   async function residentAt(openid: string, p: TPoint): Promise<BrowserContext> {
     const ctx = await kit.resident(openid);
     await ctx.setGeolocation(wgsOf(p));
@@ -64,12 +43,7 @@ export function reportsKit(linli: RunningLinli, browser: Browser, kit: Volunteer
   }
   async function staff(username: string, password: string, p: TPoint): Promise<Page> {
     const page = await kit.at(await phoneAt(p), '/packages/staff/login/index');
-    await fill(page, '#staff-username', username);
-    await fill(page, '#staff-password', password);
-    await page.locator('#staff-login-submit').tap();
-    await page.locator('#portal-entries, #consent-agree').first().waitFor();
-    if (await page.locator('#consent-agree').isVisible()) await agreeToPrivacyPolicy(page);
-    await page.locator('#portal-entries').waitFor();
+    await signInStaff(page, username, password);
     return page;
   }
   return { phoneAt, residentAt, staff };

@@ -89,3 +89,15 @@ export async function startLinli(env: Record<string, string> = {}): Promise<Runn
     },
   };
 }
+
+/**
+ * The server answers health checks while it still seeds the demo data (the month of reports, the
+ * clinics' providers …); `npm start` prints its start banner after the seed, so wait for that.
+ */
+export async function demoSeeded(linli: RunningLinli): Promise<void> {
+  const deadline = Date.now() + 150000;
+  while (!linli.output().includes('is running')) {
+    if (Date.now() > deadline) throw new Error('the demo data was not seeded in time');
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}

@@ -12,6 +12,8 @@ import type { RunningLinli } from './server';
 
 export const SITE = { lng: 121.4737, lat: 31.2304 };
 export const ADMIN = { username: 'admin', password: 'linli-admin-2026' };
+/** The password of every demo staff account (demo-coordinator, demo-lawyer, demo-dispatcher, demo-handler …). */
+export const DEMO_PASSWORD = 'linli-demo-2026';
 
 /** A valid ID number (region 110101, a birth date, sequence, check char). */
 export function idNumber(seq: number): string {
@@ -61,6 +63,22 @@ export async function see(page: Page, selector: string, text: string, timeout = 
   await page.locator(selector, { hasText: text }).first().waitFor({ timeout });
 }
 
+/** What a phone's browser reports as its position (WGS-84, as a real one would). */
+export type Geolocation = { longitude: number; latitude: number; accuracy?: number };
+
+/**
+ * Signs in on the staff login page the phone shows: username and password, then the privacy
+ * consent when it is asked for (first login), until the portal's entries show.
+ */
+export async function signInStaff(page: Page, username: string, password: string): Promise<void> {
+  await fill(page, '#staff-username', username);
+  await fill(page, '#staff-password', password);
+  await page.locator('#staff-login-submit').tap();
+  await page.locator('#portal-entries, #consent-agree').first().waitFor();
+  if (await page.locator('#consent-agree').isVisible()) await agreeToPrivacyPolicy(page);
+  await page.locator('#portal-entries').waitFor();
+}
+
 export interface PublishOptions {
   title: string;
   description?: string;
@@ -79,7 +97,12 @@ export interface PublishOptions {
 
 export interface VolunteeringKit {
   at(ctx: BrowserContext, hashPath: string): Promise<Page>;
+  /** A fresh phone standing at SITE, location permission granted. */
   newPhone(): Promise<BrowserContext>;
+  /** A fresh phone whose browser reports this (WGS-84) position, location permission granted. */
+  phoneAt(geolocation: Geolocation): Promise<BrowserContext>;
+  /** Staff sign-in on the portal (username + password) on a fresh phone, through the consent if asked. */
+  staff(username: string, password: string): Promise<Page>;
   resident(openid: string): Promise<BrowserContext>;
   residentWithRealName(openid: string, name: string, seq: number): Promise<BrowserContext>;
   certifiedTeam(openid: string, name: string, seq: number, teamName: string): Promise<{ organiser: BrowserContext; teamId: string }>;
@@ -100,10 +123,14 @@ export function volunteeringKit(linli: RunningLinli, browser: Browser): Voluntee
     return page;
   }
 
-  async function newPhone(): Promise<BrowserContext> {
-    const ctx = await phoneContext(browser, { geolocation: { longitude: SITE.lng, latitude: SITE.lat, accuracy: 10 } });
+  async function phoneAt(geolocation: Geolocation): Promise<BrowserContext> {
+    const ctx = await phoneContext(browser, { geolocation });
     await ctx.grantPermissions(['geolocation'], { origin: linli.url });
     return ctx;
+  }
+
+  async function newPhone(): Promise<BrowserContext> {
+    return phoneAt({ longitude: SITE.lng, latitude: SITE.lat, accuracy: 10 });
   }
 
   /** Sandbox WeChat login → privacy consent; lands on 我的. */
@@ -132,16 +159,15 @@ export function volunteeringKit(linli: RunningLinli, browser: Browser): Voluntee
     return ctx;
   }
 
+  /** Staff sign-in on the portal, on a fresh phone. */
+  async function staff(username: string, password: string): Promise<Page> {
+    const page = await at(await newPhone(), '/packages/staff/login/index');
+    await signInStaff(page, username, password);
+    return page;
+  }
+
   async function districtAdmin(): Promise<Page> {
-    const ctx = await newPhone();
-    const dp = await at(ctx, '/packages/staff/login/index');
-    await fill(dp, '#staff-username', ADMIN.username);
-    await fill(dp, '#staff-password', ADMIN.password);
-    await dp.locator('#staff-login-submit').tap();
-    await dp.locator('#portal-entries, #consent-agree').first().waitFor();
-    if (await dp.locator('#consent-agree').isVisible()) await agreeToPrivacyPolicy(dp);
-    await dp.locator('#portal-entries').waitFor();
-    return dp;
+    return staff(ADMIN.username, ADMIN.password);
   }
 
   async function applyForTeam(organiser: BrowserContext, name: string): Promise<string> {
@@ -247,6 +273,8 @@ export function volunteeringKit(linli: RunningLinli, browser: Browser): Voluntee
   return {
     at,
     newPhone,
+    phoneAt,
+    staff,
     resident,
     residentWithRealName,
     districtAdmin,
