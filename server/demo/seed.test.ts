@@ -56,7 +56,8 @@ describe('seedDemoData', () => {
         'volunteer',
       ].sort(),
     );
-  });
+    // Three whole demo seeds (two at once): seconds on an idle machine, past 30 s on a loaded 2-core one.
+  }, 90_000);
 
   it('when a demo staff member logs in with the printed password, gets their scoped role', async () => {
     const { accounts } = await seedDemoData(ctx.deps);
