@@ -4,32 +4,80 @@
  * does not implement are refused here, wherever they sit.
  */
 import { Query } from 'mingo';
-import { ObjectId } from 'bson';
+import { Double, Int32, Long, ObjectId } from 'bson';
 import { asServerError, err } from './errors';
 import { usableScalar } from './plan-bounds';
 import { queryOptions } from './mingo-context';
 import './query-ops';
-import { compareValues, isPlainObject, pathValues, type Doc } from './values';
+import { binaryStringOrder, compareValues, isPlainObject, pathValues, toNumber, type Doc } from './values';
 
 export interface Matcher {
   test(doc: Doc): boolean;
 }
 
 /**
- * Filters made only of `field: value` (or `{$eq: value}`) equalities with non-null scalar values
- * are matched directly on the typed document: the commonest query shape skips building a mingo
- * Query, which copies mingo's operator tables on every construction.
+ * Filters made only of `field: value` (or `{$eq: value}`) equalities with non-null scalar values,
+ * or `{$in: [...]}` lists of such values, are matched directly on the typed document: the
+ * commonest query shapes skip building a mingo Query, which copies mingo's operator tables on
+ * every construction. An `$in` list is hashed once here: mingo hashes the whole list again for
+ * every document it tests, so `{activity: {$in: <500 ids>}}` cost 500 × 500 hashes (issue 15).
  */
 function equalityMatcher(filter: Doc): Matcher | null {
-  const conds: Array<[string, unknown]> = [];
+  const conds: Array<(doc: Doc) => boolean> = [];
   for (const [path, raw] of Object.entries(filter)) {
     if (path.startsWith('$')) return null;
+    if (isPlainObject(raw) && Object.keys(raw).length === 1 && '$in' in raw) {
+      const inList = inListOf(raw.$in);
+      if (!inList) return null;
+      conds.push((doc) => pathValues(doc, path).some((x) => x !== undefined && inList(x)));
+      continue;
+    }
     const v = isPlainObject(raw) && Object.keys(raw).length === 1 && '$eq' in raw ? raw.$eq : raw;
-    if (v === null || v === undefined || !usableScalar(v) || typeof v === 'number' && Number.isNaN(v)) return null;
-    conds.push([path, v]);
+    if (!usableEquality(v)) return null;
+    conds.push((doc) => pathValues(doc, path).some((x) => x !== undefined && compareValues(x, v) === 0));
   }
-  return {
-    test: (doc) => conds.every(([path, v]) => pathValues(doc, path).some((x) => x !== undefined && compareValues(x, v) === 0)),
+  return { test: (doc) => conds.every((c) => c(doc)) };
+}
+
+const usableEquality = (v: unknown): boolean =>
+  v !== null && v !== undefined && usableScalar(v) && !(typeof v === 'number' && Number.isNaN(v));
+
+/**
+ * A key that is the same for two values exactly when compareValues finds them equal (strings:
+ * under the simple collation), or null for values compared one by one (int64 beyond 2^53,
+ * Decimal128, other types).
+ */
+function exactKey(v: unknown): string | null {
+  if (v instanceof ObjectId) return 'o' + v.toHexString();
+  if (typeof v === 'string') return 's' + v;
+  if (typeof v === 'boolean') return 'b' + v;
+  if (v instanceof Date) return 'd' + v.getTime();
+  if (typeof v === 'number' || v instanceof Int32 || v instanceof Double) return 'n' + toNumber(v);
+  if (v instanceof Long && v.lessThanOrEqual(MAX_SAFE) && v.greaterThanOrEqual(MAX_SAFE.negate())) return 'n' + v.toNumber();
+  return null;
+}
+const MAX_SAFE = Long.fromNumber(Number.MAX_SAFE_INTEGER);
+
+/**
+ * Membership in an `$in` list of equality values (no null, regex, array or subdocument: those
+ * keep mingo's semantics), or null. Listed values without an exact key, strings under a
+ * collation and document values without an exact key are compared one by one, as `$eq` would.
+ */
+function inListOf(list: unknown): ((x: unknown) => boolean) | null {
+  if (!Array.isArray(list) || !list.every(usableEquality)) return null;
+  const keys = new Set<string>();
+  const loose: unknown[] = [];
+  for (const v of list) {
+    const k = exactKey(v);
+    if (k === null) loose.push(v);
+    else keys.add(k);
+  }
+  const strings = list.filter((v): v is string => typeof v === 'string');
+  const equal = (x: unknown) => (v: unknown) => compareValues(x, v) === 0;
+  return (x) => {
+    if (typeof x === 'string' && !binaryStringOrder()) return strings.some(equal(x));
+    const k = exactKey(x);
+    return k === null ? list.some(equal(x)) : keys.has(k) || loose.some(equal(x));
   };
 }
 

@@ -186,6 +186,9 @@ export function setStringCompare(f: ((a: string, b: string) => number) | null): 
   stringCompare = f;
 }
 
+/** Strings compare by their code units (no collation active): equal strings are identical. */
+export const binaryStringOrder = (): boolean => stringCompare === null;
+
 function cmpPrim<T>(a: T, b: T): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
