@@ -12,7 +12,7 @@
  */
 import type { Compilation, Compiler } from 'webpack';
 
-/** Files the first screen already has (entry chunks) or never needs here (maps, licences). */
+/** Scripts and styles only: source maps and licence files are never loaded by the page. */
 const PRELOADABLE = /\.(js|css)$/;
 
 export interface RoutePreloadOptions {
