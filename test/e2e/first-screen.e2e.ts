@@ -36,7 +36,10 @@ async function watch(
   cdp.on('Network.requestServedFromCache', (e: { requestId: string }) => cached.add(e.requestId));
   cdp.on(
     'Network.responseReceived',
-    (e: { requestId: string; response: { url: string; status: number; fromDiskCache?: boolean; headers: Record<string, string> } }) => {
+    (e: {
+      requestId: string;
+      response: { url: string; status: number; fromDiskCache?: boolean; headers: Record<string, string> };
+    }) => {
       const headers = Object.fromEntries(Object.entries(e.response.headers).map(([k, v]) => [k.toLowerCase(), v]));
       seen.push({
         requestId: e.requestId,
@@ -89,10 +92,13 @@ test('the activity list shows skeletons while its one request is in flight, then
   const { seen } = await watch(context, page);
   let release: () => void = () => undefined;
   const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route((url) => url.pathname === '/api/activities', async (route) => {
-    await held;
-    await route.continue();
-  });
+  await page.route(
+    (url) => url.pathname === '/api/activities',
+    async (route) => {
+      await held;
+      await route.continue();
+    },
+  );
   await page.goto(`${journey.url}/#/pages/activity/index`);
   await page.locator('#activity-skeleton').waitFor();
   expect(await page.locator('.activity-card').count()).toBe(0);
@@ -139,5 +145,43 @@ test('a page opened by its link asks for its own files before the app has run, a
   expect(new Set(assets).size).toBe(assets.length);
   // The inline script ran under the server's policy (a refused one logs an error here).
   expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('a page opened by its link asks for its data while its own script is still on the way, and only once', async () => {
+  const context = await journey.phone();
+  const page = await context.newPage();
+  const { seen } = await watch(context, page);
+  let sawListRead: () => void = () => undefined;
+  const listRead = new Promise<boolean>((resolve) => (sawListRead = () => resolve(true)));
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname === '/api/activities') sawListRead();
+  });
+  // The page's own files (the ones the inline preload names) are held until the list's read has
+  // gone out: only a read started by the app itself, before the page exists, can go out then.
+  const heldFiles: { file: string; readFirst: boolean }[] = [];
+  await page.route(/\/js\/.+\.js$/, async (route) => {
+    const file = new URL(route.request().url()).pathname;
+    const pageFiles = await page.evaluate(() =>
+      [...document.querySelectorAll('link[rel=preload]')].map((l) => new URL((l as HTMLLinkElement).href).pathname),
+    );
+    if (pageFiles.includes(file)) {
+      let timer: NodeJS.Timeout | undefined;
+      const readFirst = await Promise.race([
+        listRead,
+        new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), 15000))),
+      ]);
+      clearTimeout(timer);
+      heldFiles.push({ file, readFirst });
+    }
+    await route.continue();
+  });
+  await page.goto(`${journey.url}/#/pages/activity/index`);
+  await page.locator('.activity-card').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  expect(heldFiles.length).toBeGreaterThan(0);
+  expect(heldFiles.filter((h) => !h.readFirst)).toEqual([]);
+  // The page took the early answer: one read in all, not a second one of its own.
+  expect(apiCalls(seen).filter((s) => new URL(s.url).pathname === '/api/activities')).toHaveLength(1);
   await context.close();
 });

@@ -23,6 +23,9 @@ export interface TDiscoverFilters {
   q?: string;
 }
 
+/** The 活动 tab's filters when it opens. */
+export const DEFAULT_DISCOVER_FILTERS: TDiscoverFilters = { sort: 'time', date: 'all', suitable: false };
+
 const DAY = 24 * 3600_000;
 
 /** from/to for a date filter, days counted in Asia/Shanghai. */

@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import type { TSignupDto } from '@shared/schemas/volunteering/signups';
 import { ACTIVE_SIGNUP_STATUSES } from '@shared/schemas/volunteering/constants';
 import { useAsync } from '../useAsync';
+import { readActivity } from '../../services/first-screen';
 import { volunteeringApi } from '../../services/volunteering';
 import { askSignupConsent } from './subscribe';
 import { useAction } from './useAction';
@@ -18,7 +19,7 @@ export const isActive = (s: TSignupDto): boolean => (ACTIVE_SIGNUP_STATUSES as r
 
 /** Activity detail: the activity with its shifts, my signups, and sign up / cancel / accept-offer actions. */
 export function useActivityDetail(activityId: string | undefined) {
-  const state = useAsync(() => volunteeringApi.activity(activityId as string), [activityId], !!activityId);
+  const state = useAsync(() => readActivity(activityId as string), [activityId], !!activityId);
   const action = useAction();
   const { reload } = state;
 

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TActivitySummaryDto } from '@shared/schemas/volunteering/activities';
 import { formErrorsFrom } from '../../services/form-errors';
-import { volunteeringApi } from '../../services/volunteering';
-import { buildActivityQuery, type TDiscoverFilters } from './discover-query';
+import { readActivityList } from '../../services/first-screen';
+import { buildActivityQuery, DEFAULT_DISCOVER_FILTERS, type TDiscoverFilters } from './discover-query';
 
 export { DATE_OPTIONS, dateWindow, buildActivityQuery } from './discover-query';
 export type { TDiscoverDate, TDiscoverFilters, TDiscoverSort } from './discover-query';
@@ -12,7 +12,7 @@ export type TDiscoverView = 'list' | 'map';
 
 /** 活动 tab: discovery list with search, 附近 / date / category / team / 适合我 filters, paging, list or map. */
 export function useActivityDiscover(initial: Partial<TDiscoverFilters> = {}) {
-  const [filters, setFilters] = useState<TDiscoverFilters>({ sort: 'time', date: 'all', suitable: false, ...initial });
+  const [filters, setFilters] = useState<TDiscoverFilters>({ ...DEFAULT_DISCOVER_FILTERS, ...initial });
   const [items, setItems] = useState<TActivitySummaryDto[]>([]);
   const [hasMore, setHasMore] = useState(false);
   const [page, setPage] = useState(1);
@@ -27,7 +27,7 @@ export function useActivityDiscover(initial: Partial<TDiscoverFilters> = {}) {
     setLoading(true);
     setError(null);
     try {
-      const res = await volunteeringApi.activities(buildActivityQuery(f, pos, nextPage));
+      const res = await readActivityList(buildActivityQuery(f, pos, nextPage));
       if (mine !== seq.current) return;
       setItems((prev) => (nextPage === 1 ? res.items : [...prev, ...res.items]));
       setHasMore(!!res.hasMore);
