@@ -9,3 +9,16 @@ export { Clinic, Community, Department, District, Grid, SCOPE_MODELS, Team } fro
 // clinic (issue 11)
 export type { ClinicDoc } from './model';
 export { type TeamDoc } from './model';
+// Teams: what other modules read and change of the Team model.
+export {
+  anyCertifiedTeam,
+  certifiedTeamBases,
+  certifiedTeamCount,
+  certifiedTeamsNear,
+  createPendingTeam,
+  decidePendingTeam,
+  teamBrief,
+  teamById,
+  teamNamesByIds,
+  teamsOldestFirst,
+} from './teams';

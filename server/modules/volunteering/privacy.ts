@@ -7,8 +7,8 @@ import { Photo, type PhotoDoc } from './gallery';
 import { eraseFromLeaderboards } from './stats';
 import { HelpRequest } from './help-requests';
 import { eraseSignupsOf } from './signups';
-import { TeamMembership, TeamProfile, type TeamMembershipDoc } from './teams';
-import { Volunteer, type VolunteerDoc } from './volunteers';
+import { endMembershipsOf } from './teams';
+import { eraseVolunteerProfile } from './volunteers';
 
 /**
  * Volunteering's part of a PIPL account deletion (DELETE /api/me) and export.
@@ -20,64 +20,6 @@ import { Volunteer, type VolunteerDoc } from './volunteers';
  */
 
 const PHOTO_HIDDEN_REASON = 'uploader_deleted';
-
-async function eraseVolunteerProfile(user: Types.ObjectId, now: Date): Promise<void> {
-  const v = await Volunteer.findOne({ user }, { noShowEvents: 1, deletedAt: 1 }).lean<VolunteerDoc>();
-  if (!v) return;
-  // Appeal texts are the volunteer's words; the event itself (date, kind, outcome) stays for the team.
-  const noShowEvents = v.noShowEvents.map((e) =>
-    e.appeal ? { ...e, appeal: { ...e.appeal, reason: '（已注销）', note: undefined } } : e,
-  );
-  await Volunteer.updateOne(
-    { _id: v._id },
-    {
-      $set: {
-        skills: [],
-        serviceAreas: [],
-        availability: [],
-        intro: '',
-        nameMasked: '',
-        noShowEvents,
-        deletedAt: v.deletedAt ?? now,
-      },
-      $unset: { heldIntro: 1 },
-    },
-  );
-}
-
-/** Ends memberships; a sole admin leaves too (the team stays, without an admin) and the audit says so. */
-async function endMemberships(uow: UnitOfWork, user: Types.ObjectId, now: Date): Promise<void> {
-  // Join messages are the member's own words, shown to the team or held for review.
-  await TeamMembership.updateMany(
-    { user, $or: [{ message: { $ne: '' } }, { heldMessage: { $exists: true } }] },
-    { $set: { message: '' }, $unset: { heldMessage: 1 } },
-  );
-  await TeamMembership.updateMany({ user, status: 'pending' }, { $set: { status: 'left', decidedAt: now } });
-  const active = await TeamMembership.find({ user, status: 'active' }).lean<TeamMembershipDoc[]>();
-  for (const m of active) {
-    const res = await TeamMembership.updateOne({ _id: m._id, status: 'active' }, { $set: { status: 'left' } });
-    if (res.modifiedCount !== 1) continue;
-    await TeamProfile.updateOne({ team: m.team, memberCount: { $gt: 0 } }, { $inc: { memberCount: -1 } });
-    const soleAdmin =
-      m.role === 'admin' && (await TeamMembership.countDocuments({ team: m.team, status: 'active', role: 'admin' })) === 0;
-    uow.emit({
-      type: 'membership.left',
-      aggregate: `membership:${String(m._id)}`,
-      payload: { membershipId: String(m._id), teamId: String(m.team), userId: String(user), reason: 'account_deleted' },
-      audit: {
-        actor: { system: 'privacy' },
-        action: 'volunteering.team_member.left',
-        target: { type: 'team_membership', id: String(m._id) },
-        before: { status: 'active', role: m.role },
-        after: {
-          status: 'left',
-          reason: 'account_deleted',
-          ...(soleAdmin ? { note: '唯一管理员注销账号，团队暂无管理员，需由区级管理员指定新管理员' } : {}),
-        },
-      },
-    });
-  }
-}
 
 async function closeHelpRequests(user: Types.ObjectId, now: Date): Promise<void> {
   await HelpRequest.updateMany(
@@ -110,7 +52,7 @@ export function eraseVolunteeringData(user: Types.ObjectId, now: Date, deps: App
     // after deletedAt is set: a late rollup delivery then leaves the boards alone too
     await eraseFromLeaderboards(user);
     await Certificate.updateMany({ user, revokedAt: { $exists: false } }, { $set: { revokedAt: now } });
-    await endMemberships(uow, user, now);
+    await endMembershipsOf(uow, user, now);
     await closeHelpRequests(user, now);
     await removePhotos(uow, user);
     // Times stay as evidence for the kept hours; the volunteer's own location fix goes.

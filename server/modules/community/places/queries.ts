@@ -1,6 +1,6 @@
 import type { TAdminPlaceQuery, TNearbyQuery } from '@shared/schemas/community/places';
 import { haversineMetres } from '../../volunteering/attendance';
-import { Team } from '../../org';
+import { certifiedTeamBases } from '../../org';
 import { parseOpeningHours } from './hours';
 import { Place, type PlaceDoc } from './model';
 
@@ -94,7 +94,7 @@ const TEAM_TTL_MS = 60_000;
 
 async function teamBases(q: TNearbyQuery): Promise<NearbyRow[]> {
   if (!teamCache || Date.now() - teamCache.at > TEAM_TTL_MS) {
-    const teams = await Team.find({ status: 'certified', location: { $exists: true } }, { name: 1, location: 1, serviceArea: 1, updatedAt: 1, createdAt: 1 }).lean();
+    const teams = await certifiedTeamBases();
     const rows = teams
       .filter((t) => t.location?.coordinates?.length === 2)
       .map(

@@ -1,7 +1,7 @@
 import type { Types } from 'mongoose';
 import type { Actor } from '../../../http/actor';
 import { hasRole } from '../../../http/actor';
-import { isTeamAdmin, TeamMembership } from '../teams';
+import { isActiveMember, isTeamAdmin } from '../teams';
 import type { CertificateDoc } from './model';
 
 /**
@@ -20,5 +20,5 @@ export async function canConfirmFor(
 export async function canSeeListingOf(actor: Actor, teamId: string | undefined): Promise<boolean> {
   if (!teamId || hasRole(actor, 'district_admin')) return true;
   if (await isTeamAdmin(actor, teamId)) return true;
-  return (await TeamMembership.exists({ team: teamId, user: actor.userId, status: 'active' })) !== null;
+  return isActiveMember(teamId, actor.userId);
 }

@@ -1,8 +1,8 @@
 import { Types } from 'mongoose';
 import { hasRole, type Actor } from '../../../http/actor';
 import { definePolicy, memoForActor } from '../../../platform/policy';
-import { Team } from '../../org';
-import { isTeamAdmin, TeamMembership } from '../teams';
+import { anyCertifiedTeam } from '../../org';
+import { isTeamAdmin, teamsAdministeredBy } from '../teams';
 import type { HelpRequestDoc } from './model';
 
 /** Admin of some certified team: a team_admin grant, or an active admin membership of a certified team. */
@@ -10,9 +10,9 @@ function adminsSomeTeam(actor: Actor): Promise<boolean> {
   if (hasRole(actor, 'team_admin')) return Promise.resolve(true);
   if (!Types.ObjectId.isValid(actor.userId)) return Promise.resolve(false);
   return memoForActor(actor, 'admins-some-team', async () => {
-    const teams = await TeamMembership.distinct('team', { user: new Types.ObjectId(actor.userId), status: 'active', role: 'admin' });
+    const teams = await teamsAdministeredBy(new Types.ObjectId(actor.userId));
     if (teams.length === 0) return false;
-    return (await Team.exists({ _id: { $in: teams }, status: 'certified' })) !== null;
+    return anyCertifiedTeam(teams);
   });
 }
 

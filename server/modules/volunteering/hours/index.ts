@@ -8,7 +8,16 @@ export const hoursModule = defineModule({ name: 'volunteering/hours', routes: (d
 export { recordHoursEntry } from './commands/record-entry';
 export { formatHours, serviceMinutes, shanghaiDate, shanghaiMonth } from './compute';
 export { HoursEntry, HoursTotal } from './model';
-export { leaderboard, totalsFor, type LeaderboardRow } from './queries';
+export {
+  confirmedEntriesByIds,
+  confirmedEntriesCursor,
+  confirmedServiceOf,
+  hasPendingEntry,
+  leaderboard,
+  totalsFor,
+  type LeaderboardRow,
+} from './queries';
+export { withdrawPendingEntry } from './commands/withdraw-entry';
 export { presentLeaderboardRow } from './presenter';
 export { applyTotalsDelta } from './totals';
 // Registered at load (the platform checks and repairs them): see ./invariants.ts.

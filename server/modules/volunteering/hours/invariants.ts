@@ -13,7 +13,7 @@
 import { Types } from 'mongoose';
 import type { TReconcileReportDto } from '@shared/schemas/volunteering/hours';
 import { registerInvariants, type Invariant } from '../../../platform/invariants';
-import { Volunteer } from '../volunteers';
+import { repairVolunteerMinutes } from '../volunteers';
 import { reconcileHours } from './commands/reconcile-hours';
 import { HoursEntry, HoursTotal, type TTotalKind } from './model';
 
@@ -70,7 +70,7 @@ const hoursTotals: Invariant = {
         fix: async () => {
           if (m.field.startsWith('volunteer.')) {
             const field = m.field.slice('volunteer.'.length);
-            await Volunteer.updateOne({ user: m.userId, [field]: m.found === 0 ? { $in: [0, null] } : m.found }, { $set: { [field]: m.expected } });
+            await repairVolunteerMinutes(m.userId, field, m.found, m.expected);
             return;
           }
           const filter = { kind: m.kind as TTotalKind, team: m.teamId, user: m.userId };

@@ -97,3 +97,29 @@ export async function teamHours(teamId: string, query: TTeamHoursQuery): Promise
     pageSize: query.pageSize,
   };
 }
+
+/** Whether the ledger holds a pending entry under this dedupe key. */
+export async function hasPendingEntry(dedupeKey: string): Promise<boolean> {
+  return (await HoursEntry.exists({ dedupeKey, status: 'pending' })) !== null;
+}
+
+/** A volunteer's confirmed entries (within one team when given): what a certificate lists. */
+export const confirmedServiceOf = (user: Types.ObjectId, team?: Types.ObjectId) =>
+  HoursEntry.find(
+    { user, status: 'confirmed', ...(team ? { team } : {}) },
+    { activity: 1, activityTitle: 1, team: 1, serviceDate: 1, minutes: 1 },
+  )
+    .lean<Pick<HoursEntryDoc, '_id' | 'activity' | 'activityTitle' | 'team' | 'serviceDate' | 'minutes'>[]>()
+    .exec();
+
+/** What the statistics rollups count of a confirmed entry. */
+export type CountedEntry = Pick<HoursEntryDoc, '_id' | 'user' | 'team' | 'activity' | 'period' | 'minutes'>;
+const ROLLUP_FIELDS = { user: 1, team: 1, activity: 1, period: 1, minutes: 1 } as const;
+
+/** These entries, those of them that are confirmed. */
+export const confirmedEntriesByIds = (ids: Types.ObjectId[]): Promise<CountedEntry[]> =>
+  HoursEntry.find({ _id: { $in: ids }, status: 'confirmed' }, ROLLUP_FIELDS).lean<CountedEntry[]>().exec();
+
+/** Every confirmed entry, streamed in batches (the rollups' rebuild). */
+export const confirmedEntriesCursor = () =>
+  HoursEntry.find({ status: 'confirmed' }, ROLLUP_FIELDS).lean<CountedEntry>().cursor({ batchSize: 5000 });

@@ -1,5 +1,5 @@
 import type { Types } from 'mongoose';
-import { Volunteer } from '../volunteers';
+import { addVolunteerMinutes } from '../volunteers';
 import { HoursTotal, type TTotalKind } from './model';
 
 export interface TotalsDelta {
@@ -27,8 +27,5 @@ export async function applyTotalsDelta(user: Types.ObjectId, team: Types.ObjectI
       ordered: false,
     },
   );
-  await Volunteer.updateOne(
-    { user },
-    { $inc: { confirmedMinutes: delta.confirmed, totalMinutes: delta.confirmed + delta.pending } },
-  );
+  await addVolunteerMinutes(user, delta);
 }

@@ -6,7 +6,7 @@ import type {
   TSignupDto,
 } from '@shared/schemas/volunteering/signups';
 import { findActivities, findActivity, type ActivityDoc } from '../activities';
-import { Volunteer, type VolunteerDoc, presentApplicantSummary } from '../volunteers';
+import { presentApplicantSummary, volunteersOfUsers } from '../volunteers';
 import { Signup, type SignupDoc } from './model';
 import { presentApplicant, presentSignup } from './presenter';
 
@@ -121,7 +121,7 @@ export async function applicants(activity: ActivityDoc, query: TApplicantsQuery,
     Signup.countDocuments(filter),
   ]);
   const users = rows.map((s) => s.user);
-  const vols = await Volunteer.find({ user: { $in: users } }).lean<VolunteerDoc[]>();
+  const vols = await volunteersOfUsers(users);
   const byUser = new Map(vols.map((v) => [String(v.user), v]));
   const past = await Signup.aggregate<{ _id: Types.ObjectId; n: number }>([
     { $match: { user: { $in: users }, status: 'confirmed', end: { $lte: now } } },

@@ -1,6 +1,6 @@
 import { heldInCollection, type ReviewItem, type ReviewKind } from '../../review';
 import { findActivities } from '../activities';
-import { Volunteer, type VolunteerDoc } from '../volunteers';
+import { volunteerCardsOf } from '../volunteers';
 import { heldNoteVersion, moderateSignupNote } from './commands/moderate-note';
 import { Signup, type SignupDoc } from './model';
 
@@ -9,7 +9,7 @@ const HELD = { noteHeld: true };
 async function items(rows: SignupDoc[]): Promise<ReviewItem[]> {
   const [activities, volunteers] = await Promise.all([
     findActivities(rows.map((s) => s.activity)),
-    Volunteer.find({ user: { $in: rows.map((s) => s.user) } }, { user: 1, volunteerNo: 1, nameMasked: 1 }).lean<VolunteerDoc[]>(),
+    volunteerCardsOf(rows.map((s) => s.user)),
   ]);
   const activityById = new Map(activities.map((a) => [String(a._id), a]));
   const volunteerByUser = new Map(volunteers.map((v) => [String(v.user), v]));

@@ -1,5 +1,5 @@
 import type { TBoardDto, TBoardQuery } from '@shared/schemas/volunteering/stats';
-import { Team } from '../../org';
+import { teamBrief } from '../../org';
 import { displayNames } from '../../users';
 import { leaderboard, presentLeaderboardRow, shanghaiMonth, type LeaderboardRow } from '../hours';
 import { DISTRICT_SCOPE, RollupBoard, boardKey } from './rollups/model';
@@ -10,7 +10,7 @@ import { DISTRICT_SCOPE, RollupBoard, boardKey } from './rollups/model';
  * totals), district-wide or within one team. Names are masked by the presenter.
  */
 export async function periodLeaderboard(query: TBoardQuery, now: Date): Promise<TBoardDto | null> {
-  const team = query.teamId ? await Team.findById(query.teamId, { name: 1 }).lean() : null;
+  const team = query.teamId ? await teamBrief(query.teamId) : null;
   if (query.teamId && !team) return null;
   const month = shanghaiMonth(now);
   let rows: LeaderboardRow[];

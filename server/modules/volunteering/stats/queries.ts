@@ -1,8 +1,8 @@
 import { Types } from 'mongoose';
 import type { TStatsDto, TStatsQuery, TStatsRowDto } from '@shared/schemas/volunteering/stats';
-import { Team } from '../../org';
+import { certifiedTeamCount, teamNamesByIds } from '../../org';
 import { formatHours, shanghaiMonth } from '../hours';
-import { Volunteer } from '../volunteers';
+import { volunteerCount } from '../volunteers';
 import { DISTRICT_SCOPE, HoursRollup } from './rollups/model';
 
 function nextMonth(month: string): string {
@@ -87,12 +87,8 @@ export async function volunteeringStats(opts: { teamId?: string; query: TStatsQu
     for (const [key, b] of buckets) if (!b.minutes && !b.volunteers && !b.held) buckets.delete(key);
   }
 
-  const teamNames = new Map<string, string>();
   const teamIds = by === 'team' ? [...buckets.keys()] : team ? [String(team)] : [];
-  if (teamIds.length) {
-    for (const t of await Team.find({ _id: { $in: teamIds.map((id) => new Types.ObjectId(id)) } }, { name: 1 }).lean())
-      teamNames.set(String(t._id), t.name);
-  }
+  const teamNames = teamIds.length ? await teamNamesByIds(teamIds.map((id) => new Types.ObjectId(id))) : new Map<string, string>();
   const rows: TStatsRowDto[] = [...buckets.entries()]
     .map(([key, b]) => ({
       key,
@@ -123,7 +119,7 @@ export async function volunteeringStats(opts: { teamId?: string; query: TStatsQu
       activitiesServed: all.activitiesServed,
       activitiesHeld: all.held,
     },
-    registeredVolunteers: district ? await Volunteer.countDocuments({}) : null,
-    certifiedTeams: district ? await Team.countDocuments({ status: 'certified' }) : null,
+    registeredVolunteers: district ? await volunteerCount() : null,
+    certifiedTeams: district ? await certifiedTeamCount() : null,
   };
 }

@@ -12,5 +12,7 @@ export const teamsModule = defineModule({
 // The facade: what other modules may use.
 export { TeamMembership, type TeamMembershipDoc, TeamProfile } from './model';
 export { isTeamAdmin, teamPolicy } from './policy';
+export { adminMemberIds, isActiveMember, teamsAdministeredBy } from './queries';
+export { endMembershipsOf } from './commands/erase';
 // Registered at load (the platform checks and repairs them): see ./invariants.ts.
 export { teamInvariants } from './invariants';

@@ -1,23 +1,10 @@
 import { Types } from 'mongoose';
 import { findPage } from '../../../platform/paging';
 import type { TMembershipQuery, TTeamApplicationsQuery } from '@shared/schemas/volunteering/teams';
-import { Team, type TeamDoc } from '../../org';
+import { certifiedTeamsNear, teamById, teamsOldestFirst } from '../../org';
 import { displayNames } from '../../users';
 import { TeamMembership, TeamProfile, type TeamMembershipDoc, type TeamProfileDoc } from './model';
 import { presentMembership, presentTeamDetail } from './presenter';
-
-let geoIndexReady: Promise<unknown> | null = null;
-/**
- * org's Team schema leaves geo indexes to the issues that query by distance;
- * this is that issue, so the 2dsphere index is created here, once per process.
- */
-export function ensureTeamGeoIndex(): Promise<unknown> {
-  geoIndexReady ??= Team.collection.createIndex({ location: '2dsphere' }, { name: 'location_2dsphere' }).catch((err) => {
-    geoIndexReady = null;
-    throw err;
-  });
-  return geoIndexReady;
-}
 
 export async function profilesOf(teamIds: Types.ObjectId[]): Promise<Map<string, TeamProfileDoc>> {
   const rows = await TeamProfile.find({ team: { $in: teamIds } }).lean<TeamProfileDoc[]>();
@@ -26,20 +13,7 @@ export async function profilesOf(teamIds: Types.ObjectId[]): Promise<Map<string,
 
 /** Certified teams nearest first within radiusKm (the volunteer map). */
 export async function nearbyTeams(q: { lng: number; lat: number; radiusKm: number; page: number; pageSize: number }) {
-  await ensureTeamGeoIndex();
-  const rows = await Team.aggregate<TeamDoc & { distanceM: number }>([
-    {
-      $geoNear: {
-        near: { type: 'Point', coordinates: [q.lng, q.lat] },
-        distanceField: 'distanceM',
-        maxDistance: q.radiusKm * 1000,
-        query: { status: 'certified' },
-        spherical: true,
-      },
-    },
-    { $skip: (q.page - 1) * q.pageSize },
-    { $limit: q.pageSize + 1 },
-  ]);
+  const rows = await certifiedTeamsNear(q);
   const items = rows.slice(0, q.pageSize);
   return { items, hasMore: rows.length > q.pageSize, profiles: await profilesOf(items.map((t) => t._id)) };
 }
@@ -49,7 +23,7 @@ export async function membershipOf(teamId: string, userId: string | undefined): 
   return TeamMembership.findOne({ team: teamId, user: userId }).lean<TeamMembershipDoc>();
 }
 
-export const findTeam = (id: string | Types.ObjectId): Promise<TeamDoc | null> => Team.findById(id).lean<TeamDoc>().exec();
+export const findTeam = teamById;
 export const profileOf = (team: Types.ObjectId): Promise<TeamProfileDoc | null> =>
   TeamProfile.findOne({ team }).lean<TeamProfileDoc>().exec();
 
@@ -63,8 +37,22 @@ export async function members(teamId: string, query: TMembershipQuery) {
 
 /** Team applications for the district admin, oldest first. */
 export async function teamApplications(query: TTeamApplicationsQuery) {
-  const filter = { status: query.status };
-  const { items: teams, total } = await findPage<TeamDoc>(Team, filter, { createdAt: 1 }, query);
+  const { items: teams, total } = await teamsOldestFirst(query.status, query);
   const profiles = await profilesOf(teams.map((t) => t._id));
   return { items: teams.map((t) => presentTeamDetail(t, profiles.get(String(t._id)) ?? null, null)), total };
+}
+
+/** Whether the user is an active member (any role) of the team. */
+export async function isActiveMember(teamId: string | Types.ObjectId, userId: string): Promise<boolean> {
+  return (await TeamMembership.exists({ team: teamId, user: userId, status: 'active' })) !== null;
+}
+
+/** The teams the user is an active admin of (by membership; role grants are the caller's to check). */
+export const teamsAdministeredBy = (userId: Types.ObjectId): Promise<Types.ObjectId[]> =>
+  TeamMembership.distinct('team', { user: userId, status: 'active', role: 'admin' }).exec() as Promise<Types.ObjectId[]>;
+
+/** The users who are active admins of the team by membership. */
+export async function adminMemberIds(teamId: Types.ObjectId): Promise<Types.ObjectId[]> {
+  const rows = await TeamMembership.find({ team: teamId, status: 'active', role: 'admin' }, { user: 1 }).lean<Pick<TeamMembershipDoc, 'user'>[]>();
+  return rows.map((m) => m.user);
 }

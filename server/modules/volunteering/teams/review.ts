@@ -1,28 +1,27 @@
 import { heldInCollection, type ReviewItem, type ReviewKind } from '../../review';
-import { Team, type TeamDoc } from '../../org';
-import { Volunteer, type VolunteerDoc } from '../volunteers';
+import { teamNamesByIds } from '../../org';
+import { volunteerCardsOf } from '../volunteers';
 import { heldMessageVersion, moderateJoinMessage } from './commands/moderate-message';
 import { TeamMembership, type TeamMembershipDoc } from './model';
 
 const HELD = { heldMessage: { $exists: true } };
 
 async function items(rows: TeamMembershipDoc[]): Promise<ReviewItem[]> {
-  const [teams, volunteers] = await Promise.all([
-    Team.find({ _id: { $in: rows.map((m) => m.team) } }, { name: 1 }).lean<TeamDoc[]>(),
-    Volunteer.find({ user: { $in: rows.map((m) => m.user) } }, { user: 1, nameMasked: 1 }).lean<VolunteerDoc[]>(),
+  const [teamNames, volunteers] = await Promise.all([
+    teamNamesByIds(rows.map((m) => m.team)),
+    volunteerCardsOf(rows.map((m) => m.user)),
   ]);
-  const teamById = new Map(teams.map((t) => [String(t._id), t]));
   const volunteerByUser = new Map(volunteers.map((v) => [String(v.user), v]));
   return rows.map((m) => {
-    const team = teamById.get(String(m.team));
+    const teamName = teamNames.get(String(m.team)) ?? '';
     return {
       id: String(m._id),
       version: heldMessageVersion(m),
       state: '入队申请留言',
-      title: `申请加入「${team?.name ?? ''}」`,
+      title: `申请加入「${teamName}」`,
       text: m.heldMessage ?? '',
       author: { nameMasked: volunteerByUser.get(String(m.user))?.nameMasked ?? '' },
-      context: [{ label: '团队', value: team?.name ?? '' }],
+      context: [{ label: '团队', value: teamName }],
       heldAt: m.updatedAt ?? m.createdAt,
     };
   });

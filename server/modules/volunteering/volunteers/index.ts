@@ -14,4 +14,6 @@ export { recordNoShowEvent } from './commands/no-show';
 export { registerVolunteer } from './commands/register';
 export { type AvailabilityDoc, Volunteer, type VolunteerDoc } from './model';
 export { presentApplicantSummary } from './presenter';
-export { findVolunteerByUser } from './queries';
+export { findVolunteerByUser, registeredUsers, volunteerCardsOf, volunteerCount, volunteerMinutes, volunteersOfUsers } from './queries';
+export { eraseVolunteerProfile } from './commands/erase';
+export { addVolunteerMinutes, repairVolunteerMinutes, setVolunteerMinutes } from './commands/minutes';

@@ -1,3 +1,4 @@
+import type { Types } from 'mongoose';
 import type { TNoShowAppealRow } from '@shared/schemas/volunteering/volunteers';
 import { activityTitles } from '../activities';
 import { Volunteer, type NoShowEventDoc, type VolunteerDoc } from './model';
@@ -33,3 +34,26 @@ export async function pendingAppeals(teamId: string, now: Date): Promise<TNoShow
     event: presentNoShowEvent(e, now),
   }));
 }
+
+/** The volunteer records of these users (whole documents); users who have not registered are left out. */
+export const volunteersOfUsers = (users: Types.ObjectId[]): Promise<VolunteerDoc[]> =>
+  Volunteer.find({ user: { $in: users } }).lean<VolunteerDoc[]>().exec();
+
+export type VolunteerCard = Pick<VolunteerDoc, '_id' | 'user' | 'volunteerNo' | 'nameMasked'>;
+/** Number and masked name of these users' volunteer records (review queues show them). */
+export const volunteerCardsOf = (users: Types.ObjectId[]): Promise<VolunteerCard[]> =>
+  Volunteer.find({ user: { $in: users } }, { user: 1, volunteerNo: 1, nameMasked: 1 }).lean<VolunteerCard[]>().exec();
+
+/** Which of these users have registered as volunteers (their ids as strings). */
+export async function registeredUsers(users: Array<Types.ObjectId | string>): Promise<string[]> {
+  const rows = await Volunteer.find({ user: { $in: users } }, { user: 1 }).lean<Pick<VolunteerDoc, 'user'>[]>();
+  return rows.map((v) => String(v.user));
+}
+
+export const volunteerCount = (): Promise<number> => Volunteer.countDocuments({}).exec();
+
+/** Every volunteer's (or these users') minute counters, streamed in batches (the hours reconciliation). */
+export const volunteerMinutes = (users?: Types.ObjectId[]) =>
+  Volunteer.find(users ? { user: { $in: users } } : {}, { user: 1, confirmedMinutes: 1, totalMinutes: 1 })
+    .lean<Pick<VolunteerDoc, '_id' | 'user' | 'confirmedMinutes' | 'totalMinutes'>>()
+    .cursor({ batchSize: 5000 });

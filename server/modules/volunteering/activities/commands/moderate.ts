@@ -4,7 +4,7 @@ import type { Actor } from '../../../../http/actor';
 import type { AppDeps } from '../../../../deps';
 import type { ReviewApplied, ReviewDecision, ReviewRefused } from '../../../review';
 import { usersWithRole } from '../../../users';
-import { TeamMembership } from '../../teams';
+import { adminMemberIds } from '../../teams';
 import { Activity, type ActivityDoc } from '../model';
 
 /** Content waiting for a district admin: new activities under review, and held edits. */
@@ -19,10 +19,10 @@ export const heldVersionOf = (a: ActivityDoc): string =>
 /** The team's admins: active admin members and holders of the team-scoped role grant. */
 export async function teamAdminIds(teamId: Types.ObjectId): Promise<Types.ObjectId[]> {
   const [members, staff] = await Promise.all([
-    TeamMembership.find({ team: teamId, status: 'active', role: 'admin' }, { user: 1 }).lean(),
+    adminMemberIds(teamId),
     usersWithRole({ roles: ['team_admin'], scopeId: String(teamId), activeOnly: false }),
   ]);
-  const ids = [...members.map((m) => m.user), ...staff.map((u) => u._id)];
+  const ids = [...members, ...staff.map((u) => u._id)];
   return [...new Map(ids.map((id) => [String(id), id])).values()];
 }
 

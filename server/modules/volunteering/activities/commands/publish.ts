@@ -2,7 +2,7 @@ import { Types } from 'mongoose';
 import type { TActivityCreateInput } from '@shared/schemas/volunteering/activities';
 import type { AppDeps } from '../../../../deps';
 import type { TCheckOutcome } from '../../../content';
-import { Team, type TeamDoc } from '../../../org';
+import { teamBrief } from '../../../org';
 import { accountKind } from '../../../users';
 import type { Refusal } from '../../../../platform/outcome';
 import { inUnitOfWork } from '../../../../platform/unit-of-work';
@@ -38,7 +38,7 @@ export async function publishActivity(
   // The form refuses past shifts too, but only the server's clock is authoritative.
   const past = pastShiftFields('shifts', input.shifts, deps.now());
   if (past.length) return { outcome: 'invalid', fields: past };
-  const team = await Team.findById(input.teamId, { status: 1, name: 1 }).lean<TeamDoc>();
+  const team = await teamBrief(input.teamId);
   if (!team) return { outcome: 'team_not_found' };
   if (team.status !== 'certified') return { outcome: 'team_not_certified' };
   const shifts = input.shifts.map((s) => ({ start: new Date(s.start), end: new Date(s.end), capacity: s.capacity }));

@@ -1,7 +1,7 @@
 import { CHECKOUT_UNDO_MINUTES } from '@shared/schemas/volunteering/attendance';
 import type { Refusal } from '../../../../platform/outcome';
 import { inUnitOfWork } from '../../../../platform/unit-of-work';
-import { HoursEntry, applyTotalsDelta } from '../../hours';
+import { hasPendingEntry, withdrawPendingEntry } from '../../hours';
 import { findOwnConfirmedSignup, unmarkCheckedOut } from '../../signups';
 import { AttendanceEvent, attendanceHoursKey, attendanceRound } from '../model';
 import type { AttendanceResult } from './check-in';
@@ -34,7 +34,7 @@ export async function undoCheckout(userId: string, signupId: string, now: Date):
   if (now.getTime() - signup.checkoutAt.getTime() > CHECKOUT_UNDO_MINUTES * 60_000) return { outcome: 'undo_closed' };
   const round = await attendanceRound(signup._id);
   const key = attendanceHoursKey(signup._id, round);
-  if (!(await HoursEntry.exists({ dedupeKey: key, status: 'pending' }))) return { outcome: 'undo_closed' };
+  if (!(await hasPendingEntry(key))) return { outcome: 'undo_closed' };
 
   return inUnitOfWork(undefined, async (uow): Promise<UndoCheckoutResult> => {
     try {
@@ -52,13 +52,8 @@ export async function undoCheckout(userId: string, signupId: string, now: Date):
       if (isDuplicateKey(err)) return uow.rollback<UndoCheckoutResult>({ outcome: 'already_undone' });
       throw err;
     }
-    const entry = await HoursEntry.findOneAndUpdate(
-      { dedupeKey: key, status: 'pending' },
-      { $set: { status: 'rejected', reason: UNDO_REASON, confirmedAt: now, confirmedBy: signup.user } },
-      { returnDocument: 'after' },
-    ).lean();
+    const entry = await withdrawPendingEntry(key, { reason: UNDO_REASON, at: now, user: signup.user });
     if (!entry) return uow.rollback<UndoCheckoutResult>({ outcome: 'undo_closed' });
-    await applyTotalsDelta(entry.user, entry.team, { confirmed: 0, pending: -entry.minutes });
     const updated = await unmarkCheckedOut(signup._id, signup.checkoutAt!);
     return { outcome: 'checkout_undone', signup: updated ?? signup, distanceM: 0, minutes: null };
   });

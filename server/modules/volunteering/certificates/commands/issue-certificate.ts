@@ -1,9 +1,9 @@
 import { Types } from 'mongoose';
 import type { Refusal } from '../../../../platform/outcome';
 import { CERTIFICATE_LISTING_DAYS } from '@shared/schemas/volunteering/certificates';
-import { Team } from '../../../org';
+import { teamBrief, teamNamesByIds } from '../../../org';
 import { realNameMasks } from '../../../users';
-import { HoursEntry } from '../../hours';
+import { confirmedServiceOf } from '../../hours';
 import { findVolunteerByUser } from '../../volunteers';
 import { Certificate, type CertificateDoc, type CertificateServiceDoc, type CertificateStatus } from '../model';
 import { issueSerial } from '../serial';
@@ -31,13 +31,13 @@ export async function issueCertificate(input: {
   const realName = await realNameMasks(input.userId);
   if (!realName) return { outcome: 'not_verified' };
   const userId = new Types.ObjectId(input.userId);
-  const filter: Record<string, unknown> = { user: userId, status: 'confirmed' };
+  let teamId: Types.ObjectId | undefined;
   const settings = await certificateSettings();
   let issuer: CertificateDoc['issuer'];
   if (input.teamId) {
-    const team = await Team.findById(input.teamId, { name: 1, contact: 1 }).lean();
+    const team = await teamBrief(input.teamId);
     if (!team) return { outcome: 'team_not_found' };
-    filter.team = team._id;
+    teamId = team._id;
     // A team certifies its own members' service: its contact person answers for it.
     issuer = {
       type: 'team',
@@ -58,13 +58,7 @@ export async function issueCertificate(input: {
     };
   }
 
-  const entries = await HoursEntry.find(filter, {
-    activity: 1,
-    activityTitle: 1,
-    team: 1,
-    serviceDate: 1,
-    minutes: 1,
-  }).lean();
+  const entries = await confirmedServiceOf(userId, teamId);
   const byActivity = new Map<string, CertificateServiceDoc & { team: Types.ObjectId }>();
   for (const e of entries) {
     const key = e.activity ? String(e.activity) : `none:${e.activityTitle}`;
@@ -85,11 +79,7 @@ export async function issueCertificate(input: {
     .sort((a, b) => a.date.getTime() - b.date.getTime());
   const totalMinutes = lines.reduce((s, l) => s + l.minutes, 0);
   if (totalMinutes <= 0) return { outcome: 'no_hours' };
-  const teams = await Team.find(
-    { _id: { $in: [...new Set(lines.map((l) => String(l.team)))].map((id) => new Types.ObjectId(id)) } },
-    { name: 1 },
-  ).lean();
-  const teamNames = new Map(teams.map((t) => [String(t._id), t.name]));
+  const teamNames = await teamNamesByIds([...new Set(lines.map((l) => String(l.team)))].map((id) => new Types.ObjectId(id)));
   const services: CertificateServiceDoc[] = lines.map((l) => ({
     activity: l.activity,
     activityTitle: l.activityTitle,

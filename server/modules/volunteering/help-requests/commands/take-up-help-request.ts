@@ -5,7 +5,7 @@ import type { Refusal } from '../../../../platform/outcome';
 import { auditActor } from '../../../../platform/outbox/event';
 import { inUnitOfWork } from '../../../../platform/unit-of-work';
 import type { Notice } from '../../../notifications';
-import { Team } from '../../../org';
+import { teamBrief } from '../../../org';
 import { findActivity } from '../../activities';
 import { HelpRequest, type HelpRequestDoc } from '../model';
 import { appLinks } from '@shared/links';
@@ -24,7 +24,7 @@ export function takeUpHelpRequest(
   input: { id: string; teamId: string; actor: Actor; requestId?: string },
 ): Promise<TakeUpResult> {
   return inUnitOfWork(deps, async (uow): Promise<TakeUpResult> => {
-    const team = await Team.findById(input.teamId, { name: 1, status: 1 }).lean();
+    const team = await teamBrief(input.teamId);
     if (!team) return { outcome: 'team_not_found' };
     if (team.status !== 'certified') return { outcome: 'team_not_certified' };
     const at = deps.now();

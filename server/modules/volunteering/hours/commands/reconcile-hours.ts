@@ -4,7 +4,7 @@ import type { Actor } from '../../../../http/actor';
 import type { AppDeps } from '../../../../deps';
 import { auditActor } from '../../../../platform/outbox/event';
 import { inUnitOfWork } from '../../../../platform/unit-of-work';
-import { Volunteer } from '../../volunteers';
+import { setVolunteerMinutes, volunteerMinutes } from '../../volunteers';
 import { HoursEntry, HoursTotal, type TTotalKind } from '../model';
 
 interface Sums {
@@ -114,9 +114,7 @@ export async function reconcileHours(opts: { fix: boolean; only?: ReconcileScope
   }
 
   // Volunteer profiles mirror the per-volunteer totals.
-  for await (const v of Volunteer.find(only ? { user: { $in: only.users } } : {}, { user: 1, confirmedMinutes: 1, totalMinutes: 1 })
-    .lean()
-    .cursor({ batchSize: 5000 })) {
+  for await (const v of volunteerMinutes(only?.users)) {
     const exp = expected.get(keyOf('volunteer', null, v.user)) ?? {
       kind: 'volunteer' as const,
       team: null,
@@ -141,10 +139,7 @@ export async function reconcileHours(opts: { fix: boolean; only?: ReconcileScope
         { upsert: true },
       );
       if (exp.kind === 'volunteer') {
-        await Volunteer.updateOne(
-          { user: exp.user },
-          { $set: { confirmedMinutes: exp.confirmedMinutes, totalMinutes: exp.confirmedMinutes + exp.pendingMinutes } },
-        );
+        await setVolunteerMinutes(exp.user, exp.confirmedMinutes, exp.confirmedMinutes + exp.pendingMinutes);
       }
       fixed += 1;
     }
@@ -154,7 +149,7 @@ export async function reconcileHours(opts: { fix: boolean; only?: ReconcileScope
       if (expected.has(key)) continue;
       const filter = { kind: m.kind as TTotalKind, team: m.teamId, user: m.userId };
       if (m.field.startsWith('volunteer.')) {
-        await Volunteer.updateOne({ user: m.userId }, { $set: { confirmedMinutes: 0, totalMinutes: 0 } });
+        await setVolunteerMinutes(m.userId, 0, 0);
       } else {
         await HoursTotal.updateOne(filter, { $set: { confirmedMinutes: 0, pendingMinutes: 0 } });
       }

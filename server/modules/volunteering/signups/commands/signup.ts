@@ -4,7 +4,7 @@ import type { TSignupOutcome } from '@shared/schemas/volunteering/signups';
 import type { AppDeps } from '../../../../deps';
 import { batchLoader } from '../../../../http/batch-loader';
 import { findActivities, shiftsByIds, type ActivityDoc, type ShiftDoc } from '../../activities';
-import { Volunteer } from '../../volunteers';
+import { registeredUsers } from '../../volunteers';
 import type { SignupDoc } from '../model';
 import type { NewEvent } from '../../../../platform/outbox/event';
 import type { VolunteeringMessage } from '../notify';
@@ -38,8 +38,7 @@ const activityById = batchLoader(async (ids) => {
   return rows.map((a): [string, ActivityDoc] => [String(a._id), a]);
 });
 const volunteerOf = batchLoader(async (users) => {
-  const rows = await Volunteer.find({ user: { $in: users } }, { user: 1 }).lean();
-  return rows.map((v): [string, true] => [String(v.user), true]);
+  return (await registeredUsers(users)).map((user): [string, true] => [user, true]);
 });
 
 /** The event a new signup row stands for; a confirmed one carries the 报名成功 message. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
 import { activityStartsCursor } from '../../activities';
-import { HoursEntry, shanghaiMonth } from '../../hours';
+import { confirmedEntriesCursor, shanghaiMonth } from '../../hours';
 import { erasedUsers } from '../erasure';
 import { HELD_STATUSES } from './apply';
 import { DISTRICT_SCOPE, HoursRollup, RollupBoard, RollupMember, boardKey, type TMemberKind } from './model';
@@ -53,9 +53,7 @@ export async function expectedRollups(): Promise<Map<string, ScopeRollups>> {
   };
   // deleted accounts' hours count in the figures, not on the boards (../erasure.ts)
   const erased = new Set((await erasedUsers()).map(String));
-  const entries = HoursEntry.find({ status: 'confirmed' }, { user: 1, team: 1, activity: 1, minutes: 1, period: 1 })
-    .lean()
-    .cursor({ batchSize: 5000 });
+  const entries = confirmedEntriesCursor();
   for await (const e of entries) {
     for (const s of [scopeOf(String(e.team)), scopeOf(DISTRICT_SCOPE)]) {
       const m = month(s, e.period);

@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import type { Subscriber } from '../../../../platform/outbox/registry';
 import { findActivity } from '../../activities';
-import { HoursEntry } from '../../hours';
+import { confirmedEntriesByIds } from '../../hours';
 import { applyEntry, syncHeld } from './apply';
 
 /** Hours events that confirm ledger entries (the ledger is append-only: nothing else adds confirmed minutes). */
@@ -28,10 +28,7 @@ export const rollupSubscribers: Subscriber[] = [
     handle: async (event) => {
       if ((ROLLUP_HOURS_EVENTS as readonly string[]).includes(event.type)) {
         const wanted = ids(event.type === 'hours.adjusted' ? event.payload.adjustmentId : event.payload.entryIds);
-        const entries = await HoursEntry.find(
-          { _id: { $in: wanted }, status: 'confirmed' },
-          { user: 1, team: 1, activity: 1, period: 1, minutes: 1 },
-        ).lean();
+        const entries = await confirmedEntriesByIds(wanted);
         for (const e of entries) await applyEntry(e);
         return;
       }

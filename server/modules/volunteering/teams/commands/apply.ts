@@ -2,7 +2,7 @@ import { Types } from 'mongoose';
 import type { TTeamApplyInput, TTeamReviewInput } from '@shared/schemas/volunteering/teams';
 import type { Actor } from '../../../../http/actor';
 import type { AppDeps } from '../../../../deps';
-import { Team, type TeamDoc } from '../../../org';
+import { createPendingTeam, decidePendingTeam, type TeamDoc } from '../../../org';
 import { grantRoleOnce } from '../../../users';
 import type { VolunteeringMessage } from '../../signups';
 import type { Refusal } from '../../../../platform/outcome';
@@ -22,17 +22,14 @@ export function applyForTeam(
   contentFlag: 'pass' | 'review' = 'pass',
 ): Promise<{ team: TeamDoc; profile: TeamProfileDoc }> {
   return inUnitOfWork(deps, async (uow) => {
+    const team = await createPendingTeam({
+      name: input.name,
+      hostOrg: input.hostOrg,
+      serviceArea: input.serviceArea,
+      location: { type: 'Point', coordinates: [input.location.lng, input.location.lat] },
+      contact: { name: input.contactName, phone: input.contactPhone },
+    });
     // Arrays: create() with one document per call, each joining the transaction.
-    const [team] = await Team.create([
-      {
-        name: input.name,
-        hostOrg: input.hostOrg,
-        serviceArea: input.serviceArea,
-        location: { type: 'Point', coordinates: [input.location.lng, input.location.lat] },
-        contact: { name: input.contactName, phone: input.contactPhone },
-        status: 'pending',
-      },
-    ]);
     const [profile] = await TeamProfile.create([
       { team: team._id, applicant: new Types.ObjectId(userId), address: input.address, intro: input.intro, contentFlag },
     ]);
@@ -41,7 +38,7 @@ export function applyForTeam(
       aggregate: `team:${String(team._id)}`,
       payload: { teamId: String(team._id), applicantId: userId, contentFlag },
     });
-    return { team: team.toObject<TeamDoc>(), profile: profile.toObject<TeamProfileDoc>() };
+    return { team, profile: profile.toObject<TeamProfileDoc>() };
   });
 }
 
@@ -64,12 +61,9 @@ export function reviewTeam(
   const now = deps.now();
   const status = input.decision === 'certify' ? 'certified' : 'rejected';
   return inUnitOfWork(deps, async (uow): Promise<ReviewResult> => {
-    const team = await Team.findOneAndUpdate(
-      { _id: teamId, status: 'pending' },
-      { $set: { status } },
-      { returnDocument: 'after' },
-    ).lean<TeamDoc>();
-    if (!team) return { outcome: (await Team.exists({ _id: teamId })) ? 'already_reviewed' : 'not_found' };
+    const decided = await decidePendingTeam(teamId, status);
+    if (!('team' in decided)) return decided;
+    const { team } = decided;
     const profile = await TeamProfile.findOneAndUpdate(
       { team: team._id },
       {

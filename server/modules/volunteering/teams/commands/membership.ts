@@ -3,7 +3,7 @@ import type { Actor } from '../../../../http/actor';
 import type { AppDeps } from '../../../../deps';
 import { auditActor } from '../../../../platform/outbox/event';
 import { inUnitOfWork } from '../../../../platform/unit-of-work';
-import { Team, type TeamDoc } from '../../../org';
+import { teamBrief } from '../../../org';
 import type { Refusal } from '../../../../platform/outcome';
 import { grantRoleOnce, revokeRoleGrants } from '../../../users';
 import { isDuplicateKey } from '../../signups';
@@ -32,7 +32,7 @@ export async function requestToJoin(
   // A message the content check wants reviewed is held: the request goes ahead without it.
   const shown = messageCheck === 'pass' ? (message ?? '') : '';
   const held = messageCheck === 'review' && message ? { heldMessage: message } : {};
-  const team = await Team.findById(teamId, { status: 1 }).lean<TeamDoc>();
+  const team = await teamBrief(teamId);
   if (!team) return { outcome: 'not_found' };
   if (team.status !== 'certified') return { outcome: 'not_certified' };
   const user = new Types.ObjectId(userId);
