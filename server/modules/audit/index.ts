@@ -15,6 +15,7 @@ export const auditModule = defineModule({
 // The facade: what other modules may use.
 export { AuditEntry, type AuditEntryDoc } from './model';
 export { presentAuditEntry } from './presenter';
+export { auditEntriesAbout, renameAuditActor } from './queries';
 export { recordAudit } from './record';
 export { sanitizeForAudit } from './sanitize';
 export { auditSubscribers } from './subscribers';

@@ -60,3 +60,15 @@ export async function auditTargetTitles(items: AuditEntryDoc[]): Promise<Map<str
   );
   return titles;
 }
+
+/** What the audit holds about a user or of their actions, newest first (their PIPL export). */
+export const auditEntriesAbout = (userId: string): Promise<AuditEntryDoc[]> =>
+  AuditEntry.find({ $or: [{ 'target.type': 'user', 'target.id': userId }, { 'actor.id': new Types.ObjectId(userId) }] })
+    .sort({ at: -1 })
+    .lean<AuditEntryDoc[]>()
+    .exec();
+
+/** A deleted account's actions stay audited under the placeholder name (inside the deletion's unit of work). */
+export async function renameAuditActor(actorId: Types.ObjectId, displayName: string): Promise<void> {
+  await AuditEntry.updateMany({ 'actor.id': actorId }, { $set: { 'actor.displayName': displayName } });
+}

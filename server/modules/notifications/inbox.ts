@@ -27,3 +27,12 @@ export async function markRead(userId: string, id: string, now: Date): Promise<{
   if (res.matchedCount === 0 && !(await Notification.exists(filter))) return { outcome: 'not_found' };
   return { outcome: 'read' };
 }
+
+/** Every notification kept for the user, newest first (their PIPL export). */
+export const notificationsOf = (user: Types.ObjectId): Promise<NotificationDoc[]> =>
+  Notification.find({ user }).sort({ createdAt: -1 }).lean<NotificationDoc[]>().exec();
+
+/** Deletes the user's private messages (account deletion, inside its unit of work). */
+export async function deleteNotificationsOf(user: Types.ObjectId): Promise<void> {
+  await Notification.deleteMany({ user });
+}

@@ -36,6 +36,7 @@ export { notify, type NotifyInput, type NotifyResult } from './notify';
 export { type Notice } from './subscribers';
 export { sendDueNotifications, type SendReport } from './sender';
 export { Notification, type NotificationDoc } from './model';
+export { deleteNotificationsOf, notificationsOf } from './inbox';
 export { templateIds } from './templates';
 
 // The facade: what other modules may use.

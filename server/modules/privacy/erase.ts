@@ -1,9 +1,9 @@
 import { Types } from 'mongoose';
 import type { AppDeps } from '../../deps';
-import { AuditEntry } from '../audit';
+import { renameAuditActor } from '../audit';
 import { inUnitOfWork } from '../../platform/unit-of-work';
 import { Session } from '../auth';
-import { Notification } from '../notifications';
+import { deleteNotificationsOf } from '../notifications';
 import { tombstoneAccount } from '../users';
 import { allPersonalDataSections } from './sections';
 
@@ -28,8 +28,8 @@ export async function deleteAccount(deps: AppDeps, userId: string, requestId?: s
     const deleted = await tombstoneAccount(_id, now, DELETED_DISPLAY_NAME);
     // Everything below is idempotent, so running it again on a deleted account changes nothing more.
     await Session.updateMany({ userId: _id, revokedAt: { $exists: false } }, { $set: { revokedAt: now } });
-    await Notification.deleteMany({ user: _id });
-    await AuditEntry.updateMany({ 'actor.id': _id }, { $set: { 'actor.displayName': DELETED_DISPLAY_NAME } });
+    await deleteNotificationsOf(_id);
+    await renameAuditActor(_id, DELETED_DISPLAY_NAME);
     for (const s of allPersonalDataSections()) if (s.erase) await s.erase(_id, now, deps);
     if (deleted) {
       uow.emit({

@@ -1,9 +1,9 @@
 import mongoose, { Types, type Model } from 'mongoose';
 import type { AppDeps } from '../../deps';
 import type { Refusal } from '../../platform/outcome';
-import { sanitizeForAudit, AuditEntry, type AuditEntryDoc, presentAuditEntry } from '../audit';
+import { auditEntriesAbout, sanitizeForAudit, presentAuditEntry } from '../audit';
 import { Session, type SessionDoc } from '../auth';
-import { Notification, type NotificationDoc, consentCounts } from '../notifications';
+import { consentCounts, notificationsOf } from '../notifications';
 import { findUser, presentUser } from '../users';
 import { allPersonalDataSections } from './sections';
 import { PRIVACY_POLICY } from './policy-text';
@@ -79,10 +79,8 @@ export async function exportPersonalData(
   if (!user) return { outcome: 'not_found' };
   const [sessions, notifications, audit] = await Promise.all([
     Session.find({ userId: _id }).sort({ createdAt: -1 }).lean<SessionDoc[]>(),
-    Notification.find({ user: _id }).sort({ createdAt: -1 }).lean<NotificationDoc[]>(),
-    AuditEntry.find({ $or: [{ 'target.type': 'user', 'target.id': userId }, { 'actor.id': _id }] })
-      .sort({ at: -1 })
-      .lean<AuditEntryDoc[]>(),
+    notificationsOf(_id),
+    auditEntriesAbout(userId),
   ]);
   const custom: Record<string, unknown> = {};
   const covered = new Set<string>();

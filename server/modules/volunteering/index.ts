@@ -1,6 +1,7 @@
 import { defineModule } from '../../platform/module';
 import { seedVolunteeringDemo } from './demo';
-import { eraseVolunteeringData, exportVolunteeringPhotos } from './privacy';
+import { photosExportOf } from './gallery';
+import { eraseVolunteeringData } from './privacy';
 import { volunteeringSubscribers } from './subscribers';
 
 /**
@@ -13,7 +14,8 @@ export const volunteeringModule = defineModule({
   name: 'volunteering',
   privacy: {
     name: 'volunteering',
-    export: (userId) => exportVolunteeringPhotos(userId),
+    // The generic export dumps every model with a user field; photos name theirs `uploader`.
+    export: (userId) => photosExportOf(userId),
     covers: ['Photo'],
     erase: (userId, now, deps) => eraseVolunteeringData(userId, now, deps),
   },

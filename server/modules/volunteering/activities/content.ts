@@ -4,7 +4,7 @@ import { WechatError } from '../../../wechat';
 import type { TFieldError } from '@shared/errors';
 import { checkText, type TCheckOutcome, type TSceneName, type TTextVerdict } from '../../content';
 import { findContact } from '../../users';
-import { Photo } from '../gallery';
+import { isVisibleTeamPhoto } from '../gallery';
 
 /**
  * Runs user-written volunteering text through the content check with the
@@ -46,8 +46,7 @@ export async function checkCover(
   if (!coverUrl) return { outcome: 'pass' };
   const own = GALLERY_FILE.exec(coverUrl);
   if (own) {
-    const ok = await Photo.exists({ _id: new Types.ObjectId(own[1]), team: new Types.ObjectId(String(teamId)), status: 'visible' });
-    if (ok) return { outcome: 'pass' };
+    if (await isVisibleTeamPhoto(own[1], teamId)) return { outcome: 'pass' };
   }
   const author = await findContact(authorId);
   if (!author?.openid) return { outcome: 'review' };

@@ -32,3 +32,13 @@ export async function activityPhotos(
 /** The first visible photo of an activity (the share card's picture when there is no cover). */
 export const firstVisiblePhoto = (activity: Types.ObjectId): Promise<PhotoDoc | null> =>
   Photo.findOne({ activity, status: 'visible' }).sort({ createdAt: 1 }).lean<PhotoDoc>().exec();
+
+/** Whether a gallery photo was sent to the content check under this trace id. */
+export async function hasPhotoWithTrace(traceId: string): Promise<boolean> {
+  return (await Photo.exists({ traceId })) !== null;
+}
+
+/** Whether the photo is one of the team's, visible in its gallery (so usable as a cover without another check). */
+export async function isVisibleTeamPhoto(photoId: string, teamId: Types.ObjectId | string): Promise<boolean> {
+  return (await Photo.exists({ _id: new Types.ObjectId(photoId), team: new Types.ObjectId(String(teamId)), status: 'visible' })) !== null;
+}

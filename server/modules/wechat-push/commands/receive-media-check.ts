@@ -1,6 +1,6 @@
 import type { AppDeps } from '../../../deps';
 import type { MediaCheckEvent } from '../../../wechat';
-import { applyMediaCheckResult, Photo } from '../../volunteering/gallery';
+import { applyMediaCheckResult, hasPhotoWithTrace } from '../../volunteering/gallery';
 import { receiveCoverVerdict } from '../../volunteering/activities';
 import { applyReportPhotoVerdict } from '../../reports';
 
@@ -16,7 +16,7 @@ export type TMediaCheckOutcome = 'applied' | 'already_applied' | 'left_for_revie
 export async function receiveMediaCheck(event: MediaCheckEvent, deps?: AppDeps): Promise<TMediaCheckOutcome> {
   const changed = await applyMediaCheckResult(event.traceId, event.suggest);
   if (changed > 0) return 'applied';
-  if ((await Photo.exists({ traceId: event.traceId })) === null) {
+  if (!(await hasPhotoWithTrace(event.traceId))) {
     // Not a gallery photo: a report photo (issue 12), or an activity cover held for the district admin.
     const report = await applyReportPhotoVerdict(event.traceId, event.suggest, deps);
     if (report !== 'unknown_trace') return report;
