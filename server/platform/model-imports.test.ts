@@ -21,6 +21,9 @@ const OWNERS: Record<string, string> = {
   Photo: 'server/modules/volunteering/gallery',
   Notification: 'server/modules/notifications',
   AuditEntry: 'server/modules/audit',
+  // The outbox is the platform's: its unit of work and dispatcher write it, modules use outbox/store.ts.
+  OutboxEvent: 'server/platform',
+  Notice: 'server/modules/community/notices',
 };
 const ALLOWED = new Set([
   'server/demo/scale.ts User',
@@ -36,6 +39,8 @@ const ALLOWED = new Set([
   'server/demo/seed.ts Team',
   'server/modules/clinic/demo.ts User',
   'server/modules/community/demo.ts User',
+  // The demo seeder upserts its sample notices by title (idempotent reseeding), published as they stand.
+  'server/modules/community/demo.ts Notice',
   'server/modules/volunteering/demo.ts Activity',
   'server/modules/volunteering/attendance/fixtures.ts Activity',
   'server/modules/volunteering/attendance/fixtures.ts Shift',

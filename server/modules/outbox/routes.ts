@@ -12,7 +12,7 @@ import { anyRole } from '../../http/policy';
 import { defineRoute, type RouteSpec } from '../../http/route';
 import type { OutboxEventDoc } from '../../platform/outbox/model';
 import { retryDeadLetters } from './commands/retry';
-import { deadLetterPage } from './queries';
+import { deadLetterPage } from '../../platform/outbox/store';
 
 /** Every field listed; the payload stays on the server (it may name residents). */
 export const presentOutboxEvent = (e: OutboxEventDoc): TOutboxEventDto => ({

@@ -17,7 +17,7 @@
  */
 import { Types } from 'mongoose';
 import { registerInvariants, type Invariant, type Violation } from '../../../platform/invariants';
-import { OutboxEvent } from '../../../platform/outbox/model';
+import { eventsSince, hasPendingEvents } from '../../../platform/outbox/store';
 import { Report } from '../model';
 import { sameMember } from './apply';
 import { CONTRIBUTION_FIELDS, contributionOf, shanghaiDay, type ContributionInput } from './contribution';
@@ -41,7 +41,7 @@ export function resetReportRollupPasses(): void {
 async function driftedDays(since: number): Promise<Set<string>> {
   const after = Types.ObjectId.createFromTime(Math.floor(since / 1000));
   const [events, inserted] = await Promise.all([
-    OutboxEvent.find({ _id: { $gte: after }, type: { $in: [...ROLLUP_EVENTS] } }, { 'payload.reportId': 1 }).lean<{ payload?: { reportId?: unknown } }[]>(),
+    eventsSince(after, ROLLUP_EVENTS, 'reportId'),
     Report.find({ _id: { $gte: after } }, { _id: 1 }).lean(),
   ]);
   const ids = [...new Set([...events.map((e) => String(e.payload?.reportId ?? '')), ...inserted.map((r) => String(r._id))])]
@@ -88,7 +88,7 @@ const reportRollups: Invariant = {
   name: 'report-rollups',
   check: async ({ scope, now }) => {
     // An event still on its way would be counted twice (by the repair, then by its delivery).
-    if (await OutboxEvent.exists({ status: 'pending', type: { $in: [...ROLLUP_EVENTS] } })) return [];
+    if (await hasPendingEvents(ROLLUP_EVENTS)) return [];
     const days = await daysToCheck(scope, now);
     const out: Violation[] = [];
     for (const day of days) {

@@ -2,7 +2,8 @@ import { Types, type mongo } from 'mongoose';
 import type { AppDeps } from '../../../../deps';
 import { batcher } from '../../../../http/batch-loader';
 import type { NewEvent } from '../../../../platform/outbox/event';
-import { OutboxEvent, type OutboxEventDoc } from '../../../../platform/outbox/model';
+import type { OutboxEventDoc } from '../../../../platform/outbox/model';
+import { insertOutboxDocs } from '../../../../platform/outbox/store';
 import { deliverEvents } from '../../../../platform/outbox/dispatcher';
 import { outboxDocs } from '../../../../platform/unit-of-work';
 import { Signup, type SignupDoc } from '../model';
@@ -32,7 +33,7 @@ async function insertBatch(batch: Pending[]): Promise<void> {
           { ordered: false, session },
         );
         events = outboxDocs(live.flatMap((p) => p.events), live[0].deps.now());
-        if (events.length > 0) await OutboxEvent.collection.insertMany(events, { session });
+        if (events.length > 0) await insertOutboxDocs(events, session);
       });
     } catch (err) {
       const writeErrors = (err as { writeErrors?: WriteError[] | WriteError }).writeErrors;

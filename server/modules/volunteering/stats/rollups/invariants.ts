@@ -13,7 +13,7 @@
  * start), every FULL_EVERY_MS (writes without events: the seeder, scripts) and for `check:invariants`.
  */
 import { registerInvariants, type Invariant, type Violation } from '../../../../platform/invariants';
-import { OutboxEvent } from '../../../../platform/outbox/model';
+import { hasPendingEvents, latestDeadEvent, latestDeliveredEvents } from '../../../../platform/outbox/store';
 import { leaderboardErasure } from '../erasure';
 import { diffScope, expectedRollups, replaceScope, storedRollups, storedScopes } from './rebuild';
 import { ROLLUP_ACTIVITY_EVENTS, ROLLUP_HOURS_EVENTS } from './subscribers';
@@ -33,8 +33,8 @@ export function resetRollupPasses(): void {
 
 /** The watermark now: the newest delivered events and the newest dead letter (both read through indexes). */
 async function watermark(): Promise<{ recent: { id: string; type: string }[]; dead: string }> {
-  const recent = await OutboxEvent.find({ status: 'delivered' }, { type: 1 }).sort({ _id: -1 }).limit(WATCH).lean();
-  const dead = await OutboxEvent.findOne({ status: 'dead' }, { _id: 1 }).sort({ deadAt: -1 }).lean();
+  const recent = await latestDeliveredEvents(WATCH);
+  const dead = await latestDeadEvent();
   return { recent: recent.map((e) => ({ id: String(e._id), type: e.type })), dead: dead ? String(dead._id) : '' };
 }
 
@@ -54,7 +54,7 @@ const hoursRollups: Invariant = {
     const details = depth === 'all';
     // An event still on its way would be counted twice (by the repair, then by its delivery):
     // judge only when none is pending (the outbox invariant watches the ones that never arrive).
-    const inFlight = await OutboxEvent.exists({ status: 'pending', type: { $in: ROLLUP_EVENTS } });
+    const inFlight = await hasPendingEvents(ROLLUP_EVENTS);
     if (inFlight) return [];
     const started = now.getTime();
     const mark = await watermark();
