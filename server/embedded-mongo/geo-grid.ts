@@ -59,6 +59,8 @@ export interface NearSearch {
   /** How many matches the caller needs (Infinity: all within maxMeters). */
   limit: number;
   maxMeters?: number;
+  /** Matches nearer than this are not answers: they do not count toward `limit`. */
+  minMeters?: number;
   /** Ids in one cell key (through the index). */
   cell(key: number): string[];
   /** Distance in meters to a candidate's nearest point, or null when it must be decided later. */
@@ -83,6 +85,7 @@ export function nearCandidates(s: NearSearch): string[] | null {
   let keys = other.length;
   const out = new Set<string>(other.filter((id) => s.matches(id)));
   const found: number[] = [];
+  const distances = new Map<string, number>();
   for (let r = 0; r <= MAX_RING; r++) {
     for (const [x, y] of ring(cx, cy, r)) {
       const ids = s.cell(cellKey(x, y));
@@ -92,19 +95,39 @@ export function nearCandidates(s: NearSearch): string[] | null {
         if (out.has(id) || !s.matches(id)) continue;
         out.add(id);
         const d = s.distance(id);
-        if (d !== null) found.push(d);
+        if (d === null) continue;
+        distances.set(id, d);
+        if (d >= (s.minMeters ?? 0)) found.push(d);
       }
     }
     // everything outside rings 0..r is at least this far (a 2 % margin covers the sphere's curvature)
     const bound = 0.98 * EARTH_RADIUS_M * ((r * CELL_DEG * Math.PI) / 180) * Math.cos((Math.min(Math.abs(lat) + (r + 1) * CELL_DEG, 89.9) * Math.PI) / 180);
-    if (s.maxMeters !== undefined && bound > s.maxMeters) return [...out];
+    if (s.maxMeters !== undefined && bound > s.maxMeters) return nearest(s, out, distances);
     if (found.length >= s.limit) {
       found.sort((a, b) => a - b);
       found.length = s.limit;
-      if (bound >= found[s.limit - 1]) return [...out];
+      if (bound >= found[s.limit - 1]) return nearest(s, out, distances);
     }
   }
   return null;
+}
+
+/**
+ * The candidates that can be among the `limit` nearest answers: those without a known distance,
+ * and those from minMeters out to the limit-th distance (ties included). The rest of the rings'
+ * matches are left out, so the stage computes distances for about a page, not for every point of
+ * the rings. The bounds get a hair of slack: the stage measures distances its own way.
+ */
+function nearest(s: NearSearch, out: Set<string>, distances: Map<string, number>): string[] {
+  const lo = (s.minMeters ?? 0) * (1 - 1e-9) - 1e-6;
+  const known = [...distances.values()].filter((d) => d >= lo);
+  if (s.limit === Infinity || known.length <= s.limit) return [...out];
+  known.sort((a, b) => a - b);
+  const hi = known[s.limit - 1] * (1 + 1e-9) + 1e-6;
+  return [...out].filter((id) => {
+    const d = distances.get(id);
+    return d === undefined || (d >= lo && d <= hi);
+  });
 }
 
 function* ring(cx: number, cy: number, r: number): Generator<[number, number]> {

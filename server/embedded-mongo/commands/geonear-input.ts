@@ -54,6 +54,7 @@ export function geoNearInput(g: GeoModule, coll: Collection | undefined, spec: D
   if (!center || (geoJSON && (spec.near as Doc).type !== 'Point')) return null;
   const toMeters = geoJSON ? 1 : EARTH_RADIUS_M; // a legacy point on 2dsphere: radians
   const maxMeters = isNumberLike(spec.maxDistance) ? toNumber(spec.maxDistance) * toMeters : undefined;
+  const minMeters = isNumberLike(spec.minDistance) ? toNumber(spec.minDistance) * toMeters : undefined;
   const limit = leadingLimit(rest);
   const query = isPlainObject(spec.query) && Object.keys(spec.query).length ? spec.query : null;
   const q = query ? compileFilter(query) : null;
@@ -69,6 +70,7 @@ export function geoNearInput(g: GeoModule, coll: Collection | undefined, spec: D
       center,
       limit,
       maxMeters,
+      minMeters,
       maxKeys: maxKeys < QUERY_INDEX_CAP ? maxKeys : undefined,
       cell: (k) => {
         const ids: string[] = [];

@@ -57,6 +57,8 @@ describe('when $geoNear is followed by $skip and $limit (a page of a nearest-fir
     // the five at one address are all on the first page, together
     const first = pages.slice(0, 21).map((x) => x.i);
     expect(first.filter((i) => i >= 10_000).sort()).toEqual(same.map((x) => x.i));
+    // pages that end inside the group at one address cut it in the same order
+    for (let k = 1; k <= 8; k++) expect(await near({ maxDistance: 3000, query: { status: 'open' } }, [{ $skip: k - 1 }, { $limit: 1 }])).toEqual(all.slice(k - 1, k));
     // a page past the end is empty, the last one is short
     const last = await near({ maxDistance: 3000, query: { status: 'open' } }, [{ $skip: all.length - 3 }, { $limit: 21 }]);
     expect(last).toEqual(all.slice(-3));
@@ -69,6 +71,10 @@ describe('when $geoNear is followed by $skip and $limit (a page of a nearest-fir
     expect(all.length).toBeGreaterThan(60);
     expect(all.every((x) => x.d >= 500 && x.d <= 2000)).toBe(true);
     expect(await near({ minDistance: 500, maxDistance: 2000, query }, [{ $skip: 40 }, { $limit: 20 }])).toEqual(all.slice(40, 60));
+    // a ring of points nearer than minDistance does not count toward the page
+    const outer = await near({ minDistance: 1500, maxDistance: 3000, query: { $expr: { $eq: ['$status', 'open'] } } }, []);
+    expect(await near({ minDistance: 1500, maxDistance: 3000, query: { status: 'open' } }, [{ $limit: 5 }])).toEqual(outer.slice(0, 5));
+    expect(await near({ minDistance: 1500, query: { status: 'open' } }, [{ $skip: 5 }, { $limit: 5 }])).toEqual(outer.slice(5, 10));
     // $skip after $limit: the limit counts from the start
     expect(await near({ minDistance: 500, maxDistance: 2000, query }, [{ $limit: 30 }, { $skip: 10 }])).toEqual(all.slice(10, 30));
   });

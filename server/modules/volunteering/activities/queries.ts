@@ -61,20 +61,6 @@ interface CacheSlot {
 }
 const nearbyCache = new Map<string, CacheSlot>();
 
-/** What presentActivitySummary shows (descriptions stay in the database). */
-const LIST_FIELDS = {
-  team: 1,
-  teamName: 1,
-  title: 1,
-  coverUrl: 1,
-  address: 1,
-  location: 1,
-  category: 1,
-  status: 1,
-  startsAt: 1,
-  endsAt: 1,
-  signupDeadline: 1,
-} as const;
 let generation = 0;
 
 /** Drops every cached list (call after publish, edit, cancel, and shift counter changes). */
@@ -110,7 +96,7 @@ function searchWords(q: string | undefined): RegExp[] {
  * The matching activities nearest to a point, nearest first (equal distances in id order), with
  * their distance: the engine stops its index walk once it has `skip + limit` of them.
  */
-function nearestActivities(point: LngLat, radiusKm: number, filter: QueryFilter<ActivityDoc>, skip: number, limit: number, project?: object) {
+function nearestActivities(point: LngLat, radiusKm: number, filter: QueryFilter<ActivityDoc>, skip: number, limit: number) {
   return Activity.aggregate<ListedActivity>([
     {
       $geoNear: {
@@ -123,12 +109,11 @@ function nearestActivities(point: LngLat, radiusKm: number, filter: QueryFilter<
     },
     { $skip: skip },
     { $limit: limit },
-    ...(project ? [{ $project: { ...project, distanceM: 1 } }] : []),
   ]);
 }
 
 async function loadPage(q: TActivityListQuery & LngLat, now: Date): Promise<CachedPage> {
-  const rows = await nearestActivities(q, q.radiusKm, publicFilter(q, now), 0, q.pageSize + 1, LIST_FIELDS);
+  const rows = await nearestActivities(q, q.radiusKm, publicFilter(q, now), 0, q.pageSize + 1);
   const items = rows.slice(0, q.pageSize);
   const byActivity = await shiftsByActivity(
     items.map((a) => a._id),
