@@ -1,6 +1,6 @@
 /**
- * The nearby list answered from the per-cell cache: exact distances and radius per caller,
- * and every change (edit, cancel, a place taken) visible on the next request in this process.
+ * The nearby list: the k nearest from the engine (exact distances, radius and paging for every
+ * caller's point), and every change (edit, cancel, a place taken) visible on the next request here.
  */
 import { createTestContext, TEST_CLOCK_START, type TestContext } from '../../../../test/support';
 import { Types } from 'mongoose';
