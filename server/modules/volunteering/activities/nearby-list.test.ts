@@ -131,7 +131,7 @@ describe('nearby list', () => {
     // Still cached right after the change...
     expect((await list(base.lng, base.lat)).items.map((a) => a.title)).toEqual(['社区清洁日']);
     // ...and once the lifetime is over, the next request starts a reload (answered from the old
-    // cell meanwhile) and the one after that sees the change.
+    // page meanwhile) and the one after that sees the change.
     await new Promise((r) => setTimeout(r, NEARBY_TTL_MS + 100));
     await list(base.lng, base.lat);
     await new Promise((r) => setTimeout(r, 200));
