@@ -59,6 +59,8 @@ export interface NearSearch {
   /** How many matches the caller needs (Infinity: all within maxMeters). */
   limit: number;
   maxMeters?: number;
+  /** Matches nearer than this are not answers: they do not count toward `limit`. */
+  minMeters?: number;
   /** Ids in one cell key (through the index). */
   cell(key: number): string[];
   /** Distance in meters to a candidate's nearest point, or null when it must be decided later. */
@@ -82,29 +84,64 @@ export function nearCandidates(s: NearSearch): string[] | null {
   const other = s.cell(OTHER);
   let keys = other.length;
   const out = new Set<string>(other.filter((id) => s.matches(id)));
-  const found: number[] = [];
+  // The distances of the nearest matches so far, ascending, at most `limit` of them: a point
+  // farther than the limit-th of these can never be an answer, so its query is not even tested
+  // (the query costs more than a distance). The bounds get a hair of slack (slack()): the stage
+  // measures distances its own way.
+  const best: number[] = [];
+  const distances = new Map<string, number>();
+  const lo = (s.minMeters ?? 0) * (1 - 1e-9) - 1e-6;
+  const hi = s.maxMeters === undefined ? Infinity : slack(s.maxMeters);
   for (let r = 0; r <= MAX_RING; r++) {
     for (const [x, y] of ring(cx, cy, r)) {
       const ids = s.cell(cellKey(x, y));
       keys += ids.length;
       if (keys > (s.maxKeys ?? Infinity)) return null;
       for (const id of ids) {
-        if (out.has(id) || !s.matches(id)) continue;
-        out.add(id);
+        if (out.has(id)) continue;
         const d = s.distance(id);
-        if (d !== null) found.push(d);
+        if (d !== null && (d < lo || d > hi || (best.length >= s.limit && d > slack(best[s.limit - 1])))) continue;
+        if (!s.matches(id)) continue;
+        out.add(id);
+        if (d === null) continue;
+        distances.set(id, d);
+        if (best.length < s.limit || d < best[best.length - 1]) insertSorted(best, d, s.limit);
       }
     }
     // everything outside rings 0..r is at least this far (a 2 % margin covers the sphere's curvature)
     const bound = 0.98 * EARTH_RADIUS_M * ((r * CELL_DEG * Math.PI) / 180) * Math.cos((Math.min(Math.abs(lat) + (r + 1) * CELL_DEG, 89.9) * Math.PI) / 180);
-    if (s.maxMeters !== undefined && bound > s.maxMeters) return [...out];
-    if (found.length >= s.limit) {
-      found.sort((a, b) => a - b);
-      found.length = s.limit;
-      if (bound >= found[s.limit - 1]) return [...out];
+    if ((s.maxMeters !== undefined && bound > s.maxMeters) || (best.length >= s.limit && bound >= best[s.limit - 1])) {
+      return nearest(s, out, distances, lo);
     }
   }
   return null;
+}
+
+const slack = (m: number): number => m * (1 + 1e-9) + 1e-6;
+
+/** Inserts d into the ascending list, keeping at most `cap` entries. */
+function insertSorted(list: number[], d: number, cap: number): void {
+  let i = list.length;
+  while (i > 0 && list[i - 1] > d) i -= 1;
+  list.splice(i, 0, d);
+  if (list.length > cap) list.length = cap;
+}
+
+/**
+ * The candidates that can be among the `limit` nearest answers: those without a known distance,
+ * and those from minMeters out to the limit-th distance (ties included). The rest of the rings'
+ * matches are left out, so the stage computes distances for about a page, not for every point of
+ * the rings.
+ */
+function nearest(s: NearSearch, out: Set<string>, distances: Map<string, number>, lo: number): string[] {
+  const known = [...distances.values()];
+  if (s.limit === Infinity || known.length <= s.limit) return [...out];
+  known.sort((a, b) => a - b);
+  const hi = slack(known[s.limit - 1]);
+  return [...out].filter((id) => {
+    const d = distances.get(id);
+    return d === undefined || (d >= lo && d <= hi);
+  });
 }
 
 function* ring(cx: number, cy: number, r: number): Generator<[number, number]> {

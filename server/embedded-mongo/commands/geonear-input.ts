@@ -19,6 +19,23 @@ const EARTH_RADIUS_M = 6_378_100;
 /** Past this many keys in the query's own index, the ring search is always the better plan. */
 const QUERY_INDEX_CAP = 20_000;
 
+/**
+ * How many of the nearest documents the stages after $geoNear can use: a run of $skip and $limit
+ * stages (a page: `$skip n, $limit m` needs the nearest n + m, as MongoDB's own pipeline
+ * optimisation moves the $limit before the $skip); Infinity when anything else comes first.
+ */
+export function leadingLimit(rest: Doc[]): number {
+  let skipped = 0;
+  let limit = Infinity;
+  for (const stage of rest) {
+    if (!isPlainObject(stage) || Object.keys(stage).length !== 1) break;
+    if (isNumberLike(stage.$skip) && toNumber(stage.$skip) >= 0) skipped += toNumber(stage.$skip);
+    else if (isNumberLike(stage.$limit)) limit = Math.min(limit, skipped + toNumber(stage.$limit));
+    else break;
+  }
+  return limit;
+}
+
 export function geoNearInput(g: GeoModule, coll: Collection | undefined, spec: Doc, rest: Doc[], collation: Collation | null): Doc[] | null {
   if (!coll || coll.pending.size || !isPlainObject(spec)) return null;
   const geoIndexes = coll.indexes.filter((ix) => Object.values(ix.spec.key).some((v) => v === '2dsphere' || v === '2d'));
@@ -37,8 +54,8 @@ export function geoNearInput(g: GeoModule, coll: Collection | undefined, spec: D
   if (!center || (geoJSON && (spec.near as Doc).type !== 'Point')) return null;
   const toMeters = geoJSON ? 1 : EARTH_RADIUS_M; // a legacy point on 2dsphere: radians
   const maxMeters = isNumberLike(spec.maxDistance) ? toNumber(spec.maxDistance) * toMeters : undefined;
-  const first = rest[0];
-  const limit = isPlainObject(first) && isNumberLike(first.$limit) ? toNumber(first.$limit) : Infinity;
+  const minMeters = isNumberLike(spec.minDistance) ? toNumber(spec.minDistance) * toMeters : undefined;
+  const limit = leadingLimit(rest);
   const query = isPlainObject(spec.query) && Object.keys(spec.query).length ? spec.query : null;
   const q = query ? compileFilter(query) : null;
   // A selective query with its own index (published activities among years of past ones) is
@@ -53,6 +70,7 @@ export function geoNearInput(g: GeoModule, coll: Collection | undefined, spec: D
       center,
       limit,
       maxMeters,
+      minMeters,
       maxKeys: maxKeys < QUERY_INDEX_CAP ? maxKeys : undefined,
       cell: (k) => {
         const ids: string[] = [];

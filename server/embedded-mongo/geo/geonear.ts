@@ -122,6 +122,12 @@ function defaultMatcher(): Matcher {
   };
 }
 
+function tieOrder(a: Document, b: Document): number {
+  const x = String(a._id);
+  const y = String(b._id);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
 /**
  * Run $geoNear over a collection's documents. `indexes` are the collection's index specs;
  * `matcher` evaluates `query` (defaults to mingo with the geo operators registered).
@@ -150,7 +156,9 @@ export function geoNearStage(docs: Document[], spec: Document, indexes: IndexInf
     if (!inRange(near, best) || !matches(doc, p.query)) continue;
     hits.push({ doc, distance: (best as number) * p.multiplier, loc });
   }
-  hits.sort((a, b) => a.distance - b.distance);
+  // Equal distances (activities at one address) in _id order: MongoDB leaves ties unordered, but
+  // pages of one list must agree whichever way the candidates were found (index rings or a scan).
+  hits.sort((a, b) => a.distance - b.distance || tieOrder(a.doc, b.doc));
   return hits.map(({ doc, distance, loc }) => {
     let out = setPath(doc, p.distanceField, distance);
     if (p.includeLocs) out = setPath(out, p.includeLocs, loc);

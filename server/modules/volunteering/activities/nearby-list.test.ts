@@ -1,16 +1,18 @@
 /**
- * The nearby list answered from the per-cell cache: exact distances and radius per caller,
- * and every change (edit, cancel, a place taken) visible on the next request in this process.
+ * The nearby list: the k nearest from the engine (exact distances, radius and paging for every
+ * caller's point), and every change (edit, cancel, a place taken) visible on the next request here.
  */
 import { createTestContext, TEST_CLOCK_START, type TestContext } from '../../../../test/support';
-import { Activity } from './model';
+import { Types } from 'mongoose';
+import { Activity, Shift } from './model';
 import { NEARBY_TTL_MS } from './queries';
 import { buildActivity, buildCertifiedTeam, buildVolunteer } from '../teams/api-testing';
+import { haversineMetres } from '../attendance';
 
 jest.setTimeout(120_000);
 
 let ctx: TestContext;
-const clock = TEST_CLOCK_START;
+let clock = TEST_CLOCK_START;
 beforeAll(async () => {
   ctx = await createTestContext({ now: () => clock });
 });
@@ -52,6 +54,53 @@ describe('nearby list', () => {
     expect(page2.body.hasMore).toBe(false);
   });
 
+  test('when thousands of activities match (more than any candidate cap), every page is the next nearest ones, nearest first, without gaps or repeats', async () => {
+    const base = { lng: 116.71, lat: 26.71 };
+    const team = await buildCertifiedTeam(ctx, { location: base });
+    const model = await buildActivity(ctx, team, { location: base });
+    const doc = await Activity.findById(model.id).lean();
+    const shift = await Shift.findOne({ activity: model.id }).lean();
+    // 2,400 more within ~1.3 km (scattered, no two at one distance) and 3 more at the same address
+    let seed = 7;
+    const rand = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    const spots = [
+      ...Array.from({ length: 2400 }, () => ({ lng: base.lng + (rand() - 0.5) * 0.024, lat: base.lat + (rand() - 0.5) * 0.022 })),
+      base,
+      base,
+      base,
+    ];
+    const ids = spots.map(() => new Types.ObjectId());
+    await Activity.collection.insertMany(
+      spots.map((at, k) => ({ ...doc, _id: ids[k], location: { type: 'Point', coordinates: [at.lng, at.lat] } })),
+    );
+    await Shift.collection.insertMany(ids.map((id) => ({ ...shift, _id: new Types.ObjectId(), activity: id })));
+    const all = [{ id: model.id, at: base }, ...ids.map((id, k) => ({ id: String(id), at: spots[k] }))]
+      .map((a) => ({ id: a.id, d: haversineMetres(base, a.at, 6_378_100) }))
+      .sort((x, y) => x.d - y.d || (x.id < y.id ? -1 : 1));
+
+    // the first page (cached path): the 100 nearest, the four at the address first in id order
+    const first = await list(base.lng, base.lat, '&pageSize=100');
+    expect(first.items.map((a) => a.id).slice(0, 4)).toEqual(all.slice(0, 4).map((a) => a.id));
+    expect(new Set(first.items.map((a) => a.id))).toEqual(new Set(all.slice(0, 100).map((a) => a.id)));
+    expect(first.hasMore).toBe(true);
+    // every page after it continues where the last one stopped
+    const seen = [...first.items];
+    for (let page = 2; page <= 25; page++) {
+      const res = await list(base.lng, base.lat, `&pageSize=100&page=${page}`);
+      expect(res.hasMore).toBe(page < 25);
+      seen.push(...res.items);
+    }
+    expect(seen.map((a) => a.id)).toHaveLength(all.length);
+    expect(new Set(seen.map((a) => a.id))).toEqual(new Set(all.map((a) => a.id)));
+    const ds = seen.map((a) => a.distanceM);
+    expect(ds).toEqual([...ds].sort((x, y) => x - y));
+    // pages 7 and 24, asked on their own, hold the 601st-700th and 2,301st-2,400th nearest
+    for (const page of [7, 24]) {
+      const res = await list(base.lng, base.lat, `&pageSize=100&page=${page}`);
+      expect(new Set(res.items.map((a) => a.id))).toEqual(new Set(all.slice((page - 1) * 100, page * 100).map((a) => a.id)));
+    }
+  });
+
   test('when an activity is edited, a place is taken, or the activity is cancelled, the next list shows it', async () => {
     const base = { lng: 113.41, lat: 23.41 };
     const team = await buildCertifiedTeam(ctx, { location: base });
@@ -82,11 +131,34 @@ describe('nearby list', () => {
     // Still cached right after the change...
     expect((await list(base.lng, base.lat)).items.map((a) => a.title)).toEqual(['社区清洁日']);
     // ...and once the lifetime is over, the next request starts a reload (answered from the old
-    // cell meanwhile) and the one after that sees the change.
+    // page meanwhile) and the one after that sees the change.
     await new Promise((r) => setTimeout(r, NEARBY_TTL_MS + 100));
     await list(base.lng, base.lat);
     await new Promise((r) => setTimeout(r, 200));
     expect((await list(base.lng, base.lat)).items.map((a) => a.title)).toEqual(['外部修改']);
+  });
+
+  test('when an activity on a cached list ends, the next list leaves it out (no waiting for the cache lifetime)', async () => {
+    const base = { lng: 117.81, lat: 27.81 };
+    const team = await buildCertifiedTeam(ctx, { location: base });
+    const hour = 3600_000;
+    const soon = await buildActivity(ctx, team, { location: base });
+    const laterStart = clock.getTime() + 100 * hour;
+    const later = await buildActivity(ctx, team, {
+      location: { lng: base.lng + 0.001, lat: base.lat },
+      shifts: [{ start: new Date(laterStart).toISOString(), end: new Date(laterStart + 3 * hour).toISOString(), capacity: 2 }],
+      signupDeadline: new Date(laterStart - 2 * hour).toISOString(),
+      cancelDeadline: new Date(laterStart - 24 * hour).toISOString(),
+    });
+    expect((await list(base.lng, base.lat)).items.map((a) => a.id)).toEqual([soon.id, later.id]);
+    const saved = clock;
+    try {
+      // `soon` ends 75 hours after the clock's start (api-testing's activityInput)
+      clock = new Date(saved.getTime() + 76 * hour);
+      expect((await list(base.lng, base.lat)).items.map((a) => a.id)).toEqual([later.id]);
+    } finally {
+      clock = saved;
+    }
   });
 
   test('when the list is asked with a token, it is answered without resolving it (a bad token is ignored, as for anyone)', async () => {

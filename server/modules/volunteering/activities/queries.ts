@@ -3,7 +3,7 @@ import { findPage } from '../../../platform/paging';
 import type { TActivityListQuery, TActivityModerationQuery } from '@shared/schemas/volunteering/activities';
 import type { AvailabilityDoc, VolunteerDoc } from '../volunteers';
 import { Activity, Shift, type ActivityDoc, type ShiftDoc } from './model';
-import { haversineMetres, type LngLat } from '../attendance';
+import type { LngLat } from '../attendance';
 import { presentActivityDetail, presentActivitySummary } from './presenter';
 import { bookings } from './bookings';
 
@@ -32,76 +32,41 @@ function fitsAreas(a: ActivityDoc, areas: string[]): boolean {
 
 export type ListedActivity = ActivityDoc & { distanceM?: number };
 
-/** The earth radius MongoDB uses for spherical distances (metres): lists match $geoNear's. */
-const MONGO_EARTH_RADIUS_M = 6_378_100;
-
 /**
- * Nearby lists are public and the same for everyone near one place, and they are read far more
- * often than activities change. So the candidates around a ~1 km cell (activities within the
- * radius plus the cell's half-diagonal of its centre, with their shifts) are cached for a few
- * seconds per cell and filter set; each request then computes exact distances from its own point,
- * applies the radius, sorts and pages in memory. Publishing, editing or cancelling an activity and
- * every change of a shift's counters in this process clear the cache (invalidateActivityLists),
- * so such a change shows on the next request here; other processes see it within NEARBY_TTL_MS.
+ * Nearby lists are public and the same for everyone asking the same thing, and they are read far
+ * more often than activities change. A list's first page is the k nearest matching activities:
+ * the engine's $geoNear walks its 2dsphere index outward from the point and stops once it has the
+ * page (+1 for hasMore), and only those activities' shifts are read, so a load costs the page's
+ * size, not the number of activities around (issue 15: a cache of every candidate in a ~1 km cell
+ * grew with density and its reloads blocked the engine's event loop). The page, as its response
+ * body, is kept for a few seconds per exact query so that a crowd asking the same list (a shared
+ * link, the home screen's default point) is answered without the database. Publishing, editing or
+ * cancelling an activity and every change of a shift's counters in this process clear the cache
+ * (invalidateActivityLists), so such a change shows on the next request here; other processes see
+ * it within NEARBY_TTL_MS. An activity on the page that has ended makes the page stale at once.
  */
 export const NEARBY_TTL_MS = 3_000;
-const CELL_DEG = 0.01;
-/** Half-diagonal of a CELL_DEG cell at the equator (the widest), rounded up. */
-const CELL_MARGIN_M = 800;
-/** More candidates than this and the cell is not cached (answered by the database directly). */
-const MAX_CANDIDATES = 2_000;
-const MAX_CELLS = 512;
-/** Bound on the candidates held in all cells together (each ~0.5 KB of JSON). */
-const MAX_CACHED_CANDIDATES = 50_000;
+const MAX_PAGES = 1_024;
 
-/** One cached candidate: what the per-request work needs, and its presented summary as JSON. */
-interface Candidate {
-  id: string;
-  at: LngLat;
-  endsAtMs: number;
-  /** presentActivitySummary(...) serialised without distanceM. */
-  json: string;
-}
-interface CachedCell {
+interface CachedPage {
   expiresAt: number;
-  /** null: too many candidates to cache. */
-  rows: Candidate[] | null;
+  /** The earliest end among the listed activities (and the one after them): past it, reload. */
+  validUntilMs: number;
+  body: string;
 }
 interface CacheSlot {
-  cell?: CachedCell;
+  page?: CachedPage;
   /** The one load in flight for this key (callers arriving meanwhile share it). */
-  loading?: Promise<CachedCell>;
+  loading?: Promise<CachedPage>;
 }
 const nearbyCache = new Map<string, CacheSlot>();
-let cachedCandidates = 0;
 
-function evictOldest(): void {
-  const oldest = nearbyCache.keys().next();
-  if (oldest.done) return;
-  cachedCandidates -= nearbyCache.get(oldest.value)?.cell?.rows?.length ?? 0;
-  nearbyCache.delete(oldest.value);
-}
-/** What presentActivitySummary shows (descriptions stay in the database). */
-const LIST_FIELDS = {
-  team: 1,
-  teamName: 1,
-  title: 1,
-  coverUrl: 1,
-  address: 1,
-  location: 1,
-  category: 1,
-  status: 1,
-  startsAt: 1,
-  endsAt: 1,
-  signupDeadline: 1,
-} as const;
 let generation = 0;
 
 /** Drops every cached list (call after publish, edit, cancel, and shift counter changes). */
 export function invalidateActivityLists(): void {
   generation += 1;
   nearbyCache.clear();
-  cachedCandidates = 0;
 }
 
 function publicFilter(q: TActivityListQuery, now: Date): QueryFilter<ActivityDoc> {
@@ -127,91 +92,84 @@ function searchWords(q: string | undefined): RegExp[] {
     .map((w) => new RegExp(escapeRegex(w), 'i'));
 }
 
-async function loadCell(q: TActivityListQuery, center: [number, number], now: Date): Promise<CachedCell> {
-  const rows = await Activity.aggregate<ListedActivity>([
+/**
+ * The matching activities nearest to a point, nearest first (equal distances in id order), with
+ * their distance: the engine stops its index walk once it has `skip + limit` of them.
+ */
+function nearestActivities(point: LngLat, radiusKm: number, filter: QueryFilter<ActivityDoc>, skip: number, limit: number) {
+  return Activity.aggregate<ListedActivity>([
     {
       $geoNear: {
-        near: { type: 'Point', coordinates: center },
+        near: { type: 'Point', coordinates: [point.lng, point.lat] },
         distanceField: 'distanceM',
-        maxDistance: q.radiusKm * 1000 + CELL_MARGIN_M,
-        query: publicFilter(q, now),
+        maxDistance: radiusKm * 1000,
+        query: filter,
         spherical: true,
       },
     },
-    { $limit: MAX_CANDIDATES + 1 },
-    { $project: LIST_FIELDS },
+    { $skip: skip },
+    { $limit: limit },
   ]);
-  if (rows.length > MAX_CANDIDATES) return { expiresAt: Date.now() + NEARBY_TTL_MS, rows: null };
+}
+
+async function loadPage(q: TActivityListQuery & LngLat, now: Date): Promise<CachedPage> {
+  const rows = await nearestActivities(q, q.radiusKm, publicFilter(q, now), 0, q.pageSize + 1);
+  const items = rows.slice(0, q.pageSize);
   const byActivity = await shiftsByActivity(
-    rows.map((a) => a._id),
+    items.map((a) => a._id),
     { activity: 1, capacity: 1, confirmedCount: 1 },
   );
-  const candidates = rows.map((a) => ({
-    id: String(a._id),
-    at: { lng: a.location.coordinates[0], lat: a.location.coordinates[1] },
-    endsAtMs: a.endsAt.getTime(),
-    json: JSON.stringify(presentActivitySummary(a, byActivity.get(String(a._id)) ?? [])),
-  }));
-  return { expiresAt: Date.now() + NEARBY_TTL_MS, rows: candidates };
+  const body = JSON.stringify({
+    items: items.map((a) => presentActivitySummary(a, byActivity.get(String(a._id)) ?? [], a.distanceM)),
+    hasMore: rows.length > q.pageSize,
+    page: q.page,
+    pageSize: q.pageSize,
+  });
+  // Without `from` the list hides what has ended: once a listed activity (or the one that makes
+  // hasMore) ends, the page is no longer the answer. With `from` the filter does not move.
+  const validUntilMs = q.from ? Infinity : Math.min(Infinity, ...rows.map((a) => a.endsAt.getTime()));
+  return { expiresAt: Date.now() + NEARBY_TTL_MS, validUntilMs, body };
 }
 
 /**
- * The nearby list (a point, no "suitable for me") from the per-cell cache as the response body
- * (JSON of { items, hasMore, page, pageSize }, items as presentActivitySummary with distanceM),
- * or null when the cell has too many candidates to cache.
+ * The first page of a nearby list (a point, no "suitable for me", no search words) as the
+ * response body (JSON of { items, hasMore, page, pageSize }, items as presentActivitySummary with
+ * distanceM), from the cache or one load; null for later pages (answered by listActivities).
  */
-export async function listNearbyCached(
-  q: TActivityListQuery & { lng: number; lat: number },
-  now: Date,
-): Promise<string | null> {
-  const cell: [number, number] = [Math.round(q.lng / CELL_DEG) * CELL_DEG, Math.round(q.lat / CELL_DEG) * CELL_DEG];
-  // `from` defaults to now: entries are filtered again against the request's own time below.
-  const key = JSON.stringify([cell, q.radiusKm, q.from ?? null, q.to ?? null, q.category ?? null, q.teamId ?? null]);
+export async function listNearbyCached(q: TActivityListQuery & LngLat, now: Date): Promise<string | null> {
+  if (q.page !== 1) return null;
+  const key = JSON.stringify([q.lng, q.lat, q.radiusKm, q.pageSize, q.from ?? null, q.to ?? null, q.category ?? null, q.teamId ?? null]);
   let slot = nearbyCache.get(key);
+  if (slot?.page && slot.page.validUntilMs <= now.getTime() && !slot.loading) {
+    nearbyCache.delete(key);
+    slot = undefined;
+  }
   if (!slot) {
-    if (nearbyCache.size >= MAX_CELLS) evictOldest();
+    if (nearbyCache.size >= MAX_PAGES) nearbyCache.delete(nearbyCache.keys().next().value!);
     slot = {};
     nearbyCache.set(key, slot);
   }
-  if (!slot.loading && (!slot.cell || slot.cell.expiresAt <= Date.now())) {
+  if (!slot.loading && (!slot.page || slot.page.expiresAt <= Date.now())) {
     const started = generation;
     const current = slot;
-    current.loading = loadCell(q, cell, now).finally(() => {
+    current.loading = loadPage(q, now).finally(() => {
       current.loading = undefined;
     });
     // A load that overlapped an invalidation may hold old data: it answers its own callers
     // but is not kept (the slot itself was dropped by the invalidation).
     void current.loading.then(
-      (c) => {
-        if (started !== generation || nearbyCache.get(key) !== current) return;
-        cachedCandidates += (c.rows?.length ?? 0) - (current.cell?.rows?.length ?? 0);
-        current.cell = c;
-        while (cachedCandidates > MAX_CACHED_CANDIDATES && nearbyCache.size > 1) evictOldest();
+      (page) => {
+        if (started === generation && nearbyCache.get(key) === current) current.page = page;
       },
       () => undefined,
     );
   }
-  // An expired cell is refreshed by one load while callers keep getting the expired one (at most
-  // NEARBY_TTL_MS plus one load old); with no cell yet, callers share the load. An invalidation
-  // drops the cells, so nobody is answered from before a change made in this process.
-  const entry = slot.cell ?? (await slot.loading!);
-  if (!entry.rows) return null;
-  const point: LngLat = { lng: q.lng, lat: q.lat };
-  const after = q.from ? new Date(q.from).getTime() : now.getTime();
-  const maxM = q.radiusKm * 1000;
-  const hits: { c: Candidate; d: number }[] = [];
-  for (const c of entry.rows) {
-    if (c.endsAtMs <= after) continue;
-    const d = haversineMetres(point, c.at, MONGO_EARTH_RADIUS_M);
-    if (d <= maxM) hits.push({ c, d });
-  }
-  hits.sort((x, y) => x.d - y.d || (x.c.id < y.c.id ? -1 : x.c.id > y.c.id ? 1 : 0));
-  const skip = (q.page - 1) * q.pageSize;
-  const page = hits.slice(skip, skip + q.pageSize);
-  // The cached summaries are spliced in as JSON, with this caller's distance added to each.
-  const items = page.map(({ c, d }) => `{"distanceM":${Math.round(d)},${c.json.slice(1)}`);
-  const hasMore = hits.length > skip + q.pageSize;
-  return `{"items":[${items.join(',')}],"hasMore":${hasMore},"page":${q.page},"pageSize":${q.pageSize}}`;
+  // An expired page is refreshed by one load while callers keep getting the expired one (at most
+  // NEARBY_TTL_MS plus one load old); with no page yet, or one listing an activity that has
+  // ended, callers share the load. An invalidation drops the pages, so nobody is answered from
+  // before a change made in this process.
+  const page = slot.page && slot.page.validUntilMs > now.getTime() ? slot.page : await slot.loading!;
+  return page.body;
 }
 
 /**
@@ -238,19 +196,7 @@ export async function listActivities(
 
   let rows: ListedActivity[];
   if (q.lng !== undefined && q.lat !== undefined) {
-    rows = await Activity.aggregate<ListedActivity>([
-      {
-        $geoNear: {
-          near: { type: 'Point', coordinates: [q.lng, q.lat] },
-          distanceField: 'distanceM',
-          maxDistance: q.radiusKm * 1000,
-          query: filter,
-          spherical: true,
-        },
-      },
-      { $skip: fetchSkip },
-      { $limit: fetchLimit },
-    ]);
+    rows = await nearestActivities({ lng: q.lng, lat: q.lat }, q.radiusKm, filter, fetchSkip, fetchLimit);
   } else {
     rows = await Activity.find(filter).sort({ startsAt: 1, _id: 1 }).skip(fetchSkip).limit(fetchLimit).lean<ListedActivity[]>();
   }
