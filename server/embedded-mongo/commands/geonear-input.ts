@@ -36,6 +36,32 @@ export function leadingLimit(rest: Doc[]): number {
   return limit;
 }
 
+/**
+ * The stages after $geoNear without a leading `$sort` that only restates the stage's own order
+ * (`{<distanceField>: 1}` or `{<distanceField>: 1, _id: 1}`: nearest first, equal distances in _id
+ * order, as this engine emits them), so a page asked with an explicit tie order, which MongoDB
+ * needs to page consistently, is still found as the nearest n + m. A multiplier of 0 or below
+ * changes what the field sorts by, so then the $sort is kept.
+ */
+const ascending = (v: unknown) => isNumberLike(v) && toNumber(v) === 1;
+
+export function withoutRestatedSort(spec: Doc, rest: Doc[]): Doc[] {
+  const [first, ...others] = rest;
+  if (!isPlainObject(first) || Object.keys(first).length !== 1 || !isPlainObject(first.$sort)) return rest;
+  const field = typeof spec.distanceField === 'string' ? spec.distanceField : null;
+  const multiplier = isNumberLike(spec.distanceMultiplier) ? toNumber(spec.distanceMultiplier) : 1;
+  const keys = Object.entries(first.$sort);
+  const restated =
+    field !== null &&
+    multiplier > 0 &&
+    keys.length >= 1 &&
+    keys.length <= 2 &&
+    keys[0][0] === field &&
+    ascending(keys[0][1]) &&
+    (keys.length === 1 || (keys[1][0] === '_id' && ascending(keys[1][1])));
+  return restated ? others : rest;
+}
+
 export function geoNearInput(g: GeoModule, coll: Collection | undefined, spec: Doc, rest: Doc[], collation: Collation | null): Doc[] | null {
   if (!coll || coll.pending.size || !isPlainObject(spec)) return null;
   const geoIndexes = coll.indexes.filter((ix) => Object.values(ix.spec.key).some((v) => v === '2dsphere' || v === '2d'));
@@ -55,7 +81,7 @@ export function geoNearInput(g: GeoModule, coll: Collection | undefined, spec: D
   const toMeters = geoJSON ? 1 : EARTH_RADIUS_M; // a legacy point on 2dsphere: radians
   const maxMeters = isNumberLike(spec.maxDistance) ? toNumber(spec.maxDistance) * toMeters : undefined;
   const minMeters = isNumberLike(spec.minDistance) ? toNumber(spec.minDistance) * toMeters : undefined;
-  const limit = leadingLimit(rest);
+  const limit = leadingLimit(withoutRestatedSort(spec, rest));
   const query = isPlainObject(spec.query) && Object.keys(spec.query).length ? spec.query : null;
   const q = query ? compileFilter(query) : null;
   // A selective query with its own index (published activities among years of past ones) is

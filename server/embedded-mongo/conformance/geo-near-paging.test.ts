@@ -79,6 +79,34 @@ describe('when $geoNear is followed by $skip and $limit (a page of a nearest-fir
     expect(await near({ minDistance: 500, maxDistance: 2000, query }, [{ $limit: 30 }, { $skip: 10 }])).toEqual(all.slice(10, 30));
   });
 
+  it('with an explicit tie order ($sort on the distance, then _id) answers the same slices, still reading keys for the page only', async () => {
+    const byDistanceThenId = [{ $sort: { d: 1, _id: 1 } }];
+    const all = await near({ maxDistance: 3000, query: { $expr: { $eq: ['$status', 'open'] } } }, byDistanceThenId);
+    for (const skip of [0, 1, 3, 21, 84]) {
+      const page = await near({ maxDistance: 3000, query: { status: 'open' } }, [...byDistanceThenId, { $skip: skip }, { $limit: 21 }]);
+      expect(page).toEqual(all.slice(skip, skip + 21));
+    }
+    if (!t.embedded) return; // keys examined are the embedded engine's figure
+    const before = keysExamined('spots');
+    await near({ maxDistance: 3000, query: { status: 'open' } }, [...byDistanceThenId, { $skip: 20 }, { $limit: 21 }]);
+    expect(keysExamined('spots') - before).toBeLessThan(docs.filter((d) => d.status === 'open').length / 3);
+  });
+
+  it('orders by the true distance when distanceMultiplier scales the reported one (0 reports every distance as 0)', async () => {
+    const query = { status: 'open', i: { $lt: 10_000 } };
+    const all = await near({ maxDistance: 3000, query: { $expr: { $and: [{ $eq: ['$status', 'open'] }, { $lt: ['$i', 10_000] }] } } }, []);
+    const pages: number[] = [];
+    for (let skip = 0; skip < 6; skip++) {
+      const [one] = await near({ maxDistance: 3000, distanceMultiplier: 0, query }, [{ $skip: skip }, { $limit: 1 }]);
+      expect(one.d).toBe(0);
+      pages.push(one.i as number);
+    }
+    expect(pages).toEqual(all.slice(0, 6).map((x) => x.i));
+    const scaled = await near({ maxDistance: 3000, distanceMultiplier: 0.001, query }, [{ $limit: 6 }]);
+    expect(scaled.map((x) => x.i)).toEqual(all.slice(0, 6).map((x) => x.i));
+    expect(scaled[5].d).toBeCloseTo((all[5].d as number) / 1000, 6);
+  });
+
   it('reads index keys for the page, not for every point within maxDistance', async () => {
     if (!t.embedded) return; // keys examined are the embedded engine's figure
     const before = keysExamined('spots');

@@ -154,13 +154,15 @@ export function geoNearStage(docs: Document[], spec: Document, indexes: IndexInf
       }
     }
     if (!inRange(near, best) || !matches(doc, p.query)) continue;
-    hits.push({ doc, distance: (best as number) * p.multiplier, loc });
+    hits.push({ doc, distance: best as number, loc });
   }
   // Equal distances (activities at one address) in _id order: MongoDB leaves ties unordered, but
   // pages of one list must agree whichever way the candidates were found (index rings or a scan).
+  // Ordered by the true distance: distanceMultiplier only scales the reported field (a multiplier
+  // of 0 must not turn the order into _id order).
   hits.sort((a, b) => a.distance - b.distance || tieOrder(a.doc, b.doc));
   return hits.map(({ doc, distance, loc }) => {
-    let out = setPath(doc, p.distanceField, distance);
+    let out = setPath(doc, p.distanceField, distance * p.multiplier);
     if (p.includeLocs) out = setPath(out, p.includeLocs, loc);
     return out;
   });

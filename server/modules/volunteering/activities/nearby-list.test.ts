@@ -5,7 +5,8 @@
 import { createTestContext, TEST_CLOCK_START, type TestContext } from '../../../../test/support';
 import { Types } from 'mongoose';
 import { Activity, Shift } from './model';
-import { NEARBY_TTL_MS } from './queries';
+import { ZActivityListQuery } from '@shared/schemas/volunteering/activities';
+import { NEARBY_TTL_MS, invalidateActivityLists, listNearbyCached } from './queries';
 import { buildActivity, buildCertifiedTeam, buildVolunteer } from '../teams/api-testing';
 import { haversineMetres } from '../attendance';
 
@@ -159,6 +160,29 @@ describe('nearby list', () => {
     } finally {
       clock = saved;
     }
+  });
+
+  test('when a list is asked just after a listed activity ended, while a load started before the end is still running, its answer leaves the activity out', async () => {
+    const base = { lng: 118.21, lat: 28.21 };
+    const team = await buildCertifiedTeam(ctx, { location: base });
+    const hour = 3600_000;
+    const soon = await buildActivity(ctx, team, { location: base });
+    const laterStart = clock.getTime() + 100 * hour;
+    const later = await buildActivity(ctx, team, {
+      location: { lng: base.lng + 0.001, lat: base.lat },
+      shifts: [{ start: new Date(laterStart).toISOString(), end: new Date(laterStart + 3 * hour).toISOString(), capacity: 2 }],
+      signupDeadline: new Date(laterStart - 2 * hour).toISOString(),
+      cancelDeadline: new Date(laterStart - 24 * hour).toISOString(),
+    });
+    const q = { ...ZActivityListQuery.parse({ lng: String(base.lng), lat: String(base.lat), radiusKm: '2' }), ...base };
+    invalidateActivityLists();
+    // The first request starts the load with its own clock; the second, made while that load is
+    // under way, comes after `soon` ended (75 hours after the clock's start).
+    const first = listNearbyCached(q, clock);
+    const second = listNearbyCached(q, new Date(clock.getTime() + 76 * hour));
+    const ids = async (body: Promise<string | null>) => (JSON.parse((await body) as string) as { items: Item[] }).items.map((a) => a.id);
+    expect(await ids(first)).toEqual([soon.id, later.id]);
+    expect(await ids(second)).toEqual([later.id]);
   });
 
   test('when the list is asked with a token, it is answered without resolving it (a bad token is ignored, as for anyone)', async () => {

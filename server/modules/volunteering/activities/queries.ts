@@ -107,6 +107,10 @@ function nearestActivities(point: LngLat, radiusKm: number, filter: QueryFilter<
         spherical: true,
       },
     },
+    // MongoDB leaves equal distances (activities at one address) unordered, so pages of one list
+    // could repeat or skip them; the _id tie order makes paging consistent. The embedded engine
+    // emits this order itself and still stops its index walk at skip + limit.
+    { $sort: { distanceM: 1, _id: 1 } },
     { $skip: skip },
     { $limit: limit },
   ]);
@@ -169,6 +173,9 @@ export async function listNearbyCached(q: TActivityListQuery & LngLat, now: Date
   // ended, callers share the load. An invalidation drops the pages, so nobody is answered from
   // before a change made in this process.
   const page = slot.page && slot.page.validUntilMs > now.getTime() ? slot.page : await slot.loading!;
+  // A load started just before a listed activity ended (by an earlier request's clock) is not
+  // this request's answer either: then this request reads its own.
+  if (page.validUntilMs <= now.getTime()) return (await loadPage(q, now)).body;
   return page.body;
 }
 
