@@ -28,6 +28,22 @@ const list = async (lng: number, lat: number, extra = ''): Promise<{ items: Item
   return res.body;
 };
 
+const hour = 3600_000;
+
+/** Two activities at `base`: `soon` ends 75 hours after the clock's start (api-testing's activityInput), `later` 100 hours on. */
+async function soonAndLater(base: { lng: number; lat: number }) {
+  const team = await buildCertifiedTeam(ctx, { location: base });
+  const soon = await buildActivity(ctx, team, { location: base });
+  const laterStart = clock.getTime() + 100 * hour;
+  const later = await buildActivity(ctx, team, {
+    location: { lng: base.lng + 0.001, lat: base.lat },
+    shifts: [{ start: new Date(laterStart).toISOString(), end: new Date(laterStart + 3 * hour).toISOString(), capacity: 2 }],
+    signupDeadline: new Date(laterStart - 2 * hour).toISOString(),
+    cancelDeadline: new Date(laterStart - 24 * hour).toISOString(),
+  });
+  return { soon, later };
+}
+
 describe('nearby list', () => {
   test('when two callers stand in the same cell, each gets exact distances, order and radius from their own point', async () => {
     const base = { lng: 112.31, lat: 22.31 };
@@ -141,16 +157,7 @@ describe('nearby list', () => {
 
   test('when an activity on a cached list ends, the next list leaves it out (no waiting for the cache lifetime)', async () => {
     const base = { lng: 117.81, lat: 27.81 };
-    const team = await buildCertifiedTeam(ctx, { location: base });
-    const hour = 3600_000;
-    const soon = await buildActivity(ctx, team, { location: base });
-    const laterStart = clock.getTime() + 100 * hour;
-    const later = await buildActivity(ctx, team, {
-      location: { lng: base.lng + 0.001, lat: base.lat },
-      shifts: [{ start: new Date(laterStart).toISOString(), end: new Date(laterStart + 3 * hour).toISOString(), capacity: 2 }],
-      signupDeadline: new Date(laterStart - 2 * hour).toISOString(),
-      cancelDeadline: new Date(laterStart - 24 * hour).toISOString(),
-    });
+    const { soon, later } = await soonAndLater(base);
     expect((await list(base.lng, base.lat)).items.map((a) => a.id)).toEqual([soon.id, later.id]);
     const saved = clock;
     try {
@@ -164,16 +171,7 @@ describe('nearby list', () => {
 
   test('when a list is asked just after a listed activity ended, while a load started before the end is still running, its answer leaves the activity out', async () => {
     const base = { lng: 118.21, lat: 28.21 };
-    const team = await buildCertifiedTeam(ctx, { location: base });
-    const hour = 3600_000;
-    const soon = await buildActivity(ctx, team, { location: base });
-    const laterStart = clock.getTime() + 100 * hour;
-    const later = await buildActivity(ctx, team, {
-      location: { lng: base.lng + 0.001, lat: base.lat },
-      shifts: [{ start: new Date(laterStart).toISOString(), end: new Date(laterStart + 3 * hour).toISOString(), capacity: 2 }],
-      signupDeadline: new Date(laterStart - 2 * hour).toISOString(),
-      cancelDeadline: new Date(laterStart - 24 * hour).toISOString(),
-    });
+    const { soon, later } = await soonAndLater(base);
     const q = { ...ZActivityListQuery.parse({ lng: String(base.lng), lat: String(base.lat), radiusKm: '2' }), ...base };
     invalidateActivityLists();
     // The first request starts the load with its own clock; the second, made while that load is
