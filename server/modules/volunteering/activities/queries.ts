@@ -116,19 +116,24 @@ function nearestActivities(point: LngLat, radiusKm: number, filter: QueryFilter<
   ]);
 }
 
-async function loadPage(q: TActivityListQuery & LngLat, now: Date): Promise<CachedPage> {
-  const rows = await nearestActivities(q, q.radiusKm, publicFilter(q, now), 0, q.pageSize + 1);
-  const items = rows.slice(0, q.pageSize);
-  const byActivity = await shiftsByActivity(
+/** A page of the activity list as the route answers it: each activity with its places left. */
+export async function presentListPage(items: ListedActivity[], hasMore: boolean, q: Pick<TActivityListQuery, 'page' | 'pageSize'>) {
+  // The summary counts places only: the shifts' capacity and confirmed count are all it reads.
+  const shifts = await shiftsByActivity(
     items.map((a) => a._id),
     { activity: 1, capacity: 1, confirmedCount: 1 },
   );
-  const body = JSON.stringify({
-    items: items.map((a) => presentActivitySummary(a, byActivity.get(String(a._id)) ?? [], a.distanceM)),
-    hasMore: rows.length > q.pageSize,
+  return {
+    items: items.map((a) => presentActivitySummary(a, shifts.get(String(a._id)) ?? [], a.distanceM)),
+    hasMore,
     page: q.page,
     pageSize: q.pageSize,
-  });
+  };
+}
+
+async function loadPage(q: TActivityListQuery & LngLat, now: Date): Promise<CachedPage> {
+  const rows = await nearestActivities(q, q.radiusKm, publicFilter(q, now), 0, q.pageSize + 1);
+  const body = JSON.stringify(await presentListPage(rows.slice(0, q.pageSize), rows.length > q.pageSize, q));
   // Without `from` the list hides what has ended: once a listed activity (or the one that makes
   // hasMore) ends, the page is no longer the answer. With `from` the filter does not move.
   const validUntilMs = q.from ? Infinity : Math.min(Infinity, ...rows.map((a) => a.endsAt.getTime()));

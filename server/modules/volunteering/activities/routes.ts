@@ -32,14 +32,14 @@ import { contentRiskyAnswer } from '../../content';
 import type { ActivityDoc } from './model';
 import { teamPolicy } from '../teams';
 import { activityPolicy } from './policy';
-import { presentActivityDetail, presentActivitySummary } from './presenter';
+import { presentActivityDetail } from './presenter';
 import {
   activityWithMySignups,
   findActivity,
   invalidateActivityLists,
   listActivities,
   listNearbyCached,
-  shiftsByActivity,
+  presentListPage,
   shiftsOf,
   teamActivities,
 } from './queries';
@@ -117,13 +117,7 @@ export function routes(deps: AppDeps): RouteSpec[] {
         }
         const volunteer = query.suitable && actor ? await findVolunteerByUser(actor.userId) : null;
         const { items, hasMore } = await listActivities(query, deps.now(), volunteer);
-        const shifts = await shiftsByActivity(items.map((a) => a._id));
-        ctx.body = {
-          items: items.map((a) => presentActivitySummary(a, shifts.get(String(a._id)) ?? [], a.distanceM)),
-          hasMore,
-          page: query.page,
-          pageSize: query.pageSize,
-        };
+        ctx.body = await presentListPage(items, hasMore, query);
       },
     }),
     defineRoute<undefined, undefined, TActivityParams>({
