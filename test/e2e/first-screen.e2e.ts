@@ -53,6 +53,10 @@ async function watch(
   return { seen, wireStatus, cdp };
 }
 
+/** The files the inline preload script has asked for (the opened page's own). */
+const preloadedFiles = (page: Page) =>
+  page.evaluate(() => [...document.querySelectorAll('link[rel=preload]')].map((l) => new URL((l as HTMLLinkElement).href).pathname));
+
 const apiCalls = (seen: Seen[]) => seen.filter((s) => new URL(s.url).pathname.startsWith('/api/'));
 
 test('home renders its first screen from at most one API request, with compressed, immutable scripts', async () => {
@@ -126,9 +130,7 @@ test('a page opened by its link asks for its own files before the app has run, a
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([pageFileAsked, new Promise((resolve) => (timer = setTimeout(resolve, 15000)))]);
     clearTimeout(timer);
-    preloads = await page.evaluate(() =>
-      [...document.querySelectorAll('link[rel=preload]')].map((l) => new URL((l as HTMLLinkElement).href).pathname),
-    );
+    preloads = await preloadedFiles(page);
     await route.continue();
   });
   page.on('request', (r) => {
@@ -162,9 +164,7 @@ test('a page opened by its link asks for its data while its own script is still 
   const heldFiles: { file: string; readFirst: boolean }[] = [];
   await page.route(/\/js\/.+\.js$/, async (route) => {
     const file = new URL(route.request().url()).pathname;
-    const pageFiles = await page.evaluate(() =>
-      [...document.querySelectorAll('link[rel=preload]')].map((l) => new URL((l as HTMLLinkElement).href).pathname),
-    );
+    const pageFiles = await preloadedFiles(page);
     if (pageFiles.includes(file)) {
       let timer: NodeJS.Timeout | undefined;
       const readFirst = await Promise.race([
