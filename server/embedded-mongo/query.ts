@@ -92,3 +92,17 @@ function findRecsIn(coll: Collection | undefined, spec: FindSpec, planOut?: { pl
   if (skip || limit !== Infinity) out = out.slice(skip, skip + limit);
   return out;
 }
+
+/**
+ * How many records a count reads. An empty filter with no open transaction on the collection is
+ * answered from the collection's size, as MongoDB answers it from the record store's metadata
+ * (RECORD_STORE_FAST_COUNT): a district's volunteer count must not scan every volunteer.
+ */
+export function countRecs(coll: Collection | undefined, spec: FindSpec): number {
+  if (coll && !coll.pending.size && Object.keys(spec.filter).length === 0) {
+    const skip = Math.max(0, spec.skip ?? 0);
+    const limit = spec.limit && spec.limit > 0 ? spec.limit : Infinity;
+    return Math.max(0, Math.min(coll.docs.size - skip, limit));
+  }
+  return findRecs(coll, spec).length;
+}

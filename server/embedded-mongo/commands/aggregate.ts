@@ -5,7 +5,7 @@ import { asServerError, err } from '../errors';
 import { geo, usesGeo } from '../geo-bridge';
 import { geoNearInput } from './geonear-input';
 import { queryOptions } from '../mingo-context';
-import { findRecs } from '../query';
+import { countRecs, findRecs } from '../query';
 import { plainOf } from '../store/collection';
 import { clonePlain, idKey, isPlainObject, restoreTyped, toPlain, type Doc } from '../values';
 import { getColl, num, type Handler } from './context';
@@ -34,7 +34,7 @@ const aggregate: Handler = (cmd, ctx) => {
   const collation = parseCollation(cmd.collation);
   const counted = countShape(pipeline);
   if (counted) {
-    const n = findRecs(getColl(ctx, name), { filter: counted.filter, skip: counted.skip, limit: counted.limit, txn: ctx.op.txn, collation }).length;
+    const n = countRecs(getColl(ctx, name), { filter: counted.filter, skip: counted.skip, limit: counted.limit, txn: ctx.op.txn, collation });
     const rows = n ? [{ _id: counted.groupId, [counted.field]: n }] : [];
     return ctx.cursors.open(`${ctx.db}.${name}`, rows, undefined, false, ctx.lsid);
   }

@@ -5,7 +5,7 @@ import { geo, usesGeo } from '../geo-bridge';
 import { parseCollation, type Collation } from '../collation';
 import type { Plan } from '../planner';
 import { makeProjector } from '../projection';
-import { findRecs } from '../query';
+import { countRecs, findRecs } from '../query';
 import { plainOf, type Collection, type Rec } from '../store/collection';
 import { WaitForTransaction } from '../store/engine';
 import { compareValues, idKey, isPlainObject, pathValues, type Doc } from '../values';
@@ -92,8 +92,8 @@ const killCursors: Handler = (cmd, ctx) => ctx.cursors.kill(Array.isArray(cmd.cu
 
 const count: Handler = (cmd, ctx) => {
   const name = collName(cmd, 'count');
-  const recs = findRecs(getColl(ctx, name), { filter: plainFilter(cmd.query, 'query'), skip: num(cmd.skip, 0), limit: Math.abs(num(cmd.limit, 0)!), txn: ctx.op.txn, collation: parseCollation(cmd.collation) });
-  return { n: recs.length, ok: 1 };
+  const n = countRecs(getColl(ctx, name), { filter: plainFilter(cmd.query, 'query'), skip: num(cmd.skip, 0), limit: Math.abs(num(cmd.limit, 0)!), txn: ctx.op.txn, collation: parseCollation(cmd.collation) });
+  return { n, ok: 1 };
 };
 
 const distinct: Handler = (cmd, ctx) => {
