@@ -78,7 +78,10 @@ export const photoReviewSubscribers: Subscriber[] = [
   },
 ];
 
-/** The queue's decision: approve shows the photo on its report, reject keeps it hidden for good. */
+/**
+ * The queue's decision: approve shows the photo on its report, reject keeps it hidden for good and
+ * tells the reporter why (the report itself goes on being handled; only the photo stays private).
+ */
 export const reportPhotoReviewKind = heldContentKind({
   name: KIND,
   label: '随手拍照片',
@@ -87,11 +90,24 @@ export const reportPhotoReviewKind = heldContentKind({
   apply: async (deps: AppDeps, _actor, hold, d) => {
     const photoId = new Types.ObjectId(hold.ref);
     const reportId = String(hold.payload?.reportId ?? '');
-    if (d.decision === 'approve') {
+    const approve = d.decision === 'approve';
+    if (approve) {
       await ReportPhoto.updateOne({ _id: photoId }, { $set: { check: 'pass' } });
       if (reportId) await Report.updateOne({ _id: new Types.ObjectId(reportId) }, { $pull: { heldPhotos: photoId } }, { timestamps: false });
     } else await ReportPhoto.updateOne({ _id: photoId }, { $set: { check: 'risky' } });
     void deps;
-    return { result: { photoId: hold.ref, reportId, shown: d.decision === 'approve' } };
+    const report = !approve && reportId ? await findReport(reportId) : null;
+    return {
+      result: { photoId: hold.ref, reportId, shown: approve },
+      tell:
+        report && hold.author
+          ? {
+              users: [String(hold.author)],
+              title: '随手拍照片未通过审核',
+              body: `您在「${report.categoryLabel}」工单中上传的一张照片不会公开显示。原因：${d.reason}。工单仍照常处理。`,
+              link: appLinks.report(reportId),
+            }
+          : undefined,
+    };
   },
 });

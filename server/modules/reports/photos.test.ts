@@ -98,7 +98,7 @@ describe('report photos and WeChat image check', () => {
     expect((await ctx.http.get(photo.url)).status).toBe(200);
   });
 
-  it('when a review verdict lands on a submitted report it goes to 内容审核 too; rejecting keeps the photo hidden', async () => {
+  it('when a review verdict lands on a submitted report it goes to 内容审核 too; rejecting keeps the photo hidden and tells the reporter why', async () => {
     const resident = await buildResident(ctx);
     const photo = await upload(resident.auth);
     await until(async () => (await ReportPhoto.findById(photo.id).lean())?.check === 'pass');
@@ -115,5 +115,12 @@ describe('report photos and WeChat image check', () => {
     expect(rejected.status).toBe(200);
     expect((await ctx.http.get(`/api/reports/${id}`)).body.photos).toEqual([]);
     expect((await ReportPhoto.findById(photo.id).lean())?.check).toBe('risky');
+    const inbox = async () =>
+      (await ctx.http.get('/api/me/notifications').set('Authorization', resident.auth)).body.items as { title: string; body: string; link: string }[];
+    await until(async () => (await inbox()).some((n) => n.title === '随手拍照片未通过审核'));
+    const told = (await inbox()).find((n) => n.title === '随手拍照片未通过审核');
+    expect(told?.body).toContain('原因：含有不宜公开的内容');
+    expect(told?.body).toContain('工单仍照常处理');
+    expect(told?.link).toContain(id);
   });
 });
