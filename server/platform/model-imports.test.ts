@@ -24,6 +24,8 @@ const OWNERS: Record<string, string> = {
   // The outbox is the platform's: its unit of work and dispatcher write it, modules use outbox/store.ts.
   OutboxEvent: 'server/platform',
   Notice: 'server/modules/community/notices',
+  // Sessions are auth's: others revoke them (revokeAllSessions) or list them (sessionsOfUser).
+  Session: 'server/modules/auth',
 };
 const ALLOWED = new Set([
   'server/demo/scale.ts User',

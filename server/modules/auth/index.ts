@@ -8,5 +8,5 @@ export const authModule = defineModule({ name: 'auth', routes: (deps) => routes(
 export { createAuthenticator } from './authenticate';
 export { clearAttempts } from './login-throttle';
 export { hashPassword } from './password';
-export { Session, type SessionDoc } from './session-model';
-export { revokeAllSessions } from './tokens';
+export { type SessionDoc } from './session-model';
+export { revokeAllSessions, sessionsOfUser } from './tokens';

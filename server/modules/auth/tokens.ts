@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Types } from 'mongoose';
-import { Session } from './session-model';
+import { Session, type SessionDoc } from './session-model';
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
@@ -25,3 +25,7 @@ export async function revokeAllSessions(userId: Types.ObjectId | string, now: Da
   const res = await Session.updateMany({ userId, revokedAt: { $exists: false } }, { $set: { revokedAt: now } });
   return res.modifiedCount;
 }
+
+/** A user's sessions, newest first (the personal data export lists them without their token hashes). */
+export const sessionsOfUser = (userId: Types.ObjectId | string): Promise<SessionDoc[]> =>
+  Session.find({ userId }).sort({ createdAt: -1 }).lean<SessionDoc[]>().exec();

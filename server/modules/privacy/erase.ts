@@ -2,7 +2,7 @@ import { Types } from 'mongoose';
 import type { AppDeps } from '../../deps';
 import { renameAuditActor } from '../audit';
 import { inUnitOfWork } from '../../platform/unit-of-work';
-import { Session } from '../auth';
+import { revokeAllSessions } from '../auth';
 import { deleteNotificationsOf } from '../notifications';
 import { tombstoneAccount } from '../users';
 import { allPersonalDataSections } from './sections';
@@ -27,7 +27,7 @@ export async function deleteAccount(deps: AppDeps, userId: string, requestId?: s
   await inUnitOfWork(deps, async (uow) => {
     const deleted = await tombstoneAccount(_id, now, DELETED_DISPLAY_NAME);
     // Everything below is idempotent, so running it again on a deleted account changes nothing more.
-    await Session.updateMany({ userId: _id, revokedAt: { $exists: false } }, { $set: { revokedAt: now } });
+    await revokeAllSessions(_id, now);
     await deleteNotificationsOf(_id);
     await renameAuditActor(_id, DELETED_DISPLAY_NAME);
     for (const s of allPersonalDataSections()) if (s.erase) await s.erase(_id, now, deps);

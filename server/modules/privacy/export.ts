@@ -2,7 +2,7 @@ import mongoose, { Types, type Model } from 'mongoose';
 import type { AppDeps } from '../../deps';
 import type { Refusal } from '../../platform/outcome';
 import { auditEntriesAbout, sanitizeForAudit, presentAuditEntry } from '../audit';
-import { Session, type SessionDoc } from '../auth';
+import { sessionsOfUser } from '../auth';
 import { consentCounts, notificationsOf } from '../notifications';
 import { findUser, presentUser } from '../users';
 import { allPersonalDataSections } from './sections';
@@ -78,7 +78,7 @@ export async function exportPersonalData(
   const user = await findUser(userId);
   if (!user) return { outcome: 'not_found' };
   const [sessions, notifications, audit] = await Promise.all([
-    Session.find({ userId: _id }).sort({ createdAt: -1 }).lean<SessionDoc[]>(),
+    sessionsOfUser(_id),
     notificationsOf(_id),
     auditEntriesAbout(userId),
   ]);
