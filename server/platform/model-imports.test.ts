@@ -26,6 +26,11 @@ const OWNERS: Record<string, string> = {
   Notice: 'server/modules/community/notices',
   // Sessions are auth's: others revoke them (revokeAllSessions) or list them (sessionsOfUser).
   Session: 'server/modules/auth',
+  TeamProfile: 'server/modules/volunteering/teams',
+  HoursTotal: 'server/modules/volunteering/hours',
+  Certificate: 'server/modules/volunteering/certificates',
+  HelpRequest: 'server/modules/volunteering/help-requests',
+  AttendanceEvent: 'server/modules/volunteering/attendance',
 };
 const ALLOWED = new Set([
   'server/demo/scale.ts User',
@@ -36,6 +41,7 @@ const ALLOWED = new Set([
   'server/demo/scale.ts TeamMembership',
   'server/demo/scale.ts Volunteer',
   'server/demo/scale.ts HoursEntry',
+  'server/demo/scale.ts HoursTotal',
   'server/demo/seed.ts User',
   // The demo seeder upserts its fixed teams by key.
   'server/demo/seed.ts Team',

@@ -1,11 +1,11 @@
 import type { Types } from 'mongoose';
 import type { AppDeps } from '../../deps';
 import { inUnitOfWork } from '../../platform/unit-of-work';
-import { AttendanceEvent } from './attendance';
-import { Certificate } from './certificates';
+import { forgetAttendanceLocationsOf } from './attendance';
+import { revokeCertificatesOf } from './certificates';
 import { hidePhotosOf } from './gallery';
 import { eraseFromLeaderboards } from './stats';
-import { HelpRequest } from './help-requests';
+import { eraseHelpRequestsOf } from './help-requests';
 import { eraseSignupsOf } from './signups';
 import { endMembershipsOf } from './teams';
 import { eraseVolunteerProfile } from './volunteers';
@@ -20,17 +20,6 @@ import { eraseVolunteerProfile } from './volunteers';
  * idempotent, so a retried deletion completes what a crash interrupted.
  */
 
-async function closeHelpRequests(user: Types.ObjectId, now: Date): Promise<void> {
-  await HelpRequest.updateMany(
-    { author: user, status: { $in: ['pending_review', 'published', 'taken'] } },
-    { $set: { status: 'closed', closedAt: now } },
-  );
-  await HelpRequest.updateMany(
-    { author: user, $or: [{ description: { $ne: '' } }, { address: { $ne: '' } }, { location: { $exists: true } }] },
-    { $set: { description: '', address: '' }, $unset: { location: 1 } },
-  );
-}
-
 /** In the deletion's unit of work (or one of its own): every step and its events commit together. */
 export function eraseVolunteeringData(user: Types.ObjectId, now: Date, deps: AppDeps): Promise<void> {
   return inUnitOfWork(deps, async (uow) => {
@@ -38,11 +27,10 @@ export function eraseVolunteeringData(user: Types.ObjectId, now: Date, deps: App
     await eraseVolunteerProfile(user, now);
     // after deletedAt is set: a late rollup delivery then leaves the boards alone too
     await eraseFromLeaderboards(user);
-    await Certificate.updateMany({ user, revokedAt: { $exists: false } }, { $set: { revokedAt: now } });
+    await revokeCertificatesOf(user, now);
     await endMembershipsOf(uow, user, now);
-    await closeHelpRequests(user, now);
+    await eraseHelpRequestsOf(user, now);
     await hidePhotosOf(uow, user);
-    // Times stay as evidence for the kept hours; the volunteer's own location fix goes.
-    await AttendanceEvent.updateMany({ user, location: { $exists: true } }, { $unset: { location: 1, accuracyM: 1 } });
+    await forgetAttendanceLocationsOf(user);
   });
 }

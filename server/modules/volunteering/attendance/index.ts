@@ -12,4 +12,4 @@ export const attendanceModule = defineModule({
 // The facade: what other modules may use.
 export { autoCheckout } from './commands/auto-checkout';
 export { type LngLat, haversineMetres } from './geo';
-export { AttendanceEvent } from './model';
+export { forgetAttendanceLocationsOf } from './commands/erase';

@@ -5,5 +5,5 @@ import { routes } from './routes';
 export const certificatesModule = defineModule({ name: 'volunteering/certificates', routes: (deps) => routes(deps) });
 
 // The facade: what other modules may use.
-export { Certificate } from './model';
+export { revokeCertificatesOf } from './commands/erase';
 export { findCjkFont, CjkFontMissingError } from './pdf';

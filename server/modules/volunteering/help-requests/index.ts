@@ -5,4 +5,4 @@ import { routes } from './routes';
 export const helpRequestsModule = defineModule({ name: 'volunteering/help-requests', routes: (deps) => routes(deps) });
 
 // The facade: what other modules may use.
-export { HelpRequest } from './model';
+export { eraseHelpRequestsOf } from './commands/erase';

@@ -19,6 +19,6 @@ export {
 } from './queries';
 export { withdrawPendingEntry } from './commands/withdraw-entry';
 export { presentLeaderboardRow } from './presenter';
-export { applyTotalsDelta } from './totals';
+export { applyTotalsDelta, takeTotalsOffBoards, totalsOnBoardsOf } from './totals';
 // Registered at load (the platform checks and repairs them): see ./invariants.ts.
 export { hoursInvariants } from './invariants';

@@ -29,3 +29,20 @@ export async function applyTotalsDelta(user: Types.ObjectId, team: Types.ObjectI
   );
   await addVolunteerMinutes(user, delta);
 }
+
+/** Account deletion: the volunteer's totals stay (teams rely on them) but leave every all-time board. */
+export async function takeTotalsOffBoards(user: Types.ObjectId): Promise<void> {
+  await HoursTotal.updateMany({ user, offBoard: { $ne: true } }, { $set: { offBoard: true } });
+}
+
+/**
+ * How many of the volunteer's totals still stand on an all-time board: their district total
+ * ('live'), or also their team totals ('all').
+ */
+export function totalsOnBoardsOf(user: Types.ObjectId, scope: 'live' | 'all'): Promise<number> {
+  return HoursTotal.countDocuments(
+    scope === 'all'
+      ? { user, kind: { $in: ['volunteer', 'team_member'] }, offBoard: { $ne: true } }
+      : { kind: 'volunteer', team: null, user, offBoard: { $ne: true } },
+  ).exec();
+}

@@ -8,7 +8,7 @@
  */
 import { Types } from 'mongoose';
 import type { Invariant, Violation } from '../../../platform/invariants';
-import { HoursTotal } from '../hours';
+import { takeTotalsOffBoards, totalsOnBoardsOf } from '../hours';
 import { deletedUserIds, isDeletedUser } from '../../users';
 import { RollupBoard } from './rollups/model';
 
@@ -24,7 +24,7 @@ export async function isErased(user: Types.ObjectId): Promise<boolean> {
 /** Idempotent: part of the deletion's unit of work, and the invariant's fix. */
 export async function eraseFromLeaderboards(user: Types.ObjectId): Promise<void> {
   await RollupBoard.deleteMany({ user });
-  await HoursTotal.updateMany({ user, offBoard: { $ne: true } }, { $set: { offBoard: true } });
+  await takeTotalsOffBoards(user);
 }
 
 /**
@@ -39,11 +39,7 @@ export const leaderboardErasure: Invariant = {
     for (const user of await erasedUsers()) {
       const id = String(user);
       const onBoards = await RollupBoard.countDocuments({ user });
-      const totals = await HoursTotal.countDocuments(
-        scope === 'all'
-          ? { user, kind: { $in: ['volunteer', 'team_member'] }, offBoard: { $ne: true } }
-          : { kind: 'volunteer', team: null, user, offBoard: { $ne: true } },
-      );
+      const totals = await totalsOnBoardsOf(user, scope);
       if (!onBoards && !totals) continue;
       out.push({
         invariant: 'leaderboard-erasure',
