@@ -82,9 +82,12 @@ function chooseIndex(coll: Collection, filter: Doc, collation: Collation | null)
 /** Document keys a choice reads, in index order (`cap`: stop after that many). */
 function scanChoice(c: IndexChoice, stats: { keys: number }, cap = Infinity): string[] {
   if (!c.prefix) {
-    const out: string[] = [];
+    let out: string[] = [];
     for (const b of c.bounds) {
-      out.push(...c.ix.scan(b, stats, cap - out.length));
+      const ids = c.ix.scan(b, stats, cap - out.length);
+      // Appended in a loop: spreading a range of ~100,000+ keys into push() overflows the stack.
+      if (!out.length) out = ids;
+      else for (const id of ids) out.push(id);
       if (out.length >= cap) break;
     }
     return out;

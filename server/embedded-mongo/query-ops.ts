@@ -29,7 +29,8 @@ export function leafValues(doc: unknown, path: string): unknown[] {
     if (cur instanceof DBRef) cur = cur.toJSON();
     if (i === parts.length) {
       out.push(cur);
-      if (Array.isArray(cur)) out.push(...cur);
+      // A loop, not push(...cur): an array field may hold more elements than a call takes arguments.
+      if (Array.isArray(cur)) for (const el of cur) out.push(el);
       return;
     }
     if (Array.isArray(cur)) {

@@ -107,7 +107,11 @@ export function ownOperators(mod: Doc): { rest: Doc; apply: (doc: Doc) => void }
       const w = walk(doc, path);
       if (!w.found || !Array.isArray(w.value)) continue;
       const kept = w.value.filter((el) => !(isPlainObject(el) && q.test(el)));
-      if (kept.length !== w.value.length) w.value.splice(0, w.value.length, ...kept);
+      if (kept.length !== w.value.length) {
+        // In place, without spreading `kept` into a call (an array may be longer than a call's arguments).
+        w.value.length = 0;
+        for (const el of kept) w.value.push(el);
+      }
     }
     for (const [from, to] of Object.entries(rename ?? {})) renameField(doc, from, to);
   };
