@@ -40,6 +40,8 @@ test('(a) 实名认证 shows the name and masked ID for confirmation, then (b) t
   const dp = await journey.kit.districtAdmin();
   await dp.goto(`${journey.url}/#/packages/admin/users/index`);
   await dp.locator('#user-search-by-name').tap();
+  // The field turns from a phone number into a name field (Taro re-renders its input): type once it has.
+  await dp.locator('#user-search-q input:not([type=number])[placeholder="完整的真实姓名"]').waitFor();
   // A single character is not a name; part of the name finds no one (exact match only).
   await fill(dp, '#user-search-q', NAME.slice(0, 1));
   await dp.locator('#user-search-submit').tap();
